@@ -20,6 +20,10 @@ module.exports = {
       outputHashing: 'none',
       generatePackageJson: true,
       sourceMap: true,
+      // Derives OpenAPI schemas from the DTO classes and their doc comments.
+      transformers: [
+        { name: '@nestjs/swagger/plugin', options: { classValidatorShim: true, introspectComments: true } },
+      ],
     }),
   ],
 };

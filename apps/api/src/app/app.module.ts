@@ -1,10 +1,51 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { existsSync } from 'node:fs';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AgenciesModule } from './agencies/agencies.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { BusinessUnitsModule } from './business-units/business-units.module';
+import { APP_CONFIG, type ResolvedConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthController } from './health/health.controller';
+import { loggerOptions } from './logging/logger-options';
+import { MailModule } from './mail/mail.module';
+import { UsersModule } from './users/users.module';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  /** The whole application for a resolved configuration (database URL and secrets known). */
+  static register(config: ResolvedConfig, options: { webDistDir?: string } = {}): DynamicModule {
+    const webDist = options.webDistDir;
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.databaseUrl),
+          migrationsRun: true,
+        }),
+        ...(webDist && existsSync(webDist)
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: webDist,
+                exclude: ['/api/{*path}'],
+              }),
+            ]
+          : []),
+        MailModule,
+        AuditModule,
+        AuthModule,
+        BusinessUnitsModule,
+        AgenciesModule,
+        UsersModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,3 +1,60 @@
-import { Route } from '@angular/router';
+import type { Route } from '@angular/router';
+import {
+  permissionGuard,
+  signedInGuard,
+  signedOutGuard,
+} from './core/auth/auth.guards';
 
-export const appRoutes: Route[] = [];
+export const appRoutes: Route[] = [
+  {
+    path: 'login',
+    title: 'Sign in',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./features/auth/login-page').then((m) => m.LoginPage),
+  },
+  {
+    path: 'set-password',
+    title: 'Set your password',
+    loadComponent: () =>
+      import('./features/auth/set-password-page').then((m) => m.SetPasswordPage),
+  },
+  {
+    path: '',
+    canActivate: [signedInGuard],
+    canActivateChild: [signedInGuard],
+    loadComponent: () => import('./shell/shell').then((m) => m.Shell),
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Home',
+        loadComponent: () => import('./features/home/home-page').then((m) => m.HomePage),
+      },
+      {
+        path: 'business-units',
+        canActivate: [permissionGuard('business_unit:read')],
+        loadChildren: () =>
+          import('./features/business-units/business-units.routes').then(
+            (m) => m.businessUnitRoutes,
+          ),
+      },
+      {
+        path: 'agencies',
+        canActivate: [permissionGuard('agency:read')],
+        loadChildren: () =>
+          import('./features/agencies/agencies.routes').then((m) => m.agencyRoutes),
+      },
+      {
+        path: 'users',
+        canActivate: [permissionGuard('user:read')],
+        loadChildren: () => import('./features/users/users.routes').then((m) => m.userRoutes),
+      },
+      {
+        path: 'audit',
+        canActivate: [permissionGuard('audit:read')],
+        loadChildren: () => import('./features/audit/audit.routes').then((m) => m.auditRoutes),
+      },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];

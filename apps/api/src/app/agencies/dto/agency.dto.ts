@@ -1,0 +1,113 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  AgencyDto,
+  AgencyService,
+  AgencyStatus,
+  CreateAgencyRequest,
+  OffboardAgencyRequest,
+  UpdateAgencyRequest,
+  UserRef,
+} from '@agency-portal/shared';
+import { AGENCY_SERVICES, AGENCY_STATUSES } from '@agency-portal/shared';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
+import { trim } from '../../common/http/transformers';
+
+export class CreateAgencyDto implements CreateAgencyRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  legalName!: string;
+
+  @ApiProperty({ enum: AGENCY_SERVICES, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(AGENCY_SERVICES.length)
+  @IsIn(AGENCY_SERVICES, { each: true })
+  services!: AgencyService[];
+
+  /** An active in-house user who owns the relationship. */
+  @IsUUID()
+  relationshipOwnerId!: string;
+}
+
+export class UpdateAgencyDto implements UpdateAgencyRequest {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name?: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  legalName?: string;
+
+  @ApiPropertyOptional({ enum: AGENCY_SERVICES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(AGENCY_SERVICES, { each: true })
+  services?: AgencyService[];
+
+  @IsOptional()
+  @IsUUID()
+  relationshipOwnerId?: string;
+}
+
+export class OffboardAgencyDto implements OffboardAgencyRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class AgencyListQueryDto {
+  @ApiPropertyOptional({ enum: AGENCY_STATUSES })
+  @IsOptional()
+  @IsIn(AGENCY_STATUSES)
+  status?: AgencyStatus;
+}
+
+export class UserRefResponse implements UserRef {
+  id!: string;
+  name!: string;
+  email!: string;
+}
+
+export class AgencyResponse implements AgencyDto {
+  id!: string;
+  name!: string;
+  legalName!: string;
+  @ApiProperty({ enum: AGENCY_SERVICES, isArray: true })
+  services!: AgencyService[];
+  @ApiProperty({ enum: AGENCY_STATUSES })
+  status!: AgencyStatus;
+  relationshipOwner!: UserRefResponse;
+  offboardedAt!: string | null;
+  offboardReason!: string | null;
+  userCount!: number;
+  createdAt!: string;
+  updatedAt!: string;
+}

@@ -1,0 +1,134 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { DomainError } from '../common/errors/domain-error';
+import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
+import type { User } from '../users/user.entity';
+import type { Actor } from './actor';
+import { AuthService } from './auth.service';
+import { AnySignedIn, CurrentActor, Public } from './decorators';
+import {
+  InvitationInfoResponse,
+  LoginDto,
+  LoginResponseDto,
+  SessionUserResponse,
+  SetPasswordDto,
+} from './dto/auth.dto';
+import { LocalAuthGuard } from './guards';
+import { InvitationsService } from './invitations.service';
+import { SessionsService, type IssuedTokens } from './sessions.service';
+
+export const REFRESH_COOKIE = 'ap_refresh';
+const REFRESH_COOKIE_PATH = '/api/auth';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+    private readonly invitations: InvitationsService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  /** Signs in with email and password; returns an access token and sets the refresh cookie. */
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @UseGuards(LocalAuthGuard)
+  async login(
+    @Body() _body: LoginDto,
+    @Req() request: Request & { user: User },
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponseDto> {
+    const tokens = await this.sessions.start(request.user, {
+      ip: request.ip ?? null,
+      userAgent: request.get('user-agent') ?? null,
+    });
+    return this.respond(tokens, response);
+  }
+
+  /** Exchanges the refresh cookie for a new access token, rotating the cookie. */
+  @Public()
+  @ApiCookieAuth(REFRESH_COOKIE)
+  @Post('refresh')
+  @HttpCode(200)
+  async refresh(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponseDto> {
+    const presented = this.readRefreshCookie(request);
+    if (!presented) throw new DomainError('session_expired', 'Your session has ended. Sign in again.');
+    try {
+      return await this.respond(await this.sessions.rotate(presented), response);
+    } catch (error) {
+      this.clearCookie(response);
+      throw error;
+    }
+  }
+
+  /** Signs out: revokes the session and clears the refresh cookie. Works with an expired access token too. */
+  @Public()
+  @ApiCookieAuth(REFRESH_COOKIE)
+  @Post('logout')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    const presented = this.readRefreshCookie(request);
+    if (presented) await this.sessions.endByRefreshToken(presented, null);
+    this.clearCookie(response);
+  }
+
+  @ApiBearerAuth()
+  @AnySignedIn()
+  @Get('me')
+  me(@CurrentActor() actor: Actor): Promise<SessionUserResponse> {
+    return this.auth.me(actor);
+  }
+
+  /** Who a set-password link is for (public: the invited person has no password yet). */
+  @Public()
+  @Get('invitations/:token')
+  invitation(@Param('token') token: string): Promise<InvitationInfoResponse> {
+    return this.invitations.describe(token);
+  }
+
+  @Public()
+  @Post('set-password')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async setPassword(@Body() body: SetPasswordDto): Promise<void> {
+    await this.invitations.redeem(body.token, body.password);
+  }
+
+  private async respond(tokens: IssuedTokens, response: Response): Promise<LoginResponseDto> {
+    response.cookie(REFRESH_COOKIE, tokens.refreshToken, {
+      httpOnly: true,
+      secure: this.config.cookieSecure,
+      sameSite: 'strict',
+      path: REFRESH_COOKIE_PATH,
+      expires: tokens.refreshExpiresAt,
+    });
+    return {
+      accessToken: tokens.accessToken,
+      tokenType: 'Bearer',
+      expiresIn: tokens.expiresIn,
+      user: await this.auth.sessionUser(tokens.userId),
+    };
+  }
+
+  private clearCookie(response: Response): void {
+    response.clearCookie(REFRESH_COOKIE, {
+      path: REFRESH_COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.cookieSecure,
+    });
+  }
+
+  private readRefreshCookie(request: Request): string | undefined {
+    const cookies = request.cookies as Record<string, unknown> | undefined;
+    const value = cookies?.[REFRESH_COOKIE];
+    return typeof value === 'string' && value.length > 0 ? value : undefined;
+  }
+}

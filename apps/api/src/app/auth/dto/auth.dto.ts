@@ -1,0 +1,63 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type {
+  LoginRequest,
+  LoginResponse,
+  Permission,
+  Role,
+  SessionUser,
+  SetPasswordRequest,
+} from '@agency-portal/shared';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PERMISSIONS, ROLES } from '@agency-portal/shared';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto implements LoginRequest {
+  @IsEmail()
+  @MaxLength(320)
+  email!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  password!: string;
+}
+
+export class SetPasswordDto implements SetPasswordRequest {
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
+  token!: string;
+
+  /** At least PASSWORD_MIN_LENGTH characters. */
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH, {
+    message: `password must be at least ${PASSWORD_MIN_LENGTH} characters long`,
+  })
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+}
+
+export class SessionUserResponse implements SessionUser {
+  id!: string;
+  email!: string;
+  name!: string;
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
+  agencyId!: string | null;
+  agencyName!: string | null;
+  @ApiProperty({ enum: PERMISSIONS, isArray: true })
+  permissions!: Permission[];
+}
+
+export class LoginResponseDto implements LoginResponse {
+  accessToken!: string;
+  @ApiProperty({ enum: ['Bearer'] })
+  tokenType!: 'Bearer';
+  /** Seconds until the access token expires. */
+  expiresIn!: number;
+  user!: SessionUserResponse;
+}
+
+export class InvitationInfoResponse {
+  email!: string;
+  name!: string;
+}

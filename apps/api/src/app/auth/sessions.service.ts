@@ -1,0 +1,214 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
+import { DomainError } from '../common/errors/domain-error';
+import { User } from '../users/user.entity';
+import type { Actor } from './actor';
+import { hashToken, newOpaqueToken } from './secrets';
+import { RefreshToken, Session } from './session.entity';
+
+export interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+  role: string;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+  userId: string;
+}
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+const sessionExpired = (): DomainError =>
+  new DomainError('session_expired', 'Your session has ended. Sign in again.');
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  /** Starts a session for a verified user: one transaction with its audit record. */
+  async start(user: User, client: ClientInfo): Promise<IssuedTokens> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await manager.save(
+        manager.create(Session, {
+          userId: user.id,
+          expiresAt: this.refreshExpiry(),
+          revokedAt: null,
+          revokeReason: null,
+          ip: client.ip,
+          userAgent: client.userAgent?.slice(0, 500) ?? null,
+        }),
+      );
+      await manager.update(User, { id: user.id }, { lastLoginAt: new Date() });
+      await this.audit.record(manager, user, {
+        action: 'session.created',
+        entity: 'session',
+        entityId: session.id,
+        after: { userId: user.id, ip: client.ip },
+      });
+      return this.issue(manager, session, user);
+    });
+  }
+
+  /**
+   * Rotates a refresh token: the presented one is spent and a new one issued. Presenting a spent
+   * token again means it leaked, so the whole session is revoked.
+   */
+  async rotate(presented: string): Promise<IssuedTokens> {
+    const reuse = await this.dataSource.transaction(async (manager) => {
+      const token = await manager
+        .getRepository(RefreshToken)
+        .createQueryBuilder('token')
+        .setLock('pessimistic_write')
+        .where('token.token_hash = :hash', { hash: hashToken(presented) })
+        .getOne();
+      if (!token) throw sessionExpired();
+      const session = await manager.findOneBy(Session, { id: token.sessionId });
+      if (!session || session.revokedAt) throw sessionExpired();
+      if (token.usedAt) {
+        await this.revokeSessions(manager, { sessionId: session.id }, 'refresh_token_reuse', null);
+        return true;
+      }
+      if (token.expiresAt.getTime() <= Date.now() || session.expiresAt.getTime() <= Date.now()) {
+        throw sessionExpired();
+      }
+      const user = await this.loadActiveUser(manager, session.userId);
+      if (!user) throw sessionExpired();
+      await manager.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
+      return this.issue(manager, session, user);
+    });
+    if (reuse === true) throw sessionExpired();
+    return reuse;
+  }
+
+  /** Sign-out: revokes the session behind the access token or refresh token presented. */
+  async endByRefreshToken(presented: string, actor: Actor | null): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const token = await manager.findOneBy(RefreshToken, {
+        tokenHash: hashToken(presented),
+      });
+      if (token) await this.revokeSessions(manager, { sessionId: token.sessionId }, 'sign_out', actor);
+    });
+  }
+
+  async endSession(sessionId: string, actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.revokeSessions(manager, { sessionId }, 'sign_out', actor);
+    });
+  }
+
+  /**
+   * Revokes every live session matching the filter, inside the caller's transaction, with one audit
+   * record per session. Access tokens name their session, so they stop working at once.
+   */
+  async revokeSessions(
+    manager: EntityManager,
+    filter: { sessionId: string } | { userId: string } | { agencyId: string },
+    reason: string,
+    actor: Actor | null,
+  ): Promise<number> {
+    const qb = manager
+      .createQueryBuilder()
+      .update(Session)
+      .set({ revokedAt: () => 'now()', revokeReason: reason })
+      .where('revoked_at IS NULL');
+    if ('sessionId' in filter) qb.andWhere('id = :id', { id: filter.sessionId });
+    if ('userId' in filter) qb.andWhere('user_id = :userId', { userId: filter.userId });
+    if ('agencyId' in filter) {
+      qb.andWhere('user_id IN (SELECT id FROM users WHERE agency_id = :agencyId)', {
+        agencyId: filter.agencyId,
+      });
+    }
+    const result = await qb.returning(['id', 'user_id']).execute();
+    const rows = (result.raw as { id: string; user_id: string }[]) ?? [];
+    for (const row of rows) {
+      await this.audit.record(manager, actor, {
+        action: 'session.revoked',
+        entity: 'session',
+        entityId: row.id,
+        after: { userId: row.user_id, reason },
+      });
+    }
+    return rows.length;
+  }
+
+  /** Resolves an access token's claims to the acting user, or null when the session is no longer valid. */
+  async resolveActor(payload: AccessTokenPayload): Promise<Actor | null> {
+    const row = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .innerJoin(Session, 'session', 'session.user_id = user.id')
+      .leftJoin('user.agency', 'agency')
+      .where('session.id = :sid', { sid: payload.sid })
+      .andWhere('user.id = :sub', { sub: payload.sub })
+      .andWhere('session.revoked_at IS NULL')
+      .andWhere('session.expires_at > now()')
+      .andWhere('user.active = true')
+      .andWhere("(user.agency_id IS NULL OR agency.status = 'active')")
+      .getOne();
+    if (!row) return null;
+    return {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      agencyId: row.agencyId,
+      sessionId: payload.sid,
+    };
+  }
+
+  private async loadActiveUser(manager: EntityManager, userId: string): Promise<User | null> {
+    return manager
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .leftJoin('user.agency', 'agency')
+      .where('user.id = :userId', { userId })
+      .andWhere('user.active = true')
+      .andWhere("(user.agency_id IS NULL OR agency.status = 'active')")
+      .getOne();
+  }
+
+  private async issue(manager: EntityManager, session: Session, user: User): Promise<IssuedTokens> {
+    const refreshToken = newOpaqueToken();
+    const refreshExpiresAt = new Date(Math.min(session.expiresAt.getTime(), this.refreshExpiry().getTime()));
+    await manager.insert(RefreshToken, {
+      sessionId: session.id,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: refreshExpiresAt,
+      usedAt: null,
+    });
+    const payload: AccessTokenPayload = {
+      sub: user.id,
+      sid: session.id,
+      role: user.role,
+    };
+    const accessToken = await this.jwt.signAsync(payload, {
+      expiresIn: this.config.accessTokenTtlSeconds,
+    });
+    return {
+      accessToken,
+      expiresIn: this.config.accessTokenTtlSeconds,
+      refreshToken,
+      refreshExpiresAt,
+      userId: user.id,
+    };
+  }
+
+  private refreshExpiry(): Date {
+    return new Date(Date.now() + this.config.refreshTokenTtlDays * 24 * 3600 * 1000);
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { BusinessUnitsService } from './business-units.service';
+import { BusinessUnitResponse, CreateBusinessUnitDto, UpdateBusinessUnitDto } from './dto/business-unit.dto';
+
+@ApiTags('business units')
+@ApiBearerAuth()
+@Controller('business-units')
+export class BusinessUnitsController {
+  constructor(private readonly units: BusinessUnitsService) {}
+
+  @Get()
+  @RequirePermission('business_unit:read')
+  list(): Promise<BusinessUnitResponse[]> {
+    return this.units.list();
+  }
+
+  @Get(':id')
+  @RequirePermission('business_unit:read')
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<BusinessUnitResponse> {
+    return this.units.get(id);
+  }
+
+  @Post()
+  @RequirePermission('business_unit:manage')
+  create(@CurrentActor() actor: Actor, @Body() body: CreateBusinessUnitDto): Promise<BusinessUnitResponse> {
+    return this.units.create(actor, body);
+  }
+
+  @Patch(':id')
+  @RequirePermission('business_unit:manage')
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateBusinessUnitDto,
+  ): Promise<BusinessUnitResponse> {
+    return this.units.update(actor, id, body);
+  }
+}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import type { BusinessUnitDto } from '@agency-portal/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { isUniqueViolation } from '../common/db-errors';
+import { fieldError, notFound } from '../common/errors/domain-error';
+import { BusinessUnit } from './business-unit.entity';
+import { businessUnitSnapshot, toBusinessUnitDto } from './business-unit.mapper';
+import type { CreateBusinessUnitDto, UpdateBusinessUnitDto } from './dto/business-unit.dto';
+
+const nameTaken = () => fieldError('name', 'A business unit with this name already exists.', 'conflict');
+
+@Injectable()
+export class BusinessUnitsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<BusinessUnitDto[]> {
+    const units = await this.dataSource
+      .getRepository(BusinessUnit)
+      .find({ relations: { parent: true }, order: { name: 'ASC' } });
+    return units.map(toBusinessUnitDto);
+  }
+
+  async get(id: string): Promise<BusinessUnitDto> {
+    return toBusinessUnitDto(await this.load(this.dataSource.manager, id));
+  }
+
+  async create(actor: Actor, input: CreateBusinessUnitDto): Promise<BusinessUnitDto> {
+    try {
+      const id = await this.dataSource.transaction(async (manager) => {
+        if (input.parentId) await this.requireParent(manager, input.parentId);
+        const unit = await manager.save(
+          manager.create(BusinessUnit, {
+            name: input.name,
+            operatingModel: input.operatingModel,
+            parentId: input.parentId ?? null,
+          }),
+        );
+        await this.audit.record(manager, actor, {
+          action: 'business_unit.created',
+          entity: 'business_unit',
+          entityId: unit.id,
+          after: businessUnitSnapshot(unit),
+        });
+        return unit.id;
+      });
+      return this.get(id);
+    } catch (error) {
+      if (isUniqueViolation(error, 'business_units_name_key')) throw nameTaken();
+      throw error;
+    }
+  }
+
+  async update(actor: Actor, id: string, input: UpdateBusinessUnitDto): Promise<BusinessUnitDto> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const unit = await this.load(manager, id, true);
+        const before = businessUnitSnapshot(unit);
+        if (input.parentId !== undefined && input.parentId !== null) {
+          await this.requireParent(manager, input.parentId);
+          await this.assertNoCycle(manager, id, input.parentId);
+        }
+        unit.name = input.name ?? unit.name;
+        unit.operatingModel = input.operatingModel ?? unit.operatingModel;
+        if (input.parentId !== undefined) unit.parentId = input.parentId;
+        unit.parent = undefined;
+        await manager.save(unit);
+        await this.audit.record(manager, actor, {
+          action: 'business_unit.updated',
+          entity: 'business_unit',
+          entityId: unit.id,
+          before,
+          after: businessUnitSnapshot(unit),
+        });
+      });
+      return this.get(id);
+    } catch (error) {
+      if (isUniqueViolation(error, 'business_units_name_key')) throw nameTaken();
+      throw error;
+    }
+  }
+
+  private async load(manager: EntityManager, id: string, lock = false): Promise<BusinessUnit> {
+    const qb = manager.getRepository(BusinessUnit).createQueryBuilder('unit').where('unit.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    else qb.leftJoinAndSelect('unit.parent', 'parent');
+    const unit = await qb.getOne();
+    if (!unit) throw notFound('Business unit');
+    return unit;
+  }
+
+  private async requireParent(manager: EntityManager, parentId: string): Promise<void> {
+    const exists = await manager.existsBy(BusinessUnit, { id: parentId });
+    if (!exists) throw fieldError('parentId', 'The parent business unit does not exist.');
+  }
+
+  /** A unit may not become its own ancestor. */
+  private async assertNoCycle(manager: EntityManager, id: string, parentId: string): Promise<void> {
+    const rows: { id: string }[] = await manager.query(
+      `WITH RECURSIVE ancestors(id, parent_id) AS (
+         SELECT id, parent_id FROM business_units WHERE id = $1
+         UNION ALL
+         SELECT unit.id, unit.parent_id FROM business_units unit JOIN ancestors ON unit.id = ancestors.parent_id
+       ) SELECT id FROM ancestors WHERE id = $2`,
+      [parentId, id],
+    );
+    if (rows.length > 0)
+      throw fieldError('parentId', 'A business unit cannot be placed under itself or one of its own units.');
+  }
+}

@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  BusinessUnitDto,
+  CreateBusinessUnitRequest,
+  OperatingModel,
+  UpdateBusinessUnitRequest,
+} from '@agency-portal/shared';
+import { OPERATING_MODELS } from '@agency-portal/shared';
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { trim } from '../../common/http/transformers';
+
+export class CreateBusinessUnitDto implements CreateBusinessUnitRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name!: string;
+
+  @ApiProperty({ enum: OPERATING_MODELS })
+  @IsIn(OPERATING_MODELS)
+  operatingModel!: OperatingModel;
+
+  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  parentId?: string | null;
+}
+
+export class UpdateBusinessUnitDto implements UpdateBusinessUnitRequest {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: OPERATING_MODELS })
+  @IsOptional()
+  @IsIn(OPERATING_MODELS)
+  operatingModel?: OperatingModel;
+
+  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  parentId?: string | null;
+}
+
+export class BusinessUnitResponse implements BusinessUnitDto {
+  id!: string;
+  name!: string;
+  @ApiProperty({ enum: OPERATING_MODELS })
+  operatingModel!: OperatingModel;
+  parentId!: string | null;
+  parentName!: string | null;
+  createdAt!: string;
+  updatedAt!: string;
+}

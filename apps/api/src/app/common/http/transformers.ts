@@ -1,0 +1,21 @@
+import type { TransformFnParams } from 'class-transformer';
+
+/** Query-string booleans: only "true"/"false" (or real booleans) are accepted; anything else stays invalid. */
+export function toBoolean({ value }: TransformFnParams): unknown {
+  if (value === 'true' || value === true) return true;
+  if (value === 'false' || value === false) return false;
+  return value;
+}
+
+export function toInt({ value }: TransformFnParams): unknown {
+  if (typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+export function trim({ value }: TransformFnParams): unknown {
+  return typeof value === 'string' ? value.trim() : value;
+}
+
+export function toLowerTrim({ value }: TransformFnParams): unknown {
+  return typeof value === 'string' ? value.trim().toLowerCase() : value;
+}

@@ -1,0 +1,255 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const text = String(value).trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(text)) return true;
+  if (['false', '0', 'no', 'off'].includes(text)) return false;
+  return value; // left as a string so @IsBoolean reports it
+};
+
+const toInt = ({ value }: { value: unknown }): unknown => {
+  if (value === undefined || value === '') return undefined;
+  return /^-?\d+$/.test(String(value).trim()) ? Number(value) : value;
+};
+
+const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
+
+/**
+ * Every environment variable the API reads, validated once at boot.
+ * Documented in README.md and .env.example.
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'DATABASE_URL must be a postgres:// connection URL',
+  })
+  DATABASE_URL?: string;
+
+  @IsString()
+  EMBEDDED_PG_DATA_DIR = '.data/postgres';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'SEED_DEMO must be true or false' })
+  SEED_DEMO?: boolean;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  INVITATION_TTL_HOURS = 72;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl(
+    { require_tld: false, require_protocol: true },
+    { message: 'PUBLIC_URL must be an absolute http(s) URL' },
+  )
+  PUBLIC_URL?: string;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'COOKIE_SECURE must be true or false' })
+  COOKIE_SECURE?: boolean;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^smtps?:\/\/.+/, {
+    message: 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://…',
+  })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Agency Portal <no-reply@agency-portal.local>';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  WEB_DIST_DIR?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_LOCKOUT_SECONDS = 900;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'TRUST_PROXY must be true or false' })
+  TRUST_PROXY = false;
+}
+
+export const ENV_KEYS = [
+  'NODE_ENV',
+  'PORT',
+  'DATABASE_URL',
+  'EMBEDDED_PG_DATA_DIR',
+  'EMBEDDED_PG_PORT',
+  'SEED_DEMO',
+  'JWT_SECRET',
+  'ACCESS_TOKEN_TTL_SECONDS',
+  'REFRESH_TOKEN_TTL_DAYS',
+  'INVITATION_TTL_HOURS',
+  'PUBLIC_URL',
+  'COOKIE_SECURE',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'LOG_LEVEL',
+  'WEB_DIST_DIR',
+  'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+  'LOGIN_MAX_FAILURES_PER_ADDRESS',
+  'LOGIN_LOCKOUT_SECONDS',
+  'TRUST_PROXY',
+] as const satisfies readonly (keyof EnvironmentVariables)[];
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string | undefined;
+  embeddedPg: { dataDir: string; port: number };
+  seedDemo: boolean;
+  jwtSecret: string | undefined;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  invitationTtlHours: number;
+  publicUrl: string;
+  cookieSecure: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: EnvironmentVariables['LOG_LEVEL'];
+  webDistDir: string | undefined;
+  loginThrottle: {
+    maxFailuresPerAccount: number;
+    maxFailuresPerAddress: number;
+    lockoutSeconds: number;
+  };
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses and validates the environment. Throws ConfigError listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const relevant = Object.fromEntries(
+    Object.entries(env).filter(([key]) => (ENV_KEYS as readonly string[]).includes(key)),
+  );
+  const vars = plainToInstance(EnvironmentVariables, relevant);
+  const errors = validateSync(vars, { whitelist: false });
+  const problems = errors.flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) =>
+      message.startsWith(error.property) ? message : `${error.property}: ${message}`,
+    ),
+  );
+  if (vars.NODE_ENV === 'production' && !vars.JWT_SECRET) {
+    problems.push('JWT_SECRET is required when NODE_ENV=production (at least 32 random characters)');
+  }
+  if (vars.DATABASE_URL && !vars.JWT_SECRET && vars.NODE_ENV !== 'test') {
+    problems.push('JWT_SECRET is required when DATABASE_URL points at an external database');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  const publicUrl = (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, '');
+  return {
+    nodeEnv: vars.NODE_ENV,
+    port: vars.PORT,
+    databaseUrl: vars.DATABASE_URL,
+    embeddedPg: {
+      dataDir: vars.EMBEDDED_PG_DATA_DIR,
+      port: vars.EMBEDDED_PG_PORT,
+    },
+    seedDemo: vars.SEED_DEMO ?? !vars.DATABASE_URL,
+    jwtSecret: vars.JWT_SECRET,
+    accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: vars.REFRESH_TOKEN_TTL_DAYS,
+    invitationTtlHours: vars.INVITATION_TTL_HOURS,
+    publicUrl,
+    cookieSecure: vars.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
+    smtpUrl: vars.SMTP_URL,
+    mailFrom: vars.MAIL_FROM,
+    logLevel: vars.LOG_LEVEL,
+    webDistDir: vars.WEB_DIST_DIR,
+    loginThrottle: {
+      maxFailuresPerAccount: vars.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerAddress: vars.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      lockoutSeconds: vars.LOGIN_LOCKOUT_SECONDS,
+    },
+    trustProxy: vars.TRUST_PROXY,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** The config after boot has resolved everything (database URL and JWT secret are then always set). */
+export interface ResolvedConfig extends AppConfig {
+  databaseUrl: string;
+  jwtSecret: string;
+}

@@ -1,0 +1,125 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  InvitationDto,
+  InviteUserRequest,
+  Role,
+  UpdateUserRequest,
+  UserDto,
+  UserListQuery,
+} from '@agency-portal/shared';
+import { ROLES } from '@agency-portal/shared';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+import { toBoolean, toLowerTrim, trim } from '../../common/http/transformers';
+
+export class InviteUserDto implements InviteUserRequest {
+  @Transform(toLowerTrim)
+  @IsEmail()
+  @MaxLength(320)
+  email!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+
+  /** Required for agency roles, refused for in-house roles. agency_admin may only use its own agency. */
+  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  agencyId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  businessUnitId?: string | null;
+}
+
+export class UpdateUserDto implements UpdateUserRequest {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  businessUnitId?: string | null;
+}
+
+export class UserListQueryDto implements UserListQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ enum: ['in_house', 'agency'] })
+  @IsOptional()
+  @IsIn(['in_house', 'agency'])
+  kind?: 'in_house' | 'agency';
+}
+
+export class UserResponse implements UserDto {
+  id!: string;
+  email!: string;
+  name!: string;
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
+  agencyId!: string | null;
+  agencyName!: string | null;
+  businessUnitId!: string | null;
+  businessUnitName!: string | null;
+  active!: boolean;
+  passwordSet!: boolean;
+  lastLoginAt!: string | null;
+  createdAt!: string;
+  updatedAt!: string;
+}
+
+export class InvitationResponse implements InvitationDto {
+  user!: UserResponse;
+  /** One-time link to set a password. Shown once. */
+  setPasswordUrl!: string;
+  expiresAt!: string;
+  emailed!: boolean;
+}

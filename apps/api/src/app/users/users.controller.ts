@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, RequirePermission } from '../auth/decorators';
+import {
+  InvitationResponse,
+  InviteUserDto,
+  UpdateUserDto,
+  UserListQueryDto,
+  UserResponse,
+} from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @RequirePermission('user:read')
+  list(@CurrentActor() actor: Actor, @Query() query: UserListQueryDto): Promise<UserResponse[]> {
+    return this.users.list(actor, query);
+  }
+
+  @Get(':id')
+  @RequirePermission('user:read')
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
+    return this.users.get(actor, id);
+  }
+
+  /** Invites a user: returns a one-time set-password link (also e-mailed when SMTP is configured). */
+  @Post()
+  @RequirePermission('user:manage')
+  invite(@CurrentActor() actor: Actor, @Body() body: InviteUserDto): Promise<InvitationResponse> {
+    return this.users.invite(actor, body);
+  }
+
+  @Patch(':id')
+  @RequirePermission('user:manage')
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserResponse> {
+    return this.users.update(actor, id, body);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @RequirePermission('user:manage')
+  deactivate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
+    return this.users.deactivate(actor, id);
+  }
+
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @RequirePermission('user:manage')
+  reactivate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
+    return this.users.reactivate(actor, id);
+  }
+
+  @Post(':id/invitation')
+  @HttpCode(200)
+  @RequirePermission('user:manage')
+  reissueInvitation(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<InvitationResponse> {
+    return this.users.reissueInvitation(actor, id);
+  }
+}

@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import type { InvitationDto, UserDto } from '@agency-portal/shared';
+import { AGENCY_ROLES } from '@agency-portal/shared';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { Agency } from '../agencies/agency.entity';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { InvitationsService, type IssuedInvitation } from '../auth/invitations.service';
+import { SessionsService } from '../auth/sessions.service';
+import { BusinessUnit } from '../business-units/business-unit.entity';
+import { isUniqueViolation } from '../common/db-errors';
+import { DomainError, fieldError, invalidState } from '../common/errors/domain-error';
+import { MailService } from '../mail/mail.service';
+import type { InviteUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
+import { User } from './user.entity';
+import { toUserDto, userSnapshot } from './user.mapper';
+import {
+  agencyForNewUser,
+  assertMayAssignRole,
+  assertRoleChangeAllowed,
+  requireVisibleUser,
+  scopeUsers,
+} from './users.policy';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
+    private readonly invitations: InvitationsService,
+    private readonly mail: MailService,
+  ) {}
+
+  async list(actor: Actor, query: UserListQueryDto): Promise<UserDto[]> {
+    const qb = this.baseQuery(this.dataSource.manager);
+    scopeUsers(qb, actor);
+    if (query.q) {
+      const term = `%${query.q.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+      qb.andWhere(
+        new Brackets((where) =>
+          where.where('user.name ILIKE :term', { term }).orWhere('user.email ILIKE :term', { term }),
+        ),
+      );
+    }
+    if (query.role) qb.andWhere('user.role = :role', { role: query.role });
+    if (query.agencyId) qb.andWhere('user.agency_id = :agencyId', { agencyId: query.agencyId });
+    if (query.active !== undefined) qb.andWhere('user.active = :active', { active: query.active });
+    if (query.kind === 'in_house')
+      qb.andWhere('user.role NOT IN (:...agencyRoles)', {
+        agencyRoles: AGENCY_ROLES,
+      });
+    if (query.kind === 'agency')
+      qb.andWhere('user.role IN (:...agencyRoles)', {
+        agencyRoles: AGENCY_ROLES,
+      });
+    const users = await qb.orderBy('user.name', 'ASC').getMany();
+    return users.map(toUserDto);
+  }
+
+  async get(actor: Actor, id: string): Promise<UserDto> {
+    const user = await this.baseQuery(this.dataSource.manager).where('user.id = :id', { id }).getOne();
+    return toUserDto(requireVisibleUser(actor, user));
+  }
+
+  /** Creates the user without a password and issues a one-time set-password link. */
+  async invite(actor: Actor, input: InviteUserDto): Promise<InvitationDto> {
+    assertMayAssignRole(actor, input.role);
+    const agencyId = agencyForNewUser(actor, input.role, input.agencyId);
+    const { user, invitation } = await this.write(async (manager) => {
+      if (agencyId) await this.requireActiveAgency(manager, agencyId);
+      if (input.businessUnitId) await this.requireBusinessUnit(manager, input.businessUnitId);
+      const created = await manager.save(
+        manager.create(User, {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          agencyId,
+          businessUnitId: input.businessUnitId ?? null,
+          passwordHash: null,
+          active: true,
+          lastLoginAt: null,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'user.invited',
+        entity: 'user',
+        entityId: created.id,
+        after: userSnapshot(created),
+      });
+      return {
+        user: created,
+        invitation: await this.invitations.issue(manager, created, actor),
+      };
+    });
+    return this.invitationResponse(actor, user.id, invitation);
+  }
+
+  async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserDto> {
+    await this.write(async (manager) => {
+      const user = await this.lock(manager, actor, id);
+      const before = userSnapshot(user);
+      if (input.role !== undefined) assertRoleChangeAllowed(actor, user, input.role);
+      if (input.businessUnitId) await this.requireBusinessUnit(manager, input.businessUnitId);
+      user.name = input.name ?? user.name;
+      user.role = input.role ?? user.role;
+      if (input.businessUnitId !== undefined) user.businessUnitId = input.businessUnitId;
+      await manager.save(user);
+      await this.audit.record(manager, actor, {
+        action: before['role'] !== user.role ? 'user.role_changed' : 'user.updated',
+        entity: 'user',
+        entityId: user.id,
+        before,
+        after: userSnapshot(user),
+      });
+      if (before['role'] !== user.role) {
+        // A new role means new permissions: make the user sign in again.
+        await this.sessions.revokeSessions(manager, { userId: user.id }, 'role_changed', actor);
+      }
+    });
+    return this.get(actor, id);
+  }
+
+  /** Deactivation ends the user's sessions at once, in the same transaction. */
+  async deactivate(actor: Actor, id: string): Promise<UserDto> {
+    if (id === actor.id) throw new DomainError('forbidden', 'You cannot deactivate yourself.');
+    await this.write(async (manager) => {
+      const user = await this.lock(manager, actor, id);
+      if (!user.active) throw invalidState('This user is already deactivated.');
+      const before = userSnapshot(user);
+      user.active = false;
+      await manager.save(user);
+      await this.audit.record(manager, actor, {
+        action: 'user.deactivated',
+        entity: 'user',
+        entityId: user.id,
+        before,
+        after: userSnapshot(user),
+      });
+      await this.sessions.revokeSessions(manager, { userId: user.id }, 'user_deactivated', actor);
+    });
+    return this.get(actor, id);
+  }
+
+  async reactivate(actor: Actor, id: string): Promise<UserDto> {
+    await this.write(async (manager) => {
+      const user = await this.lock(manager, actor, id);
+      if (user.active) throw invalidState('This user is already active.');
+      const before = userSnapshot(user);
+      user.active = true;
+      await manager.save(user);
+      await this.audit.record(manager, actor, {
+        action: 'user.reactivated',
+        entity: 'user',
+        entityId: user.id,
+        before,
+        after: userSnapshot(user),
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** A fresh one-time link for someone who has not set a password yet; earlier links stop working. */
+  async reissueInvitation(actor: Actor, id: string): Promise<InvitationDto> {
+    const invitation = await this.write(async (manager) => {
+      const user = await this.lock(manager, actor, id);
+      if (user.passwordHash) throw invalidState('This user has already set a password.');
+      if (!user.active) throw invalidState('Reactivate the user before sending a new invitation.');
+      return this.invitations.issue(manager, user, actor);
+    });
+    return this.invitationResponse(actor, id, invitation);
+  }
+
+  private async invitationResponse(
+    actor: Actor,
+    userId: string,
+    invitation: IssuedInvitation,
+  ): Promise<InvitationDto> {
+    const user = await this.get(actor, userId);
+    const emailed = await this.mail.send({
+      to: user.email,
+      subject: 'You are invited to Agency Portal',
+      text: [
+        `Hello ${user.name},`,
+        '',
+        `${actor.name} invited you to Agency Portal.`,
+        `Set your password here (the link works once, until ${invitation.expiresAt.toUTCString()}):`,
+        invitation.setPasswordUrl,
+      ].join('\n'),
+    });
+    return {
+      user,
+      setPasswordUrl: invitation.setPasswordUrl,
+      expiresAt: invitation.expiresAt.toISOString(),
+      emailed,
+    };
+  }
+
+  private baseQuery(manager: EntityManager) {
+    return manager
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .leftJoinAndSelect('user.agency', 'agency')
+      .leftJoinAndSelect('user.businessUnit', 'businessUnit');
+  }
+
+  private async lock(manager: EntityManager, actor: Actor, id: string): Promise<User> {
+    const user = await manager
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .setLock('pessimistic_write')
+      .where('user.id = :id', { id })
+      .getOne();
+    return requireVisibleUser(actor, user);
+  }
+
+  private async requireActiveAgency(manager: EntityManager, agencyId: string): Promise<void> {
+    const agency = await manager.findOneBy(Agency, { id: agencyId });
+    if (!agency) throw fieldError('agencyId', 'The agency does not exist.');
+    if (agency.status !== 'active') throw fieldError('agencyId', 'The agency is offboarded.');
+  }
+
+  private async requireBusinessUnit(manager: EntityManager, id: string): Promise<void> {
+    if (!(await manager.existsBy(BusinessUnit, { id }))) {
+      throw fieldError('businessUnitId', 'The business unit does not exist.');
+    }
+  }
+
+  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_key')) {
+        throw fieldError('email', 'A user with this email already exists.', 'email_taken');
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { Injectable, inject } from '@angular/core';
+import { MatSnackBar } from '@angular/material/snack-bar';
+
+/** Short, non-blocking messages at the bottom of the screen. */
+@Injectable({ providedIn: 'root' })
+export class Notifier {
+  private readonly snackBar = inject(MatSnackBar);
+
+  success(message: string): void {
+    this.snackBar.open(message, undefined, { duration: 4000 });
+  }
+
+  error(message: string): void {
+    this.snackBar.open(message, 'Dismiss', {
+      duration: 8000,
+      politeness: 'assertive',
+      panelClass: 'ap-snack-error',
+    });
+  }
+}

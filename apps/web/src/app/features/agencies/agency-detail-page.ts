@@ -1,0 +1,113 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router } from '@angular/router';
+import type { AgencyDto } from '@agency-portal/shared';
+import { AGENCY_SERVICE_LABELS } from '@agency-portal/shared';
+import { filter, switchMap } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
+import { createLoader } from '../../core/data/loader';
+import { Notifier } from '../../core/notify/notifier';
+import { openConfirmDialog } from '../../shared/ui/confirm-dialog';
+import { LoadError } from '../../shared/ui/load-error';
+import { UserService } from '../users/user.service';
+import { UsersTable } from '../users/users-table';
+import { AGENCY_STATUS_LABELS } from './agency-labels';
+import { AgencyService } from './agency.service';
+import { openOffboardDialog } from './offboard-dialog';
+
+/** /agencies/:id: the agency's profile, its people, and (for admins) offboarding. */
+@Component({
+  selector: 'ap-agency-detail-page',
+  imports: [
+    DatePipe,
+    LoadError,
+    MatButtonModule,
+    MatCardModule,
+    MatChipsModule,
+    MatProgressBarModule,
+    UsersTable,
+  ],
+  templateUrl: './agency-detail-page.html',
+  styleUrl: './agency-detail-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AgencyDetailPage {
+  /** Route parameter. */
+  readonly id = input.required<string>();
+
+  private readonly auth = inject(AuthService);
+  private readonly agencies = inject(AgencyService);
+  private readonly users = inject(UserService);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+  private readonly router = inject(Router);
+
+  protected readonly serviceLabels = AGENCY_SERVICE_LABELS;
+  protected readonly statusLabels = AGENCY_STATUS_LABELS;
+  protected readonly canManage = computed(() => this.auth.hasPermission('agency:manage'));
+  protected readonly canReadUsers = computed(() => this.auth.hasPermission('user:read'));
+  protected readonly canInviteUsers = computed(() => this.auth.hasPermission('user:manage'));
+  protected readonly agency = createLoader(
+    () => this.id(),
+    (id) => this.agencies.get(id),
+  );
+  protected readonly agencyUsers = createLoader(
+    () => (this.canReadUsers() ? this.id() : undefined),
+    (agencyId) => this.users.list({ agencyId }),
+  );
+  protected readonly busy = signal(false);
+
+  protected editAgency(): void {
+    void this.router.navigate(['/agencies', this.id(), 'edit']);
+  }
+
+  protected inviteAgencyUser(): void {
+    void this.router.navigate(['/users/invite'], { queryParams: { agencyId: this.id() } });
+  }
+
+  protected offboardAgency(agency: AgencyDto): void {
+    openOffboardDialog(this.dialog, { agencyName: agency.name })
+      .pipe(
+        filter((reason): reason is string => !!reason),
+        switchMap((reason) => {
+          this.busy.set(true);
+          return this.agencies.offboard(agency.id, reason);
+        }),
+      )
+      .subscribe({
+        next: (updated) => this.applyStatusChange(updated, `${updated.name} has been offboarded.`),
+        error: () => this.busy.set(false),
+      });
+  }
+
+  protected reactivateAgency(agency: AgencyDto): void {
+    openConfirmDialog(this.dialog, {
+      title: `Reactivate ${agency.name}?`,
+      message: 'Its users can sign in again.',
+      confirmLabel: 'Reactivate',
+    })
+      .pipe(
+        filter(Boolean),
+        switchMap(() => {
+          this.busy.set(true);
+          return this.agencies.reactivate(agency.id);
+        }),
+      )
+      .subscribe({
+        next: (updated) => this.applyStatusChange(updated, `${updated.name} is active again.`),
+        error: () => this.busy.set(false),
+      });
+  }
+
+  private applyStatusChange(updated: AgencyDto, message: string): void {
+    this.busy.set(false);
+    this.agency.set(updated);
+    this.agencyUsers.reload();
+    this.notifier.success(message);
+  }
+}

@@ -1,0 +1,95 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import type {
+  AgencyDto,
+  AgencyService,
+  ApiErrorBody,
+  CreateAgencyRequest,
+  UserRef,
+} from '@agency-portal/shared';
+import { AGENCY_SERVICES, AGENCY_SERVICE_LABELS } from '@agency-portal/shared';
+import { FormErrorAlert } from '../../shared/forms/form-error-alert';
+import { applyServerErrors } from '../../shared/forms/server-errors';
+import { ValidationMessagePipe } from '../../shared/forms/validation-message';
+import { nonEmptyArray, notBlank } from '../../shared/forms/validators';
+
+/** Name, legal name, services and the in-house relationship owner of an agency. */
+@Component({
+  selector: 'ap-agency-form',
+  imports: [
+    FormErrorAlert,
+    MatButtonModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    ValidationMessagePipe,
+  ],
+  templateUrl: './agency-form.html',
+  styleUrl: './agency-form.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AgencyForm {
+  /** The agency being edited; null to create one. */
+  readonly agency = input<AgencyDto | null>(null);
+  /** In-house users who may own the relationship. */
+  readonly ownerOptions = input<UserRef[]>([]);
+  readonly saving = input(false);
+  readonly serverError = input<ApiErrorBody | null>(null);
+  readonly save = output<CreateAgencyRequest>();
+  readonly cancel = output();
+
+  protected readonly services = AGENCY_SERVICES;
+  protected readonly serviceLabels = AGENCY_SERVICE_LABELS;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: ['', [Validators.required, Validators.maxLength(200), notBlank]],
+    legalName: ['', [Validators.required, Validators.maxLength(300), notBlank]],
+    services: [[] as AgencyService[], nonEmptyArray],
+    relationshipOwnerId: ['', Validators.required],
+  });
+  protected readonly unmatchedErrors = signal<string[]>([]);
+
+  constructor() {
+    effect(() => {
+      const agency = this.agency();
+      this.form.reset({
+        name: agency?.name ?? '',
+        legalName: agency?.legalName ?? '',
+        services: agency ? [...agency.services] : [],
+        relationshipOwnerId: agency?.relationshipOwner.id ?? '',
+      });
+    });
+    effect(() => {
+      const error = this.serverError();
+      this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []);
+    });
+  }
+
+  protected submitAgency(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const { name, legalName, services, relationshipOwnerId } = this.form.getRawValue();
+    this.save.emit({
+      name: name.trim(),
+      legalName: legalName.trim(),
+      services,
+      relationshipOwnerId,
+    });
+  }
+}

@@ -1,0 +1,118 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router } from '@angular/router';
+import type {
+  ApiErrorBody,
+  BusinessUnitDto,
+  CreateBusinessUnitRequest,
+} from '@agency-portal/shared';
+import { createLoader } from '../../core/data/loader';
+import { toApiError } from '../../core/http/api-error';
+import { Notifier } from '../../core/notify/notifier';
+import { LoadError } from '../../shared/ui/load-error';
+import { BusinessUnitForm } from './business-unit-form';
+import { BusinessUnitService } from './business-unit.service';
+
+/** Ids of `unitId` and every unit under it: none of them can become its parent. */
+function selfAndDescendants(units: BusinessUnitDto[], unitId: string): Set<string> {
+  const excluded = new Set([unitId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const unit of units) {
+      if (unit.parentId && excluded.has(unit.parentId) && !excluded.has(unit.id)) {
+        excluded.add(unit.id);
+        grew = true;
+      }
+    }
+  }
+  return excluded;
+}
+
+/** Creates (/business-units/new) or edits (/business-units/:id/edit) a business unit. */
+@Component({
+  selector: 'ap-business-unit-edit-page',
+  imports: [BusinessUnitForm, LoadError, MatCardModule, MatProgressBarModule],
+  template: `
+    <section class="ap-page ap-page--narrow">
+      <header class="ap-page-header">
+        <h1>{{ id() ? 'Edit business unit' : 'New business unit' }}</h1>
+      </header>
+      <div class="ap-progress-slot">
+        @if (units.loading() || saving()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Loading" />
+        }
+      </div>
+      @if (units.error(); as error) {
+        <ap-load-error [error]="error" (retry)="units.reload()" />
+      } @else if (units.value()) {
+        @if (id() && !unit()) {
+          <p class="ap-form-error" role="alert">This business unit does not exist.</p>
+        } @else {
+          <mat-card appearance="outlined">
+            <mat-card-content>
+              <ap-business-unit-form
+                [unit]="unit()"
+                [parentOptions]="parentOptions()"
+                [saving]="saving()"
+                [serverError]="serverError()"
+                (save)="saveUnit($event)"
+                (cancel)="returnToList()"
+              />
+            </mat-card-content>
+          </mat-card>
+        }
+      }
+    </section>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class BusinessUnitEditPage {
+  /** Route parameter; absent when creating. */
+  readonly id = input<string>();
+
+  private readonly service = inject(BusinessUnitService);
+  private readonly router = inject(Router);
+  private readonly notifier = inject(Notifier);
+
+  protected readonly units = createLoader(
+    () => true,
+    () => this.service.list(),
+  );
+  protected readonly unit = computed(
+    () => this.units.value()?.find((unit) => unit.id === this.id()) ?? null,
+  );
+  protected readonly parentOptions = computed(() => {
+    const units = this.units.value() ?? [];
+    const id = this.id();
+    if (!id) {
+      return units;
+    }
+    const excluded = selfAndDescendants(units, id);
+    return units.filter((unit) => !excluded.has(unit.id));
+  });
+  protected readonly saving = signal(false);
+  protected readonly serverError = signal<ApiErrorBody | null>(null);
+
+  protected saveUnit(request: CreateBusinessUnitRequest): void {
+    const id = this.id();
+    this.saving.set(true);
+    this.serverError.set(null);
+    const save = id ? this.service.update(id, request) : this.service.create(request);
+    save.subscribe({
+      next: (unit) => {
+        this.notifier.success(`Business unit “${unit.name}” saved.`);
+        this.returnToList();
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.serverError.set(toApiError(error));
+      },
+    });
+  }
+
+  protected returnToList(): void {
+    void this.router.navigate(['/business-units']);
+  }
+}

@@ -1,0 +1,84 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import type {
+  ApiErrorBody,
+  BusinessUnitDto,
+  CreateBusinessUnitRequest,
+  OperatingModel,
+} from '@agency-portal/shared';
+import { OPERATING_MODEL_LABELS, OPERATING_MODELS } from '@agency-portal/shared';
+import { FormErrorAlert } from '../../shared/forms/form-error-alert';
+import { applyServerErrors } from '../../shared/forms/server-errors';
+import { ValidationMessagePipe } from '../../shared/forms/validation-message';
+import { notBlank } from '../../shared/forms/validators';
+
+/** Name, operating model and parent of a business unit. */
+@Component({
+  selector: 'ap-business-unit-form',
+  imports: [
+    FormErrorAlert,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    ValidationMessagePipe,
+  ],
+  templateUrl: './business-unit-form.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class BusinessUnitForm {
+  /** The unit being edited; null to create one. */
+  readonly unit = input<BusinessUnitDto | null>(null);
+  /** Units that may be chosen as parent. */
+  readonly parentOptions = input<BusinessUnitDto[]>([]);
+  readonly saving = input(false);
+  readonly serverError = input<ApiErrorBody | null>(null);
+  readonly save = output<CreateBusinessUnitRequest>();
+  readonly cancel = output();
+
+  protected readonly operatingModels = OPERATING_MODELS;
+  protected readonly operatingModelLabels = OPERATING_MODEL_LABELS;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: ['', [Validators.required, Validators.maxLength(200), notBlank]],
+    operatingModel: ['' as OperatingModel | '', Validators.required],
+    parentId: [null as string | null],
+  });
+  protected readonly unmatchedErrors = signal<string[]>([]);
+
+  constructor() {
+    effect(() => {
+      const unit = this.unit();
+      this.form.reset({
+        name: unit?.name ?? '',
+        operatingModel: unit?.operatingModel ?? '',
+        parentId: unit?.parentId ?? null,
+      });
+    });
+    effect(() => {
+      const error = this.serverError();
+      this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []);
+    });
+  }
+
+  protected submitUnit(): void {
+    const { name, operatingModel, parentId } = this.form.getRawValue();
+    if (this.form.invalid || operatingModel === '') {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.save.emit({ name: name.trim(), operatingModel, parentId });
+  }
+}

@@ -1,0 +1,59 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import type { BusinessUnitDto } from '@agency-portal/shared';
+import { OPERATING_MODEL_LABELS } from '@agency-portal/shared';
+
+@Component({
+  selector: 'ap-business-units-table',
+  imports: [MatButtonModule, MatTableModule, RouterLink],
+  template: `
+    <div class="ap-table-wrap">
+      <table mat-table [dataSource]="units()" aria-label="Business units">
+        <ng-container matColumnDef="name">
+          <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
+          <td mat-cell *matCellDef="let unit">{{ unit.name }}</td>
+        </ng-container>
+        <ng-container matColumnDef="operatingModel">
+          <th mat-header-cell *matHeaderCellDef scope="col">Operating model</th>
+          <td mat-cell *matCellDef="let unit">{{ operatingModelLabels[unit.operatingModel] }}</td>
+        </ng-container>
+        <ng-container matColumnDef="parent">
+          <th mat-header-cell *matHeaderCellDef scope="col">Parent unit</th>
+          <td mat-cell *matCellDef="let unit">{{ unit.parentName ?? '—' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="actions">
+          <th mat-header-cell *matHeaderCellDef scope="col">
+            <span class="ap-visually-hidden">Actions</span>
+          </th>
+          <td mat-cell *matCellDef="let unit" class="ap-actions-cell">
+            <a matButton [routerLink]="[unit.id, 'edit']"
+              >Edit<span class="ap-visually-hidden"> {{ unit.name }}</span></a
+            >
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns()"></tr>
+      </table>
+    </div>
+  `,
+  styles: `
+    .ap-actions-cell {
+      text-align: right;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class BusinessUnitsTable {
+  readonly units = input.required<BusinessUnitDto[]>();
+  readonly canManage = input(false);
+
+  protected readonly operatingModelLabels = OPERATING_MODEL_LABELS;
+
+  protected readonly columns = computed(() =>
+    this.canManage()
+      ? ['name', 'operatingModel', 'parent', 'actions']
+      : ['name', 'operatingModel', 'parent'],
+  );
+}

@@ -1,0 +1,20 @@
+import type { Route } from '@angular/router';
+import { permissionGuard } from '../../core/auth/auth.guards';
+import { BusinessUnitEditPage } from './business-unit-edit-page';
+import { BusinessUnitListPage } from './business-unit-list-page';
+
+export const businessUnitRoutes: Route[] = [
+  { path: '', title: 'Business units', component: BusinessUnitListPage },
+  {
+    path: 'new',
+    title: 'New business unit',
+    canActivate: [permissionGuard('business_unit:manage')],
+    component: BusinessUnitEditPage,
+  },
+  {
+    path: ':id/edit',
+    title: 'Edit business unit',
+    canActivate: [permissionGuard('business_unit:manage')],
+    component: BusinessUnitEditPage,
+  },
+];

@@ -1,0 +1,49 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { RouterLink } from '@angular/router';
+import type { Role } from '@agency-portal/shared';
+import { ROLE_LABELS } from '@agency-portal/shared';
+import { AuthService } from '../../core/auth/auth.service';
+import { navigationFor } from '../../shell/navigation';
+
+const ROLE_SUMMARIES: Record<Role, string> = {
+  admin:
+    'You run the portal: people and their roles, business units, agencies and their relationship owners, and the audit log.',
+  social_lead:
+    'You own the agency relationships day to day: goals, contracts and briefs, reviewing and approving the work, and the reports.',
+  reviewer:
+    'You decide on the approval steps assigned to you and can read what you review.',
+  finance:
+    'You read contracts, decide on invoices and mark them paid, and follow spend.',
+  viewer: 'You can read goals and reports.',
+  agency_admin:
+    'You lead your agency in the portal: you manage its people and do everything agency members do.',
+  agency_member:
+    'You work on your agency’s contracts and briefs: uploads, comments, invoices and your scorecard.',
+};
+
+/** Landing page: who you are here and what you can do. */
+@Component({
+  selector: 'ap-home-page',
+  imports: [MatButtonModule, MatCardModule, RouterLink],
+  templateUrl: './home-page.html',
+  styleUrl: './home-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class HomePage {
+  protected readonly user = inject(AuthService).user;
+  protected readonly firstName = computed(() => this.user()?.name.split(' ')[0] ?? '');
+  protected readonly roleLabel = computed(() => {
+    const user = this.user();
+    return user ? ROLE_LABELS[user.role] : '';
+  });
+  protected readonly summary = computed(() => {
+    const user = this.user();
+    return user ? ROLE_SUMMARIES[user.role] : '';
+  });
+  protected readonly areas = computed(() => {
+    const user = this.user();
+    return user ? navigationFor(user).filter((entry) => entry.path !== '/') : [];
+  });
+}

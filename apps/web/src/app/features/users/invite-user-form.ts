@@ -1,0 +1,144 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import {
+  type AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import type {
+  ApiErrorBody,
+  BusinessUnitDto,
+  InviteUserRequest,
+  Role,
+} from '@agency-portal/shared';
+import { ROLE_LABELS, isAgencyRole } from '@agency-portal/shared';
+import { FormErrorAlert } from '../../shared/forms/form-error-alert';
+import { applyServerErrors } from '../../shared/forms/server-errors';
+import { ValidationMessagePipe } from '../../shared/forms/validation-message';
+import { notBlank } from '../../shared/forms/validators';
+
+export interface AgencyOption {
+  id: string;
+  name: string;
+}
+
+/** An agency is required exactly when the chosen role is an agency role. */
+function agencyRequiredForAgencyRoles(control: AbstractControl): ValidationErrors | null {
+  const role = control.parent?.get('role')?.value as Role | '' | undefined;
+  return role && isAgencyRole(role) && !control.value ? { required: true } : null;
+}
+
+/** Who to invite: email, name, role, and (for agency roles) the agency. */
+@Component({
+  selector: 'ap-invite-user-form',
+  imports: [
+    FormErrorAlert,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    ValidationMessagePipe,
+  ],
+  templateUrl: './invite-user-form.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class InviteUserForm {
+  /** Roles the inviting user may assign (`assignableRoles`). */
+  readonly roleOptions = input.required<readonly Role[]>();
+  readonly agencies = input<AgencyOption[]>([]);
+  /** Set for agency admins: the invitee joins this agency and it cannot be changed. */
+  readonly fixedAgencyId = input<string | null>(null);
+  /** Agency to preselect (e.g. when coming from an agency's page). */
+  readonly initialAgencyId = input<string | null>(null);
+  /** Null hides the field (the inviting user cannot read business units). */
+  readonly businessUnits = input<BusinessUnitDto[] | null>(null);
+  readonly saving = input(false);
+  readonly serverError = input<ApiErrorBody | null>(null);
+  readonly invite = output<InviteUserRequest>();
+  readonly cancel = output();
+
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(320)]],
+    name: ['', [Validators.required, Validators.maxLength(200), notBlank]],
+    role: ['' as Role | '', Validators.required],
+    agencyId: ['', agencyRequiredForAgencyRoles],
+    businessUnitId: [null as string | null],
+  });
+  private readonly role = toSignal(this.form.controls.role.valueChanges, {
+    initialValue: this.form.controls.role.value,
+  });
+  protected readonly showAgency = computed(() => {
+    const role = this.role();
+    return this.fixedAgencyId() !== null || (role !== '' && isAgencyRole(role));
+  });
+  protected readonly unmatchedErrors = signal<string[]>([]);
+
+  constructor() {
+    this.form.controls.role.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.form.controls.agencyId.updateValueAndValidity());
+    effect(() => {
+      const fixed = this.fixedAgencyId();
+      const agency = this.form.controls.agencyId;
+      if (fixed) {
+        agency.setValue(fixed);
+        agency.disable();
+      } else {
+        agency.setValue(this.initialAgencyId() ?? '');
+        agency.enable();
+      }
+    });
+    effect(() => {
+      // An invitation into a given agency is almost always for an agency member.
+      const options = this.roleOptions();
+      if ((this.fixedAgencyId() || this.initialAgencyId()) && options.includes('agency_member')) {
+        this.form.controls.role.setValue('agency_member');
+      }
+    });
+    effect(() => {
+      const error = this.serverError();
+      this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []);
+    });
+  }
+
+  /** Empties the form for the next invitation (role and agency stay as chosen). */
+  resetForNextInvitation(): void {
+    this.form.controls.email.reset();
+    this.form.controls.name.reset();
+  }
+
+  protected submitInvitation(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const { email, name, role, agencyId, businessUnitId } = this.form.getRawValue();
+    if (role === '') {
+      return;
+    }
+    this.invite.emit({
+      email: email.trim(),
+      name: name.trim(),
+      role,
+      agencyId: isAgencyRole(role) ? agencyId : null,
+      businessUnitId,
+    });
+  }
+}

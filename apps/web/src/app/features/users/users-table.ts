@@ -1,0 +1,74 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import type { UserDto } from '@agency-portal/shared';
+import { ROLE_LABELS } from '@agency-portal/shared';
+import { USER_STATUS_LABELS, userStatus } from './user-status';
+
+@Component({
+  selector: 'ap-users-table',
+  imports: [MatTableModule, RouterLink],
+  template: `
+    <div class="ap-table-wrap">
+      <table mat-table [dataSource]="users()" [attr.aria-label]="label()">
+        <ng-container matColumnDef="name">
+          <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
+          <td mat-cell *matCellDef="let user">
+            <a [routerLink]="['/users', user.id]">{{ user.name }}</a>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="email">
+          <th mat-header-cell *matHeaderCellDef scope="col">Email</th>
+          <td mat-cell *matCellDef="let user">{{ user.email }}</td>
+        </ng-container>
+        <ng-container matColumnDef="role">
+          <th mat-header-cell *matHeaderCellDef scope="col">Role</th>
+          <td mat-cell *matCellDef="let user">{{ roleLabels[user.role] }}</td>
+        </ng-container>
+        <ng-container matColumnDef="agency">
+          <th mat-header-cell *matHeaderCellDef scope="col">Agency</th>
+          <td mat-cell *matCellDef="let user">{{ user.agencyName ?? 'In-house' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="businessUnit">
+          <th mat-header-cell *matHeaderCellDef scope="col">Business unit</th>
+          <td mat-cell *matCellDef="let user">{{ user.businessUnitName ?? '—' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="status">
+          <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+          <td mat-cell *matCellDef="let user">
+            @let status = statusOf(user);
+            <span
+              class="ap-status"
+              [class.ap-status--active]="status === 'active'"
+              [class.ap-status--pending]="status === 'invited'"
+              [class.ap-status--inactive]="status === 'inactive'"
+              >{{ statusLabels[status] }}</span
+            >
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns()"></tr>
+      </table>
+    </div>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UsersTable {
+  readonly users = input.required<UserDto[]>();
+  /** Off on an agency's own page, where the agency goes without saying. */
+  readonly showAgency = input(true);
+  readonly showBusinessUnit = input(true);
+  readonly label = input('Users');
+
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly statusLabels = USER_STATUS_LABELS;
+  protected readonly statusOf = userStatus;
+  protected readonly columns = computed(() => [
+    'name',
+    'email',
+    'role',
+    ...(this.showAgency() ? ['agency'] : []),
+    ...(this.showBusinessUnit() ? ['businessUnit'] : []),
+    'status',
+  ]);
+}

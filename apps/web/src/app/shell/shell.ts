@@ -1,0 +1,66 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatListModule } from '@angular/material/list';
+import { type MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ROLE_LABELS } from '@agency-portal/shared';
+import { map } from 'rxjs';
+import { AuthService } from '../core/auth/auth.service';
+import { APP_NAME } from '../core/routing/page-title.strategy';
+import { navigationFor } from './navigation';
+
+/** Signed-in layout: toolbar with the user and sign-out, side navigation by role, page outlet. */
+@Component({
+  selector: 'ap-shell',
+  imports: [
+    MatButtonModule,
+    MatListModule,
+    MatSidenavModule,
+    MatToolbarModule,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+  ],
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+
+  protected readonly appName = APP_NAME;
+  protected readonly user = this.auth.user;
+  protected readonly roleLabel = computed(() => {
+    const user = this.user();
+    return user ? ROLE_LABELS[user.role] : '';
+  });
+  protected readonly navigation = computed(() => {
+    const user = this.user();
+    return user ? navigationFor(user) : [];
+  });
+  protected readonly isHandset = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 959.98px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  protected readonly signingOut = signal(false);
+
+  protected signOut(): void {
+    this.signingOut.set(true);
+    this.auth.logout().subscribe(() => {
+      this.signingOut.set(false);
+      void this.router.navigate(['/login'], { queryParams: { notice: 'signed-out' } });
+    });
+  }
+
+  protected closeNavigationOnHandset(sidenav: MatSidenav): void {
+    if (this.isHandset()) {
+      void sidenav.close();
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import type { Role } from './roles';
+import type { Permission } from './permissions';
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  agencyId: string | null;
+  agencyName: string | null;
+  permissions: Permission[];
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  tokenType: 'Bearer';
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  user: SessionUser;
+}
+
+export interface SetPasswordRequest {
+  token: string;
+  password: string;
+}
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;

@@ -1,0 +1,46 @@
+import { AGENCY_ROLES, type Role } from './roles';
+
+/**
+ * Every action a route or a screen can ask about. The API's global guard and the web app's
+ * navigation both read this one table, so a role never sees a button the API would refuse.
+ */
+export const PERMISSIONS = [
+  'business_unit:read',
+  'business_unit:manage',
+  'agency:read',
+  'agency:manage',
+  'user:read',
+  'user:manage',
+  'audit:read',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const IN_HOUSE_READ: readonly Permission[] = ['business_unit:read', 'agency:read'];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: [...PERMISSIONS],
+  social_lead: [...IN_HOUSE_READ, 'user:read'],
+  reviewer: [...IN_HOUSE_READ],
+  finance: [...IN_HOUSE_READ],
+  viewer: [...IN_HOUSE_READ],
+  // Agency roles read their own agency; agency_admin manages its own users. Record scoping
+  // (own agency only) is applied by the API on top of this table.
+  agency_admin: ['agency:read', 'user:read', 'user:manage'],
+  agency_member: ['agency:read'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Roles an actor may assign when inviting or editing a user. */
+export function assignableRoles(actorRole: Role): readonly Role[] {
+  if (actorRole === 'admin') {
+    return ['admin', 'social_lead', 'reviewer', 'finance', 'viewer', 'agency_admin', 'agency_member'];
+  }
+  if (actorRole === 'agency_admin') {
+    return AGENCY_ROLES;
+  }
+  return [];
+}

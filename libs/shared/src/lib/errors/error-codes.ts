@@ -1,0 +1,43 @@
+/**
+ * Machine-readable error codes returned in `{ code, message, details? }` bodies.
+ * The API maps each code to one HTTP status in an exhaustive switch.
+ */
+export const ERROR_CODES = [
+  'validation_failed',
+  'invalid_credentials',
+  'too_many_attempts',
+  'unauthenticated',
+  'session_expired',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'email_taken',
+  'invalid_invitation',
+  'invalid_state',
+  'payload_too_large',
+  'unsupported_media_type',
+  'internal_error',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: { fields?: FieldError[]; [key: string]: unknown };
+  correlationId?: string;
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}

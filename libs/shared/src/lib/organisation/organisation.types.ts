@@ -1,0 +1,120 @@
+import type { Role } from '../auth/roles';
+
+export const OPERATING_MODELS = ['centralised', 'decentralised', 'coe'] as const;
+export type OperatingModel = (typeof OPERATING_MODELS)[number];
+export const OPERATING_MODEL_LABELS: Record<OperatingModel, string> = {
+  centralised: 'Centralised',
+  decentralised: 'Decentralised',
+  coe: 'Centre of excellence',
+};
+
+export const AGENCY_SERVICES = ['full_service', 'execution', 'influencer', 'creative', 'paid_media'] as const;
+export type AgencyService = (typeof AGENCY_SERVICES)[number];
+export const AGENCY_SERVICE_LABELS: Record<AgencyService, string> = {
+  full_service: 'Full service',
+  execution: 'Execution',
+  influencer: 'Influencer',
+  creative: 'Creative',
+  paid_media: 'Paid media',
+};
+
+export const AGENCY_STATUSES = ['active', 'offboarded'] as const;
+export type AgencyStatus = (typeof AGENCY_STATUSES)[number];
+
+export interface UserRef {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface BusinessUnitDto {
+  id: string;
+  name: string;
+  operatingModel: OperatingModel;
+  parentId: string | null;
+  parentName: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateBusinessUnitRequest {
+  name: string;
+  operatingModel: OperatingModel;
+  parentId?: string | null;
+}
+
+export type UpdateBusinessUnitRequest = Partial<CreateBusinessUnitRequest>;
+
+export interface AgencyDto {
+  id: string;
+  name: string;
+  legalName: string;
+  services: AgencyService[];
+  status: AgencyStatus;
+  relationshipOwner: UserRef;
+  offboardedAt: string | null;
+  offboardReason: string | null;
+  userCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateAgencyRequest {
+  name: string;
+  legalName: string;
+  services: AgencyService[];
+  relationshipOwnerId: string;
+}
+
+export type UpdateAgencyRequest = Partial<CreateAgencyRequest>;
+
+export interface OffboardAgencyRequest {
+  reason: string;
+}
+
+export interface UserDto {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  agencyId: string | null;
+  agencyName: string | null;
+  businessUnitId: string | null;
+  businessUnitName: string | null;
+  active: boolean;
+  /** False until the invited person has set a password. */
+  passwordSet: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InviteUserRequest {
+  email: string;
+  name: string;
+  role: Role;
+  agencyId?: string | null;
+  businessUnitId?: string | null;
+}
+
+export interface UpdateUserRequest {
+  name?: string;
+  role?: Role;
+  businessUnitId?: string | null;
+}
+
+export interface InvitationDto {
+  user: UserDto;
+  /** One-time link to set a password; shown once to the inviting admin. */
+  setPasswordUrl: string;
+  expiresAt: string;
+  /** True when the invitation was also e-mailed (SMTP configured). */
+  emailed: boolean;
+}
+
+export interface UserListQuery {
+  q?: string;
+  role?: Role;
+  agencyId?: string;
+  active?: boolean;
+}

@@ -1,3 +1,0 @@
-export function shared(): string {
-  return 'shared';
-}
