@@ -1,10 +1,14 @@
+/** Unit tests: specs beside the code, no database. */
+const swc = require('./jest.swc.cjs');
+
 module.exports = {
   displayName: 'api',
-  preset: '../../jest.preset.js',
   testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
+  rootDir: __dirname,
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.[tj]s$': ['@swc/jest', swc] },
+  moduleFileExtensions: ['ts', 'js'],
+  moduleNameMapper: { '^@agency-portal/shared$': '<rootDir>/../../libs/shared/src/index.ts' },
   coverageDirectory: '../../coverage/apps/api',
 };

@@ -6,6 +6,7 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  type Relation,
   UpdateDateColumn,
 } from 'typeorm';
 import { User } from '../users/user.entity';
@@ -32,7 +33,7 @@ export class Agency {
 
   @ManyToOne(() => User)
   @JoinColumn({ name: 'relationship_owner_id' })
-  relationshipOwner?: User;
+  relationshipOwner?: Relation<User>;
 
   @Column({ name: 'offboarded_at', type: 'timestamptz', nullable: true })
   offboardedAt!: Date | null;

@@ -6,6 +6,7 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  type Relation,
   UpdateDateColumn,
 } from 'typeorm';
 
@@ -25,7 +26,7 @@ export class BusinessUnit {
 
   @ManyToOne(() => BusinessUnit, { nullable: true })
   @JoinColumn({ name: 'parent_id' })
-  parent?: BusinessUnit | null;
+  parent?: Relation<BusinessUnit> | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -6,6 +6,7 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  type Relation,
   UpdateDateColumn,
 } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
@@ -30,14 +31,14 @@ export class User {
 
   @ManyToOne(() => Agency, { nullable: true })
   @JoinColumn({ name: 'agency_id' })
-  agency?: Agency | null;
+  agency?: Relation<Agency> | null;
 
   @Column({ name: 'business_unit_id', type: 'uuid', nullable: true })
   businessUnitId!: string | null;
 
   @ManyToOne(() => BusinessUnit, { nullable: true })
   @JoinColumn({ name: 'business_unit_id' })
-  businessUnit?: BusinessUnit | null;
+  businessUnit?: Relation<BusinessUnit> | null;
 
   /** argon2id hash; null until the invited person sets a password. Never leaves the API. */
   @Column({ name: 'password_hash', type: 'text', nullable: true })

@@ -118,12 +118,6 @@ export class InviteUserForm {
     });
   }
 
-  /** Empties the form for the next invitation (role and agency stay as chosen). */
-  resetForNextInvitation(): void {
-    this.form.controls.email.reset();
-    this.form.controls.name.reset();
-  }
-
   protected submitInvitation(): void {
     if (this.form.invalid) {
       this.form.markAllAsTouched();

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app/app.module';
+import { PasswordService } from '../../src/app/auth/password.service';
+import { loadConfig, type ResolvedConfig } from '../../src/app/config/app-config';
+import { configureApp } from '../../src/app/configure-app';
+import { DEMO_PASSWORD, seedDemoOrganisation } from '../../src/app/seed/demo-organisation';
+
+export interface SignedIn {
+  accessToken: string;
+  /** The `ap_refresh=…` cookie pair as sent back by the browser. */
+  refreshCookie: string;
+  userId: string;
+}
+
+export interface TestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  config: ResolvedConfig;
+  http: () => ReturnType<typeof request>;
+  login(email: string, password?: string): Promise<SignedIn>;
+  userId(email: string): Promise<string>;
+  agencyId(name: 'Northwind Social' | 'Southpeak Media' | string): Promise<string>;
+  unitId(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+function adminUrl(): string {
+  const url = process.env['TEST_DATABASE_URL'];
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest.integration.config.cjs');
+  return url;
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Boots the whole application as main.ts does, on a fresh database seeded with the demo
+ * organisation. Every suite gets its own database, dropped on close.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = `test_${randomBytes(6).toString('hex')}`;
+  await admin((client) => client.query(`CREATE DATABASE ${database}`));
+  const config: ResolvedConfig = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }),
+    databaseUrl: withDatabase(adminUrl(), database),
+    jwtSecret: randomBytes(32).toString('hex'),
+  };
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();
+  const app = moduleRef.createNestApplication({ bufferLogs: true });
+  await configureApp(app, config);
+  await app.init();
+  const dataSource = app.get(DataSource);
+  await seedDemoOrganisation(dataSource, await app.get(PasswordService).hash(DEMO_PASSWORD));
+
+  const http = () => request(app.getHttpServer());
+  const one = async (sql: string, params: unknown[], what: string): Promise<string> => {
+    const rows: { id: string }[] = await dataSource.query(sql, params);
+    if (!rows[0]) throw new Error(`${what} not found`);
+    return rows[0].id;
+  };
+
+  return {
+    app,
+    dataSource,
+    config,
+    http,
+    async login(email, password = DEMO_PASSWORD) {
+      const response = await http().post('/api/auth/login').send({ email, password });
+      if (response.status !== 200) {
+        throw new Error(`login ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      }
+      const body = response.body as { accessToken: string; user: { id: string } };
+      return {
+        accessToken: body.accessToken,
+        refreshCookie: refreshCookieOf(response),
+        userId: body.user.id,
+      };
+    },
+    userId: (email) => one('SELECT id FROM users WHERE email = $1', [email], `user ${email}`),
+    agencyId: (name) => one('SELECT id FROM agencies WHERE name = $1', [name], `agency ${name}`),
+    unitId: (name) => one('SELECT id FROM business_units WHERE name = $1', [name], `unit ${name}`),
+    async close() {
+      await app.close();
+      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    },
+  };
+}
+
+export function refreshCookieOf(response: request.Response): string {
+  const header = response.headers['set-cookie'] as unknown as string[] | string | undefined;
+  const cookies = Array.isArray(header) ? header : header ? [header] : [];
+  const cookie = cookies.find((entry) => entry.startsWith('ap_refresh='));
+  return cookie ? cookie.split(';')[0] : '';
+}
+
+export function bearer(token: string): { Authorization: string } {
+  return { Authorization: `Bearer ${token}` };
+}
+
+export const DEMO = {
+  admin: 'admin@demo.local',
+  lead: 'lead@demo.local',
+  reviewer: 'reviewer@demo.local',
+  legal: 'legal@demo.local',
+  finance: 'finance@demo.local',
+  finance2: 'finance2@demo.local',
+  viewer: 'viewer@demo.local',
+  northwindAdmin: 'admin@northwind.demo.local',
+  northwindMember: 'member@northwind.demo.local',
+  southpeakAdmin: 'admin@southpeak.demo.local',
+  southpeakMember: 'member@southpeak.demo.local',
+} as const;

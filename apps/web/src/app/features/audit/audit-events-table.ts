@@ -1,0 +1,27 @@
+import { DatePipe, JsonPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatTableModule } from '@angular/material/table';
+import type { AuditEventDto } from '@agency-portal/shared';
+import { auditEntityLabel, changedKeys } from './audit-labels';
+
+/** Audit events; each row expands to its before and after state side by side. */
+@Component({
+  selector: 'ap-audit-events-table',
+  imports: [DatePipe, JsonPipe, MatButtonModule, MatTableModule],
+  templateUrl: './audit-events-table.html',
+  styleUrl: './audit-events-table.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AuditEventsTable {
+  readonly events = input.required<AuditEventDto[]>();
+
+  protected readonly columns = ['at', 'actor', 'action', 'entity', 'entityId', 'expand'];
+  protected readonly expandedId = signal<string | null>(null);
+  protected readonly entityLabel = auditEntityLabel;
+  protected readonly changedKeys = changedKeys;
+
+  protected toggleChanges(event: AuditEventDto): void {
+    this.expandedId.update((current) => (current === event.id ? null : event.id));
+  }
+}

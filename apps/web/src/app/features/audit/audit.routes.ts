@@ -1,0 +1,4 @@
+import type { Route } from '@angular/router';
+import { AuditLogPage } from './audit-log-page';
+
+export const auditRoutes: Route[] = [{ path: '', title: 'Audit log', component: AuditLogPage }];

@@ -1,0 +1,171 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import type {
+  ApiErrorBody,
+  InvitationDto,
+  UpdateUserRequest,
+  UserDto,
+} from '@agency-portal/shared';
+import { ROLE_LABELS, assignableRoles, isAgencyRole } from '@agency-portal/shared';
+import { type Observable, filter, switchMap } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
+import { createLoader } from '../../core/data/loader';
+import { toApiError } from '../../core/http/api-error';
+import { Notifier } from '../../core/notify/notifier';
+import { openConfirmDialog } from '../../shared/ui/confirm-dialog';
+import { LoadError } from '../../shared/ui/load-error';
+import { BusinessUnitService } from '../business-units/business-unit.service';
+import { InvitationLinkPanel } from './invitation-link-panel';
+import { UserEditForm } from './user-edit-form';
+import { USER_STATUS_LABELS, userStatus } from './user-status';
+import { UserService } from './user.service';
+
+/** /users/:id: a person's account, with edit, deactivate/reactivate and a new invitation link. */
+@Component({
+  selector: 'ap-user-detail-page',
+  imports: [
+    DatePipe,
+    InvitationLinkPanel,
+    LoadError,
+    MatButtonModule,
+    MatCardModule,
+    MatProgressBarModule,
+    RouterLink,
+    UserEditForm,
+  ],
+  templateUrl: './user-detail-page.html',
+  styleUrl: './user-detail-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UserDetailPage {
+  /** Route parameter. */
+  readonly id = input.required<string>();
+
+  private readonly auth = inject(AuthService);
+  private readonly users = inject(UserService);
+  private readonly businessUnitService = inject(BusinessUnitService);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly statusLabels = USER_STATUS_LABELS;
+  protected readonly user = createLoader(
+    () => this.id(),
+    (id) => this.users.get(id),
+  );
+  protected readonly status = computed(() => {
+    const user = this.user.value();
+    return user ? userStatus(user) : null;
+  });
+  protected readonly canManage = computed(() => this.auth.hasPermission('user:manage'));
+  protected readonly isSelf = computed(() => this.auth.user()?.id === this.id());
+  /** Roles this user may be given: assignable by me, and of the same kind (in-house or agency). */
+  protected readonly roleOptions = computed(() => {
+    const me = this.auth.user();
+    const user = this.user.value();
+    if (!me || !user) {
+      return [];
+    }
+    return assignableRoles(me.role).filter(
+      (role) => isAgencyRole(role) === isAgencyRole(user.role),
+    );
+  });
+  protected readonly businessUnits = createLoader(
+    () =>
+      this.canManage() && this.auth.hasPermission('business_unit:read') ? true : undefined,
+    () => this.businessUnitService.list(),
+  );
+  protected readonly saving = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly serverError = signal<ApiErrorBody | null>(null);
+  protected readonly invitation = signal<InvitationDto | null>(null);
+
+  protected saveUser(request: UpdateUserRequest): void {
+    this.saving.set(true);
+    this.serverError.set(null);
+    this.users.update(this.id(), request).subscribe({
+      next: (updated) => {
+        this.saving.set(false);
+        this.user.set(updated);
+        this.notifier.success('Changes saved.');
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.serverError.set(toApiError(error));
+      },
+    });
+  }
+
+  protected deactivateUser(user: UserDto): void {
+    this.confirmThen(
+      {
+        title: `Deactivate ${user.name}?`,
+        message: 'They are signed out at once and can no longer sign in. You can reactivate them later.',
+        confirmLabel: 'Deactivate',
+        destructive: true,
+      },
+      () => this.users.deactivate(user.id),
+      `${user.name} has been deactivated.`,
+    );
+  }
+
+  protected reactivateUser(user: UserDto): void {
+    this.confirmThen(
+      {
+        title: `Reactivate ${user.name}?`,
+        message: 'They can sign in again with their password.',
+        confirmLabel: 'Reactivate',
+      },
+      () => this.users.reactivate(user.id),
+      `${user.name} is active again.`,
+    );
+  }
+
+  protected createInvitationLink(user: UserDto): void {
+    this.busy.set(true);
+    this.users.newInvitation(user.id).subscribe({
+      next: (invitation) => {
+        this.busy.set(false);
+        this.invitation.set(invitation);
+        this.user.set(invitation.user);
+      },
+      error: () => this.busy.set(false),
+    });
+  }
+
+  protected reportCopy(copied: boolean): void {
+    if (copied) {
+      this.notifier.success('Link copied.');
+    } else {
+      this.notifier.error('Could not copy the link. Select it and copy it yourself.');
+    }
+  }
+
+  private confirmThen(
+    dialog: Parameters<typeof openConfirmDialog>[1],
+    action: () => Observable<UserDto>,
+    successMessage: string,
+  ): void {
+    openConfirmDialog(this.dialog, dialog)
+      .pipe(
+        filter(Boolean),
+        switchMap(() => {
+          this.busy.set(true);
+          return action();
+        }),
+      )
+      .subscribe({
+        next: (updated) => {
+          this.busy.set(false);
+          this.user.set(updated);
+          this.notifier.success(successMessage);
+        },
+        error: () => this.busy.set(false),
+      });
+  }
+}

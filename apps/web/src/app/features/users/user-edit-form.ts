@@ -1,0 +1,125 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import type {
+  ApiErrorBody,
+  BusinessUnitDto,
+  Role,
+  UpdateUserRequest,
+  UserDto,
+} from '@agency-portal/shared';
+import { ROLE_LABELS } from '@agency-portal/shared';
+import { FormErrorAlert } from '../../shared/forms/form-error-alert';
+import { applyServerErrors } from '../../shared/forms/server-errors';
+import { ValidationMessagePipe } from '../../shared/forms/validation-message';
+import { notBlank } from '../../shared/forms/validators';
+
+/** Name, role and business unit of an existing user. */
+@Component({
+  selector: 'ap-user-edit-form',
+  imports: [
+    FormErrorAlert,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    ValidationMessagePipe,
+  ],
+  template: `
+    <ap-form-error-alert [error]="serverError()" [unmatched]="unmatchedErrors()" />
+    <form class="ap-form" [formGroup]="form" (ngSubmit)="submitChanges()" novalidate>
+      <mat-form-field>
+        <mat-label>Name</mat-label>
+        <input matInput formControlName="name" required />
+        <mat-error>{{ form.controls.name.errors | validationMessage }}</mat-error>
+      </mat-form-field>
+
+      <mat-form-field>
+        <mat-label>Role</mat-label>
+        <mat-select formControlName="role" required>
+          @for (role of roleOptions(); track role) {
+            <mat-option [value]="role">{{ roleLabels[role] }}</mat-option>
+          }
+        </mat-select>
+        <mat-error>{{ form.controls.role.errors | validationMessage }}</mat-error>
+      </mat-form-field>
+
+      @if (businessUnits(); as units) {
+        <mat-form-field>
+          <mat-label>Business unit</mat-label>
+          <mat-select formControlName="businessUnitId">
+            <mat-option [value]="null">None</mat-option>
+            @for (unit of units; track unit.id) {
+              <mat-option [value]="unit.id">{{ unit.name }}</mat-option>
+            }
+          </mat-select>
+          <mat-error>{{ form.controls.businessUnitId.errors | validationMessage }}</mat-error>
+        </mat-form-field>
+      }
+
+      <div class="ap-form-actions">
+        <button matButton="filled" type="submit" [disabled]="saving() || form.pristine">
+          Save
+        </button>
+      </div>
+    </form>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UserEditForm {
+  readonly user = input.required<UserDto>();
+  readonly roleOptions = input.required<readonly Role[]>();
+  /** Null hides the field (the editing user cannot read business units). */
+  readonly businessUnits = input<BusinessUnitDto[] | null>(null);
+  readonly saving = input(false);
+  readonly serverError = input<ApiErrorBody | null>(null);
+  readonly save = output<UpdateUserRequest>();
+
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: ['', [Validators.required, Validators.maxLength(200), notBlank]],
+    role: ['' as Role | '', Validators.required],
+    businessUnitId: [null as string | null],
+  });
+  protected readonly unmatchedErrors = signal<string[]>([]);
+
+  constructor() {
+    effect(() => {
+      const user = this.user();
+      this.form.reset({
+        name: user.name,
+        role: user.role,
+        businessUnitId: user.businessUnitId,
+      });
+    });
+    effect(() => {
+      const error = this.serverError();
+      this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []);
+    });
+  }
+
+  protected submitChanges(): void {
+    const { name, role, businessUnitId } = this.form.getRawValue();
+    if (this.form.invalid || role === '') {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const request: UpdateUserRequest = { name: name.trim(), role };
+    if (this.businessUnits() !== null) {
+      request.businessUnitId = businessUnitId;
+    }
+    this.save.emit(request);
+  }
+}
