@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -63,7 +64,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     databaseUrl: withDatabase(adminUrl(), database),
     jwtSecret: randomBytes(32).toString('hex'),
   };
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config), DiscoveryModule] }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   await configureApp(app, config);
   await app.init();

@@ -10,7 +10,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Failed queries surface as exceptions and are logged once by the exception filter.
+    logging: false,
     extra: { max: 10 },
   };
 }

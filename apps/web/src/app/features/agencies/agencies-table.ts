@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import type { AgencyDto } from '@agency-portal/shared';
+import type { AgencyDto, AgencyStatus } from '@agency-portal/shared';
 import { AGENCY_STATUS_LABELS, serviceLabels } from './agency-labels';
 
 @Component({
@@ -36,7 +36,7 @@ import { AGENCY_STATUS_LABELS, serviceLabels } from './agency-labels';
               class="ap-status"
               [class.ap-status--active]="agency.status === 'active'"
               [class.ap-status--inactive]="agency.status === 'offboarded'"
-              >{{ statusLabels[agency.status] }}</span
+              >{{ statusLabel(agency.status) }}</span
             >
           </td>
         </ng-container>
@@ -57,6 +57,6 @@ export class AgenciesTable {
   readonly agencies = input.required<AgencyDto[]>();
 
   protected readonly columns = ['name', 'services', 'owner', 'users', 'status'];
-  protected readonly statusLabels = AGENCY_STATUS_LABELS;
+  protected readonly statusLabel = (status: AgencyStatus): string => AGENCY_STATUS_LABELS[status];
   protected readonly serviceLabels = serviceLabels;
 }

@@ -41,7 +41,7 @@ import { AgencyService } from './agency.service';
               [saving]="saving()"
               [serverError]="serverError()"
               (save)="saveAgency($event)"
-              (cancel)="leave()"
+              (cancelled)="leave()"
             />
           </mat-card-content>
         </mat-card>

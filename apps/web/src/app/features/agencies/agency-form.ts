@@ -51,7 +51,7 @@ export class AgencyForm {
   readonly saving = input(false);
   readonly serverError = input<ApiErrorBody | null>(null);
   readonly save = output<CreateAgencyRequest>();
-  readonly cancel = output();
+  readonly cancelled = output();
 
   protected readonly services = AGENCY_SERVICES;
   protected readonly serviceLabels = AGENCY_SERVICE_LABELS;

@@ -58,7 +58,7 @@ function selfAndDescendants(units: BusinessUnitDto[], unitId: string): Set<strin
                 [saving]="saving()"
                 [serverError]="serverError()"
                 (save)="saveUnit($event)"
-                (cancel)="returnToList()"
+                (cancelled)="returnToList()"
               />
             </mat-card-content>
           </mat-card>

@@ -47,7 +47,7 @@ export class BusinessUnitForm {
   readonly saving = input(false);
   readonly serverError = input<ApiErrorBody | null>(null);
   readonly save = output<CreateBusinessUnitRequest>();
-  readonly cancel = output();
+  readonly cancelled = output();
 
   protected readonly operatingModels = OPERATING_MODELS;
   protected readonly operatingModelLabels = OPERATING_MODEL_LABELS;

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import type { BusinessUnitDto } from '@agency-portal/shared';
+import type { BusinessUnitDto, OperatingModel } from '@agency-portal/shared';
 import { OPERATING_MODEL_LABELS } from '@agency-portal/shared';
 
 @Component({
@@ -17,7 +17,7 @@ import { OPERATING_MODEL_LABELS } from '@agency-portal/shared';
         </ng-container>
         <ng-container matColumnDef="operatingModel">
           <th mat-header-cell *matHeaderCellDef scope="col">Operating model</th>
-          <td mat-cell *matCellDef="let unit">{{ operatingModelLabels[unit.operatingModel] }}</td>
+          <td mat-cell *matCellDef="let unit">{{ operatingModelLabel(unit.operatingModel) }}</td>
         </ng-container>
         <ng-container matColumnDef="parent">
           <th mat-header-cell *matHeaderCellDef scope="col">Parent unit</th>
@@ -49,7 +49,8 @@ export class BusinessUnitsTable {
   readonly units = input.required<BusinessUnitDto[]>();
   readonly canManage = input(false);
 
-  protected readonly operatingModelLabels = OPERATING_MODEL_LABELS;
+  protected readonly operatingModelLabel = (model: OperatingModel): string =>
+    OPERATING_MODEL_LABELS[model];
 
   protected readonly columns = computed(() =>
     this.canManage()

@@ -71,7 +71,7 @@ export class InviteUserForm {
   readonly saving = input(false);
   readonly serverError = input<ApiErrorBody | null>(null);
   readonly invite = output<InviteUserRequest>();
-  readonly cancel = output();
+  readonly cancelled = output();
 
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({

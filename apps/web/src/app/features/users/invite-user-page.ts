@@ -65,7 +65,7 @@ import { UserService } from './user.service';
               [saving]="saving()"
               [serverError]="serverError()"
               (invite)="inviteUser($event)"
-              (cancel)="returnToList()"
+              (cancelled)="returnToList()"
             />
           </mat-card-content>
         </mat-card>

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import type { UserDto } from '@agency-portal/shared';
+import type { Role, UserDto } from '@agency-portal/shared';
 import { ROLE_LABELS } from '@agency-portal/shared';
-import { USER_STATUS_LABELS, userStatus } from './user-status';
+import { USER_STATUS_LABELS, type UserStatus, userStatus } from './user-status';
 
 @Component({
   selector: 'ap-users-table',
@@ -23,7 +23,7 @@ import { USER_STATUS_LABELS, userStatus } from './user-status';
         </ng-container>
         <ng-container matColumnDef="role">
           <th mat-header-cell *matHeaderCellDef scope="col">Role</th>
-          <td mat-cell *matCellDef="let user">{{ roleLabels[user.role] }}</td>
+          <td mat-cell *matCellDef="let user">{{ roleLabel(user.role) }}</td>
         </ng-container>
         <ng-container matColumnDef="agency">
           <th mat-header-cell *matHeaderCellDef scope="col">Agency</th>
@@ -42,7 +42,7 @@ import { USER_STATUS_LABELS, userStatus } from './user-status';
               [class.ap-status--active]="status === 'active'"
               [class.ap-status--pending]="status === 'invited'"
               [class.ap-status--inactive]="status === 'inactive'"
-              >{{ statusLabels[status] }}</span
+              >{{ statusLabel(status) }}</span
             >
           </td>
         </ng-container>
@@ -60,8 +60,8 @@ export class UsersTable {
   readonly showBusinessUnit = input(true);
   readonly label = input('Users');
 
-  protected readonly roleLabels = ROLE_LABELS;
-  protected readonly statusLabels = USER_STATUS_LABELS;
+  protected readonly roleLabel = (role: Role): string => ROLE_LABELS[role];
+  protected readonly statusLabel = (status: UserStatus): string => USER_STATUS_LABELS[status];
   protected readonly statusOf = userStatus;
   protected readonly columns = computed(() => [
     'name',
