@@ -1,3 +1,15 @@
 import baseConfig from '../../eslint.config.mjs';
 
-export default [...baseConfig];
+export default [
+  ...baseConfig,
+  {
+    // Framework-free: the shared lib is used by the API and the browser alike.
+    files: ['**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nestjs/*', '@angular/*', 'typeorm', 'rxjs', 'class-validator', 'class-transformer'], message: 'libs/shared stays framework-free.' }] },
+      ],
+    },
+  },
+];

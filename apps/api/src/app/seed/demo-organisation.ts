@@ -1,5 +1,5 @@
 import type { OperatingModel, Role } from '@agency-portal/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { BusinessUnit } from '../business-units/business-unit.entity';

@@ -1,0 +1,82 @@
+import { type ArgumentsHost, NotFoundException } from '@nestjs/common';
+import type { PinoLogger } from 'nestjs-pino';
+import { QueryFailedError } from 'typeorm';
+import { AllExceptionsFilter } from './all-exceptions.filter';
+import { DomainError } from './domain-error';
+
+function run(exception: unknown) {
+  const logged: unknown[] = [];
+  const logger = {
+    setContext: () => undefined,
+    error: (entry: unknown) => logged.push(entry),
+  } as unknown as PinoLogger;
+  const sent: { status?: number; body?: Record<string, unknown> } = {};
+  const response = {
+    headersSent: false,
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    json(body: Record<string, unknown>) {
+      sent.body = body;
+    },
+  };
+  const host = {
+    switchToHttp: () => ({ getRequest: () => ({ id: 'corr-123' }), getResponse: () => response }),
+  } as unknown as ArgumentsHost;
+  new AllExceptionsFilter(logger).catch(exception, host);
+  return { ...sent, logged };
+}
+
+describe('AllExceptionsFilter', () => {
+  it('should keep the code, message and details when a domain error is thrown', () => {
+    const result = run(
+      new DomainError('email_taken', 'Taken.', { fields: [{ field: 'email', messages: ['Taken.'] }] }),
+    );
+
+    expect(result.status).toBe(409);
+    expect(result.body).toEqual({
+      code: 'email_taken',
+      message: 'Taken.',
+      details: { fields: [{ field: 'email', messages: ['Taken.'] }] },
+    });
+  });
+
+  it('should give framework errors a code from their status when Nest throws them', () => {
+    const result = run(new NotFoundException('Cannot GET /api/nope'));
+
+    expect(result.status).toBe(404);
+    expect(result.body).toEqual({ code: 'not_found', message: 'Cannot GET /api/nope' });
+  });
+
+  it('should reveal nothing but a correlation id when an unexpected error happens', () => {
+    const result = run(
+      new QueryFailedError(
+        'SELECT secret FROM internals',
+        [],
+        new Error('relation "internals" does not exist'),
+      ),
+    );
+
+    expect(result.status).toBe(500);
+    expect(result.body).toEqual({
+      code: 'internal_error',
+      message: expect.stringContaining('correlation id'),
+      correlationId: 'corr-123',
+    });
+    expect(JSON.stringify(result.body)).not.toContain('internals');
+    expect(result.logged).toEqual([expect.objectContaining({ correlationId: 'corr-123' })]);
+  });
+
+  it('should answer 400 when the body is malformed JSON', () => {
+    const result = run(
+      Object.assign(new SyntaxError('Unexpected token'), { status: 400, type: 'entity.parse.failed' }),
+    );
+
+    expect(result.status).toBe(400);
+    expect(result.body).toEqual({
+      code: 'validation_failed',
+      message: 'The request body is not valid JSON.',
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('should use the embedded defaults when nothing is set', () => {
+    const config = loadConfig({});
+
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.seedDemo).toBe(true);
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.cookieSecure).toBe(false);
+  });
+
+  it('should seed nothing unless asked when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/portal', JWT_SECRET: 'x'.repeat(32) });
+
+    expect(config.seedDemo).toBe(false);
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://u:p@db/portal', JWT_SECRET: 'x'.repeat(32), SEED_DEMO: 'true' })
+        .seedDemo,
+    ).toBe(true);
+  });
+
+  it('should list every problem at once when several variables are wrong', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://nope', SEED_DEMO: 'maybe' });
+
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as ConfigError).message;
+      expect(message).toContain('PORT');
+      expect(message).toContain('DATABASE_URL must be a postgres:// connection URL');
+      expect(message).toContain('SEED_DEMO must be true or false');
+      expect(message).toContain('JWT_SECRET is required when DATABASE_URL points at an external database');
+    }
+  });
+
+  it('should require a strong JWT secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/at least 32 characters/);
+  });
+
+  it('should mark cookies secure when the public URL is https', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://portal.example.com/' }).cookieSecure).toBe(true);
+    expect(loadConfig({ PUBLIC_URL: 'https://portal.example.com/' }).publicUrl).toBe(
+      'https://portal.example.com',
+    );
+  });
+});
