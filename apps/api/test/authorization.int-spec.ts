@@ -141,7 +141,9 @@ describe('authorization of the organisation endpoints', () => {
   }
 
   async function userActive(id: string): Promise<boolean> {
-    const rows: { active: boolean }[] = await t.dataSource.query('SELECT active FROM users WHERE id = $1', [id]);
+    const rows: { active: boolean }[] = await t.dataSource.query('SELECT active FROM users WHERE id = $1', [
+      id,
+    ]);
     return rows[0].active;
   }
 
@@ -160,7 +162,9 @@ describe('authorization of the organisation endpoints', () => {
       arrange: async () => ({ path: '/api/business-units' }),
       async verify(body) {
         const names = (body as BusinessUnitDto[]).map((unit) => unit.name);
-        expect(names).toEqual(expect.arrayContaining(['Global Social Centre of Excellence', 'Korea Consumer Marketing']));
+        expect(names).toEqual(
+          expect.arrayContaining(['Global Social Centre of Excellence', 'Korea Consumer Marketing']),
+        );
       },
     },
     {
@@ -175,7 +179,9 @@ describe('authorization of the organisation endpoints', () => {
       async verify(body, call) {
         const unit = body as BusinessUnitDto;
         expect(unit).toMatchObject({ ...call.body, parentName: 'Global Social Centre of Excellence' });
-        const rows: unknown[] = await t.dataSource.query('SELECT id FROM business_units WHERE id = $1', [unit.id]);
+        const rows: unknown[] = await t.dataSource.query('SELECT id FROM business_units WHERE id = $1', [
+          unit.id,
+        ]);
         expect(rows).toHaveLength(1);
       },
     },
@@ -186,7 +192,11 @@ describe('authorization of the organisation endpoints', () => {
       successStatus: 200,
       arrange: async () => ({ path: `/api/business-units/${fx.coeId}` }),
       async verify(body) {
-        expect(body).toMatchObject({ id: fx.coeId, name: 'Global Social Centre of Excellence', operatingModel: 'coe' });
+        expect(body).toMatchObject({
+          id: fx.coeId,
+          name: 'Global Social Centre of Excellence',
+          operatingModel: 'coe',
+        });
       },
     },
     {
@@ -266,7 +276,11 @@ describe('authorization of the organisation endpoints', () => {
         body: { reason: 'Matrix offboarding' },
       }),
       async verify(body, call) {
-        expect(body).toMatchObject({ id: idOf(call), status: 'offboarded', offboardReason: 'Matrix offboarding' });
+        expect(body).toMatchObject({
+          id: idOf(call),
+          status: 'offboarded',
+          offboardReason: 'Matrix offboarding',
+        });
         expect(await agencyStatus(idOf(call))).toBe('offboarded');
       },
     },
@@ -314,7 +328,9 @@ describe('authorization of the organisation endpoints', () => {
           passwordSet: false,
         });
         expect(invitation.setPasswordUrl).toContain('token=');
-        const rows: unknown[] = await t.dataSource.query('SELECT id FROM users WHERE id = $1', [invitation.user.id]);
+        const rows: unknown[] = await t.dataSource.query('SELECT id FROM users WHERE id = $1', [
+          invitation.user.id,
+        ]);
         expect(rows).toHaveLength(1);
       },
     },
@@ -357,7 +373,9 @@ describe('authorization of the organisation endpoints', () => {
       method: 'post',
       permission: 'user:manage',
       successStatus: 200,
-      arrange: async (label) => ({ path: `/api/users/${await deactivatedNorthwindMember(label)}/reactivate` }),
+      arrange: async (label) => ({
+        path: `/api/users/${await deactivatedNorthwindMember(label)}/reactivate`,
+      }),
       async verify(body, call) {
         expect(body).toMatchObject({ id: idOf(call), active: true });
         expect(await userActive(idOf(call))).toBe(true);
@@ -517,7 +535,12 @@ describe('authorization of the organisation endpoints', () => {
           const southpeakRecord = scoped.target === 'agency' ? fx.southpeakId : fx.southpeakMemberId;
           const before = await writeCounts();
 
-          const foreign = await send(scoped.method, scoped.path(southpeakRecord), fx.tokens[role], scoped.body);
+          const foreign = await send(
+            scoped.method,
+            scoped.path(southpeakRecord),
+            fx.tokens[role],
+            scoped.body,
+          );
           const missing = await send(scoped.method, scoped.path(randomUUID()), fx.tokens[role], scoped.body);
 
           expect(foreign.status).toBe(allowed ? 404 : 403);

@@ -1,3 +1,4 @@
+import * as pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from './entities';
 
@@ -5,6 +6,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
+    // Passed explicitly so the bundler (and the generated package.json) know the API needs pg.
+    driver: pg,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
