@@ -300,6 +300,22 @@ describe('organisation rules', () => {
       expect(await writeCounts()).toEqual(before);
     });
 
+    it('should refuse with 409 conflict on name and keep the name when an agency is renamed to a taken name', async () => {
+      const agency = await createAgency();
+      const before = await writeCounts();
+
+      const response = await asAdmin.patch(`/api/agencies/${agency.id}`, { name: 'southpeak MEDIA' });
+
+      expect(response.status).toBe(409);
+      expect((response.body as ApiErrorBody).code).toBe('conflict');
+      expect(fieldsOf(response.body)).toEqual(['name']);
+      expect(await writeCounts()).toEqual(before);
+      const rows: { name: string }[] = await t.dataSource.query('SELECT name FROM agencies WHERE id = $1', [
+        agency.id,
+      ]);
+      expect(rows[0].name).toBe(agency.name);
+    });
+
     it('should refuse with 400 on services and write nothing when a service is not from the list', async () => {
       const before = await writeCounts();
 
@@ -354,6 +370,26 @@ describe('organisation rules', () => {
         entity: 'agency',
         before: { relationshipOwnerId: leadId },
         after: { relationshipOwnerId: newOwner.id },
+      });
+    });
+
+    it('should write agency.updated and no owner_changed record when an update keeps the owner', async () => {
+      const agency = await createAgency();
+
+      const response = await asAdmin.patch(`/api/agencies/${agency.id}`, {
+        legalName: 'Renamed Legal Entity Ltd.',
+        relationshipOwnerId: leadId,
+      });
+
+      expect(response.status).toBe(200);
+      expect(response.body as AgencyDto).toMatchObject({ legalName: 'Renamed Legal Entity Ltd.' });
+      expect(await auditEvents(agency.id, 'agency.owner_changed')).toHaveLength(0);
+      const updates = await auditEvents(agency.id, 'agency.updated');
+      expect(updates).toHaveLength(1);
+      expect(updates[0]).toMatchObject({
+        actorId: adminId,
+        before: { legalName: 'Org Spec Agency Ltd.' },
+        after: { legalName: 'Renamed Legal Entity Ltd.', relationshipOwnerId: leadId },
       });
     });
   });
