@@ -1,9 +1,5 @@
 import type { Route } from '@angular/router';
-import {
-  permissionGuard,
-  signedInGuard,
-  signedOutGuard,
-} from './core/auth/auth.guards';
+import { permissionGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
 
 export const appRoutes: Route[] = [
   {
@@ -15,8 +11,7 @@ export const appRoutes: Route[] = [
   {
     path: 'set-password',
     title: 'Set your password',
-    loadComponent: () =>
-      import('./features/auth/set-password-page').then((m) => m.SetPasswordPage),
+    loadComponent: () => import('./features/auth/set-password-page').then((m) => m.SetPasswordPage),
   },
   {
     path: '',
@@ -34,15 +29,12 @@ export const appRoutes: Route[] = [
         path: 'business-units',
         canActivate: [permissionGuard('business_unit:read')],
         loadChildren: () =>
-          import('./features/business-units/business-units.routes').then(
-            (m) => m.businessUnitRoutes,
-          ),
+          import('./features/business-units/business-units.routes').then((m) => m.businessUnitRoutes),
       },
       {
         path: 'agencies',
         canActivate: [permissionGuard('agency:read')],
-        loadChildren: () =>
-          import('./features/agencies/agencies.routes').then((m) => m.agencyRoutes),
+        loadChildren: () => import('./features/agencies/agencies.routes').then((m) => m.agencyRoutes),
       },
       {
         path: 'users',

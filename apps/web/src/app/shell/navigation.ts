@@ -13,9 +13,7 @@ export interface NavEntry {
 /** The side navigation for a user: only the areas their role may use. */
 export function navigationFor(user: SessionUser): NavEntry[] {
   const role = user.role;
-  const entries: NavEntry[] = [
-    { label: 'Home', path: '/', description: 'Your overview.', exact: true },
-  ];
+  const entries: NavEntry[] = [{ label: 'Home', path: '/', description: 'Your overview.', exact: true }];
   if (can(role, 'business_unit:read')) {
     entries.push({
       label: 'Business units',

@@ -20,8 +20,7 @@ export const signedOutGuard: CanActivateFn = () =>
 
 /** Lets through only roles holding `permission` (per the shared permission table). */
 export function permissionGuard(permission: Permission): CanActivateFn {
-  return () =>
-    inject(AuthService).hasPermission(permission) || inject(Router).createUrlTree(['/']);
+  return () => inject(AuthService).hasPermission(permission) || inject(Router).createUrlTree(['/']);
 }
 
 /** Agency users have exactly one agency: send them to it instead of a list. */

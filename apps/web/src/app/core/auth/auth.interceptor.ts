@@ -1,8 +1,4 @@
-import {
-  HttpErrorResponse,
-  type HttpInterceptorFn,
-  type HttpRequest,
-} from '@angular/common/http';
+import { HttpErrorResponse, type HttpInterceptorFn, type HttpRequest } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, switchMap, throwError } from 'rxjs';
@@ -36,9 +32,7 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const auth = inject(AuthService);
   const router = inject(Router);
 
-  const prepared = request.url.startsWith('/api/auth/')
-    ? request.clone({ withCredentials: true })
-    : request;
+  const prepared = request.url.startsWith('/api/auth/') ? request.clone({ withCredentials: true }) : request;
   if (PUBLIC_AUTH_ENDPOINTS.some((endpoint) => request.url.startsWith(endpoint))) {
     return next(prepared);
   }

@@ -1,11 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type {
-  LoginRequest,
-  LoginResponse,
-  Permission,
-  SessionUser,
-} from '@agency-portal/shared';
+import type { LoginRequest, LoginResponse, Permission, SessionUser } from '@agency-portal/shared';
 import { can } from '@agency-portal/shared';
 import {
   type Observable,
@@ -44,12 +39,10 @@ export class AuthService {
   readonly isSignedIn = computed(() => this.session() !== null);
 
   login(credentials: LoginRequest): Observable<SessionUser> {
-    return this.http
-      .post<LoginResponse>('/api/auth/login', credentials, { context: silentErrors() })
-      .pipe(
-        tap((response) => this.storeSession(response)),
-        map((response) => response.user),
-      );
+    return this.http.post<LoginResponse>('/api/auth/login', credentials, { context: silentErrors() }).pipe(
+      tap((response) => this.storeSession(response)),
+      map((response) => response.user),
+    );
   }
 
   /**

@@ -1,11 +1,4 @@
-import {
-  DestroyRef,
-  type Signal,
-  effect,
-  inject,
-  signal,
-  untracked,
-} from '@angular/core';
+import { DestroyRef, type Signal, effect, inject, signal, untracked } from '@angular/core';
 import type { ApiErrorBody } from '@agency-portal/shared';
 import type { Observable, Subscription } from 'rxjs';
 import { toApiError } from '../http/api-error';

@@ -13,11 +13,7 @@ export const errorInterceptor: HttpInterceptorFn = (request, next) => {
   const notifier = inject(Notifier);
   return next(request).pipe(
     catchError((error: unknown) => {
-      if (
-        error instanceof HttpErrorResponse &&
-        error.status !== 401 &&
-        !request.context.get(SILENT_ERRORS)
-      ) {
+      if (error instanceof HttpErrorResponse && error.status !== 401 && !request.context.get(SILENT_ERRORS)) {
         notifier.error(describeError(error));
       }
       return throwError(() => error);

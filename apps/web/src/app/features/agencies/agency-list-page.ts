@@ -18,13 +18,7 @@ function toStatusFilter(value: string | undefined): StatusFilter {
 
 @Component({
   selector: 'ap-agency-list-page',
-  imports: [
-    AgenciesTable,
-    LoadError,
-    MatButtonModule,
-    MatButtonToggleModule,
-    MatProgressBarModule,
-  ],
+  imports: [AgenciesTable, LoadError, MatButtonModule, MatButtonToggleModule, MatProgressBarModule],
   template: `
     <section class="ap-page">
       <header class="ap-page-header">

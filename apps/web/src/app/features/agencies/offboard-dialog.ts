@@ -1,12 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialog,
-  MatDialogModule,
-  MatDialogRef,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, type MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { Observable } from 'rxjs';
@@ -33,8 +28,8 @@ export interface OffboardDialogData {
     <form [formGroup]="form" (ngSubmit)="confirmOffboarding()" novalidate>
       <mat-dialog-content>
         <p>
-          The agency’s users are signed out at once and can no longer sign in. Its history stays,
-          and you can reactivate the agency later.
+          The agency’s users are signed out at once and can no longer sign in. Its history stays, and you can
+          reactivate the agency later.
         </p>
         <mat-form-field class="ap-reason">
           <mat-label>Reason</mat-label>

@@ -19,10 +19,9 @@ export class InvitationService {
   private readonly http = inject(HttpClient);
 
   getInvitation(token: string): Observable<InvitationPreview> {
-    return this.http.get<InvitationPreview>(
-      `/api/auth/invitations/${encodeURIComponent(token)}`,
-      { context: silentErrors() },
-    );
+    return this.http.get<InvitationPreview>(`/api/auth/invitations/${encodeURIComponent(token)}`, {
+      context: silentErrors(),
+    });
   }
 
   setPassword(request: SetPasswordRequest): Observable<void> {

@@ -25,9 +25,7 @@ import { InvitationService } from './invitation.service';
 
 function matchesPassword(control: AbstractControl): ValidationErrors | null {
   const password = control.parent?.get('password')?.value as string | undefined;
-  return control.value && password !== undefined && control.value !== password
-    ? { mismatch: true }
-    : null;
+  return control.value && password !== undefined && control.value !== password ? { mismatch: true } : null;
 }
 
 /** Reached from the one-time link of an invitation: /set-password?token=… */

@@ -2,11 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
-import type {
-  ApiErrorBody,
-  BusinessUnitDto,
-  CreateBusinessUnitRequest,
-} from '@agency-portal/shared';
+import type { ApiErrorBody, BusinessUnitDto, CreateBusinessUnitRequest } from '@agency-portal/shared';
 import { createLoader } from '../../core/data/loader';
 import { toApiError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
@@ -80,9 +76,7 @@ export class BusinessUnitEditPage {
     () => true,
     () => this.service.list(),
   );
-  protected readonly unit = computed(
-    () => this.units.value()?.find((unit) => unit.id === this.id()) ?? null,
-  );
+  protected readonly unit = computed(() => this.units.value()?.find((unit) => unit.id === this.id()) ?? null);
   protected readonly parentOptions = computed(() => {
     const units = this.units.value() ?? [];
     const id = this.id();

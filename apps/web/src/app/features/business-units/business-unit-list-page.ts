@@ -20,9 +20,7 @@ import { BusinessUnitsTable } from './business-units-table';
         </div>
         @if (canManage()) {
           <div class="ap-page-header__actions">
-            <button matButton="filled" type="button" (click)="openNewUnit()">
-              New business unit
-            </button>
+            <button matButton="filled" type="button" (click)="openNewUnit()">New business unit</button>
           </div>
         }
       </header>

@@ -30,10 +30,8 @@ export class BusinessUnitService {
   }
 
   update(id: string, request: UpdateBusinessUnitRequest): Observable<BusinessUnitDto> {
-    return this.http.patch<BusinessUnitDto>(
-      `/api/business-units/${encodeURIComponent(id)}`,
-      request,
-      { context: silentErrors() },
-    );
+    return this.http.patch<BusinessUnitDto>(`/api/business-units/${encodeURIComponent(id)}`, request, {
+      context: silentErrors(),
+    });
   }
 }

@@ -49,12 +49,9 @@ export class BusinessUnitsTable {
   readonly units = input.required<BusinessUnitDto[]>();
   readonly canManage = input(false);
 
-  protected readonly operatingModelLabel = (model: OperatingModel): string =>
-    OPERATING_MODEL_LABELS[model];
+  protected readonly operatingModelLabel = (model: OperatingModel): string => OPERATING_MODEL_LABELS[model];
 
   protected readonly columns = computed(() =>
-    this.canManage()
-      ? ['name', 'operatingModel', 'parent', 'actions']
-      : ['name', 'operatingModel', 'parent'],
+    this.canManage() ? ['name', 'operatingModel', 'parent', 'actions'] : ['name', 'operatingModel', 'parent'],
   );
 }

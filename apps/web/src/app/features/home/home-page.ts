@@ -12,10 +12,8 @@ const ROLE_SUMMARIES: Record<Role, string> = {
     'You run the portal: people and their roles, business units, agencies and their relationship owners, and the audit log.',
   social_lead:
     'You own the agency relationships day to day: goals, contracts and briefs, reviewing and approving the work, and the reports.',
-  reviewer:
-    'You decide on the approval steps assigned to you and can read what you review.',
-  finance:
-    'You read contracts, decide on invoices and mark them paid, and follow spend.',
+  reviewer: 'You decide on the approval steps assigned to you and can read what you review.',
+  finance: 'You read contracts, decide on invoices and mark them paid, and follow spend.',
   viewer: 'You can read goals and reports.',
   agency_admin:
     'You lead your agency in the portal: you manage its people and do everything agency members do.',

@@ -17,8 +17,8 @@ import type { InvitationDto } from '@agency-portal/shared';
       <mat-card-content>
         <h2 id="invitation-title">Invitation ready for {{ invitation().user.name }}</h2>
         <p>
-          {{ invitation().user.name }} ({{ invitation().user.email }}) sets a password with this
-          one-time link. It expires {{ invitation().expiresAt | date: 'medium' }}.
+          {{ invitation().user.name }} ({{ invitation().user.email }}) sets a password with this one-time
+          link. It expires {{ invitation().expiresAt | date: 'medium' }}.
         </p>
         @if (invitation().emailed) {
           <p>We have also emailed the link to {{ invitation().user.email }}.</p>

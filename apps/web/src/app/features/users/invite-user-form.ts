@@ -20,12 +20,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type {
-  ApiErrorBody,
-  BusinessUnitDto,
-  InviteUserRequest,
-  Role,
-} from '@agency-portal/shared';
+import type { ApiErrorBody, BusinessUnitDto, InviteUserRequest, Role } from '@agency-portal/shared';
 import { ROLE_LABELS, isAgencyRole } from '@agency-portal/shared';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { applyServerErrors } from '../../shared/forms/server-errors';

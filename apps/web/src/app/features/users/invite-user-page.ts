@@ -46,9 +46,7 @@ import { UserService } from './user.service';
         <ap-invitation-link-panel [invitation]="sent" (copied)="reportCopy($event)">
           <div class="ap-form-actions">
             <button matButton type="button" (click)="openInvitedUser(sent)">View user</button>
-            <button matButton="filled" type="button" (click)="inviteAnother()">
-              Invite another
-            </button>
+            <button matButton="filled" type="button" (click)="inviteAnother()">Invite another</button>
           </div>
         </ap-invitation-link-panel>
       } @else if (agencies.error() ?? businessUnits.error(); as error) {

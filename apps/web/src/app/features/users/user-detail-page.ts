@@ -5,12 +5,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type {
-  ApiErrorBody,
-  InvitationDto,
-  UpdateUserRequest,
-  UserDto,
-} from '@agency-portal/shared';
+import type { ApiErrorBody, InvitationDto, UpdateUserRequest, UserDto } from '@agency-portal/shared';
 import { ROLE_LABELS, assignableRoles, isAgencyRole } from '@agency-portal/shared';
 import { type Observable, filter, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
@@ -71,13 +66,10 @@ export class UserDetailPage {
     if (!me || !user) {
       return [];
     }
-    return assignableRoles(me.role).filter(
-      (role) => isAgencyRole(role) === isAgencyRole(user.role),
-    );
+    return assignableRoles(me.role).filter((role) => isAgencyRole(role) === isAgencyRole(user.role));
   });
   protected readonly businessUnits = createLoader(
-    () =>
-      this.canManage() && this.auth.hasPermission('business_unit:read') ? true : undefined,
+    () => (this.canManage() && this.auth.hasPermission('business_unit:read') ? true : undefined),
     () => this.businessUnitService.list(),
   );
   protected readonly saving = signal(false);

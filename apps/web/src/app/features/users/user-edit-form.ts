@@ -1,24 +1,10 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  effect,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type {
-  ApiErrorBody,
-  BusinessUnitDto,
-  Role,
-  UpdateUserRequest,
-  UserDto,
-} from '@agency-portal/shared';
+import type { ApiErrorBody, BusinessUnitDto, Role, UpdateUserRequest, UserDto } from '@agency-portal/shared';
 import { ROLE_LABELS } from '@agency-portal/shared';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { applyServerErrors } from '../../shared/forms/server-errors';
@@ -70,9 +56,7 @@ import { notBlank } from '../../shared/forms/validators';
       }
 
       <div class="ap-form-actions">
-        <button matButton="filled" type="submit" [disabled]="saving() || form.pristine">
-          Save
-        </button>
+        <button matButton="filled" type="submit" [disabled]="saving() || form.pristine">Save</button>
       </div>
     </form>
   `,

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, type MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { type Observable, map } from 'rxjs';
 
 export interface ConfirmDialogData {
@@ -22,12 +22,7 @@ export interface ConfirmDialogData {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button matButton type="button" [mat-dialog-close]="false">Cancel</button>
-      <button
-        matButton="filled"
-        type="button"
-        [class.ap-danger]="data.destructive"
-        [mat-dialog-close]="true"
-      >
+      <button matButton="filled" type="button" [class.ap-danger]="data.destructive" [mat-dialog-close]="true">
         {{ data.confirmLabel }}
       </button>
     </mat-dialog-actions>

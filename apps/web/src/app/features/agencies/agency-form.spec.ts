@@ -1,0 +1,85 @@
+import type { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatChipListboxHarness } from '@angular/material/chips/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import type { CreateAgencyRequest } from '@agency-portal/shared';
+import { AgencyForm } from './agency-form';
+
+describe('AgencyForm', () => {
+  let fixture: ComponentFixture<AgencyForm>;
+  let loader: HarnessLoader;
+  let saved: CreateAgencyRequest[];
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ imports: [AgencyForm] });
+    fixture = TestBed.createComponent(AgencyForm);
+    fixture.componentRef.setInput('ownerOptions', [
+      { id: 'user-1', name: 'Ada Admin', email: 'ada@brand.test' },
+      { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' },
+    ]);
+    saved = [];
+    fixture.componentInstance.save.subscribe((request) => saved.push(request));
+    loader = TestbedHarnessEnvironment.loader(fixture);
+    await fixture.whenStable();
+  });
+
+  async function field(label: string): Promise<MatFormFieldHarness> {
+    return loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
+  }
+
+  async function fill(label: string, value: string): Promise<void> {
+    await ((await (await field(label)).getControl(MatInputHarness)) as MatInputHarness).setValue(value);
+  }
+
+  async function save(): Promise<void> {
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Save' }))).click();
+  }
+
+  it('should ask for a service and an owner when they are missing', async () => {
+    await fill('Name', 'Bright Social');
+    await fill('Legal name', 'Bright Social Ltd');
+
+    await save();
+
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.textContent).toContain('Choose at least one service.');
+    expect(await (await field('Relationship owner')).getTextErrors()).toEqual(['This field is required.']);
+    expect(saved).toEqual([]);
+  });
+
+  it('should emit the agency when every field is filled in', async () => {
+    await fill('Name', ' Bright Social ');
+    await fill('Legal name', 'Bright Social Ltd');
+    const services = await loader.getHarness(MatChipListboxHarness);
+    await services.selectChips({ text: 'Creative' });
+    await services.selectChips({ text: 'Paid media' });
+    const owner = (await (
+      await field('Relationship owner')
+    ).getControl(MatSelectHarness)) as MatSelectHarness;
+    await owner.open();
+    await owner.clickOptions({ text: /Sam Lead/ });
+
+    await save();
+
+    expect(saved).toEqual([
+      {
+        name: 'Bright Social',
+        legalName: 'Bright Social Ltd',
+        services: ['creative', 'paid_media'],
+        relationshipOwnerId: 'user-2',
+      },
+    ]);
+  });
+
+  it('should show a blank-name message when the name is only spaces', async () => {
+    await fill('Name', '   ');
+
+    await save();
+
+    expect(await (await field('Name')).getTextErrors()).toEqual(['This field cannot be blank.']);
+  });
+});

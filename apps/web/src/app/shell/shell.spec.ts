@@ -1,0 +1,99 @@
+import { computed, signal } from '@angular/core';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import type { Permission, SessionUser } from '@agency-portal/shared';
+import { can } from '@agency-portal/shared';
+import { of } from 'rxjs';
+import { AuthService } from '../core/auth/auth.service';
+import { aSessionUser } from '../testing/fixtures';
+import { Shell } from './shell';
+
+async function renderShell(user: SessionUser): Promise<{
+  fixture: ComponentFixture<Shell>;
+  logout: jest.Mock;
+}> {
+  const current = signal<SessionUser | null>(user);
+  const logout = jest.fn(() => {
+    current.set(null);
+    return of(undefined);
+  });
+  TestBed.configureTestingModule({
+    imports: [Shell],
+    providers: [
+      provideRouter([]),
+      {
+        provide: AuthService,
+        useValue: {
+          user: current,
+          isSignedIn: computed(() => current() !== null),
+          hasPermission: (permission: Permission) => can(user.role, permission),
+          logout,
+        },
+      },
+    ],
+  });
+  const fixture = TestBed.createComponent(Shell);
+  await fixture.whenStable();
+  return { fixture, logout };
+}
+
+function navLinkNames(fixture: ComponentFixture<Shell>): string[] {
+  const links = (fixture.nativeElement as HTMLElement).querySelectorAll('nav[aria-label="Main"] a');
+  return Array.from(links, (link) => link.textContent?.trim() ?? '');
+}
+
+describe('Shell', () => {
+  it('should show no Users link when the user is an agency member', async () => {
+    const { fixture } = await renderShell(
+      aSessionUser({
+        role: 'agency_member',
+        agencyId: 'agency-1',
+        agencyName: 'Bright Social',
+        name: 'Mo Member',
+      }),
+    );
+
+    const names = navLinkNames(fixture);
+
+    expect(names).not.toContain('Users');
+    expect(names).not.toContain('Agencies');
+    expect(names).toContain('My agency');
+  });
+
+  it('should show every admin area when the user is an admin', async () => {
+    const { fixture } = await renderShell(aSessionUser({ role: 'admin' }));
+
+    expect(navLinkNames(fixture)).toEqual(['Home', 'Business units', 'Agencies', 'Users', 'Audit log']);
+  });
+
+  it('should show the user name, role and agency in the toolbar when signed in', async () => {
+    const { fixture } = await renderShell(
+      aSessionUser({
+        role: 'agency_admin',
+        agencyId: 'agency-1',
+        agencyName: 'Bright Social',
+        name: 'Ana Lead',
+      }),
+    );
+
+    const user = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="current-user"]');
+
+    expect(user?.textContent).toContain('Ana Lead');
+    expect(user?.textContent).toContain('Agency admin');
+    expect(user?.textContent).toContain('Bright Social');
+  });
+
+  it('should sign out and go to the sign-in page when Sign out is pressed', async () => {
+    const { fixture, logout } = await renderShell(aSessionUser());
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const signOut = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('button')).find(
+      (button) => button.textContent?.trim() === 'Sign out',
+    );
+
+    signOut?.click();
+    await fixture.whenStable();
+
+    expect(logout).toHaveBeenCalledTimes(1);
+    expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: { notice: 'signed-out' } });
+  });
+});
