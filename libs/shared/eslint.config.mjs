@@ -8,7 +8,14 @@ export default [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', '@angular/*', 'typeorm', 'rxjs', 'class-validator', 'class-transformer'], message: 'libs/shared stays framework-free.' }] },
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', '@angular/*', 'typeorm', 'rxjs', 'class-validator', 'class-transformer'],
+              message: 'libs/shared stays framework-free.',
+            },
+          ],
+        },
       ],
     },
   },

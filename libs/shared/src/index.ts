@@ -5,3 +5,7 @@ export * from './lib/errors/error-codes';
 export * from './lib/common/page';
 export * from './lib/organisation/organisation.types';
 export * from './lib/audit/audit.types';
+export * from './lib/money/money';
+export * from './lib/goals/goal.types';
+export * from './lib/contracts/contract.types';
+export * from './lib/notifications/notification.types';

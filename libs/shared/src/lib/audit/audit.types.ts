@@ -22,5 +22,5 @@ export interface AuditQuery {
 }
 
 /** Entities the audit log knows about (extended as domains are added). */
-export const AUDIT_ENTITIES = ['user', 'business_unit', 'agency', 'session'] as const;
+export const AUDIT_ENTITIES = ['user', 'business_unit', 'agency', 'session', 'goal', 'contract'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -12,22 +12,27 @@ export const PERMISSIONS = [
   'user:read',
   'user:manage',
   'audit:read',
+  'goal:read',
+  'goal:manage',
+  'contract:read',
+  'contract:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const IN_HOUSE_READ: readonly Permission[] = ['business_unit:read', 'agency:read'];
+const IN_HOUSE_READ: readonly Permission[] = ['business_unit:read', 'agency:read', 'goal:read'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: [...PERMISSIONS],
-  social_lead: [...IN_HOUSE_READ, 'user:read'],
-  reviewer: [...IN_HOUSE_READ],
-  finance: [...IN_HOUSE_READ],
+  social_lead: [...IN_HOUSE_READ, 'user:read', 'goal:manage', 'contract:read', 'contract:manage'],
+  reviewer: [...IN_HOUSE_READ, 'contract:read'],
+  finance: [...IN_HOUSE_READ, 'contract:read'],
   viewer: [...IN_HOUSE_READ],
   // Agency roles read their own agency; agency_admin manages its own users. Record scoping
   // (own agency only) is applied by the API on top of this table.
-  agency_admin: ['agency:read', 'user:read', 'user:manage'],
-  agency_member: ['agency:read'],
+  // Agencies read the goals their own contracts serve, and their own non-draft contracts.
+  agency_admin: ['agency:read', 'user:read', 'user:manage', 'goal:read', 'contract:read'],
+  agency_member: ['agency:read', 'goal:read', 'contract:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

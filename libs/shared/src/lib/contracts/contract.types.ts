@@ -1,0 +1,135 @@
+import type { UserRef } from '../organisation/organisation.types';
+
+export const CONTRACT_STATUSES = ['draft', 'active', 'expired', 'terminated'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
+  draft: 'Draft',
+  active: 'Active',
+  expired: 'Expired',
+  terminated: 'Terminated',
+};
+
+export const RATE_UNITS = ['deliverable', 'hour', 'month'] as const;
+export type RateUnit = (typeof RATE_UNITS)[number];
+export const RATE_UNIT_LABELS: Record<RateUnit, string> = {
+  deliverable: 'per deliverable',
+  hour: 'per hour',
+  month: 'per month',
+};
+
+export interface RateCardItemDto {
+  id: string;
+  code: string;
+  description: string;
+  unit: RateUnit;
+  /** Minor units of the contract's currency. */
+  unitPriceMinor: number;
+}
+
+export interface RateCardItemInput {
+  code: string;
+  description: string;
+  unit: RateUnit;
+  unitPriceMinor: number;
+}
+
+export interface GoalAllocationDto {
+  goalId: string;
+  goalName: string;
+  /** Whole percent of the budget cap. */
+  percent: number;
+  allocatedMinor: number;
+}
+
+export interface GoalAllocationInput {
+  goalId: string;
+  percent: number;
+}
+
+/** All amounts in minor units of the contract's currency; computed from the records, never stored. */
+export interface BudgetSummaryDto {
+  currency: string;
+  capMinor: number;
+  committedMinor: number;
+  invoicedMinor: number;
+  approvedMinor: number;
+  paidMinor: number;
+  remainingMinor: number;
+}
+
+export interface SignedDocumentDto {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+export interface ContractDto {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  businessUnitId: string;
+  businessUnitName: string;
+  owner: UserRef;
+  reference: string;
+  title: string;
+  scope: string;
+  startDate: string;
+  endDate: string;
+  currency: string;
+  budgetCapMinor: number;
+  renewalNoticeDays: number;
+  status: ContractStatus;
+  terminationReason: string | null;
+  terminatedAt: string | null;
+  activatedAt: string | null;
+  signedDocument: SignedDocumentDto | null;
+  /** Never sent to agency users. */
+  internalNotes?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ContractDetailDto extends ContractDto {
+  rateCard: RateCardItemDto[];
+  allocations: GoalAllocationDto[];
+  budget: BudgetSummaryDto;
+}
+
+export interface CreateContractRequest {
+  agencyId: string;
+  businessUnitId: string;
+  ownerId: string;
+  reference: string;
+  title: string;
+  scope: string;
+  startDate: string;
+  endDate: string;
+  currency: string;
+  budgetCapMinor: number;
+  renewalNoticeDays: number;
+  internalNotes?: string;
+  rateCard: RateCardItemInput[];
+  allocations: GoalAllocationInput[];
+}
+
+/**
+ * Draft contracts change freely. On an active contract only title, scope, notes, renewal notice,
+ * owner, budget cap, rate card and allocations may change; budget and rate card changes are
+ * audited with before/after and notify the agency.
+ */
+export type UpdateContractRequest = Partial<Omit<CreateContractRequest, 'agencyId'>>;
+
+export interface TerminateContractRequest {
+  reason: string;
+}
+
+export interface ContractListQuery {
+  agencyId?: string;
+  businessUnitId?: string;
+  status?: ContractStatus;
+  goalId?: string;
+}
+
+export const SIGNED_DOCUMENT_MAX_BYTES_DEFAULT = 20 * 1024 * 1024;

@@ -1,0 +1,139 @@
+import type { UserRef } from '../organisation/organisation.types';
+
+export const KPI_METRICS = [
+  'impressions',
+  'reach',
+  'engagements',
+  'clicks',
+  'video_views',
+  'conversions',
+  'revenue',
+  'followers',
+] as const;
+export type KpiMetric = (typeof KPI_METRICS)[number];
+export const KPI_METRIC_LABELS: Record<KpiMetric, string> = {
+  impressions: 'Impressions',
+  reach: 'Reach',
+  engagements: 'Engagements',
+  clicks: 'Clicks',
+  video_views: 'Video views',
+  conversions: 'Conversions',
+  revenue: 'Revenue',
+  followers: 'Followers',
+};
+
+export const FUNNEL_STAGES = ['awareness', 'consideration', 'conversion', 'retention'] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+export const FUNNEL_STAGE_LABELS: Record<FunnelStage, string> = {
+  awareness: 'Awareness',
+  consideration: 'Consideration',
+  conversion: 'Conversion',
+  retention: 'Retention',
+};
+
+/** Social networks plus the brand's other owned channels. */
+export const CHANNELS = [
+  'instagram',
+  'facebook',
+  'tiktok',
+  'youtube',
+  'x',
+  'linkedin',
+  'pinterest',
+  'threads',
+  'kakao',
+  'line',
+  'email',
+  'web',
+  'app',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  x: 'X',
+  linkedin: 'LinkedIn',
+  pinterest: 'Pinterest',
+  threads: 'Threads',
+  kakao: 'KakaoTalk',
+  line: 'LINE',
+  email: 'Email',
+  web: 'Web',
+  app: 'App',
+};
+
+export const GOAL_STATUSES = ['draft', 'active', 'achieved', 'missed', 'archived'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
+  draft: 'Draft',
+  active: 'Active',
+  achieved: 'Achieved',
+  missed: 'Missed',
+  archived: 'Archived',
+};
+
+export interface GoalContractRef {
+  contractId: string;
+  reference: string;
+  title: string;
+  agencyId: string;
+  agencyName: string;
+  status: string;
+  currency: string;
+  /** Percent of the contract's budget allocated to this goal. */
+  percent: number;
+  /** The allocated share of the budget cap, in minor units (floor of cap × percent / 100). */
+  allocatedMinor: number;
+}
+
+export interface GoalDto {
+  id: string;
+  businessUnitId: string;
+  businessUnitName: string;
+  owner: UserRef;
+  name: string;
+  description: string;
+  kpiMetric: KpiMetric;
+  /** Target value of the KPI; for revenue, minor units of targetCurrency. */
+  targetValue: number;
+  targetCurrency: string | null;
+  periodStart: string;
+  periodEnd: string;
+  channels: Channel[];
+  funnelStage: FunnelStage;
+  status: GoalStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GoalDetailDto extends GoalDto {
+  contracts: GoalContractRef[];
+}
+
+export interface CreateGoalRequest {
+  businessUnitId: string;
+  ownerId: string;
+  name: string;
+  description?: string;
+  kpiMetric: KpiMetric;
+  targetValue: number;
+  targetCurrency?: string | null;
+  periodStart: string;
+  periodEnd: string;
+  channels: Channel[];
+  funnelStage: FunnelStage;
+  status?: GoalStatus;
+}
+
+export type UpdateGoalRequest = Partial<CreateGoalRequest>;
+
+export interface GoalListQuery {
+  businessUnitId?: string;
+  status?: GoalStatus;
+  channel?: Channel;
+  /** Goals whose period overlaps [periodFrom, periodTo] (ISO dates). */
+  periodFrom?: string;
+  periodTo?: string;
+}

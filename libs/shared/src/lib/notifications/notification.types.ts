@@ -1,0 +1,24 @@
+export const NOTIFICATION_KINDS = [
+  'contract_changed',
+  'contract_activated',
+  'contract_terminated',
+  'contract_renewal_due',
+  'contract_expired',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotificationDto {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** In-app path to open, e.g. /contracts/<id>. */
+  link: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface NotificationListDto {
+  items: NotificationDto[];
+  unread: number;
+}
