@@ -9,7 +9,9 @@ import { PasswordService } from './app/auth/password.service';
 import { ConfigError, loadConfig, type AppConfig, type ResolvedConfig } from './app/config/app-config';
 import { configureApp } from './app/configure-app';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './app/database/embedded-postgres';
+import { FILE_STORAGE, type FileStorage } from './app/files/file-storage';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from './app/seed/demo-organisation';
+import { seedDemoWork } from './app/seed/demo-work';
 
 function say(message: string): void {
   process.stdout.write(`${message}\n`);
@@ -56,6 +58,9 @@ async function bootstrap(): Promise<void> {
     const hash = await app.get(PasswordService).hash(DEMO_PASSWORD);
     const { seeded } = await seedDemoOrganisation(app.get(DataSource), hash);
     if (seeded) say('Seeded the demo organisation.');
+    if (await seedDemoWork(app.get(DataSource), app.get<FileStorage>(FILE_STORAGE))) {
+      say('Seeded demo goals and contracts.');
+    }
   }
 
   let stopping = false;

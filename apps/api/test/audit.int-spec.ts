@@ -12,7 +12,9 @@ describe('audit log', () => {
   });
 
   it('should refuse UPDATE on audit_events when anyone tries to rewrite history', async () => {
-    await expect(t.dataSource.query(`UPDATE audit_events SET action = 'tampered'`)).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query(`UPDATE audit_events SET action = 'tampered'`)).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it('should refuse DELETE on audit_events when anyone tries to erase history', async () => {
@@ -34,11 +36,15 @@ describe('audit log', () => {
       .send({ legalName: 'Northwind Social Group Ltd.' });
 
     expect(response.status).toBe(200);
-    const events: { actor_id: string; action: string; before: { legalName: string }; after: { legalName: string } }[] =
-      await t.dataSource.query(
-        `SELECT actor_id, action, before, after FROM audit_events WHERE entity = 'agency' AND entity_id = $1 ORDER BY at DESC LIMIT 1`,
-        [agencyId],
-      );
+    const events: {
+      actor_id: string;
+      action: string;
+      before: { legalName: string };
+      after: { legalName: string };
+    }[] = await t.dataSource.query(
+      `SELECT actor_id, action, before, after FROM audit_events WHERE entity = 'agency' AND entity_id = $1 ORDER BY at DESC LIMIT 1`,
+      [agencyId],
+    );
     expect(events[0]).toMatchObject({
       actor_id: admin.userId,
       action: 'agency.updated',
@@ -49,7 +55,9 @@ describe('audit log', () => {
 
   it('should write neither the change nor an audit record when the change fails', async () => {
     const admin = await t.login(DEMO.admin);
-    const before: { count: number }[] = await t.dataSource.query('SELECT count(*)::int AS count FROM audit_events');
+    const before: { count: number }[] = await t.dataSource.query(
+      'SELECT count(*)::int AS count FROM audit_events',
+    );
 
     const response = await t
       .http()
@@ -59,7 +67,9 @@ describe('audit log', () => {
 
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('email_taken');
-    const after: { count: number }[] = await t.dataSource.query('SELECT count(*)::int AS count FROM audit_events');
+    const after: { count: number }[] = await t.dataSource.query(
+      'SELECT count(*)::int AS count FROM audit_events',
+    );
     expect(after[0].count).toBe(before[0].count);
   });
 

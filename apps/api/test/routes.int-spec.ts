@@ -68,7 +68,9 @@ describe('route contract', () => {
   });
 
   it('should keep the public routes to the known sign-in and health entry points', () => {
-    const publicRoutes = routes.filter((route) => route.isPublic).map((route) => `${route.method} ${route.path}`);
+    const publicRoutes = routes
+      .filter((route) => route.isPublic)
+      .map((route) => `${route.method} ${route.path}`);
     expect(publicRoutes.sort()).toEqual(
       [
         'GET /api/auth/invitations/:token',

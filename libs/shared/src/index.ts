@@ -9,3 +9,4 @@ export * from './lib/money/money';
 export * from './lib/goals/goal.types';
 export * from './lib/contracts/contract.types';
 export * from './lib/notifications/notification.types';
+export * from './lib/contracts/contract-workflow';

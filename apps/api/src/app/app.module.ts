@@ -13,6 +13,11 @@ import { HealthController } from './health/health.controller';
 import { loggerOptions } from './logging/logger-options';
 import { MailModule } from './mail/mail.module';
 import { UsersModule } from './users/users.module';
+import { ContractsModule } from './contracts/contracts.module';
+import { FilesModule } from './files/files.module';
+import { GoalsModule } from './goals/goals.module';
+import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +47,11 @@ export class AppModule {
         BusinessUnitsModule,
         AgenciesModule,
         UsersModule,
+        FilesModule,
+        NotificationsModule,
+        GoalsModule,
+        ContractsModule,
+        JobsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
@@ -9,7 +12,9 @@ import { AppModule } from '../../src/app/app.module';
 import { PasswordService } from '../../src/app/auth/password.service';
 import { loadConfig, type ResolvedConfig } from '../../src/app/config/app-config';
 import { configureApp } from '../../src/app/configure-app';
+import { FILE_STORAGE, type FileStorage } from '../../src/app/files/file-storage';
 import { DEMO_PASSWORD, seedDemoOrganisation } from '../../src/app/seed/demo-organisation';
+import { seedDemoWork } from '../../src/app/seed/demo-work';
 
 export interface SignedIn {
   accessToken: string;
@@ -59,17 +64,21 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = `test_${randomBytes(6).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE ${database}`));
+  const storageDir = mkdtempSync(join(tmpdir(), 'agency-portal-test-files-'));
   const config: ResolvedConfig = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }),
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', STORAGE_DIR: storageDir, ...env }),
     databaseUrl: withDatabase(adminUrl(), database),
     jwtSecret: randomBytes(32).toString('hex'),
   };
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config), DiscoveryModule] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.register(config), DiscoveryModule],
+  }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   await configureApp(app, config);
   await app.init();
   const dataSource = app.get(DataSource);
   await seedDemoOrganisation(dataSource, await app.get(PasswordService).hash(DEMO_PASSWORD));
+  await seedDemoWork(dataSource, app.get<FileStorage>(FILE_STORAGE));
 
   const http = () => request(app.getHttpServer());
   const one = async (sql: string, params: unknown[], what: string): Promise<string> => {
@@ -101,6 +110,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async close() {
       await app.close();
       await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+      rmSync(storageDir, { recursive: true, force: true });
     },
   };
 }

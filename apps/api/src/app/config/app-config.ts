@@ -140,6 +140,19 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean({ message: 'TRUST_PROXY must be true or false' })
   TRUST_PROXY = false;
+
+  @IsString()
+  STORAGE_DIR = '.data/files';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  SIGNED_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'JOBS_ENABLED must be true or false' })
+  JOBS_ENABLED = true;
 }
 
 export const ENV_KEYS = [
@@ -163,6 +176,9 @@ export const ENV_KEYS = [
   'LOGIN_MAX_FAILURES_PER_ADDRESS',
   'LOGIN_LOCKOUT_SECONDS',
   'TRUST_PROXY',
+  'STORAGE_DIR',
+  'SIGNED_DOCUMENT_MAX_BYTES',
+  'JOBS_ENABLED',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 export interface AppConfig {
@@ -187,6 +203,9 @@ export interface AppConfig {
     lockoutSeconds: number;
   };
   trustProxy: boolean;
+  storageDir: string;
+  signedDocumentMaxBytes: number;
+  jobsEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -243,6 +262,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockoutSeconds: vars.LOGIN_LOCKOUT_SECONDS,
     },
     trustProxy: vars.TRUST_PROXY,
+    storageDir: vars.STORAGE_DIR,
+    signedDocumentMaxBytes: vars.SIGNED_DOCUMENT_MAX_BYTES,
+    jobsEnabled: vars.JOBS_ENABLED && vars.NODE_ENV !== 'test',
   };
 }
 

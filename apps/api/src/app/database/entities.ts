@@ -3,8 +3,27 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { Invitation, RefreshToken, Session } from '../auth/session.entity';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { User } from '../users/user.entity';
+import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.entity';
+import { StoredFile } from '../files/stored-file.entity';
+import { MarketingGoal } from '../goals/goal.entity';
+import { Notification } from '../notifications/notification.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
+import { GoalsAndContracts1764100000000 } from './migrations/1764100000000-goals-and-contracts';
 
 /** Listed as classes, not globs: the API is bundled by webpack. */
-export const ENTITIES = [BusinessUnit, User, Agency, Session, RefreshToken, Invitation, AuditEvent];
-export const MIGRATIONS = [Foundation1764000000000];
+export const ENTITIES = [
+  BusinessUnit,
+  User,
+  Agency,
+  Session,
+  RefreshToken,
+  Invitation,
+  AuditEvent,
+  StoredFile,
+  MarketingGoal,
+  Contract,
+  RateCardItem,
+  ContractGoal,
+  Notification,
+];
+export const MIGRATIONS = [Foundation1764000000000, GoalsAndContracts1764100000000];

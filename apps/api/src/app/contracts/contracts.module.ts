@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
+import { FILE_STORAGE, type FileStorage } from '../files/file-storage';
+import { PDF_ONLY, streamingStorage } from '../files/upload';
+import { BudgetService } from './budget.service';
+import { ContractsController } from './contracts.controller';
+import { ContractsService } from './contracts.service';
+
+@Module({
+  imports: [
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG, FILE_STORAGE],
+      useFactory: (config: ResolvedConfig, storage: FileStorage) => ({
+        storage: streamingStorage(storage, () => 'contracts', {
+          ...PDF_ONLY,
+          message: 'The signed document must be a PDF.',
+        }),
+        limits: { fileSize: config.signedDocumentMaxBytes, files: 1, fields: 0 },
+      }),
+    }),
+  ],
+  controllers: [ContractsController],
+  providers: [ContractsService, BudgetService],
+  exports: [ContractsService, BudgetService],
+})
+export class ContractsModule {}

@@ -1,0 +1,601 @@
+import { Injectable, type StreamableFile } from '@nestjs/common';
+import type { ContractDetailDto, ContractDto } from '@agency-portal/shared';
+import {
+  ACTIVE_CONTRACT_EDITABLE_FIELDS,
+  allocationTotal,
+  canDoContractAction,
+  isAgencyRole,
+  renewalNoticeDate,
+  type ContractAction,
+} from '@agency-portal/shared';
+import type { Response } from 'express';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { Agency } from '../agencies/agency.entity';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { BusinessUnit } from '../business-units/business-unit.entity';
+import { isUniqueViolation } from '../common/db-errors';
+import { DomainError, fieldError, invalidState, notFound } from '../common/errors/domain-error';
+import { todayIso } from '../common/http/validators';
+import { FilesService } from '../files/files.service';
+import type { ReceivedFile } from '../files/upload';
+import { MarketingGoal } from '../goals/goal.entity';
+import { NotificationsService, type NoticeInput } from '../notifications/notifications.service';
+import { User } from '../users/user.entity';
+import { BudgetService } from './budget.service';
+import { Contract, ContractGoal, RateCardItem } from './contract.entity';
+import {
+  contractSnapshot,
+  rateCardSnapshot,
+  toAllocationDto,
+  toContractDto,
+  toRateCardItemDto,
+} from './contract.mapper';
+import { mayReadInternalNotes, requireVisibleContract, scopeContracts } from './contracts.policy';
+import type {
+  ContractListQueryDto,
+  CreateContractDto,
+  GoalAllocationInputDto,
+  RateCardItemInputDto,
+  UpdateContractDto,
+} from './dto/contract.dto';
+
+const referenceTaken = () =>
+  fieldError('reference', 'Another contract already uses this reference.', 'conflict');
+
+export interface LifecycleRun {
+  expired: number;
+  renewalNotices: number;
+}
+
+@Injectable()
+export class ContractsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly budget: BudgetService,
+    private readonly files: FilesService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async list(actor: Actor, query: ContractListQueryDto): Promise<ContractDto[]> {
+    const qb = this.baseQuery(this.dataSource.manager);
+    scopeContracts(qb, actor);
+    if (query.agencyId) qb.andWhere('contract.agency_id = :agencyId', { agencyId: query.agencyId });
+    if (query.businessUnitId)
+      qb.andWhere('contract.business_unit_id = :unit', { unit: query.businessUnitId });
+    if (query.status) qb.andWhere('contract.status = :status', { status: query.status });
+    if (query.goalId) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM contract_goals cg WHERE cg.contract_id = contract.id AND cg.goal_id = :goalId)',
+        {
+          goalId: query.goalId,
+        },
+      );
+    }
+    const contracts = await qb
+      .orderBy('contract.start_date', 'DESC')
+      .addOrderBy('contract.reference', 'ASC')
+      .getMany();
+    const internal = mayReadInternalNotes(actor);
+    return contracts.map((contract) => toContractDto(contract, internal));
+  }
+
+  async get(actor: Actor, id: string): Promise<ContractDetailDto> {
+    const contract = requireVisibleContract(
+      actor,
+      await this.baseQuery(this.dataSource.manager).where('contract.id = :id', { id }).getOne(),
+    );
+    const [rateCard, allocations] = await Promise.all([
+      this.dataSource
+        .getRepository(RateCardItem)
+        .find({ where: { contractId: id }, order: { position: 'ASC' } }),
+      this.dataSource
+        .getRepository(ContractGoal)
+        .find({ where: { contractId: id }, relations: { goal: true }, order: { percent: 'DESC' } }),
+    ]);
+    return {
+      ...toContractDto(contract, mayReadInternalNotes(actor)),
+      rateCard: rateCard.map(toRateCardItemDto),
+      allocations: allocations.map((allocation) => toAllocationDto(allocation, contract.budgetCapMinor)),
+      budget: this.budget.summarise(contract),
+    };
+  }
+
+  /** Creates a draft with its rate card and goal allocations, in one transaction. */
+  async create(actor: Actor, input: CreateContractDto): Promise<ContractDetailDto> {
+    const id = await this.write(async (manager) => {
+      await this.requireActiveAgency(manager, input.agencyId);
+      await this.validateTerms(manager, {
+        businessUnitId: input.businessUnitId,
+        ownerId: input.ownerId,
+        startDate: input.startDate,
+        endDate: input.endDate,
+      });
+      validateRateCard(input.rateCard);
+      await this.validateAllocations(manager, input.businessUnitId, input.allocations);
+      const contract = await manager.save(
+        manager.create(Contract, {
+          agencyId: input.agencyId,
+          businessUnitId: input.businessUnitId,
+          ownerId: input.ownerId,
+          reference: input.reference,
+          title: input.title,
+          scope: input.scope,
+          startDate: input.startDate,
+          endDate: input.endDate,
+          currency: input.currency,
+          budgetCapMinor: input.budgetCapMinor,
+          renewalNoticeDays: input.renewalNoticeDays,
+          internalNotes: input.internalNotes ?? '',
+          status: 'draft',
+          terminationReason: null,
+          terminatedAt: null,
+          activatedAt: null,
+          expiredAt: null,
+          renewalNotifiedAt: null,
+          signedDocumentId: null,
+        }),
+      );
+      const rateCard = await this.replaceRateCard(manager, contract.id, input.rateCard);
+      await this.replaceAllocations(manager, contract.id, input.allocations);
+      await this.audit.record(manager, actor, {
+        action: 'contract.created',
+        entity: 'contract',
+        entityId: contract.id,
+        after: {
+          ...contractSnapshot(contract),
+          rateCard: rateCardSnapshot(rateCard),
+          allocations: input.allocations,
+        },
+      });
+      return contract.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * Drafts change freely. Active contracts keep their signed terms; their budget cap and rate
+   * card may change, audited with before and after, and the agency is told in the app.
+   */
+  async update(actor: Actor, id: string, input: UpdateContractDto): Promise<ContractDetailDto> {
+    await this.write(async (manager) => {
+      const contract = await this.lock(manager, actor, id);
+      assertAction(contract, 'edit');
+      if (contract.status === 'active') {
+        const locked = Object.keys(input).filter(
+          (field) =>
+            (input as Record<string, unknown>)[field] !== undefined &&
+            !(ACTIVE_CONTRACT_EDITABLE_FIELDS as readonly string[]).includes(field),
+        );
+        if (locked.length > 0) {
+          throw new DomainError('invalid_state', `An active contract's ${locked.join(', ')} cannot change.`, {
+            fields: locked.map((field) => ({ field, messages: ['Locked once the contract is active.'] })),
+          });
+        }
+      }
+      const before = contractSnapshot(contract);
+      const rateCardBefore = await manager.find(RateCardItem, {
+        where: { contractId: id },
+        order: { position: 'ASC' },
+      });
+      const allocationsBefore = await manager.find(ContractGoal, { where: { contractId: id } });
+
+      const businessUnitId = input.businessUnitId ?? contract.businessUnitId;
+      await this.validateTerms(
+        manager,
+        {
+          businessUnitId,
+          ownerId: input.ownerId ?? contract.ownerId,
+          startDate: input.startDate ?? contract.startDate,
+          endDate: input.endDate ?? contract.endDate,
+        },
+        contract,
+      );
+      if (input.rateCard) validateRateCard(input.rateCard);
+      const allocations =
+        input.allocations ?? allocationsBefore.map(({ goalId, percent }) => ({ goalId, percent }));
+      if (input.allocations || businessUnitId !== contract.businessUnitId) {
+        await this.validateAllocations(manager, businessUnitId, allocations);
+      }
+
+      Object.assign(contract, {
+        businessUnitId,
+        ownerId: input.ownerId ?? contract.ownerId,
+        reference: input.reference ?? contract.reference,
+        title: input.title ?? contract.title,
+        scope: input.scope ?? contract.scope,
+        startDate: input.startDate ?? contract.startDate,
+        endDate: input.endDate ?? contract.endDate,
+        currency: input.currency ?? contract.currency,
+        budgetCapMinor: input.budgetCapMinor ?? contract.budgetCapMinor,
+        renewalNoticeDays: input.renewalNoticeDays ?? contract.renewalNoticeDays,
+        internalNotes: input.internalNotes ?? contract.internalNotes,
+      });
+      contract.agency = undefined;
+      contract.businessUnit = undefined;
+      contract.owner = undefined;
+      contract.signedDocument = undefined;
+      await manager.save(contract);
+      const rateCardAfter = input.rateCard
+        ? await this.replaceRateCard(manager, id, input.rateCard)
+        : rateCardBefore;
+      if (input.allocations) await this.replaceAllocations(manager, id, input.allocations);
+
+      const budgetChanged = before['budgetCapMinor'] !== contract.budgetCapMinor;
+      const rateCardChanged =
+        JSON.stringify(rateCardSnapshot(rateCardBefore)) !== JSON.stringify(rateCardSnapshot(rateCardAfter));
+      if (contract.status === 'active' && budgetChanged) {
+        await this.audit.record(manager, actor, {
+          action: 'contract.budget_changed',
+          entity: 'contract',
+          entityId: id,
+          before: { budgetCapMinor: before['budgetCapMinor'], currency: contract.currency },
+          after: { budgetCapMinor: contract.budgetCapMinor, currency: contract.currency },
+        });
+      }
+      if (contract.status === 'active' && rateCardChanged) {
+        await this.audit.record(manager, actor, {
+          action: 'contract.rate_card_changed',
+          entity: 'contract',
+          entityId: id,
+          before: { rateCard: rateCardSnapshot(rateCardBefore) },
+          after: { rateCard: rateCardSnapshot(rateCardAfter) },
+        });
+      }
+      await this.audit.record(manager, actor, {
+        action: 'contract.updated',
+        entity: 'contract',
+        entityId: id,
+        before: {
+          ...before,
+          allocations: allocationsBefore.map(({ goalId, percent }) => ({ goalId, percent })),
+        },
+        after: { ...contractSnapshot(contract), allocations },
+      });
+      if (contract.status === 'active' && (budgetChanged || rateCardChanged)) {
+        const what = [budgetChanged ? 'budget' : null, rateCardChanged ? 'rate card' : null]
+          .filter(Boolean)
+          .join(' and ');
+        await this.notifications.notifyAgency(manager, contract.agencyId, {
+          kind: 'contract_changed',
+          title: `${contract.reference}: ${what} changed`,
+          body: `The ${what} of "${contract.title}" changed. Open the contract to see the new terms.`,
+          ...contractLink(contract),
+        });
+      }
+    });
+    return this.get(actor, id);
+  }
+
+  /** draft → active: needs the signed document and an end date that has not passed. */
+  async activate(actor: Actor, id: string): Promise<ContractDetailDto> {
+    await this.write(async (manager) => {
+      const contract = await this.lock(manager, actor, id);
+      assertAction(contract, 'activate');
+      if (!contract.signedDocumentId) {
+        throw invalidState('Upload the signed document before activating the contract.');
+      }
+      if (contract.endDate < todayIso()) {
+        throw invalidState('The contract has already ended; change its dates before activating it.');
+      }
+      const before = contractSnapshot(contract);
+      contract.status = 'active';
+      contract.activatedAt = new Date();
+      await manager.save(contract);
+      await this.audit.record(manager, actor, {
+        action: 'contract.activated',
+        entity: 'contract',
+        entityId: id,
+        before,
+        after: contractSnapshot(contract),
+      });
+      await this.notifications.notifyAgency(manager, contract.agencyId, {
+        kind: 'contract_activated',
+        title: `${contract.reference} is active`,
+        body: `"${contract.title}" runs from ${contract.startDate} to ${contract.endDate}.`,
+        ...contractLink(contract),
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  async terminate(actor: Actor, id: string, reason: string): Promise<ContractDetailDto> {
+    await this.write(async (manager) => {
+      const contract = await this.lock(manager, actor, id);
+      assertAction(contract, 'terminate');
+      const before = contractSnapshot(contract);
+      contract.status = 'terminated';
+      contract.terminationReason = reason;
+      contract.terminatedAt = new Date();
+      await manager.save(contract);
+      await this.audit.record(manager, actor, {
+        action: 'contract.terminated',
+        entity: 'contract',
+        entityId: id,
+        before,
+        after: contractSnapshot(contract),
+      });
+      await this.notifications.notifyAgency(manager, contract.agencyId, {
+        kind: 'contract_terminated',
+        title: `${contract.reference} was terminated`,
+        body: `"${contract.title}" was terminated: ${reason}`,
+        ...contractLink(contract),
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** Attaches a signed PDF already streamed into storage; the bytes are discarded if this fails. */
+  async attachSignedDocument(actor: Actor, id: string, received: ReceivedFile): Promise<ContractDetailDto> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const contract = await this.lock(manager, actor, id);
+        assertAction(contract, 'upload_document');
+        const before = contractSnapshot(contract);
+        const file = await this.files.record(manager, received, actor);
+        contract.signedDocumentId = file.id;
+        await manager.save(contract);
+        await this.audit.record(manager, actor, {
+          action: 'contract.document_uploaded',
+          entity: 'contract',
+          entityId: id,
+          before,
+          after: {
+            ...contractSnapshot(contract),
+            fileName: file.originalName,
+            sha256: file.sha256,
+            sizeBytes: file.sizeBytes,
+          },
+        });
+      });
+    } catch (error) {
+      await this.files.discard(received);
+      throw error;
+    }
+    return this.get(actor, id);
+  }
+
+  async downloadSignedDocument(actor: Actor, id: string, response: Response): Promise<StreamableFile> {
+    const contract = requireVisibleContract(
+      actor,
+      await this.dataSource
+        .getRepository(Contract)
+        .findOne({ where: { id }, relations: { signedDocument: true } }),
+    );
+    if (!contract.signedDocument) throw notFound('Signed document');
+    return this.files.download(contract.signedDocument, response);
+  }
+
+  /**
+   * The daily lifecycle run: active contracts past their end date expire, and contracts entering
+   * their renewal notice window raise one notice to their owner. Safe to run more than once a day
+   * and from several replicas at once (rows are locked and skipped when taken).
+   */
+  async runDailyLifecycle(today: string = todayIso()): Promise<LifecycleRun> {
+    return this.dataSource.transaction(async (manager) => {
+      const due: Contract[] = await manager
+        .getRepository(Contract)
+        .createQueryBuilder('contract')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where("contract.status = 'active'")
+        .andWhere('contract.end_date < :today', { today })
+        .getMany();
+      for (const contract of due) {
+        const before = contractSnapshot(contract);
+        contract.status = 'expired';
+        contract.expiredAt = new Date();
+        await manager.save(contract);
+        await this.audit.record(manager, null, {
+          action: 'contract.expired',
+          entity: 'contract',
+          entityId: contract.id,
+          before,
+          after: contractSnapshot(contract),
+        });
+        const notice: NoticeInput = {
+          kind: 'contract_expired',
+          title: `${contract.reference} has expired`,
+          body: `"${contract.title}" ended on ${contract.endDate}.`,
+          ...contractLink(contract),
+        };
+        await this.notifications.notifyUsers(manager, [contract.ownerId], notice);
+        await this.notifications.notifyAgency(manager, contract.agencyId, notice);
+      }
+
+      const renewing: Contract[] = await manager
+        .getRepository(Contract)
+        .createQueryBuilder('contract')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where("contract.status = 'active'")
+        .andWhere('contract.renewal_notified_at IS NULL')
+        .andWhere('contract.end_date >= :today', { today })
+        .andWhere('contract.end_date - contract.renewal_notice_days <= CAST(:today AS date)', { today })
+        .getMany();
+      for (const contract of renewing) {
+        contract.renewalNotifiedAt = new Date();
+        await manager.save(contract);
+        await this.audit.record(manager, null, {
+          action: 'contract.renewal_notice_raised',
+          entity: 'contract',
+          entityId: contract.id,
+          after: {
+            endDate: contract.endDate,
+            noticeFrom: renewalNoticeDate(contract.endDate, contract.renewalNoticeDays),
+          },
+        });
+        await this.notifications.notifyUsers(manager, [contract.ownerId], {
+          kind: 'contract_renewal_due',
+          title: `${contract.reference} ends on ${contract.endDate}`,
+          body: `"${contract.title}" with its agency reaches its ${contract.renewalNoticeDays}-day renewal notice window. Decide whether to renew.`,
+          ...contractLink(contract),
+        });
+      }
+      return { expired: due.length, renewalNotices: renewing.length };
+    });
+  }
+
+  private async validateTerms(
+    manager: EntityManager,
+    terms: { businessUnitId: string; ownerId: string; startDate: string; endDate: string },
+    existing?: Contract,
+  ): Promise<void> {
+    if (terms.endDate < terms.startDate) {
+      throw fieldError('endDate', 'The contract must end on or after its start date.');
+    }
+    if (!existing || existing.businessUnitId !== terms.businessUnitId) {
+      if (!(await manager.existsBy(BusinessUnit, { id: terms.businessUnitId }))) {
+        throw fieldError('businessUnitId', 'The business unit does not exist.');
+      }
+    }
+    if (!existing || existing.ownerId !== terms.ownerId) {
+      const owner = await manager.findOneBy(User, { id: terms.ownerId });
+      if (!owner || !owner.active || isAgencyRole(owner.role)) {
+        throw fieldError('ownerId', 'The owner must be an active in-house user.');
+      }
+    }
+  }
+
+  private async requireActiveAgency(manager: EntityManager, agencyId: string): Promise<void> {
+    const agency = await manager.findOneBy(Agency, { id: agencyId });
+    if (!agency) throw fieldError('agencyId', 'The agency does not exist.');
+    if (agency.status !== 'active') throw fieldError('agencyId', 'The agency is offboarded.');
+  }
+
+  private async validateAllocations(
+    manager: EntityManager,
+    businessUnitId: string,
+    allocations: readonly GoalAllocationInputDto[],
+  ): Promise<void> {
+    const seen = new Set<string>();
+    allocations.forEach((allocation, index) => {
+      if (seen.has(allocation.goalId)) {
+        throw fieldError(`allocations.${index}.goalId`, 'Each goal can be allocated only once.');
+      }
+      seen.add(allocation.goalId);
+    });
+    const total = allocationTotal(allocations);
+    if (total > 100) {
+      throw fieldError(
+        'allocations',
+        `The allocations add up to ${total} %; at most 100 % of the budget can be allocated.`,
+      );
+    }
+    if (allocations.length === 0) return;
+    const goals = await manager.find(MarketingGoal, { where: { id: In([...seen]) } });
+    allocations.forEach((allocation, index) => {
+      const goal = goals.find((candidate) => candidate.id === allocation.goalId);
+      if (!goal) throw fieldError(`allocations.${index}.goalId`, 'The goal does not exist.');
+      if (goal.businessUnitId !== businessUnitId) {
+        throw fieldError(`allocations.${index}.goalId`, `"${goal.name}" belongs to another business unit.`);
+      }
+    });
+  }
+
+  /** Keeps the ids of items whose code stays (later records price from them), adds and removes the rest. */
+  private async replaceRateCard(
+    manager: EntityManager,
+    contractId: string,
+    items: readonly RateCardItemInputDto[],
+  ): Promise<RateCardItem[]> {
+    const existing = await manager.find(RateCardItem, { where: { contractId } });
+    const byCode = new Map(existing.map((item) => [item.code.toLowerCase(), item]));
+    const kept = new Set<string>();
+    const saved: RateCardItem[] = [];
+    for (const [position, input] of items.entries()) {
+      const match = byCode.get(input.code.toLowerCase());
+      const item = match ?? manager.create(RateCardItem, { contractId });
+      Object.assign(item, {
+        position,
+        code: input.code,
+        description: input.description,
+        unit: input.unit,
+        unitPriceMinor: input.unitPriceMinor,
+      });
+      if (match) kept.add(match.id);
+      saved.push(item);
+    }
+    const removed = existing.filter((item) => !kept.has(item.id));
+    if (removed.length > 0) await manager.delete(RateCardItem, { id: In(removed.map((item) => item.id)) });
+    return manager.save(saved);
+  }
+
+  private async replaceAllocations(
+    manager: EntityManager,
+    contractId: string,
+    allocations: readonly GoalAllocationInputDto[],
+  ): Promise<void> {
+    await manager.delete(ContractGoal, { contractId });
+    if (allocations.length > 0) {
+      await manager.insert(
+        ContractGoal,
+        allocations.map(({ goalId, percent }) => ({ contractId, goalId, percent })),
+      );
+    }
+  }
+
+  private baseQuery(manager: EntityManager) {
+    return manager
+      .getRepository(Contract)
+      .createQueryBuilder('contract')
+      .leftJoinAndSelect('contract.agency', 'agency')
+      .leftJoinAndSelect('contract.businessUnit', 'businessUnit')
+      .leftJoinAndSelect('contract.owner', 'owner')
+      .leftJoinAndSelect('contract.signedDocument', 'signedDocument');
+  }
+
+  private async lock(manager: EntityManager, actor: Actor, id: string): Promise<Contract> {
+    const contract = await manager
+      .getRepository(Contract)
+      .createQueryBuilder('contract')
+      .setLock('pessimistic_write')
+      .where('contract.id = :id', { id })
+      .getOne();
+    return requireVisibleContract(actor, contract);
+  }
+
+  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error, 'contracts_reference_key')) throw referenceTaken();
+      if (isUniqueViolation(error, 'rate_card_items_code_key')) {
+        throw fieldError('rateCard', 'Rate card codes must be unique within a contract.');
+      }
+      throw error;
+    }
+  }
+}
+
+function assertAction(contract: Contract, action: ContractAction): void {
+  if (!canDoContractAction(contract.status, action)) {
+    const verbs: Record<ContractAction, string> = {
+      edit: 'edited',
+      activate: 'activated',
+      terminate: 'terminated',
+      upload_document: 'given a new signed document',
+    };
+    throw invalidState(`A ${contract.status} contract cannot be ${verbs[action]}.`);
+  }
+}
+
+/** Duplicate codes (ignoring case) are refused with the row that repeats one. */
+function validateRateCard(items: readonly RateCardItemInputDto[]): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    const key = item.code.toLowerCase();
+    if (seen.has(key)) {
+      throw fieldError(
+        `rateCard.${index}.code`,
+        `The code "${item.code}" is already used by rate card item ${(seen.get(key) ?? 0) + 1}.`,
+      );
+    }
+    seen.set(key, index);
+  });
+}
+
+function contractLink(contract: Contract): Pick<NoticeInput, 'link' | 'entity' | 'entityId'> {
+  return { link: `/contracts/${contract.id}`, entity: 'contract', entityId: contract.id };
+}

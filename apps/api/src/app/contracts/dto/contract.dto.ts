@@ -1,0 +1,309 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  BudgetSummaryDto,
+  ContractDetailDto,
+  ContractDto,
+  ContractListQuery,
+  ContractStatus,
+  CreateContractRequest,
+  GoalAllocationDto,
+  GoalAllocationInput,
+  RateCardItemDto,
+  RateCardItemInput,
+  RateUnit,
+  SignedDocumentDto,
+  TerminateContractRequest,
+  UpdateContractRequest,
+} from '@agency-portal/shared';
+import { CONTRACT_STATUSES, RATE_UNITS } from '@agency-portal/shared';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { UserRefResponse } from '../../agencies/dto/agency.dto';
+import { trim } from '../../common/http/transformers';
+import { IsCurrencyCode, IsIsoDate, IsMinorUnits } from '../../common/http/validators';
+
+export class RateCardItemInputDto implements RateCardItemInput {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  code!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  description!: string;
+
+  @ApiProperty({ enum: RATE_UNITS })
+  @IsIn(RATE_UNITS)
+  unit!: RateUnit;
+
+  /** Minor units of the contract's currency. */
+  @IsMinorUnits()
+  unitPriceMinor!: number;
+}
+
+export class GoalAllocationInputDto implements GoalAllocationInput {
+  @IsUUID()
+  goalId!: string;
+
+  /** Whole percent of the budget cap, 1–100; all allocations together at most 100. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  percent!: number;
+}
+
+export class CreateContractDto implements CreateContractRequest {
+  @IsUUID()
+  agencyId!: string;
+
+  @IsUUID()
+  businessUnitId!: string;
+
+  /** An active in-house user. */
+  @IsUUID()
+  ownerId!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  reference!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title!: string;
+
+  @IsString()
+  @MaxLength(20000)
+  scope!: string;
+
+  @ApiProperty({ format: 'date' })
+  @IsIsoDate()
+  startDate!: string;
+
+  @ApiProperty({ format: 'date' })
+  @IsIsoDate()
+  endDate!: string;
+
+  @ApiProperty({ example: 'KRW' })
+  @IsCurrencyCode()
+  currency!: string;
+
+  /** Minor units of the currency (KRW has none, USD and IDR two). */
+  @IsMinorUnits()
+  budgetCapMinor!: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  renewalNoticeDays!: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  internalNotes?: string;
+
+  @ApiProperty({ type: [RateCardItemInputDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => RateCardItemInputDto)
+  rateCard!: RateCardItemInputDto[];
+
+  @ApiProperty({ type: [GoalAllocationInputDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => GoalAllocationInputDto)
+  allocations!: GoalAllocationInputDto[];
+}
+
+export class UpdateContractDto implements UpdateContractRequest {
+  @IsOptional()
+  @IsUUID()
+  businessUnitId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  reference?: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  scope?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  startDate?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  endDate?: string;
+
+  @IsOptional()
+  @IsCurrencyCode()
+  currency?: string;
+
+  @IsOptional()
+  @IsMinorUnits()
+  budgetCapMinor?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  renewalNoticeDays?: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  internalNotes?: string;
+
+  @ApiPropertyOptional({ type: [RateCardItemInputDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => RateCardItemInputDto)
+  rateCard?: RateCardItemInputDto[];
+
+  @ApiPropertyOptional({ type: [GoalAllocationInputDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => GoalAllocationInputDto)
+  allocations?: GoalAllocationInputDto[];
+}
+
+export class TerminateContractDto implements TerminateContractRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class ContractListQueryDto implements ContractListQuery {
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  businessUnitId?: string;
+
+  @ApiPropertyOptional({ enum: CONTRACT_STATUSES })
+  @IsOptional()
+  @IsIn(CONTRACT_STATUSES)
+  status?: ContractStatus;
+
+  @IsOptional()
+  @IsUUID()
+  goalId?: string;
+}
+
+export class SignedDocumentResponse implements SignedDocumentDto {
+  id!: string;
+  fileName!: string;
+  sizeBytes!: number;
+  sha256!: string;
+  uploadedAt!: string;
+}
+
+export class ContractResponse implements ContractDto {
+  id!: string;
+  agencyId!: string;
+  agencyName!: string;
+  businessUnitId!: string;
+  businessUnitName!: string;
+  owner!: UserRefResponse;
+  reference!: string;
+  title!: string;
+  scope!: string;
+  @ApiProperty({ format: 'date' })
+  startDate!: string;
+  @ApiProperty({ format: 'date' })
+  endDate!: string;
+  currency!: string;
+  budgetCapMinor!: number;
+  renewalNoticeDays!: number;
+  @ApiProperty({ enum: CONTRACT_STATUSES })
+  status!: ContractStatus;
+  terminationReason!: string | null;
+  terminatedAt!: string | null;
+  activatedAt!: string | null;
+  signedDocument!: SignedDocumentResponse | null;
+  /** Absent for agency users. */
+  internalNotes?: string;
+  createdAt!: string;
+  updatedAt!: string;
+}
+
+export class RateCardItemResponse implements RateCardItemDto {
+  id!: string;
+  code!: string;
+  description!: string;
+  @ApiProperty({ enum: RATE_UNITS })
+  unit!: RateUnit;
+  unitPriceMinor!: number;
+}
+
+export class GoalAllocationResponse implements GoalAllocationDto {
+  goalId!: string;
+  goalName!: string;
+  percent!: number;
+  allocatedMinor!: number;
+}
+
+export class BudgetSummaryResponse implements BudgetSummaryDto {
+  currency!: string;
+  capMinor!: number;
+  committedMinor!: number;
+  invoicedMinor!: number;
+  approvedMinor!: number;
+  paidMinor!: number;
+  remainingMinor!: number;
+}
+
+export class ContractDetailResponse extends ContractResponse implements ContractDetailDto {
+  @ApiProperty({ type: [RateCardItemResponse] })
+  rateCard!: RateCardItemResponse[];
+  @ApiProperty({ type: [GoalAllocationResponse] })
+  allocations!: GoalAllocationResponse[];
+  budget!: BudgetSummaryResponse;
+}

@@ -1,0 +1,226 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  Channel,
+  CreateGoalRequest,
+  FunnelStage,
+  GoalContractRef,
+  GoalDetailDto,
+  GoalDto,
+  GoalListQuery,
+  GoalStatus,
+  KpiMetric,
+  UpdateGoalRequest,
+} from '@agency-portal/shared';
+import { CHANNELS, FUNNEL_STAGES, GOAL_STATUSES, KPI_METRICS } from '@agency-portal/shared';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { trim } from '../../common/http/transformers';
+import { IsCurrencyCode, IsIsoDate } from '../../common/http/validators';
+import { UserRefResponse } from '../../agencies/dto/agency.dto';
+
+export class CreateGoalDto implements CreateGoalRequest {
+  @IsUUID()
+  businessUnitId!: string;
+
+  /** An active in-house user. */
+  @IsUUID()
+  ownerId!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiProperty({ enum: KPI_METRICS })
+  @IsIn(KPI_METRICS)
+  kpiMetric!: KpiMetric;
+
+  /** Whole units of the KPI; for revenue, minor units of targetCurrency. */
+  @IsInt()
+  @Min(1)
+  targetValue!: number;
+
+  /** Required for revenue goals, refused otherwise. */
+  @ApiPropertyOptional({ nullable: true, example: 'KRW' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsCurrencyCode()
+  targetCurrency?: string | null;
+
+  @ApiProperty({ format: 'date' })
+  @IsIsoDate()
+  periodStart!: string;
+
+  @ApiProperty({ format: 'date' })
+  @IsIsoDate()
+  periodEnd!: string;
+
+  @ApiProperty({ enum: CHANNELS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(CHANNELS, { each: true })
+  channels!: Channel[];
+
+  @ApiProperty({ enum: FUNNEL_STAGES })
+  @IsIn(FUNNEL_STAGES)
+  funnelStage!: FunnelStage;
+
+  @ApiPropertyOptional({ enum: GOAL_STATUSES })
+  @IsOptional()
+  @IsIn(GOAL_STATUSES)
+  status?: GoalStatus;
+}
+
+export class UpdateGoalDto implements UpdateGoalRequest {
+  @IsOptional()
+  @IsUUID()
+  businessUnitId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiPropertyOptional({ enum: KPI_METRICS })
+  @IsOptional()
+  @IsIn(KPI_METRICS)
+  kpiMetric?: KpiMetric;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  targetValue?: number;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsCurrencyCode()
+  targetCurrency?: string | null;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  periodStart?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  periodEnd?: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(CHANNELS, { each: true })
+  channels?: Channel[];
+
+  @ApiPropertyOptional({ enum: FUNNEL_STAGES })
+  @IsOptional()
+  @IsIn(FUNNEL_STAGES)
+  funnelStage?: FunnelStage;
+
+  @ApiPropertyOptional({ enum: GOAL_STATUSES })
+  @IsOptional()
+  @IsIn(GOAL_STATUSES)
+  status?: GoalStatus;
+}
+
+export class GoalListQueryDto implements GoalListQuery {
+  @IsOptional()
+  @IsUUID()
+  businessUnitId?: string;
+
+  @ApiPropertyOptional({ enum: GOAL_STATUSES })
+  @IsOptional()
+  @IsIn(GOAL_STATUSES)
+  status?: GoalStatus;
+
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: Channel;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  periodFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  periodTo?: string;
+}
+
+export class GoalResponse implements GoalDto {
+  id!: string;
+  businessUnitId!: string;
+  businessUnitName!: string;
+  owner!: UserRefResponse;
+  name!: string;
+  description!: string;
+  @ApiProperty({ enum: KPI_METRICS })
+  kpiMetric!: KpiMetric;
+  targetValue!: number;
+  targetCurrency!: string | null;
+  @ApiProperty({ format: 'date' })
+  periodStart!: string;
+  @ApiProperty({ format: 'date' })
+  periodEnd!: string;
+  @ApiProperty({ enum: CHANNELS, isArray: true })
+  channels!: Channel[];
+  @ApiProperty({ enum: FUNNEL_STAGES })
+  funnelStage!: FunnelStage;
+  @ApiProperty({ enum: GOAL_STATUSES })
+  status!: GoalStatus;
+  createdAt!: string;
+  updatedAt!: string;
+}
+
+export class GoalContractRefResponse implements GoalContractRef {
+  contractId!: string;
+  reference!: string;
+  title!: string;
+  agencyId!: string;
+  agencyName!: string;
+  status!: string;
+  currency!: string;
+  percent!: number;
+  allocatedMinor!: number;
+}
+
+export class GoalDetailResponse extends GoalResponse implements GoalDetailDto {
+  @ApiProperty({ type: [GoalContractRefResponse] })
+  contracts!: GoalContractRefResponse[];
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, RequirePermission } from '../auth/decorators';
+import {
+  CreateGoalDto,
+  GoalDetailResponse,
+  GoalListQueryDto,
+  GoalResponse,
+  UpdateGoalDto,
+} from './dto/goal.dto';
+import { GoalsService } from './goals.service';
+
+@ApiTags('goals')
+@ApiBearerAuth()
+@Controller('goals')
+export class GoalsController {
+  constructor(private readonly goals: GoalsService) {}
+
+  @Get()
+  @RequirePermission('goal:read')
+  list(@CurrentActor() actor: Actor, @Query() query: GoalListQueryDto): Promise<GoalResponse[]> {
+    return this.goals.list(actor, query);
+  }
+
+  @Get(':id')
+  @RequirePermission('goal:read')
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<GoalDetailResponse> {
+    return this.goals.get(actor, id);
+  }
+
+  @Post()
+  @RequirePermission('goal:manage')
+  create(@CurrentActor() actor: Actor, @Body() body: CreateGoalDto): Promise<GoalResponse> {
+    return this.goals.create(actor, body);
+  }
+
+  @Patch(':id')
+  @RequirePermission('goal:manage')
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateGoalDto,
+  ): Promise<GoalResponse> {
+    return this.goals.update(actor, id, body);
+  }
+}

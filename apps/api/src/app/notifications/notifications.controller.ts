@@ -1,0 +1,34 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { AnySignedIn, CurrentActor } from '../auth/decorators';
+import { NotificationListResponse } from './dto/notification.dto';
+import { NotificationsService } from './notifications.service';
+
+/** Everyone reads and clears their own in-app notices. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@AnySignedIn()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  list(@CurrentActor() actor: Actor): Promise<NotificationListResponse> {
+    return this.notifications.list(actor);
+  }
+
+  @Post('read-all')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  markAllRead(@CurrentActor() actor: Actor): Promise<void> {
+    return this.notifications.markAllRead(actor);
+  }
+
+  @Post(':id/read')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  markRead(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.notifications.markRead(actor, id);
+  }
+}

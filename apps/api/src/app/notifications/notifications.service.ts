@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import type { NotificationDto, NotificationKind, NotificationListDto } from '@agency-portal/shared';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { notFound } from '../common/errors/domain-error';
+import { User } from '../users/user.entity';
+import { Notification } from './notification.entity';
+
+export interface NoticeInput {
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link: string | null;
+  entity: string | null;
+  entityId: string | null;
+}
+
+const LIST_LIMIT = 50;
+
+@Injectable()
+export class NotificationsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Adds in-app notices inside the caller's transaction. */
+  async notifyUsers(manager: EntityManager, userIds: readonly string[], notice: NoticeInput): Promise<void> {
+    const unique = [...new Set(userIds)];
+    if (unique.length === 0) return;
+    await manager.insert(
+      Notification,
+      unique.map((userId) => ({ userId, ...notice, readAt: null })),
+    );
+  }
+
+  /** Notifies every active user of an agency. */
+  async notifyAgency(manager: EntityManager, agencyId: string, notice: NoticeInput): Promise<void> {
+    const users = await manager.find(User, { select: { id: true }, where: { agencyId, active: true } });
+    await this.notifyUsers(
+      manager,
+      users.map((user) => user.id),
+      notice,
+    );
+  }
+
+  async list(actor: Actor): Promise<NotificationListDto> {
+    const repository = this.dataSource.getRepository(Notification);
+    const [items, unread] = await Promise.all([
+      repository.find({ where: { userId: actor.id }, order: { createdAt: 'DESC' }, take: LIST_LIMIT }),
+      repository.count({ where: { userId: actor.id, readAt: IsNull() } }),
+    ]);
+    return { items: items.map(toNotificationDto), unread };
+  }
+
+  async markRead(actor: Actor, id: string): Promise<void> {
+    const result = await this.dataSource
+      .getRepository(Notification)
+      .update({ id, userId: actor.id, readAt: IsNull() }, { readAt: new Date() });
+    if (!result.affected) {
+      const exists = await this.dataSource.getRepository(Notification).existsBy({ id, userId: actor.id });
+      if (!exists) throw notFound('Notification');
+    }
+  }
+
+  async markAllRead(actor: Actor): Promise<void> {
+    await this.dataSource
+      .getRepository(Notification)
+      .update({ userId: actor.id, readAt: IsNull() }, { readAt: new Date() });
+  }
+
+  /** For tests and jobs: notices of a kind for some users. */
+  async countFor(userIds: string[], kind: NotificationKind): Promise<number> {
+    return this.dataSource.getRepository(Notification).count({ where: { userId: In(userIds), kind } });
+  }
+}
+
+export function toNotificationDto(notification: Notification): NotificationDto {
+  return {
+    id: notification.id,
+    kind: notification.kind,
+    title: notification.title,
+    body: notification.body,
+    link: notification.link,
+    readAt: notification.readAt?.toISOString() ?? null,
+    createdAt: notification.createdAt.toISOString(),
+  };
+}
