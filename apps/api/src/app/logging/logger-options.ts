@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 
 /** Structured JSON logs; every request gets a correlation id (x-request-id in, x-correlation-id out). */
 export function loggerOptions(config: Pick<AppConfig, 'logLevel'>): Params {
   return {
+    // Path-to-regexp v8 syntax: every route, under the global prefix too.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.logLevel,
       genReqId: (request: IncomingMessage, response: ServerResponse) => {
