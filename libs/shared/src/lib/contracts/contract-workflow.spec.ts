@@ -49,5 +49,7 @@ describe('contract workflow', () => {
     expect(allocationTotal([{ percent: 60 }, { percent: 40 }])).toBe(100);
     expect(allocatedAmount(1_000_001, 50)).toBe(500_000);
     expect(allocatedAmount(150_000_000, 33)).toBe(49_500_000);
+    expect(allocatedAmount(100_000_000_000_001, 99)).toBe(99_000_000_000_000);
+    expect(allocatedAmount(9_007_199_254_740_991, 33)).toBe(2_972_375_754_064_527);
   });
 });

@@ -57,7 +57,10 @@ export function allocationTotal(allocations: readonly { percent: number }[]): nu
   return allocations.reduce((sum, allocation) => sum + allocation.percent, 0);
 }
 
-/** The share of a cap for a percent, rounded down to a whole minor unit (integer arithmetic). */
+/**
+ * The share of a cap for a percent, rounded down to a whole minor unit. BigInt keeps it exact
+ * where cap × percent would pass 2^53 in floating point.
+ */
 export function allocatedAmount(capMinor: number, percent: number): number {
-  return Math.floor((capMinor * percent) / 100);
+  return Number((BigInt(capMinor) * BigInt(percent)) / 100n);
 }
