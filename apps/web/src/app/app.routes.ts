@@ -26,6 +26,16 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./features/home/home-page').then((m) => m.HomePage),
       },
       {
+        path: 'goals',
+        canActivate: [permissionGuard('goal:read')],
+        loadChildren: () => import('./features/goals/goals.routes').then((m) => m.goalRoutes),
+      },
+      {
+        path: 'contracts',
+        canActivate: [permissionGuard('contract:read')],
+        loadChildren: () => import('./features/contracts/contracts.routes').then((m) => m.contractRoutes),
+      },
+      {
         path: 'business-units',
         canActivate: [permissionGuard('business_unit:read')],
         loadChildren: () =>

@@ -8,21 +8,49 @@ function labelsFor(role: Role, agencyId: string | null = null): string[] {
 
 describe('navigationFor', () => {
   it('should offer every area when the user is an admin', () => {
-    expect(labelsFor('admin')).toEqual(['Home', 'Business units', 'Agencies', 'Users', 'Audit log']);
+    expect(labelsFor('admin')).toEqual([
+      'Home',
+      'Goals',
+      'Contracts',
+      'Business units',
+      'Agencies',
+      'Users',
+      'Audit log',
+    ]);
   });
 
-  it('should offer no Users nor Audit log when the user is a reviewer', () => {
-    expect(labelsFor('reviewer')).toEqual(['Home', 'Business units', 'Agencies']);
+  it('should offer goals and contracts but no Users nor Audit log when the user is a reviewer', () => {
+    expect(labelsFor('reviewer')).toEqual(['Home', 'Goals', 'Contracts', 'Business units', 'Agencies']);
   });
 
-  it('should offer My agency and no Users when the user is an agency member', () => {
+  it('should offer goals but no contracts when the user is a viewer', () => {
+    expect(labelsFor('viewer')).toEqual(['Home', 'Goals', 'Business units', 'Agencies']);
+  });
+
+  it('should describe managing contracts when the user is a social lead', () => {
+    const contracts = navigationFor(aSessionUser({ role: 'social_lead' })).find(
+      (entry) => entry.label === 'Contracts',
+    );
+
+    expect(contracts?.path).toBe('/contracts');
+    expect(contracts?.description).toContain('Draft statements of work');
+  });
+
+  it('should offer Contracts and My agency but no Users when the user is an agency member', () => {
     const entries = navigationFor(aSessionUser({ role: 'agency_member', agencyId: 'agency-1' }));
 
-    expect(entries.map((entry) => entry.label)).toEqual(['Home', 'My agency']);
-    expect(entries[1].path).toBe('/agencies/agency-1');
+    expect(entries.map((entry) => entry.label)).toEqual(['Home', 'Goals', 'Contracts', 'My agency']);
+    expect(entries[2].description).toContain('Your agency’s contracts');
+    expect(entries[3].path).toBe('/agencies/agency-1');
   });
 
   it('should offer My agency and Users when the user is an agency admin', () => {
-    expect(labelsFor('agency_admin', 'agency-1')).toEqual(['Home', 'My agency', 'Users']);
+    expect(labelsFor('agency_admin', 'agency-1')).toEqual([
+      'Home',
+      'Goals',
+      'Contracts',
+      'My agency',
+      'Users',
+    ]);
   });
 });

@@ -14,6 +14,31 @@ export interface NavEntry {
 export function navigationFor(user: SessionUser): NavEntry[] {
   const role = user.role;
   const entries: NavEntry[] = [{ label: 'Home', path: '/', description: 'Your overview.', exact: true }];
+  const agencyUser = isAgencyRole(role);
+  if (can(role, 'goal:read')) {
+    entries.push({
+      label: 'Goals',
+      path: '/goals',
+      description: can(role, 'goal:manage')
+        ? 'Set marketing goals with their KPI, target and period, and see the contracts serving them.'
+        : agencyUser
+          ? 'The marketing goals your agency’s contracts serve.'
+          : 'See the marketing goals, their targets and the contracts serving them.',
+      exact: false,
+    });
+  }
+  if (can(role, 'contract:read')) {
+    entries.push({
+      label: 'Contracts',
+      path: '/contracts',
+      description: can(role, 'contract:manage')
+        ? 'Draft statements of work with rate cards and budgets, upload the signed PDF and activate them.'
+        : agencyUser
+          ? 'Your agency’s contracts: scope, rate card, budget and the signed document.'
+          : 'Read statements of work, rate cards and how much of each budget is spent.',
+      exact: false,
+    });
+  }
   if (can(role, 'business_unit:read')) {
     entries.push({
       label: 'Business units',
@@ -25,7 +50,7 @@ export function navigationFor(user: SessionUser): NavEntry[] {
     });
   }
   if (can(role, 'agency:read')) {
-    if (isAgencyRole(role)) {
+    if (agencyUser) {
       if (user.agencyId) {
         entries.push({
           label: 'My agency',
@@ -50,7 +75,7 @@ export function navigationFor(user: SessionUser): NavEntry[] {
       label: 'Users',
       path: '/users',
       description: can(role, 'user:manage')
-        ? isAgencyRole(role)
+        ? agencyUser
           ? 'Invite and manage the people of your agency.'
           : 'Invite people, change roles and deactivate accounts.'
         : 'See who works in the portal.',

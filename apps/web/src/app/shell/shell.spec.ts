@@ -5,6 +5,7 @@ import type { Permission, SessionUser } from '@agency-portal/shared';
 import { can } from '@agency-portal/shared';
 import { of } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
+import { NotificationService } from '../features/notifications/notification.service';
 import { aSessionUser } from '../testing/fixtures';
 import { Shell } from './shell';
 
@@ -21,6 +22,10 @@ async function renderShell(user: SessionUser): Promise<{
     imports: [Shell],
     providers: [
       provideRouter([]),
+      {
+        provide: NotificationService,
+        useValue: { list: () => of({ items: [], unread: 0 }), markRead: jest.fn(), markAllRead: jest.fn() },
+      },
       {
         provide: AuthService,
         useValue: {
@@ -58,12 +63,29 @@ describe('Shell', () => {
     expect(names).not.toContain('Users');
     expect(names).not.toContain('Agencies');
     expect(names).toContain('My agency');
+    expect(names).toContain('Contracts');
+  });
+
+  it('should offer the notifications bell when signed in', async () => {
+    const { fixture } = await renderShell(aSessionUser());
+
+    const bell = (fixture.nativeElement as HTMLElement).querySelector('button[aria-label="Notifications"]');
+
+    expect(bell).not.toBeNull();
   });
 
   it('should show every admin area when the user is an admin', async () => {
     const { fixture } = await renderShell(aSessionUser({ role: 'admin' }));
 
-    expect(navLinkNames(fixture)).toEqual(['Home', 'Business units', 'Agencies', 'Users', 'Audit log']);
+    expect(navLinkNames(fixture)).toEqual([
+      'Home',
+      'Goals',
+      'Contracts',
+      'Business units',
+      'Agencies',
+      'Users',
+      'Audit log',
+    ]);
   });
 
   it('should show the user name, role and agency in the toolbar when signed in', async () => {

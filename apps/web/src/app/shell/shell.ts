@@ -10,9 +10,10 @@ import { ROLE_LABELS } from '@agency-portal/shared';
 import { map } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { APP_NAME } from '../core/routing/page-title.strategy';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { navigationFor } from './navigation';
 
-/** Signed-in layout: toolbar with the user and sign-out, side navigation by role, page outlet. */
+/** Signed-in layout: toolbar with notifications, the user and sign-out, side navigation by role, page outlet. */
 @Component({
   selector: 'ap-shell',
   imports: [
@@ -20,6 +21,7 @@ import { navigationFor } from './navigation';
     MatListModule,
     MatSidenavModule,
     MatToolbarModule,
+    NotificationBell,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,

@@ -5,6 +5,8 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
   business_unit: 'Business unit',
   agency: 'Agency',
   session: 'Session',
+  goal: 'Goal',
+  contract: 'Contract',
 };
 
 /** A label for any entity name, including ones added to the API after this build. */

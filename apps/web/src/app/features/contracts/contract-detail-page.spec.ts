@@ -1,0 +1,138 @@
+import { computed, signal } from '@angular/core';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { ContractDetailDto, Permission, SessionUser } from '@agency-portal/shared';
+import { can } from '@agency-portal/shared';
+import { of } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
+import { aContract, aSessionUser } from '../../testing/fixtures';
+import { ContractDetailPage } from './contract-detail-page';
+import { ContractService } from './contract.service';
+
+const SIGNED = {
+  id: 'file-1',
+  fileName: 'sow-2026-014-signed.pdf',
+  sizeBytes: 245760,
+  sha256: 'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778',
+  uploadedAt: '2026-02-20T10:00:00.000Z',
+};
+
+async function renderPage(
+  user: SessionUser,
+  contract: ContractDetailDto,
+): Promise<{
+  fixture: ComponentFixture<ContractDetailPage>;
+  element: HTMLElement;
+  service: { activate: jest.Mock };
+}> {
+  const service = {
+    get: jest.fn(() => of(contract)),
+    activate: jest.fn(() => of({ ...contract, status: 'active', activatedAt: '2026-03-01T00:00:00.000Z' })),
+  };
+  const current = signal<SessionUser | null>(user);
+  TestBed.configureTestingModule({
+    imports: [ContractDetailPage],
+    providers: [
+      provideRouter([]),
+      { provide: ContractService, useValue: service },
+      {
+        provide: AuthService,
+        useValue: {
+          user: current,
+          isSignedIn: computed(() => current() !== null),
+          hasPermission: (permission: Permission) => can(user.role, permission),
+        },
+      },
+    ],
+  });
+  const fixture: ComponentFixture<ContractDetailPage> = TestBed.createComponent(ContractDetailPage);
+  fixture.componentRef.setInput('id', contract.id);
+  await fixture.whenStable();
+  return { fixture, element: fixture.nativeElement as HTMLElement, service };
+}
+
+function buttonNames(element: HTMLElement): string[] {
+  return Array.from(element.querySelectorAll('button'), (button) => button.textContent?.trim() ?? '');
+}
+
+function button(element: HTMLElement, name: string): HTMLButtonElement | undefined {
+  return Array.from(element.querySelectorAll('button')).find(
+    (candidate) => candidate.textContent?.trim() === name,
+  );
+}
+
+function headings(element: HTMLElement): string[] {
+  return Array.from(element.querySelectorAll('h1, h2'), (heading) => heading.textContent?.trim() ?? '');
+}
+
+describe('ContractDetailPage', () => {
+  it('should offer no lifecycle actions nor upload when the user cannot manage contracts', async () => {
+    const { element } = await renderPage(
+      aSessionUser({ role: 'finance' }),
+      aContract({ status: 'active', signedDocument: SIGNED }),
+    );
+
+    const names = buttonNames(element);
+
+    expect(names).not.toContain('Activate');
+    expect(names).not.toContain('Terminate');
+    expect(names).not.toContain('Edit');
+    expect(names).not.toContain('Upload signed PDF');
+    expect(element.querySelector('input[type="file"]')).toBeNull();
+    expect(names).toContain('Download');
+  });
+
+  it('should show the title, the status and the sections when the contract is loaded', async () => {
+    const { element } = await renderPage(aSessionUser({ role: 'social_lead' }), aContract());
+
+    expect(element.querySelector('h1')?.textContent?.trim()).toBe('Always-on social');
+    expect(element.querySelector('[data-testid="contract-status"]')?.textContent?.trim()).toBe('Draft');
+    expect(headings(element)).toEqual([
+      'Always-on social',
+      'Summary',
+      'Budget',
+      'Rate card',
+      'Goal allocations',
+      'Signed document',
+      'Internal notes',
+    ]);
+    expect(
+      element.querySelector('[data-testid="budget-remaining"]')?.textContent?.replace(/\s+/g, ' ').trim(),
+    ).toBe('KRW 38,000,000');
+  });
+
+  it('should disable Activate with a hint when a draft has no signed document', async () => {
+    const { element } = await renderPage(aSessionUser({ role: 'social_lead' }), aContract());
+
+    expect(button(element, 'Activate')?.disabled).toBe(true);
+    expect(element.textContent).toContain('Upload the signed PDF to activate.');
+    expect(button(element, 'Upload signed PDF')).toBeDefined();
+    expect(element.querySelector('label[for]')?.textContent?.trim()).toBe('Signed document (PDF)');
+  });
+
+  it('should activate the contract when a draft with a signed document is activated', async () => {
+    const { fixture, element, service } = await renderPage(
+      aSessionUser({ role: 'social_lead' }),
+      aContract({ signedDocument: SIGNED }),
+    );
+
+    button(element, 'Activate')?.click();
+    await fixture.whenStable();
+
+    expect(service.activate).toHaveBeenCalledWith('contract-1');
+    expect(element.querySelector('[data-testid="contract-status"]')?.textContent?.trim()).toBe('Active');
+    expect(button(element, 'Terminate')).toBeDefined();
+  });
+
+  it('should hide the internal notes when the response has none, as for agency users', async () => {
+    const { internalNotes: _notes, ...withoutNotes } = aContract({ status: 'active' });
+
+    const { element } = await renderPage(
+      aSessionUser({ role: 'agency_member', agencyId: 'agency-1', agencyName: 'Bright Social' }),
+      withoutNotes,
+    );
+
+    expect(headings(element)).not.toContain('Internal notes');
+    expect(buttonNames(element)).not.toContain('Terminate');
+  });
+});

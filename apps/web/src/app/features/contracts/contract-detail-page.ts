@@ -1,0 +1,195 @@
+import { DOCUMENT, DatePipe } from '@angular/common';
+import { HttpEventType } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import type { ContractDetailDto } from '@agency-portal/shared';
+import { CONTRACT_STATUS_LABELS, type ContractAction, canDoContractAction } from '@agency-portal/shared';
+import { filter, switchMap } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
+import { createLoader } from '../../core/data/loader';
+import { describeError } from '../../core/http/api-error';
+import { Notifier } from '../../core/notify/notifier';
+import { MoneyPipe } from '../../shared/money/money.pipe';
+import { LoadError } from '../../shared/ui/load-error';
+import { StatusChip } from '../../shared/ui/status-chip';
+import { AllocationsTable } from './allocations-table';
+import { BudgetSummary } from './budget-summary';
+import { CONTRACT_STATUS_TONES } from './contract-labels';
+import { ContractService } from './contract.service';
+import { uploadErrorMessage } from './document-errors';
+import { RateCardTable } from './rate-card-table';
+import { SignedDocumentPanel } from './signed-document-panel';
+import { openTerminateDialog } from './terminate-dialog';
+
+/**
+ * /contracts/:id: the statement of work (summary, budget, rate card, goal allocations, signed
+ * document, internal notes) and, for contract managers, its lifecycle: activate, terminate, edit.
+ */
+@Component({
+  selector: 'ap-contract-detail-page',
+  imports: [
+    AllocationsTable,
+    BudgetSummary,
+    DatePipe,
+    LoadError,
+    MatButtonModule,
+    MatCardModule,
+    MatProgressBarModule,
+    MoneyPipe,
+    RateCardTable,
+    RouterLink,
+    SignedDocumentPanel,
+    StatusChip,
+  ],
+  templateUrl: './contract-detail-page.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ContractDetailPage {
+  /** Route parameter. */
+  readonly id = input.required<string>();
+
+  private readonly auth = inject(AuthService);
+  private readonly contracts = inject(ContractService);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+  private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly statusLabels = CONTRACT_STATUS_LABELS;
+  protected readonly statusTones = CONTRACT_STATUS_TONES;
+  protected readonly contract = createLoader(
+    () => this.id(),
+    (id) => this.contracts.get(id),
+  );
+  protected readonly canManage = computed(() => this.auth.hasPermission('contract:manage'));
+  protected readonly canReadGoals = computed(() => this.auth.hasPermission('goal:read'));
+  /** Lifecycle actions: contract managers, in the statuses the shared workflow allows them. */
+  protected readonly canEdit = computed(() => this.allows('edit'));
+  protected readonly canActivate = computed(() => this.allows('activate'));
+  protected readonly canTerminate = computed(() => this.allows('terminate'));
+  protected readonly canUpload = computed(() => this.allows('upload_document'));
+  /** Agency users never receive the notes; in-house readers see the section even when empty. */
+  protected readonly showInternalNotes = computed(() => {
+    const notes = this.contract.value()?.internalNotes;
+    return notes !== undefined && notes !== null;
+  });
+  protected readonly busy = signal(false);
+  protected readonly uploading = signal(false);
+  protected readonly uploadProgress = signal<number | null>(null);
+  protected readonly uploadError = signal<string | null>(null);
+  protected readonly downloading = signal(false);
+
+  protected editContract(): void {
+    void this.router.navigate(['/contracts', this.id(), 'edit']);
+  }
+
+  protected activateContract(contract: ContractDetailDto): void {
+    this.busy.set(true);
+    this.contracts.activate(contract.id).subscribe({
+      next: (updated) => this.applyChange(updated, `${updated.reference} is active.`),
+      error: () => this.busy.set(false),
+    });
+  }
+
+  protected terminateContract(contract: ContractDetailDto): void {
+    openTerminateDialog(this.dialog, { reference: contract.reference, title: contract.title })
+      .pipe(
+        filter((reason): reason is string => !!reason),
+        switchMap((reason) => {
+          this.busy.set(true);
+          return this.contracts.terminate(contract.id, reason);
+        }),
+      )
+      .subscribe({
+        next: (updated) => this.applyChange(updated, `${updated.reference} has been terminated.`),
+        error: () => this.busy.set(false),
+      });
+  }
+
+  protected uploadSignedDocument(file: File): void {
+    this.uploading.set(true);
+    this.uploadProgress.set(0);
+    this.uploadError.set(null);
+    this.contracts
+      .uploadDocument(this.id(), file)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (event) => {
+          if (event.type === HttpEventType.UploadProgress && event.total) {
+            // Share of the bytes sent, for the progress bar (not money).
+            this.uploadProgress.set(Math.round((event.loaded / event.total) * 100));
+          } else if (event.type === HttpEventType.Response && event.body) {
+            this.uploading.set(false);
+            this.uploadProgress.set(null);
+            this.contract.set(event.body);
+            this.notifier.success('Signed document uploaded.');
+          }
+        },
+        error: (error: unknown) => {
+          this.uploading.set(false);
+          this.uploadProgress.set(null);
+          this.uploadError.set(uploadErrorMessage(error));
+        },
+      });
+  }
+
+  protected downloadSignedDocument(contract: ContractDetailDto): void {
+    const fileName = contract.signedDocument?.fileName ?? `${contract.reference}.pdf`;
+    this.downloading.set(true);
+    this.contracts
+      .downloadDocument(contract.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (blob) => {
+          this.downloading.set(false);
+          this.saveFile(blob, fileName);
+        },
+        error: (error: unknown) => {
+          this.downloading.set(false);
+          this.notifier.error(describeError(error));
+        },
+      });
+  }
+
+  private saveFile(blob: Blob, fileName: string): void {
+    const view = this.document.defaultView;
+    if (!view) {
+      return;
+    }
+    const url = view.URL.createObjectURL(blob);
+    const link = this.document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.rel = 'noopener';
+    this.document.body.appendChild(link);
+    link.click();
+    link.remove();
+    // Give the browser time to start the download before the URL goes.
+    view.setTimeout(() => view.URL.revokeObjectURL(url), 30_000);
+  }
+
+  private allows(action: ContractAction): boolean {
+    const contract = this.contract.value();
+    return this.canManage() && contract !== undefined && canDoContractAction(contract.status, action);
+  }
+
+  private applyChange(updated: ContractDetailDto, message: string): void {
+    this.busy.set(false);
+    this.contract.set(updated);
+    this.notifier.success(message);
+  }
+}

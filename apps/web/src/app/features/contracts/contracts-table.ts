@@ -1,0 +1,70 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import type { ContractDto } from '@agency-portal/shared';
+import { MoneyPipe } from '../../shared/money/money.pipe';
+import { StatusChip } from '../../shared/ui/status-chip';
+import { contractStatusLabel, contractStatusTone } from './contract-labels';
+
+@Component({
+  selector: 'ap-contracts-table',
+  imports: [DatePipe, MatTableModule, MoneyPipe, RouterLink, StatusChip],
+  template: `
+    <div class="ap-table-wrap">
+      <table mat-table [dataSource]="contracts()" aria-label="Contracts">
+        <ng-container matColumnDef="reference">
+          <th mat-header-cell *matHeaderCellDef scope="col">Reference</th>
+          <td mat-cell *matCellDef="let contract">
+            <a [routerLink]="['/contracts', contract.id]">{{ contract.reference }}</a>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="title">
+          <th mat-header-cell *matHeaderCellDef scope="col">Title</th>
+          <td mat-cell *matCellDef="let contract">{{ contract.title }}</td>
+        </ng-container>
+        <ng-container matColumnDef="agency">
+          <th mat-header-cell *matHeaderCellDef scope="col">Agency</th>
+          <td mat-cell *matCellDef="let contract">{{ contract.agencyName }}</td>
+        </ng-container>
+        <ng-container matColumnDef="status">
+          <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+          <td mat-cell *matCellDef="let contract">
+            <ap-status-chip [label]="statusLabel(contract.status)" [tone]="statusTone(contract.status)" />
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="period">
+          <th mat-header-cell *matHeaderCellDef scope="col">Period</th>
+          <td mat-cell *matCellDef="let contract">
+            {{ contract.startDate | date: 'mediumDate' }} – {{ contract.endDate | date: 'mediumDate' }}
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="budget">
+          <th mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Budget cap</th>
+          <td mat-cell *matCellDef="let contract" class="ap-number">
+            {{ contract.budgetCapMinor | money: contract.currency }}
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns()"></tr>
+      </table>
+    </div>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ContractsTable {
+  readonly contracts = input.required<ContractDto[]>();
+  /** Off for agency users, whose contracts are all with their own agency. */
+  readonly showAgency = input(true);
+
+  protected readonly statusLabel = contractStatusLabel;
+  protected readonly statusTone = contractStatusTone;
+  protected readonly columns = computed(() => [
+    'reference',
+    'title',
+    ...(this.showAgency() ? ['agency'] : []),
+    'status',
+    'period',
+    'budget',
+  ]);
+}

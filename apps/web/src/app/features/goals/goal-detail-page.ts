@@ -1,0 +1,64 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import {
+  CHANNEL_LABELS,
+  FUNNEL_STAGE_LABELS,
+  GOAL_STATUS_LABELS,
+  KPI_METRIC_LABELS,
+} from '@agency-portal/shared';
+import { AuthService } from '../../core/auth/auth.service';
+import { createLoader } from '../../core/data/loader';
+import { LoadError } from '../../shared/ui/load-error';
+import { StatusChip } from '../../shared/ui/status-chip';
+import { GoalContractsTable } from './goal-contracts-table';
+import { GOAL_STATUS_TONES } from './goal-labels';
+import { GoalTargetPipe } from './goal-target.pipe';
+import { GoalService } from './goal.service';
+
+/** /goals/:id: what the goal is, and the contracts whose budget serves it. */
+@Component({
+  selector: 'ap-goal-detail-page',
+  imports: [
+    DatePipe,
+    GoalContractsTable,
+    GoalTargetPipe,
+    LoadError,
+    MatButtonModule,
+    MatCardModule,
+    MatChipsModule,
+    MatProgressBarModule,
+    RouterLink,
+    StatusChip,
+  ],
+  templateUrl: './goal-detail-page.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class GoalDetailPage {
+  /** Route parameter. */
+  readonly id = input.required<string>();
+
+  private readonly auth = inject(AuthService);
+  private readonly goals = inject(GoalService);
+  private readonly router = inject(Router);
+
+  protected readonly kpiLabels = KPI_METRIC_LABELS;
+  protected readonly channelLabels = CHANNEL_LABELS;
+  protected readonly funnelStageLabels = FUNNEL_STAGE_LABELS;
+  protected readonly statusLabels = GOAL_STATUS_LABELS;
+  protected readonly statusTones = GOAL_STATUS_TONES;
+  protected readonly canManage = computed(() => this.auth.hasPermission('goal:manage'));
+  protected readonly canReadContracts = computed(() => this.auth.hasPermission('contract:read'));
+  protected readonly goal = createLoader(
+    () => this.id(),
+    (id) => this.goals.get(id),
+  );
+
+  protected editGoal(): void {
+    void this.router.navigate(['/goals', this.id(), 'edit']);
+  }
+}

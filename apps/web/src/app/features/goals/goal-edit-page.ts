@@ -1,0 +1,126 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router } from '@angular/router';
+import type { ApiErrorBody, CreateGoalRequest, UserRef } from '@agency-portal/shared';
+import { createLoader } from '../../core/data/loader';
+import { toApiError } from '../../core/http/api-error';
+import { Notifier } from '../../core/notify/notifier';
+import { LoadError } from '../../shared/ui/load-error';
+import { BusinessUnitService } from '../business-units/business-unit.service';
+import { UserService } from '../users/user.service';
+import { GoalForm } from './goal-form';
+import { GoalService } from './goal.service';
+
+/** Creates (/goals/new) or edits (/goals/:id/edit) a marketing goal. */
+@Component({
+  selector: 'ap-goal-edit-page',
+  imports: [GoalForm, LoadError, MatCardModule, MatProgressBarModule],
+  template: `
+    <section class="ap-page ap-page--narrow">
+      <header class="ap-page-header">
+        <div>
+          <h1>{{ id() ? 'Edit goal' : 'New goal' }}</h1>
+          @if (goal.value(); as current) {
+            <p class="ap-subtitle">{{ current.name }}</p>
+          }
+        </div>
+      </header>
+      <div class="ap-progress-slot">
+        @if (goal.loading() || units.loading() || owners.loading() || saving()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Loading" />
+        }
+      </div>
+      @if (goal.error() ?? units.error() ?? owners.error(); as error) {
+        <ap-load-error [error]="error" (retry)="reloadAll()" />
+      } @else if (ready()) {
+        <mat-card appearance="outlined">
+          <mat-card-content>
+            <ap-goal-form
+              [goal]="goal.value() ?? null"
+              [businessUnits]="units.value() ?? []"
+              [ownerOptions]="ownerOptions()"
+              [saving]="saving()"
+              [serverError]="serverError()"
+              (save)="saveGoal($event)"
+              (cancelled)="leave()"
+            />
+          </mat-card-content>
+        </mat-card>
+      }
+    </section>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class GoalEditPage {
+  /** Route parameter; absent when creating. */
+  readonly id = input<string>();
+
+  private readonly goals = inject(GoalService);
+  private readonly businessUnits = inject(BusinessUnitService);
+  private readonly users = inject(UserService);
+  private readonly router = inject(Router);
+  private readonly notifier = inject(Notifier);
+
+  protected readonly goal = createLoader(
+    () => this.id(),
+    (id) => this.goals.get(id),
+  );
+  protected readonly units = createLoader(
+    () => true,
+    () => this.businessUnits.list(),
+  );
+  protected readonly owners = createLoader(
+    () => true,
+    () => this.users.list({ kind: 'in_house', active: true }),
+  );
+  protected readonly ready = computed(
+    () =>
+      this.units.value() !== undefined &&
+      this.owners.value() !== undefined &&
+      (!this.id() || this.goal.value() !== undefined),
+  );
+  /** Active in-house users, plus the current owner should they no longer be one. */
+  protected readonly ownerOptions = computed<UserRef[]>(() => {
+    const options: UserRef[] = (this.owners.value() ?? []).map(({ id, name, email }) => ({
+      id,
+      name,
+      email,
+    }));
+    const currentOwner = this.goal.value()?.owner;
+    if (currentOwner && !options.some((option) => option.id === currentOwner.id)) {
+      options.unshift(currentOwner);
+    }
+    return options;
+  });
+  protected readonly saving = signal(false);
+  protected readonly serverError = signal<ApiErrorBody | null>(null);
+
+  protected saveGoal(request: CreateGoalRequest): void {
+    const id = this.id();
+    this.saving.set(true);
+    this.serverError.set(null);
+    const save = id ? this.goals.update(id, request) : this.goals.create(request);
+    save.subscribe({
+      next: (goal) => {
+        this.notifier.success(`Goal “${goal.name}” saved.`);
+        void this.router.navigate(['/goals', goal.id]);
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.serverError.set(toApiError(error));
+      },
+    });
+  }
+
+  protected reloadAll(): void {
+    this.goal.reload();
+    this.units.reload();
+    this.owners.reload();
+  }
+
+  protected leave(): void {
+    const id = this.id();
+    void this.router.navigate(id ? ['/goals', id] : ['/goals']);
+  }
+}

@@ -1,0 +1,123 @@
+import {
+  Directive,
+  ElementRef,
+  Renderer2,
+  computed,
+  effect,
+  forwardRef,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
+import {
+  type AbstractControl,
+  type ControlValueAccessor,
+  NG_VALIDATORS,
+  NG_VALUE_ACCESSOR,
+  type ValidationErrors,
+  type Validator,
+} from '@angular/forms';
+import { isKnownCurrency, minorDigits } from '@agency-portal/shared';
+import { moneyError, moneyFromInputText, moneyToInputText } from './money-text';
+
+/**
+ * Turns a text input into a money field: people type decimal text in the currency
+ * ("1,500,000" for KRW, "1,250.50" for USD) and the form control holds integer minor units
+ * (or null while the text is empty or not an amount). Invalid text is a `money` error
+ * ("Enter an amount in KRW with no decimals."); with no currency chosen yet, `moneyCurrency`.
+ *
+ * `<input matInput formControlName="budgetCapMinor" [apMoneyInput]="currency" />`
+ *
+ * When the currency changes the text stays as typed and is read again in the new currency.
+ */
+@Directive({
+  selector: 'input[apMoneyInput]',
+  providers: [
+    { provide: NG_VALUE_ACCESSOR, useExisting: forwardRef(() => MoneyInput), multi: true },
+    { provide: NG_VALIDATORS, useExisting: forwardRef(() => MoneyInput), multi: true },
+  ],
+  host: {
+    autocomplete: 'off',
+    '[attr.inputmode]': 'inputMode()',
+    '(input)': 'readText()',
+    '(blur)': 'tidyText()',
+  },
+})
+export class MoneyInput implements ControlValueAccessor, Validator {
+  /** ISO 4217 code the amount is in; '' while none is chosen. */
+  readonly currency = input.required<string>({ alias: 'apMoneyInput' });
+
+  private readonly element = inject<ElementRef<HTMLInputElement>>(ElementRef);
+  private readonly renderer = inject(Renderer2);
+  private text = '';
+  private value: number | null = null;
+  private onChange: (value: number | null) => void = () => undefined;
+  private onTouched: () => void = () => undefined;
+  private onValidatorChange: () => void = () => undefined;
+
+  protected readonly inputMode = computed(() => {
+    const currency = this.currency();
+    return isKnownCurrency(currency) && minorDigits(currency) === 0 ? 'numeric' : 'decimal';
+  });
+
+  constructor() {
+    effect(() => {
+      const currency = this.currency();
+      untracked(() => {
+        const value = this.text.trim() === '' ? null : moneyFromInputText(this.text, currency);
+        if (value !== this.value) {
+          this.value = value;
+          this.onChange(value);
+        }
+        this.onValidatorChange();
+      });
+    });
+  }
+
+  writeValue(value: number | null | undefined): void {
+    this.value = typeof value === 'number' ? value : null;
+    this.text = this.value === null ? '' : moneyToInputText(this.value, this.currency());
+    this.renderer.setProperty(this.element.nativeElement, 'value', this.text);
+  }
+
+  registerOnChange(fn: (value: number | null) => void): void {
+    this.onChange = fn;
+  }
+
+  registerOnTouched(fn: () => void): void {
+    this.onTouched = fn;
+  }
+
+  registerOnValidatorChange(fn: () => void): void {
+    this.onValidatorChange = fn;
+  }
+
+  setDisabledState(disabled: boolean): void {
+    this.renderer.setProperty(this.element.nativeElement, 'disabled', disabled);
+  }
+
+  validate(_control: AbstractControl): ValidationErrors | null {
+    if (this.text.trim() === '') {
+      return null;
+    }
+    const currency = this.currency();
+    if (!isKnownCurrency(currency)) {
+      return { moneyCurrency: true };
+    }
+    return this.value === null ? { money: moneyError(currency) } : null;
+  }
+
+  protected readText(): void {
+    this.text = this.element.nativeElement.value;
+    this.value = this.text.trim() === '' ? null : moneyFromInputText(this.text, this.currency());
+    this.onChange(this.value);
+  }
+
+  /** On leaving the field a valid amount is shown the standard way ("1500000" → "1,500,000"). */
+  protected tidyText(): void {
+    this.onTouched();
+    if (this.value !== null) {
+      this.writeValue(this.value);
+    }
+  }
+}
