@@ -8,7 +8,10 @@ test.describe('managing the organisation', () => {
     // The admin creates the agency.
     await signIn(page, 'admin@demo.local');
     await page.getByRole('navigation').getByRole('link', { name: 'Agencies' }).click();
-    await page.getByRole('link', { name: 'New agency' }).or(page.getByRole('button', { name: 'New agency' })).click();
+    await page
+      .getByRole('link', { name: 'New agency' })
+      .or(page.getByRole('button', { name: 'New agency' }))
+      .click();
     await page.getByLabel('Name', { exact: true }).fill('Eastwind Creative');
     await page.getByLabel('Legal name').fill('Eastwind Creative Co., Ltd.');
     await page.getByRole('option', { name: 'Creative' }).click();
@@ -26,7 +29,11 @@ test.describe('managing the organisation', () => {
 
     // …then invites a person into the new agency.
     await page.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
-    await page.getByRole('link', { name: 'Invite user' }).or(page.getByRole('button', { name: 'Invite user' })).first().click();
+    await page
+      .getByRole('link', { name: 'Invite user' })
+      .or(page.getByRole('button', { name: 'Invite user' }))
+      .first()
+      .click();
     await page.getByLabel('Email').fill('jo@eastwind.example');
     await page.getByLabel('Name', { exact: true }).fill('Jo Eastwind');
     await choose(page, 'Role', 'Agency admin');

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { signIn, signOut } from '../support/session';
 
 test.describe('signing in', () => {
-  test('a wrong password shows the one generic error and keeps the person on the sign-in page', async ({ page }) => {
+  test('a wrong password shows the one generic error and keeps the person on the sign-in page', async ({
+    page,
+  }) => {
     await signIn(page, 'lead@demo.local', 'not-the-password');
 
     await expect(page.getByRole('alert')).toHaveText('Email or password is incorrect.');

@@ -8,6 +8,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // Signed in (the shell shows "Sign out") or refused (an alert): either way the attempt is over.
+  await expect(page.getByRole('button', { name: 'Sign out' }).or(page.getByRole('alert'))).toBeVisible();
 }
 
 export async function signOut(page: Page): Promise<void> {
