@@ -10,3 +10,6 @@ export * from './lib/goals/goal.types';
 export * from './lib/contracts/contract.types';
 export * from './lib/notifications/notification.types';
 export * from './lib/contracts/contract-workflow';
+export * from './lib/briefs/brief.types';
+export * from './lib/briefs/brief-workflow';
+export * from './lib/briefs/upload.types';

@@ -22,5 +22,16 @@ export interface AuditQuery {
 }
 
 /** Entities the audit log knows about (extended as domains are added). */
-export const AUDIT_ENTITIES = ['user', 'business_unit', 'agency', 'session', 'goal', 'contract'] as const;
+export const AUDIT_ENTITIES = [
+  'user',
+  'business_unit',
+  'agency',
+  'session',
+  'goal',
+  'contract',
+  'brief',
+  'deliverable',
+  'approval_policy',
+  'comment',
+] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

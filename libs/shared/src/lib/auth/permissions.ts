@@ -16,23 +16,69 @@ export const PERMISSIONS = [
   'goal:manage',
   'contract:read',
   'contract:manage',
+  'brief:read',
+  'brief:manage',
+  'brief:respond',
+  'deliverable:read',
+  'deliverable:upload',
+  'deliverable:review',
+  'deliverable:publish',
+  'comment:write',
+  'approval_policy:read',
+  'approval_policy:manage',
+  'outbox:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 const IN_HOUSE_READ: readonly Permission[] = ['business_unit:read', 'agency:read', 'goal:read'];
 
+/** What every agency user does for their own agency (scoped to it by the API). */
+const AGENCY_WORK: readonly Permission[] = [
+  'agency:read',
+  'goal:read',
+  'contract:read',
+  'brief:read',
+  'brief:respond',
+  'deliverable:read',
+  'deliverable:upload',
+  'deliverable:publish',
+  'comment:write',
+];
+
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: [...PERMISSIONS],
-  social_lead: [...IN_HOUSE_READ, 'user:read', 'goal:manage', 'contract:read', 'contract:manage'],
-  reviewer: [...IN_HOUSE_READ, 'contract:read'],
-  finance: [...IN_HOUSE_READ, 'contract:read'],
+  social_lead: [
+    ...IN_HOUSE_READ,
+    'user:read',
+    'goal:manage',
+    'contract:read',
+    'contract:manage',
+    'brief:read',
+    'brief:manage',
+    'deliverable:read',
+    'deliverable:review',
+    'deliverable:publish',
+    'comment:write',
+    'approval_policy:read',
+  ],
+  // Reviewers decide on the steps assigned to them and read what they review.
+  reviewer: [
+    ...IN_HOUSE_READ,
+    'contract:read',
+    'brief:read',
+    'deliverable:read',
+    'deliverable:review',
+    'comment:write',
+    'approval_policy:read',
+  ],
+  finance: [...IN_HOUSE_READ, 'contract:read', 'brief:read', 'deliverable:read'],
   viewer: [...IN_HOUSE_READ],
   // Agency roles read their own agency; agency_admin manages its own users. Record scoping
   // (own agency only) is applied by the API on top of this table.
   // Agencies read the goals their own contracts serve, and their own non-draft contracts.
-  agency_admin: ['agency:read', 'user:read', 'user:manage', 'goal:read', 'contract:read'],
-  agency_member: ['agency:read', 'goal:read', 'contract:read'],
+  agency_admin: [...AGENCY_WORK, 'user:read', 'user:manage'],
+  agency_member: [...AGENCY_WORK],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -4,6 +4,11 @@ export const NOTIFICATION_KINDS = [
   'contract_terminated',
   'contract_renewal_due',
   'contract_expired',
+  'brief_sent',
+  'brief_answered',
+  'version_submitted',
+  'decision_made',
+  'review_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

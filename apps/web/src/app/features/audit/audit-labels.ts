@@ -7,6 +7,10 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
   session: 'Session',
   goal: 'Goal',
   contract: 'Contract',
+  brief: 'Brief',
+  deliverable: 'Deliverable',
+  approval_policy: 'Approval policy',
+  comment: 'Comment',
 };
 
 /** A label for any entity name, including ones added to the API after this build. */

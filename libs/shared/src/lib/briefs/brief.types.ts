@@ -1,0 +1,284 @@
+import type { Channel, FunnelStage } from '../goals/goal.types';
+import type { UserRef } from '../organisation/organisation.types';
+
+export const BRIEF_STATUSES = [
+  'draft',
+  'sent',
+  'accepted',
+  'declined',
+  'in_progress',
+  'completed',
+  'cancelled',
+] as const;
+export type BriefStatus = (typeof BRIEF_STATUSES)[number];
+export const BRIEF_STATUS_LABELS: Record<BriefStatus, string> = {
+  draft: 'Draft',
+  sent: 'Sent',
+  accepted: 'Accepted',
+  declined: 'Declined',
+  in_progress: 'In progress',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+export interface DeliverableSpecDto {
+  id: string;
+  rateCardItemId: string;
+  rateCardCode: string;
+  description: string;
+  quantity: number;
+  dueDate: string;
+  channel: Channel | null;
+  /** unit price × quantity, minor units of the contract's currency. */
+  estimateMinor: number;
+}
+
+export interface DeliverableSpecInput {
+  rateCardItemId: string;
+  quantity: number;
+  dueDate: string;
+  channel?: Channel | null;
+}
+
+export interface BudgetOverrideDto {
+  reason: string;
+  by: UserRef;
+  at: string;
+}
+
+export interface BriefDto {
+  id: string;
+  contractId: string;
+  contractReference: string;
+  agencyId: string;
+  agencyName: string;
+  currency: string;
+  goals: { id: string; name: string }[];
+  title: string;
+  objective: string;
+  audience: string;
+  keyMessages: string[];
+  channels: Channel[];
+  funnelStage: FunnelStage;
+  dueDate: string;
+  budgetEstimateMinor: number;
+  status: BriefStatus;
+  declineReason: string | null;
+  budgetOverride: BudgetOverrideDto | null;
+  sentAt: string | null;
+  answeredAt: string | null;
+  createdBy: UserRef;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BriefDetailDto extends BriefDto {
+  specs: DeliverableSpecDto[];
+  deliverables: DeliverableSummaryDto[];
+}
+
+export interface CreateBriefRequest {
+  contractId: string;
+  goalIds: string[];
+  title: string;
+  objective: string;
+  audience: string;
+  keyMessages: string[];
+  channels: Channel[];
+  funnelStage: FunnelStage;
+  dueDate: string;
+  /** Defaults to the sum of the specs priced from the rate card. */
+  budgetEstimateMinor?: number;
+  specs: DeliverableSpecInput[];
+}
+
+export type UpdateBriefRequest = Partial<Omit<CreateBriefRequest, 'contractId'>>;
+
+export interface DeclineBriefRequest {
+  reason: string;
+}
+
+export interface BudgetOverrideRequest {
+  reason: string;
+}
+
+export interface BriefListQuery {
+  contractId?: string;
+  agencyId?: string;
+  goalId?: string;
+  status?: BriefStatus;
+}
+
+// Deliverables -------------------------------------------------------------------------------
+
+export const DELIVERABLE_STATUSES = [
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'rejected',
+  'published',
+] as const;
+export type DeliverableStatus = (typeof DELIVERABLE_STATUSES)[number];
+export const DELIVERABLE_STATUS_LABELS: Record<DeliverableStatus, string> = {
+  draft: 'Awaiting first version',
+  in_review: 'In review',
+  changes_requested: 'Changes requested',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  published: 'Published',
+};
+
+export interface DeliverableSummaryDto {
+  id: string;
+  briefId: string;
+  title: string;
+  rateCardCode: string | null;
+  channel: Channel | null;
+  dueDate: string;
+  status: DeliverableStatus;
+  derivedFromId: string | null;
+  latestVersionNumber: number | null;
+  /** Index of the approval step awaiting a decision while in review. */
+  currentStep: number | null;
+}
+
+export interface StoredFileDto {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+export interface DeliverableVersionDto {
+  id: string;
+  number: number;
+  copyText: string;
+  files: StoredFileDto[];
+  uploadedBy: UserRef;
+  submittedAt: string;
+}
+
+export interface DeliverableDetailDto extends DeliverableSummaryDto {
+  briefTitle: string;
+  contractId: string;
+  agencyId: string;
+  agencyName: string;
+  derivedFrom: { id: string; title: string } | null;
+  derivatives: { id: string; title: string; status: DeliverableStatus }[];
+  postUrl: string | null;
+  publishedAt: string | null;
+  versions: DeliverableVersionDto[];
+  /** The approval policy that applies and why (contract override, unit, inherited CoE template, default). */
+  policy: AppliedPolicyDto;
+  decisions: ApprovalDecisionDto[];
+}
+
+export interface CreateDerivedDeliverableRequest {
+  title: string;
+  channel: Channel | null;
+  dueDate: string;
+}
+
+export interface SubmitVersionRequest {
+  /** Files uploaded by the submitter (tus uploads, completed) for this deliverable. */
+  fileIds: string[];
+  copyText: string;
+}
+
+export interface PublishDeliverableRequest {
+  postUrl: string;
+  publishedAt?: string;
+}
+
+// Approval policies and decisions ----------------------------------------------------------
+
+export interface ApprovalStepDto {
+  name: string;
+  /** Either a role whose members may decide, or named users. */
+  approverRole: 'social_lead' | 'reviewer' | 'admin' | null;
+  approverUserIds: string[];
+  slaHours: number;
+}
+
+export interface ApprovalPolicyDto {
+  id: string;
+  /** Exactly one of businessUnitId / contractId is set. */
+  businessUnitId: string | null;
+  contractId: string | null;
+  name: string;
+  steps: ApprovalStepDto[];
+  updatedAt: string;
+}
+
+export interface UpsertApprovalPolicyRequest {
+  name: string;
+  steps: ApprovalStepDto[];
+}
+
+export const POLICY_SOURCES = ['contract', 'business_unit', 'coe_template', 'default'] as const;
+export type PolicySource = (typeof POLICY_SOURCES)[number];
+
+export interface AppliedPolicyDto {
+  source: PolicySource;
+  /** Human explanation, e.g. "Inherited from the CoE template of Global Social Centre of Excellence". */
+  explanation: string;
+  policyId: string | null;
+  name: string;
+  steps: ApprovalStepDto[];
+}
+
+export const DECISIONS = ['approve', 'request_changes', 'reject'] as const;
+export type Decision = (typeof DECISIONS)[number];
+export const DECISION_LABELS: Record<Decision, string> = {
+  approve: 'Approved',
+  request_changes: 'Changes requested',
+  reject: 'Rejected',
+};
+
+export interface ApprovalDecisionDto {
+  id: string;
+  versionId: string;
+  versionNumber: number;
+  stepIndex: number;
+  stepName: string;
+  approver: UserRef;
+  decision: Decision;
+  comment: string | null;
+  decidedAt: string;
+}
+
+export interface DecideRequest {
+  /** The version being decided on; deciding on a superseded version is refused. */
+  versionId: string;
+  /** The step being decided; a stale step answers 409 with the current state. */
+  stepIndex: number;
+  decision: Decision;
+  /** Required unless approving. */
+  comment?: string;
+}
+
+// Comments ---------------------------------------------------------------------------------
+
+export type CommentPin =
+  | { kind: 'point'; x: number; y: number; page?: number; fileId: string }
+  | { kind: 'timecode'; seconds: number; fileId: string };
+
+export interface CommentDto {
+  id: string;
+  versionId: string;
+  parentId: string | null;
+  author: UserRef;
+  body: string;
+  pin: CommentPin | null;
+  resolved: boolean;
+  resolvedBy: UserRef | null;
+  createdAt: string;
+}
+
+export interface CreateCommentRequest {
+  body: string;
+  parentId?: string | null;
+  pin?: CommentPin | null;
+}

@@ -1,0 +1,41 @@
+/**
+ * Deliverable files upload resumably with the tus protocol at /api/uploads (tus-js-client in the
+ * browser). Metadata: `deliverableId` and `filename`. When an upload completes, the server checks
+ * its content against the allowlist, records its sha256 and returns the stored file's id in the
+ * `Upload-File-Id` response header of the final PATCH; GET /api/uploads/files/:id describes it.
+ */
+export const UPLOAD_ENDPOINT = '/api/uploads';
+
+/** Detected content types accepted for deliverables. */
+export const DELIVERABLE_CONTENT_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'video/mp4',
+  'video/quicktime',
+  'video/webm',
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+] as const;
+export type DeliverableContentType = (typeof DELIVERABLE_CONTENT_TYPES)[number];
+
+export function previewKind(contentType: string): 'image' | 'video' | 'pdf' | null {
+  if (contentType.startsWith('image/')) return 'image';
+  if (contentType.startsWith('video/')) return 'video';
+  if (contentType === 'application/pdf') return 'pdf';
+  return null;
+}
+
+export const DEFAULT_UPLOAD_MAX_BYTES = 2 * 1024 * 1024 * 1024;
+
+export interface OutboxMessageDto {
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+  status: 'sent' | 'not_sent' | 'failed';
+  createdAt: string;
+}
