@@ -13,7 +13,9 @@ import { HealthController } from './health/health.controller';
 import { loggerOptions } from './logging/logger-options';
 import { MailModule } from './mail/mail.module';
 import { UsersModule } from './users/users.module';
+import { BriefsModule } from './briefs/briefs.module';
 import { ContractsModule } from './contracts/contracts.module';
+import { DeliverablesModule } from './deliverables/deliverables.module';
 import { FilesModule } from './files/files.module';
 import { GoalsModule } from './goals/goals.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -51,6 +53,8 @@ export class AppModule {
         NotificationsModule,
         GoalsModule,
         ContractsModule,
+        BriefsModule,
+        DeliverablesModule,
         JobsModule,
       ],
       controllers: [HealthController],

@@ -1,35 +1,41 @@
 import { Injectable } from '@nestjs/common';
 import type { BudgetSummaryDto } from '@agency-portal/shared';
+import type { EntityManager } from 'typeorm';
 import type { Contract } from './contract.entity';
 
+/** Brief states whose estimate is committed against the contract. */
+export const COMMITTING_BRIEF_STATUSES = ['accepted', 'in_progress', 'completed'] as const;
+
 /**
- * The budget summary of a contract, computed from the records that spend it, never stored.
- * Committed money comes from accepted briefs and invoiced/approved/paid from invoices; until
- * those records exist for a contract, each figure is the sum over none of them: zero.
+ * The budget summary of a contract, computed from the records that spend it, never stored:
+ * committed = estimates of accepted briefs. Invoiced, approved and paid come from invoices, which
+ * the portal does not hold yet, so they are the sum over none: zero.
  */
 @Injectable()
 export class BudgetService {
-  summarise(
-    contract: Pick<Contract, 'currency' | 'budgetCapMinor'>,
-    spend: SpendFigures = NO_SPEND,
-  ): BudgetSummaryDto {
+  async committedMinor(manager: EntityManager, contractId: string): Promise<number> {
+    const rows: { committed: string | null }[] = await manager.query(
+      `SELECT COALESCE(SUM(budget_estimate_minor), 0)::text AS committed
+         FROM briefs WHERE contract_id = $1 AND status = ANY($2)`,
+      [contractId, [...COMMITTING_BRIEF_STATUSES]],
+    );
+    return Number(rows[0]?.committed ?? 0);
+  }
+
+  async summarise(
+    manager: EntityManager,
+    contract: Pick<Contract, 'id' | 'currency' | 'budgetCapMinor'>,
+  ): Promise<BudgetSummaryDto> {
+    const committedMinor = await this.committedMinor(manager, contract.id);
+    const invoicedMinor = 0;
     return {
       currency: contract.currency,
       capMinor: contract.budgetCapMinor,
-      committedMinor: spend.committedMinor,
-      invoicedMinor: spend.invoicedMinor,
-      approvedMinor: spend.approvedMinor,
-      paidMinor: spend.paidMinor,
-      remainingMinor: contract.budgetCapMinor - Math.max(spend.committedMinor, spend.invoicedMinor),
+      committedMinor,
+      invoicedMinor,
+      approvedMinor: 0,
+      paidMinor: 0,
+      remainingMinor: contract.budgetCapMinor - Math.max(committedMinor, invoicedMinor),
     };
   }
 }
-
-export interface SpendFigures {
-  committedMinor: number;
-  invoicedMinor: number;
-  approvedMinor: number;
-  paidMinor: number;
-}
-
-const NO_SPEND: SpendFigures = { committedMinor: 0, invoicedMinor: 0, approvedMinor: 0, paidMinor: 0 };

@@ -98,7 +98,7 @@ export class ContractsService {
       ...toContractDto(contract, mayReadInternalNotes(actor)),
       rateCard: rateCard.map(toRateCardItemDto),
       allocations: allocations.map((allocation) => toAllocationDto(allocation, contract.budgetCapMinor)),
-      budget: this.budget.summarise(contract),
+      budget: await this.budget.summarise(this.dataSource.manager, contract),
     };
   }
 

@@ -7,8 +7,14 @@ import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.enti
 import { StoredFile } from '../files/stored-file.entity';
 import { MarketingGoal } from '../goals/goal.entity';
 import { Notification } from '../notifications/notification.entity';
+import { Brief, BriefGoal, DeliverableSpec } from '../briefs/brief.entity';
+import { ApprovalDecision, Deliverable, DeliverableVersion } from '../deliverables/deliverable.entity';
+import { OutboxMessage } from '../mail/outbox-message.entity';
+import { ApprovalPolicy } from '../reviews/approval-policy.entity';
+import { Comment } from '../reviews/comment.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { GoalsAndContracts1764100000000 } from './migrations/1764100000000-goals-and-contracts';
+import { BriefsAndReviews1764200000000 } from './migrations/1764200000000-briefs-and-reviews';
 
 /** Listed as classes, not globs: the API is bundled by webpack. */
 export const ENTITIES = [
@@ -25,5 +31,18 @@ export const ENTITIES = [
   RateCardItem,
   ContractGoal,
   Notification,
+  Brief,
+  BriefGoal,
+  DeliverableSpec,
+  Deliverable,
+  DeliverableVersion,
+  ApprovalDecision,
+  ApprovalPolicy,
+  Comment,
+  OutboxMessage,
 ];
-export const MIGRATIONS = [Foundation1764000000000, GoalsAndContracts1764100000000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  GoalsAndContracts1764100000000,
+  BriefsAndReviews1764200000000,
+];

@@ -34,7 +34,11 @@ export class FilesService {
    * Streams a stored file as an attachment with its detected type: never rendered inline as
    * HTML, never sniffed by the browser.
    */
-  async download(file: StoredFile, response: Response): Promise<StreamableFile> {
+  async download(
+    file: StoredFile,
+    response: Response,
+    disposition: 'attachment' | 'inline' = 'attachment',
+  ): Promise<StreamableFile> {
     let stream;
     try {
       stream = await this.storage.open(file.storageKey);
@@ -43,6 +47,13 @@ export class FilesService {
       throw error;
     }
     response.attachment(file.originalName);
+    if (disposition === 'inline') {
+      // Same encoded file name, shown in place: only ever for detected image, video and PDF types.
+      response.setHeader(
+        'Content-Disposition',
+        String(response.getHeader('Content-Disposition')).replace(/^attachment/, 'inline'),
+      );
+    }
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     response.setHeader('Cache-Control', 'private, no-store');

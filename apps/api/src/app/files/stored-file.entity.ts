@@ -23,6 +23,14 @@ export class StoredFile {
   @Column({ type: 'char', length: 64 })
   sha256!: string;
 
+  /** The deliverable an upload was made for (deliverable files only). */
+  @Column({ name: 'deliverable_id', type: 'uuid', nullable: true })
+  deliverableId!: string | null;
+
+  /** Set once the file is part of a submitted version; then it never changes. */
+  @Column({ name: 'version_id', type: 'uuid', nullable: true })
+  versionId!: string | null;
+
   @Column({ name: 'uploaded_by', type: 'uuid', nullable: true })
   uploadedBy!: string | null;
 

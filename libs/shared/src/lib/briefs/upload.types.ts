@@ -36,6 +36,8 @@ export interface OutboxMessageDto {
   to: string;
   subject: string;
   body: string;
-  status: 'sent' | 'not_sent' | 'failed';
+  /** pending until dispatched; not_sent when SMTP is not configured. */
+  status: 'pending' | 'sent' | 'not_sent' | 'failed';
+  error: string | null;
   createdAt: string;
 }

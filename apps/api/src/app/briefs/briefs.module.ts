@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ContractsModule } from '../contracts/contracts.module';
+import { BriefsController } from './briefs.controller';
+import { BriefsService } from './briefs.service';
+
+@Module({
+  imports: [ContractsModule],
+  controllers: [BriefsController],
+  providers: [BriefsService],
+  exports: [BriefsService],
+})
+export class BriefsModule {}

@@ -1,0 +1,37 @@
+import { isBriefVisibleToAgency } from '@agency-portal/shared';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { agencyScopeOf } from '../access/scope';
+import type { Actor } from '../auth/actor';
+import { notFound } from '../common/errors/domain-error';
+
+/**
+ * Agency users see briefs sent to their own agency (never drafts); in-house readers see all.
+ * `briefAlias` and `contractAlias` name the joined brief and contract in the query.
+ */
+export function scopeBriefs<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  actor: Actor,
+  briefAlias = 'brief',
+  contractAlias = 'contract',
+): SelectQueryBuilder<T> {
+  const agencyId = agencyScopeOf(actor);
+  if (agencyId !== null) {
+    query
+      .andWhere(`${contractAlias}.agency_id = :scopeAgencyId`, { scopeAgencyId: agencyId })
+      .andWhere(`${briefAlias}.status <> 'draft'`);
+  }
+  return query;
+}
+
+export function requireVisibleBrief<T extends { status: Parameters<typeof isBriefVisibleToAgency>[0] }>(
+  actor: Actor,
+  brief: T | null,
+  agencyIdOf: (brief: T) => string,
+): T {
+  const agencyId = agencyScopeOf(actor);
+  if (!brief) throw notFound('Brief');
+  if (agencyId !== null && (agencyIdOf(brief) !== agencyId || !isBriefVisibleToAgency(brief.status))) {
+    throw notFound('Brief');
+  }
+  return brief;
+}

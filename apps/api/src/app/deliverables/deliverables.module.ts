@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ApprovalPoliciesService } from '../reviews/approval-policies.service';
+import { CommentsService } from '../reviews/comments.service';
+import { ReviewsController } from '../reviews/reviews.controller';
+import { UPLOAD_TARGETS } from '../uploads/upload-targets';
+import { DeliverablesController } from './deliverables.controller';
+import { DeliverablesService } from './deliverables.service';
+
+/** Deliverables with their versions and review (approval policies, decisions, comments). */
+@Module({
+  controllers: [DeliverablesController, ReviewsController],
+  providers: [
+    DeliverablesService,
+    ApprovalPoliciesService,
+    CommentsService,
+    { provide: UPLOAD_TARGETS, useExisting: DeliverablesService },
+  ],
+  exports: [DeliverablesService, ApprovalPoliciesService, UPLOAD_TARGETS],
+})
+export class DeliverablesModule {}

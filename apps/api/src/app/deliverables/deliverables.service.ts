@@ -1,0 +1,553 @@
+import { Injectable, type StreamableFile } from '@nestjs/common';
+import type {
+  ApprovalStepDto,
+  DeliverableDetailDto,
+  DeliverableStatus,
+  DeliverableSummaryDto,
+} from '@agency-portal/shared';
+import {
+  applyDecision,
+  canPublish,
+  canSubmitVersion,
+  commentRequired,
+  isAgencyRole,
+  previewKind,
+} from '@agency-portal/shared';
+import type { Response } from 'express';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { Brief } from '../briefs/brief.entity';
+import { toDeliverableSummary } from '../briefs/brief.mapper';
+import { requireVisibleBrief, scopeBriefs } from '../briefs/briefs.policy';
+import { DomainError, fieldError, forbidden, invalidState, notFound } from '../common/errors/domain-error';
+import { Contract } from '../contracts/contract.entity';
+import { FilesService } from '../files/files.service';
+import { StoredFile } from '../files/stored-file.entity';
+import { MailService } from '../mail/mail.service';
+import { NotificationsService, type NoticeInput } from '../notifications/notifications.service';
+import { ApprovalPoliciesService, isApproverOf } from '../reviews/approval-policies.service';
+import type { UploadTargets } from '../uploads/upload-targets';
+import { User } from '../users/user.entity';
+import { ApprovalDecision, Deliverable, DeliverableVersion } from './deliverable.entity';
+import type {
+  CreateDerivedDeliverableDto,
+  DecideDto,
+  DeliverableListQueryDto,
+  PublishDeliverableDto,
+  SubmitVersionDto,
+} from './dto/deliverable.dto';
+
+interface Visible {
+  deliverable: Deliverable;
+  brief: Brief;
+  contract: Contract;
+}
+
+@Injectable()
+export class DeliverablesService implements UploadTargets {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly policies: ApprovalPoliciesService,
+    private readonly notifications: NotificationsService,
+    private readonly mail: MailService,
+    private readonly files: FilesService,
+  ) {}
+
+  async list(actor: Actor, query: DeliverableListQueryDto): Promise<DeliverableSummaryDto[]> {
+    const qb = this.dataSource
+      .getRepository(Deliverable)
+      .createQueryBuilder('deliverable')
+      .innerJoin('deliverable.brief', 'brief')
+      .innerJoin('brief.contract', 'contract')
+      .leftJoinAndSelect('deliverable.spec', 'spec')
+      .leftJoinAndSelect('spec.rateCardItem', 'rateCardItem');
+    scopeBriefs(qb, actor);
+    if (query.briefId) qb.andWhere('deliverable.brief_id = :briefId', { briefId: query.briefId });
+    if (query.status) qb.andWhere('deliverable.status = :status', { status: query.status });
+    if (query.awaitingMe) qb.andWhere("deliverable.status = 'in_review'");
+    let deliverables = await qb.orderBy('deliverable.due_date', 'ASC').getMany();
+    if (query.awaitingMe) {
+      deliverables = deliverables.filter((deliverable) => {
+        const step = deliverable.reviewPolicy?.steps[deliverable.currentStep ?? -1];
+        return step ? isApproverOf(step, actor) : false;
+      });
+    }
+    const latest = await this.latestNumbers(deliverables.map((deliverable) => deliverable.id));
+    return deliverables.map((deliverable) =>
+      toDeliverableSummary(deliverable, latest.get(deliverable.id) ?? null),
+    );
+  }
+
+  async get(actor: Actor, id: string): Promise<DeliverableDetailDto> {
+    const { deliverable, brief, contract } = await this.loadVisible(this.dataSource.manager, actor, id);
+    const manager = this.dataSource.manager;
+    const [versions, derivedFrom, derivatives, agency] = await Promise.all([
+      manager.find(DeliverableVersion, {
+        where: { deliverableId: id },
+        relations: { uploader: true },
+        order: { number: 'DESC' },
+      }),
+      deliverable.derivedFromId
+        ? manager.findOneBy(Deliverable, { id: deliverable.derivedFromId })
+        : Promise.resolve(null),
+      manager.find(Deliverable, { where: { derivedFromId: id }, order: { createdAt: 'ASC' } }),
+      manager.query('SELECT name FROM agencies WHERE id = $1', [contract.agencyId]) as Promise<
+        { name: string }[]
+      >,
+    ]);
+    const versionIds = versions.map((version) => version.id);
+    const [files, decisions] = await Promise.all([
+      versionIds.length
+        ? manager.find(StoredFile, { where: { versionId: In(versionIds) }, order: { createdAt: 'ASC' } })
+        : [],
+      versionIds.length
+        ? manager.find(ApprovalDecision, {
+            where: { versionId: In(versionIds) },
+            relations: { approver: true },
+            order: { decidedAt: 'ASC' },
+          })
+        : [],
+    ]);
+    const policy =
+      deliverable.reviewPolicy ?? (await this.policies.effectiveForContract(manager, contract.id));
+    const numberOf = new Map(versions.map((version) => [version.id, version.number]));
+    return {
+      ...toDeliverableSummary(deliverable, versions[0]?.number ?? null),
+      briefTitle: brief.title,
+      contractId: contract.id,
+      agencyId: contract.agencyId,
+      agencyName: agency[0]?.name ?? '',
+      derivedFrom: derivedFrom ? { id: derivedFrom.id, title: derivedFrom.title } : null,
+      derivatives: derivatives.map((child) => ({ id: child.id, title: child.title, status: child.status })),
+      postUrl: deliverable.postUrl,
+      publishedAt: deliverable.publishedAt?.toISOString() ?? null,
+      versions: versions.map((version) => ({
+        id: version.id,
+        number: version.number,
+        copyText: version.copyText,
+        files: files
+          .filter((file) => file.versionId === version.id)
+          .map((file) => ({
+            id: file.id,
+            fileName: file.originalName,
+            contentType: file.contentType,
+            sizeBytes: file.sizeBytes,
+            sha256: file.sha256,
+          })),
+        uploadedBy: {
+          id: version.uploadedBy,
+          name: version.uploader?.name ?? '',
+          email: version.uploader?.email ?? '',
+        },
+        submittedAt: version.submittedAt.toISOString(),
+      })),
+      policy,
+      decisions: decisions.map((decision) => ({
+        id: decision.id,
+        versionId: decision.versionId,
+        versionNumber: numberOf.get(decision.versionId) ?? 0,
+        stepIndex: decision.stepIndex,
+        stepName: decision.stepName,
+        approver: {
+          id: decision.approverId,
+          name: decision.approver?.name ?? '',
+          email: decision.approver?.email ?? '',
+        },
+        decision: decision.decision,
+        comment: decision.comment,
+        decidedAt: decision.decidedAt.toISOString(),
+      })),
+    };
+  }
+
+  /** Before any byte is stored: only the deliverable's own agency, while it awaits a version. */
+  async assertCanUpload(actor: Actor, deliverableId: string): Promise<void> {
+    if (!isAgencyRole(actor.role)) throw forbidden('Only the agency uploads versions.');
+    const { deliverable, brief } = await this.loadVisible(this.dataSource.manager, actor, deliverableId);
+    if (!canSubmitVersion(deliverable.status, brief.status)) {
+      throw invalidState(
+        `This deliverable is ${deliverable.status.replace('_', ' ')}; it does not take a new version now.`,
+      );
+    }
+  }
+
+  /** A cut-down of a master asset for another channel, in the same brief; lineage is kept. */
+  async createDerivative(
+    actor: Actor,
+    id: string,
+    input: CreateDerivedDeliverableDto,
+  ): Promise<DeliverableDetailDto> {
+    const childId = await this.dataSource.transaction(async (manager) => {
+      const { deliverable, brief } = await this.loadVisible(manager, actor, id);
+      if (!['accepted', 'in_progress'].includes(brief.status))
+        throw invalidState('The brief is not running.');
+      const child = await manager.save(
+        manager.create(Deliverable, {
+          briefId: deliverable.briefId,
+          specId: deliverable.specId,
+          title: input.title,
+          channel: input.channel ?? null,
+          dueDate: input.dueDate,
+          derivedFromId: deliverable.id,
+          status: 'draft',
+          currentVersionId: null,
+          currentStep: null,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'deliverable.derived',
+        entity: 'deliverable',
+        entityId: child.id,
+        after: { title: child.title, channel: child.channel, derivedFromId: deliverable.id },
+      });
+      return child.id;
+    });
+    return this.get(actor, childId);
+  }
+
+  /**
+   * The agency submits a version: its uploaded files are attached for good, the review starts at
+   * step one of the policy that applies now (kept with the deliverable), and the approvers hear of it.
+   */
+  async submitVersion(actor: Actor, id: string, input: SubmitVersionDto): Promise<DeliverableDetailDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const { deliverable, brief, contract } = await this.loadVisible(manager, actor, id, true);
+      if (!isAgencyRole(actor.role)) throw forbidden('Only the agency submits versions.');
+      if (!canSubmitVersion(deliverable.status, brief.status)) {
+        throw invalidState(
+          `This deliverable is ${deliverable.status.replace('_', ' ')}; it does not take a new version now.`,
+        );
+      }
+      const [{ next }] = (await manager.query(
+        'SELECT COALESCE(MAX(number), 0) + 1 AS next FROM deliverable_versions WHERE deliverable_id = $1',
+        [id],
+      )) as { next: number }[];
+      const version = await manager.save(
+        manager.create(DeliverableVersion, {
+          deliverableId: id,
+          number: Number(next),
+          copyText: input.copyText,
+          uploadedBy: actor.id,
+        }),
+      );
+      const claimed = await manager
+        .createQueryBuilder()
+        .update(StoredFile)
+        .set({ versionId: version.id })
+        .where('id IN (:...ids)', { ids: input.fileIds })
+        .andWhere('deliverable_id = :id AND uploaded_by = :actor AND version_id IS NULL', {
+          id,
+          actor: actor.id,
+        })
+        .execute();
+      if (claimed.affected !== input.fileIds.length) {
+        throw fieldError(
+          'fileIds',
+          'Every file must be a finished upload of yours for this deliverable, not yet part of a version.',
+        );
+      }
+      const policy = await this.policies.effectiveForContract(manager, contract.id);
+      const before = { status: deliverable.status, currentVersionId: deliverable.currentVersionId };
+      Object.assign(deliverable, {
+        status: 'in_review' as DeliverableStatus,
+        currentVersionId: version.id,
+        currentStep: 0,
+        reviewStartedAt: new Date(),
+        escalatedStep: null,
+        reviewPolicy: policy,
+      });
+      await manager.save(deliverable);
+      if (brief.status === 'accepted') {
+        await manager.update(Brief, { id: brief.id }, { status: 'in_progress' });
+        await this.audit.record(manager, actor, {
+          action: 'brief.in_progress',
+          entity: 'brief',
+          entityId: brief.id,
+          before: { status: 'accepted' },
+          after: { status: 'in_progress' },
+        });
+      }
+      await this.audit.record(manager, actor, {
+        action: 'deliverable.version_submitted',
+        entity: 'deliverable',
+        entityId: id,
+        before,
+        after: {
+          status: 'in_review',
+          versionId: version.id,
+          number: version.number,
+          fileIds: input.fileIds,
+          policy: policy.name,
+        },
+      });
+      const firstStep = policy.steps[0] as ApprovalStepDto;
+      const recipients = await this.approversOf(manager, firstStep, [contract.ownerId]);
+      await this.notifyAndMail(manager, recipients, {
+        kind: 'version_submitted',
+        title: `Version ${version.number} of "${deliverable.title}" is ready for review`,
+        body: `${actor.name} submitted version ${version.number}. First step: ${firstStep.name} (SLA ${firstStep.slaHours} h).`,
+        link: `/deliverables/${id}`,
+        entity: 'deliverable',
+        entityId: id,
+      });
+    });
+    await this.mail.dispatch();
+    return this.get(actor, id);
+  }
+
+  /**
+   * One decision per step counts. The deliverable row is updated only if it is still in review on
+   * the same version and step (a conditional UPDATE); whoever finds it changed gets 409 with the
+   * current state, and nothing of theirs is written.
+   */
+  async decide(actor: Actor, id: string, input: DecideDto): Promise<DeliverableDetailDto> {
+    if (commentRequired(input.decision) && !input.comment) {
+      throw fieldError('comment', 'A comment is required to request changes or reject.');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const { deliverable, contract } = await this.loadVisible(manager, actor, id);
+      const policy = deliverable.reviewPolicy;
+      const stale =
+        deliverable.status !== 'in_review' ||
+        deliverable.currentVersionId !== input.versionId ||
+        deliverable.currentStep !== input.stepIndex ||
+        !policy;
+      if (stale) throw this.conflict(deliverable);
+      const step = policy.steps[input.stepIndex];
+      if (!step || !isApproverOf(step, actor)) throw forbidden('You are not an approver of this step.');
+      const outcome = applyDecision(input.stepIndex, policy.steps.length, input.decision);
+      const updated = await manager
+        .createQueryBuilder()
+        .update(Deliverable)
+        .set({
+          status: outcome.status,
+          currentStep: outcome.nextStep,
+          reviewStartedAt: outcome.nextStep !== null ? new Date() : null,
+          escalatedStep: null,
+        })
+        .where('id = :id', { id })
+        .andWhere("status = 'in_review'")
+        .andWhere('current_version_id = :versionId', { versionId: input.versionId })
+        .andWhere('current_step = :step', { step: input.stepIndex })
+        .execute();
+      if (updated.affected !== 1) {
+        throw this.conflict(await manager.findOneByOrFail(Deliverable, { id }));
+      }
+      await manager.insert(ApprovalDecision, {
+        versionId: input.versionId,
+        stepIndex: input.stepIndex,
+        stepName: step.name,
+        approverId: actor.id,
+        decision: input.decision,
+        comment: input.comment || null,
+      });
+      await this.audit.record(manager, actor, {
+        action: `deliverable.${input.decision === 'approve' ? 'step_approved' : input.decision === 'reject' ? 'rejected' : 'changes_requested'}`,
+        entity: 'deliverable',
+        entityId: id,
+        before: { status: 'in_review', step: input.stepIndex, versionId: input.versionId },
+        after: {
+          status: outcome.status,
+          step: outcome.nextStep,
+          decision: input.decision,
+          comment: input.comment ?? null,
+        },
+      });
+      const agencyUsers = await manager.find(User, { where: { agencyId: contract.agencyId, active: true } });
+      const nextStep = outcome.nextStep !== null ? policy.steps[outcome.nextStep] : undefined;
+      const nextApprovers = nextStep ? await this.approversOf(manager, nextStep, []) : [];
+      const verdict =
+        outcome.status === 'approved'
+          ? 'approved'
+          : outcome.status === 'in_review'
+            ? `passed "${step.name}"`
+            : outcome.status === 'rejected'
+              ? 'rejected'
+              : 'sent back with change requests';
+      await this.notifyAndMail(manager, [...agencyUsers, ...nextApprovers], {
+        kind: 'decision_made',
+        title: `"${deliverable.title}" ${verdict}`,
+        body: `${actor.name}: ${input.decision.replace('_', ' ')} at "${step.name}".${input.comment ? ` ${input.comment}` : ''}`,
+        link: `/deliverables/${id}`,
+        entity: 'deliverable',
+        entityId: id,
+      });
+    });
+    await this.mail.dispatch();
+    return this.get(actor, id);
+  }
+
+  async publish(actor: Actor, id: string, input: PublishDeliverableDto): Promise<DeliverableDetailDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const { deliverable } = await this.loadVisible(manager, actor, id, true);
+      if (!canPublish(deliverable.status)) throw invalidState('Only approved deliverables can be published.');
+      deliverable.status = 'published';
+      deliverable.postUrl = input.postUrl;
+      deliverable.publishedAt = input.publishedAt ? new Date(input.publishedAt) : new Date();
+      await manager.save(deliverable);
+      await this.audit.record(manager, actor, {
+        action: 'deliverable.published',
+        entity: 'deliverable',
+        entityId: id,
+        before: { status: 'approved' },
+        after: { status: 'published', postUrl: input.postUrl },
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** A deliverable file for whoever may see its deliverable (or the uploader, before submission). */
+  async fileContent(
+    actor: Actor,
+    fileId: string,
+    forceDownload: boolean,
+    response: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.dataSource.getRepository(StoredFile).findOneBy({ id: fileId });
+    if (!file || !file.deliverableId) throw notFound('File');
+    if (file.versionId === null) {
+      if (file.uploadedBy !== actor.id) throw notFound('File');
+    } else {
+      await this.loadVisible(this.dataSource.manager, actor, file.deliverableId);
+    }
+    const inline = !forceDownload && previewKind(file.contentType) !== null;
+    return this.files.download(file, response, inline ? 'inline' : 'attachment');
+  }
+
+  /** Reviews past their step's SLA: the step's approvers and the agency's relationship owner hear once per step. */
+  async escalateOverdue(now: Date = new Date()): Promise<number> {
+    const escalated = await this.dataSource.transaction(async (manager) => {
+      const inReview = await manager
+        .getRepository(Deliverable)
+        .createQueryBuilder('deliverable')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where("deliverable.status = 'in_review'")
+        .andWhere(
+          '(deliverable.escalated_step IS NULL OR deliverable.escalated_step <> deliverable.current_step)',
+        )
+        .getMany();
+      let count = 0;
+      for (const deliverable of inReview) {
+        const step = deliverable.reviewPolicy?.steps[deliverable.currentStep ?? -1];
+        if (!step || !deliverable.reviewStartedAt) continue;
+        const due = deliverable.reviewStartedAt.getTime() + step.slaHours * 3600 * 1000;
+        if (due > now.getTime()) continue;
+        const rows: { relationship_owner_id: string }[] = await manager.query(
+          `SELECT a.relationship_owner_id FROM briefs b JOIN contracts c ON c.id = b.contract_id
+             JOIN agencies a ON a.id = c.agency_id WHERE b.id = $1`,
+          [deliverable.briefId],
+        );
+        const recipients = await this.approversOf(
+          manager,
+          step,
+          rows.map((row) => row.relationship_owner_id),
+        );
+        await manager.update(Deliverable, { id: deliverable.id }, { escalatedStep: deliverable.currentStep });
+        await this.audit.record(manager, null, {
+          action: 'deliverable.review_overdue',
+          entity: 'deliverable',
+          entityId: deliverable.id,
+          after: {
+            step: deliverable.currentStep,
+            stepName: step.name,
+            slaHours: step.slaHours,
+            dueAt: new Date(due).toISOString(),
+          },
+        });
+        await this.notifyAndMail(manager, recipients, {
+          kind: 'review_overdue',
+          title: `Review overdue: "${deliverable.title}"`,
+          body: `"${step.name}" has waited more than ${step.slaHours} h for a decision.`,
+          link: `/deliverables/${deliverable.id}`,
+          entity: 'deliverable',
+          entityId: deliverable.id,
+        });
+        count++;
+      }
+      return count;
+    });
+    if (escalated > 0) await this.mail.dispatch();
+    return escalated;
+  }
+
+  /** Loads a deliverable with its brief and contract, answering 404 outside the actor's scope. */
+  async loadVisible(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<Visible> {
+    const qb = manager
+      .getRepository(Deliverable)
+      .createQueryBuilder('deliverable')
+      .where('deliverable.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    const deliverable = await qb.getOne();
+    if (!deliverable) throw notFound('Deliverable');
+    const brief = await manager.findOneBy(Brief, { id: deliverable.briefId });
+    const contract = brief ? await manager.findOneBy(Contract, { id: brief.contractId }) : null;
+    try {
+      requireVisibleBrief(actor, brief, () => contract?.agencyId ?? '');
+    } catch {
+      throw notFound('Deliverable');
+    }
+    if (!brief || !contract) throw notFound('Deliverable');
+    return { deliverable, brief, contract };
+  }
+
+  private conflict(deliverable: Deliverable): DomainError {
+    return new DomainError(
+      'conflict',
+      'Someone else decided first, or this is no longer the version under review.',
+      {
+        current: {
+          status: deliverable.status,
+          currentStep: deliverable.currentStep,
+          currentVersionId: deliverable.currentVersionId,
+        },
+      },
+    );
+  }
+
+  /** Active users who may decide a step (its role's members and named users), plus extra ids. */
+  private async approversOf(
+    manager: EntityManager,
+    step: ApprovalStepDto,
+    extraIds: string[],
+  ): Promise<User[]> {
+    const byRole = step.approverRole
+      ? await manager.find(User, { where: { role: step.approverRole, active: true, agencyId: IsNull() } })
+      : [];
+    const ids = [...step.approverUserIds, ...extraIds];
+    const named = ids.length ? await manager.find(User, { where: { id: In(ids), active: true } }) : [];
+    const all = new Map([...byRole, ...named].map((user) => [user.id, user]));
+    return [...all.values()];
+  }
+
+  private async notifyAndMail(
+    manager: EntityManager,
+    recipients: User[],
+    notice: NoticeInput,
+  ): Promise<void> {
+    await this.notifications.notifyUsers(
+      manager,
+      recipients.map((user) => user.id),
+      notice,
+    );
+    await this.mail.enqueue(
+      manager,
+      recipients.map((user) => ({
+        to: user.email,
+        subject: notice.title,
+        text: `${notice.body}\n\nOpen: ${notice.link ?? ''}`,
+      })),
+    );
+  }
+
+  private async latestNumbers(ids: string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows: { deliverable_id: string; number: string }[] = await this.dataSource.query(
+      'SELECT deliverable_id, MAX(number)::text AS number FROM deliverable_versions WHERE deliverable_id = ANY($1) GROUP BY deliverable_id',
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.deliverable_id, Number(row.number)]));
+  }
+}

@@ -1,0 +1,178 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  AppliedPolicyDto,
+  ApprovalDecisionDto,
+  Channel,
+  CreateDerivedDeliverableRequest,
+  Decision,
+  DecideRequest,
+  DeliverableDetailDto,
+  DeliverableStatus,
+  DeliverableVersionDto,
+  PublishDeliverableRequest,
+  StoredFileDto,
+  SubmitVersionRequest,
+} from '@agency-portal/shared';
+import { CHANNELS, DECISIONS, DELIVERABLE_STATUSES } from '@agency-portal/shared';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { UserRefResponse } from '../../agencies/dto/agency.dto';
+import { DeliverableSummaryResponse } from '../../briefs/dto/brief.dto';
+import { toBoolean, trim } from '../../common/http/transformers';
+import { IsIsoDate } from '../../common/http/validators';
+import { AppliedPolicyResponse } from '../../reviews/dto/review.dto';
+
+export class DeliverableListQueryDto {
+  @IsOptional()
+  @IsUUID()
+  briefId?: string;
+
+  @ApiPropertyOptional({ enum: DELIVERABLE_STATUSES })
+  @IsOptional()
+  @IsIn(DELIVERABLE_STATUSES)
+  status?: DeliverableStatus;
+
+  /** Only deliverables in review whose current step the caller may decide. */
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false])
+  awaitingMe?: boolean;
+}
+
+export class CreateDerivedDeliverableDto implements CreateDerivedDeliverableRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title!: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS, nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsIn(CHANNELS)
+  channel!: Channel | null;
+
+  @ApiProperty({ format: 'date' })
+  @IsIsoDate()
+  dueDate!: string;
+}
+
+export class SubmitVersionDto implements SubmitVersionRequest {
+  /** Completed uploads of the caller for this deliverable. */
+  @IsArray()
+  @ArrayMinSize(1, { message: 'A version needs at least one file.' })
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  fileIds!: string[];
+
+  @IsString()
+  @MaxLength(10000)
+  copyText!: string;
+}
+
+export class DecideDto implements DecideRequest {
+  @IsUUID()
+  versionId!: string;
+
+  @IsInt()
+  @Min(0)
+  stepIndex!: number;
+
+  @ApiProperty({ enum: DECISIONS })
+  @IsIn(DECISIONS)
+  decision!: Decision;
+
+  /** Required unless approving. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(5000)
+  comment?: string;
+}
+
+export class PublishDeliverableDto implements PublishDeliverableRequest {
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
+  @MaxLength(2000)
+  postUrl!: string;
+
+  @IsOptional()
+  @IsISO8601()
+  publishedAt?: string;
+}
+
+export class StoredFileResponse implements StoredFileDto {
+  id!: string;
+  fileName!: string;
+  contentType!: string;
+  sizeBytes!: number;
+  sha256!: string;
+}
+
+export class DeliverableVersionResponse implements DeliverableVersionDto {
+  id!: string;
+  number!: number;
+  copyText!: string;
+  @ApiProperty({ type: [StoredFileResponse] })
+  files!: StoredFileResponse[];
+  uploadedBy!: UserRefResponse;
+  submittedAt!: string;
+}
+
+export class ApprovalDecisionResponse implements ApprovalDecisionDto {
+  id!: string;
+  versionId!: string;
+  versionNumber!: number;
+  stepIndex!: number;
+  stepName!: string;
+  approver!: UserRefResponse;
+  @ApiProperty({ enum: DECISIONS })
+  decision!: Decision;
+  comment!: string | null;
+  decidedAt!: string;
+}
+
+class LineageRef {
+  id!: string;
+  title!: string;
+}
+
+class DerivativeRef extends LineageRef {
+  @ApiProperty({ enum: DELIVERABLE_STATUSES })
+  status!: DeliverableStatus;
+}
+
+export class DeliverableDetailResponse extends DeliverableSummaryResponse implements DeliverableDetailDto {
+  briefTitle!: string;
+  contractId!: string;
+  agencyId!: string;
+  agencyName!: string;
+  derivedFrom!: LineageRef | null;
+  @ApiProperty({ type: [DerivativeRef] })
+  derivatives!: DerivativeRef[];
+  postUrl!: string | null;
+  publishedAt!: string | null;
+  @ApiProperty({ type: [DeliverableVersionResponse] })
+  versions!: DeliverableVersionResponse[];
+  @ApiProperty({ type: AppliedPolicyResponse })
+  policy!: AppliedPolicyDto;
+  @ApiProperty({ type: [ApprovalDecisionResponse] })
+  decisions!: ApprovalDecisionResponse[];
+}

@@ -1,0 +1,29 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Every e-mail the portal meant to send: sent through SMTP, or kept here when SMTP is not configured. */
+@Entity({ name: 'mail_outbox' })
+export class OutboxMessage {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'to_address', type: 'text' })
+  toAddress!: string;
+
+  @Column({ type: 'text' })
+  subject!: string;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ type: 'text', default: 'pending' })
+  status!: 'pending' | 'sent' | 'not_sent' | 'failed';
+
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
+
+  @Column({ name: 'processed_at', type: 'timestamptz', nullable: true })
+  processedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

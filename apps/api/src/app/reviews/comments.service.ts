@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import type { CommentDto } from '@agency-portal/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { fieldError, notFound } from '../common/errors/domain-error';
+import { DeliverableVersion } from '../deliverables/deliverable.entity';
+import { DeliverablesService } from '../deliverables/deliverables.service';
+import { StoredFile } from '../files/stored-file.entity';
+import { Comment } from './comment.entity';
+import type { CreateCommentDto } from './dto/review.dto';
+
+@Injectable()
+export class CommentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly deliverables: DeliverablesService,
+  ) {}
+
+  async list(actor: Actor, versionId: string): Promise<CommentDto[]> {
+    await this.requireVersion(this.dataSource.manager, actor, versionId);
+    const comments = await this.dataSource.getRepository(Comment).find({
+      where: { versionId },
+      relations: { author: true, resolver: true },
+      order: { createdAt: 'ASC' },
+    });
+    return comments.map(toCommentDto);
+  }
+
+  /** A comment on a version, optionally pinned to a point of one of its images or PDF pages, or a video timecode. */
+  async create(actor: Actor, versionId: string, input: CreateCommentDto): Promise<CommentDto> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      await this.requireVersion(manager, actor, versionId);
+      if (input.parentId) {
+        const parent = await manager.findOneBy(Comment, { id: input.parentId });
+        if (!parent || parent.versionId !== versionId)
+          throw fieldError('parentId', 'Replies stay on the same version.');
+      }
+      let pin: Comment['pin'] = null;
+      if (input.pin) {
+        const file = await manager.findOneBy(StoredFile, { id: input.pin.fileId });
+        if (!file || file.versionId !== versionId)
+          throw fieldError('pin.fileId', 'The pin must point at a file of this version.');
+        if (input.pin.kind === 'point') {
+          if (!file.contentType.startsWith('image/') && file.contentType !== 'application/pdf') {
+            throw fieldError('pin.kind', 'Point pins go on images and PDF pages.');
+          }
+          pin = {
+            kind: 'point',
+            x: input.pin.x as number,
+            y: input.pin.y as number,
+            fileId: file.id,
+            ...(input.pin.page ? { page: input.pin.page } : {}),
+          };
+        } else {
+          if (!file.contentType.startsWith('video/'))
+            throw fieldError('pin.kind', 'Timecode pins go on videos.');
+          pin = { kind: 'timecode', seconds: input.pin.seconds as number, fileId: file.id };
+        }
+      }
+      const comment = await manager.save(
+        manager.create(Comment, {
+          versionId,
+          parentId: input.parentId ?? null,
+          authorId: actor.id,
+          body: input.body,
+          pin,
+          resolvedAt: null,
+          resolvedBy: null,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'comment.created',
+        entity: 'comment',
+        entityId: comment.id,
+        after: { versionId, parentId: comment.parentId, pin },
+      });
+      return comment.id;
+    });
+    return this.one(id);
+  }
+
+  async setResolved(actor: Actor, id: string, resolved: boolean): Promise<CommentDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const comment = await manager.findOneBy(Comment, { id });
+      if (!comment) throw notFound('Comment');
+      await this.requireVersion(manager, actor, comment.versionId);
+      const before = { resolved: comment.resolvedAt !== null };
+      comment.resolvedAt = resolved ? new Date() : null;
+      comment.resolvedBy = resolved ? actor.id : null;
+      await manager.save(comment);
+      await this.audit.record(manager, actor, {
+        action: resolved ? 'comment.resolved' : 'comment.reopened',
+        entity: 'comment',
+        entityId: id,
+        before,
+        after: { resolved },
+      });
+    });
+    return this.one(id);
+  }
+
+  private async one(id: string): Promise<CommentDto> {
+    const comment = await this.dataSource
+      .getRepository(Comment)
+      .findOneOrFail({ where: { id }, relations: { author: true, resolver: true } });
+    return toCommentDto(comment);
+  }
+
+  /** The version must belong to a deliverable the actor may see (404 otherwise). */
+  private async requireVersion(
+    manager: EntityManager,
+    actor: Actor,
+    versionId: string,
+  ): Promise<DeliverableVersion> {
+    const version = await manager.findOneBy(DeliverableVersion, { id: versionId });
+    if (!version) throw notFound('Version');
+    try {
+      await this.deliverables.loadVisible(manager, actor, version.deliverableId);
+    } catch {
+      throw notFound('Version');
+    }
+    return version;
+  }
+}
+
+export function toCommentDto(comment: Comment): CommentDto {
+  return {
+    id: comment.id,
+    versionId: comment.versionId,
+    parentId: comment.parentId,
+    author: { id: comment.authorId, name: comment.author?.name ?? '', email: comment.author?.email ?? '' },
+    body: comment.body,
+    pin: comment.pin,
+    resolved: comment.resolvedAt !== null,
+    resolvedBy: comment.resolver
+      ? { id: comment.resolver.id, name: comment.resolver.name, email: comment.resolver.email }
+      : null,
+    createdAt: comment.createdAt.toISOString(),
+  };
+}
