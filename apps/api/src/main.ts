@@ -11,6 +11,7 @@ import { configureApp } from './app/configure-app';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './app/database/embedded-postgres';
 import { FILE_STORAGE, type FileStorage } from './app/files/file-storage';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from './app/seed/demo-organisation';
+import { seedDemoReviews } from './app/seed/demo-reviews';
 import { seedDemoWork } from './app/seed/demo-work';
 
 function say(message: string): void {
@@ -60,6 +61,9 @@ async function bootstrap(): Promise<void> {
     if (seeded) say('Seeded the demo organisation.');
     if (await seedDemoWork(app.get(DataSource), app.get<FileStorage>(FILE_STORAGE))) {
       say('Seeded demo goals and contracts.');
+    }
+    if (await seedDemoReviews(app.get(DataSource), app.get<FileStorage>(FILE_STORAGE))) {
+      say('Seeded demo briefs and reviews.');
     }
   }
 

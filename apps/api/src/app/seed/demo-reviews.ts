@@ -1,0 +1,460 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { AppliedPolicyDto, BriefStatus, Decision, DeliverableStatus } from '@agency-portal/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Brief, BriefGoal, DeliverableSpec } from '../briefs/brief.entity';
+import { BusinessUnit } from '../business-units/business-unit.entity';
+import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.entity';
+import { ApprovalDecision, Deliverable, DeliverableVersion } from '../deliverables/deliverable.entity';
+import type { FileStorage } from '../files/file-storage';
+import { StoredFile } from '../files/stored-file.entity';
+import { ApprovalPolicy } from '../reviews/approval-policy.entity';
+import { Comment } from '../reviews/comment.entity';
+import { User } from '../users/user.entity';
+import { demoPng } from './demo-png';
+
+const HOUR = 3600 * 1000;
+
+interface Cast {
+  lead: User;
+  reviewer: User;
+  legal: User;
+  northwind: User;
+  southpeak: User;
+}
+
+/**
+ * Briefs and reviews for the demo: a CoE approval template (brand, then legal) that the Korea unit
+ * inherits; Northwind work in every review state with images, pinned comments, a cut-down and
+ * decisions; Southpeak work waiting past its SLA; a sent, a draft and a declined brief.
+ * Runs once, after the goals and contracts.
+ */
+export async function seedDemoReviews(
+  dataSource: DataSource,
+  storage: FileStorage,
+  now = new Date(),
+): Promise<boolean> {
+  const written: string[] = [];
+  try {
+    return await dataSource.transaction(async (manager) => {
+      if ((await manager.count(Brief)) > 0) return false;
+      const user = (email: string) => manager.findOneByOrFail(User, { email });
+      const cast: Cast = {
+        lead: await user('lead@demo.local'),
+        reviewer: await user('reviewer@demo.local'),
+        legal: await user('legal@demo.local'),
+        northwind: await user('member@northwind.demo.local'),
+        southpeak: await user('member@southpeak.demo.local'),
+      };
+      const coe = await manager.findOneByOrFail(BusinessUnit, { name: 'Global Social Centre of Excellence' });
+      const template = await manager.save(
+        manager.create(ApprovalPolicy, {
+          businessUnitId: coe.id,
+          contractId: null,
+          name: 'Brand and legal review',
+          steps: [
+            { name: 'Brand review', approverRole: 'reviewer', approverUserIds: [], slaHours: 24 },
+            { name: 'Legal', approverRole: null, approverUserIds: [cast.legal.id], slaHours: 48 },
+          ],
+        }),
+      );
+      await audit(manager, 'approval_policy.created', 'approval_policy', template.id, {
+        name: template.name,
+        businessUnitId: coe.id,
+      });
+      const policy: AppliedPolicyDto = {
+        source: 'coe_template',
+        explanation: `Inherited from the centre-of-excellence template of ${coe.name}.`,
+        policyId: template.id,
+        name: template.name,
+        steps: template.steps,
+      };
+
+      const nw = await activeContract(manager, 'Northwind Social');
+      const sp = await activeContract(manager, 'Southpeak Media');
+      const day = (offset: number) => new Date(now.getTime() + offset * 24 * HOUR).toISOString().slice(0, 10);
+      const ago = (hours: number) => new Date(now.getTime() - hours * HOUR);
+
+      // Northwind: a running brief with deliverables in every review state.
+      const winter = await brief(manager, cast.lead, nw, 'in_progress', {
+        title: 'Winter launch reels',
+        objective: 'Announce the winter range and drive reach among 18–34s in Seoul.',
+        audience: 'Urban 18–34, style-conscious, Instagram and YouTube Shorts first.',
+        keyMessages: ['Light enough to forget', 'Warm enough for Seoul winters'],
+        channels: ['instagram', 'youtube'],
+        dueDate: day(21),
+        specs: [
+          { code: 'REEL', quantity: 2, dueDate: day(14), channel: 'instagram' },
+          { code: 'CAROUSEL', quantity: 1, dueDate: day(18), channel: 'instagram' },
+        ],
+        sentAt: ago(24 * 9),
+        answeredAt: ago(24 * 8),
+      });
+      const [reel1, reel2, carousel] = winter.deliverables;
+      if (!reel1 || !reel2 || !carousel) throw new Error('demo deliverables missing');
+      // Reel 1: v1 sent back with a pinned comment; v2 passed brand review and waits for legal.
+      const v1 = await version(
+        manager,
+        storage,
+        written,
+        reel1,
+        cast.northwind,
+        1,
+        ago(24 * 6),
+        'Winter is lighter this year. #WinterLight',
+        [40, 70, 140],
+        [170, 200, 240],
+      );
+      await decide(
+        manager,
+        v1.version,
+        0,
+        'Brand review',
+        cast.reviewer,
+        'request_changes',
+        'Logo is too small in the first frame; make it at least twice the size.',
+        ago(24 * 5),
+      );
+      await manager.save(
+        manager.create(Comment, {
+          versionId: v1.version.id,
+          parentId: null,
+          authorId: cast.reviewer.id,
+          body: 'Logo here is too small to read on a phone.',
+          pin: { kind: 'point', x: 0.18, y: 0.2, fileId: v1.file.id },
+          resolvedAt: ago(24 * 3),
+          resolvedBy: cast.northwind.id,
+        }),
+      );
+      const v2 = await version(
+        manager,
+        storage,
+        written,
+        reel1,
+        cast.northwind,
+        2,
+        ago(24 * 2),
+        'Winter is lighter this year. Meet the new range. #WinterLight',
+        [30, 60, 150],
+        [200, 220, 250],
+      );
+      await decide(manager, v2.version, 0, 'Brand review', cast.reviewer, 'approve', null, ago(20));
+      await manager.save(
+        manager.create(Comment, {
+          versionId: v2.version.id,
+          parentId: null,
+          authorId: cast.lead.id,
+          body: 'Much better. Legal: please check the "lightest ever" claim in the copy.',
+          pin: { kind: 'point', x: 0.5, y: 0.62, fileId: v2.file.id },
+          resolvedAt: null,
+          resolvedBy: null,
+        }),
+      );
+      await review(manager, reel1, v2.version, 'in_review', 1, ago(20), policy);
+      // Reel 2: approved at both steps.
+      const r2 = await version(
+        manager,
+        storage,
+        written,
+        reel2,
+        cast.northwind,
+        1,
+        ago(24 * 4),
+        'Layers, without the bulk.',
+        [120, 40, 60],
+        [250, 190, 160],
+      );
+      await decide(manager, r2.version, 0, 'Brand review', cast.reviewer, 'approve', null, ago(24 * 3));
+      await decide(manager, r2.version, 1, 'Legal', cast.legal, 'approve', null, ago(24 * 2));
+      await review(manager, reel2, r2.version, 'approved', null, null, policy);
+      // The carousel awaits its first version; a Kakao cut-down of reel 1 is planned.
+      await manager.save(
+        manager.create(Deliverable, {
+          briefId: winter.brief.id,
+          specId: reel1.specId,
+          title: 'Reel cut-down for KakaoTalk',
+          channel: 'kakao',
+          dueDate: day(20),
+          derivedFromId: reel1.id,
+          status: 'draft',
+          currentVersionId: null,
+          currentStep: null,
+        }),
+      );
+      void carousel;
+
+      await brief(manager, cast.lead, nw, 'sent', {
+        title: 'Holiday gift guide carousel',
+        objective: 'Help shoppers pick gifts from the winter range.',
+        audience: 'Gift buyers, 25–44.',
+        keyMessages: ['Gifts that keep warm'],
+        channels: ['instagram'],
+        dueDate: day(30),
+        specs: [{ code: 'CAROUSEL', quantity: 2, dueDate: day(28), channel: 'instagram' }],
+        sentAt: ago(26),
+        answeredAt: null,
+      });
+      await brief(manager, cast.lead, nw, 'draft', {
+        title: 'Spring teaser (draft)',
+        objective: 'Tease the spring range.',
+        audience: 'Existing followers.',
+        keyMessages: [],
+        channels: ['instagram'],
+        dueDate: day(60),
+        specs: [{ code: 'REEL', quantity: 1, dueDate: day(55), channel: 'instagram' }],
+        sentAt: null,
+        answeredAt: null,
+      });
+
+      // Southpeak: a creator video waiting at brand review for three days, past its 24-hour SLA.
+      const ramadan = await brief(manager, cast.lead, sp, 'in_progress', {
+        title: 'Ramadan creator series',
+        objective: 'Grow the Indonesian community with a creator-led series.',
+        audience: 'Indonesian TikTok users, 18–30.',
+        keyMessages: ['Share the table'],
+        channels: ['tiktok'],
+        dueDate: day(10),
+        specs: [{ code: 'TT-CREATOR', quantity: 1, dueDate: day(7), channel: 'tiktok' }],
+        sentAt: ago(24 * 10),
+        answeredAt: ago(24 * 9),
+      });
+      const creator = ramadan.deliverables[0];
+      if (!creator) throw new Error('demo deliverable missing');
+      const c1 = await version(
+        manager,
+        storage,
+        written,
+        creator,
+        cast.southpeak,
+        1,
+        ago(72),
+        'Berbagi meja, berbagi cerita.',
+        [20, 110, 90],
+        [240, 220, 150],
+      );
+      await review(manager, creator, c1.version, 'in_review', 0, ago(72), policy);
+      await brief(manager, cast.lead, sp, 'declined', {
+        title: 'Lebaran livestream',
+        objective: 'A two-hour livestream with three creators.',
+        audience: 'Indonesian TikTok users.',
+        keyMessages: [],
+        channels: ['tiktok'],
+        dueDate: day(5),
+        specs: [{ code: 'TT-CREATOR', quantity: 3, dueDate: day(4), channel: 'tiktok' }],
+        sentAt: ago(24 * 4),
+        answeredAt: ago(24 * 3),
+        declineReason: 'Not enough lead time to book three creators; happy to quote for next month.',
+      });
+      return true;
+    });
+  } catch (error) {
+    await Promise.all(written.map((key) => storage.remove(key).catch(() => undefined)));
+    throw error;
+  }
+}
+
+async function activeContract(manager: EntityManager, agencyName: string): Promise<Contract> {
+  return manager
+    .getRepository(Contract)
+    .createQueryBuilder('contract')
+    .innerJoin('contract.agency', 'agency')
+    .where('agency.name = :agencyName', { agencyName })
+    .andWhere("contract.status = 'active'")
+    .getOneOrFail();
+}
+
+interface BriefSeed {
+  title: string;
+  objective: string;
+  audience: string;
+  keyMessages: string[];
+  channels: Brief['channels'];
+  dueDate: string;
+  specs: { code: string; quantity: number; dueDate: string; channel: DeliverableSpec['channel'] }[];
+  sentAt: Date | null;
+  answeredAt: Date | null;
+  declineReason?: string;
+}
+
+async function brief(
+  manager: EntityManager,
+  lead: User,
+  contract: Contract,
+  status: BriefStatus,
+  seed: BriefSeed,
+): Promise<{ brief: Brief; deliverables: Deliverable[] }> {
+  const items = await manager.find(RateCardItem, { where: { contractId: contract.id } });
+  const goals = await manager.find(ContractGoal, { where: { contractId: contract.id } });
+  const priced = seed.specs.map((spec) => {
+    const item = items.find((candidate) => candidate.code === spec.code);
+    if (!item) throw new Error(`demo rate card item ${spec.code} missing`);
+    return { ...spec, item };
+  });
+  const estimate = priced.reduce(
+    (sum, spec) => sum + BigInt(spec.item.unitPriceMinor) * BigInt(spec.quantity),
+    0n,
+  );
+  const saved = await manager.save(
+    manager.create(Brief, {
+      contractId: contract.id,
+      title: seed.title,
+      objective: seed.objective,
+      audience: seed.audience,
+      keyMessages: seed.keyMessages,
+      channels: seed.channels,
+      funnelStage: 'awareness',
+      dueDate: seed.dueDate,
+      budgetEstimateMinor: Number(estimate),
+      status,
+      declineReason: seed.declineReason ?? null,
+      overrideReason: null,
+      overrideBy: null,
+      overrideAt: null,
+      sentAt: seed.sentAt,
+      answeredAt: seed.answeredAt,
+      createdBy: lead.id,
+    }),
+  );
+  await manager.insert(
+    BriefGoal,
+    goals.slice(0, 1).map((goal) => ({ briefId: saved.id, goalId: goal.goalId })),
+  );
+  const deliverables: Deliverable[] = [];
+  for (const [position, spec] of priced.entries()) {
+    const row = await manager.save(
+      manager.create(DeliverableSpec, {
+        briefId: saved.id,
+        position,
+        rateCardItemId: spec.item.id,
+        quantity: spec.quantity,
+        dueDate: spec.dueDate,
+        channel: spec.channel,
+      }),
+    );
+    if (status === 'accepted' || status === 'in_progress') {
+      for (let index = 0; index < spec.quantity; index++) {
+        deliverables.push(
+          await manager.save(
+            manager.create(Deliverable, {
+              briefId: saved.id,
+              specId: row.id,
+              title: spec.quantity > 1 ? `${spec.item.description} ${index + 1}` : spec.item.description,
+              channel: spec.channel,
+              dueDate: spec.dueDate,
+              derivedFromId: null,
+              status: 'draft',
+              currentVersionId: null,
+              currentStep: null,
+            }),
+          ),
+        );
+      }
+    }
+  }
+  await audit(manager, 'brief.created', 'brief', saved.id, { title: saved.title, status });
+  return { brief: saved, deliverables };
+}
+
+async function version(
+  manager: EntityManager,
+  storage: FileStorage,
+  written: string[],
+  deliverable: Deliverable,
+  uploader: User,
+  number: number,
+  at: Date,
+  copyText: string,
+  from: [number, number, number],
+  to: [number, number, number],
+): Promise<{ version: DeliverableVersion; file: StoredFile }> {
+  const saved = await manager.save(
+    manager.create(DeliverableVersion, {
+      deliverableId: deliverable.id,
+      number,
+      copyText,
+      uploadedBy: uploader.id,
+      submittedAt: at,
+    }),
+  );
+  const png = demoPng(480, 600, from, to);
+  const key = `deliverables/${deliverable.id}/demo-v${number}.png`;
+  await storage.put(key, Readable.from(png));
+  written.push(key);
+  const file = await manager.save(
+    manager.create(StoredFile, {
+      storageKey: key,
+      originalName: `${deliverable.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-v${number}.png`,
+      contentType: 'image/png',
+      sizeBytes: png.length,
+      sha256: createHash('sha256').update(png).digest('hex'),
+      uploadedBy: uploader.id,
+      deliverableId: deliverable.id,
+      versionId: saved.id,
+    }),
+  );
+  return { version: saved, file };
+}
+
+async function decide(
+  manager: EntityManager,
+  version: DeliverableVersion,
+  stepIndex: number,
+  stepName: string,
+  approver: User,
+  decision: Decision,
+  comment: string | null,
+  at: Date,
+): Promise<void> {
+  await manager.insert(ApprovalDecision, {
+    versionId: version.id,
+    stepIndex,
+    stepName,
+    approverId: approver.id,
+    decision,
+    comment,
+    decidedAt: at,
+  });
+}
+
+async function review(
+  manager: EntityManager,
+  deliverable: Deliverable,
+  current: DeliverableVersion,
+  status: DeliverableStatus,
+  step: number | null,
+  startedAt: Date | null,
+  policy: AppliedPolicyDto,
+): Promise<void> {
+  await manager.update(
+    Deliverable,
+    { id: deliverable.id },
+    {
+      status,
+      currentVersionId: current.id,
+      currentStep: step,
+      reviewStartedAt: startedAt,
+      reviewPolicy: policy,
+    },
+  );
+}
+
+async function audit(
+  manager: EntityManager,
+  action: string,
+  entity: string,
+  entityId: string,
+  after: Record<string, unknown>,
+): Promise<void> {
+  await manager.save(
+    manager.create(AuditEvent, {
+      actorId: null,
+      actorEmail: 'system (demo seed)',
+      action,
+      entity,
+      entityId,
+      before: null,
+      after,
+    }),
+  );
+}
