@@ -62,7 +62,7 @@ export class DeliverablesController {
 
   /** A cut-down of this master asset for another channel. */
   @Post('deliverables/:id/derivatives')
-  @RequirePermission('deliverable:read')
+  @RequirePermission('deliverable:derive')
   derive(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -307,7 +307,12 @@ export class DeliverablesService implements UploadTargets {
       throw fieldError('comment', 'A comment is required to request changes or reject.');
     }
     await this.dataSource.transaction(async (manager) => {
-      const { deliverable, contract } = await this.loadVisible(manager, actor, id);
+      const { deliverable, brief, contract } = await this.loadVisible(manager, actor, id);
+      if (!['accepted', 'in_progress'].includes(brief.status)) {
+        throw invalidState(
+          `The brief is ${brief.status.replace('_', ' ')}; its deliverables are no longer reviewed.`,
+        );
+      }
       const policy = deliverable.reviewPolicy;
       const stale =
         deliverable.status !== 'in_review' ||
@@ -410,7 +415,11 @@ export class DeliverablesService implements UploadTargets {
     if (file.versionId === null) {
       if (file.uploadedBy !== actor.id) throw notFound('File');
     } else {
-      await this.loadVisible(this.dataSource.manager, actor, file.deliverableId);
+      try {
+        await this.loadVisible(this.dataSource.manager, actor, file.deliverableId);
+      } catch {
+        throw notFound('File');
+      }
     }
     const inline = !forceDownload && previewKind(file.contentType) !== null;
     return this.files.download(file, response, inline ? 'inline' : 'attachment');

@@ -54,6 +54,8 @@ export class FilesService {
         String(response.getHeader('Content-Disposition')).replace(/^attachment/, 'inline'),
       );
     }
+    // attachment() guesses a type from the file name; the detected type is the only one served.
+    response.setHeader('Content-Type', file.contentType);
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     response.setHeader('Cache-Control', 'private, no-store');

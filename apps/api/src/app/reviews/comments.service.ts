@@ -85,7 +85,11 @@ export class CommentsService {
     await this.dataSource.transaction(async (manager) => {
       const comment = await manager.findOneBy(Comment, { id });
       if (!comment) throw notFound('Comment');
-      await this.requireVersion(manager, actor, comment.versionId);
+      try {
+        await this.requireVersion(manager, actor, comment.versionId);
+      } catch {
+        throw notFound('Comment');
+      }
       const before = { resolved: comment.resolvedAt !== null };
       comment.resolvedAt = resolved ? new Date() : null;
       comment.resolvedBy = resolved ? actor.id : null;

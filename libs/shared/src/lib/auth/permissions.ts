@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'deliverable:upload',
   'deliverable:review',
   'deliverable:publish',
+  'deliverable:derive',
   'comment:write',
   'approval_policy:read',
   'approval_policy:manage',
@@ -43,6 +44,7 @@ const AGENCY_WORK: readonly Permission[] = [
   'deliverable:read',
   'deliverable:upload',
   'deliverable:publish',
+  'deliverable:derive',
   'comment:write',
 ];
 
@@ -59,6 +61,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'deliverable:read',
     'deliverable:review',
     'deliverable:publish',
+    'deliverable:derive',
     'comment:write',
     'approval_policy:read',
   ],

@@ -149,6 +149,7 @@ export class UpdateBriefDto implements UpdateBriefRequest {
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @MaxLength(500, { each: true })
   keyMessages?: string[];
 
   @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
