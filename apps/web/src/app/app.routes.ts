@@ -36,6 +36,24 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/contracts/contracts.routes').then((m) => m.contractRoutes),
       },
       {
+        path: 'briefs',
+        canActivate: [permissionGuard('brief:read')],
+        loadChildren: () => import('./features/briefs/briefs.routes').then((m) => m.briefRoutes),
+      },
+      {
+        path: 'deliverables',
+        canActivate: [permissionGuard('deliverable:read')],
+        loadChildren: () =>
+          import('./features/deliverables/deliverables.routes').then((m) => m.deliverableRoutes),
+      },
+      {
+        path: 'reviews',
+        title: 'Review queue',
+        canActivate: [permissionGuard('deliverable:review')],
+        loadComponent: () =>
+          import('./features/deliverables/review-queue-page').then((m) => m.ReviewQueuePage),
+      },
+      {
         path: 'business-units',
         canActivate: [permissionGuard('business_unit:read')],
         loadChildren: () =>
@@ -52,9 +70,21 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/users/users.routes').then((m) => m.userRoutes),
       },
       {
+        path: 'approval-policies',
+        canActivate: [permissionGuard('approval_policy:read')],
+        loadChildren: () =>
+          import('./features/approval-policies/approval-policies.routes').then((m) => m.approvalPolicyRoutes),
+      },
+      {
         path: 'audit',
         canActivate: [permissionGuard('audit:read')],
         loadChildren: () => import('./features/audit/audit.routes').then((m) => m.auditRoutes),
+      },
+      {
+        path: 'outbox',
+        title: 'Mail outbox',
+        canActivate: [permissionGuard('outbox:read')],
+        loadComponent: () => import('./features/outbox/outbox-page').then((m) => m.OutboxPage),
       },
     ],
   },

@@ -12,15 +12,39 @@ describe('navigationFor', () => {
       'Home',
       'Goals',
       'Contracts',
+      'Briefs',
+      'Review queue',
       'Business units',
       'Agencies',
+      'Approval policies',
       'Users',
       'Audit log',
+      'Mail outbox',
     ]);
   });
 
-  it('should offer goals and contracts but no Users nor Audit log when the user is a reviewer', () => {
-    expect(labelsFor('reviewer')).toEqual(['Home', 'Goals', 'Contracts', 'Business units', 'Agencies']);
+  it('should offer briefs, the review queue and policies but no Users nor Audit log when the user is a reviewer', () => {
+    expect(labelsFor('reviewer')).toEqual([
+      'Home',
+      'Goals',
+      'Contracts',
+      'Briefs',
+      'Review queue',
+      'Business units',
+      'Agencies',
+      'Approval policies',
+    ]);
+  });
+
+  it('should offer briefs to read but no review queue when the user is in finance', () => {
+    expect(labelsFor('finance')).toEqual([
+      'Home',
+      'Goals',
+      'Contracts',
+      'Briefs',
+      'Business units',
+      'Agencies',
+    ]);
   });
 
   it('should offer goals but no contracts when the user is a viewer', () => {
@@ -36,12 +60,19 @@ describe('navigationFor', () => {
     expect(contracts?.description).toContain('Draft statements of work');
   });
 
-  it('should offer Contracts and My agency but no Users when the user is an agency member', () => {
+  it('should offer Contracts, Briefs and My agency but no Users nor Review queue when the user is an agency member', () => {
     const entries = navigationFor(aSessionUser({ role: 'agency_member', agencyId: 'agency-1' }));
 
-    expect(entries.map((entry) => entry.label)).toEqual(['Home', 'Goals', 'Contracts', 'My agency']);
+    expect(entries.map((entry) => entry.label)).toEqual([
+      'Home',
+      'Goals',
+      'Contracts',
+      'Briefs',
+      'My agency',
+    ]);
     expect(entries[2].description).toContain('Your agency’s contracts');
-    expect(entries[3].path).toBe('/agencies/agency-1');
+    expect(entries[3].description).toContain('accept or decline');
+    expect(entries[4].path).toBe('/agencies/agency-1');
   });
 
   it('should offer My agency and Users when the user is an agency admin', () => {
@@ -49,6 +80,7 @@ describe('navigationFor', () => {
       'Home',
       'Goals',
       'Contracts',
+      'Briefs',
       'My agency',
       'Users',
     ]);

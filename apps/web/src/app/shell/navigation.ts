@@ -39,6 +39,27 @@ export function navigationFor(user: SessionUser): NavEntry[] {
       exact: false,
     });
   }
+  if (can(role, 'brief:read')) {
+    entries.push({
+      label: 'Briefs',
+      path: '/briefs',
+      description: can(role, 'brief:manage')
+        ? 'Brief agencies on work under their contracts, against goals and budget, and follow the deliverables.'
+        : agencyUser
+          ? 'What the brand has briefed your agency on: accept or decline, then upload versions for review.'
+          : 'Read the briefs sent to agencies and follow their deliverables.',
+      exact: false,
+    });
+  }
+  if (can(role, 'deliverable:review')) {
+    entries.push({
+      label: 'Review queue',
+      path: '/reviews',
+      description:
+        'Versions waiting for your decision: approve, request changes or reject, with pinned comments.',
+      exact: false,
+    });
+  }
   if (can(role, 'business_unit:read')) {
     entries.push({
       label: 'Business units',
@@ -70,6 +91,16 @@ export function navigationFor(user: SessionUser): NavEntry[] {
       });
     }
   }
+  if (can(role, 'approval_policy:read')) {
+    entries.push({
+      label: 'Approval policies',
+      path: '/approval-policies',
+      description: can(role, 'approval_policy:manage')
+        ? 'Set the approval steps per business unit and override them per contract.'
+        : 'See which approval steps apply to each business unit and contract.',
+      exact: false,
+    });
+  }
   if (can(role, 'user:read')) {
     entries.push({
       label: 'Users',
@@ -87,6 +118,14 @@ export function navigationFor(user: SessionUser): NavEntry[] {
       label: 'Audit log',
       path: '/audit',
       description: 'Every change: who made it, when, and what it was before and after.',
+      exact: false,
+    });
+  }
+  if (can(role, 'outbox:read')) {
+    entries.push({
+      label: 'Mail outbox',
+      path: '/outbox',
+      description: 'Every e-mail the portal sent or tried to send.',
       exact: false,
     });
   }

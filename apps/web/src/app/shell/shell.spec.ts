@@ -81,10 +81,14 @@ describe('Shell', () => {
       'Home',
       'Goals',
       'Contracts',
+      'Briefs',
+      'Review queue',
       'Business units',
       'Agencies',
+      'Approval policies',
       'Users',
       'Audit log',
+      'Mail outbox',
     ]);
   });
 

@@ -1,5 +1,8 @@
 import type {
+  BriefDetailDto,
+  CommentDto,
   ContractDetailDto,
+  DeliverableDetailDto,
   GoalDetailDto,
   LoginResponse,
   NotificationDto,
@@ -120,6 +123,116 @@ export function aNotification(overrides: Partial<NotificationDto> = {}): Notific
     link: '/contracts/contract-1',
     readAt: null,
     createdAt: '2026-03-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aBrief(overrides: Partial<BriefDetailDto> = {}): BriefDetailDto {
+  return {
+    id: 'brief-1',
+    contractId: 'contract-1',
+    contractReference: 'SOW-2026-014',
+    agencyId: 'agency-1',
+    agencyName: 'Bright Social',
+    currency: 'KRW',
+    goals: [{ id: 'goal-1', name: 'Spring awareness' }],
+    title: 'Spring launch reels',
+    objective: 'Launch the spring range.',
+    audience: 'Women 25–34 in Seoul.',
+    keyMessages: ['Light as air', 'Made in Korea'],
+    channels: ['instagram'],
+    funnelStage: 'awareness',
+    dueDate: '2026-04-15',
+    budgetEstimateMinor: 600000,
+    status: 'sent',
+    declineReason: null,
+    budgetOverride: null,
+    sentAt: '2026-03-02T09:00:00.000Z',
+    answeredAt: null,
+    createdBy: { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' },
+    createdAt: '2026-03-01T09:00:00.000Z',
+    updatedAt: '2026-03-02T09:00:00.000Z',
+    specs: [
+      {
+        id: 'spec-1',
+        rateCardItemId: 'item-1',
+        rateCardCode: 'POST',
+        description: 'Feed post',
+        quantity: 2,
+        dueDate: '2026-04-10',
+        channel: 'instagram',
+        estimateMinor: 600000,
+      },
+    ],
+    deliverables: [],
+    ...overrides,
+  };
+}
+
+export function aDeliverable(overrides: Partial<DeliverableDetailDto> = {}): DeliverableDetailDto {
+  return {
+    id: 'deliverable-1',
+    briefId: 'brief-1',
+    title: 'Feed post 1',
+    rateCardCode: 'POST',
+    channel: 'instagram',
+    dueDate: '2026-04-10',
+    status: 'in_review',
+    derivedFromId: null,
+    latestVersionNumber: 1,
+    currentStep: 0,
+    briefTitle: 'Spring launch reels',
+    contractId: 'contract-1',
+    agencyId: 'agency-1',
+    agencyName: 'Bright Social',
+    derivedFrom: null,
+    derivatives: [],
+    postUrl: null,
+    publishedAt: null,
+    versions: [
+      {
+        id: 'version-1',
+        number: 1,
+        copyText: 'Spring is here.',
+        files: [
+          {
+            id: 'file-1',
+            fileName: 'post.png',
+            contentType: 'image/png',
+            sizeBytes: 204800,
+            sha256: 'ab'.repeat(32),
+          },
+        ],
+        uploadedBy: { id: 'user-7', name: 'Mo Member', email: 'mo@bright.test' },
+        submittedAt: '2026-03-05T10:00:00.000Z',
+      },
+    ],
+    policy: {
+      source: 'coe_template',
+      explanation: 'Inherited from the CoE template of Global Social',
+      policyId: 'policy-1',
+      name: 'Brand and legal review',
+      steps: [
+        { name: 'Brand review', approverRole: 'social_lead', approverUserIds: [], slaHours: 24 },
+        { name: 'Legal', approverRole: null, approverUserIds: ['user-legal'], slaHours: 48 },
+      ],
+    },
+    decisions: [],
+    ...overrides,
+  };
+}
+
+export function aComment(overrides: Partial<CommentDto> = {}): CommentDto {
+  return {
+    id: 'comment-1',
+    versionId: 'version-1',
+    parentId: null,
+    author: { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' },
+    body: 'Make the logo larger.',
+    pin: null,
+    resolved: false,
+    resolvedBy: null,
+    createdAt: '2026-03-05T11:00:00.000Z',
     ...overrides,
   };
 }

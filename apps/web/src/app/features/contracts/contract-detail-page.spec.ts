@@ -1,13 +1,25 @@
 import { computed, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { ContractDetailDto, Permission, SessionUser } from '@agency-portal/shared';
+import type { AppliedPolicyDto, ContractDetailDto, Permission, SessionUser } from '@agency-portal/shared';
 import { can } from '@agency-portal/shared';
 import { of } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { aContract, aSessionUser } from '../../testing/fixtures';
+import { ApprovalPolicyService } from '../approval-policies/approval-policy.service';
 import { ContractDetailPage } from './contract-detail-page';
 import { ContractService } from './contract.service';
+
+const INHERITED_POLICY: AppliedPolicyDto = {
+  source: 'coe_template',
+  explanation: 'Inherited from the CoE template of Global Social',
+  policyId: 'policy-1',
+  name: 'Brand and legal review',
+  steps: [
+    { name: 'Brand review', approverRole: 'reviewer', approverUserIds: [], slaHours: 24 },
+    { name: 'Legal', approverRole: null, approverUserIds: ['user-9'], slaHours: 48 },
+  ],
+};
 
 const SIGNED = {
   id: 'file-1',
@@ -35,6 +47,7 @@ async function renderPage(
     providers: [
       provideRouter([]),
       { provide: ContractService, useValue: service },
+      { provide: ApprovalPolicyService, useValue: { effectiveForContract: () => of(INHERITED_POLICY) } },
       {
         provide: AuthService,
         useValue: {
@@ -93,6 +106,7 @@ describe('ContractDetailPage', () => {
       'Budget',
       'Rate card',
       'Goal allocations',
+      'Approval policy',
       'Signed document',
       'Internal notes',
     ]);
@@ -134,5 +148,27 @@ describe('ContractDetailPage', () => {
 
     expect(headings(element)).not.toContain('Internal notes');
     expect(buttonNames(element)).not.toContain('Terminate');
+  });
+
+  it('should show the effective approval policy and why, with an override offered, when an admin reads the contract', async () => {
+    const { element } = await renderPage(aSessionUser({ role: 'admin' }), aContract({ status: 'active' }));
+
+    expect(element.querySelector('[data-testid="contract-policy-name"]')?.textContent?.trim()).toBe(
+      'Brand and legal review',
+    );
+    expect(element.querySelector('[data-testid="contract-policy-explanation"]')?.textContent).toContain(
+      'Inherited from the CoE template',
+    );
+    expect(buttonNames(element)).toContain('Override for this contract');
+  });
+
+  it('should show the approval policy without changing it when a social lead reads the contract', async () => {
+    const { element } = await renderPage(
+      aSessionUser({ role: 'social_lead' }),
+      aContract({ status: 'active' }),
+    );
+
+    expect(headings(element)).toContain('Approval policy');
+    expect(buttonNames(element)).not.toContain('Override for this contract');
   });
 });

@@ -22,9 +22,12 @@ import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
 import { describeError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
+import { saveBlob } from '../../shared/files/save-file';
 import { MoneyPipe } from '../../shared/money/money.pipe';
 import { LoadError } from '../../shared/ui/load-error';
 import { StatusChip } from '../../shared/ui/status-chip';
+import { AppliedPolicySummary } from '../approval-policies/applied-policy-summary';
+import { ApprovalPolicyService } from '../approval-policies/approval-policy.service';
 import { AllocationsTable } from './allocations-table';
 import { BudgetSummary } from './budget-summary';
 import { CONTRACT_STATUS_TONES } from './contract-labels';
@@ -32,6 +35,7 @@ import { ContractService } from './contract.service';
 import { uploadErrorMessage } from './document-errors';
 import { RateCardTable } from './rate-card-table';
 import { SignedDocumentPanel } from './signed-document-panel';
+import { openConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { openTerminateDialog } from './terminate-dialog';
 
 /**
@@ -42,6 +46,7 @@ import { openTerminateDialog } from './terminate-dialog';
   selector: 'ap-contract-detail-page',
   imports: [
     AllocationsTable,
+    AppliedPolicySummary,
     BudgetSummary,
     DatePipe,
     LoadError,
@@ -68,6 +73,7 @@ export class ContractDetailPage {
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly policies = inject(ApprovalPolicyService);
 
   protected readonly statusLabels = CONTRACT_STATUS_LABELS;
   protected readonly statusTones = CONTRACT_STATUS_TONES;
@@ -87,6 +93,15 @@ export class ContractDetailPage {
     const notes = this.contract.value()?.internalNotes;
     return notes !== undefined && notes !== null;
   });
+  protected readonly canReadBriefs = computed(() => this.auth.hasPermission('brief:read'));
+  protected readonly canReadPolicies = computed(() => this.auth.hasPermission('approval_policy:read'));
+  protected readonly canManagePolicies = computed(() => this.auth.hasPermission('approval_policy:manage'));
+  /** The approval policy its deliverables follow, and why (override, unit, inherited, default). */
+  protected readonly approvalPolicy = createLoader(
+    () => (this.canReadPolicies() ? this.id() : undefined),
+    (id) => this.policies.effectiveForContract(id),
+  );
+  protected readonly policyBusy = signal(false);
   protected readonly busy = signal(false);
   protected readonly uploading = signal(false);
   protected readonly uploadProgress = signal<number | null>(null);
@@ -156,7 +171,7 @@ export class ContractDetailPage {
       .subscribe({
         next: (blob) => {
           this.downloading.set(false);
-          this.saveFile(blob, fileName);
+          saveBlob(this.document, blob, fileName);
         },
         error: (error: unknown) => {
           this.downloading.set(false);
@@ -165,21 +180,32 @@ export class ContractDetailPage {
       });
   }
 
-  private saveFile(blob: Blob, fileName: string): void {
-    const view = this.document.defaultView;
-    if (!view) {
-      return;
-    }
-    const url = view.URL.createObjectURL(blob);
-    const link = this.document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.rel = 'noopener';
-    this.document.body.appendChild(link);
-    link.click();
-    link.remove();
-    // Give the browser time to start the download before the URL goes.
-    view.setTimeout(() => view.URL.revokeObjectURL(url), 30_000);
+  protected editApprovalPolicy(): void {
+    void this.router.navigate(['/approval-policies', 'contracts', this.id()]);
+  }
+
+  protected removePolicyOverride(contract: ContractDetailDto): void {
+    openConfirmDialog(this.dialog, {
+      title: 'Remove the override?',
+      message: `${contract.reference} goes back to the approval policy of ${contract.businessUnitName}. Reviews under way keep their steps.`,
+      confirmLabel: 'Remove override',
+      destructive: true,
+    })
+      .pipe(
+        filter((confirmed) => confirmed),
+        switchMap(() => {
+          this.policyBusy.set(true);
+          return this.policies.remove('contract', contract.id);
+        }),
+      )
+      .subscribe({
+        next: () => {
+          this.policyBusy.set(false);
+          this.notifier.success('The contract follows its business unit’s policy again.');
+          this.approvalPolicy.reload();
+        },
+        error: () => this.policyBusy.set(false),
+      });
   }
 
   private allows(action: ContractAction): boolean {

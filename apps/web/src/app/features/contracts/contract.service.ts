@@ -1,4 +1,4 @@
-import { HttpClient, HttpErrorResponse, type HttpEvent } from '@angular/common/http';
+import { HttpClient, type HttpEvent } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   ContractDetailDto,
@@ -8,28 +8,10 @@ import type {
   TerminateContractRequest,
   UpdateContractRequest,
 } from '@agency-portal/shared';
-import { type Observable, catchError, from, switchMap, throwError } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { readableBlobErrors } from '../../core/http/blob-error';
 import { silentErrors } from '../../core/http/http-context';
 import { toHttpParams } from '../../core/http/query-params';
-
-/** A failed blob request carries its JSON error body as a Blob; read it so the message can be shown. */
-async function withJsonErrorBody(error: unknown): Promise<unknown> {
-  if (!(error instanceof HttpErrorResponse) || !(error.error instanceof Blob)) {
-    return error;
-  }
-  try {
-    const body: unknown = JSON.parse(await error.error.text());
-    return new HttpErrorResponse({
-      error: body,
-      headers: error.headers,
-      status: error.status,
-      statusText: error.statusText,
-      url: error.url ?? undefined,
-    });
-  } catch {
-    return error;
-  }
-}
 
 function contractUrl(id: string, action = ''): string {
   return `/api/contracts/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
@@ -86,10 +68,6 @@ export class ContractService {
   downloadDocument(id: string): Observable<Blob> {
     return this.http
       .get(contractUrl(id, 'document'), { responseType: 'blob', context: silentErrors() })
-      .pipe(
-        catchError((error: unknown) =>
-          from(withJsonErrorBody(error)).pipe(switchMap((readable) => throwError(() => readable))),
-        ),
-      );
+      .pipe(readableBlobErrors());
   }
 }

@@ -1,0 +1,153 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router } from '@angular/router';
+import type { ApiErrorBody, UpsertApprovalPolicyRequest, UserRef } from '@agency-portal/shared';
+import { type Observable, map } from 'rxjs';
+import { createLoader } from '../../core/data/loader';
+import { toApiError } from '../../core/http/api-error';
+import { Notifier } from '../../core/notify/notifier';
+import { LoadError } from '../../shared/ui/load-error';
+import { BusinessUnitService } from '../business-units/business-unit.service';
+import { ContractService } from '../contracts/contract.service';
+import { UserService } from '../users/user.service';
+import { ApprovalPolicyForm } from './approval-policy-form';
+import { type PolicyScope, ApprovalPolicyService } from './approval-policy.service';
+
+interface Target {
+  scope: PolicyScope;
+  id: string;
+}
+
+/**
+ * /approval-policies/business-units/:id and /approval-policies/contracts/:id: sets or edits the
+ * policy of a business unit, or a contract's override of its unit's policy.
+ */
+@Component({
+  selector: 'ap-approval-policy-edit-page',
+  imports: [ApprovalPolicyForm, LoadError, MatCardModule, MatProgressBarModule],
+  template: `
+    <section class="ap-page ap-page--form">
+      <header class="ap-page-header">
+        <div>
+          <h1>{{ existing() ? 'Edit approval policy' : 'New approval policy' }}</h1>
+          <p class="ap-subtitle">
+            @if (targetName.value(); as name) {
+              {{
+                scope() === 'contract'
+                  ? 'Override for contract ' + name
+                  : 'For ' + name + ' and the units inheriting from it'
+              }}
+            }
+          </p>
+        </div>
+      </header>
+      <div class="ap-progress-slot">
+        @if (loading() || saving()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Loading" />
+        }
+      </div>
+      @if (loadError(); as error) {
+        <ap-load-error [error]="error" (retry)="reloadAll()" />
+      } @else if (ready()) {
+        <mat-card appearance="outlined">
+          <mat-card-content>
+            <ap-approval-policy-form
+              [policy]="existing()"
+              [userOptions]="userOptions()"
+              [saving]="saving()"
+              [serverError]="serverError()"
+              (save)="savePolicy($event)"
+              (cancelled)="leave()"
+            />
+          </mat-card-content>
+        </mat-card>
+      }
+    </section>
+  `,
+  styles: `
+    .ap-page--form {
+      max-width: 1000px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ApprovalPolicyEditPage {
+  /** Route parameter: the business unit or contract. */
+  readonly id = input.required<string>();
+  /** Route data. */
+  readonly scope = input.required<PolicyScope>();
+
+  private readonly policies = inject(ApprovalPolicyService);
+  private readonly units = inject(BusinessUnitService);
+  private readonly contracts = inject(ContractService);
+  private readonly users = inject(UserService);
+  private readonly router = inject(Router);
+  private readonly notifier = inject(Notifier);
+
+  private readonly target = computed<Target>(() => ({ scope: this.scope(), id: this.id() }));
+  protected readonly policyList = createLoader(
+    () => true,
+    () => this.policies.list(),
+  );
+  protected readonly targetName = createLoader(
+    () => this.target(),
+    (target): Observable<string> =>
+      target.scope === 'contract'
+        ? this.contracts.get(target.id).pipe(map((contract) => `${contract.reference} · ${contract.title}`))
+        : this.units.get(target.id).pipe(map((unit) => unit.name)),
+  );
+  private readonly people = createLoader(
+    () => true,
+    () => this.users.list({ kind: 'in_house', active: true }),
+  );
+  protected readonly existing = computed(() => {
+    const { scope, id } = this.target();
+    return (
+      (this.policyList.value() ?? []).find((policy) =>
+        scope === 'contract' ? policy.contractId === id : policy.businessUnitId === id,
+      ) ?? null
+    );
+  });
+  protected readonly userOptions = computed<UserRef[]>(() =>
+    (this.people.value() ?? []).map(({ id, name, email }) => ({ id, name, email })),
+  );
+  protected readonly loading = computed(
+    () => this.policyList.loading() || this.targetName.loading() || this.people.loading(),
+  );
+  protected readonly loadError = computed(
+    () => this.policyList.error() ?? this.targetName.error() ?? this.people.error(),
+  );
+  protected readonly ready = computed(
+    () => this.policyList.value() !== undefined && this.people.value() !== undefined,
+  );
+  protected readonly saving = signal(false);
+  protected readonly serverError = signal<ApiErrorBody | null>(null);
+
+  protected savePolicy(request: UpsertApprovalPolicyRequest): void {
+    const { scope, id } = this.target();
+    this.saving.set(true);
+    this.serverError.set(null);
+    this.policies.save(scope, id, request).subscribe({
+      next: (policy) => {
+        this.notifier.success(`Policy “${policy.name}” saved.`);
+        this.leave();
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.serverError.set(toApiError(error));
+      },
+    });
+  }
+
+  protected reloadAll(): void {
+    this.policyList.reload();
+    this.targetName.reload();
+    this.people.reload();
+  }
+
+  protected leave(): void {
+    const { scope, id } = this.target();
+    void this.router.navigate(scope === 'contract' ? ['/contracts', id] : ['/approval-policies']);
+  }
+}

@@ -1,0 +1,200 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+  viewChildren,
+} from '@angular/core';
+import {
+  type AbstractControl,
+  type FormControl,
+  type FormGroup,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import type {
+  ApiErrorBody,
+  ApprovalPolicyDto,
+  ApprovalStepDto,
+  UpsertApprovalPolicyRequest,
+  UserRef,
+} from '@agency-portal/shared';
+import { FormErrorAlert } from '../../shared/forms/form-error-alert';
+import { applyServerErrors } from '../../shared/forms/server-errors';
+import { ValidationMessagePipe } from '../../shared/forms/validation-message';
+import { nonEmptyArray, notBlank, wholeNumber } from '../../shared/forms/validators';
+
+type ApproverRole = NonNullable<ApprovalStepDto['approverRole']>;
+/** A role whose members decide, or 'users': the named people. */
+type ApproverKind = ApproverRole | 'users';
+
+const APPROVER_KINDS: { value: ApproverKind; label: string }[] = [
+  { value: 'social_lead', label: 'Any social lead' },
+  { value: 'reviewer', label: 'Any reviewer' },
+  { value: 'admin', label: 'Any administrator' },
+  { value: 'users', label: 'Named people' },
+];
+
+type StepRow = FormGroup<{
+  name: FormControl<string>;
+  approverKind: FormControl<ApproverKind | ''>;
+  approverUserIds: FormControl<string[]>;
+  slaHours: FormControl<number | null>;
+}>;
+
+function atLeastOneStep(control: AbstractControl): ValidationErrors | null {
+  return Array.isArray(control.value) && control.value.length > 0 ? null : { noSteps: true };
+}
+
+/** The form's step row → the API's step. */
+export function toStep(row: {
+  name: string;
+  approverKind: ApproverKind | '';
+  approverUserIds: string[];
+  slaHours: number | null;
+}): ApprovalStepDto {
+  const kind = row.approverKind;
+  return {
+    name: row.name.trim(),
+    approverRole: kind === 'users' || kind === '' ? null : kind,
+    approverUserIds: kind === 'users' ? row.approverUserIds : [],
+    slaHours: row.slaHours ?? 0,
+  };
+}
+
+/**
+ * An approval policy: its name and ordered steps, each decided by a role or by named people
+ * within an SLA in hours.
+ */
+@Component({
+  selector: 'ap-approval-policy-form',
+  imports: [
+    FormErrorAlert,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    ValidationMessagePipe,
+  ],
+  templateUrl: './approval-policy-form.html',
+  styleUrl: './approval-policy-form.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ApprovalPolicyForm {
+  /** The policy being edited; null to create one. */
+  readonly policy = input<ApprovalPolicyDto | null>(null);
+  /** In-house people who may be named as approvers. */
+  readonly userOptions = input<UserRef[]>([]);
+  readonly saving = input(false);
+  readonly serverError = input<ApiErrorBody | null>(null);
+  readonly save = output<UpsertApprovalPolicyRequest>();
+  readonly cancelled = output();
+
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly injector = inject(Injector);
+
+  protected readonly approverKinds = APPROVER_KINDS;
+  protected readonly form = this.fb.group({
+    name: ['', [Validators.required, Validators.maxLength(200), notBlank]],
+    steps: this.fb.array<StepRow>([], atLeastOneStep),
+  });
+  protected readonly steps = this.form.controls.steps;
+  protected readonly unmatchedErrors = signal<string[]>([]);
+
+  private readonly stepNameInputs = viewChildren('stepName', { read: ElementRef<HTMLElement> });
+
+  constructor() {
+    effect(() => {
+      const policy = this.policy();
+      untracked(() => this.fillFrom(policy));
+    });
+    effect(() => {
+      const error = this.serverError();
+      untracked(() =>
+        this.unmatchedErrors.set(
+          error
+            ? applyServerErrors(this.form, error, (field) =>
+                field.replace(/\.approverRole$/, '.approverKind'),
+              )
+            : [],
+        ),
+      );
+    });
+  }
+
+  protected addStep(): void {
+    this.steps.push(this.stepRow());
+    afterNextRender(() => this.stepNameInputs().at(-1)?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected removeStep(index: number): void {
+    this.steps.removeAt(index);
+  }
+
+  protected moveStep(index: number, by: -1 | 1): void {
+    const target = index + by;
+    if (target < 0 || target >= this.steps.length) {
+      return;
+    }
+    const row = this.steps.at(index);
+    this.steps.removeAt(index);
+    this.steps.insert(target, row);
+  }
+
+  protected submitPolicy(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    this.save.emit({ name: value.name.trim(), steps: value.steps.map(toStep) });
+  }
+
+  private fillFrom(policy: ApprovalPolicyDto | null): void {
+    this.steps.clear({ emitEvent: false });
+    for (const step of policy?.steps ?? []) {
+      this.steps.push(this.stepRow(step), { emitEvent: false });
+    }
+    if (!policy) {
+      this.steps.push(this.stepRow(), { emitEvent: false });
+    }
+    this.form.reset({ name: policy?.name ?? '' });
+  }
+
+  private stepRow(step?: ApprovalStepDto): StepRow {
+    const kind: ApproverKind | '' = step ? (step.approverRole ?? 'users') : '';
+    const row: StepRow = this.fb.group({
+      name: [step?.name ?? '', [Validators.required, Validators.maxLength(100), notBlank]],
+      approverKind: [kind, Validators.required],
+      approverUserIds: [step ? [...step.approverUserIds] : ([] as string[]), nonEmptyArray],
+      slaHours: [
+        step?.slaHours ?? (48 as number | null),
+        [Validators.required, Validators.min(1), Validators.max(2160), wholeNumber],
+      ],
+    });
+    const syncApprovers = (value: ApproverKind | ''): void => {
+      if (value === 'users') {
+        row.controls.approverUserIds.enable({ emitEvent: false });
+      } else {
+        row.controls.approverUserIds.disable({ emitEvent: false });
+      }
+    };
+    syncApprovers(kind);
+    row.controls.approverKind.valueChanges.subscribe(syncApprovers);
+    return row;
+  }
+}

@@ -1,0 +1,229 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import type { BriefAction, BriefDetailDto } from '@agency-portal/shared';
+import { BRIEF_STATUS_LABELS, CHANNEL_LABELS, FUNNEL_STAGE_LABELS } from '@agency-portal/shared';
+import { type Observable, filter, switchMap } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
+import { createLoader } from '../../core/data/loader';
+import { apiErrorBodyOf, describeError } from '../../core/http/api-error';
+import { Notifier } from '../../core/notify/notifier';
+import { MoneyPipe } from '../../shared/money/money.pipe';
+import { openConfirmDialog } from '../../shared/ui/confirm-dialog';
+import { LoadError } from '../../shared/ui/load-error';
+import { openReasonDialog } from '../../shared/ui/reason-dialog';
+import { StatusChip } from '../../shared/ui/status-chip';
+import { ContractService } from '../contracts/contract.service';
+import { DeliverablesTable } from '../deliverables/deliverables-table';
+import { BriefActions } from './brief-actions';
+import { BriefBudget, exceedsBudgetCap } from './brief-budget';
+import { BRIEF_STATUS_TONES } from './brief-labels';
+import { BriefService } from './brief.service';
+import { DeliverableSpecsTable } from './deliverable-specs-table';
+
+/** Figures the API sends with a refusal to accept over the cap (409 invalid_state). */
+interface CapRefusal {
+  message: string;
+  capMinor: number | null;
+  committedMinor: number | null;
+  estimateMinor: number | null;
+}
+
+function minorOf(details: Record<string, unknown> | undefined, key: string): number | null {
+  const value = details?.[key];
+  return typeof value === 'number' && Number.isSafeInteger(value) ? value : null;
+}
+
+/**
+ * /briefs/:id: what the brand asks for (summary), what it may cost against the contract (budget),
+ * the deliverable specs and, once accepted, the deliverables with their lineage. The lifecycle
+ * buttons follow `briefActions(status, role)`.
+ */
+@Component({
+  selector: 'ap-brief-detail-page',
+  imports: [
+    BriefActions,
+    BriefBudget,
+    DatePipe,
+    DeliverableSpecsTable,
+    DeliverablesTable,
+    LoadError,
+    MatButtonModule,
+    MatCardModule,
+    MatChipsModule,
+    MatProgressBarModule,
+    MoneyPipe,
+    RouterLink,
+    StatusChip,
+  ],
+  templateUrl: './brief-detail-page.html',
+  styles: `
+    .ap-key-messages {
+      margin: 0;
+      padding-left: 20px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class BriefDetailPage {
+  /** Route parameter. */
+  readonly id = input.required<string>();
+
+  private readonly auth = inject(AuthService);
+  private readonly briefs = inject(BriefService);
+  private readonly contracts = inject(ContractService);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+  private readonly router = inject(Router);
+
+  protected readonly statusLabels = BRIEF_STATUS_LABELS;
+  protected readonly statusTones = BRIEF_STATUS_TONES;
+  protected readonly channelLabels = CHANNEL_LABELS;
+  protected readonly funnelStageLabels = FUNNEL_STAGE_LABELS;
+  protected readonly role = computed(() => this.auth.user()?.role ?? null);
+  protected readonly canReadContracts = computed(() => this.auth.hasPermission('contract:read'));
+  protected readonly canReadGoals = computed(() => this.auth.hasPermission('goal:read'));
+
+  protected readonly brief = createLoader(
+    () => this.id(),
+    (id) => this.briefs.get(id),
+  );
+  private readonly contractId = computed(() =>
+    this.canReadContracts() ? this.brief.value()?.contractId : undefined,
+  );
+  /** The contract, for its budget (cap and commitments). */
+  protected readonly contract = createLoader(
+    () => this.contractId(),
+    (id) => this.contracts.get(id),
+  );
+  protected readonly budget = computed(() => {
+    const contract = this.contract.value();
+    return contract && contract.id === this.brief.value()?.contractId ? contract.budget : null;
+  });
+  /** Only the contract's owner (or an admin) may let a brief go past the cap, as the API enforces. */
+  protected readonly offerBudgetOverride = computed(() => {
+    const brief = this.brief.value();
+    const contract = this.contract.value();
+    const user = this.auth.user();
+    const mayOverride = !!user && (user.role === 'admin' || contract?.owner.id === user.id);
+    return !!brief && mayOverride && !brief.budgetOverride && exceedsBudgetCap(brief, this.budget());
+  });
+  protected readonly hasDeliverables = computed(() => (this.brief.value()?.deliverables.length ?? 0) > 0);
+  protected readonly busy = signal(false);
+  protected readonly capRefusal = signal<CapRefusal | null>(null);
+
+  protected runBriefAction(action: BriefAction, brief: BriefDetailDto): void {
+    switch (action) {
+      case 'edit':
+        void this.router.navigate(['/briefs', brief.id, 'edit']);
+        return;
+      case 'send':
+        this.applyAction(this.briefs.send(brief.id), 'Brief sent to the agency.');
+        return;
+      case 'override_budget':
+        this.overrideBudget(brief);
+        return;
+      case 'accept':
+        this.acceptBrief(brief);
+        return;
+      case 'decline':
+        this.declineBrief(brief);
+        return;
+      case 'cancel':
+        this.cancelBrief(brief);
+        return;
+      case 'complete':
+        this.applyAction(this.briefs.complete(brief.id), 'Brief marked complete.');
+        return;
+    }
+  }
+
+  private overrideBudget(brief: BriefDetailDto): void {
+    openReasonDialog(this.dialog, {
+      title: 'Override the budget cap?',
+      message: `Accepting “${brief.title}” would take ${brief.contractReference} past its budget cap. Say why the brief may go ahead anyway.`,
+      hint: 'Recorded on the brief and in the audit log.',
+      confirmLabel: 'Override budget',
+    })
+      .pipe(filter((reason): reason is string => !!reason))
+      .subscribe((reason) =>
+        this.applyAction(this.briefs.overrideBudget(brief.id, reason), 'Budget override recorded.'),
+      );
+  }
+
+  private acceptBrief(brief: BriefDetailDto): void {
+    this.busy.set(true);
+    this.capRefusal.set(null);
+    this.briefs.accept(brief.id).subscribe({
+      next: (updated) => this.showUpdated(updated, 'Brief accepted. Its deliverables are ready for work.'),
+      error: (error: unknown) => {
+        this.busy.set(false);
+        const body = apiErrorBodyOf(error);
+        if (body?.code === 'invalid_state' && body.details && 'capMinor' in body.details) {
+          this.capRefusal.set({
+            message: body.message,
+            capMinor: minorOf(body.details, 'capMinor'),
+            committedMinor: minorOf(body.details, 'committedMinor'),
+            estimateMinor: minorOf(body.details, 'estimateMinor'),
+          });
+          this.contract.reload();
+        } else {
+          this.notifier.error(describeError(error));
+        }
+      },
+    });
+  }
+
+  private declineBrief(brief: BriefDetailDto): void {
+    openReasonDialog(this.dialog, {
+      title: 'Decline this brief?',
+      message: `The brand sees your reason for declining “${brief.title}”.`,
+      confirmLabel: 'Decline',
+      destructive: true,
+    })
+      .pipe(filter((reason): reason is string => !!reason))
+      .subscribe((reason) => this.applyAction(this.briefs.decline(brief.id, reason), 'Brief declined.'));
+  }
+
+  private cancelBrief(brief: BriefDetailDto): void {
+    openConfirmDialog(this.dialog, {
+      title: 'Cancel this brief?',
+      message: `“${brief.title}” stops here; its estimate no longer counts against the contract.`,
+      confirmLabel: 'Cancel brief',
+      destructive: true,
+    })
+      .pipe(
+        filter((confirmed) => confirmed),
+        switchMap(() => {
+          this.busy.set(true);
+          return this.briefs.cancel(brief.id);
+        }),
+      )
+      .subscribe({
+        next: (updated) => this.showUpdated(updated, 'Brief cancelled.'),
+        error: () => this.busy.set(false),
+      });
+  }
+
+  private applyAction(request: Observable<BriefDetailDto>, message: string): void {
+    this.busy.set(true);
+    request.subscribe({
+      next: (updated) => this.showUpdated(updated, message),
+      error: () => this.busy.set(false),
+    });
+  }
+
+  private showUpdated(updated: BriefDetailDto, message: string): void {
+    this.busy.set(false);
+    this.capRefusal.set(null);
+    this.brief.set(updated);
+    // Accepting, cancelling or completing changes what the contract has committed.
+    this.contract.reload();
+    this.notifier.success(message);
+  }
+}

@@ -1,0 +1,169 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import type { ApiErrorBody, ContractDto, CreateBriefRequest } from '@agency-portal/shared';
+import { BRIEF_STATUS_LABELS, canDoBriefAction } from '@agency-portal/shared';
+import { AuthService } from '../../core/auth/auth.service';
+import { createLoader } from '../../core/data/loader';
+import { toApiError } from '../../core/http/api-error';
+import { Notifier } from '../../core/notify/notifier';
+import { LoadError } from '../../shared/ui/load-error';
+import { ContractService } from '../contracts/contract.service';
+import { BriefForm } from './brief-form';
+import { BriefService } from './brief.service';
+
+/** Drafts (/briefs/new, optionally ?contractId=) or edits a draft (/briefs/:id/edit). */
+@Component({
+  selector: 'ap-brief-edit-page',
+  imports: [BriefForm, LoadError, MatCardModule, MatProgressBarModule, RouterLink],
+  template: `
+    <section class="ap-page ap-page--form">
+      <header class="ap-page-header">
+        <div>
+          <h1>{{ id() ? 'Edit brief' : 'New brief' }}</h1>
+          @if (brief.value(); as current) {
+            <p class="ap-subtitle">{{ current.contractReference }} · {{ current.title }}</p>
+          } @else {
+            <p class="ap-subtitle">New briefs start as drafts; the agency sees them once you send them.</p>
+          }
+        </div>
+      </header>
+      <div class="ap-progress-slot">
+        @if (loading() || saving()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Loading" />
+        }
+      </div>
+      @if (loadError(); as error) {
+        <ap-load-error [error]="error" (retry)="reloadAll()" />
+      } @else if (lockedStatus(); as status) {
+        <div class="ap-notice" role="status">
+          This brief is {{ status }}; only drafts can be edited.
+          <a [routerLink]="['/briefs', id()]">Back to the brief</a>
+        </div>
+      } @else if (ready()) {
+        @if (contract.error(); as error) {
+          <ap-load-error [error]="error" (retry)="contract.reload()" />
+        }
+        <mat-card appearance="outlined">
+          <mat-card-content>
+            <ap-brief-form
+              [brief]="brief.value() ?? null"
+              [contracts]="contractOptions()"
+              [contract]="chosenContract()"
+              [initialContractId]="contractId() ?? null"
+              [saving]="saving()"
+              [serverError]="serverError()"
+              (contractChange)="selectedContractId.set($event)"
+              (save)="saveBrief($event)"
+              (cancelled)="leave()"
+            />
+          </mat-card-content>
+        </mat-card>
+      }
+    </section>
+  `,
+  styles: `
+    .ap-page--form {
+      max-width: 1100px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class BriefEditPage {
+  /** Route parameter; absent when drafting. */
+  readonly id = input<string>();
+  /** Query parameter: the contract to draft under. */
+  readonly contractId = input<string>();
+
+  private readonly auth = inject(AuthService);
+  private readonly briefs = inject(BriefService);
+  private readonly contracts = inject(ContractService);
+  private readonly router = inject(Router);
+  private readonly notifier = inject(Notifier);
+
+  protected readonly brief = createLoader(
+    () => this.id(),
+    (id) => this.briefs.get(id),
+  );
+  protected readonly activeContracts = createLoader(
+    () => true,
+    () => this.contracts.list({ status: 'active' }),
+  );
+  /** The contract chosen in the form: its allocations and rate card shape the brief. */
+  protected readonly selectedContractId = signal('');
+  protected readonly contract = createLoader(
+    () => this.selectedContractId() || undefined,
+    (id) => this.contracts.get(id),
+  );
+  protected readonly chosenContract = computed(() => {
+    const contract = this.contract.value();
+    return contract && contract.id === this.selectedContractId() ? contract : null;
+  });
+
+  protected readonly loading = computed(
+    () => this.brief.loading() || this.activeContracts.loading() || this.contract.loading(),
+  );
+  protected readonly loadError = computed(() => this.brief.error() ?? this.activeContracts.error());
+  protected readonly ready = computed(
+    () => this.activeContracts.value() !== undefined && (!this.id() || this.brief.value() !== undefined),
+  );
+  /** Sent, accepted… briefs can no longer be edited. */
+  protected readonly lockedStatus = computed(() => {
+    const brief = this.brief.value();
+    const role = this.auth.user()?.role;
+    return brief && role && !canDoBriefAction(brief.status, 'edit', role)
+      ? BRIEF_STATUS_LABELS[brief.status].toLowerCase()
+      : null;
+  });
+  /** Active contracts, plus the brief's own should it no longer be active. */
+  protected readonly contractOptions = computed<ContractDto[]>(() => {
+    const options = [...(this.activeContracts.value() ?? [])];
+    const current = this.chosenContract();
+    if (current && !options.some((option) => option.id === current.id)) {
+      options.unshift(current);
+    }
+    return options;
+  });
+  protected readonly saving = signal(false);
+  protected readonly serverError = signal<ApiErrorBody | null>(null);
+
+  constructor() {
+    // Editing: the brief's contract is the chosen one.
+    effect(() => {
+      const current = this.brief.value();
+      if (current) {
+        this.selectedContractId.set(current.contractId);
+      }
+    });
+  }
+
+  protected saveBrief(request: CreateBriefRequest): void {
+    const id = this.id();
+    this.saving.set(true);
+    this.serverError.set(null);
+    const { contractId: _contractId, ...changes } = request;
+    const save = id ? this.briefs.update(id, changes) : this.briefs.create(request);
+    save.subscribe({
+      next: (brief) => {
+        this.notifier.success(`Brief “${brief.title}” saved as a draft.`);
+        void this.router.navigate(['/briefs', brief.id]);
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.serverError.set(toApiError(error));
+      },
+    });
+  }
+
+  protected reloadAll(): void {
+    this.brief.reload();
+    this.activeContracts.reload();
+    this.contract.reload();
+  }
+
+  protected leave(): void {
+    const id = this.id();
+    void this.router.navigate(id ? ['/briefs', id] : ['/briefs']);
+  }
+}

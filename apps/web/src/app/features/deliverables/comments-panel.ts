@@ -1,0 +1,132 @@
+import { DatePipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import type { CommentDto, CommentPin, CreateCommentRequest, StoredFileDto } from '@agency-portal/shared';
+import { ValidationMessagePipe } from '../../shared/forms/validation-message';
+import { notBlank } from '../../shared/forms/validators';
+import { formatTimecode } from '../../shared/format/timecode';
+import { threadNumbers } from './pins';
+
+interface Thread {
+  comment: CommentDto;
+  number: number;
+  replies: CommentDto[];
+}
+
+/** "on photo.jpg, 34% across and 20% down" / "at 0:12 in cut.mp4". */
+export function describePin(pin: CommentPin, files: readonly StoredFileDto[]): string {
+  const name = files.find((file) => file.id === pin.fileId)?.fileName ?? 'a file';
+  if (pin.kind === 'timecode') {
+    return `at ${formatTimecode(pin.seconds)} in ${name}`;
+  }
+  const page = pin.page ? `page ${pin.page} of ` : '';
+  return `on ${page}${name}, ${Math.round(pin.x * 100)}% across and ${Math.round(pin.y * 100)}% down`;
+}
+
+/**
+ * A version's comment threads, numbered like their pins ("Comment 1"), with replies, Resolve and
+ * Reopen, and the form to add a comment, pinned or not. The form clears when `posted` changes.
+ */
+@Component({
+  selector: 'ap-comments-panel',
+  imports: [
+    DatePipe,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ReactiveFormsModule,
+    ValidationMessagePipe,
+  ],
+  templateUrl: './comments-panel.html',
+  styleUrl: './comments-panel.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CommentsPanel {
+  readonly comments = input<CommentDto[]>([]);
+  readonly files = input<StoredFileDto[]>([]);
+  readonly pendingPin = input<CommentPin | null>(null);
+  readonly canComment = input(false);
+  readonly posting = input(false);
+  /** Bumped by the page each time a comment was saved: clears the form that sent it. */
+  readonly posted = input(0);
+  readonly highlightedCommentId = input<string | null>(null);
+  readonly add = output<CreateCommentRequest>();
+  readonly resolve = output<string>();
+  readonly reopen = output<string>();
+  readonly removePin = output();
+  readonly showPin = output<string>();
+
+  private readonly fb = inject(NonNullableFormBuilder);
+
+  protected readonly form = this.fb.group({
+    body: ['', [Validators.required, Validators.maxLength(5000), notBlank]],
+  });
+  protected readonly replyForm = this.fb.group({
+    body: ['', [Validators.required, Validators.maxLength(5000), notBlank]],
+  });
+  protected readonly replyingTo = signal<string | null>(null);
+  protected readonly threads = computed<Thread[]>(() => {
+    const comments = this.comments();
+    const numbers = threadNumbers(comments);
+    return comments
+      .filter((comment) => comment.parentId === null)
+      .map((comment) => ({
+        comment,
+        number: numbers.get(comment.id) ?? 0,
+        replies: comments
+          .filter((reply) => reply.parentId === comment.id)
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      }))
+      .sort((a, b) => a.number - b.number);
+  });
+  protected readonly pendingPinText = computed(() => {
+    const pin = this.pendingPin();
+    return pin ? describePin(pin, this.files()) : null;
+  });
+  protected readonly describePin = (pin: CommentPin): string => describePin(pin, this.files());
+
+  constructor() {
+    effect(() => {
+      this.posted();
+      untracked(() => {
+        this.form.reset({ body: '' });
+        this.replyForm.reset({ body: '' });
+        this.replyingTo.set(null);
+      });
+    });
+  }
+
+  protected addComment(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.add.emit({ body: this.form.controls.body.value.trim(), pin: this.pendingPin() });
+  }
+
+  protected startReply(commentId: string): void {
+    this.replyForm.reset({ body: '' });
+    this.replyingTo.set(commentId);
+  }
+
+  protected postReply(parentId: string): void {
+    if (this.replyForm.invalid) {
+      this.replyForm.markAllAsTouched();
+      return;
+    }
+    this.add.emit({ body: this.replyForm.controls.body.value.trim(), parentId });
+  }
+}

@@ -1,0 +1,321 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTabsModule } from '@angular/material/tabs';
+import { RouterLink } from '@angular/router';
+import type {
+  ApiErrorBody,
+  CommentDto,
+  CreateCommentRequest,
+  CreateDerivedDeliverableRequest,
+  Decision,
+  DeliverableDetailDto,
+  SubmitVersionRequest,
+} from '@agency-portal/shared';
+import {
+  CHANNEL_LABELS,
+  DELIVERABLE_STATUS_LABELS,
+  canPublish,
+  canSubmitVersion,
+  isAgencyRole,
+  sideOf,
+} from '@agency-portal/shared';
+import { filter, map, switchMap } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
+import { createLoader } from '../../core/data/loader';
+import { apiErrorBodyOf, describeError, toApiError } from '../../core/http/api-error';
+import { Notifier } from '../../core/notify/notifier';
+import { LoadError } from '../../shared/ui/load-error';
+import { StatusChip } from '../../shared/ui/status-chip';
+import { BriefService } from '../briefs/brief.service';
+import { UserService } from '../users/user.service';
+import { openDecisionDialog } from './decision-dialog';
+import { DELIVERABLE_STATUS_TONES } from './deliverable-labels';
+import { DeliverableService } from './deliverable.service';
+import { openDerivativeDialog } from './derivative-dialog';
+import { PublishForm } from './publish-form';
+import { ReviewPanel } from './review-panel';
+import { mayDecide } from './review-steps';
+import { UploadPanel } from './upload-panel';
+import { VersionReview } from './version-review';
+
+const DECIDED_MESSAGES: Record<Decision, string> = {
+  approve: 'Approved.',
+  request_changes: 'Changes requested. The agency has been told.',
+  reject: 'Rejected.',
+};
+
+const CONFLICT_MESSAGE = 'Someone decided first. The page now shows where the review stands.';
+
+/**
+ * /deliverables/:id: the deliverable with its lineage, every version (copy text, files with
+ * previews, pinned comments), its review (policy, steps, decisions, full history), the agency's
+ * upload of the next version and, once approved, publishing.
+ */
+@Component({
+  selector: 'ap-deliverable-detail-page',
+  imports: [
+    DatePipe,
+    LoadError,
+    MatButtonModule,
+    MatCardModule,
+    MatProgressBarModule,
+    MatTabsModule,
+    PublishForm,
+    ReviewPanel,
+    RouterLink,
+    StatusChip,
+    UploadPanel,
+    VersionReview,
+  ],
+  templateUrl: './deliverable-detail-page.html',
+  styleUrl: './deliverable-detail-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DeliverableDetailPage {
+  /** Route parameter. */
+  readonly id = input.required<string>();
+
+  private readonly auth = inject(AuthService);
+  private readonly deliverables = inject(DeliverableService);
+  private readonly briefs = inject(BriefService);
+  private readonly users = inject(UserService);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+
+  protected readonly statusLabels = DELIVERABLE_STATUS_LABELS;
+  protected readonly statusTones = DELIVERABLE_STATUS_TONES;
+  protected readonly channelLabels = CHANNEL_LABELS;
+
+  protected readonly deliverable = createLoader(
+    () => this.id(),
+    (id) => this.deliverables.get(id),
+  );
+  private readonly briefId = computed(() => this.deliverable.value()?.briefId);
+  /** The brief, for its status: versions are submitted only while it is accepted or in progress. */
+  protected readonly brief = createLoader(
+    () => this.briefId(),
+    (id) => this.briefs.get(id),
+  );
+  /** In-house readers of users see the names of approvers assigned by name. */
+  private readonly userDirectory = createLoader(
+    () => {
+      const user = this.auth.user();
+      return user && !isAgencyRole(user.role) && this.auth.hasPermission('user:read') ? true : undefined;
+    },
+    () => this.users.list({ kind: 'in_house' }),
+  );
+  protected readonly userNames = computed<ReadonlyMap<string, string>>(
+    () => new Map((this.userDirectory.value() ?? []).map((user) => [user.id, user.name])),
+  );
+
+  /** Index into the versions (newest first) of the version on screen. */
+  protected readonly selectedIndex = signal(0);
+  protected readonly selectedVersion = computed(() => {
+    const versions = this.deliverable.value()?.versions ?? [];
+    return versions[Math.min(this.selectedIndex(), versions.length - 1)] ?? null;
+  });
+  private readonly selectedVersionId = computed(() => this.selectedVersion()?.id);
+  protected readonly comments = createLoader(
+    () => this.selectedVersionId(),
+    (versionId) => this.deliverables.comments(versionId).pipe(map((comments) => ({ versionId, comments }))),
+  );
+  protected readonly visibleComments = computed<CommentDto[]>(() => {
+    const loaded = this.comments.value();
+    return loaded && loaded.versionId === this.selectedVersionId() ? loaded.comments : [];
+  });
+
+  protected readonly canComment = computed(() => this.auth.hasPermission('comment:write'));
+  protected readonly canDecide = computed(() => {
+    const deliverable = this.deliverable.value();
+    return !!deliverable && mayDecide(deliverable, this.auth.user());
+  });
+  protected readonly canUpload = computed(() => {
+    const deliverable = this.deliverable.value();
+    const brief = this.brief.value();
+    return (
+      !!deliverable &&
+      !!brief &&
+      brief.id === deliverable.briefId &&
+      this.auth.hasPermission('deliverable:upload') &&
+      canSubmitVersion(deliverable.status, brief.status)
+    );
+  });
+  protected readonly canPublish = computed(() => {
+    const deliverable = this.deliverable.value();
+    return !!deliverable && this.auth.hasPermission('deliverable:publish') && canPublish(deliverable.status);
+  });
+  /** Both sides may cut a master asset down for another channel while its brief is running. */
+  protected readonly canCreateCutDown = computed(() => {
+    const deliverable = this.deliverable.value();
+    const brief = this.brief.value();
+    const user = this.auth.user();
+    return (
+      !!deliverable &&
+      !deliverable.derivedFrom &&
+      !!user &&
+      sideOf(user.role) !== null &&
+      (brief?.status === 'accepted' || brief?.status === 'in_progress')
+    );
+  });
+  protected readonly nextVersionNumber = computed(
+    () => (this.deliverable.value()?.versions[0]?.number ?? 0) + 1,
+  );
+
+  protected readonly deciding = signal(false);
+  protected readonly conflictMessage = signal<string | null>(null);
+  protected readonly submitting = signal(false);
+  protected readonly submitError = signal<ApiErrorBody | null>(null);
+  protected readonly publishing = signal(false);
+  protected readonly publishError = signal<ApiErrorBody | null>(null);
+  protected readonly posting = signal(false);
+  protected readonly posted = signal(0);
+
+  protected selectVersion(index: number): void {
+    this.selectedIndex.set(index);
+  }
+
+  protected decideOnLatest(decision: Decision, deliverable: DeliverableDetailDto): void {
+    const latest = deliverable.versions[0];
+    const stepIndex = deliverable.currentStep;
+    if (!latest || stepIndex === null) {
+      return;
+    }
+    this.conflictMessage.set(null);
+    if (decision === 'approve') {
+      this.postDecision(deliverable, { versionId: latest.id, stepIndex, decision });
+      return;
+    }
+    openDecisionDialog(this.dialog, {
+      decision,
+      versionNumber: latest.number,
+      stepName: deliverable.policy.steps[stepIndex]?.name ?? `Step ${stepIndex + 1}`,
+    })
+      .pipe(filter((comment): comment is string => comment !== undefined))
+      .subscribe((comment) =>
+        this.postDecision(deliverable, { versionId: latest.id, stepIndex, decision, comment }),
+      );
+  }
+
+  protected createCutDown(deliverable: DeliverableDetailDto): void {
+    openDerivativeDialog(this.dialog, { masterTitle: deliverable.title, dueDate: deliverable.dueDate })
+      .pipe(
+        filter((request): request is CreateDerivedDeliverableRequest => !!request),
+        switchMap((request) => this.deliverables.createDerivative(deliverable.id, request)),
+      )
+      .subscribe({
+        next: (created) => {
+          this.notifier.success(`Cut-down “${created.title}” created.`);
+          this.deliverable.reload();
+        },
+        error: (error: unknown) => this.notifier.error(describeError(error)),
+      });
+  }
+
+  protected submitNewVersion(request: SubmitVersionRequest, deliverable: DeliverableDetailDto): void {
+    this.submitting.set(true);
+    this.submitError.set(null);
+    this.deliverables.submitVersion(deliverable.id, request).subscribe({
+      next: (updated) => {
+        this.submitting.set(false);
+        this.selectedIndex.set(0);
+        this.deliverable.set(updated);
+        this.brief.reload();
+        this.notifier.success(`Version ${updated.versions[0]?.number ?? ''} submitted for review.`);
+      },
+      error: (error: unknown) => {
+        this.submitting.set(false);
+        this.submitError.set(toApiError(error));
+      },
+    });
+  }
+
+  protected publishDeliverable(postUrl: string, deliverable: DeliverableDetailDto): void {
+    this.publishing.set(true);
+    this.publishError.set(null);
+    this.deliverables.publish(deliverable.id, { postUrl }).subscribe({
+      next: (updated) => {
+        this.publishing.set(false);
+        this.deliverable.set(updated);
+        this.notifier.success('Published.');
+      },
+      error: (error: unknown) => {
+        this.publishing.set(false);
+        this.publishError.set(toApiError(error));
+      },
+    });
+  }
+
+  protected addComment(request: CreateCommentRequest): void {
+    const versionId = this.selectedVersionId();
+    if (!versionId) {
+      return;
+    }
+    this.posting.set(true);
+    this.deliverables.addComment(versionId, request).subscribe({
+      next: (comment) => {
+        this.posting.set(false);
+        this.replaceComment(versionId, comment);
+        this.posted.update((count) => count + 1);
+      },
+      error: (error: unknown) => {
+        this.posting.set(false);
+        this.notifier.error(describeError(error));
+      },
+    });
+  }
+
+  protected resolveComment(commentId: string): void {
+    const versionId = this.selectedVersionId();
+    if (versionId) {
+      this.deliverables
+        .resolveComment(commentId)
+        .subscribe((comment) => this.replaceComment(versionId, comment));
+    }
+  }
+
+  protected reopenComment(commentId: string): void {
+    const versionId = this.selectedVersionId();
+    if (versionId) {
+      this.deliverables
+        .reopenComment(commentId)
+        .subscribe((comment) => this.replaceComment(versionId, comment));
+    }
+  }
+
+  private postDecision(
+    deliverable: DeliverableDetailDto,
+    request: { versionId: string; stepIndex: number; decision: Decision; comment?: string },
+  ): void {
+    this.deciding.set(true);
+    this.deliverables.decide(deliverable.id, request).subscribe({
+      next: (updated) => {
+        this.deciding.set(false);
+        this.deliverable.set(updated);
+        this.notifier.success(DECIDED_MESSAGES[request.decision]);
+      },
+      error: (error: unknown) => {
+        this.deciding.set(false);
+        if (apiErrorBodyOf(error)?.code === 'conflict') {
+          // Exactly one decision counts: show what the other one did.
+          this.conflictMessage.set(CONFLICT_MESSAGE);
+          this.deliverable.reload();
+        } else {
+          this.notifier.error(describeError(error));
+        }
+      },
+    });
+  }
+
+  private replaceComment(versionId: string, comment: CommentDto): void {
+    const loaded = this.comments.value();
+    if (!loaded || loaded.versionId !== versionId) {
+      return;
+    }
+    const others = loaded.comments.filter((candidate) => candidate.id !== comment.id);
+    this.comments.set({ versionId, comments: [...others, comment] });
+  }
+}

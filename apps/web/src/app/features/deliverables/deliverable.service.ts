@@ -1,0 +1,108 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  CommentDto,
+  CreateCommentRequest,
+  CreateDerivedDeliverableRequest,
+  DecideRequest,
+  DeliverableDetailDto,
+  DeliverableStatus,
+  DeliverableSummaryDto,
+  PublishDeliverableRequest,
+  SubmitVersionRequest,
+} from '@agency-portal/shared';
+import type { Observable } from 'rxjs';
+import { readableBlobErrors } from '../../core/http/blob-error';
+import { silentErrors } from '../../core/http/http-context';
+import { toHttpParams } from '../../core/http/query-params';
+
+export interface DeliverableListQuery {
+  briefId?: string;
+  status?: DeliverableStatus;
+  /** In review where the user may decide the current step: the reviewer's queue. */
+  awaitingMe?: boolean;
+}
+
+function deliverableUrl(id: string, action = ''): string {
+  return `/api/deliverables/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
+}
+
+/**
+ * /api/deliverables, their versions' comments and file contents. Reads, form saves and decisions
+ * (whose conflicts the page explains) report errors inline; resolving comments relies on the snackbar.
+ */
+@Injectable({ providedIn: 'root' })
+export class DeliverableService {
+  private readonly http = inject(HttpClient);
+
+  list(query: DeliverableListQuery = {}): Observable<DeliverableSummaryDto[]> {
+    return this.http.get<DeliverableSummaryDto[]>('/api/deliverables', {
+      params: toHttpParams(query),
+      context: silentErrors(),
+    });
+  }
+
+  get(id: string): Observable<DeliverableDetailDto> {
+    return this.http.get<DeliverableDetailDto>(deliverableUrl(id), { context: silentErrors() });
+  }
+
+  /** A cut-down of this (master) deliverable for another channel. */
+  createDerivative(id: string, request: CreateDerivedDeliverableRequest): Observable<DeliverableDetailDto> {
+    return this.http.post<DeliverableDetailDto>(deliverableUrl(id, 'derivatives'), request, {
+      context: silentErrors(),
+    });
+  }
+
+  submitVersion(id: string, request: SubmitVersionRequest): Observable<DeliverableDetailDto> {
+    return this.http.post<DeliverableDetailDto>(deliverableUrl(id, 'versions'), request, {
+      context: silentErrors(),
+    });
+  }
+
+  decide(id: string, request: DecideRequest): Observable<DeliverableDetailDto> {
+    return this.http.post<DeliverableDetailDto>(deliverableUrl(id, 'decisions'), request, {
+      context: silentErrors(),
+    });
+  }
+
+  publish(id: string, request: PublishDeliverableRequest): Observable<DeliverableDetailDto> {
+    return this.http.post<DeliverableDetailDto>(deliverableUrl(id, 'publish'), request, {
+      context: silentErrors(),
+    });
+  }
+
+  comments(versionId: string): Observable<CommentDto[]> {
+    return this.http.get<CommentDto[]>(`/api/versions/${encodeURIComponent(versionId)}/comments`, {
+      context: silentErrors(),
+    });
+  }
+
+  addComment(versionId: string, request: CreateCommentRequest): Observable<CommentDto> {
+    return this.http.post<CommentDto>(`/api/versions/${encodeURIComponent(versionId)}/comments`, request, {
+      context: silentErrors(),
+    });
+  }
+
+  resolveComment(id: string): Observable<CommentDto> {
+    return this.http.post<CommentDto>(`/api/comments/${encodeURIComponent(id)}/resolve`, null);
+  }
+
+  reopenComment(id: string): Observable<CommentDto> {
+    return this.http.post<CommentDto>(`/api/comments/${encodeURIComponent(id)}/unresolve`, null);
+  }
+
+  /**
+   * A stored file's bytes; fetched with the access token, so previews use an object URL of the blob.
+   * `download` asks the server to send it as an attachment.
+   */
+  fileContent(fileId: string, download = false): Observable<Blob> {
+    const params = download ? new HttpParams().set('download', 'true') : undefined;
+    return this.http
+      .get(`/api/files/${encodeURIComponent(fileId)}/content`, {
+        params,
+        responseType: 'blob',
+        context: silentErrors(),
+      })
+      .pipe(readableBlobErrors());
+  }
+}

@@ -1,0 +1,116 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import type { Channel, DeliverableStatus, DeliverableSummaryDto } from '@agency-portal/shared';
+import { CHANNEL_LABELS, DELIVERABLE_STATUS_LABELS } from '@agency-portal/shared';
+import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
+import { DELIVERABLE_STATUS_TONES } from './deliverable-labels';
+import { type LineageRow, lineageRows } from './lineage';
+
+/**
+ * Deliverables with their status. With `lineage`, cut-downs sit indented under the master they
+ * were cut from ("Cut from …"); with `showStep`, the approval step awaiting a decision.
+ */
+@Component({
+  selector: 'ap-deliverables-table',
+  imports: [DatePipe, MatTableModule, RouterLink, StatusChip],
+  template: `
+    <div class="ap-table-wrap">
+      <table mat-table [dataSource]="rows()" [attr.aria-label]="label()">
+        <ng-container matColumnDef="title">
+          <th mat-header-cell *matHeaderCellDef scope="col">Deliverable</th>
+          <td mat-cell *matCellDef="let row" [style.padding-left.px]="16 + row.depth * 24">
+            @if (row.depth > 0) {
+              <span class="ap-branch" aria-hidden="true">↳</span>
+            }
+            <a [routerLink]="['/deliverables', row.deliverable.id]">{{ row.deliverable.title }}</a>
+            @if (row.master) {
+              <div class="ap-secondary">Cut from {{ row.master.title }}</div>
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="code">
+          <th mat-header-cell *matHeaderCellDef scope="col">Rate card item</th>
+          <td mat-cell *matCellDef="let row">
+            @if (row.deliverable.rateCardCode) {
+              <code>{{ row.deliverable.rateCardCode }}</code>
+            } @else {
+              —
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="channel">
+          <th mat-header-cell *matHeaderCellDef scope="col">Channel</th>
+          <td mat-cell *matCellDef="let row">
+            {{ channelLabel(row.deliverable.channel) }}
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="dueDate">
+          <th mat-header-cell *matHeaderCellDef scope="col">Due date</th>
+          <td mat-cell *matCellDef="let row">{{ row.deliverable.dueDate | date: 'mediumDate' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="version">
+          <th mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Version</th>
+          <td mat-cell *matCellDef="let row" class="ap-number">
+            {{ row.deliverable.latestVersionNumber ?? '—' }}
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="step">
+          <th mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Step</th>
+          <td mat-cell *matCellDef="let row" class="ap-number">
+            {{ row.deliverable.currentStep === null ? '—' : row.deliverable.currentStep + 1 }}
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="status">
+          <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+          <td mat-cell *matCellDef="let row">
+            <ap-status-chip
+              [label]="statusLabel(row.deliverable.status)"
+              [tone]="statusTone(row.deliverable.status)"
+            />
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns()"></tr>
+      </table>
+    </div>
+  `,
+  styles: `
+    .ap-branch {
+      margin-right: 6px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .ap-secondary {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DeliverablesTable {
+  readonly deliverables = input.required<DeliverableSummaryDto[]>();
+  readonly label = input('Deliverables');
+  /** Order as a tree of masters and their cut-downs. */
+  readonly lineage = input(false);
+  readonly showStep = input(false);
+
+  protected readonly channelLabel = (channel: Channel | null): string =>
+    channel ? CHANNEL_LABELS[channel] : '—';
+  protected readonly statusLabel = (status: DeliverableStatus): string => DELIVERABLE_STATUS_LABELS[status];
+  protected readonly statusTone = (status: DeliverableStatus): StatusTone => DELIVERABLE_STATUS_TONES[status];
+  protected readonly rows = computed<LineageRow[]>(() =>
+    this.lineage()
+      ? lineageRows(this.deliverables())
+      : this.deliverables().map((deliverable) => ({ deliverable, depth: 0, master: null })),
+  );
+  protected readonly columns = computed(() => [
+    'title',
+    'code',
+    'channel',
+    'dueDate',
+    'version',
+    ...(this.showStep() ? ['step'] : []),
+    'status',
+  ]);
+}

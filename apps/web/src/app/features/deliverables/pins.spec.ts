@@ -1,0 +1,69 @@
+import { aComment } from '../../testing/fixtures';
+import { fractionsOf, markersByFile, nudge, threadNumbers } from './pins';
+
+describe('pins', () => {
+  const image = { left: 100, top: 50, width: 400, height: 200 };
+
+  it('should convert a click to fractions of the image when the image is clicked', () => {
+    expect(fractionsOf(200, 100, image)).toEqual({ x: 0.25, y: 0.25 });
+    expect(fractionsOf(500, 250, image)).toEqual({ x: 1, y: 1 });
+  });
+
+  it('should keep the pin on the image when the click lands just outside it', () => {
+    expect(fractionsOf(90, 260, image)).toEqual({ x: 0, y: 1 });
+  });
+
+  it('should round to four decimals when the click is between pixels', () => {
+    expect(fractionsOf(233.333, 50, image)).toEqual({ x: 0.3333, y: 0 });
+  });
+
+  it('should place nothing off the image when the preview has no size yet', () => {
+    expect(fractionsOf(10, 10, { left: 0, top: 0, width: 0, height: 0 })).toEqual({ x: 0, y: 0 });
+  });
+
+  it('should move a pin with the keyboard without leaving the image when nudged', () => {
+    expect(nudge({ x: 0.5, y: 0.99 }, 0.02, 0.02)).toEqual({ x: 0.52, y: 1 });
+  });
+
+  it('should number threads in the order they were made when replies are mixed in', () => {
+    const comments = [
+      aComment({ id: 'c2', createdAt: '2026-03-05T12:00:00.000Z' }),
+      aComment({ id: 'reply', parentId: 'c1', createdAt: '2026-03-05T11:30:00.000Z' }),
+      aComment({ id: 'c1', createdAt: '2026-03-05T11:00:00.000Z' }),
+    ];
+
+    expect([...threadNumbers(comments)]).toEqual([
+      ['c1', 1],
+      ['c2', 2],
+    ]);
+  });
+
+  it('should draw a numbered marker per pinned thread on its file when comments are pinned', () => {
+    const comments = [
+      aComment({ id: 'c1', createdAt: '2026-03-05T11:00:00.000Z' }),
+      aComment({
+        id: 'c2',
+        createdAt: '2026-03-05T12:00:00.000Z',
+        pin: { kind: 'point', x: 0.25, y: 0.5, fileId: 'file-1' },
+        resolved: true,
+      }),
+      aComment({
+        id: 'c3',
+        createdAt: '2026-03-05T13:00:00.000Z',
+        pin: { kind: 'timecode', seconds: 12, fileId: 'file-2' },
+      }),
+    ];
+
+    const markers = markersByFile(comments);
+
+    expect(markers.get('file-1')).toEqual([
+      {
+        commentId: 'c2',
+        number: 2,
+        pin: { kind: 'point', x: 0.25, y: 0.5, fileId: 'file-1' },
+        resolved: true,
+      },
+    ]);
+    expect(markers.get('file-2')?.map((marker) => marker.number)).toEqual([3]);
+  });
+});

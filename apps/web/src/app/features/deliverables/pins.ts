@@ -1,0 +1,75 @@
+import type { CommentDto, CommentPin } from '@agency-portal/shared';
+
+export interface Fractions {
+  x: number;
+  y: number;
+}
+
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+function clampFraction(value: number): number {
+  if (!Number.isFinite(value)) {
+    return 0;
+  }
+  // Four decimals: a hundredth of a percent is finer than any screen shows.
+  return Math.round(Math.min(1, Math.max(0, value)) * 10_000) / 10_000;
+}
+
+/**
+ * Where a click landed on an image or a PDF page, as fractions of its width and height (0..1 from
+ * the top-left corner), so a pin stays put whatever size the preview is shown at.
+ */
+export function fractionsOf(clientX: number, clientY: number, box: Box): Fractions {
+  if (box.width <= 0 || box.height <= 0) {
+    return { x: 0, y: 0 };
+  }
+  return {
+    x: clampFraction((clientX - box.left) / box.width),
+    y: clampFraction((clientY - box.top) / box.height),
+  };
+}
+
+/** A point pin moved by the arrow keys (keyboard pinning), staying on the image. */
+export function nudge(point: Fractions, dx: number, dy: number): Fractions {
+  return { x: clampFraction(point.x + dx), y: clampFraction(point.y + dy) };
+}
+
+/** A numbered comment pinned on a file, drawn as a marker over its preview. */
+export interface PinMarker {
+  commentId: string;
+  /** The thread's number in the comments list ("Comment 3"). */
+  number: number;
+  pin: CommentPin;
+  resolved: boolean;
+}
+
+/** Threads (top-level comments) numbered 1, 2, 3… in the order they were made. */
+export function threadNumbers(comments: readonly CommentDto[]): Map<string, number> {
+  const threads = comments
+    .filter((comment) => comment.parentId === null)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return new Map(threads.map((comment, index) => [comment.id, index + 1]));
+}
+
+/** The markers of the pinned threads of a version, per file id. */
+export function markersByFile(comments: readonly CommentDto[]): Map<string, PinMarker[]> {
+  const numbers = threadNumbers(comments);
+  const byFile = new Map<string, PinMarker[]>();
+  for (const comment of comments) {
+    const number = numbers.get(comment.id);
+    if (!comment.pin || number === undefined) {
+      continue;
+    }
+    const marker: PinMarker = { commentId: comment.id, number, pin: comment.pin, resolved: comment.resolved };
+    byFile.set(comment.pin.fileId, [...(byFile.get(comment.pin.fileId) ?? []), marker]);
+  }
+  for (const markers of byFile.values()) {
+    markers.sort((a, b) => a.number - b.number);
+  }
+  return byFile;
+}

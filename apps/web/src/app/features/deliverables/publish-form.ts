@@ -1,0 +1,93 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import type { ApiErrorBody } from '@agency-portal/shared';
+import { FormErrorAlert } from '../../shared/forms/form-error-alert';
+import { applyServerErrors } from '../../shared/forms/server-errors';
+import { ValidationMessagePipe } from '../../shared/forms/validation-message';
+
+/** An http(s) address. */
+const POST_URL = /^https?:\/\/\S+$/i;
+
+/** Records where an approved deliverable went live: "Post URL", then "Publish". */
+@Component({
+  selector: 'ap-publish-form',
+  imports: [
+    FormErrorAlert,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ReactiveFormsModule,
+    ValidationMessagePipe,
+  ],
+  template: `
+    <ap-form-error-alert [error]="serverError()" [unmatched]="unmatchedErrors()" />
+    <form class="ap-publish" [formGroup]="form" (ngSubmit)="publishDeliverable()" novalidate>
+      <mat-form-field>
+        <mat-label>Post URL</mat-label>
+        <input matInput type="url" formControlName="postUrl" required placeholder="https://" />
+        <mat-hint>The address of the live post.</mat-hint>
+        <mat-error>
+          @if (form.controls.postUrl.errors?.['pattern']) {
+            Enter the full address, starting with https://
+          } @else {
+            {{ form.controls.postUrl.errors | validationMessage }}
+          }
+        </mat-error>
+      </mat-form-field>
+      <button matButton="filled" type="submit" [disabled]="publishing()">Publish</button>
+    </form>
+  `,
+  styles: `
+    .ap-publish {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      gap: 12px;
+    }
+    mat-form-field {
+      flex: 1;
+      min-width: 260px;
+    }
+    button {
+      margin-top: 8px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PublishForm {
+  readonly publishing = input(false);
+  readonly serverError = input<ApiErrorBody | null>(null);
+  readonly publish = output<string>();
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    postUrl: ['', [Validators.required, Validators.maxLength(2000), Validators.pattern(POST_URL)]],
+  });
+  protected readonly unmatchedErrors = signal<string[]>([]);
+
+  constructor() {
+    effect(() => {
+      const error = this.serverError();
+      untracked(() => this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []));
+    });
+  }
+
+  protected publishDeliverable(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.publish.emit(this.form.controls.postUrl.value.trim());
+  }
+}

@@ -1,0 +1,168 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatTableModule } from '@angular/material/table';
+import type { ApprovalStepDto, Decision, DeliverableDetailDto, PolicySource } from '@agency-portal/shared';
+import { DECISION_LABELS } from '@agency-portal/shared';
+import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
+import { DECISION_ACTION_LABELS } from './decision-dialog';
+import { approversText } from './deliverable-labels';
+import { STEP_STATE_LABELS, type StepState, stepViews } from './review-steps';
+
+const STEP_TONES: Record<StepState, StatusTone> = {
+  done: 'active',
+  current: 'pending',
+  pending: 'neutral',
+  changes_requested: 'pending',
+  rejected: 'inactive',
+};
+
+const SOURCE_LABELS: Record<PolicySource, string> = {
+  contract: 'Contract override',
+  business_unit: 'Business unit policy',
+  coe_template: 'Centre of excellence template',
+  default: 'Portal default',
+};
+
+/**
+ * The review of a deliverable: the approval policy that applies and why, its steps with where the
+ * latest version stands, the decision buttons (when the user may decide now) and the full history
+ * of decisions on every version.
+ */
+@Component({
+  selector: 'ap-review-panel',
+  imports: [DatePipe, MatButtonModule, MatTableModule, StatusChip],
+  template: `
+    <div class="ap-policy">
+      <p class="ap-policy__name">
+        <strong data-testid="policy-name">{{ deliverable().policy.name }}</strong>
+        <span class="ap-status">{{ sourceLabels[deliverable().policy.source] }}</span>
+      </p>
+      <p class="ap-hint" data-testid="policy-explanation">{{ deliverable().policy.explanation }}</p>
+    </div>
+
+    <ol class="ap-steps" aria-label="Approval steps">
+      @for (view of steps(); track view.index) {
+        <li
+          class="ap-step"
+          [class.ap-step--current]="view.state === 'current'"
+          [attr.data-testid]="'step-' + (view.index + 1)"
+        >
+          <span class="ap-step__number" aria-hidden="true">{{ view.index + 1 }}</span>
+          <span class="ap-step__text">
+            <span class="ap-step__name">{{ view.step.name }}</span>
+            <span class="ap-step__meta">{{ approvers(view.step) }} · SLA {{ view.step.slaHours }} h</span>
+          </span>
+          <ap-status-chip [label]="stateLabels[view.state]" [tone]="stateTones[view.state]" />
+        </li>
+      } @empty {
+        <li class="ap-hint">
+          This policy has no steps: versions are approved as soon as they are submitted.
+        </li>
+      }
+    </ol>
+
+    @if (conflictMessage(); as message) {
+      <p class="ap-form-error" role="alert" data-testid="decision-conflict">{{ message }}</p>
+    }
+
+    @if (canDecide()) {
+      <div class="ap-decide" role="group" aria-label="Decision">
+        <p class="ap-decide__prompt">
+          Your decision on version {{ latestNumber() }} at step “{{ currentStepName() }}”:
+        </p>
+        <div class="ap-decide__buttons">
+          <button matButton="filled" type="button" [disabled]="deciding()" (click)="decide.emit('approve')">
+            {{ actionLabels.approve }}
+          </button>
+          <button
+            matButton="outlined"
+            type="button"
+            [disabled]="deciding()"
+            (click)="decide.emit('request_changes')"
+          >
+            {{ actionLabels.request_changes }}
+          </button>
+          <button
+            matButton="outlined"
+            type="button"
+            class="ap-danger"
+            [disabled]="deciding()"
+            (click)="decide.emit('reject')"
+          >
+            {{ actionLabels.reject }}
+          </button>
+        </div>
+      </div>
+    }
+
+    <h3 class="ap-history-title">Decision history</h3>
+    @if (history().length === 0) {
+      <p class="ap-hint">No decisions yet.</p>
+    } @else {
+      <div class="ap-table-wrap">
+        <table mat-table [dataSource]="history()" aria-label="Decision history">
+          <ng-container matColumnDef="when">
+            <th mat-header-cell *matHeaderCellDef scope="col">When</th>
+            <td mat-cell *matCellDef="let decision">{{ decision.decidedAt | date: 'medium' }}</td>
+          </ng-container>
+          <ng-container matColumnDef="version">
+            <th mat-header-cell *matHeaderCellDef scope="col">Version</th>
+            <td mat-cell *matCellDef="let decision">Version {{ decision.versionNumber }}</td>
+          </ng-container>
+          <ng-container matColumnDef="step">
+            <th mat-header-cell *matHeaderCellDef scope="col">Step</th>
+            <td mat-cell *matCellDef="let decision">{{ decision.stepIndex + 1 }}. {{ decision.stepName }}</td>
+          </ng-container>
+          <ng-container matColumnDef="who">
+            <th mat-header-cell *matHeaderCellDef scope="col">Who</th>
+            <td mat-cell *matCellDef="let decision">{{ decision.approver.name }}</td>
+          </ng-container>
+          <ng-container matColumnDef="decision">
+            <th mat-header-cell *matHeaderCellDef scope="col">Decision</th>
+            <td mat-cell *matCellDef="let decision">{{ decisionLabel(decision.decision) }}</td>
+          </ng-container>
+          <ng-container matColumnDef="comment">
+            <th mat-header-cell *matHeaderCellDef scope="col">Comment</th>
+            <td mat-cell *matCellDef="let decision" class="ap-multiline">{{ decision.comment || '—' }}</td>
+          </ng-container>
+          <tr mat-header-row *matHeaderRowDef="columns"></tr>
+          <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        </table>
+      </div>
+    }
+  `,
+  styleUrl: './review-panel.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ReviewPanel {
+  readonly deliverable = input.required<DeliverableDetailDto>();
+  /** The user may decide the current step of the latest version now. */
+  readonly canDecide = input(false);
+  readonly deciding = input(false);
+  /** "Someone decided first…" after a 409. */
+  readonly conflictMessage = input<string | null>(null);
+  /** Names of in-house users, for steps assigned to named people (when the user may list users). */
+  readonly userNames = input<ReadonlyMap<string, string>>(new Map());
+  readonly decide = output<Decision>();
+
+  protected readonly sourceLabels = SOURCE_LABELS;
+  protected readonly stateLabels = STEP_STATE_LABELS;
+  protected readonly stateTones = STEP_TONES;
+  protected readonly actionLabels = DECISION_ACTION_LABELS;
+  protected readonly decisionLabel = (decision: Decision): string => DECISION_LABELS[decision];
+  protected readonly columns = ['when', 'version', 'step', 'who', 'decision', 'comment'];
+  protected readonly steps = computed(() => stepViews(this.deliverable()));
+  protected readonly latestNumber = computed(() => this.deliverable().versions[0]?.number ?? 0);
+  protected readonly currentStepName = computed(() => {
+    const deliverable = this.deliverable();
+    return deliverable.currentStep === null
+      ? ''
+      : (deliverable.policy.steps[deliverable.currentStep]?.name ?? '');
+  });
+  /** Newest first: every decision on every version. */
+  protected readonly history = computed(() =>
+    [...this.deliverable().decisions].sort((a, b) => b.decidedAt.localeCompare(a.decidedAt)),
+  );
+  protected readonly approvers = (step: ApprovalStepDto): string => approversText(step, this.userNames());
+}

@@ -1,0 +1,64 @@
+import type { ApprovalStepDto, DeliverableDetailDto, SessionUser } from '@agency-portal/shared';
+import { can } from '@agency-portal/shared';
+
+export type StepState = 'done' | 'current' | 'pending' | 'changes_requested' | 'rejected';
+
+export const STEP_STATE_LABELS: Record<StepState, string> = {
+  done: 'Done',
+  current: 'Awaiting decision',
+  pending: 'Waiting',
+  changes_requested: 'Changes requested',
+  rejected: 'Rejected',
+};
+
+export interface StepView {
+  index: number;
+  step: ApprovalStepDto;
+  state: StepState;
+}
+
+/**
+ * Where the latest version stands at each approval step: done (approved), the current one awaiting
+ * a decision, waiting, or where changes were requested or the work rejected.
+ */
+export function stepViews(deliverable: DeliverableDetailDto): StepView[] {
+  const latest = deliverable.versions[0];
+  const decisions = latest
+    ? deliverable.decisions
+        .filter((decision) => decision.versionId === latest.id)
+        .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt))
+    : [];
+  const allApproved = deliverable.status === 'approved' || deliverable.status === 'published';
+  return deliverable.policy.steps.map((step, index) => {
+    const last = decisions.filter((decision) => decision.stepIndex === index).at(-1);
+    let state: StepState = 'pending';
+    if (allApproved || last?.decision === 'approve') {
+      state = 'done';
+    } else if (last?.decision === 'request_changes') {
+      state = 'changes_requested';
+    } else if (last?.decision === 'reject') {
+      state = 'rejected';
+    } else if (deliverable.status === 'in_review' && deliverable.currentStep === index) {
+      state = 'current';
+    }
+    return { index, step, state };
+  });
+}
+
+/** Whether a step is assigned to the user: by role, or by name. */
+export function isAssignedTo(step: ApprovalStepDto, user: SessionUser): boolean {
+  return step.approverRole === user.role || step.approverUserIds.includes(user.id);
+}
+
+/**
+ * Whether the user may decide now: a reviewing role, the deliverable in review on its latest
+ * version, and the current step assigned to them.
+ */
+export function mayDecide(deliverable: DeliverableDetailDto, user: SessionUser | null): boolean {
+  if (!user || !can(user.role, 'deliverable:review') || deliverable.status !== 'in_review') {
+    return false;
+  }
+  const step =
+    deliverable.currentStep === null ? undefined : deliverable.policy.steps[deliverable.currentStep];
+  return deliverable.versions.length > 0 && step !== undefined && isAssignedTo(step, user);
+}

@@ -1,0 +1,122 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { ApiErrorBody, SubmitVersionRequest } from '@agency-portal/shared';
+import { DELIVERABLE_CONTENT_TYPES } from '@agency-portal/shared';
+import { FormErrorAlert } from '../../shared/forms/form-error-alert';
+import { applyServerErrors } from '../../shared/forms/server-errors';
+import { ValidationMessagePipe } from '../../shared/forms/validation-message';
+import { FileSizePipe } from '../../shared/format/file-size.pipe';
+import { DeliverableUploader, type UploadState, type UploadTask } from './deliverable-uploader';
+
+let nextId = 0;
+
+const STATE_TEXT: Record<UploadState, string> = {
+  uploading: 'Uploading',
+  done: 'Uploaded',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+/**
+ * The agency's next version: files upload resumably as soon as they are chosen (progress, cancel,
+ * retry), then the copy text, then "Submit version" once every upload has finished.
+ */
+@Component({
+  selector: 'ap-upload-panel',
+  imports: [
+    FileSizePipe,
+    FormErrorAlert,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    ReactiveFormsModule,
+    ValidationMessagePipe,
+  ],
+  templateUrl: './upload-panel.html',
+  styleUrl: './upload-panel.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UploadPanel {
+  readonly deliverableId = input.required<string>();
+  /** Number of the version this will be. */
+  readonly nextVersionNumber = input(1);
+  readonly submitting = input(false);
+  readonly serverError = input<ApiErrorBody | null>(null);
+  readonly submitVersion = output<SubmitVersionRequest>();
+
+  private readonly uploader = inject(DeliverableUploader);
+
+  protected readonly inputId = `ap-version-files-${nextId++}`;
+  protected readonly accept = DELIVERABLE_CONTENT_TYPES.join(',');
+  protected readonly stateText = STATE_TEXT;
+  protected readonly tasks = signal<UploadTask[]>([]);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    copyText: ['', Validators.maxLength(10000)],
+  });
+  protected readonly finished = computed(() => {
+    const tasks = this.tasks();
+    return tasks.length > 0 && tasks.every((task) => task.state() === 'done');
+  });
+  protected readonly unmatchedErrors = signal<string[]>([]);
+
+  constructor() {
+    effect(() => {
+      const error = this.serverError();
+      untracked(() => this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []));
+    });
+    // Leaving the page pauses the uploads; choosing the same files again resumes them.
+    inject(DestroyRef).onDestroy(() => {
+      for (const task of this.tasks()) {
+        task.pause();
+      }
+    });
+  }
+
+  protected uploadFiles(input: HTMLInputElement): void {
+    const files = Array.from(input.files ?? []);
+    const started = files.map((file) => this.uploader.upload(this.deliverableId(), file));
+    this.tasks.update((tasks) => [...tasks, ...started]);
+    // The same file can be chosen again (e.g. after removing it).
+    input.value = '';
+  }
+
+  protected cancelUpload(task: UploadTask): void {
+    task.cancel();
+  }
+
+  protected retryUpload(task: UploadTask): void {
+    task.retry();
+  }
+
+  protected removeUpload(task: UploadTask): void {
+    task.cancel();
+    this.tasks.update((tasks) => tasks.filter((candidate) => candidate !== task));
+  }
+
+  protected submitNewVersion(): void {
+    const fileIds = this.tasks()
+      .map((task) => task.fileId())
+      .filter((id): id is string => id !== null);
+    if (!this.finished() || this.form.invalid || fileIds.length === 0) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitVersion.emit({ fileIds, copyText: this.form.controls.copyText.value.trim() });
+  }
+}

@@ -1,0 +1,165 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import type { OutboxMessageDto } from '@agency-portal/shared';
+import { createLoader } from '../../core/data/loader';
+import { LoadError } from '../../shared/ui/load-error';
+import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
+import { OutboxService } from './outbox.service';
+
+type OutboxStatus = OutboxMessageDto['status'];
+
+const STATUS_LABELS: Record<OutboxStatus, string> = {
+  pending: 'Pending',
+  sent: 'Sent',
+  not_sent: 'Not sent (no mail server)',
+  failed: 'Failed',
+};
+
+const STATUS_TONES: Record<OutboxStatus, StatusTone> = {
+  pending: 'pending',
+  sent: 'active',
+  not_sent: 'neutral',
+  failed: 'inactive',
+};
+
+/** /outbox: the e-mails the portal sent or tried to send, newest first, each body on demand. */
+@Component({
+  selector: 'ap-outbox-page',
+  imports: [DatePipe, LoadError, MatButtonModule, MatProgressBarModule, MatTableModule, StatusChip],
+  template: `
+    <section class="ap-page">
+      <header class="ap-page-header">
+        <div>
+          <h1>Mail outbox</h1>
+          <p class="ap-subtitle">
+            Every e-mail the portal sent or tried to send. Without a mail server, they wait here.
+          </p>
+        </div>
+        <div class="ap-page-header__actions">
+          <button
+            matButton="outlined"
+            type="button"
+            [disabled]="messages.loading()"
+            (click)="messages.reload()"
+          >
+            Refresh
+          </button>
+        </div>
+      </header>
+      <div class="ap-progress-slot">
+        @if (messages.loading()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Loading the outbox" />
+        }
+      </div>
+      @if (messages.error(); as error) {
+        <ap-load-error [error]="error" (retry)="messages.reload()" />
+      } @else if (messages.value(); as list) {
+        @if (list.length === 0) {
+          <div class="ap-empty"><p>No e-mail has been sent yet.</p></div>
+        } @else {
+          <div class="ap-table-wrap">
+            <table mat-table [dataSource]="list" multiTemplateDataRows aria-label="Mail outbox">
+              <ng-container matColumnDef="time">
+                <th mat-header-cell *matHeaderCellDef scope="col">Time</th>
+                <td mat-cell *matCellDef="let message">{{ message.createdAt | date: 'medium' }}</td>
+              </ng-container>
+              <ng-container matColumnDef="to">
+                <th mat-header-cell *matHeaderCellDef scope="col">To</th>
+                <td mat-cell *matCellDef="let message">{{ message.to }}</td>
+              </ng-container>
+              <ng-container matColumnDef="subject">
+                <th mat-header-cell *matHeaderCellDef scope="col">Subject</th>
+                <td mat-cell *matCellDef="let message">{{ message.subject }}</td>
+              </ng-container>
+              <ng-container matColumnDef="status">
+                <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+                <td mat-cell *matCellDef="let message">
+                  <ap-status-chip [label]="statusLabel(message.status)" [tone]="statusTone(message.status)" />
+                </td>
+              </ng-container>
+              <ng-container matColumnDef="body">
+                <th mat-header-cell *matHeaderCellDef scope="col">
+                  <span class="ap-visually-hidden">Body</span>
+                </th>
+                <td mat-cell *matCellDef="let message">
+                  <button
+                    matButton
+                    type="button"
+                    class="ap-body-toggle"
+                    [attr.aria-expanded]="expandedId() === message.id"
+                    [attr.aria-controls]="'outbox-body-' + message.id"
+                    (click)="toggleBody(message.id)"
+                  >
+                    {{ expandedId() === message.id ? 'Hide body' : 'Show body' }}
+                  </button>
+                </td>
+              </ng-container>
+              <ng-container matColumnDef="expanded">
+                <td mat-cell *matCellDef="let message" [attr.colspan]="columns.length" class="ap-body-cell">
+                  @if (expandedId() === message.id) {
+                    <div [id]="'outbox-body-' + message.id">
+                      @if (message.error) {
+                        <p [class]="message.status === 'failed' ? 'ap-form-error' : 'ap-hint'">
+                          {{ message.status === 'failed' ? 'Sending failed: ' : '' }}{{ message.error }}
+                        </p>
+                      }
+                      <pre class="ap-body">{{ message.body }}</pre>
+                    </div>
+                  }
+                </td>
+              </ng-container>
+              <tr mat-header-row *matHeaderRowDef="columns"></tr>
+              <tr mat-row *matRowDef="let row; columns: columns"></tr>
+              <tr
+                mat-row
+                *matRowDef="let row; columns: ['expanded']"
+                class="ap-body-row"
+                [class.ap-body-row--open]="expandedId() === row.id"
+              ></tr>
+            </table>
+          </div>
+        }
+      }
+    </section>
+  `,
+  styles: `
+    .ap-body-row {
+      height: 0;
+    }
+    .ap-body-toggle {
+      white-space: nowrap;
+    }
+    .ap-body-row:not(.ap-body-row--open) .ap-body-cell {
+      padding: 0;
+      border-bottom-width: 0;
+    }
+    .ap-body {
+      margin: 0 0 12px;
+      padding: 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-surface-container);
+      white-space: pre-wrap;
+      word-break: break-word;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class OutboxPage {
+  private readonly outbox = inject(OutboxService);
+
+  protected readonly statusLabel = (status: OutboxStatus): string => STATUS_LABELS[status];
+  protected readonly statusTone = (status: OutboxStatus): StatusTone => STATUS_TONES[status];
+  protected readonly columns = ['time', 'to', 'subject', 'status', 'body'];
+  protected readonly messages = createLoader(
+    () => true,
+    () => this.outbox.list(),
+  );
+  protected readonly expandedId = signal<string | null>(null);
+
+  protected toggleBody(id: string): void {
+    this.expandedId.update((current) => (current === id ? null : id));
+  }
+}
