@@ -20,6 +20,7 @@ import { FilesModule } from './files/files.module';
 import { GoalsModule } from './goals/goals.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { UploadsModule } from './uploads/uploads.module';
 
 @Module({})
 export class AppModule {
@@ -55,6 +56,7 @@ export class AppModule {
         ContractsModule,
         BriefsModule,
         DeliverablesModule,
+        UploadsModule,
         JobsModule,
       ],
       controllers: [HealthController],

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { DEFAULT_UPLOAD_MAX_BYTES } from '@agency-portal/shared';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -153,6 +155,54 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean({ message: 'JOBS_ENABLED must be true or false' })
   JOBS_ENABLED = true;
+
+  /** Largest deliverable file accepted, in bytes (default 2 GiB). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(Number.MAX_SAFE_INTEGER)
+  UPLOAD_MAX_BYTES = DEFAULT_UPLOAD_MAX_BYTES;
+
+  /** Where unfinished resumable uploads are kept; default `<STORAGE_DIR>/.uploads` (same disk: a rename finishes them). */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  UPLOAD_TMP_DIR?: string;
+
+  /** Files go to this S3-compatible bucket when set; to STORAGE_DIR otherwise. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a valid bucket name' })
+  S3_BUCKET?: string;
+
+  /** Endpoint of an S3-compatible service (MinIO, R2, …); AWS S3 when unset. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'S3_ENDPOINT must be an absolute http(s) URL' },
+  )
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  /** Static credentials; the SDK's default chain (environment, instance role) when unset. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style URLs (`endpoint/bucket/key`), which most S3-compatible servers need. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  S3_FORCE_PATH_STYLE = false;
 }
 
 export const ENV_KEYS = [
@@ -179,7 +229,25 @@ export const ENV_KEYS = [
   'STORAGE_DIR',
   'SIGNED_DOCUMENT_MAX_BYTES',
   'JOBS_ENABLED',
+  'UPLOAD_MAX_BYTES',
+  'UPLOAD_TMP_DIR',
+  'S3_BUCKET',
+  'S3_ENDPOINT',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_FORCE_PATH_STYLE',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
+
+/** An S3-compatible bucket for file storage. */
+export interface S3Config {
+  bucket: string;
+  endpoint: string | undefined;
+  region: string;
+  /** Static credentials, or undefined for the SDK's default provider chain. */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  forcePathStyle: boolean;
+}
 
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -206,6 +274,11 @@ export interface AppConfig {
   storageDir: string;
   signedDocumentMaxBytes: number;
   jobsEnabled: boolean;
+  uploadMaxBytes: number;
+  /** Unfinished resumable uploads (local disk, whatever the file storage). */
+  uploadTmpDir: string;
+  /** Set when files live in S3-compatible storage instead of STORAGE_DIR. */
+  s3: S3Config | undefined;
 }
 
 export class ConfigError extends Error {
@@ -232,6 +305,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (vars.DATABASE_URL && !vars.JWT_SECRET && vars.NODE_ENV !== 'test') {
     problems.push('JWT_SECRET is required when DATABASE_URL points at an external database');
+  }
+  if (Boolean(vars.S3_ACCESS_KEY_ID) !== Boolean(vars.S3_SECRET_ACCESS_KEY)) {
+    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
   }
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -265,6 +341,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     storageDir: vars.STORAGE_DIR,
     signedDocumentMaxBytes: vars.SIGNED_DOCUMENT_MAX_BYTES,
     jobsEnabled: vars.JOBS_ENABLED && vars.NODE_ENV !== 'test',
+    uploadMaxBytes: vars.UPLOAD_MAX_BYTES,
+    uploadTmpDir: vars.UPLOAD_TMP_DIR ?? join(vars.STORAGE_DIR, '.uploads'),
+    s3: vars.S3_BUCKET
+      ? {
+          bucket: vars.S3_BUCKET,
+          endpoint: vars.S3_ENDPOINT,
+          region: vars.S3_REGION,
+          credentials:
+            vars.S3_ACCESS_KEY_ID && vars.S3_SECRET_ACCESS_KEY
+              ? { accessKeyId: vars.S3_ACCESS_KEY_ID, secretAccessKey: vars.S3_SECRET_ACCESS_KEY }
+              : undefined,
+          forcePathStyle: vars.S3_FORCE_PATH_STYLE,
+        }
+      : undefined,
   };
 }
 

@@ -1,13 +1,15 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { ApprovalPoliciesService } from '../reviews/approval-policies.service';
 import { CommentsService } from '../reviews/comments.service';
 import { ReviewsController } from '../reviews/reviews.controller';
 import { UPLOAD_TARGETS } from '../uploads/upload-targets';
+import { UploadsModule } from '../uploads/uploads.module';
 import { DeliverablesController } from './deliverables.controller';
 import { DeliverablesService } from './deliverables.service';
 
 /** Deliverables with their versions and review (approval policies, decisions, comments). */
 @Module({
+  imports: [forwardRef(() => UploadsModule)],
   controllers: [DeliverablesController, ReviewsController],
   providers: [
     DeliverablesService,

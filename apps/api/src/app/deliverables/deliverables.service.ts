@@ -1,4 +1,4 @@
-import { Injectable, type StreamableFile } from '@nestjs/common';
+import { forwardRef, Inject, Injectable, type StreamableFile } from '@nestjs/common';
 import type {
   ApprovalStepDto,
   DeliverableDetailDto,
@@ -28,6 +28,7 @@ import { MailService } from '../mail/mail.service';
 import { NotificationsService, type NoticeInput } from '../notifications/notifications.service';
 import { ApprovalPoliciesService, isApproverOf } from '../reviews/approval-policies.service';
 import type { UploadTargets } from '../uploads/upload-targets';
+import { UploadsService } from '../uploads/uploads.service';
 import { User } from '../users/user.entity';
 import { ApprovalDecision, Deliverable, DeliverableVersion } from './deliverable.entity';
 import type {
@@ -53,6 +54,7 @@ export class DeliverablesService implements UploadTargets {
     private readonly notifications: NotificationsService,
     private readonly mail: MailService,
     private readonly files: FilesService,
+    @Inject(forwardRef(() => UploadsService)) private readonly uploads: UploadsService,
   ) {}
 
   async list(actor: Actor, query: DeliverableListQueryDto): Promise<DeliverableSummaryDto[]> {
@@ -232,22 +234,8 @@ export class DeliverablesService implements UploadTargets {
           uploadedBy: actor.id,
         }),
       );
-      const claimed = await manager
-        .createQueryBuilder()
-        .update(StoredFile)
-        .set({ versionId: version.id })
-        .where('id IN (:...ids)', { ids: input.fileIds })
-        .andWhere('deliverable_id = :id AND uploaded_by = :actor AND version_id IS NULL', {
-          id,
-          actor: actor.id,
-        })
-        .execute();
-      if (claimed.affected !== input.fileIds.length) {
-        throw fieldError(
-          'fileIds',
-          'Every file must be a finished upload of yours for this deliverable, not yet part of a version.',
-        );
-      }
+      // Only the submitter's own finished uploads for this deliverable, not yet part of a version.
+      await this.uploads.claimForVersion(manager, actor, id, input.fileIds, version.id);
       const policy = await this.policies.effectiveForContract(manager, contract.id);
       const before = { status: deliverable.status, currentVersionId: deliverable.currentVersionId };
       Object.assign(deliverable, {

@@ -3,6 +3,7 @@ import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import { FILE_STORAGE } from './file-storage';
 import { FilesService } from './files.service';
 import { LocalDiskStorage } from './local-disk-storage';
+import { S3Storage } from './s3-storage';
 
 @Global()
 @Module({
@@ -10,7 +11,9 @@ import { LocalDiskStorage } from './local-disk-storage';
     {
       provide: FILE_STORAGE,
       inject: [APP_CONFIG],
-      useFactory: (config: ResolvedConfig) => new LocalDiskStorage(config.storageDir),
+      // S3-compatible object storage when S3_BUCKET is set, local disk otherwise.
+      useFactory: (config: ResolvedConfig) =>
+        config.s3 ? new S3Storage(config.s3) : new LocalDiskStorage(config.storageDir),
     },
     FilesService,
   ],

@@ -1,0 +1,30 @@
+import { forwardRef, Module } from '@nestjs/common';
+import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
+import { DeliverablesModule } from '../deliverables/deliverables.module';
+import { TusUploadServer } from './tus-upload-server';
+import { UploadPipeline } from './upload-pipeline';
+import { UploadTempStore } from './upload-temp-store';
+import { UploadsController } from './uploads.controller';
+import { UploadsService } from './uploads.service';
+
+/**
+ * Deliverable file uploads (tus at /api/uploads). UPLOAD_TARGETS comes from DeliverablesModule;
+ * UploadsService (no dependency back on deliverables) is exported for claimForVersion(), so
+ * DeliverablesModule may import this module in turn (forwardRef on its side too).
+ */
+@Module({
+  imports: [forwardRef(() => DeliverablesModule)],
+  controllers: [UploadsController],
+  providers: [
+    {
+      provide: UploadTempStore,
+      inject: [APP_CONFIG],
+      useFactory: (config: ResolvedConfig) => new UploadTempStore(config.uploadTmpDir),
+    },
+    UploadPipeline,
+    TusUploadServer,
+    UploadsService,
+  ],
+  exports: [UploadsService],
+})
+export class UploadsModule {}
