@@ -164,7 +164,7 @@ export class BriefsService {
       brief.sentAt = new Date();
       const contract = await manager.findOneByOrFail(Contract, { id: brief.contractId });
       const recipients = await manager.find(User, { where: { agencyId: contract.agencyId, active: true } });
-      await this.notifyAndMail(manager, recipients, {
+      await this.notifications.notifyAndMail(manager, recipients, {
         kind: 'brief_sent',
         title: `New brief: ${brief.title}`,
         body: `${actor.name} sent a brief under ${contract.reference}, due ${brief.dueDate}.`,
@@ -415,32 +415,12 @@ export class BriefsService {
     const recipients = await manager.find(User, {
       where: { id: In([contract.ownerId, brief.createdBy]), active: true },
     });
-    await this.notifyAndMail(manager, recipients, {
+    await this.notifications.notifyAndMail(manager, recipients, {
       ...notice,
       link: `/briefs/${brief.id}`,
       entity: 'brief',
       entityId: brief.id,
     });
-  }
-
-  private async notifyAndMail(
-    manager: EntityManager,
-    recipients: User[],
-    notice: Parameters<NotificationsService['notifyUsers']>[2],
-  ): Promise<void> {
-    await this.notifications.notifyUsers(
-      manager,
-      recipients.map((user) => user.id),
-      notice,
-    );
-    await this.mail.enqueue(
-      manager,
-      recipients.map((user) => ({
-        to: user.email,
-        subject: notice.title,
-        text: `${notice.body}\n\nOpen: ${notice.link ?? ''}`,
-      })),
-    );
   }
 
   private async goalsOf(briefIds: string[]): Promise<BriefGoal[]> {

@@ -25,7 +25,7 @@ import { Contract } from '../contracts/contract.entity';
 import { FilesService } from '../files/files.service';
 import { StoredFile } from '../files/stored-file.entity';
 import { MailService } from '../mail/mail.service';
-import { NotificationsService, type NoticeInput } from '../notifications/notifications.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { ApprovalPoliciesService, isApproverOf } from '../reviews/approval-policies.service';
 import type { UploadTargets } from '../uploads/upload-targets';
 import { UploadsService } from '../uploads/uploads.service';
@@ -272,7 +272,7 @@ export class DeliverablesService implements UploadTargets {
       });
       const firstStep = policy.steps[0] as ApprovalStepDto;
       const recipients = await this.approversOf(manager, firstStep, [contract.ownerId]);
-      await this.notifyAndMail(manager, recipients, {
+      await this.notifications.notifyAndMail(manager, recipients, {
         kind: 'version_submitted',
         title: `Version ${version.number} of "${deliverable.title}" is ready for review`,
         body: `${actor.name} submitted version ${version.number}. First step: ${firstStep.name} (SLA ${firstStep.slaHours} h).`,
@@ -359,7 +359,7 @@ export class DeliverablesService implements UploadTargets {
             : outcome.status === 'rejected'
               ? 'rejected'
               : 'sent back with change requests';
-      await this.notifyAndMail(manager, [...agencyUsers, ...nextApprovers], {
+      await this.notifications.notifyAndMail(manager, [...agencyUsers, ...nextApprovers], {
         kind: 'decision_made',
         title: `"${deliverable.title}" ${verdict}`,
         body: `${actor.name}: ${input.decision.replace('_', ' ')} at "${step.name}".${input.comment ? ` ${input.comment}` : ''}`,
@@ -454,7 +454,7 @@ export class DeliverablesService implements UploadTargets {
             dueAt: new Date(due).toISOString(),
           },
         });
-        await this.notifyAndMail(manager, recipients, {
+        await this.notifications.notifyAndMail(manager, recipients, {
           kind: 'review_overdue',
           title: `Review overdue: "${deliverable.title}"`,
           body: `"${step.name}" has waited more than ${step.slaHours} h for a decision.`,
@@ -517,26 +517,6 @@ export class DeliverablesService implements UploadTargets {
     const named = ids.length ? await manager.find(User, { where: { id: In(ids), active: true } }) : [];
     const all = new Map([...byRole, ...named].map((user) => [user.id, user]));
     return [...all.values()];
-  }
-
-  private async notifyAndMail(
-    manager: EntityManager,
-    recipients: User[],
-    notice: NoticeInput,
-  ): Promise<void> {
-    await this.notifications.notifyUsers(
-      manager,
-      recipients.map((user) => user.id),
-      notice,
-    );
-    await this.mail.enqueue(
-      manager,
-      recipients.map((user) => ({
-        to: user.email,
-        subject: notice.title,
-        text: `${notice.body}\n\nOpen: ${notice.link ?? ''}`,
-      })),
-    );
   }
 
   private async latestNumbers(ids: string[]): Promise<Map<string, number>> {

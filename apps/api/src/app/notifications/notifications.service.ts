@@ -3,6 +3,7 @@ import type { NotificationDto, NotificationKind, NotificationListDto } from '@ag
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../common/errors/domain-error';
+import { MailService } from '../mail/mail.service';
 import { User } from '../users/user.entity';
 import { Notification } from './notification.entity';
 
@@ -19,7 +20,34 @@ const LIST_LIMIT = 50;
 
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mail: MailService,
+  ) {}
+
+  /**
+   * In-app notices plus e-mails in the outbox, inside the caller's transaction; call
+   * MailService.dispatch() after it commits.
+   */
+  async notifyAndMail(
+    manager: EntityManager,
+    recipients: readonly Pick<User, 'id' | 'email'>[],
+    notice: NoticeInput,
+  ): Promise<void> {
+    await this.notifyUsers(
+      manager,
+      recipients.map((user) => user.id),
+      notice,
+    );
+    await this.mail.enqueue(
+      manager,
+      recipients.map((user) => ({
+        to: user.email,
+        subject: notice.title,
+        text: `${notice.body}\n\nOpen: ${notice.link ?? ''}`,
+      })),
+    );
+  }
 
   /** Adds in-app notices inside the caller's transaction. */
   async notifyUsers(manager: EntityManager, userIds: readonly string[], notice: NoticeInput): Promise<void> {

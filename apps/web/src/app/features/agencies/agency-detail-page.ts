@@ -18,7 +18,7 @@ import { UserService } from '../users/user.service';
 import { UsersTable } from '../users/users-table';
 import { AGENCY_STATUS_LABELS } from './agency-labels';
 import { AgencyService } from './agency.service';
-import { openOffboardDialog } from './offboard-dialog';
+import { openReasonDialog } from '../../shared/ui/reason-dialog';
 
 /** /agencies/:id: the agency's profile, its people, and (for admins) offboarding. */
 @Component({
@@ -71,7 +71,14 @@ export class AgencyDetailPage {
   }
 
   protected offboardAgency(agency: AgencyDto): void {
-    openOffboardDialog(this.dialog, { agencyName: agency.name })
+    openReasonDialog(this.dialog, {
+      title: `Offboard ${agency.name}?`,
+      message:
+        'The agency’s users are signed out at once and can no longer sign in. Its history stays, and you can reactivate the agency later.',
+      hint: 'Recorded in the audit log.',
+      confirmLabel: 'Offboard',
+      destructive: true,
+    })
       .pipe(
         filter((reason): reason is string => !!reason),
         switchMap((reason) => {

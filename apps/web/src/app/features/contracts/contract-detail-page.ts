@@ -36,7 +36,7 @@ import { uploadErrorMessage } from './document-errors';
 import { RateCardTable } from './rate-card-table';
 import { SignedDocumentPanel } from './signed-document-panel';
 import { openConfirmDialog } from '../../shared/ui/confirm-dialog';
-import { openTerminateDialog } from './terminate-dialog';
+import { openReasonDialog } from '../../shared/ui/reason-dialog';
 
 /**
  * /contracts/:id: the statement of work (summary, budget, rate card, goal allocations, signed
@@ -121,7 +121,13 @@ export class ContractDetailPage {
   }
 
   protected terminateContract(contract: ContractDetailDto): void {
-    openTerminateDialog(this.dialog, { reference: contract.reference, title: contract.title })
+    openReasonDialog(this.dialog, {
+      title: `Terminate ${contract.reference}?`,
+      message: `“${contract.title}” ends now and can no longer be changed or reactivated. The agency sees the reason.`,
+      hint: 'Shown on the contract and recorded in the audit log.',
+      confirmLabel: 'Terminate',
+      destructive: true,
+    })
       .pipe(
         filter((reason): reason is string => !!reason),
         switchMap((reason) => {
