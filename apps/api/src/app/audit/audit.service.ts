@@ -3,6 +3,7 @@ import type { AuditEventDto, AuditQuery, Page } from '@agency-portal/shared';
 import { DEFAULT_PAGE_SIZE } from '@agency-portal/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { escapeLike } from '../common/like';
 import { AuditEvent } from './audit-event.entity';
 
 export type AuditSnapshot = Record<string, unknown>;
@@ -65,10 +66,6 @@ export class AuditService {
       .getManyAndCount();
     return { items: events.map(toAuditEventDto), total, page, pageSize };
   }
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (match) => `\\${match}`);
 }
 
 export function toAuditEventDto(event: AuditEvent): AuditEventDto {

@@ -7,7 +7,8 @@ import type { Actor } from '../auth/actor';
 import { DomainError, fieldError, forbidden, invalidState } from '../common/errors/domain-error';
 import { BudgetService } from '../contracts/budget.service';
 import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.entity';
-import { Deliverable, DeliverableVersion } from '../deliverables/deliverable.entity';
+import { Deliverable } from '../deliverables/deliverable.entity';
+import { latestVersionNumbers } from '../deliverables/version-numbers';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { User } from '../users/user.entity';
@@ -20,6 +21,17 @@ import type {
   DeliverableSpecInputDto,
   UpdateBriefDto,
 } from './dto/brief.dto';
+
+/** The audit action each brief transition is recorded as. */
+const AUDITED_AS: Record<BriefAction, string> = {
+  edit: 'updated',
+  send: 'sent',
+  accept: 'accepted',
+  decline: 'declined',
+  cancel: 'cancelled',
+  complete: 'completed',
+  override_budget: 'budget_override',
+};
 
 @Injectable()
 export class BriefsService {
@@ -74,7 +86,10 @@ export class BriefsService {
         order: { dueDate: 'ASC', createdAt: 'ASC' },
       }),
     ]);
-    const latest = await this.latestVersionNumbers(deliverables.map((deliverable) => deliverable.id));
+    const latest = await latestVersionNumbers(
+      this.dataSource.manager,
+      deliverables.map((deliverable) => deliverable.id),
+    );
     return {
       ...toBriefDto(brief, goals),
       specs: specs.map(toSpecDto),
@@ -178,21 +193,15 @@ export class BriefsService {
 
   /** The owner's explicit permission to take the contract past its cap with this brief. */
   async overrideBudget(actor: Actor, id: string, reason: string): Promise<BriefDetailDto> {
-    await this.transition(
-      actor,
-      id,
-      'override_budget',
-      async (manager, brief) => {
-        const contract = await manager.findOneByOrFail(Contract, { id: brief.contractId });
-        if (contract.ownerId !== actor.id && actor.role !== 'admin') {
-          throw forbidden('Only the contract owner can allow a brief past the budget cap.');
-        }
-        brief.overrideReason = reason;
-        brief.overrideBy = actor.id;
-        brief.overrideAt = new Date();
-      },
-      'brief.budget_override',
-    );
+    await this.transition(actor, id, 'override_budget', async (manager, brief) => {
+      const contract = await manager.findOneByOrFail(Contract, { id: brief.contractId });
+      if (contract.ownerId !== actor.id && actor.role !== 'admin') {
+        throw forbidden('Only the contract owner can allow a brief past the budget cap.');
+      }
+      brief.overrideReason = reason;
+      brief.overrideBy = actor.id;
+      brief.overrideAt = new Date();
+    });
     return this.get(actor, id);
   }
 
@@ -273,23 +282,22 @@ export class BriefsService {
     id: string,
     action: BriefAction,
     apply: (manager: EntityManager, brief: Brief) => Promise<void>,
-    auditAction = `brief.${action === 'send' ? 'sent' : action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : action === 'cancel' ? 'cancelled' : action === 'complete' ? 'completed' : action}`,
   ): Promise<void> {
-    const mailAfter = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const brief = await this.lockFor(manager, actor, id, action);
       const before = briefSnapshot(brief);
       await apply(manager, brief);
       await manager.save(brief);
       await this.audit.record(manager, actor, {
-        action: auditAction,
+        action: `brief.${AUDITED_AS[action]}`,
         entity: 'brief',
         entityId: id,
         before,
         after: briefSnapshot(brief),
       });
-      return true;
     });
-    if (mailAfter) await this.mail.dispatch();
+    // Notices queued e-mails in the transaction; send them now that it has committed.
+    await this.mail.dispatch();
   }
 
   /** Loads and locks a visible brief and checks the workflow allows the action for this actor. */
@@ -428,19 +436,6 @@ export class BriefsService {
     return this.dataSource
       .getRepository(BriefGoal)
       .find({ where: { briefId: In(briefIds) }, relations: { goal: true } });
-  }
-
-  private async latestVersionNumbers(deliverableIds: string[]): Promise<Map<string, number>> {
-    if (deliverableIds.length === 0) return new Map();
-    const rows: { deliverable_id: string; number: number }[] = await this.dataSource
-      .getRepository(DeliverableVersion)
-      .createQueryBuilder('version')
-      .select('version.deliverable_id', 'deliverable_id')
-      .addSelect('MAX(version.number)', 'number')
-      .where('version.deliverable_id IN (:...ids)', { ids: deliverableIds })
-      .groupBy('version.deliverable_id')
-      .getRawMany();
-    return new Map(rows.map((row) => [row.deliverable_id, Number(row.number)]));
   }
 
   private baseQuery(manager: EntityManager) {

@@ -31,6 +31,7 @@ import type { UploadTargets } from '../uploads/upload-targets';
 import { UploadsService } from '../uploads/uploads.service';
 import { User } from '../users/user.entity';
 import { ApprovalDecision, Deliverable, DeliverableVersion } from './deliverable.entity';
+import { latestVersionNumbers } from './version-numbers';
 import type {
   CreateDerivedDeliverableDto,
   DecideDto,
@@ -76,7 +77,10 @@ export class DeliverablesService implements UploadTargets {
         return step ? isApproverOf(step, actor) : false;
       });
     }
-    const latest = await this.latestNumbers(deliverables.map((deliverable) => deliverable.id));
+    const latest = await latestVersionNumbers(
+      this.dataSource.manager,
+      deliverables.map((deliverable) => deliverable.id),
+    );
     return deliverables.map((deliverable) =>
       toDeliverableSummary(deliverable, latest.get(deliverable.id) ?? null),
     );
@@ -517,14 +521,5 @@ export class DeliverablesService implements UploadTargets {
     const named = ids.length ? await manager.find(User, { where: { id: In(ids), active: true } }) : [];
     const all = new Map([...byRole, ...named].map((user) => [user.id, user]));
     return [...all.values()];
-  }
-
-  private async latestNumbers(ids: string[]): Promise<Map<string, number>> {
-    if (ids.length === 0) return new Map();
-    const rows: { deliverable_id: string; number: string }[] = await this.dataSource.query(
-      'SELECT deliverable_id, MAX(number)::text AS number FROM deliverable_versions WHERE deliverable_id = ANY($1) GROUP BY deliverable_id',
-      [ids],
-    );
-    return new Map(rows.map((row) => [row.deliverable_id, Number(row.number)]));
   }
 }

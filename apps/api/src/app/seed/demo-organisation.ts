@@ -1,9 +1,9 @@
 import type { OperatingModel, Role } from '@agency-portal/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
-import { AuditEvent } from '../audit/audit-event.entity';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { User } from '../users/user.entity';
+import { recordSeedEvent } from './seed-audit';
 
 /** For the demo only: every demo account signs in with it. Nothing outside the demo uses it. */
 export const DEMO_PASSWORD = 'demo-password';
@@ -128,7 +128,7 @@ export async function seedDemoOrganisation(
           offboardReason: null,
         }),
       );
-      await audit(manager, 'agency.created', 'agency', agency.id, {
+      await recordSeedEvent(manager, 'agency.created', 'agency', agency.id, {
         name: agency.name,
         relationshipOwnerId: owner.id,
       });
@@ -146,7 +146,7 @@ async function createUnit(
   parentId: string | null,
 ): Promise<BusinessUnit> {
   const saved = await manager.save(manager.create(BusinessUnit, { ...unit, parentId }));
-  await audit(manager, 'business_unit.created', 'business_unit', saved.id, {
+  await recordSeedEvent(manager, 'business_unit.created', 'business_unit', saved.id, {
     ...unit,
     parentId,
   });
@@ -172,30 +172,10 @@ async function createUser(
       lastLoginAt: null,
     }),
   );
-  await audit(manager, 'user.created', 'user', user.id, {
+  await recordSeedEvent(manager, 'user.created', 'user', user.id, {
     email: user.email,
     role: user.role,
     agencyId,
   });
   return user;
-}
-
-async function audit(
-  manager: EntityManager,
-  action: string,
-  entity: string,
-  entityId: string,
-  after: Record<string, unknown>,
-): Promise<void> {
-  await manager.save(
-    manager.create(AuditEvent, {
-      actorId: null,
-      actorEmail: 'system (demo seed)',
-      action,
-      entity,
-      entityId,
-      before: null,
-      after,
-    }),
-  );
 }

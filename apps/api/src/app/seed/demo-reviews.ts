@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { AppliedPolicyDto, BriefStatus, Decision, DeliverableStatus } from '@agency-portal/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditEvent } from '../audit/audit-event.entity';
 import { Brief, BriefGoal, DeliverableSpec } from '../briefs/brief.entity';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.entity';
@@ -13,6 +12,7 @@ import { ApprovalPolicy } from '../reviews/approval-policy.entity';
 import { Comment } from '../reviews/comment.entity';
 import { User } from '../users/user.entity';
 import { demoPng } from './demo-png';
+import { recordSeedEvent } from './seed-audit';
 
 const HOUR = 3600 * 1000;
 
@@ -59,7 +59,7 @@ export async function seedDemoReviews(
           ],
         }),
       );
-      await audit(manager, 'approval_policy.created', 'approval_policy', template.id, {
+      await recordSeedEvent(manager, 'approval_policy.created', 'approval_policy', template.id, {
         name: template.name,
         businessUnitId: coe.id,
       });
@@ -352,7 +352,7 @@ async function brief(
       }
     }
   }
-  await audit(manager, 'brief.created', 'brief', saved.id, { title: saved.title, status });
+  await recordSeedEvent(manager, 'brief.created', 'brief', saved.id, { title: saved.title, status });
   return { brief: saved, deliverables };
 }
 
@@ -436,25 +436,5 @@ async function review(
       reviewStartedAt: startedAt,
       reviewPolicy: policy,
     },
-  );
-}
-
-async function audit(
-  manager: EntityManager,
-  action: string,
-  entity: string,
-  entityId: string,
-  after: Record<string, unknown>,
-): Promise<void> {
-  await manager.save(
-    manager.create(AuditEvent, {
-      actorId: null,
-      actorEmail: 'system (demo seed)',
-      action,
-      entity,
-      entityId,
-      before: null,
-      after,
-    }),
   );
 }

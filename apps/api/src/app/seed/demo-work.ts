@@ -10,7 +10,6 @@ import type {
 } from '@agency-portal/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
-import { AuditEvent } from '../audit/audit-event.entity';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.entity';
 import type { FileStorage } from '../files/file-storage';
@@ -18,6 +17,7 @@ import { StoredFile } from '../files/stored-file.entity';
 import { MarketingGoal } from '../goals/goal.entity';
 import { User } from '../users/user.entity';
 import { demoPdf } from './demo-pdf';
+import { recordSeedEvent } from './seed-audit';
 
 type UnitKey = 'coe' | 'korea';
 
@@ -309,7 +309,7 @@ export async function seedDemoWork(
           }),
         );
         goalIds.set(goal.key, saved.id);
-        await audit(manager, 'goal.created', 'goal', saved.id, { name: saved.name });
+        await recordSeedEvent(manager, 'goal.created', 'goal', saved.id, { name: saved.name });
       }
       for (const demo of contracts) {
         const agency = await manager.findOneByOrFail(Agency, { name: demo.agency });
@@ -353,7 +353,7 @@ export async function seedDemoWork(
             percent: allocation.percent,
           })),
         );
-        await audit(manager, 'contract.created', 'contract', contract.id, {
+        await recordSeedEvent(manager, 'contract.created', 'contract', contract.id, {
           reference: contract.reference,
           status: contract.status,
         });
@@ -390,26 +390,6 @@ async function storeSignedPdf(
       sizeBytes: pdf.length,
       sha256: createHash('sha256').update(pdf).digest('hex'),
       uploadedBy,
-    }),
-  );
-}
-
-async function audit(
-  manager: EntityManager,
-  action: string,
-  entity: string,
-  entityId: string,
-  after: Record<string, unknown>,
-): Promise<void> {
-  await manager.save(
-    manager.create(AuditEvent, {
-      actorId: null,
-      actorEmail: 'system (demo seed)',
-      action,
-      entity,
-      entityId,
-      before: null,
-      after,
     }),
   );
 }

@@ -9,6 +9,7 @@ import { InvitationsService, type IssuedInvitation } from '../auth/invitations.s
 import { SessionsService } from '../auth/sessions.service';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { isUniqueViolation } from '../common/db-errors';
+import { escapeLike } from '../common/like';
 import { DomainError, fieldError, invalidState } from '../common/errors/domain-error';
 import { MailService } from '../mail/mail.service';
 import type { InviteUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
@@ -36,7 +37,7 @@ export class UsersService {
     const qb = this.baseQuery(this.dataSource.manager);
     scopeUsers(qb, actor);
     if (query.q) {
-      const term = `%${query.q.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+      const term = `%${escapeLike(query.q)}%`;
       qb.andWhere(
         new Brackets((where) =>
           where.where('user.name ILIKE :term', { term }).orWhere('user.email ILIKE :term', { term }),
