@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { DurableWriteStream, syncDirectory } from './durable-write-stream';
 import { FileNotFoundError, type FileStorage } from './file-storage';
 
-/** Files on local disk under one root; writes land in a temporary file and are renamed into place. */
+/**
+ * Files on local disk under one root; writes land in a temporary file, are flushed to the disk and
+ * renamed into place, so a stored file is whole and durable before its row is committed.
+ */
 export class LocalDiskStorage implements FileStorage {
   private readonly root: string;
 
@@ -19,8 +23,9 @@ export class LocalDiskStorage implements FileStorage {
     await mkdir(dirname(target), { recursive: true });
     const temporary = `${target}.${randomUUID()}.partial`;
     try {
-      await pipeline(content, createWriteStream(temporary, { flags: 'wx' }));
+      await pipeline(content, new DurableWriteStream(temporary, { flags: 'wx' }));
       await rename(temporary, target);
+      await syncDirectory(dirname(target));
     } catch (error) {
       await rm(temporary, { force: true });
       throw error;

@@ -85,12 +85,17 @@ export class HashWorker {
   }
 
   /**
-   * Adds a chunk to the hash under `key`. Returns undefined when it was queued at once, or a
-   * promise that resolves once all of it is queued (the ring was full): wait for it before the next.
+   * Adds chunks, in order, to the hash under `key`. Returns undefined when they were queued at
+   * once, or a promise that resolves once all of them are queued (the ring was full): wait for it
+   * before the next update.
    */
-  update(key: string, chunk: Uint8Array): Promise<void> | undefined {
-    const queued = this.copyIn(key, chunk, 0);
-    return queued === chunk.length ? undefined : this.queueRest(key, chunk, queued);
+  update(key: string, chunks: readonly Uint8Array[]): Promise<void> | undefined {
+    for (let index = 0; index < chunks.length; index += 1) {
+      const chunk = chunks[index];
+      const queued = this.copyIn(key, chunk, 0);
+      if (queued < chunk.length) return this.queueRest(key, chunks, index, queued);
+    }
+    return undefined;
   }
 
   /** The hex digest of everything added under `key` since its start; the hash is then forgotten. */
@@ -155,11 +160,23 @@ export class HashWorker {
     if (pending && this.worker) this.worker.postMessage({ op: 'update', ...pending });
   }
 
-  private async queueRest(key: string, chunk: Uint8Array, from: number): Promise<void> {
+  /** Queues what is left of `chunks` from chunk `index`, byte `from`, waiting for room whenever the ring is full. */
+  private async queueRest(
+    key: string,
+    chunks: readonly Uint8Array[],
+    index: number,
+    from: number,
+  ): Promise<void> {
+    let at = index;
     let offset = from;
-    while (offset < chunk.length) {
+    for (;;) {
+      while (at < chunks.length && offset === chunks[at].length) {
+        at += 1;
+        offset = at < chunks.length ? this.copyIn(key, chunks[at], 0) : 0;
+      }
+      if (at >= chunks.length) return;
       await new Promise<void>((resume) => this.waiting.push(resume));
-      offset = this.copyIn(key, chunk, offset);
+      offset = this.copyIn(key, chunks[at], offset);
     }
   }
 

@@ -10,6 +10,7 @@ import { DomainError, fieldError, invalidState, notFound } from '../common/error
 import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import { DELIVERABLE_TYPES_MESSAGE, detectDeliverableType } from '../files/content-detection';
 import { FILE_STORAGE, type FileStorage } from '../files/file-storage';
+import { syncDirectory } from '../files/durable-write-stream';
 import { LocalDiskStorage } from '../files/local-disk-storage';
 import { StoredFile } from '../files/stored-file.entity';
 import { UPLOAD_TARGETS, type UploadTargets } from './upload-targets';
@@ -115,6 +116,8 @@ export class UploadPipeline {
       await mkdir(dirname(target), { recursive: true });
       try {
         await rename(path, target);
+        // The bytes were flushed as they arrived; the new name must be durable too.
+        await syncDirectory(dirname(target));
         return;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
