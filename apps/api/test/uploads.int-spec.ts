@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import type { BriefDetailDto, ContractDetailDto, StoredFileDto } from '@agency-p
 import S3rver from 's3rver';
 import type { Response } from 'supertest';
 import type { FileStorage } from '../src/app/files/file-storage';
+import { UploadTempStore } from '../src/app/uploads/upload-temp-store';
 import { UploadsService } from '../src/app/uploads/uploads.service';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from './support/test-app';
 
@@ -410,6 +411,29 @@ describe('deliverable uploads (tus)', () => {
     const id = location.split('/').pop() ?? '';
     expect(filesUnder(t.config.uploadTmpDir).filter((path) => path.includes(id))).toEqual([]);
     expect((await t.http().head(location).set(bearer(member.accessToken)).set(TUS)).status).toBe(404);
+  });
+
+  it('should sweep away an upload left unfinished for longer than the expiry period, and only that one', async () => {
+    const bytes = png(6000);
+    const location = await created(member.accessToken, bytes, 'abandoned.png');
+    await append(member.accessToken, location, 0, bytes.subarray(0, 3000)).expect(204);
+    const fresh = await created(member.accessToken, bytes, 'still-going.png');
+    // Two days and a minute later, as far as the upload's own record is concerned.
+    const id = location.split('/').pop() ?? '';
+    const info = join(t.config.uploadTmpDir, `${id}.json`);
+    const record = JSON.parse(readFileSync(info, 'utf8')) as { creation_date: string };
+    record.creation_date = new Date(Date.now() - (48 * 60 + 1) * 60 * 1000).toISOString();
+    writeFileSync(info, JSON.stringify(record));
+
+    const deleted = await t.app.get(UploadTempStore).deleteExpired();
+
+    expect(deleted).toBe(1);
+    expect(filesUnder(t.config.uploadTmpDir).filter((path) => path.includes(id))).toEqual([]);
+    // A tus client hears 404 for it and starts a new upload.
+    expect((await t.http().head(location).set(bearer(member.accessToken)).set(TUS)).status).toBe(404);
+    const freshId = fresh.split('/').pop() ?? '';
+    expect(filesUnder(t.config.uploadTmpDir).filter((path) => path.includes(freshId))).toHaveLength(2);
+    expect((await t.http().head(fresh).set(bearer(member.accessToken)).set(TUS)).status).toBe(200);
   });
 
   it('should describe the tus capabilities and the limit when asked with OPTIONS', async () => {

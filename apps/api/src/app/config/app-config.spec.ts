@@ -9,6 +9,13 @@ describe('loadConfig', () => {
     expect(config.seedDemo).toBe(true);
     expect(config.publicUrl).toBe('http://localhost:3000');
     expect(config.cookieSecure).toBe(false);
+    expect(config.uploadExpireMs).toBe(48 * 60 * 60 * 1000);
+  });
+
+  it('should take the upload expiry in whole hours and refuse anything else', () => {
+    expect(loadConfig({ UPLOAD_EXPIRE_HOURS: '6' }).uploadExpireMs).toBe(6 * 60 * 60 * 1000);
+    expect(() => loadConfig({ UPLOAD_EXPIRE_HOURS: '0' })).toThrow(/UPLOAD_EXPIRE_HOURS/);
+    expect(() => loadConfig({ UPLOAD_EXPIRE_HOURS: 'soon' })).toThrow(/UPLOAD_EXPIRE_HOURS/);
   });
 
   it('should seed nothing unless asked when DATABASE_URL is set', () => {

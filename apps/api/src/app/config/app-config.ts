@@ -163,6 +163,13 @@ export class EnvironmentVariables {
   @Max(Number.MAX_SAFE_INTEGER)
   UPLOAD_MAX_BYTES = DEFAULT_UPLOAD_MAX_BYTES;
 
+  /** Hours an unfinished resumable upload may take from its creation; afterwards it answers 410 and its parts are deleted. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 365)
+  UPLOAD_EXPIRE_HOURS = 48;
+
   /** Where unfinished resumable uploads are kept; default `<STORAGE_DIR>/.uploads` (same disk: a rename finishes them). */
   @IsOptional()
   @Transform(emptyToUndefined)
@@ -231,6 +238,7 @@ export const ENV_KEYS = [
   'JOBS_ENABLED',
   'UPLOAD_MAX_BYTES',
   'UPLOAD_TMP_DIR',
+  'UPLOAD_EXPIRE_HOURS',
   'S3_BUCKET',
   'S3_ENDPOINT',
   'S3_REGION',
@@ -277,6 +285,8 @@ export interface AppConfig {
   uploadMaxBytes: number;
   /** Unfinished resumable uploads (local disk, whatever the file storage). */
   uploadTmpDir: string;
+  /** How long an unfinished upload is kept, in milliseconds from its creation. */
+  uploadExpireMs: number;
   /** Set when files live in S3-compatible storage instead of STORAGE_DIR. */
   s3: S3Config | undefined;
 }
@@ -343,6 +353,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobsEnabled: vars.JOBS_ENABLED && vars.NODE_ENV !== 'test',
     uploadMaxBytes: vars.UPLOAD_MAX_BYTES,
     uploadTmpDir: vars.UPLOAD_TMP_DIR ?? join(vars.STORAGE_DIR, '.uploads'),
+    uploadExpireMs: vars.UPLOAD_EXPIRE_HOURS * 60 * 60 * 1000,
     s3: vars.S3_BUCKET
       ? {
           bucket: vars.S3_BUCKET,

@@ -74,6 +74,32 @@ describe('UploadTempStore', () => {
     expect(existsSync(store.dataPath(ID))).toBe(false);
   });
 
+  it('should delete uploads older than the expiry period, finished or not, and keep the rest', async () => {
+    const hour = 60 * 60 * 1000;
+    const expiring = new UploadTempStore(directory, 48 * hour);
+    const now = Date.now();
+    const at = (hoursAgo: number) => new Date(now - hoursAgo * hour).toISOString();
+    const [stale, staleFinished, recent] = ['b', 'c', 'd'].map((letter) => letter.repeat(32));
+    await expiring.create(new Upload({ id: stale, size: 10, offset: 0, creation_date: at(49) }));
+    await expiring.create(new Upload({ id: staleFinished, size: 0, offset: 0, creation_date: at(72) }));
+    await expiring.create(new Upload({ id: recent, size: 10, offset: 0, creation_date: at(47) }));
+    writeFileSync(join(directory, 'notes.json'), '{}');
+
+    const deleted = await expiring.deleteExpired(now);
+
+    expect(deleted).toBe(2);
+    // ID (beforeEach) was created just now: it stays, with the recent one and the stray file.
+    expect(readdirSync(directory).sort()).toEqual(
+      [ID, `${ID}.json`, recent, `${recent}.json`, 'notes.json'].sort(),
+    );
+    await expiring.onApplicationShutdown();
+  });
+
+  it('should delete nothing when no expiry period is set', async () => {
+    expect(await store.deleteExpired(Date.now() + 365 * 24 * 60 * 60 * 1000)).toBe(0);
+    expect(existsSync(store.dataPath(ID))).toBe(true);
+  });
+
   it('should refuse to name a path for anything but an upload id', () => {
     expect(() => store.dataPath('../../etc/passwd')).toThrow('Not an upload id');
   });

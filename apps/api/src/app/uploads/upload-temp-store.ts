@@ -35,8 +35,36 @@ export class UploadTempStore extends FileStore implements OnApplicationShutdown 
   private readonly progress = new Map<string, Progress>();
   private readonly hashes = new HashWorker();
 
-  constructor(directory: string) {
+  /**
+   * `expireMs`: how long an upload may take from its creation before deleteExpired() removes it
+   * (0: forever). Not @tus/server's expiration extension: its creation-with-upload path looks the
+   * upload up again after it finished, and ours are gone by then (moved into storage).
+   */
+  constructor(
+    directory: string,
+    private readonly expireMs = 0,
+  ) {
     super({ directory });
+  }
+
+  /**
+   * Deletes every upload created longer than the expiry period ago, unfinished or finished but
+   * never claimed (the process stopped between the last byte and the stored file). A tus client
+   * then hears 404 for it and starts over. Returns how many went.
+   */
+  override async deleteExpired(now = Date.now()): Promise<number> {
+    const expireMs = this.expireMs;
+    if (expireMs <= 0 || !this.configstore.list) return 0;
+    let deleted = 0;
+    for (const id of await this.configstore.list()) {
+      if (!UPLOAD_ID.test(id)) continue;
+      const upload = await this.configstore.get(id).catch(() => undefined);
+      const created = upload?.creation_date ? Date.parse(upload.creation_date) : Number.NaN;
+      if (Number.isNaN(created) || now - created <= expireMs) continue;
+      await this.discard(id);
+      deleted += 1;
+    }
+    return deleted;
   }
 
   override async write(readable: Readable, id: string, offset: number): Promise<number> {

@@ -6,6 +6,7 @@ import { UploadPipeline } from './upload-pipeline';
 import { UploadTempStore } from './upload-temp-store';
 import { UploadsController } from './uploads.controller';
 import { UploadsService } from './uploads.service';
+import { UploadExpiry } from './upload-expiry';
 
 /**
  * Deliverable file uploads (tus at /api/uploads). UPLOAD_TARGETS comes from DeliverablesModule;
@@ -19,11 +20,12 @@ import { UploadsService } from './uploads.service';
     {
       provide: UploadTempStore,
       inject: [APP_CONFIG],
-      useFactory: (config: ResolvedConfig) => new UploadTempStore(config.uploadTmpDir),
+      useFactory: (config: ResolvedConfig) => new UploadTempStore(config.uploadTmpDir, config.uploadExpireMs),
     },
     UploadPipeline,
     TusUploadServer,
     UploadsService,
+    UploadExpiry,
   ],
   exports: [UploadsService],
 })
