@@ -334,6 +334,10 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
         if (isAgencyRole(role)) {
           expect(ids).not.toContain(fx.shared.draftBriefId);
           expect(ids).not.toContain(fx.foreign.briefId);
+        } else if (role === 'reviewer') {
+          // Reviewers read what they review: the matrix policy names them, Southpeak's does not.
+          expect(ids).toContain(fx.shared.draftBriefId);
+          expect(ids).not.toContain(fx.foreign.briefId);
         } else {
           expect(ids).toEqual(expect.arrayContaining([fx.shared.draftBriefId, fx.foreign.briefId]));
         }
@@ -464,7 +468,8 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       async verify(response, _call, role) {
         const ids = (response.body as DeliverableSummaryDto[]).map((deliverable) => deliverable.id);
         expect(ids).toContain(fx.shared.deliverableId);
-        if (isAgencyRole(role)) expect(ids).not.toContain(fx.foreign.reviewDeliverableId);
+        if (isAgencyRole(role) || role === 'reviewer')
+          expect(ids).not.toContain(fx.foreign.reviewDeliverableId);
         else expect(ids).toContain(fx.foreign.reviewDeliverableId);
       },
     },
@@ -1002,12 +1007,19 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       },
     ];
 
-    for (const role of ['agency_admin', 'agency_member'] as const) {
+    // Northwind's agency users, and a reviewer whom Southpeak's policy (the default) does not name.
+    const outsiders = [
+      { role: 'agency_admin', who: 'Northwind agency_admin' },
+      { role: 'agency_member', who: 'Northwind agency_member' },
+      { role: 'reviewer', who: 'a reviewer Southpeak’s policy does not name' },
+    ] as const;
+
+    for (const { role, who } of outsiders) {
       for (const scoped of SCOPED_CALLS) {
         const permitted = allowed(role, scoped.access);
         const expected = permitted ? '404 not_found' : '403 forbidden';
 
-        it(`should answer ${expected} exactly as for a missing record and write nothing when Northwind ${role} calls ${scoped.route} on Southpeak's ${scoped.target}`, async () => {
+        it(`should answer ${expected} exactly as for a missing record and write nothing when ${who} calls ${scoped.route} on Southpeak's ${scoped.target}`, async () => {
           const before = await writeCounts();
 
           const foreign = await send(
@@ -1029,7 +1041,7 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
         });
       }
 
-      it(`should list none of Southpeak's briefs or deliverables when Northwind ${role} filters by them`, async () => {
+      it(`should list none of Southpeak's briefs or deliverables when ${who} filters by them`, async () => {
         const briefs = await send(
           'get',
           { path: `/api/briefs?contractId=${fx.southpeak.id}` },

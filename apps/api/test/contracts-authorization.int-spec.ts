@@ -461,6 +461,8 @@ describe('authorization of the goal, contract and notification endpoints', () =>
 
   beforeAll(async () => {
     t = await createTestApp();
+    // Reviewers read the contracts they review: as in the demo, the CoE template names them all.
+    await t.useDemoReviewTemplate();
     const tokens = {} as Record<Role, string>;
     const userIds = {} as Record<Role, string>;
     for (const role of ROLES) {

@@ -203,6 +203,8 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    // Reviewers read the contracts they review: as in the demo, the CoE template names them all.
+    await t.useDemoReviewTemplate();
     const emails: Record<Actor, string> = {
       admin: DEMO.admin,
       lead: DEMO.lead,

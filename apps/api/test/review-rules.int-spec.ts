@@ -701,6 +701,8 @@ describe('review rules', () => {
     });
 
     it('should thread a reply under its parent and list both in order when a reply has parentId', async () => {
+      // The reviewer reads the thread of work they review.
+      await setPolicy(`/api/business-units/${coeId}/approval-policy`, coeTemplate());
       const review = await inReview();
       const versionId = review.versions[0].id;
       const parent = (await comment(versionId, { body: 'Can the headline be shorter?' })).body as CommentDto;
@@ -875,6 +877,7 @@ describe('review rules', () => {
 
   describe('file content', () => {
     it('should serve a PNG inline with nosniff when a reviewer opens it', async () => {
+      await setPolicy(`/api/business-units/${coeId}/approval-policy`, coeTemplate());
       const review = await inReview();
       const fileId = review.versions[0].files[0].id;
 

@@ -32,6 +32,12 @@ export interface TestApp {
   userId(email: string): Promise<string>;
   agencyId(name: 'Northwind Social' | 'Southpeak Media' | string): Promise<string>;
   unitId(name: string): Promise<string>;
+  /**
+   * Gives the CoE the demo's review template (brand review by every reviewer, then Lena for legal),
+   * so reviewers review, and may read, the work of both demo agencies. Without it the default
+   * policy applies: social leads approve and reviewers read nothing.
+   */
+  useDemoReviewTemplate(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -107,6 +113,19 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     userId: (email) => one('SELECT id FROM users WHERE email = $1', [email], `user ${email}`),
     agencyId: (name) => one('SELECT id FROM agencies WHERE name = $1', [name], `agency ${name}`),
     unitId: (name) => one('SELECT id FROM business_units WHERE name = $1', [name], `unit ${name}`),
+    async useDemoReviewTemplate() {
+      await dataSource.query(
+        `INSERT INTO approval_policies (business_unit_id, name, steps)
+         SELECT unit.id, 'Brand and legal review', jsonb_build_array(
+                  jsonb_build_object('name', 'Brand review', 'approverRole', 'reviewer',
+                                     'approverUserIds', '[]'::jsonb, 'slaHours', 24),
+                  jsonb_build_object('name', 'Legal', 'approverRole', NULL,
+                                     'approverUserIds', jsonb_build_array(legal.id::text), 'slaHours', 48))
+           FROM business_units unit, users legal
+          WHERE unit.name = 'Global Social Centre of Excellence' AND legal.email = 'legal@demo.local'
+         ON CONFLICT (business_unit_id) DO UPDATE SET name = EXCLUDED.name, steps = EXCLUDED.steps`,
+      );
+    },
     async close() {
       await app.close();
       await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));

@@ -1,11 +1,13 @@
 import { isBriefVisibleToAgency } from '@agency-portal/shared';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { reviewerMayReadBrief, scopeBriefsToReviewer } from '../access/reviewer-scope';
 import { agencyScopeOf } from '../access/scope';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../common/errors/domain-error';
 
 /**
- * Agency users see briefs sent to their own agency (never drafts); in-house readers see all.
+ * Agency users see briefs sent to their own agency (never drafts); reviewers the briefs they
+ * review (access/reviewer-scope.ts); other in-house readers see all.
  * `briefAlias` and `contractAlias` name the joined brief and contract in the query.
  */
 export function scopeBriefs<T extends ObjectLiteral>(
@@ -20,18 +22,17 @@ export function scopeBriefs<T extends ObjectLiteral>(
       .andWhere(`${contractAlias}.agency_id = :scopeAgencyId`, { scopeAgencyId: agencyId })
       .andWhere(`${briefAlias}.status <> 'draft'`);
   }
-  return query;
+  return scopeBriefsToReviewer(query, actor, briefAlias, contractAlias);
 }
 
-export function requireVisibleBrief<T extends { status: Parameters<typeof isBriefVisibleToAgency>[0] }>(
-  actor: Actor,
-  brief: T | null,
-  agencyIdOf: (brief: T) => string,
-): T {
+export async function requireVisibleBrief<
+  T extends { id: string; status: Parameters<typeof isBriefVisibleToAgency>[0] },
+>(manager: EntityManager, actor: Actor, brief: T | null, agencyIdOf: (brief: T) => string): Promise<T> {
   const agencyId = agencyScopeOf(actor);
   if (!brief) throw notFound('Brief');
   if (agencyId !== null && (agencyIdOf(brief) !== agencyId || !isBriefVisibleToAgency(brief.status))) {
     throw notFound('Brief');
   }
+  if (!(await reviewerMayReadBrief(manager, actor, brief.id))) throw notFound('Brief');
   return brief;
 }

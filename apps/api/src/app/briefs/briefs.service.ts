@@ -68,7 +68,8 @@ export class BriefsService {
   }
 
   async get(actor: Actor, id: string): Promise<BriefDetailDto> {
-    const brief = requireVisibleBrief(
+    const brief = await requireVisibleBrief(
+      this.dataSource.manager,
       actor,
       await this.baseQuery(this.dataSource.manager).where('brief.id = :id', { id }).getOne(),
       (record) => record.contract?.agencyId ?? '',
@@ -314,7 +315,7 @@ export class BriefsService {
       .where('brief.id = :id', { id })
       .getOne();
     const contract = brief ? await manager.findOneBy(Contract, { id: brief.contractId }) : null;
-    const visible = requireVisibleBrief(actor, brief, () => contract?.agencyId ?? '');
+    const visible = await requireVisibleBrief(manager, actor, brief, () => contract?.agencyId ?? '');
     if (!canDoBriefAction(visible.status, action, actor.role)) {
       throw invalidState(`A ${visible.status.replace('_', ' ')} brief cannot be ${describe(action)} by you.`);
     }

@@ -82,7 +82,8 @@ export class ContractsService {
   }
 
   async get(actor: Actor, id: string): Promise<ContractDetailDto> {
-    const contract = requireVisibleContract(
+    const contract = await requireVisibleContract(
+      this.dataSource.manager,
       actor,
       await this.baseQuery(this.dataSource.manager).where('contract.id = :id', { id }).getOne(),
     );
@@ -357,7 +358,8 @@ export class ContractsService {
   }
 
   async downloadSignedDocument(actor: Actor, id: string, response: Response): Promise<StreamableFile> {
-    const contract = requireVisibleContract(
+    const contract = await requireVisibleContract(
+      this.dataSource.manager,
       actor,
       await this.dataSource
         .getRepository(Contract)
@@ -553,7 +555,7 @@ export class ContractsService {
       .setLock('pessimistic_write')
       .where('contract.id = :id', { id })
       .getOne();
-    return requireVisibleContract(actor, contract);
+    return requireVisibleContract(manager, actor, contract);
   }
 
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -15,6 +15,7 @@ import { Comment } from '../reviews/comment.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { GoalsAndContracts1764100000000 } from './migrations/1764100000000-goals-and-contracts';
 import { BriefsAndReviews1764200000000 } from './migrations/1764200000000-briefs-and-reviews';
+import { EffectiveApprovalPolicies1764300000000 } from './migrations/1764300000000-effective-approval-policies';
 
 /** Listed as classes, not globs: the API is bundled by webpack. */
 export const ENTITIES = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   Foundation1764000000000,
   GoalsAndContracts1764100000000,
   BriefsAndReviews1764200000000,
+  EffectiveApprovalPolicies1764300000000,
 ];

@@ -486,7 +486,7 @@ export class DeliverablesService implements UploadTargets {
     const brief = await manager.findOneBy(Brief, { id: deliverable.briefId });
     const contract = brief ? await manager.findOneBy(Contract, { id: brief.contractId }) : null;
     try {
-      requireVisibleBrief(actor, brief, () => contract?.agencyId ?? '');
+      await requireVisibleBrief(manager, actor, brief, () => contract?.agencyId ?? '');
     } catch {
       throw notFound('Deliverable');
     }

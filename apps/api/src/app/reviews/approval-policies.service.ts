@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { AppliedPolicyDto, ApprovalPolicyDto, ApprovalStepDto } from '@agency-portal/shared';
+import type {
+  AppliedPolicyDto,
+  ApprovalPolicyDto,
+  ApprovalStepDto,
+  PolicySource,
+} from '@agency-portal/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { reviewerMayReadContract } from '../access/reviewer-scope';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { BusinessUnit } from '../business-units/business-unit.entity';
@@ -33,66 +39,50 @@ export class ApprovalPoliciesService {
   /**
    * Which policy applies to work under a contract, and why: the contract's own override, else its
    * business unit's policy, else the template of the nearest centre of excellence above the unit,
-   * else the default.
+   * else the default. The choice itself is the `effective_approval_policies` view's (reviewers are
+   * scoped by the same view); this adds the policy and the explanation.
    */
   async effectiveForContract(manager: EntityManager, contractId: string): Promise<AppliedPolicyDto> {
     const contract = await manager.findOneBy(Contract, { id: contractId });
     if (!contract) throw notFound('Contract');
-    const own = await manager.findOneBy(ApprovalPolicy, { contractId });
-    if (own) {
+    const rows: { policy_id: string | null; source: PolicySource; unit_id: string | null }[] =
+      await manager.query(
+        'SELECT policy_id, source, unit_id FROM effective_approval_policies WHERE contract_id = $1',
+        [contractId],
+      );
+    const applied = rows[0];
+    const policy = applied?.policy_id
+      ? await manager.findOneBy(ApprovalPolicy, { id: applied.policy_id })
+      : null;
+    if (!applied || !policy || applied.source === 'default') {
       return {
-        source: 'contract',
-        explanation: `Set on contract ${contract.reference}.`,
-        policyId: own.id,
-        name: own.name,
-        steps: own.steps,
+        source: 'default',
+        explanation: 'No policy is set for this contract, its unit or a centre of excellence above it.',
+        policyId: null,
+        ...DEFAULT_POLICY,
       };
     }
-    const chain: { id: string; name: string; operating_model: string; depth: number }[] = await manager.query(
-      `WITH RECURSIVE chain(id, name, operating_model, parent_id, depth) AS (
-         SELECT id, name, operating_model, parent_id, 0 FROM business_units WHERE id = $1
-         UNION ALL
-         SELECT unit.id, unit.name, unit.operating_model, unit.parent_id, chain.depth + 1
-           FROM business_units unit JOIN chain ON unit.id = chain.parent_id WHERE chain.depth < 20
-       ) SELECT id, name, operating_model, depth FROM chain ORDER BY depth`,
-      [contract.businessUnitId],
-    );
-    const policies = await manager.find(ApprovalPolicy, {
-      where: { businessUnitId: In(chain.map((unit) => unit.id)) },
-    });
-    const unit = chain[0];
-    const unitPolicy = policies.find((policy) => policy.businessUnitId === unit?.id);
-    if (unit && unitPolicy) {
-      return {
-        source: 'business_unit',
-        explanation: `Set by ${unit.name}.`,
-        policyId: unitPolicy.id,
-        name: unitPolicy.name,
-        steps: unitPolicy.steps,
-      };
+    const applies = { policyId: policy.id, name: policy.name, steps: policy.steps };
+    if (applied.source === 'contract') {
+      return { source: 'contract', explanation: `Set on contract ${contract.reference}.`, ...applies };
     }
-    for (const ancestor of chain.slice(1)) {
-      const template = policies.find((policy) => policy.businessUnitId === ancestor.id);
-      if (ancestor.operating_model === 'coe' && template) {
-        return {
-          source: 'coe_template',
-          explanation: `Inherited from the centre-of-excellence template of ${ancestor.name}; ${unit?.name ?? 'the unit'} does not override it.`,
-          policyId: template.id,
-          name: template.name,
-          steps: template.steps,
-        };
-      }
+    const unit = await manager.findOneBy(BusinessUnit, { id: contract.businessUnitId });
+    if (applied.source === 'business_unit') {
+      return { source: 'business_unit', explanation: `Set by ${unit?.name ?? 'the unit'}.`, ...applies };
     }
+    const coe = applied.unit_id ? await manager.findOneBy(BusinessUnit, { id: applied.unit_id }) : null;
     return {
-      source: 'default',
-      explanation: 'No policy is set for this contract, its unit or a centre of excellence above it.',
-      policyId: null,
-      ...DEFAULT_POLICY,
+      source: 'coe_template',
+      explanation: `Inherited from the centre-of-excellence template of ${coe?.name ?? 'a parent unit'}; ${unit?.name ?? 'the unit'} does not override it.`,
+      ...applies,
     };
   }
 
-  async effective(contractId: string): Promise<AppliedPolicyDto> {
-    return this.effectiveForContract(this.dataSource.manager, contractId);
+  /** The applied policy of a contract the actor may read (a reviewer: one they review). */
+  async effective(actor: Actor, contractId: string): Promise<AppliedPolicyDto> {
+    const manager = this.dataSource.manager;
+    if (!(await reviewerMayReadContract(manager, actor, contractId))) throw notFound('Contract');
+    return this.effectiveForContract(manager, contractId);
   }
 
   async upsert(

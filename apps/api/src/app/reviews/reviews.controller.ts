@@ -67,8 +67,11 @@ export class ReviewsController {
   /** Which policy applies to the contract's work, and why. */
   @Get('contracts/:id/approval-policy/effective')
   @RequirePermission('approval_policy:read')
-  effective(@Param('id', ParseUUIDPipe) id: string): Promise<AppliedPolicyResponse> {
-    return this.policies.effective(id);
+  effective(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AppliedPolicyResponse> {
+    return this.policies.effective(actor, id);
   }
 
   @Get('versions/:versionId/comments')

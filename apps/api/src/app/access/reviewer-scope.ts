@@ -1,0 +1,114 @@
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../auth/actor';
+
+/**
+ * Reviewers read what they review (domain: roles). A reviewer sees a contract, and every brief,
+ * deliverable, version, comment and file under it, when:
+ * - the approval policy that applies to the contract names them, by role or by name
+ *   (`effective_approval_policies`, the same view that explains the policy); or
+ * - a deliverable of the brief is or was reviewed under a policy snapshot that names them; or
+ * - they decided on a version of the brief's deliverables (their history stays readable).
+ * Anything else answers 404, like another agency's records. Other in-house roles are not limited here.
+ */
+export function isScopedReviewer(actor: Actor): boolean {
+  return actor.role === 'reviewer';
+}
+
+/** A jsonb step `step` names the reviewer (parameters :scopeReviewerRole, :scopeReviewerName). */
+const STEP_NAMES_REVIEWER = `(step->>'approverRole' = :scopeReviewerRole
+  OR step->'approverUserIds' @> jsonb_build_array(CAST(:scopeReviewerName AS text)))`;
+
+function contractPolicyNamesReviewer(contractColumn: string): string {
+  return `EXISTS (
+    SELECT 1 FROM effective_approval_policies applied
+      JOIN approval_policies policy ON policy.id = applied.policy_id
+      CROSS JOIN LATERAL jsonb_array_elements(policy.steps) step
+     WHERE applied.contract_id = ${contractColumn} AND ${STEP_NAMES_REVIEWER})`;
+}
+
+/** Briefs (under `briefFilter`, a condition on a `scoped` deliverables row) reviewed or decided on by the reviewer. */
+function deliverableHistoryNamesReviewer(briefFilter: string): string {
+  return `EXISTS (
+    SELECT 1 FROM deliverables scoped
+      CROSS JOIN LATERAL jsonb_array_elements(COALESCE(scoped.review_policy->'steps', '[]'::jsonb)) step
+     WHERE ${briefFilter} AND ${STEP_NAMES_REVIEWER})
+  OR EXISTS (
+    SELECT 1 FROM deliverables scoped
+      JOIN deliverable_versions version ON version.deliverable_id = scoped.id
+      JOIN approval_decisions decision ON decision.version_id = version.id
+     WHERE ${briefFilter} AND decision.approver_id = CAST(:scopeReviewerId AS uuid))`;
+}
+
+/** The reviewer's role and id; the id twice, as text (in jsonb) and as a uuid (in a column). */
+function parameters(actor: Actor): Record<string, string> {
+  return { scopeReviewerRole: actor.role, scopeReviewerName: actor.id, scopeReviewerId: actor.id };
+}
+
+/** SQL condition: the reviewer may read the brief `briefColumn` (its id) under contract `contractColumn`. */
+function briefCondition(briefColumn: string, contractColumn: string): string {
+  return `(${contractPolicyNamesReviewer(contractColumn)}
+    OR ${deliverableHistoryNamesReviewer(`scoped.brief_id = ${briefColumn}`)})`;
+}
+
+/** SQL condition: the reviewer may read the contract `contractColumn` (its id). */
+function contractCondition(contractColumn: string): string {
+  return `(${contractPolicyNamesReviewer(contractColumn)}
+    OR ${deliverableHistoryNamesReviewer(
+      `scoped.brief_id IN (SELECT id FROM briefs WHERE contract_id = ${contractColumn})`,
+    )})`;
+}
+
+/** Limits a brief (or deliverable) query to what a reviewer reviews; no-op for other roles. */
+export function scopeBriefsToReviewer<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  actor: Actor,
+  briefAlias: string,
+  contractAlias: string,
+): SelectQueryBuilder<T> {
+  if (!isScopedReviewer(actor)) return query;
+  return query.andWhere(briefCondition(`${briefAlias}.id`, `${contractAlias}.id`), parameters(actor));
+}
+
+/** Limits a contract query to what a reviewer reviews; no-op for other roles. */
+export function scopeContractsToReviewer<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  actor: Actor,
+  contractAlias: string,
+): SelectQueryBuilder<T> {
+  if (!isScopedReviewer(actor)) return query;
+  return query.andWhere(contractCondition(`${contractAlias}.id`), parameters(actor));
+}
+
+/** Whether the actor may read a brief as far as reviewer scoping goes (always true for other roles). */
+export async function reviewerMayReadBrief(
+  manager: EntityManager,
+  actor: Actor,
+  briefId: string,
+): Promise<boolean> {
+  if (!isScopedReviewer(actor)) return true;
+  const found = await manager
+    .createQueryBuilder()
+    .select('1')
+    .from('briefs', 'brief')
+    .where('brief.id = :briefId', { briefId })
+    .andWhere(briefCondition('brief.id', 'brief.contract_id'), parameters(actor))
+    .getRawOne<unknown>();
+  return found !== undefined;
+}
+
+/** Whether the actor may read a contract as far as reviewer scoping goes (always true for other roles). */
+export async function reviewerMayReadContract(
+  manager: EntityManager,
+  actor: Actor,
+  contractId: string,
+): Promise<boolean> {
+  if (!isScopedReviewer(actor)) return true;
+  const found = await manager
+    .createQueryBuilder()
+    .select('1')
+    .from('contracts', 'contract')
+    .where('contract.id = :contractId', { contractId })
+    .andWhere(contractCondition('contract.id'), parameters(actor))
+    .getRawOne<unknown>();
+  return found !== undefined;
+}
