@@ -18,26 +18,26 @@ export function isScopedReviewer(actor: Actor): boolean {
 const STEP_NAMES_REVIEWER = `(step->>'approverRole' = :scopeReviewerRole
   OR step->'approverUserIds' @> jsonb_build_array(CAST(:scopeReviewerName AS text)))`;
 
-function contractPolicyNamesReviewer(contractColumn: string): string {
-  return `EXISTS (
-    SELECT 1 FROM effective_approval_policies applied
-      JOIN approval_policies policy ON policy.id = applied.policy_id
-      CROSS JOIN LATERAL jsonb_array_elements(policy.steps) step
-     WHERE applied.contract_id = ${contractColumn} AND ${STEP_NAMES_REVIEWER})`;
-}
+/**
+ * The conditions are uncorrelated `IN (subquery)`s, so PostgreSQL works each set out once per
+ * query (a hashed subplan), not once per listed row.
+ */
 
-/** Briefs (under `briefFilter`, a condition on a `scoped` deliverables row) reviewed or decided on by the reviewer. */
-function deliverableHistoryNamesReviewer(briefFilter: string): string {
-  return `EXISTS (
-    SELECT 1 FROM deliverables scoped
-      CROSS JOIN LATERAL jsonb_array_elements(COALESCE(scoped.review_policy->'steps', '[]'::jsonb)) step
-     WHERE ${briefFilter} AND ${STEP_NAMES_REVIEWER})
-  OR EXISTS (
-    SELECT 1 FROM deliverables scoped
-      JOIN deliverable_versions version ON version.deliverable_id = scoped.id
-      JOIN approval_decisions decision ON decision.version_id = version.id
-     WHERE ${briefFilter} AND decision.approver_id = CAST(:scopeReviewerId AS uuid))`;
-}
+/** Contracts whose applicable policy names the reviewer. */
+const CONTRACTS_NAMING_REVIEWER = `SELECT applied.contract_id FROM effective_approval_policies applied
+  JOIN approval_policies policy ON policy.id = applied.policy_id
+  CROSS JOIN LATERAL jsonb_array_elements(policy.steps) step
+  WHERE ${STEP_NAMES_REVIEWER}`;
+
+/** Briefs with a deliverable reviewed under a snapshot naming the reviewer, or decided on by them. */
+const BRIEFS_REVIEWED_BY_REVIEWER = `SELECT scoped.brief_id FROM deliverables scoped
+  CROSS JOIN LATERAL jsonb_array_elements(COALESCE(scoped.review_policy->'steps', '[]'::jsonb)) step
+  WHERE ${STEP_NAMES_REVIEWER}
+  UNION
+  SELECT scoped.brief_id FROM deliverables scoped
+  JOIN deliverable_versions version ON version.deliverable_id = scoped.id
+  JOIN approval_decisions decision ON decision.version_id = version.id
+  WHERE decision.approver_id = CAST(:scopeReviewerId AS uuid)`;
 
 /** The reviewer's role and id; the id twice, as text (in jsonb) and as a uuid (in a column). */
 function parameters(actor: Actor): Record<string, string> {
@@ -46,16 +46,15 @@ function parameters(actor: Actor): Record<string, string> {
 
 /** SQL condition: the reviewer may read the brief `briefColumn` (its id) under contract `contractColumn`. */
 function briefCondition(briefColumn: string, contractColumn: string): string {
-  return `(${contractPolicyNamesReviewer(contractColumn)}
-    OR ${deliverableHistoryNamesReviewer(`scoped.brief_id = ${briefColumn}`)})`;
+  return `(${contractColumn} IN (${CONTRACTS_NAMING_REVIEWER})
+    OR ${briefColumn} IN (${BRIEFS_REVIEWED_BY_REVIEWER}))`;
 }
 
 /** SQL condition: the reviewer may read the contract `contractColumn` (its id). */
 function contractCondition(contractColumn: string): string {
-  return `(${contractPolicyNamesReviewer(contractColumn)}
-    OR ${deliverableHistoryNamesReviewer(
-      `scoped.brief_id IN (SELECT id FROM briefs WHERE contract_id = ${contractColumn})`,
-    )})`;
+  return `(${contractColumn} IN (${CONTRACTS_NAMING_REVIEWER})
+    OR ${contractColumn} IN (SELECT reviewed.contract_id FROM briefs reviewed
+                              WHERE reviewed.id IN (${BRIEFS_REVIEWED_BY_REVIEWER})))`;
 }
 
 /** Limits a brief (or deliverable) query to what a reviewer reviews; no-op for other roles. */
