@@ -1,14 +1,13 @@
 import type {
   ApiErrorBody,
-  BriefDetailDto,
   ContractDetailDto,
   DecideRequest,
   DeliverableDetailDto,
   OutboxMessageDto,
 } from '@agency-portal/shared';
 import { DeliverablesService } from '../src/app/deliverables/deliverables.service';
-import { finishedUpload } from './support/deliverable-files';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from './support/test-app';
+import { acceptedBrief, submittedVersion } from './support/work';
 
 /**
  * Reviews past their step's SLA are escalated once per step to the step's approvers and the
@@ -55,46 +54,20 @@ describe('overdue reviews and the mail outbox', () => {
   }
 
   async function inReview(): Promise<DeliverableDetailDto> {
-    const created = await t
-      .http()
-      .post('/api/briefs')
-      .set(bearer(tokenOf('lead')))
-      .send({
-        contractId: contract.id,
-        goalIds: [contract.allocations[0].goalId],
+    const brief = await acceptedBrief(
+      t,
+      contract,
+      { lead: tokenOf('lead'), agency: tokenOf('northwindMember') },
+      {
         title: `Overdue brief ${++sequence}`,
         objective: 'Autumn teaser',
         audience: 'Seoul commuters',
         keyMessages: ['Soon'],
-        channels: ['instagram'],
-        funnelStage: 'awareness',
         dueDate: '2031-09-30',
         specs: [{ rateCardItemId: contract.rateCard[1].id, quantity: 1, dueDate: '2031-09-20' }],
-      });
-    expect(created.status).toBe(201);
-    const briefId = (created.body as BriefDetailDto).id;
-    expect(
-      (
-        await t
-          .http()
-          .post(`/api/briefs/${briefId}/send`)
-          .set(bearer(tokenOf('lead')))
-      ).status,
-    ).toBe(200);
-    const accepted = await t
-      .http()
-      .post(`/api/briefs/${briefId}/accept`)
-      .set(bearer(tokenOf('northwindMember')));
-    expect(accepted.status).toBe(200);
-    const deliverableId = (accepted.body as BriefDetailDto).deliverables[0].id;
-    const fileId = await finishedUpload(t, users.northwindMember.userId, deliverableId);
-    const submitted = await t
-      .http()
-      .post(`/api/deliverables/${deliverableId}/versions`)
-      .set(bearer(tokenOf('northwindMember')))
-      .send({ fileIds: [fileId], copyText: 'Coming soon.' });
-    expect(submitted.status).toBe(201);
-    return submitted.body as DeliverableDetailDto;
+      },
+    );
+    return submittedVersion(t, brief.deliverables[0].id, users.northwindMember, 'Coming soon.');
   }
 
   async function decided(

@@ -14,6 +14,7 @@ import type {
 import type { Response } from 'supertest';
 import { finishedUpload, PNG_BYTES } from './support/deliverable-files';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from './support/test-app';
+import { acceptedBrief as sentAndAccepted } from './support/work';
 
 /**
  * Which approval policy applies and why, multi-step reviews on a policy snapshot, pinned comments
@@ -149,41 +150,13 @@ describe('review rules', () => {
     on: ContractDetailDto,
     agency: 'northwind' | 'southpeak',
   ): Promise<BriefDetailDto> {
-    const created = await t
-      .http()
-      .post('/api/briefs')
-      .set(bearer(tokenOf('lead')))
-      .send({
-        contractId: on.id,
-        goalIds: [on.allocations[0].goalId],
-        title: `Review brief ${++sequence}`,
-        objective: 'Show the spring range',
-        audience: 'Young professionals',
-        keyMessages: ['Light'],
-        channels: ['instagram'],
-        funnelStage: 'awareness',
-        dueDate: '2031-05-31',
-        specs: [
-          { rateCardItemId: on.rateCard[0].id, quantity: 1, dueDate: '2031-05-20', channel: 'instagram' },
-        ],
-      });
-    expect(created.status).toBe(201);
-    const id = (created.body as BriefDetailDto).id;
-    expect(
-      (
-        await t
-          .http()
-          .post(`/api/briefs/${id}/send`)
-          .set(bearer(tokenOf('lead')))
-      ).status,
-    ).toBe(200);
     const accepter: Who = agency === 'northwind' ? 'northwindMember' : 'southpeakMember';
-    const accepted = await t
-      .http()
-      .post(`/api/briefs/${id}/accept`)
-      .set(bearer(tokenOf(accepter)));
-    expect(accepted.status).toBe(200);
-    return accepted.body as BriefDetailDto;
+    return sentAndAccepted(
+      t,
+      on,
+      { lead: tokenOf('lead'), agency: tokenOf(accepter) },
+      { title: `Review brief ${++sequence}` },
+    );
   }
 
   /** A deliverable of a freshly accepted Northwind (or Southpeak) brief, awaiting its first version. */

@@ -7,8 +7,8 @@ import type {
   DeliverableSummaryDto,
   UpsertApprovalPolicyRequest,
 } from '@agency-portal/shared';
-import { finishedUpload } from './support/deliverable-files';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from './support/test-app';
+import { acceptedBrief, submittedVersion } from './support/work';
 
 /**
  * Reviewers read what they review: the contracts whose applicable approval policy names them (by
@@ -48,60 +48,25 @@ describe('reviewers read what they review', () => {
 
   /** A brief on the Northwind contract, accepted, with version 1 (a PNG) submitted and commented on. */
   async function submittedWork(): Promise<{ brief: BriefDetailDto; deliverable: DeliverableDetailDto }> {
-    const created = await t
-      .http()
-      .post('/api/briefs')
-      .set(bearer(tokenOf('lead')))
-      .send({
-        contractId: northwind.id,
-        goalIds: [northwind.allocations[0].goalId],
+    const brief = await acceptedBrief(
+      t,
+      northwind,
+      { lead: tokenOf('lead'), agency: tokenOf('northwindMember') },
+      {
         title: `Scoped brief ${++sequence}`,
         objective: 'Launch',
         audience: 'Everyone',
         keyMessages: ['New'],
-        channels: ['instagram'],
-        funnelStage: 'awareness',
-        dueDate: '2031-05-31',
-        specs: [
-          {
-            rateCardItemId: northwind.rateCard[0].id,
-            quantity: 1,
-            dueDate: '2031-05-20',
-            channel: 'instagram',
-          },
-        ],
-      });
-    expect(created.status).toBe(201);
-    const briefId = (created.body as BriefDetailDto).id;
-    expect(
-      (
-        await t
-          .http()
-          .post(`/api/briefs/${briefId}/send`)
-          .set(bearer(tokenOf('lead')))
-      ).status,
-    ).toBe(200);
-    const accepted = await t
-      .http()
-      .post(`/api/briefs/${briefId}/accept`)
-      .set(bearer(tokenOf('northwindMember')));
-    expect(accepted.status).toBe(200);
-    const deliverableId = (accepted.body as BriefDetailDto).deliverables[0].id;
-    const fileId = await finishedUpload(t, users.northwindMember.userId, deliverableId);
-    const submitted = await t
-      .http()
-      .post(`/api/deliverables/${deliverableId}/versions`)
-      .set(bearer(tokenOf('northwindMember')))
-      .send({ fileIds: [fileId], copyText: 'Hello' });
-    expect(submitted.status).toBe(201);
-    const deliverable = submitted.body as DeliverableDetailDto;
+      },
+    );
+    const deliverable = await submittedVersion(t, brief.deliverables[0].id, users.northwindMember, 'Hello');
     const commented = await t
       .http()
       .post(`/api/versions/${deliverable.versions[0].id}/comments`)
       .set(bearer(tokenOf('lead')))
       .send({ body: 'Brighter, please' });
     expect(commented.status).toBe(201);
-    return { brief: accepted.body as BriefDetailDto, deliverable };
+    return { brief, deliverable };
   }
 
   /** Status of every read a reviewer might try on one piece of work. */

@@ -11,6 +11,7 @@ import type { FileStorage } from '../src/app/files/file-storage';
 import { UploadTempStore } from '../src/app/uploads/upload-temp-store';
 import { UploadsService } from '../src/app/uploads/uploads.service';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from './support/test-app';
+import { acceptedBrief } from './support/work';
 
 /**
  * Issue 4, deliverable uploads: the tus protocol over HTTP (create, resume after a dropped
@@ -70,19 +71,15 @@ describe('deliverable uploads (tus)', () => {
   let baseUrl: string;
 
   async function acceptedDeliverable(): Promise<string> {
-    const created = await t
-      .http()
-      .post('/api/briefs')
-      .set(bearer(lead.accessToken))
-      .send({
-        contractId: contract.id,
-        goalIds: [contract.allocations[0].goalId],
+    const brief = await acceptedBrief(
+      t,
+      contract,
+      { lead: lead.accessToken, agency: member.accessToken },
+      {
         title: `Upload test ${randomBytes(3).toString('hex')}`,
         objective: 'Files to upload',
         audience: 'Everyone',
         keyMessages: ['Fast'],
-        channels: ['instagram'],
-        funnelStage: 'awareness',
         dueDate: '2030-01-31',
         specs: [
           {
@@ -92,13 +89,9 @@ describe('deliverable uploads (tus)', () => {
             channel: 'instagram',
           },
         ],
-      });
-    expect(created.status).toBe(201);
-    const briefId = (created.body as BriefDetailDto).id;
-    await t.http().post(`/api/briefs/${briefId}/send`).set(bearer(lead.accessToken)).expect(200);
-    const accepted = await t.http().post(`/api/briefs/${briefId}/accept`).set(bearer(member.accessToken));
-    expect(accepted.status).toBe(200);
-    return (accepted.body as BriefDetailDto).deliverables[0].id;
+      },
+    );
+    return brief.deliverables[0].id;
   }
 
   function create(token: string, length: number, values: Record<string, string>) {

@@ -79,35 +79,44 @@ export function scopeContractsToReviewer<T extends ObjectLiteral>(
 }
 
 /** Whether the actor may read a brief as far as reviewer scoping goes (always true for other roles). */
-export async function reviewerMayReadBrief(
+export function reviewerMayReadBrief(
   manager: EntityManager,
   actor: Actor,
   briefId: string,
 ): Promise<boolean> {
-  if (!isScopedReviewer(actor)) return true;
-  const found = await manager
-    .createQueryBuilder()
-    .select('1')
-    .from('briefs', 'brief')
-    .where('brief.id = :briefId', { briefId })
-    .andWhere(briefCondition('brief.id', 'brief.contract_id'), parameters(actor))
-    .getRawOne<unknown>();
-  return found !== undefined;
+  return reviewerMayRead(
+    manager,
+    actor,
+    'briefs',
+    briefId,
+    briefCondition('record.id', 'record.contract_id'),
+  );
 }
 
 /** Whether the actor may read a contract as far as reviewer scoping goes (always true for other roles). */
-export async function reviewerMayReadContract(
+export function reviewerMayReadContract(
   manager: EntityManager,
   actor: Actor,
   contractId: string,
+): Promise<boolean> {
+  return reviewerMayRead(manager, actor, 'contracts', contractId, contractCondition('record.id'));
+}
+
+/** Whether row `id` of `table` meets `condition` (written against the alias `record`) for a reviewer. */
+async function reviewerMayRead(
+  manager: EntityManager,
+  actor: Actor,
+  table: 'briefs' | 'contracts',
+  id: string,
+  condition: string,
 ): Promise<boolean> {
   if (!isScopedReviewer(actor)) return true;
   const found = await manager
     .createQueryBuilder()
     .select('1')
-    .from('contracts', 'contract')
-    .where('contract.id = :contractId', { contractId })
-    .andWhere(contractCondition('contract.id'), parameters(actor))
+    .from(table, 'record')
+    .where('record.id = :recordId', { recordId: id })
+    .andWhere(condition, parameters(actor))
     .getRawOne<unknown>();
   return found !== undefined;
 }

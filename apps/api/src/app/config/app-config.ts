@@ -163,7 +163,7 @@ export class EnvironmentVariables {
   @Max(Number.MAX_SAFE_INTEGER)
   UPLOAD_MAX_BYTES = DEFAULT_UPLOAD_MAX_BYTES;
 
-  /** Hours an unfinished resumable upload may take from its creation; afterwards it answers 410 and its parts are deleted. */
+  /** Hours a resumable upload may take from its creation; an unfinished one older than that is deleted (swept hourly). */
   @Transform(toInt)
   @IsInt()
   @Min(1)

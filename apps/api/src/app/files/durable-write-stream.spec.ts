@@ -75,7 +75,7 @@ describe('DurableWriteStream', () => {
           part.push(buffer.subarray(0, left));
           left -= Math.min(left, buffer.length);
         }
-        return writev(part, position);
+        return writev(part, position ?? undefined);
       };
     });
 

@@ -54,7 +54,7 @@ export class ApprovalPoliciesService {
     const policy = applied?.policy_id
       ? await manager.findOneBy(ApprovalPolicy, { id: applied.policy_id })
       : null;
-    if (!applied || !policy || applied.source === 'default') {
+    if (!applied || !policy) {
       return {
         source: 'default',
         explanation: 'No policy is set for this contract, its unit or a centre of excellence above it.',

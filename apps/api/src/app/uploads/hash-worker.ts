@@ -167,16 +167,12 @@ export class HashWorker {
     index: number,
     from: number,
   ): Promise<void> {
-    let at = index;
-    let offset = from;
-    for (;;) {
-      while (at < chunks.length && offset === chunks[at].length) {
-        at += 1;
-        offset = at < chunks.length ? this.copyIn(key, chunks[at], 0) : 0;
-      }
-      if (at >= chunks.length) return;
-      await new Promise<void>((resume) => this.waiting.push(resume));
+    for (let at = index, offset = from; at < chunks.length; at += 1, offset = 0) {
       offset = this.copyIn(key, chunks[at], offset);
+      while (offset < chunks[at].length) {
+        await new Promise<void>((resume) => this.waiting.push(resume));
+        offset = this.copyIn(key, chunks[at], offset);
+      }
     }
   }
 

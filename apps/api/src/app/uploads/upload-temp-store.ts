@@ -53,14 +53,13 @@ export class UploadTempStore extends FileStore implements OnApplicationShutdown 
    * then hears 404 for it and starts over. Returns how many went.
    */
   override async deleteExpired(now = Date.now()): Promise<number> {
-    const expireMs = this.expireMs;
-    if (expireMs <= 0 || !this.configstore.list) return 0;
+    if (this.expireMs <= 0 || !this.configstore.list) return 0;
     let deleted = 0;
     for (const id of await this.configstore.list()) {
       if (!UPLOAD_ID.test(id)) continue;
       const upload = await this.configstore.get(id).catch(() => undefined);
       const created = upload?.creation_date ? Date.parse(upload.creation_date) : Number.NaN;
-      if (Number.isNaN(created) || now - created <= expireMs) continue;
+      if (Number.isNaN(created) || now - created <= this.expireMs) continue;
       await this.discard(id);
       deleted += 1;
     }

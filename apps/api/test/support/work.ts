@@ -1,0 +1,60 @@
+import type {
+  BriefDetailDto,
+  ContractDetailDto,
+  CreateBriefRequest,
+  DeliverableDetailDto,
+} from '@agency-portal/shared';
+import { finishedUpload } from './deliverable-files';
+import { bearer, type SignedIn, type TestApp } from './test-app';
+
+/**
+ * A brief from the social lead on `contract` (one deliverable from its first rate-card item unless
+ * `overrides` say otherwise), sent, and accepted by the agency user: the state in which its
+ * deliverables take versions.
+ */
+export async function acceptedBrief(
+  t: TestApp,
+  contract: ContractDetailDto,
+  who: { lead: string; agency: string },
+  overrides: Partial<CreateBriefRequest> = {},
+): Promise<BriefDetailDto> {
+  const body: CreateBriefRequest = {
+    contractId: contract.id,
+    goalIds: [contract.allocations[0].goalId],
+    title: 'Brief',
+    objective: 'Show the spring range',
+    audience: 'Young professionals',
+    keyMessages: ['Light'],
+    channels: ['instagram'],
+    funnelStage: 'awareness',
+    dueDate: '2031-05-31',
+    specs: [
+      { rateCardItemId: contract.rateCard[0].id, quantity: 1, dueDate: '2031-05-20', channel: 'instagram' },
+    ],
+    ...overrides,
+  };
+  const created = await t.http().post('/api/briefs').set(bearer(who.lead)).send(body);
+  expect(created.status).toBe(201);
+  const id = (created.body as BriefDetailDto).id;
+  expect((await t.http().post(`/api/briefs/${id}/send`).set(bearer(who.lead))).status).toBe(200);
+  const accepted = await t.http().post(`/api/briefs/${id}/accept`).set(bearer(who.agency));
+  expect(accepted.status).toBe(200);
+  return accepted.body as BriefDetailDto;
+}
+
+/** A version of the deliverable made of one finished upload (a PNG) of the agency user, submitted. */
+export async function submittedVersion(
+  t: TestApp,
+  deliverableId: string,
+  agency: SignedIn,
+  copyText: string,
+): Promise<DeliverableDetailDto> {
+  const fileId = await finishedUpload(t, agency.userId, deliverableId);
+  const submitted = await t
+    .http()
+    .post(`/api/deliverables/${deliverableId}/versions`)
+    .set(bearer(agency.accessToken))
+    .send({ fileIds: [fileId], copyText });
+  expect(submitted.status).toBe(201);
+  return submitted.body as DeliverableDetailDto;
+}
