@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
@@ -58,16 +67,18 @@ export class AgencyForm {
   constructor() {
     effect(() => {
       const agency = this.agency();
-      this.form.reset({
-        name: agency?.name ?? '',
-        legalName: agency?.legalName ?? '',
-        services: agency ? [...agency.services] : [],
-        relationshipOwnerId: agency?.relationshipOwner.id ?? '',
-      });
+      untracked(() =>
+        this.form.reset({
+          name: agency?.name ?? '',
+          legalName: agency?.legalName ?? '',
+          services: agency ? [...agency.services] : [],
+          relationshipOwnerId: agency?.relationshipOwner.id ?? '',
+        }),
+      );
     });
     effect(() => {
       const error = this.serverError();
-      this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []);
+      untracked(() => this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []));
     });
   }
 

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -53,15 +62,17 @@ export class BusinessUnitForm {
   constructor() {
     effect(() => {
       const unit = this.unit();
-      this.form.reset({
-        name: unit?.name ?? '',
-        operatingModel: unit?.operatingModel ?? '',
-        parentId: unit?.parentId ?? null,
-      });
+      untracked(() =>
+        this.form.reset({
+          name: unit?.name ?? '',
+          operatingModel: unit?.operatingModel ?? '',
+          parentId: unit?.parentId ?? null,
+        }),
+      );
     });
     effect(() => {
       const error = this.serverError();
-      this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []);
+      untracked(() => this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []));
     });
   }
 

@@ -5,7 +5,12 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import type { BusinessUnitDto, CreateContractRequest } from '@agency-portal/shared';
+import type {
+  BusinessUnitDto,
+  ContractDetailDto,
+  ContractStatus,
+  CreateContractRequest,
+} from '@agency-portal/shared';
 import { ContractForm } from './contract-form';
 
 const UNIT: BusinessUnitDto = {
@@ -66,6 +71,44 @@ describe('ContractForm', () => {
 
   function row(label: string): Promise<HarnessLoader> {
     return loader.getChildLoader(`[role="group"][aria-label="${label}"]`);
+  }
+
+  function existing(status: ContractStatus): ContractDetailDto {
+    return {
+      id: 'contract-1',
+      agencyId: 'agency-1',
+      agencyName: 'Bright Social',
+      businessUnitId: 'unit-1',
+      businessUnitName: 'Korea',
+      owner: { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' },
+      reference: 'SOW-1',
+      title: 'Always-on social',
+      scope: 'Posts',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      currency: 'KRW',
+      budgetCapMinor: 50000000,
+      renewalNoticeDays: 30,
+      status,
+      terminationReason: null,
+      terminatedAt: null,
+      activatedAt: status === 'active' ? '2026-01-02T00:00:00.000Z' : null,
+      signedDocument: null,
+      internalNotes: '',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      rateCard: [],
+      allocations: [],
+      budget: {
+        currency: 'KRW',
+        capMinor: 50000000,
+        committedMinor: 0,
+        invoicedMinor: 0,
+        approvedMinor: 0,
+        paidMinor: 0,
+        remainingMinor: 50000000,
+      },
+    };
   }
 
   async function fillContract(currency: string, budgetCap: string): Promise<void> {
@@ -203,41 +246,7 @@ describe('ContractForm', () => {
   });
 
   it('should lock currency, dates and reference when the contract is active', async () => {
-    fixture.componentRef.setInput('contract', {
-      id: 'contract-1',
-      agencyId: 'agency-1',
-      agencyName: 'Bright Social',
-      businessUnitId: 'unit-1',
-      businessUnitName: 'Korea',
-      owner: { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' },
-      reference: 'SOW-1',
-      title: 'Always-on social',
-      scope: 'Posts',
-      startDate: '2026-01-01',
-      endDate: '2026-12-31',
-      currency: 'KRW',
-      budgetCapMinor: 50000000,
-      renewalNoticeDays: 30,
-      status: 'active',
-      terminationReason: null,
-      terminatedAt: null,
-      activatedAt: '2026-01-02T00:00:00.000Z',
-      signedDocument: null,
-      internalNotes: '',
-      createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      rateCard: [],
-      allocations: [],
-      budget: {
-        currency: 'KRW',
-        capMinor: 50000000,
-        committedMinor: 0,
-        invoicedMinor: 0,
-        approvedMinor: 0,
-        paidMinor: 0,
-        remainingMinor: 50000000,
-      },
-    });
+    fixture.componentRef.setInput('contract', existing('active'));
     await fixture.whenStable();
 
     expect(await (await field('Currency')).isDisabled()).toBe(true);
@@ -247,5 +256,18 @@ describe('ContractForm', () => {
     expect(await (await field('Budget cap')).isDisabled()).toBe(false);
     const budgetCap = (await (await field('Budget cap')).getControl(MatInputHarness)) as MatInputHarness;
     expect(await budgetCap.getValue()).toBe('50,000,000');
+  });
+
+  it('should keep what the person typed when they change the currency of a draft', async () => {
+    fixture.componentRef.setInput('contract', existing('draft'));
+    await fixture.whenStable();
+
+    await fill('Title', 'Winter content');
+    await choose('Currency', 'USD');
+    await fixture.whenStable();
+
+    const title = (await (await field('Title')).getControl(MatInputHarness)) as MatInputHarness;
+    expect(await title.getValue()).toBe('Winter content');
+    expect(await (await (await field('Currency')).getControl(MatSelectHarness))?.getValueText()).toBe('USD');
   });
 });

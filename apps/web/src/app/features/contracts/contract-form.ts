@@ -1,15 +1,16 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
   computed,
   effect,
+  ElementRef,
   inject,
+  Injector,
   input,
   output,
   signal,
+  untracked,
   viewChildren,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
@@ -152,16 +153,19 @@ export class ContractForm {
     this.form.controls.businessUnitId.valueChanges
       .pipe(distinctUntilChanged(), takeUntilDestroyed())
       .subscribe((unitId) => this.businessUnitChange.emit(unitId));
-    effect(() => this.fillFrom(this.contract()));
+    effect(() => {
+      const contract = this.contract();
+      untracked(() => this.fillFrom(contract));
+    });
     effect(() => {
       const goals = this.goalOptions();
       if (goals) {
-        this.dropAllocationsOutside(goals);
+        untracked(() => this.dropAllocationsOutside(goals));
       }
     });
     effect(() => {
       const error = this.serverError();
-      this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []);
+      untracked(() => this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []));
     });
   }
 

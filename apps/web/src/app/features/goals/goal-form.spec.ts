@@ -157,4 +157,21 @@ describe('GoalForm', () => {
 
     expect(await (await field('Target')).getTextErrors()).toEqual(['The target must be positive.']);
   });
+
+  it('should keep what the person typed when they change the currency of a revenue goal', async () => {
+    fixture.componentRef.setInput(
+      'goal',
+      aGoal({ kpiMetric: 'revenue', targetValue: 50000000, targetCurrency: 'KRW' }),
+    );
+    await fixture.whenStable();
+
+    await fill('Name', 'Winter revenue');
+    await choose('Currency', 'USD');
+    await fixture.whenStable();
+
+    const name = (await (await field('Name')).getControl(MatInputHarness)) as MatInputHarness;
+    const currency = (await (await field('Currency')).getControl(MatSelectHarness)) as MatSelectHarness;
+    expect(await name.getValue()).toBe('Winter revenue');
+    expect(await currency.getValueText()).toBe('USD');
+  });
 });

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -115,30 +124,37 @@ export class GoalForm {
       .subscribe((metric) => this.useTargetFieldsOf(metric));
     effect(() => {
       const goal = this.goal();
-      const revenue = goal?.kpiMetric === 'revenue';
-      this.form.reset({
-        businessUnitId: goal?.businessUnitId ?? '',
-        ownerId: goal?.owner.id ?? '',
-        name: goal?.name ?? '',
-        description: goal?.description ?? '',
-        kpiMetric: goal?.kpiMetric ?? '',
-        targetCount: goal && !revenue ? goal.targetValue : null,
-        targetAmount: goal && revenue ? goal.targetValue : null,
-        targetCurrency: goal?.targetCurrency ?? '',
-        periodStart: goal?.periodStart ?? '',
-        periodEnd: goal?.periodEnd ?? '',
-        channels: goal ? [...goal.channels] : [],
-        funnelStage: goal?.funnelStage ?? '',
-        status: goal?.status ?? 'active',
-      });
-      this.useTargetFieldsOf(this.form.controls.kpiMetric.value);
+      untracked(() => this.fillFrom(goal));
     });
     effect(() => {
       const error = this.serverError();
-      this.unmatchedErrors.set(
-        error ? applyServerErrors(this.form, error, (field) => this.controlNameFor(field)) : [],
+      untracked(() =>
+        this.unmatchedErrors.set(
+          error ? applyServerErrors(this.form, error, (field) => this.controlNameFor(field)) : [],
+        ),
       );
     });
+  }
+
+  /** Shows the goal being edited, or a blank form for a new one. */
+  private fillFrom(goal: GoalDto | null): void {
+    const revenue = goal?.kpiMetric === 'revenue';
+    this.form.reset({
+      businessUnitId: goal?.businessUnitId ?? '',
+      ownerId: goal?.owner.id ?? '',
+      name: goal?.name ?? '',
+      description: goal?.description ?? '',
+      kpiMetric: goal?.kpiMetric ?? '',
+      targetCount: goal && !revenue ? goal.targetValue : null,
+      targetAmount: goal && revenue ? goal.targetValue : null,
+      targetCurrency: goal?.targetCurrency ?? '',
+      periodStart: goal?.periodStart ?? '',
+      periodEnd: goal?.periodEnd ?? '',
+      channels: goal ? [...goal.channels] : [],
+      funnelStage: goal?.funnelStage ?? '',
+      status: goal?.status ?? 'active',
+    });
+    this.useTargetFieldsOf(this.form.controls.kpiMetric.value);
   }
 
   protected submitGoal(): void {

@@ -19,7 +19,11 @@ describe('GoalListPage', () => {
   let loader: HarnessLoader;
   let goals: { list: jest.Mock };
 
-  async function render(user: SessionUser, queryParams: Record<string, string>, list: GoalDto[]): Promise<void> {
+  async function render(
+    user: SessionUser,
+    queryParams: Record<string, string>,
+    list: GoalDto[],
+  ): Promise<void> {
     goals = { list: jest.fn(() => of(list)) };
     const current = signal<SessionUser | null>(user);
     TestBed.configureTestingModule({

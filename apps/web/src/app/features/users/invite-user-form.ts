@@ -7,6 +7,7 @@ import {
   input,
   output,
   signal,
+  untracked,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import {
@@ -91,25 +92,28 @@ export class InviteUserForm {
       .subscribe(() => this.form.controls.agencyId.updateValueAndValidity());
     effect(() => {
       const fixed = this.fixedAgencyId();
+      const initial = this.initialAgencyId();
       const agency = this.form.controls.agencyId;
-      if (fixed) {
-        agency.setValue(fixed);
-        agency.disable();
-      } else {
-        agency.setValue(this.initialAgencyId() ?? '');
-        agency.enable();
-      }
+      untracked(() => {
+        if (fixed) {
+          agency.setValue(fixed);
+          agency.disable();
+        } else {
+          agency.setValue(initial ?? '');
+          agency.enable();
+        }
+      });
     });
     effect(() => {
       // An invitation into a given agency is almost always for an agency member.
       const options = this.roleOptions();
       if ((this.fixedAgencyId() || this.initialAgencyId()) && options.includes('agency_member')) {
-        this.form.controls.role.setValue('agency_member');
+        untracked(() => this.form.controls.role.setValue('agency_member'));
       }
     });
     effect(() => {
       const error = this.serverError();
-      this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []);
+      untracked(() => this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []));
     });
   }
 

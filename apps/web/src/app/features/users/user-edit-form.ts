@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -82,15 +91,17 @@ export class UserEditForm {
   constructor() {
     effect(() => {
       const user = this.user();
-      this.form.reset({
-        name: user.name,
-        role: user.role,
-        businessUnitId: user.businessUnitId,
-      });
+      untracked(() =>
+        this.form.reset({
+          name: user.name,
+          role: user.role,
+          businessUnitId: user.businessUnitId,
+        }),
+      );
     });
     effect(() => {
       const error = this.serverError();
-      this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []);
+      untracked(() => this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []));
     });
   }
 

@@ -92,6 +92,28 @@ describe('MoneyInput', () => {
     expect(field.value).toBe('1,500,000.50');
   });
 
+  it('should show an amount set before its currency is known once the currency arrives', async () => {
+    await useCurrency('');
+    host.amount.setValue(50000000);
+    await fixture.whenStable();
+
+    await useCurrency('KRW');
+
+    expect(field.value).toBe('50,000,000');
+    expect(host.amount.value).toBe(50000000);
+    expect(host.amount.valid).toBe(true);
+  });
+
+  it('should read the shown text again when the currency of an amount set from code changes', async () => {
+    host.amount.setValue(1500);
+    await fixture.whenStable();
+
+    await useCurrency('USD');
+
+    expect(field.value).toBe('1,500');
+    expect(host.amount.value).toBe(150000);
+  });
+
   it('should read the same text again when the currency changes', async () => {
     await type('1500');
     expect(host.amount.value).toBe(1500);

@@ -51,6 +51,11 @@ export class MoneyInput implements ControlValueAccessor, Validator {
   private readonly renderer = inject(Renderer2);
   private text = '';
   private value: number | null = null;
+  /**
+   * True while an amount the form set waits for a currency to be shown in: until then its minor
+   * units are the truth. Once shown (or typed), the text is, and a new currency re-reads it.
+   */
+  private awaitingCurrency = false;
   private onChange: (value: number | null) => void = () => undefined;
   private onTouched: () => void = () => undefined;
   private onValidatorChange: () => void = () => undefined;
@@ -64,10 +69,16 @@ export class MoneyInput implements ControlValueAccessor, Validator {
     effect(() => {
       const currency = this.currency();
       untracked(() => {
-        const value = this.text.trim() === '' ? null : moneyFromInputText(this.text, currency);
-        if (value !== this.value) {
-          this.value = value;
-          this.onChange(value);
+        if (this.awaitingCurrency) {
+          this.awaitingCurrency = !isKnownCurrency(currency);
+          this.showText(this.value === null ? '' : moneyToInputText(this.value, currency));
+        } else {
+          // What the person sees keeps its meaning: "1,500" is re-read in the new currency.
+          const value = this.text.trim() === '' ? null : moneyFromInputText(this.text, currency);
+          if (value !== this.value) {
+            this.value = value;
+            this.onChange(value);
+          }
         }
         this.onValidatorChange();
       });
@@ -76,8 +87,9 @@ export class MoneyInput implements ControlValueAccessor, Validator {
 
   writeValue(value: number | null | undefined): void {
     this.value = typeof value === 'number' ? value : null;
-    this.text = this.value === null ? '' : moneyToInputText(this.value, this.currency());
-    this.renderer.setProperty(this.element.nativeElement, 'value', this.text);
+    const currency = this.currency();
+    this.awaitingCurrency = this.value !== null && !isKnownCurrency(currency);
+    this.showText(this.value === null ? '' : moneyToInputText(this.value, currency));
   }
 
   registerOnChange(fn: (value: number | null) => void): void {
@@ -108,6 +120,7 @@ export class MoneyInput implements ControlValueAccessor, Validator {
   }
 
   protected readText(): void {
+    this.awaitingCurrency = false;
     this.text = this.element.nativeElement.value;
     this.value = this.text.trim() === '' ? null : moneyFromInputText(this.text, this.currency());
     this.onChange(this.value);
@@ -117,7 +130,12 @@ export class MoneyInput implements ControlValueAccessor, Validator {
   protected tidyText(): void {
     this.onTouched();
     if (this.value !== null) {
-      this.writeValue(this.value);
+      this.showText(moneyToInputText(this.value, this.currency()));
     }
+  }
+
+  private showText(text: string): void {
+    this.text = text;
+    this.renderer.setProperty(this.element.nativeElement, 'value', text);
   }
 }
