@@ -7,7 +7,8 @@ const SIGNED_PDF = Buffer.from(
     'trailer << /Root 1 0 R >>\n%%EOF\n',
 );
 
-async function fillRateCardItem(
+/** Adds a rate card row the way a person does: press the button, type into the row it focuses. */
+async function addRateCardItem(
   page: Page,
   index: number,
   code: string,
@@ -15,18 +16,26 @@ async function fillRateCardItem(
   unit: string,
   price: string,
 ) {
+  await page.getByRole('button', { name: 'Add rate card item' }).click();
   const row = page.getByRole('group', { name: `Rate card item ${index}` });
+  await expect(row.getByLabel('Code')).toBeFocused();
   await row.getByLabel('Code').fill(code);
   await row.getByLabel('Description').fill(description);
-  await row.getByRole('combobox', { name: 'Unit' }).click();
+  const unitSelect = row.getByRole('combobox', { name: 'Unit' });
+  await unitSelect.click();
   await page.getByRole('option', { name: unit, exact: true }).click();
+  await expect(unitSelect).toHaveAttribute('aria-expanded', 'false');
   await row.getByLabel('Unit price').fill(price);
 }
 
-async function allocate(page: Page, index: number, goal: string | RegExp, percent: string) {
+async function addAllocation(page: Page, index: number, goal: string | RegExp, percent: string) {
+  await page.getByRole('button', { name: 'Add allocation' }).click();
   const row = page.getByRole('group', { name: `Allocation ${index}` });
-  await row.getByRole('combobox', { name: 'Goal' }).click();
+  const goalSelect = row.getByRole('combobox', { name: 'Goal' });
+  await expect(goalSelect).toBeFocused();
+  await goalSelect.click();
   await page.getByRole('option', { name: goal }).click();
+  await expect(goalSelect).toHaveAttribute('aria-expanded', 'false');
   await row.getByLabel('Percent').fill(percent);
 }
 
@@ -72,16 +81,11 @@ test.describe('goals and contracts', () => {
     await choose(page, 'Currency', 'KRW');
     await page.getByLabel('Budget cap').fill('50,000,000');
     await page.getByLabel('Internal notes').fill('Board approved up to KRW 55m.');
-    for (let item = 0; item < 3; item++) {
-      await page.getByRole('button', { name: 'Add rate card item' }).click();
-    }
-    await fillRateCardItem(page, 1, 'REEL', 'Reel up to 30 s', 'per deliverable', '1,500,000');
-    await fillRateCardItem(page, 2, 'CAROUSEL', 'Carousel post', 'per deliverable', '900,000');
-    await fillRateCardItem(page, 3, 'STRATEGY', 'Strategy hour', 'per hour', '150,000');
-    await page.getByRole('button', { name: 'Add allocation' }).click();
-    await page.getByRole('button', { name: 'Add allocation' }).click();
-    await allocate(page, 1, 'Korea winter launch reach', '70');
-    await allocate(page, 2, /Korea brand awareness/, '30');
+    await addRateCardItem(page, 1, 'REEL', 'Reel up to 30 s', 'per deliverable', '1,500,000');
+    await addRateCardItem(page, 2, 'CAROUSEL', 'Carousel post', 'per deliverable', '900,000');
+    await addRateCardItem(page, 3, 'STRATEGY', 'Strategy hour', 'per hour', '150,000');
+    await addAllocation(page, 1, 'Korea winter launch reach', '70');
+    await addAllocation(page, 2, /Korea brand awareness/, '30');
     await expect(page.getByTestId('allocation-total')).toContainText('100');
     await page.getByRole('button', { name: 'Save' }).click();
 

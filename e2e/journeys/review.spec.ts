@@ -102,9 +102,11 @@ test.describe('briefs and review', () => {
       .or(page.getByRole('link', { name: 'New brief' }))
       .click();
     await choose(page, 'Contract', new RegExp(`^${northwind?.reference ?? 'NW'}`));
-    await page.getByRole('combobox', { name: 'Goals' }).click();
+    const goals = page.getByRole('combobox', { name: 'Goals' });
+    await goals.click();
     await page.getByRole('option', { name: /Korea brand awareness/ }).click();
     await page.keyboard.press('Escape');
+    await expect(goals).toHaveAttribute('aria-expanded', 'false');
     await page.getByLabel('Title').fill('First snow reel');
     await page.getByLabel('Objective').fill('Celebrate the first snow with the winter range.');
     await page.getByLabel('Audience').fill('Seoul, 18–34');
@@ -113,10 +115,12 @@ test.describe('briefs and review', () => {
     await choose(page, 'Funnel stage', 'Awareness');
     const year = new Date().getUTCFullYear() + 1;
     await page.getByLabel('Due date').first().fill(`${year}-01-20`);
+    await page.getByRole('button', { name: 'Add deliverable spec' }).click();
     const spec = page.getByRole('group', { name: 'Deliverable spec 1' });
-    if ((await spec.count()) === 0) await page.getByRole('button', { name: 'Add deliverable spec' }).click();
-    await spec.getByRole('combobox', { name: 'Rate card item' }).click();
+    const rateCardItem = spec.getByRole('combobox', { name: 'Rate card item' });
+    await rateCardItem.click();
     await page.getByRole('option', { name: /REEL/ }).click();
+    await expect(rateCardItem).toHaveAttribute('aria-expanded', 'false');
     await spec.getByLabel('Quantity').fill('1');
     await spec.getByLabel('Due date').fill(`${year}-01-15`);
     await page.getByRole('button', { name: 'Save' }).click();

@@ -19,6 +19,9 @@ export async function signOut(page: Page): Promise<void> {
 
 /** Picks an option of an Angular Material select by the select's label. */
 export async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click();
+  const select = page.getByRole('combobox', { name: label });
+  await select.click();
   await page.getByRole('option', { name: option }).click();
+  // The panel is gone before the next step, so no later click can land on it.
+  await expect(select).toHaveAttribute('aria-expanded', 'false');
 }
