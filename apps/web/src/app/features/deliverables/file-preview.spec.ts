@@ -4,6 +4,7 @@ import { of } from 'rxjs';
 import { Notifier } from '../../core/notify/notifier';
 import { DeliverableService } from './deliverable.service';
 import { FilePreview } from './file-preview';
+import { type PdfDocument, PdfRenderer } from './pdf-renderer';
 
 const IMAGE: StoredFileDto = {
   id: 'file-1',
@@ -134,5 +135,135 @@ describe('FilePreview', () => {
 
     expect(button?.getAttribute('aria-pressed')).toBe('false');
     expect(changes).toEqual([true]);
+  });
+});
+
+describe('FilePreview of a PDF', () => {
+  const PDF: StoredFileDto = {
+    id: 'file-2',
+    fileName: 'storyboard.pdf',
+    contentType: 'application/pdf',
+    sizeBytes: 4096,
+    sha256: 'cd'.repeat(32),
+  };
+  let fixture: ComponentFixture<FilePreview>;
+  let element: HTMLElement;
+  let placed: CommentPin[];
+  let open: jest.Mock<Promise<PdfDocument>, [Blob]>;
+  let renderPage: jest.Mock<Promise<void>, [number, HTMLCanvasElement]>;
+
+  beforeAll(() => {
+    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:pdf-1'), revokeObjectURL: jest.fn() });
+  });
+
+  async function render(opened: () => Promise<PdfDocument>): Promise<void> {
+    open = jest.fn(opened);
+    TestBed.configureTestingModule({
+      imports: [FilePreview],
+      providers: [
+        { provide: DeliverableService, useValue: { fileContent: () => of(new Blob(['%PDF-1.4'])) } },
+        { provide: Notifier, useValue: { error: jest.fn(), success: jest.fn() } },
+        { provide: PdfRenderer, useValue: { open } },
+      ],
+    });
+    fixture = TestBed.createComponent(FilePreview);
+    fixture.componentRef.setInput('file', PDF);
+    fixture.componentRef.setInput('canPin', true);
+    placed = [];
+    fixture.componentInstance.pinPlaced.subscribe((pin) => placed.push(pin));
+    element = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+  }
+
+  function threePages(): Promise<PdfDocument> {
+    renderPage = jest.fn(() => Promise.resolve());
+    return Promise.resolve({ pageCount: 3, renderPage, destroy: () => Promise.resolve() });
+  }
+
+  function button(name: string): HTMLButtonElement {
+    const found = Array.from(element.querySelectorAll('button')).find(
+      (candidate) => candidate.textContent?.trim() === name || candidate.getAttribute('aria-label') === name,
+    );
+    if (!found) throw new Error(`no button ${name}`);
+    return found;
+  }
+
+  async function press(name: string): Promise<void> {
+    button(name).click();
+    await fixture.whenStable();
+  }
+
+  function position(): string {
+    return element.querySelector('[aria-live="polite"]')?.textContent?.trim() ?? '';
+  }
+
+  const onPage = (commentId: string, number: number, page: number) => ({
+    commentId,
+    number,
+    pin: { kind: 'point' as const, x: 0.5, y: 0.5, page, fileId: 'file-2' },
+    resolved: false,
+  });
+
+  it('should show the first page and turn pages with Next and Previous', async () => {
+    await render(threePages);
+
+    expect(position()).toBe('Page 1 of 3');
+    expect(button('Previous page').disabled).toBe(true);
+    expect(renderPage).toHaveBeenLastCalledWith(1, element.querySelector('canvas'));
+
+    await press('Next page');
+    await press('Next page');
+
+    expect(position()).toBe('Page 3 of 3');
+    expect(button('Next page').disabled).toBe(true);
+    expect(renderPage).toHaveBeenLastCalledWith(3, element.querySelector('canvas'));
+    expect(element.querySelector('canvas')?.getAttribute('aria-label')).toBe('storyboard.pdf, page 3 of 3');
+  });
+
+  it('should pin a comment to the page shown', async () => {
+    await render(threePages);
+    await press('Next page');
+    fixture.componentRef.setInput('pinning', true);
+    await fixture.whenStable();
+
+    const layer = element.querySelector('[aria-label="Place a pin on storyboard.pdf"]') as HTMLElement;
+    layer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+
+    expect(placed).toEqual([{ kind: 'point', x: 0.5, y: 0.5, page: 2, fileId: 'file-2' }]);
+  });
+
+  it('should draw only the markers of the page shown', async () => {
+    await render(threePages);
+    fixture.componentRef.setInput('markers', [onPage('comment-1', 1, 1), onPage('comment-2', 2, 2)]);
+    await fixture.whenStable();
+
+    expect(element.querySelector('button[aria-label="Comment 1"]')).not.toBeNull();
+    expect(element.querySelector('button[aria-label="Comment 2"]')).toBeNull();
+
+    await press('Next page');
+
+    expect(element.querySelector('button[aria-label="Comment 1"]')).toBeNull();
+    expect(element.querySelector('button[aria-label="Comment 2"]')).not.toBeNull();
+  });
+
+  it('should turn to the page of a comment whose pin is shown', async () => {
+    await render(threePages);
+    fixture.componentRef.setInput('markers', [onPage('comment-1', 1, 1), onPage('comment-3', 2, 3)]);
+    await fixture.whenStable();
+
+    fixture.componentRef.setInput('highlightedCommentId', 'comment-3');
+    await fixture.whenStable();
+
+    expect(position()).toBe('Page 3 of 3');
+    expect(element.querySelector('button[aria-label="Comment 2"]')).not.toBeNull();
+  });
+
+  it('should say so when the PDF cannot be read', async () => {
+    await render(() => Promise.reject(new Error('Invalid PDF structure.')));
+
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain(
+      'The PDF could not be shown: Invalid PDF structure.',
+    );
+    expect(element.querySelector('canvas')).toBeNull();
   });
 });

@@ -9,11 +9,11 @@ import {
   input,
   output,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
 import type { CommentPin, StoredFileDto } from '@agency-portal/shared';
 import { previewKind } from '@agency-portal/shared';
 import { createLoader } from '../../core/data/loader';
@@ -23,6 +23,7 @@ import { saveBlob } from '../../shared/files/save-file';
 import { FileSizePipe } from '../../shared/format/file-size.pipe';
 import { formatTimecode } from '../../shared/format/timecode';
 import { DeliverableService } from './deliverable.service';
+import { PdfPages } from './pdf-pages';
 import { type Fractions, type PinMarker, fractionsOf, nudge } from './pins';
 
 /** Videos larger than this wait for "Load preview" instead of downloading on sight. */
@@ -54,7 +55,7 @@ interface TimeMarker {
  */
 @Component({
   selector: 'ap-file-preview',
-  imports: [FileSizePipe, MatButtonModule, MatProgressBarModule, NgTemplateOutlet],
+  imports: [FileSizePipe, MatButtonModule, MatProgressBarModule, NgTemplateOutlet, PdfPages],
   templateUrl: './file-preview.html',
   styleUrl: './file-preview.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -75,7 +76,6 @@ export class FilePreview {
   readonly markerSelected = output<string>();
 
   private readonly service = inject(DeliverableService);
-  private readonly sanitizer = inject(DomSanitizer);
   private readonly document = inject(DOCUMENT);
   private readonly notifier = inject(Notifier);
 
@@ -89,16 +89,13 @@ export class FilePreview {
     (id) => this.service.fileContent(id),
   );
   protected readonly objectUrl = signal<string | null>(null);
-  protected readonly pdfUrl = computed<SafeResourceUrl | null>(() => {
-    const url = this.objectUrl();
-    // A blob: URL this component made from the file's own bytes, typed as a PDF.
-    return url && this.kind() === 'pdf' ? this.sanitizer.bypassSecurityTrustResourceUrl(url) : null;
-  });
   protected readonly downloading = signal(false);
+  /** The PDF page shown (PDFs only); pins and markers belong to the page they were placed on. */
+  protected readonly pdfPage = signal(1);
 
   protected readonly pointMarkers = computed<PointMarker[]>(() =>
     this.markers().flatMap((marker) =>
-      marker.pin.kind === 'point'
+      marker.pin.kind === 'point' && this.onShownPage(marker.pin)
         ? [
             {
               commentId: marker.commentId,
@@ -128,13 +125,23 @@ export class FilePreview {
   );
   protected readonly pendingPoint = computed<Fractions | null>(() => {
     const pin = this.pendingPin();
-    return pin?.kind === 'point' ? { x: pin.x, y: pin.y } : null;
+    return pin?.kind === 'point' && this.onShownPage(pin) ? { x: pin.x, y: pin.y } : null;
   });
   protected readonly pinLabel = computed(() => (this.kind() === 'pdf' ? 'Pin on page' : 'Pin on image'));
 
   private readonly video = viewChild<ElementRef<HTMLVideoElement>>('video');
 
   constructor() {
+    // "Show pin" on a comment pinned to another page of this PDF turns to that page.
+    effect(() => {
+      const id = this.highlightedCommentId();
+      untracked(() => {
+        const pin = this.markers().find((marker) => marker.commentId === id)?.pin;
+        if (this.kind() === 'pdf' && pin?.kind === 'point') {
+          this.pdfPage.set(pin.page ?? 1);
+        }
+      });
+    });
     effect((onCleanup) => {
       const blob = this.content.value();
       const urls = this.document.defaultView?.URL;
@@ -218,6 +225,12 @@ export class FilePreview {
   }
 
   private emitPoint(point: Fractions): void {
-    this.pinPlaced.emit({ kind: 'point', x: point.x, y: point.y, fileId: this.file().id });
+    const page = this.kind() === 'pdf' ? { page: this.pdfPage() } : {};
+    this.pinPlaced.emit({ kind: 'point', x: point.x, y: point.y, ...page, fileId: this.file().id });
+  }
+
+  /** Pins on images, and pins on the PDF page shown (pins from before pages were known are on page 1). */
+  private onShownPage(pin: { page?: number }): boolean {
+    return this.kind() !== 'pdf' || (pin.page ?? 1) === this.pdfPage();
   }
 }
