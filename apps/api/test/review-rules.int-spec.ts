@@ -13,6 +13,7 @@ import type {
 } from '@agency-portal/shared';
 import type { Response } from 'supertest';
 import { finishedUpload, PNG_BYTES } from './support/deliverable-files';
+import { demoPdfPages } from '../src/app/seed/demo-pdf';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from './support/test-app';
 import { acceptedBrief as sentAndAccepted } from './support/work';
 
@@ -652,6 +653,58 @@ describe('review rules', () => {
       expect(fieldsOf(response)).toEqual(['pin.kind']);
       expect(await counts()).toEqual(before);
     });
+
+    it('should pin a comment to a point of a PDF page when the pin names the page', async () => {
+      const review = await submitted(
+        await openDeliverable(),
+        'northwindMember',
+        demoPdfPages([['Scene 1'], ['Scene 2']]),
+        'application/pdf',
+        'storyboard.pdf',
+      );
+      const fileId = review.versions[0].files[0].id;
+
+      const response = await comment(review.versions[0].id, {
+        body: 'Scene 2 runs long',
+        pin: { kind: 'point', x: 0.4, y: 0.1, page: 2, fileId },
+      });
+
+      expect(response.status).toBe(201);
+      expect((response.body as CommentDto).pin).toEqual({ kind: 'point', x: 0.4, y: 0.1, page: 2, fileId });
+    });
+
+    it.each([
+      ['a PDF pin has no page', 'pdf', {}, /which page/],
+      ['a PDF pin is on page 0', 'pdf', { page: 0 }, /page/],
+      ['an image pin has a page', 'png', { page: 1 }, /Only pins on a PDF/],
+    ])(
+      'should refuse with 400 on pin.page and write nothing when %s',
+      async (_label, kind, page, message) => {
+        const deliverableId = await openDeliverable();
+        const review =
+          kind === 'pdf'
+            ? await submitted(
+                deliverableId,
+                'northwindMember',
+                demoPdfPages([['Scene 1']]),
+                'application/pdf',
+                'storyboard.pdf',
+              )
+            : await submitted(deliverableId);
+        const version = review.versions[0];
+        const before = await counts();
+
+        const response = await comment(version.id, {
+          body: 'Where?',
+          pin: { kind: 'point', x: 0.5, y: 0.5, ...page, fileId: version.files[0].id },
+        });
+
+        expect(response.status).toBe(400);
+        expect(fieldsOf(response)).toEqual(['pin.page']);
+        expect((response.body as ApiErrorBody).message).toMatch(message);
+        expect(await counts()).toEqual(before);
+      },
+    );
 
     it('should pin a comment to a timecode when the file is a video', async () => {
       const review = await submitted(

@@ -43,15 +43,20 @@ export class CommentsService {
         if (!file || file.versionId !== versionId)
           throw fieldError('pin.fileId', 'The pin must point at a file of this version.');
         if (input.pin.kind === 'point') {
-          if (!file.contentType.startsWith('image/') && file.contentType !== 'application/pdf') {
+          const pdf = file.contentType === 'application/pdf';
+          if (!file.contentType.startsWith('image/') && !pdf) {
             throw fieldError('pin.kind', 'Point pins go on images and PDF pages.');
           }
+          if (pdf && input.pin.page === undefined)
+            throw fieldError('pin.page', 'Say which page of the PDF the pin is on.');
+          if (!pdf && input.pin.page !== undefined)
+            throw fieldError('pin.page', 'Only pins on a PDF have a page.');
           pin = {
             kind: 'point',
             x: input.pin.x as number,
             y: input.pin.y as number,
             fileId: file.id,
-            ...(input.pin.page ? { page: input.pin.page } : {}),
+            ...(pdf ? { page: input.pin.page } : {}),
           };
         } else {
           if (!file.contentType.startsWith('video/'))

@@ -122,7 +122,7 @@ export class CommentPinDto {
   @Max(1, { message: 'The pin is outside the image: y must be between 0 and 1' })
   y?: number;
 
-  /** PDF page, from 1 (point pins on PDFs). */
+  /** PDF page, from 1: required on point pins on a PDF, refused on images. */
   @IsOptional()
   @IsInt()
   @Min(1)
