@@ -1,16 +1,27 @@
 /** A small, valid one-page PDF with a few lines of text: the demo's "signed" documents. */
 export function demoPdf(lines: string[]): Buffer {
+  return demoPdfPages([lines]);
+}
+
+/** A small, valid PDF with one page per entry, each a few lines of Helvetica text. */
+export function demoPdfPages(pages: string[][]): Buffer {
   const escape = (text: string) => text.replace(/[\\()]/g, (match) => `\\${match}`);
-  const content = [
-    'BT /F1 14 Tf 72 760 Td 18 TL',
-    ...lines.map((line) => `(${escape(line)}) Tj T*`),
-    'ET',
-  ].join('\n');
+  const font = 3 + pages.length * 2;
+  const kids = pages.map((_, index) => `${3 + index * 2} 0 R`).join(' ');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`,
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`,
+    ...pages.flatMap((lines, index) => {
+      const content = [
+        'BT /F1 14 Tf 72 760 Td 18 TL',
+        ...lines.map((line) => `(${escape(line)}) Tj T*`),
+        'ET',
+      ].join('\n');
+      return [
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${4 + index * 2} 0 R /Resources << /Font << /F1 ${font} 0 R >> >> >>`,
+        `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`,
+      ];
+    }),
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
   let body = '%PDF-1.4\n';

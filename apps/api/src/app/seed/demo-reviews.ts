@@ -11,6 +11,7 @@ import { StoredFile } from '../files/stored-file.entity';
 import { ApprovalPolicy } from '../reviews/approval-policy.entity';
 import { Comment } from '../reviews/comment.entity';
 import { User } from '../users/user.entity';
+import { demoPdfPages } from './demo-pdf';
 import { demoPng } from './demo-png';
 import { recordSeedEvent } from './seed-audit';
 
@@ -233,6 +234,38 @@ export async function seedDemoReviews(
         [20, 110, 90],
         [240, 220, 150],
       );
+      // The creator sent the storyboard with the cut: brand review has a note on its second page.
+      const storyboard = await attachPdf(
+        manager,
+        storage,
+        written,
+        c1.version,
+        cast.southpeak,
+        'storyboard.pdf',
+        [
+          [
+            'Ramadan creator series: storyboard',
+            '',
+            'Scene 1 (0-5 s): the table is set at dusk.',
+            'Scene 2 (5-12 s): friends arrive, greetings.',
+          ],
+          [
+            'Scene 3 (12-20 s): the dish is shared around the table.',
+            'Scene 4 (20-30 s): end card with the logo and #BerbagiMeja.',
+          ],
+        ],
+      );
+      await manager.save(
+        manager.create(Comment, {
+          versionId: c1.version.id,
+          parentId: null,
+          authorId: cast.reviewer.id,
+          body: 'Scene 4: keep the end card on screen for at least 3 seconds.',
+          pin: { kind: 'point', x: 0.3, y: 0.06, page: 2, fileId: storyboard.id },
+          resolvedAt: null,
+          resolvedBy: null,
+        }),
+      );
       await review(manager, creator, c1.version, 'in_review', 0, ago(72), policy);
       await brief(manager, cast.lead, sp, 'declined', {
         title: 'Lebaran livestream',
@@ -394,6 +427,34 @@ async function version(
     }),
   );
   return { version: saved, file };
+}
+
+/** A PDF that came with a version (a storyboard, a script), stored like an upload. */
+async function attachPdf(
+  manager: EntityManager,
+  storage: FileStorage,
+  written: string[],
+  version: DeliverableVersion,
+  uploader: User,
+  fileName: string,
+  pages: string[][],
+): Promise<StoredFile> {
+  const pdf = demoPdfPages(pages);
+  const key = `deliverables/${version.deliverableId}/demo-v${version.number}-${fileName}`;
+  await storage.put(key, Readable.from(pdf));
+  written.push(key);
+  return manager.save(
+    manager.create(StoredFile, {
+      storageKey: key,
+      originalName: fileName,
+      contentType: 'application/pdf',
+      sizeBytes: pdf.length,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+      uploadedBy: uploader.id,
+      deliverableId: version.deliverableId,
+      versionId: version.id,
+    }),
+  );
 }
 
 async function decide(
