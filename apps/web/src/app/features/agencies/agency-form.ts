@@ -1,13 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  effect,
-  inject,
-  input,
-  output,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, untracked } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
@@ -23,7 +14,7 @@ import type {
 } from '@agency-portal/shared';
 import { AGENCY_SERVICES, AGENCY_SERVICE_LABELS } from '@agency-portal/shared';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
-import { applyServerErrors } from '../../shared/forms/server-errors';
+import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { nonEmptyArray, notBlank } from '../../shared/forms/validators';
 
@@ -62,7 +53,7 @@ export class AgencyForm {
     services: [[] as AgencyService[], nonEmptyArray],
     relationshipOwnerId: ['', Validators.required],
   });
-  protected readonly unmatchedErrors = signal<string[]>([]);
+  protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 
   constructor() {
     effect(() => {
@@ -75,10 +66,6 @@ export class AgencyForm {
           relationshipOwnerId: agency?.relationshipOwner.id ?? '',
         }),
       );
-    });
-    effect(() => {
-      const error = this.serverError();
-      untracked(() => this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []));
     });
   }
 

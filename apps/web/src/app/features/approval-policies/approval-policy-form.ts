@@ -8,7 +8,6 @@ import {
   inject,
   input,
   output,
-  signal,
   untracked,
   viewChildren,
 } from '@angular/core';
@@ -33,7 +32,7 @@ import type {
   UserRef,
 } from '@agency-portal/shared';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
-import { applyServerErrors } from '../../shared/forms/server-errors';
+import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { nonEmptyArray, notBlank, wholeNumber } from '../../shared/forms/validators';
 
@@ -113,7 +112,9 @@ export class ApprovalPolicyForm {
     steps: this.fb.array<StepRow>([], atLeastOneStep),
   });
   protected readonly steps = this.form.controls.steps;
-  protected readonly unmatchedErrors = signal<string[]>([]);
+  protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError, (field) =>
+    field.replace(/\.approverRole$/, '.approverKind'),
+  );
 
   private readonly stepNameInputs = viewChildren('stepName', { read: ElementRef<HTMLElement> });
 
@@ -121,18 +122,6 @@ export class ApprovalPolicyForm {
     effect(() => {
       const policy = this.policy();
       untracked(() => this.fillFrom(policy));
-    });
-    effect(() => {
-      const error = this.serverError();
-      untracked(() =>
-        this.unmatchedErrors.set(
-          error
-            ? applyServerErrors(this.form, error, (field) =>
-                field.replace(/\.approverRole$/, '.approverKind'),
-              )
-            : [],
-        ),
-      );
     });
   }
 

@@ -9,7 +9,6 @@ import {
   inject,
   input,
   output,
-  signal,
   untracked,
   viewChildren,
 } from '@angular/core';
@@ -41,7 +40,7 @@ import type {
 import { CHANNELS, CHANNEL_LABELS, FUNNEL_STAGES, FUNNEL_STAGE_LABELS } from '@agency-portal/shared';
 import { distinctUntilChanged, map, startWith } from 'rxjs';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
-import { applyServerErrors } from '../../shared/forms/server-errors';
+import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { nonEmptyArray, notBlank, positiveAmount, wholeNumber } from '../../shared/forms/validators';
 import { MoneyInput } from '../../shared/money/money-input';
@@ -145,7 +144,7 @@ export class BriefForm {
   protected readonly rowEstimates = computed(() =>
     this.specLines().map((line) => specEstimateMinor(line, this.rateCard())),
   );
-  protected readonly unmatchedErrors = signal<string[]>([]);
+  protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 
   private readonly rateCardSelects = viewChildren('rateCardSelect', { read: ElementRef<HTMLElement> });
 
@@ -170,10 +169,6 @@ export class BriefForm {
       if (contract) {
         untracked(() => this.dropChoicesOutside(contract));
       }
-    });
-    effect(() => {
-      const error = this.serverError();
-      untracked(() => this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []));
     });
   }
 

@@ -1,13 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  effect,
-  inject,
-  input,
-  output,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, untracked } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -21,7 +12,7 @@ import type {
 } from '@agency-portal/shared';
 import { OPERATING_MODEL_LABELS, OPERATING_MODELS } from '@agency-portal/shared';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
-import { applyServerErrors } from '../../shared/forms/server-errors';
+import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
 
@@ -57,7 +48,7 @@ export class BusinessUnitForm {
     operatingModel: ['' as OperatingModel | '', Validators.required],
     parentId: [null as string | null],
   });
-  protected readonly unmatchedErrors = signal<string[]>([]);
+  protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 
   constructor() {
     effect(() => {
@@ -69,10 +60,6 @@ export class BusinessUnitForm {
           parentId: unit?.parentId ?? null,
         }),
       );
-    });
-    effect(() => {
-      const error = this.serverError();
-      untracked(() => this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []));
     });
   }
 

@@ -9,7 +9,6 @@ import {
   Injector,
   input,
   output,
-  signal,
   untracked,
   viewChildren,
 } from '@angular/core';
@@ -38,7 +37,7 @@ import type {
 import { RATE_UNITS, RATE_UNIT_LABELS, isContractFieldEditable } from '@agency-portal/shared';
 import { distinctUntilChanged, map } from 'rxjs';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
-import { applyServerErrors } from '../../shared/forms/server-errors';
+import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { dateOrder, notBlank, wholeNumber } from '../../shared/forms/validators';
 import { CURRENCY_OPTIONS } from '../../shared/money/currency-options';
@@ -144,7 +143,7 @@ export class ContractForm {
   protected readonly overAllocated = computed(() => this.totalPercent() > 100);
   /** Active contracts keep their parties, reference, period and currency. */
   protected readonly locked = computed(() => this.contract()?.status === 'active');
-  protected readonly unmatchedErrors = signal<string[]>([]);
+  protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 
   private readonly codeInputs = viewChildren('codeInput', { read: ElementRef<HTMLElement> });
   private readonly goalSelects = viewChildren('goalSelect', { read: ElementRef<HTMLElement> });
@@ -162,10 +161,6 @@ export class ContractForm {
       if (goals) {
         untracked(() => this.dropAllocationsOutside(goals));
       }
-    });
-    effect(() => {
-      const error = this.serverError();
-      untracked(() => this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []));
     });
   }
 

@@ -1,20 +1,11 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  effect,
-  inject,
-  input,
-  output,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { ApiErrorBody } from '@agency-portal/shared';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
-import { applyServerErrors } from '../../shared/forms/server-errors';
+import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 
 /** An http(s) address. */
@@ -74,14 +65,7 @@ export class PublishForm {
   protected readonly form = inject(NonNullableFormBuilder).group({
     postUrl: ['', [Validators.required, Validators.maxLength(2000), Validators.pattern(POST_URL)]],
   });
-  protected readonly unmatchedErrors = signal<string[]>([]);
-
-  constructor() {
-    effect(() => {
-      const error = this.serverError();
-      untracked(() => this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []));
-    });
-  }
+  protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 
   protected publishDeliverable(): void {
     if (this.form.invalid) {

@@ -3,12 +3,10 @@ import {
   Component,
   DestroyRef,
   computed,
-  effect,
   inject,
   input,
   output,
   signal,
-  untracked,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -18,7 +16,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { ApiErrorBody, SubmitVersionRequest } from '@agency-portal/shared';
 import { DELIVERABLE_CONTENT_TYPES } from '@agency-portal/shared';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
-import { applyServerErrors } from '../../shared/forms/server-errors';
+import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { FileSizePipe } from '../../shared/format/file-size.pipe';
 import { DeliverableUploader, type UploadState, type UploadTask } from './deliverable-uploader';
@@ -73,13 +71,9 @@ export class UploadPanel {
     const tasks = this.tasks();
     return tasks.length > 0 && tasks.every((task) => task.state() === 'done');
   });
-  protected readonly unmatchedErrors = signal<string[]>([]);
+  protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 
   constructor() {
-    effect(() => {
-      const error = this.serverError();
-      untracked(() => this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []));
-    });
     // Leaving the page pauses the uploads; choosing the same files again resumes them.
     inject(DestroyRef).onDestroy(() => {
       for (const task of this.tasks()) {

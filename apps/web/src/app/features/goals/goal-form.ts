@@ -1,13 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  effect,
-  inject,
-  input,
-  output,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, untracked } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -38,7 +29,7 @@ import {
 } from '@agency-portal/shared';
 import { map } from 'rxjs';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
-import { applyServerErrors } from '../../shared/forms/server-errors';
+import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import {
   dateOrder,
@@ -115,7 +106,9 @@ export class GoalForm {
   protected readonly currency = toSignal(this.form.controls.targetCurrency.valueChanges, {
     initialValue: '',
   });
-  protected readonly unmatchedErrors = signal<string[]>([]);
+  protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError, (field) =>
+    this.controlNameFor(field),
+  );
 
   constructor() {
     // Only the target field of the chosen KPI is validated and sent.
@@ -125,14 +118,6 @@ export class GoalForm {
     effect(() => {
       const goal = this.goal();
       untracked(() => this.fillFrom(goal));
-    });
-    effect(() => {
-      const error = this.serverError();
-      untracked(() =>
-        this.unmatchedErrors.set(
-          error ? applyServerErrors(this.form, error, (field) => this.controlNameFor(field)) : [],
-        ),
-      );
     });
   }
 

@@ -6,7 +6,6 @@ import {
   inject,
   input,
   output,
-  signal,
   untracked,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
@@ -24,7 +23,7 @@ import { MatSelectModule } from '@angular/material/select';
 import type { ApiErrorBody, BusinessUnitDto, InviteUserRequest, Role } from '@agency-portal/shared';
 import { ROLE_LABELS, isAgencyRole } from '@agency-portal/shared';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
-import { applyServerErrors } from '../../shared/forms/server-errors';
+import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
 
@@ -84,7 +83,7 @@ export class InviteUserForm {
     const role = this.role();
     return this.fixedAgencyId() !== null || (role !== '' && isAgencyRole(role));
   });
-  protected readonly unmatchedErrors = signal<string[]>([]);
+  protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 
   constructor() {
     this.form.controls.role.valueChanges
@@ -110,10 +109,6 @@ export class InviteUserForm {
       if ((this.fixedAgencyId() || this.initialAgencyId()) && options.includes('agency_member')) {
         untracked(() => this.form.controls.role.setValue('agency_member'));
       }
-    });
-    effect(() => {
-      const error = this.serverError();
-      untracked(() => this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []));
     });
   }
 

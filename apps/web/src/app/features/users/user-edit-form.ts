@@ -1,13 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  effect,
-  inject,
-  input,
-  output,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, untracked } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -16,7 +7,7 @@ import { MatSelectModule } from '@angular/material/select';
 import type { ApiErrorBody, BusinessUnitDto, Role, UpdateUserRequest, UserDto } from '@agency-portal/shared';
 import { ROLE_LABELS } from '@agency-portal/shared';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
-import { applyServerErrors } from '../../shared/forms/server-errors';
+import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
 
@@ -86,7 +77,7 @@ export class UserEditForm {
     role: ['' as Role | '', Validators.required],
     businessUnitId: [null as string | null],
   });
-  protected readonly unmatchedErrors = signal<string[]>([]);
+  protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 
   constructor() {
     effect(() => {
@@ -98,10 +89,6 @@ export class UserEditForm {
           businessUnitId: user.businessUnitId,
         }),
       );
-    });
-    effect(() => {
-      const error = this.serverError();
-      untracked(() => this.unmatchedErrors.set(error ? applyServerErrors(this.form, error) : []));
     });
   }
 

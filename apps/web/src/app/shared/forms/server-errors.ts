@@ -1,3 +1,4 @@
+import { type Signal, effect, signal, untracked } from '@angular/core';
 import type { AbstractControl } from '@angular/forms';
 import type { ApiErrorBody } from '@agency-portal/shared';
 
@@ -32,6 +33,24 @@ export function applyServerErrors(
     }
   }
   return unmatched;
+}
+
+/**
+ * Applies every error the `serverError` signal brings to `form` (see applyServerErrors) and returns
+ * the messages that matched no control. The form is touched untracked, so only a new error re-runs
+ * it. Call in an injection context (a field initializer of the form component).
+ */
+export function serverErrorsOn(
+  form: AbstractControl,
+  serverError: Signal<ApiErrorBody | null>,
+  renameField?: (field: string) => string,
+): Signal<string[]> {
+  const unmatched = signal<string[]>([]);
+  effect(() => {
+    const error = serverError();
+    untracked(() => unmatched.set(error ? applyServerErrors(form, error, renameField) : []));
+  });
+  return unmatched.asReadonly();
 }
 
 /** Whether the error carries messages for individual fields. */
