@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import type { AppliedPolicyDto, BriefStatus, Decision, DeliverableStatus } from '@agency-portal/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Brief, BriefGoal, DeliverableSpec } from '../briefs/brief.entity';
@@ -7,10 +5,11 @@ import { BusinessUnit } from '../business-units/business-unit.entity';
 import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.entity';
 import { ApprovalDecision, Deliverable, DeliverableVersion } from '../deliverables/deliverable.entity';
 import type { FileStorage } from '../files/file-storage';
-import { StoredFile } from '../files/stored-file.entity';
+import { type StoredFile } from '../files/stored-file.entity';
 import { ApprovalPolicy } from '../reviews/approval-policy.entity';
 import { Comment } from '../reviews/comment.entity';
 import { User } from '../users/user.entity';
+import { storeDemoFile } from './demo-files';
 import { demoPdfPages } from './demo-pdf';
 import { demoPng } from './demo-png';
 import { recordSeedEvent } from './seed-audit';
@@ -235,14 +234,14 @@ export async function seedDemoReviews(
         [240, 220, 150],
       );
       // The creator sent the storyboard with the cut: brand review has a note on its second page.
-      const storyboard = await attachPdf(
-        manager,
-        storage,
-        written,
-        c1.version,
-        cast.southpeak,
-        'storyboard.pdf',
-        [
+      const storyboard = await storeDemoFile(manager, storage, written, {
+        key: `deliverables/${creator.id}/demo-v1-storyboard.pdf`,
+        fileName: 'storyboard.pdf',
+        contentType: 'application/pdf',
+        uploadedBy: cast.southpeak.id,
+        deliverableId: creator.id,
+        versionId: c1.version.id,
+        bytes: demoPdfPages([
           [
             'Ramadan creator series: storyboard',
             '',
@@ -253,8 +252,8 @@ export async function seedDemoReviews(
             'Scene 3 (12-20 s): the dish is shared around the table.',
             'Scene 4 (20-30 s): end card with the logo and #BerbagiMeja.',
           ],
-        ],
-      );
+        ]),
+      });
       await manager.save(
         manager.create(Comment, {
           versionId: c1.version.id,
@@ -410,51 +409,16 @@ async function version(
       submittedAt: at,
     }),
   );
-  const png = demoPng(480, 600, from, to);
-  const key = `deliverables/${deliverable.id}/demo-v${number}.png`;
-  await storage.put(key, Readable.from(png));
-  written.push(key);
-  const file = await manager.save(
-    manager.create(StoredFile, {
-      storageKey: key,
-      originalName: `${deliverable.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-v${number}.png`,
-      contentType: 'image/png',
-      sizeBytes: png.length,
-      sha256: createHash('sha256').update(png).digest('hex'),
-      uploadedBy: uploader.id,
-      deliverableId: deliverable.id,
-      versionId: saved.id,
-    }),
-  );
+  const file = await storeDemoFile(manager, storage, written, {
+    key: `deliverables/${deliverable.id}/demo-v${number}.png`,
+    fileName: `${deliverable.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-v${number}.png`,
+    contentType: 'image/png',
+    bytes: demoPng(480, 600, from, to),
+    uploadedBy: uploader.id,
+    deliverableId: deliverable.id,
+    versionId: saved.id,
+  });
   return { version: saved, file };
-}
-
-/** A PDF that came with a version (a storyboard, a script), stored like an upload. */
-async function attachPdf(
-  manager: EntityManager,
-  storage: FileStorage,
-  written: string[],
-  version: DeliverableVersion,
-  uploader: User,
-  fileName: string,
-  pages: string[][],
-): Promise<StoredFile> {
-  const pdf = demoPdfPages(pages);
-  const key = `deliverables/${version.deliverableId}/demo-v${version.number}-${fileName}`;
-  await storage.put(key, Readable.from(pdf));
-  written.push(key);
-  return manager.save(
-    manager.create(StoredFile, {
-      storageKey: key,
-      originalName: fileName,
-      contentType: 'application/pdf',
-      sizeBytes: pdf.length,
-      sha256: createHash('sha256').update(pdf).digest('hex'),
-      uploadedBy: uploader.id,
-      deliverableId: version.deliverableId,
-      versionId: version.id,
-    }),
-  );
 }
 
 async function decide(

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import type {
   Channel,
   ContractStatus,
@@ -13,9 +11,10 @@ import { Agency } from '../agencies/agency.entity';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.entity';
 import type { FileStorage } from '../files/file-storage';
-import { StoredFile } from '../files/stored-file.entity';
+import { type StoredFile } from '../files/stored-file.entity';
 import { MarketingGoal } from '../goals/goal.entity';
 import { User } from '../users/user.entity';
+import { storeDemoFile } from './demo-files';
 import { demoPdf } from './demo-pdf';
 import { recordSeedEvent } from './seed-audit';
 
@@ -379,17 +378,11 @@ async function storeSignedPdf(
     `${demo.agency} - term ${demo.period[0]} to ${demo.period[1]}`,
     'Signed by both parties (demo document).',
   ]);
-  const key = `contracts/demo-${demo.reference.toLowerCase()}.pdf`;
-  await storage.put(key, Readable.from(pdf));
-  written.push(key);
-  return manager.save(
-    manager.create(StoredFile, {
-      storageKey: key,
-      originalName: `${demo.reference} signed.pdf`,
-      contentType: 'application/pdf',
-      sizeBytes: pdf.length,
-      sha256: createHash('sha256').update(pdf).digest('hex'),
-      uploadedBy,
-    }),
-  );
+  return storeDemoFile(manager, storage, written, {
+    key: `contracts/demo-${demo.reference.toLowerCase()}.pdf`,
+    fileName: `${demo.reference} signed.pdf`,
+    contentType: 'application/pdf',
+    bytes: pdf,
+    uploadedBy,
+  });
 }
