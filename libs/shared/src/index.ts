@@ -13,3 +13,4 @@ export * from './lib/contracts/contract-workflow';
 export * from './lib/briefs/brief.types';
 export * from './lib/briefs/brief-workflow';
 export * from './lib/briefs/upload.types';
+export * from './lib/i18n/locales';
