@@ -2,22 +2,8 @@ import type { Role } from '../auth/roles';
 
 export const OPERATING_MODELS = ['centralised', 'decentralised', 'coe'] as const;
 export type OperatingModel = (typeof OPERATING_MODELS)[number];
-export const OPERATING_MODEL_LABELS: Record<OperatingModel, string> = {
-  centralised: 'Centralised',
-  decentralised: 'Decentralised',
-  coe: 'Centre of excellence',
-};
-
 export const AGENCY_SERVICES = ['full_service', 'execution', 'influencer', 'creative', 'paid_media'] as const;
 export type AgencyService = (typeof AGENCY_SERVICES)[number];
-export const AGENCY_SERVICE_LABELS: Record<AgencyService, string> = {
-  full_service: 'Full service',
-  execution: 'Execution',
-  influencer: 'Influencer',
-  creative: 'Creative',
-  paid_media: 'Paid media',
-};
-
 export const AGENCY_STATUSES = ['active', 'offboarded'] as const;
 export type AgencyStatus = (typeof AGENCY_STATUSES)[number];
 

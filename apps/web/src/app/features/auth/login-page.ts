@@ -20,9 +20,9 @@ import { APP_NAME } from '../../core/routing/page-title.strategy';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 
 const NOTICES: Readonly<Record<string, string>> = {
-  'password-set': 'Your password is set. Sign in with your email and new password.',
-  'session-expired': 'Your session has ended. Please sign in again.',
-  'signed-out': 'You have signed out.',
+  'password-set': $localize`Your password is set. Sign in with your email and new password.`,
+  'session-expired': $localize`Your session has ended. Please sign in again.`,
+  'signed-out': $localize`You have signed out.`,
 };
 
 /** Only same-app paths, so a crafted link cannot send a signed-in user elsewhere. */

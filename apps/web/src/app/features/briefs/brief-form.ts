@@ -37,7 +37,8 @@ import type {
   DeliverableSpecDto,
   FunnelStage,
 } from '@agency-portal/shared';
-import { CHANNELS, CHANNEL_LABELS, FUNNEL_STAGES, FUNNEL_STAGE_LABELS } from '@agency-portal/shared';
+import { CHANNELS, FUNNEL_STAGES } from '@agency-portal/shared';
+import { CHANNEL_LABELS, FUNNEL_STAGE_LABELS } from '../../shared/i18n/labels';
 import { distinctUntilChanged, map, startWith } from 'rxjs';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';

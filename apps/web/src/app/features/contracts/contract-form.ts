@@ -1,3 +1,4 @@
+import { PercentPipe } from '@angular/common';
 import {
   afterNextRender,
   ChangeDetectionStrategy,
@@ -34,7 +35,8 @@ import type {
   RateUnit,
   UserRef,
 } from '@agency-portal/shared';
-import { RATE_UNITS, RATE_UNIT_LABELS, isContractFieldEditable } from '@agency-portal/shared';
+import { RATE_UNITS, isContractFieldEditable } from '@agency-portal/shared';
+import { RATE_UNIT_LABELS } from '../../shared/i18n/labels';
 import { distinctUntilChanged, map } from 'rxjs';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
@@ -71,6 +73,7 @@ const DEFAULT_RENEWAL_NOTICE_DAYS = 30;
 @Component({
   selector: 'ap-contract-form',
   imports: [
+    PercentPipe,
     FormErrorAlert,
     MatButtonModule,
     MatFormFieldModule,

@@ -127,7 +127,7 @@ export class FilePreview {
     const pin = this.pendingPin();
     return pin?.kind === 'point' && this.onShownPage(pin) ? { x: pin.x, y: pin.y } : null;
   });
-  protected readonly pinLabel = computed(() => (this.kind() === 'pdf' ? 'Pin on page' : 'Pin on image'));
+  protected readonly pinLabel = computed(() => (this.kind() === 'pdf' ? $localize`Pin on page` : $localize`Pin on image`));
 
   private readonly video = viewChild<ElementRef<HTMLVideoElement>>('video');
 

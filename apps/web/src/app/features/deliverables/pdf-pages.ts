@@ -24,12 +24,12 @@ import { type PdfDocument, PdfRenderer } from './pdf-renderer';
   imports: [MatButtonModule, MatProgressBarModule],
   template: `
     @if (error(); as message) {
-      <p class="ap-form-error" role="alert">The PDF could not be shown: {{ message }}</p>
+      <p i18n class="ap-form-error" role="alert">The PDF could not be shown: {{ message }}</p>
     } @else if (pdf(); as document) {
-      <div class="ap-pdf__toolbar" role="group" [attr.aria-label]="'Pages of ' + fileName()">
-        <button matButton type="button" [disabled]="page() <= 1" (click)="turn(-1)">Previous page</button>
-        <span class="ap-pdf__position" aria-live="polite">Page {{ page() }} of {{ document.pageCount }}</span>
-        <button matButton type="button" [disabled]="page() >= document.pageCount" (click)="turn(1)">
+      <div class="ap-pdf__toolbar" role="group" i18n-aria-label aria-label="Pages of {{ fileName() }}">
+        <button i18n matButton type="button" [disabled]="page() <= 1" (click)="turn(-1)">Previous page</button>
+        <span i18n class="ap-pdf__position" aria-live="polite">Page {{ page() }} of {{ document.pageCount }}</span>
+        <button i18n matButton type="button" [disabled]="page() >= document.pageCount" (click)="turn(1)">
           Next page
         </button>
       </div>
@@ -38,12 +38,13 @@ import { type PdfDocument, PdfRenderer } from './pdf-renderer';
           #canvas
           class="ap-pdf__canvas"
           role="img"
-          [attr.aria-label]="fileName() + ', page ' + page() + ' of ' + document.pageCount"
+          i18n-aria-label
+          aria-label="{{ fileName() }}, page {{ page() }} of {{ document.pageCount }}"
         ></canvas>
         <ng-content />
       </div>
     } @else {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'Loading ' + fileName()" />
+      <mat-progress-bar mode="indeterminate" i18n-aria-label aria-label="Loading {{ fileName() }}" />
     }
   `,
   styles: `
@@ -140,5 +141,5 @@ export class PdfPages {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : 'the file is not a readable PDF.';
+  return error instanceof Error && error.message ? error.message : $localize`the file is not a readable PDF.`;
 }

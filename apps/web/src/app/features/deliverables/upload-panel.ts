@@ -24,10 +24,10 @@ import { DeliverableUploader, type UploadState, type UploadTask } from './delive
 let nextId = 0;
 
 const STATE_TEXT: Record<UploadState, string> = {
-  uploading: 'Uploading',
-  done: 'Uploaded',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
+  uploading: $localize`:State of a file upload@@uploadState.uploading:Uploading`,
+  done: $localize`:State of a file upload@@uploadState.done:Uploaded`,
+  failed: $localize`:State of a file upload@@uploadState.failed:Failed`,
+  cancelled: $localize`:State of a file upload@@uploadState.cancelled:Cancelled`,
 };
 
 /**

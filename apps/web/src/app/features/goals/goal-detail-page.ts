@@ -5,12 +5,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import {
-  CHANNEL_LABELS,
-  FUNNEL_STAGE_LABELS,
-  GOAL_STATUS_LABELS,
-  KPI_METRIC_LABELS,
-} from '@agency-portal/shared';
+import { CHANNEL_LABELS, FUNNEL_STAGE_LABELS, GOAL_STATUS_LABELS, KPI_METRIC_LABELS } from '../../shared/i18n/labels';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
 import { LoadError } from '../../shared/ui/load-error';

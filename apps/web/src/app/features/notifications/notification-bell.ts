@@ -1,5 +1,5 @@
 import { DOCUMENT, DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatBadgeModule } from '@angular/material/badge';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,6 +7,7 @@ import { MatMenuModule } from '@angular/material/menu';
 import { NavigationEnd, Router } from '@angular/router';
 import type { NotificationDto, NotificationListDto } from '@agency-portal/shared';
 import { EMPTY, Subject, catchError, filter, interval, merge, startWith, switchMap } from 'rxjs';
+import { byPlural } from '../../shared/i18n/plural';
 import { NotificationService } from './notification.service';
 
 /** How often the bell asks for new notices. */
@@ -24,7 +25,7 @@ export const NOTIFICATION_POLL_MS = 60_000;
     <button
       matIconButton
       type="button"
-      aria-label="Notifications"
+      aria-label="Notifications" i18n-aria-label
       data-testid="notifications-button"
       [matMenuTriggerFor]="menu"
       [matBadge]="badgeText()"
@@ -40,7 +41,7 @@ export const NOTIFICATION_POLL_MS = 60_000;
       </svg>
     </button>
     <mat-menu #menu="matMenu" xPosition="before" class="ap-notification-menu">
-      <button mat-menu-item type="button" [disabled]="unread() === 0" (click)="markAllRead()">
+      <button i18n mat-menu-item type="button" [disabled]="unread() === 0" (click)="markAllRead()">
         Mark all read
       </button>
       @for (notice of items(); track notice.id) {
@@ -53,7 +54,7 @@ export const NOTIFICATION_POLL_MS = 60_000;
         >
           <span class="ap-notice-item__title">
             @if (!notice.readAt) {
-              <span class="ap-visually-hidden">Unread: </span>
+              <span i18n class="ap-visually-hidden">Unread: </span>
             }
             {{ notice.title }}
           </span>
@@ -65,7 +66,7 @@ export const NOTIFICATION_POLL_MS = 60_000;
           }}</time>
         </button>
       } @empty {
-        <button mat-menu-item type="button" disabled>No notifications yet.</button>
+        <button i18n mat-menu-item type="button" disabled>No notifications yet.</button>
       }
     </mat-menu>
   `,
@@ -80,6 +81,7 @@ export class NotificationBell {
   private readonly notifications = inject(NotificationService);
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
+  private readonly locale = inject(LOCALE_ID);
   private readonly refreshes = new Subject<void>();
   private readonly state = signal<NotificationListDto>({ items: [], unread: 0 });
 
@@ -87,7 +89,10 @@ export class NotificationBell {
   protected readonly unread = computed(() => this.state().unread);
   protected readonly badgeText = computed(() => (this.unread() > 99 ? '99+' : String(this.unread())));
   protected readonly badgeDescription = computed(() =>
-    this.unread() === 1 ? '1 unread notification' : `${this.unread()} unread notifications`,
+    byPlural(this.unread(), this.locale, {
+      one: $localize`1 unread notification`,
+      other: $localize`${this.unread()}:count: unread notifications`,
+    }),
   );
 
   constructor() {

@@ -15,21 +15,21 @@ import type { InvitationDto } from '@agency-portal/shared';
   template: `
     <mat-card appearance="outlined" class="ap-invitation" role="region" aria-labelledby="invitation-title">
       <mat-card-content>
-        <h2 id="invitation-title">Invitation ready for {{ invitation().user.name }}</h2>
-        <p>
+        <h2 i18n id="invitation-title">Invitation ready for {{ invitation().user.name }}</h2>
+        <p i18n>
           {{ invitation().user.name }} ({{ invitation().user.email }}) sets a password with this one-time
           link. It expires {{ invitation().expiresAt | date: 'medium' }}.
         </p>
         @if (invitation().emailed) {
-          <p>We have also emailed the link to {{ invitation().user.email }}.</p>
+          <p i18n>We have also emailed the link to {{ invitation().user.email }}.</p>
         } @else {
-          <p>The link was not emailed: copy it and send it to them yourself.</p>
+          <p i18n>The link was not emailed: copy it and send it to them yourself.</p>
         }
 
         <div class="ap-link" role="group" aria-labelledby="invite-link-label">
-          <span id="invite-link-label" class="ap-link__label">Set-password link</span>
+          <span i18n id="invite-link-label" class="ap-link__label">Set-password link</span>
           <code class="ap-link__url" data-testid="invite-link">{{ absoluteUrl() }}</code>
-          <button
+          <button i18n
             matButton="tonal"
             type="button"
             [cdkCopyToClipboard]="absoluteUrl()"
@@ -38,7 +38,7 @@ import type { InvitationDto } from '@agency-portal/shared';
             Copy link
           </button>
         </div>
-        <p class="ap-link__warning">For security, this link is not shown again.</p>
+        <p i18n class="ap-link__warning">For security, this link is not shown again.</p>
         <ng-content />
       </mat-card-content>
     </mat-card>

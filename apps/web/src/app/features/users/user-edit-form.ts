@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { ApiErrorBody, BusinessUnitDto, Role, UpdateUserRequest, UserDto } from '@agency-portal/shared';
-import { ROLE_LABELS } from '@agency-portal/shared';
+import { ROLE_LABELS } from '../../shared/i18n/labels';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
@@ -27,13 +27,13 @@ import { notBlank } from '../../shared/forms/validators';
     <ap-form-error-alert [error]="serverError()" [unmatched]="unmatchedErrors()" />
     <form class="ap-form" [formGroup]="form" (ngSubmit)="submitChanges()" novalidate>
       <mat-form-field>
-        <mat-label>Name</mat-label>
+        <mat-label i18n>Name</mat-label>
         <input matInput formControlName="name" required />
         <mat-error>{{ form.controls.name.errors | validationMessage }}</mat-error>
       </mat-form-field>
 
       <mat-form-field>
-        <mat-label>Role</mat-label>
+        <mat-label i18n>Role</mat-label>
         <mat-select formControlName="role" required>
           @for (role of roleOptions(); track role) {
             <mat-option [value]="role">{{ roleLabels[role] }}</mat-option>
@@ -44,9 +44,9 @@ import { notBlank } from '../../shared/forms/validators';
 
       @if (businessUnits(); as units) {
         <mat-form-field>
-          <mat-label>Business unit</mat-label>
+          <mat-label i18n>Business unit</mat-label>
           <mat-select formControlName="businessUnitId">
-            <mat-option [value]="null">None</mat-option>
+            <mat-option i18n [value]="null">None</mat-option>
             @for (unit of units; track unit.id) {
               <mat-option [value]="unit.id">{{ unit.name }}</mat-option>
             }
@@ -56,7 +56,7 @@ import { notBlank } from '../../shared/forms/validators';
       }
 
       <div class="ap-form-actions">
-        <button matButton="filled" type="submit" [disabled]="saving() || form.pristine">Save</button>
+        <button i18n matButton="filled" type="submit" [disabled]="saving() || form.pristine">Save</button>
       </div>
     </form>
   `,

@@ -6,7 +6,7 @@ import { MoneyInput } from './money-input';
 
 @Component({
   imports: [MoneyInput, ReactiveFormsModule],
-  template: `<input aria-label="Amount" [formControl]="amount" [apMoneyInput]="currency()" />`,
+  template: `<input aria-label="Amount" i18n-aria-label [formControl]="amount" [apMoneyInput]="currency()" />`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 class MoneyHost {

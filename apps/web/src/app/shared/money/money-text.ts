@@ -28,7 +28,7 @@ export function moneyError(currency: string): MoneyError {
 /** "Enter an amount in KRW with no decimals." / "…in USD with at most 2 decimals." */
 export function moneyErrorMessage({ currency, digits }: MoneyError): string {
   if (digits === 0) {
-    return `Enter an amount in ${currency} with no decimals.`;
+    return $localize`:Validation of a money field@@money.noDecimals:Enter an amount in ${currency}:currency: with no decimals.`;
   }
-  return `Enter an amount in ${currency} with at most ${digits} decimal${digits === 1 ? '' : 's'}.`;
+  return $localize`:Validation of a money field@@money.maxDecimals:Enter an amount in ${currency}:currency: with at most ${digits}:digits: decimals.`;
 }
