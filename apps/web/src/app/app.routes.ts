@@ -26,6 +26,11 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./features/home/home-page').then((m) => m.HomePage),
       },
       {
+        path: 'profile',
+        title: $localize`Your profile`,
+        loadComponent: () => import('./features/profile/profile-page').then((m) => m.ProfilePage),
+      },
+      {
         path: 'goals',
         canActivate: [permissionGuard('goal:read')],
         loadChildren: () => import('./features/goals/goals.routes').then((m) => m.goalRoutes),

@@ -23,6 +23,8 @@ export function aSessionUser(overrides: Partial<SessionUser> = {}): SessionUser 
     agencyId: null,
     agencyName: null,
     permissions: [...ROLE_PERMISSIONS[role]],
+    locale: 'en',
+    timeZone: null,
     ...overrides,
   };
 }
@@ -43,6 +45,8 @@ export function aUser(overrides: Partial<UserDto> = {}): UserDto {
     businessUnitName: null,
     active: true,
     passwordSet: true,
+    locale: 'en',
+    timeZone: null,
     lastLoginAt: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',

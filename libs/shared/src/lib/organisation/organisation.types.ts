@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locales';
 import type { Role } from '../auth/roles';
 
 export const OPERATING_MODELS = ['centralised', 'decentralised', 'coe'] as const;
@@ -70,6 +71,10 @@ export interface UserDto {
   active: boolean;
   /** False until the invited person has set a password. */
   passwordSet: boolean;
+  /** The person's language: the web app's build they see, their e-mails, the API's messages. */
+  locale: Locale;
+  /** IANA zone their dates and times are shown in; null means the browser's. */
+  timeZone: string | null;
   lastLoginAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -81,12 +86,24 @@ export interface InviteUserRequest {
   role: Role;
   agencyId?: string | null;
   businessUnitId?: string | null;
+  /** Defaults to English; the person can change it on their profile. */
+  locale?: Locale;
+  timeZone?: string | null;
 }
 
 export interface UpdateUserRequest {
   name?: string;
   role?: Role;
   businessUnitId?: string | null;
+  locale?: Locale;
+  timeZone?: string | null;
+}
+
+/** What a person may change about themselves (`PATCH /api/profile`). */
+export interface UpdateProfileRequest {
+  name?: string;
+  locale?: Locale;
+  timeZone?: string | null;
 }
 
 export interface InvitationDto {

@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -23,8 +23,7 @@ import { openReasonDialog } from '../../shared/ui/reason-dialog';
 /** /agencies/:id: the agency's profile, its people, and (for admins) offboarding. */
 @Component({
   selector: 'ap-agency-detail-page',
-  imports: [
-    DatePipe,
+  imports: [LocalDatePipe, 
     LoadError,
     MatButtonModule,
     MatCardModule,

@@ -10,7 +10,7 @@ import { approversText } from '../deliverables/deliverable-labels';
       @for (step of steps(); track $index) {
         <li>
           <span class="ap-steps__name">{{ step.name }}</span>
-          <span i18n class="ap-steps__meta">{{ approvers(step) }} · SLA {{ step.slaHours }} h</span>
+          <span i18n class="ap-steps__meta">{{ approvers(step) }} · SLA {step.slaHours, plural, =1 {1 hour} other {{{ step.slaHours }} hours}}</span>
         </li>
       } @empty {
         <li i18n class="ap-steps__meta">No steps: versions are approved as soon as they are submitted.</li>

@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { BriefDto, BriefStatus, BudgetSummaryDto } from '@agency-portal/shared';
 import { fitsBudget } from '@agency-portal/shared';
@@ -24,7 +24,7 @@ export function exceedsBudgetCap(brief: BriefDto, budget: BudgetSummaryDto | nul
  */
 @Component({
   selector: 'ap-brief-budget',
-  imports: [DatePipe, MoneyPipe],
+  imports: [LocalDatePipe, MoneyPipe],
   template: `
     <dl class="ap-details">
       <dt i18n>Estimate</dt>
@@ -67,7 +67,7 @@ export function exceedsBudgetCap(brief: BriefDto, budget: BudgetSummaryDto | nul
     }
     @if (brief().budgetOverride; as override) {
       <div i18n class="ap-notice" data-testid="brief-budget-override">
-        Budget overridden by {{ override.by.name }} on {{ override.at | date: 'medium' }}:
+        Budget overridden by {{ override.by.name }} on {{ override.at | localDate: 'dateTime' }}:
         <q>{{ override.reason }}</q>
       </div>
     }

@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -46,10 +46,9 @@ function minorOf(details: Record<string, unknown> | undefined, key: string): num
  */
 @Component({
   selector: 'ap-brief-detail-page',
-  imports: [
+  imports: [LocalDatePipe, 
     BriefActions,
     BriefBudget,
-    DatePipe,
     DeliverableSpecsTable,
     DeliverablesTable,
     LoadError,

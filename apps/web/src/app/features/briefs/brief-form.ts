@@ -1,3 +1,4 @@
+import { PercentPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -77,6 +78,7 @@ export function keyMessagesFrom(text: string): string[] {
 @Component({
   selector: 'ap-brief-form',
   imports: [
+    PercentPipe,
     FormErrorAlert,
     MatButtonModule,
     MatChipsModule,

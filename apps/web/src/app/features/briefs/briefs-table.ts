@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
@@ -10,7 +10,7 @@ import { BRIEF_STATUS_TONES } from './brief-labels';
 
 @Component({
   selector: 'ap-briefs-table',
-  imports: [DatePipe, MatTableModule, MoneyPipe, RouterLink, StatusChip],
+  imports: [LocalDatePipe, MatTableModule, MoneyPipe, RouterLink, StatusChip],
   template: `
     <div class="ap-table-wrap">
       <table mat-table [dataSource]="briefs()" aria-label="Briefs" i18n-aria-label>
@@ -30,7 +30,7 @@ import { BRIEF_STATUS_TONES } from './brief-labels';
         </ng-container>
         <ng-container matColumnDef="dueDate">
           <th i18n mat-header-cell *matHeaderCellDef scope="col">Due date</th>
-          <td mat-cell *matCellDef="let brief">{{ brief.dueDate | date: 'mediumDate' }}</td>
+          <td mat-cell *matCellDef="let brief">{{ brief.dueDate | localDate: 'date' }}</td>
         </ng-container>
         <ng-container matColumnDef="estimate">
           <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Estimate</th>

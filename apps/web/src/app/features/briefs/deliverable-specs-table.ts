@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import type { Channel, DeliverableSpecDto } from '@agency-portal/shared';
@@ -8,7 +8,7 @@ import { MoneyPipe } from '../../shared/money/money.pipe';
 /** What the brief asks for: rate card item, quantity, due date and channel, each priced. */
 @Component({
   selector: 'ap-deliverable-specs-table',
-  imports: [DatePipe, MatTableModule, MoneyPipe],
+  imports: [LocalDatePipe, MatTableModule, MoneyPipe],
   template: `
     <div class="ap-table-wrap">
       <table mat-table [dataSource]="specs()" aria-label="Deliverable specs" i18n-aria-label>
@@ -31,7 +31,7 @@ import { MoneyPipe } from '../../shared/money/money.pipe';
         </ng-container>
         <ng-container matColumnDef="dueDate">
           <th i18n mat-header-cell *matHeaderCellDef scope="col">Due date</th>
-          <td mat-cell *matCellDef="let spec">{{ spec.dueDate | date: 'mediumDate' }}</td>
+          <td mat-cell *matCellDef="let spec">{{ spec.dueDate | localDate: 'date' }}</td>
           <td mat-footer-cell *matFooterCellDef></td>
         </ng-container>
         <ng-container matColumnDef="channel">

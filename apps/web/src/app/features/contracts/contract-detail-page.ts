@@ -1,4 +1,5 @@
-import { DOCUMENT, DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
+import { DOCUMENT } from '@angular/common';
 import { HttpEventType } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
@@ -45,11 +46,10 @@ import { openReasonDialog } from '../../shared/ui/reason-dialog';
  */
 @Component({
   selector: 'ap-contract-detail-page',
-  imports: [
+  imports: [LocalDatePipe, 
     AllocationsTable,
     AppliedPolicySummary,
     BudgetSummary,
-    DatePipe,
     LoadError,
     MatButtonModule,
     MatCardModule,

@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
@@ -9,7 +9,7 @@ import { contractStatusLabel, contractStatusTone } from './contract-labels';
 
 @Component({
   selector: 'ap-contracts-table',
-  imports: [DatePipe, MatTableModule, MoneyPipe, RouterLink, StatusChip],
+  imports: [LocalDatePipe, MatTableModule, MoneyPipe, RouterLink, StatusChip],
   template: `
     <div class="ap-table-wrap">
       <table mat-table [dataSource]="contracts()" aria-label="Contracts" i18n-aria-label>
@@ -36,7 +36,7 @@ import { contractStatusLabel, contractStatusTone } from './contract-labels';
         <ng-container matColumnDef="period">
           <th i18n mat-header-cell *matHeaderCellDef scope="col">Period</th>
           <td mat-cell *matCellDef="let contract">
-            {{ contract.startDate | date: 'mediumDate' }} – {{ contract.endDate | date: 'mediumDate' }}
+            {{ contract.startDate | localDate: 'date' }} – {{ contract.endDate | localDate: 'date' }}
           </td>
         </ng-container>
         <ng-container matColumnDef="budget">

@@ -1,4 +1,5 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
+import { PercentPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -23,7 +24,7 @@ let nextId = 0;
  */
 @Component({
   selector: 'ap-signed-document-panel',
-  imports: [DatePipe, MatButtonModule, MatProgressBarModule],
+  imports: [LocalDatePipe, MatButtonModule, MatProgressBarModule, PercentPipe],
   template: `
     @if (signedDocument(); as document) {
       <dl class="ap-details" data-testid="signed-document">
@@ -36,7 +37,7 @@ let nextId = 0;
           <code [attr.title]="document.sha256">{{ document.sha256.slice(0, 12) }}…</code>
         </dd>
         <dt i18n>Uploaded</dt>
-        <dd>{{ document.uploadedAt | date: 'medium' }}</dd>
+        <dd>{{ document.uploadedAt | localDate: 'dateTime' }}</dd>
       </dl>
       <div class="ap-document-actions">
         <button i18n matButton="outlined" type="button" [disabled]="downloading()" (click)="download.emit()">
@@ -83,7 +84,7 @@ let nextId = 0;
               [value]="uploadProgress() ?? 0"
               aria-label="Upload progress" i18n-aria-label
             />
-            <span i18n role="status">Uploading… {{ uploadProgress() ?? 0 }}%</span>
+            <span i18n role="status">Uploading… {{ (uploadProgress() ?? 0) / 100 | percent }}</span>
           </div>
         }
         @if (uploadError(); as message) {

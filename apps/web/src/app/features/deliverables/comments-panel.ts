@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -47,8 +47,7 @@ export function describePin(pin: CommentPin, files: readonly StoredFileDto[], lo
  */
 @Component({
   selector: 'ap-comments-panel',
-  imports: [
-    DatePipe,
+  imports: [LocalDatePipe, 
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,

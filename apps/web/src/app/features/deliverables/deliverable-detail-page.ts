@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -51,8 +51,7 @@ const CONFLICT_MESSAGE = $localize`Someone decided first. The page now shows whe
  */
 @Component({
   selector: 'ap-deliverable-detail-page',
-  imports: [
-    DatePipe,
+  imports: [LocalDatePipe, 
     LoadError,
     MatButtonModule,
     MatCardModule,

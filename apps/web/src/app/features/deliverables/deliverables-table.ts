@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
@@ -14,7 +14,7 @@ import { type LineageRow, lineageRows } from './lineage';
  */
 @Component({
   selector: 'ap-deliverables-table',
-  imports: [DatePipe, MatTableModule, RouterLink, StatusChip],
+  imports: [LocalDatePipe, MatTableModule, RouterLink, StatusChip],
   template: `
     <div class="ap-table-wrap">
       <table mat-table [dataSource]="rows()" [attr.aria-label]="label()">
@@ -48,7 +48,7 @@ import { type LineageRow, lineageRows } from './lineage';
         </ng-container>
         <ng-container matColumnDef="dueDate">
           <th i18n mat-header-cell *matHeaderCellDef scope="col">Due date</th>
-          <td mat-cell *matCellDef="let row">{{ row.deliverable.dueDate | date: 'mediumDate' }}</td>
+          <td mat-cell *matCellDef="let row">{{ row.deliverable.dueDate | localDate: 'date' }}</td>
         </ng-container>
         <ng-container matColumnDef="version">
           <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Version</th>

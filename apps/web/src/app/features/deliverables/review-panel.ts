@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
@@ -31,7 +31,7 @@ const SOURCE_LABELS: Record<PolicySource, string> = {
  */
 @Component({
   selector: 'ap-review-panel',
-  imports: [DatePipe, MatButtonModule, MatTableModule, StatusChip],
+  imports: [LocalDatePipe, MatButtonModule, MatTableModule, StatusChip],
   template: `
     <div class="ap-policy">
       <p class="ap-policy__name">
@@ -51,7 +51,7 @@ const SOURCE_LABELS: Record<PolicySource, string> = {
           <span class="ap-step__number" aria-hidden="true">{{ view.index + 1 }}</span>
           <span class="ap-step__text">
             <span class="ap-step__name">{{ view.step.name }}</span>
-            <span i18n class="ap-step__meta">{{ approvers(view.step) }} · SLA {{ view.step.slaHours }} h</span>
+            <span i18n class="ap-step__meta">{{ approvers(view.step) }} · SLA {view.step.slaHours, plural, =1 {1 hour} other {{{ view.step.slaHours }} hours}}</span>
           </span>
           <ap-status-chip [label]="stateLabels[view.state]" [tone]="stateTones[view.state]" />
         </li>
@@ -104,7 +104,7 @@ const SOURCE_LABELS: Record<PolicySource, string> = {
         <table mat-table [dataSource]="history()" aria-label="Decision history" i18n-aria-label>
           <ng-container matColumnDef="when">
             <th i18n mat-header-cell *matHeaderCellDef scope="col">When</th>
-            <td mat-cell *matCellDef="let decision">{{ decision.decidedAt | date: 'medium' }}</td>
+            <td mat-cell *matCellDef="let decision">{{ decision.decidedAt | localDate: 'dateTime' }}</td>
           </ng-container>
           <ng-container matColumnDef="version">
             <th i18n mat-header-cell *matHeaderCellDef scope="col">Version</th>

@@ -1,3 +1,4 @@
+import { PercentPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -37,6 +38,7 @@ const STATE_TEXT: Record<UploadState, string> = {
 @Component({
   selector: 'ap-upload-panel',
   imports: [
+    PercentPipe,
     FileSizePipe,
     FormErrorAlert,
     MatButtonModule,

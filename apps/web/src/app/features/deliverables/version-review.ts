@@ -1,4 +1,5 @@
-import { DOCUMENT, DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
+import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -31,10 +32,10 @@ import { type PinMarker, markersByFile } from './pins';
  */
 @Component({
   selector: 'ap-version-review',
-  imports: [CommentsPanel, DatePipe, FilePreview, LoadError, MatProgressBarModule],
+  imports: [LocalDatePipe, CommentsPanel, FilePreview, LoadError, MatProgressBarModule],
   template: `
     <p i18n class="ap-hint ap-version__submitted">
-      Submitted by {{ version().uploadedBy.name }} on {{ version().submittedAt | date: 'medium' }}
+      Submitted by {{ version().uploadedBy.name }} on {{ version().submittedAt | localDate: 'dateTime' }}
     </p>
     <div class="ap-version">
       <div class="ap-version__work">

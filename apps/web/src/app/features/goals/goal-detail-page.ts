@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -18,8 +18,7 @@ import { GoalService } from './goal.service';
 /** /goals/:id: what the goal is, and the contracts whose budget serves it. */
 @Component({
   selector: 'ap-goal-detail-page',
-  imports: [
-    DatePipe,
+  imports: [LocalDatePipe, 
     GoalContractsTable,
     GoalTargetPipe,
     LoadError,

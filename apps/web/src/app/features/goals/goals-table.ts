@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
@@ -10,7 +10,7 @@ import { GoalTargetPipe } from './goal-target.pipe';
 
 @Component({
   selector: 'ap-goals-table',
-  imports: [DatePipe, GoalTargetPipe, MatTableModule, RouterLink, StatusChip],
+  imports: [LocalDatePipe, GoalTargetPipe, MatTableModule, RouterLink, StatusChip],
   template: `
     <div class="ap-table-wrap">
       <table mat-table [dataSource]="goals()" aria-label="Goals" i18n-aria-label>
@@ -35,7 +35,7 @@ import { GoalTargetPipe } from './goal-target.pipe';
         <ng-container matColumnDef="period">
           <th i18n mat-header-cell *matHeaderCellDef scope="col">Period</th>
           <td mat-cell *matCellDef="let goal">
-            {{ goal.periodStart | date: 'mediumDate' }} – {{ goal.periodEnd | date: 'mediumDate' }}
+            {{ goal.periodStart | localDate: 'date' }} – {{ goal.periodEnd | localDate: 'date' }}
           </td>
         </ng-container>
         <ng-container matColumnDef="status">

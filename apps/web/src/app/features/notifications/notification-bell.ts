@@ -1,4 +1,5 @@
-import { DOCUMENT, DatePipe } from '@angular/common';
+import { DOCUMENT } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatBadgeModule } from '@angular/material/badge';
@@ -20,7 +21,7 @@ export const NOTIFICATION_POLL_MS = 60_000;
  */
 @Component({
   selector: 'ap-notification-bell',
-  imports: [DatePipe, MatBadgeModule, MatButtonModule, MatMenuModule],
+  imports: [LocalDatePipe, MatBadgeModule, MatButtonModule, MatMenuModule],
   template: `
     <button
       matIconButton
@@ -62,7 +63,7 @@ export const NOTIFICATION_POLL_MS = 60_000;
             <span class="ap-notice-item__body">{{ notice.body }}</span>
           }
           <time class="ap-notice-item__time" [attr.datetime]="notice.createdAt">{{
-            notice.createdAt | date: 'medium'
+            notice.createdAt | localDate: 'dateTime'
           }}</time>
         </button>
       } @empty {

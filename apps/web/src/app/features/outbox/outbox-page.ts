@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -28,7 +28,7 @@ const STATUS_TONES: Record<OutboxStatus, StatusTone> = {
 /** /outbox: the e-mails the portal sent or tried to send, newest first, each body on demand. */
 @Component({
   selector: 'ap-outbox-page',
-  imports: [DatePipe, LoadError, MatButtonModule, MatProgressBarModule, MatTableModule, StatusChip],
+  imports: [LocalDatePipe, LoadError, MatButtonModule, MatProgressBarModule, MatTableModule, StatusChip],
   template: `
     <section class="ap-page">
       <header class="ap-page-header">
@@ -64,7 +64,7 @@ const STATUS_TONES: Record<OutboxStatus, StatusTone> = {
             <table mat-table [dataSource]="list" multiTemplateDataRows aria-label="Mail outbox" i18n-aria-label>
               <ng-container matColumnDef="time">
                 <th i18n mat-header-cell *matHeaderCellDef scope="col">Time</th>
-                <td mat-cell *matCellDef="let message">{{ message.createdAt | date: 'medium' }}</td>
+                <td mat-cell *matCellDef="let message">{{ message.createdAt | localDate: 'dateTime' }}</td>
               </ng-container>
               <ng-container matColumnDef="to">
                 <th i18n mat-header-cell *matHeaderCellDef scope="col">To</th>

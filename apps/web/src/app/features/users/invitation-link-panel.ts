@@ -1,5 +1,6 @@
 import { ClipboardModule } from '@angular/cdk/clipboard';
-import { DOCUMENT, DatePipe } from '@angular/common';
+import { DOCUMENT } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -11,14 +12,14 @@ import type { InvitationDto } from '@agency-portal/shared';
  */
 @Component({
   selector: 'ap-invitation-link-panel',
-  imports: [ClipboardModule, DatePipe, MatButtonModule, MatCardModule],
+  imports: [LocalDatePipe, ClipboardModule, MatButtonModule, MatCardModule],
   template: `
     <mat-card appearance="outlined" class="ap-invitation" role="region" aria-labelledby="invitation-title">
       <mat-card-content>
         <h2 i18n id="invitation-title">Invitation ready for {{ invitation().user.name }}</h2>
         <p i18n>
           {{ invitation().user.name }} ({{ invitation().user.email }}) sets a password with this one-time
-          link. It expires {{ invitation().expiresAt | date: 'medium' }}.
+          link. It expires {{ invitation().expiresAt | localDate: 'dateTime' }}.
         </p>
         @if (invitation().emailed) {
           <p i18n>We have also emailed the link to {{ invitation().user.email }}.</p>

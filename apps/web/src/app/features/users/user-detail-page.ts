@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -24,8 +24,7 @@ import { UserService } from './user.service';
 /** /users/:id: a person's account, with edit, deactivate/reactivate and a new invitation link. */
 @Component({
   selector: 'ap-user-detail-page',
-  imports: [
-    DatePipe,
+  imports: [LocalDatePipe, 
     InvitationLinkPanel,
     LoadError,
     MatButtonModule,

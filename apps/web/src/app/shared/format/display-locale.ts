@@ -3,7 +3,7 @@ import { InjectionToken, LOCALE_ID, inject } from '@angular/core';
 
 /**
  * The locale numbers and money are formatted in: the browser's language when Intl supports it,
- * otherwise the app's LOCALE_ID. Dates keep using Angular's DatePipe (LOCALE_ID).
+ * otherwise the app's LOCALE_ID.
  */
 export const DISPLAY_LOCALE = new InjectionToken<string>('DISPLAY_LOCALE', {
   providedIn: 'root',
