@@ -45,7 +45,7 @@ const APPROVER_KINDS: { value: ApproverKind; label: string }[] = [
   { value: 'social_lead', label: ANY_OF_ROLE_LABELS.social_lead },
   { value: 'reviewer', label: ANY_OF_ROLE_LABELS.reviewer },
   { value: 'admin', label: ANY_OF_ROLE_LABELS.admin },
-  { value: 'users', label: $localize`:Who decides an approval step: people named one by one@@approver.named:Named people` },
+  { value: 'users', label: $localize`:Who decides an approval step — people named one by one@@approver.named:Named people` },
 ];
 
 type StepRow = FormGroup<{

@@ -18,9 +18,9 @@ export interface DecisionDialogData {
 
 /** The button that asks for a decision (and confirms it in the dialog). */
 export const DECISION_ACTION_LABELS: Record<Decision, string> = {
-  approve: $localize`:Button: approve a version@@decide.approve:Approve`,
-  request_changes: $localize`:Button: send a version back to the agency@@decide.request_changes:Request changes`,
-  reject: $localize`:Button: reject a deliverable for good@@decide.reject:Reject`,
+  approve: $localize`:Button — approve a version@@decide.approve:Approve`,
+  request_changes: $localize`:Button — send a version back to the agency@@decide.request_changes:Request changes`,
+  reject: $localize`:Button — reject a deliverable for good@@decide.reject:Reject`,
 };
 
 const EXPLANATIONS: Record<Decision, string> = {

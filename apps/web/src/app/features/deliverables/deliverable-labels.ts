@@ -23,7 +23,7 @@ export function approversText(
   }
   const count = step.approverUserIds.length;
   if (count === 0) {
-    return $localize`:Who decides an approval step: nobody@@approver.nobody:Nobody assigned`;
+    return $localize`:Who decides an approval step — nobody@@approver.nobody:Nobody assigned`;
   }
   const names = step.approverUserIds.map((id) => userNames.get(id));
   if (names.every((name): name is string => !!name)) {

@@ -22,12 +22,12 @@ import type {
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: $localize`:A role in the portal@@role.admin:Administrator`,
-  social_lead: $localize`:A role: the brand's in-house owner of agency relationships@@role.social_lead:Social lead`,
-  reviewer: $localize`:A role: brand, legal or regional reviewer of deliverables@@role.reviewer:Reviewer`,
-  finance: $localize`:A role: the finance team@@role.finance:Finance`,
-  viewer: $localize`:A role: read-only access to goals and reports@@role.viewer:Viewer`,
-  agency_admin: $localize`:A role: an agency's lead@@role.agency_admin:Agency admin`,
-  agency_member: $localize`:A role: an agency's staff@@role.agency_member:Agency member`,
+  social_lead: $localize`:A role — the brand's in-house owner of agency relationships@@role.social_lead:Social lead`,
+  reviewer: $localize`:A role — brand, legal or regional reviewer of deliverables@@role.reviewer:Reviewer`,
+  finance: $localize`:A role — the finance team@@role.finance:Finance`,
+  viewer: $localize`:A role — read-only access to goals and reports@@role.viewer:Viewer`,
+  agency_admin: $localize`:A role — an agency's lead@@role.agency_admin:Agency admin`,
+  agency_member: $localize`:A role — an agency's staff@@role.agency_member:Agency member`,
 };
 
 /** "Any reviewer": who may decide an approval step given by role. */
@@ -113,7 +113,7 @@ export const RATE_UNIT_LABELS: Record<RateUnit, string> = {
 
 export const BRIEF_STATUS_LABELS: Record<BriefStatus, string> = {
   draft: $localize`:Status of a brief@@briefStatus.draft:Draft`,
-  sent: $localize`:Status of a brief: sent to the agency@@briefStatus.sent:Sent`,
+  sent: $localize`:Status of a brief — sent to the agency@@briefStatus.sent:Sent`,
   accepted: $localize`:Status of a brief@@briefStatus.accepted:Accepted`,
   declined: $localize`:Status of a brief@@briefStatus.declined:Declined`,
   in_progress: $localize`:Status of a brief@@briefStatus.in_progress:In progress`,
@@ -140,7 +140,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
   user: $localize`:Kind of record in the audit log@@auditEntity.user:User`,
   business_unit: $localize`:Kind of record in the audit log@@auditEntity.business_unit:Business unit`,
   agency: $localize`:Kind of record in the audit log@@auditEntity.agency:Agency`,
-  session: $localize`:Kind of record in the audit log: a sign-in session@@auditEntity.session:Session`,
+  session: $localize`:Kind of record in the audit log — a sign-in session@@auditEntity.session:Session`,
   goal: $localize`:Kind of record in the audit log@@auditEntity.goal:Goal`,
   contract: $localize`:Kind of record in the audit log@@auditEntity.contract:Contract`,
   brief: $localize`:Kind of record in the audit log@@auditEntity.brief:Brief`,
