@@ -95,6 +95,7 @@ export function toStep(row: {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ApprovalPolicyForm {
+  protected readonly stepLabel = (number: number): string => $localize`Step ${number}:number:`;
   /** The policy being edited; null to create one. */
   readonly policy = input<ApprovalPolicyDto | null>(null);
   /** In-house people who may be named as approvers. */

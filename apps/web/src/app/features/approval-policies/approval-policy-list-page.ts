@@ -75,6 +75,9 @@ const SOURCE_LABELS: Record<UnitPolicySource, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ApprovalPolicyListPage {
+  protected readonly removePolicyLabel = (unit: string): string => $localize`Remove the policy of ${unit}:unit:`;
+  protected readonly editOverrideLabel = (reference: string): string => $localize`Edit the override of ${reference}:reference:`;
+  protected readonly removeOverrideLabel = (reference: string): string => $localize`Remove the override of ${reference}:reference:`;
   protected readonly editPolicyLabel = (unit: string): string => $localize`Edit the policy of ${unit}:unit:`;
   protected readonly setPolicyLabel = (unit: string): string => $localize`Set a policy for ${unit}:unit:`;
   private readonly auth = inject(AuthService);

@@ -95,6 +95,7 @@ export function keyMessagesFrom(text: string): string[] {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class BriefForm {
+  protected readonly specLabel = (number: number): string => $localize`Deliverable spec ${number}:number:`;
   /** The brief being edited; null to draft a new one. */
   readonly brief = input<BriefDetailDto | null>(null);
   /** Contracts a brief may be drafted under (active ones). */

@@ -88,6 +88,8 @@ const DEFAULT_RENEWAL_NOTICE_DAYS = 30;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ContractForm {
+  protected readonly rateCardItemLabel = (number: number): string => $localize`Rate card item ${number}:number:`;
+  protected readonly allocationLabel = (number: number): string => $localize`Allocation ${number}:number:`;
   /** The contract being edited; null to draft a new one. */
   readonly contract = input<ContractDetailDto | null>(null);
   readonly agencies = input<NamedOption[]>([]);

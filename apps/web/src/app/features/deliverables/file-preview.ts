@@ -61,6 +61,10 @@ interface TimeMarker {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FilePreview {
+  protected readonly downloadLabel = (name: string): string => $localize`Download ${name}:file:`;
+  protected readonly loadingLabel = (name: string): string => $localize`Loading ${name}:file:`;
+  protected readonly commentLabel = (number: number): string => $localize`Comment ${number}:number:`;
+  protected readonly placePinLabel = (name: string): string => $localize`Place a pin on ${name}:file:`;
   readonly file = input.required<StoredFileDto>();
   /** The pinned threads on this file. */
   readonly markers = input<PinMarker[]>([]);
