@@ -4,6 +4,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   type ElementRef,
+  LOCALE_ID,
   computed,
   inject,
   input,
@@ -14,7 +15,6 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { SignedDocumentDto } from '@agency-portal/shared';
-import { DISPLAY_LOCALE } from '../../shared/format/display-locale';
 
 let nextId = 0;
 
@@ -139,7 +139,7 @@ export class SignedDocumentPanel {
   protected readonly fileInputId = `ap-signed-document-${nextId++}`;
   protected readonly chosenFile = signal<File | null>(null);
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
-  private readonly sizeFormat = new Intl.NumberFormat(inject(DISPLAY_LOCALE), { maximumFractionDigits: 1 });
+  private readonly sizeFormat = new Intl.NumberFormat(inject(LOCALE_ID), { maximumFractionDigits: 1 });
 
   protected readonly fileSize = computed(() => {
     const bytes = this.signedDocument()?.sizeBytes ?? 0;

@@ -1,5 +1,4 @@
-import { Pipe, type PipeTransform, inject } from '@angular/core';
-import { DISPLAY_LOCALE } from './display-locale';
+import { LOCALE_ID, Pipe, type PipeTransform, inject } from '@angular/core';
 
 /** "245760" → "240 kB"; bytes, kB, MB or GB with the locale's own unit names and marks. */
 export function formatFileSize(bytes: number, locale: string): string {
@@ -21,7 +20,7 @@ export function formatFileSize(bytes: number, locale: string): string {
 
 @Pipe({ name: 'fileSize' })
 export class FileSizePipe implements PipeTransform {
-  private readonly locale = inject(DISPLAY_LOCALE);
+  private readonly locale = inject(LOCALE_ID);
 
   transform(bytes: number | null | undefined): string {
     return bytes === null || bytes === undefined ? '—' : formatFileSize(bytes, this.locale);
