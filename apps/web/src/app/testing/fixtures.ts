@@ -185,6 +185,7 @@ export function aDeliverable(overrides: Partial<DeliverableDetailDto> = {}): Del
     derivedFromId: null,
     latestVersionNumber: 1,
     currentStep: 0,
+    stepDueAt: '2026-04-02T09:00:00.000Z',
     briefTitle: 'Spring launch reels',
     contractId: 'contract-1',
     agencyId: 'agency-1',

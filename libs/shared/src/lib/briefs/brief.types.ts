@@ -122,6 +122,8 @@ export interface DeliverableSummaryDto {
   latestVersionNumber: number | null;
   /** Index of the approval step awaiting a decision while in review. */
   currentStep: number | null;
+  /** When the current step's SLA runs out (ISO instant), while in review. */
+  stepDueAt: string | null;
 }
 
 export interface StoredFileDto {

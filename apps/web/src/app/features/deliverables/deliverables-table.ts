@@ -1,4 +1,4 @@
-import { LocalDatePipe } from '../../shared/format/local-date.pipe';
+import { DueRelativePipe, LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
@@ -14,7 +14,7 @@ import { type LineageRow, lineageRows } from './lineage';
  */
 @Component({
   selector: 'ap-deliverables-table',
-  imports: [LocalDatePipe, MatTableModule, RouterLink, StatusChip],
+  imports: [DueRelativePipe, LocalDatePipe, MatTableModule, RouterLink, StatusChip],
   template: `
     <div class="ap-table-wrap">
       <table mat-table [dataSource]="rows()" [attr.aria-label]="label()">
@@ -48,7 +48,12 @@ import { type LineageRow, lineageRows } from './lineage';
         </ng-container>
         <ng-container matColumnDef="dueDate">
           <th i18n mat-header-cell *matHeaderCellDef scope="col">Due date</th>
-          <td mat-cell *matCellDef="let row">{{ row.deliverable.dueDate | localDate: 'date' }}</td>
+          <td mat-cell *matCellDef="let row">
+            {{ row.deliverable.dueDate | localDate: 'date' }}
+            @if (isOpen(row.deliverable.status)) {
+              <div class="ap-secondary">{{ row.deliverable.dueDate | dueRelative }}</div>
+            }
+          </td>
         </ng-container>
         <ng-container matColumnDef="version">
           <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Version</th>
@@ -60,6 +65,9 @@ import { type LineageRow, lineageRows } from './lineage';
           <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Step</th>
           <td mat-cell *matCellDef="let row" class="ap-number">
             {{ row.deliverable.currentStep === null ? '—' : row.deliverable.currentStep + 1 }}
+            @if (row.deliverable.stepDueAt; as stepDueAt) {
+              <div class="ap-secondary" data-testid="step-due">{{ stepDueAt | dueRelative }}</div>
+            }
           </td>
         </ng-container>
         <ng-container matColumnDef="status">
@@ -98,6 +106,9 @@ export class DeliverablesTable {
   protected readonly channelLabel = (channel: Channel | null): string =>
     channel ? CHANNEL_LABELS[channel] : '—';
   protected readonly statusLabel = (status: DeliverableStatus): string => DELIVERABLE_STATUS_LABELS[status];
+  /** Still owed: its due date matters to someone. */
+  protected readonly isOpen = (status: DeliverableStatus): boolean =>
+    status !== 'approved' && status !== 'published' && status !== 'rejected';
   protected readonly statusTone = (status: DeliverableStatus): StatusTone => DELIVERABLE_STATUS_TONES[status];
   protected readonly rows = computed<LineageRow[]>(() =>
     this.lineage()

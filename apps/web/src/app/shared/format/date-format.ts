@@ -47,15 +47,51 @@ export function daysUntil(calendarDate: string, today: string): number {
   return Math.round((toUtc(calendarDate) - toUtc(today)) / 86_400_000);
 }
 
-/** "in 3 days", "tomorrow", "2 days ago" for a due date, from today in the person's zone. */
+/**
+ * How a deadline stands for a person: "due tomorrow", "due in 3 days", "due today", "2 days
+ * overdue" for a due date (whole days from today in the person's zone; a calendar date is never
+ * shifted); "due in 5 hours", "3 hours overdue" for an instant (an SLA), in the largest unit that fits.
+ */
 export function formatDueRelative(
-  dueDate: string,
+  due: string | Date,
   now: Date,
   locale: string,
   timeZone: string | undefined,
 ): string {
-  const days = daysUntil(dueDate, calendarDay(now, timeZone));
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
+  const [amount, unit] =
+    typeof due === 'string' && CALENDAR_DATE.test(due)
+      ? [daysUntil(due, calendarDay(now, timeZone)), 'day' as const]
+      : largestUnit((toDate(due).getTime() - now.getTime()) / 1000);
+  if (amount === 0) {
+    return unit === 'day'
+      ? $localize`:A due date that is today@@due.today:due today`
+      : $localize`:A deadline less than a minute away@@due.now:due now`;
+  }
+  if (amount > 0) {
+    const when = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(amount, unit);
+    return $localize`:A deadline still ahead; when is "in 3 days", "tomorrow", "in 5 hours"@@due.ahead:due ${when}:when:`;
+  }
+  const late = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(-amount);
+  return $localize`:A deadline already passed; late is "3 hours", "2 days"@@due.overdue:${late}:late: overdue`;
+}
+
+type TimeUnit = 'day' | 'hour' | 'minute';
+
+/** Seconds as a whole count of the largest unit that fits (minutes at least). */
+function largestUnit(seconds: number): [number, TimeUnit] {
+  const units: [TimeUnit, number][] = [
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ];
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return [Math.trunc(seconds / size), unit];
+  }
+  return [0, 'minute'];
+}
+
+function toDate(value: string | Date): Date {
+  return value instanceof Date ? value : new Date(value);
 }
 
 /** "3 hours ago", "in 20 minutes": the largest unit that fits, for instants. */

@@ -16,13 +16,13 @@ export class LocalDatePipe implements PipeTransform {
   }
 }
 
-/** A due date relative to today: "in 3 days", "yesterday". */
+/** A deadline against now: "due tomorrow", "2 days overdue" (due date), "3 hours overdue" (instant). */
 @Pipe({ name: 'dueRelative', pure: false })
 export class DueRelativePipe implements PipeTransform {
   private readonly locale = inject(LOCALE_ID);
   private readonly timeZone = inject(DISPLAY_TIME_ZONE);
 
-  transform(dueDate: string | null | undefined): string {
-    return dueDate ? formatDueRelative(dueDate, new Date(), this.locale, this.timeZone()) : '';
+  transform(due: string | Date | null | undefined): string {
+    return due ? formatDueRelative(due, new Date(), this.locale, this.timeZone()) : '';
   }
 }
