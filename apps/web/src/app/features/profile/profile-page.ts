@@ -4,15 +4,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
-import { LOCALE_NATIVE_NAMES, SUPPORTED_LOCALES, type Locale, timeZones } from '@agency-portal/shared';
+import type { Locale } from '@agency-portal/shared';
 import { AuthService } from '../../core/auth/auth.service';
 import { describeError } from '../../core/http/api-error';
 import { LocaleService } from '../../core/i18n/locale.service';
 import { Notifier } from '../../core/notify/notifier';
+import { LanguageFields } from '../../shared/forms/language-fields';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
-import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ROLE_LABELS } from '../../shared/i18n/labels';
 import { ProfileService } from './profile.service';
 
@@ -20,12 +19,11 @@ import { ProfileService } from './profile.service';
 @Component({
   selector: 'ap-profile-page',
   imports: [
-    LocalDatePipe,
+    LanguageFields,
     MatButtonModule,
     MatCardModule,
     MatFormFieldModule,
     MatInputModule,
-    MatSelectModule,
     ReactiveFormsModule,
     ValidationMessagePipe,
   ],
@@ -51,26 +49,7 @@ import { ProfileService } from './profile.service';
               <mat-error>{{ form.controls.name.errors | validationMessage }}</mat-error>
             </mat-form-field>
 
-            <mat-form-field>
-              <mat-label i18n>Language</mat-label>
-              <mat-select formControlName="locale" data-testid="profile-locale">
-                @for (locale of locales; track locale) {
-                  <mat-option [value]="locale" [attr.lang]="locale">{{ localeNames[locale] }}</mat-option>
-                }
-              </mat-select>
-              <mat-hint i18n>The portal, your e-mails and its messages use this language.</mat-hint>
-            </mat-form-field>
-
-            <mat-form-field>
-              <mat-label i18n>Time zone</mat-label>
-              <mat-select formControlName="timeZone" data-testid="profile-time-zone">
-                <mat-option value="" i18n>This device’s time zone ({{ deviceTimeZone }})</mat-option>
-                @for (zone of zones; track zone) {
-                  <mat-option [value]="zone">{{ zone }}</mat-option>
-                }
-              </mat-select>
-              <mat-hint i18n>Dates and times are shown in it: now {{ now | localDate: 'dateTime' }}.</mat-hint>
-            </mat-form-field>
+            <ap-language-fields [self]="true" />
 
             <div class="ap-form-actions">
               <button i18n matButton="filled" type="submit" [disabled]="saving()">Save</button>
@@ -93,16 +72,11 @@ export class ProfilePage {
     const user = this.user();
     return user ? ROLE_LABELS[user.role] : '';
   });
-  protected readonly locales = SUPPORTED_LOCALES;
-  protected readonly localeNames = LOCALE_NATIVE_NAMES;
-  protected readonly zones = timeZones();
-  protected readonly deviceTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  protected readonly now = new Date();
   protected readonly saving = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [this.user()?.name ?? '', [Validators.required, notBlank, Validators.maxLength(120)]],
-    locale: [this.user()?.locale ?? this.localeService.current],
+    locale: [(this.user()?.locale ?? this.localeService.current) as Locale],
     timeZone: [this.user()?.timeZone ?? ''],
   });
 
