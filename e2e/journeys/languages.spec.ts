@@ -22,6 +22,7 @@ const ENGLISH_UI = [
   'Copy text',
   'In review',
   'Add comment',
+  'Post reply',
   'No comments on this version yet',
   'Loading',
   'overdue',
@@ -108,7 +109,7 @@ test.describe('languages', () => {
     await expectNoEnglish(page);
   });
 
-  test('an Indonesian-speaking social lead reads a brief and reviews a version, all in Indonesian', async ({
+  test('an Indonesian-speaking social lead reads a brief and answers a review note, all in Indonesian', async ({
     page,
   }) => {
     // Chromium asks for English; after sign-in the portal moves to her own language.
@@ -133,17 +134,18 @@ test.describe('languages', () => {
     );
     await expectNoEnglish(page);
 
-    // The creator video is in review: she reads it and leaves a review comment.
+    // The creator video is in review: she reads brand review's note and answers it (a reply, so the
+    // numbered threads other journeys point at stay as seeded).
     await page
       .getByRole('link', { name: /Video kreator TikTok/ })
       .first()
       .click();
     await expect(page.getByTestId('deliverable-status')).toHaveText(/Sedang ditinjau/);
-    await page.getByRole('textbox', { name: 'Komentar' }).fill('Tolong tampilkan logo lebih awal.');
-    await page.getByRole('button', { name: 'Tambah komentar' }).click();
-    await expect(page.getByRole('list', { name: 'Komentar' })).toContainText(
-      'Tolong tampilkan logo lebih awal.',
-    );
+    const note = page.getByRole('listitem').filter({ hasText: 'keep the end card on screen' });
+    await note.getByRole('button', { name: 'Balas', exact: true }).click();
+    await note.getByRole('textbox', { name: 'Balas' }).fill('Setuju, kartu penutup tampil 3 detik.');
+    await note.getByRole('button', { name: 'Kirim balasan' }).click();
+    await expect(note).toContainText('Setuju, kartu penutup tampil 3 detik.');
     await expectNoEnglish(page);
   });
 });
