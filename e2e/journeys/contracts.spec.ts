@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { choose, signIn, signOut } from '../support/session';
+import { DEMO } from '../support/demo';
 
 /** A small valid PDF, the way a signed statement of work arrives. */
 const SIGNED_PDF = Buffer.from(
@@ -85,7 +86,7 @@ test.describe('goals and contracts', () => {
     await addRateCardItem(page, 2, 'CAROUSEL', 'Carousel post', 'per deliverable', '900,000');
     await addRateCardItem(page, 3, 'STRATEGY', 'Strategy hour', 'per hour', '150,000');
     await addAllocation(page, 1, 'Korea winter launch reach', '70');
-    await addAllocation(page, 2, /Korea brand awareness/, '30');
+    await addAllocation(page, 2, DEMO.koreaAwarenessGoal, '30');
     await expect(page.getByTestId('allocation-total')).toContainText('100');
     await page.getByRole('button', { name: 'Save' }).click();
 

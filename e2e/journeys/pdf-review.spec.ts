@@ -1,4 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
+import { DEMO } from '../support/demo';
 import { signIn } from '../support/session';
 
 /** How many dark pixels the canvas holds: text drawn by pdf.js, or 0 for a blank page. */
@@ -23,7 +24,7 @@ test.describe('reviewing a PDF', () => {
     // The demo's Southpeak creator video came with a two-page storyboard.
     await signIn(page, 'lead@demo.local');
     await page.getByRole('navigation').getByRole('link', { name: 'Briefs' }).click();
-    await page.getByRole('link', { name: 'Ramadan creator series' }).click();
+    await page.getByRole('link', { name: DEMO.ramadanBrief }).click();
     await page.getByRole('region', { name: 'Deliverables' }).getByRole('link').first().click();
 
     const pages = page.getByRole('group', { name: 'Pages of storyboard.pdf' });

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
+import { DEMO } from '../support/demo';
 import { choose, signIn, signOut } from '../support/session';
 
 /** A real PNG (a gradient), as a designer would export it. */
@@ -104,7 +105,7 @@ test.describe('briefs and review', () => {
     await choose(page, 'Contract', new RegExp(`^${northwind?.reference ?? 'NW'}`));
     const goals = page.getByRole('combobox', { name: 'Goals' });
     await goals.click();
-    await page.getByRole('option', { name: /Korea brand awareness/ }).click();
+    await page.getByRole('option', { name: DEMO.koreaAwarenessGoal }).click();
     await page.keyboard.press('Escape');
     await expect(goals).toHaveAttribute('aria-expanded', 'false');
     await page.getByLabel('Title').fill('First snow reel');
@@ -136,7 +137,7 @@ test.describe('briefs and review', () => {
     await page.getByRole('button', { name: 'Accept' }).click();
     await expect(page.getByTestId('brief-status')).toHaveText(/Accepted/);
     await page
-      .getByRole('link', { name: /Short-form video/ })
+      .getByRole('link', { name: DEMO.reelDeliverable })
       .first()
       .click();
     await uploadVersion(page, 'first-snow-v1.png', 40, 'First snow. Lighter than ever.');

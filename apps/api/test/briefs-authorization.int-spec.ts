@@ -735,7 +735,7 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
     tokens.southpeakMember = southpeakMember.accessToken;
     userIds.southpeakMember = southpeakMember.userId;
     const goals: { id: string }[] = await t.dataSource.query(
-      `SELECT id FROM marketing_goals WHERE name LIKE 'Korea brand awareness%'`,
+      `SELECT id FROM marketing_goals WHERE kpi_metric = 'reach'`,
     );
     const southpeakActive: { id: string }[] = await t.dataSource.query(
       `SELECT c.id FROM contracts c JOIN agencies a ON a.id = c.agency_id

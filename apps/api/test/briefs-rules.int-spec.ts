@@ -715,7 +715,7 @@ describe('brief rules', () => {
 
       const sentMails = messages.filter((message) => message.subject === `New brief: ${draft.title}`);
       expect(sentMails.map((message) => message.to).sort()).toEqual(
-        [DEMO.northwindAdmin, DEMO.northwindMember].sort(),
+        [DEMO.northwindAdmin, DEMO.northwindMember, DEMO.northwindKoreanMember].sort(),
       );
       const acceptedMails = messages.filter(
         (message) => message.subject === `Brief accepted: ${draft.title}`,

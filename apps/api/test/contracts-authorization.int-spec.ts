@@ -478,12 +478,13 @@ describe('authorization of the goal, contract and notification endpoints', () =>
       if (!row) throw new Error(`seeded ${status} contract of ${agency} missing`);
       return row.id;
     };
-    const goals: { id: string; name: string }[] = await t.dataSource.query(
-      'SELECT id, name FROM marketing_goals',
+    // Each demo goal measures its own KPI, which names it in any language.
+    const goals: { id: string; metric: string }[] = await t.dataSource.query(
+      'SELECT id, kpi_metric AS metric FROM marketing_goals',
     );
-    const goalId = (prefix: string): string => {
-      const row = goals.find((candidate) => candidate.name.startsWith(prefix));
-      if (!row) throw new Error(`seeded goal ${prefix} missing`);
+    const goalId = (metric: string): string => {
+      const row = goals.find((candidate) => candidate.metric === metric);
+      if (!row) throw new Error(`seeded ${metric} goal missing`);
       return row.id;
     };
     fx = {
@@ -496,8 +497,8 @@ describe('authorization of the goal, contract and notification endpoints', () =>
       northwindActive: contractId('Northwind Social', 'active'),
       northwindDraft: contractId('Northwind Social', 'draft'),
       southpeakActive: contractId('Southpeak Media', 'active'),
-      krAwareness: goalId('Korea brand awareness'),
-      idCommunity: goalId('Indonesia community growth'),
+      krAwareness: goalId('reach'),
+      idCommunity: goalId('followers'),
     };
   });
 

@@ -226,12 +226,13 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
       if (!row) throw new Error(`seeded ${status} contract of ${agency} missing`);
       return row.id;
     };
-    const goals: { id: string; name: string }[] = await t.dataSource.query(
-      'SELECT id, name FROM marketing_goals',
+    // Each demo goal measures its own KPI, which names it in any language.
+    const goals: { id: string; metric: string }[] = await t.dataSource.query(
+      'SELECT id, kpi_metric AS metric FROM marketing_goals',
     );
-    const goalId = (prefix: string): string => {
-      const row = goals.find((candidate) => candidate.name.startsWith(prefix));
-      if (!row) throw new Error(`seeded goal ${prefix} missing`);
+    const goalId = (metric: string): string => {
+      const row = goals.find((candidate) => candidate.metric === metric);
+      if (!row) throw new Error(`seeded ${metric} goal missing`);
       return row.id;
     };
     const northwindId = await t.agencyId('Northwind Social');
@@ -291,9 +292,9 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
         southpeakActive: contractId('Southpeak Media', 'active'),
         southpeakExpired: contractId('Southpeak Media', 'expired'),
         southpeakTerminated: contractId('Southpeak Media', 'terminated'),
-        krAwareness: goalId('Korea brand awareness'),
-        krConversions: goalId('Korea launch sign-ups'),
-        globalRevenue: goalId('Creator-led revenue'),
+        krAwareness: goalId('reach'),
+        krConversions: goalId('conversions'),
+        globalRevenue: goalId('revenue'),
       },
     };
   });

@@ -182,12 +182,13 @@ describe('marketing goals', () => {
     for (const actor of Object.keys(emails) as Actor[]) {
       tokens[actor] = (await t.login(emails[actor])).accessToken;
     }
-    const rows: { id: string; name: string }[] = await t.dataSource.query(
-      'SELECT id, name FROM marketing_goals',
+    // Each demo goal measures its own KPI, which names it in any language.
+    const rows: { id: string; metric: string }[] = await t.dataSource.query(
+      'SELECT id, kpi_metric AS metric FROM marketing_goals',
     );
-    const goalId = (prefix: string): string => {
-      const row = rows.find((candidate) => candidate.name.startsWith(prefix));
-      if (!row) throw new Error(`seeded goal ${prefix} missing`);
+    const goalId = (metric: string): string => {
+      const row = rows.find((candidate) => candidate.metric === metric);
+      if (!row) throw new Error(`seeded ${metric} goal missing`);
       return row.id;
     };
     const invitation = await t
@@ -213,11 +214,11 @@ describe('marketing goals', () => {
       northwindMemberId: await t.userId(DEMO.northwindMember),
       inactiveInHouseId,
       goals: {
-        krAwareness: goalId('Korea brand awareness'),
-        krConversions: goalId('Korea launch sign-ups'),
-        globalRevenue: goalId('Creator-led revenue'),
-        idCommunity: goalId('Indonesia community growth'),
-        krHoliday: goalId('Holiday engagement'),
+        krAwareness: goalId('reach'),
+        krConversions: goalId('conversions'),
+        globalRevenue: goalId('revenue'),
+        idCommunity: goalId('followers'),
+        krHoliday: goalId('engagements'),
       },
     };
   });

@@ -14,3 +14,4 @@ export * from './lib/briefs/brief.types';
 export * from './lib/briefs/brief-workflow';
 export * from './lib/briefs/upload.types';
 export * from './lib/i18n/locales';
+export * from './lib/i18n/time-zones';

@@ -21,6 +21,7 @@ import { GoalsModule } from './goals/goals.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { UploadsModule } from './uploads/uploads.module';
+import { hasLocalizedBuilds } from './web/localized-web-app';
 
 @Module({})
 export class AppModule {
@@ -36,7 +37,8 @@ export class AppModule {
           ...dataSourceOptions(config.databaseUrl),
           migrationsRun: true,
         }),
-        ...(webDist && existsSync(webDist)
+        // Localized builds are served by `localizedWebApp` (main.ts); this serves the flat layout.
+        ...(webDist && existsSync(webDist) && !hasLocalizedBuilds(webDist)
           ? [
               ServeStaticModule.forRoot({
                 rootPath: webDist,

@@ -155,6 +155,8 @@ export const DEMO = {
   viewer: 'viewer@demo.local',
   northwindAdmin: 'admin@northwind.demo.local',
   northwindMember: 'member@northwind.demo.local',
+  /** Works in Korean (locale ko, Asia/Seoul). */
+  northwindKoreanMember: 'jiwoo@northwind.demo.local',
   southpeakAdmin: 'admin@southpeak.demo.local',
   southpeakMember: 'member@southpeak.demo.local',
 } as const;

@@ -15,6 +15,7 @@ import {
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { AuthService } from './core/auth/auth.service';
+import { LocaleService } from './core/i18n/locale.service';
 import { errorInterceptor } from './core/http/error.interceptor';
 import { PageTitleStrategy } from './core/routing/page-title.strategy';
 
@@ -34,6 +35,13 @@ export const appConfig: ApplicationConfig = {
       useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
     },
     // A reload keeps the user signed in: try the refresh cookie before the first navigation.
-    provideAppInitializer(() => inject(AuthService).restoreSession()),
+    // …and a signed-in person sees their own language's build (the profile decides, docs/i18n.md).
+    provideAppInitializer(async () => {
+      const auth = inject(AuthService);
+      const locale = inject(LocaleService);
+      await auth.restoreSession();
+      const user = auth.user();
+      if (user && user.locale !== locale.current) locale.switchTo(user.locale);
+    }),
   ],
 };

@@ -4,13 +4,13 @@ import { permissionGuard, signedInGuard, signedOutGuard } from './core/auth/auth
 export const appRoutes: Route[] = [
   {
     path: 'login',
-    title: 'Sign in',
+    title: $localize`Sign in`,
     canActivate: [signedOutGuard],
     loadComponent: () => import('./features/auth/login-page').then((m) => m.LoginPage),
   },
   {
     path: 'set-password',
-    title: 'Set your password',
+    title: $localize`Set your password`,
     loadComponent: () => import('./features/auth/set-password-page').then((m) => m.SetPasswordPage),
   },
   {
@@ -22,8 +22,13 @@ export const appRoutes: Route[] = [
       {
         path: '',
         pathMatch: 'full',
-        title: 'Home',
+        title: $localize`Home`,
         loadComponent: () => import('./features/home/home-page').then((m) => m.HomePage),
+      },
+      {
+        path: 'profile',
+        title: $localize`Your profile`,
+        loadComponent: () => import('./features/profile/profile-page').then((m) => m.ProfilePage),
       },
       {
         path: 'goals',
@@ -48,7 +53,7 @@ export const appRoutes: Route[] = [
       },
       {
         path: 'reviews',
-        title: 'Review queue',
+        title: $localize`Review queue`,
         canActivate: [permissionGuard('deliverable:review')],
         loadComponent: () =>
           import('./features/deliverables/review-queue-page').then((m) => m.ReviewQueuePage),
@@ -82,7 +87,7 @@ export const appRoutes: Route[] = [
       },
       {
         path: 'outbox',
-        title: 'Mail outbox',
+        title: $localize`Mail outbox`,
         canActivate: [permissionGuard('outbox:read')],
         loadComponent: () => import('./features/outbox/outbox-page').then((m) => m.OutboxPage),
       },

@@ -36,6 +36,6 @@ import { JwtStrategy, LocalStrategy } from './strategies';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PermissionGuard },
   ],
-  exports: [SessionsService, InvitationsService, PasswordService],
+  exports: [SessionsService, InvitationsService, PasswordService, AuthService],
 })
 export class AuthModule {}

@@ -53,6 +53,8 @@ export class AuthService {
       agencyId: user.agencyId,
       agencyName: user.agency?.name ?? null,
       permissions: [...ROLE_PERMISSIONS[user.role]],
+      locale: user.locale,
+      timeZone: user.timeZone,
     };
   }
 

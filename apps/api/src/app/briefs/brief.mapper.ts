@@ -72,7 +72,17 @@ export function toDeliverableSummary(
     derivedFromId: deliverable.derivedFromId,
     latestVersionNumber: latestVersion,
     currentStep: deliverable.currentStep,
+    stepDueAt: currentStepDueAt(deliverable)?.toISOString() ?? null,
   };
+}
+
+/** When the step awaiting a decision runs out of its SLA; null when no step is waiting. */
+export function currentStepDueAt(
+  deliverable: Pick<Deliverable, 'status' | 'currentStep' | 'reviewStartedAt' | 'reviewPolicy'>,
+): Date | null {
+  const step = deliverable.reviewPolicy?.steps[deliverable.currentStep ?? -1];
+  if (deliverable.status !== 'in_review' || !step || !deliverable.reviewStartedAt) return null;
+  return new Date(deliverable.reviewStartedAt.getTime() + step.slaHours * 3_600_000);
 }
 
 export function briefSnapshot(brief: Brief): AuditSnapshot {

@@ -18,7 +18,7 @@ import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { Brief } from '../briefs/brief.entity';
-import { toDeliverableSummary } from '../briefs/brief.mapper';
+import { currentStepDueAt, toDeliverableSummary } from '../briefs/brief.mapper';
 import { requireVisibleBrief, scopeBriefs } from '../briefs/briefs.policy';
 import { DomainError, fieldError, forbidden, invalidState, notFound } from '../common/errors/domain-error';
 import { Contract } from '../contracts/contract.entity';
@@ -433,9 +433,8 @@ export class DeliverablesService implements UploadTargets {
       let count = 0;
       for (const deliverable of inReview) {
         const step = deliverable.reviewPolicy?.steps[deliverable.currentStep ?? -1];
-        if (!step || !deliverable.reviewStartedAt) continue;
-        const due = deliverable.reviewStartedAt.getTime() + step.slaHours * 3600 * 1000;
-        if (due > now.getTime()) continue;
+        const due = currentStepDueAt(deliverable);
+        if (!step || !due || due.getTime() > now.getTime()) continue;
         const rows: { relationship_owner_id: string }[] = await manager.query(
           `SELECT a.relationship_owner_id FROM briefs b JOIN contracts c ON c.id = b.contract_id
              JOIN agencies a ON a.id = c.agency_id WHERE b.id = $1`,
@@ -455,7 +454,7 @@ export class DeliverablesService implements UploadTargets {
             step: deliverable.currentStep,
             stepName: step.name,
             slaHours: step.slaHours,
-            dueAt: new Date(due).toISOString(),
+            dueAt: due.toISOString(),
           },
         });
         await this.notifications.notifyAndMail(manager, recipients, {

@@ -1,4 +1,4 @@
-import type { OperatingModel, Role } from '@agency-portal/shared';
+import type { Locale, OperatingModel, Role } from '@agency-portal/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
 import { BusinessUnit } from '../business-units/business-unit.entity';
@@ -14,6 +14,9 @@ export interface DemoUser {
   role: Role;
   agency?: 'northwind' | 'southpeak';
   unit?: 'coe' | 'korea';
+  /** English (and the device's zone) unless given. */
+  locale?: Locale;
+  timeZone?: string;
 }
 
 export const DEMO_UNITS: Record<'coe' | 'korea', { name: string; operatingModel: OperatingModel }> = {
@@ -41,6 +44,14 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'reviewer',
     unit: 'coe',
   },
+  {
+    email: 'putri@demo.local',
+    name: 'Putri Lestari',
+    role: 'social_lead',
+    unit: 'coe',
+    locale: 'id',
+    timeZone: 'Asia/Jakarta',
+  },
   { email: 'finance@demo.local', name: 'Felix Finance', role: 'finance' },
   { email: 'finance2@demo.local', name: 'Farah Finance', role: 'finance' },
   {
@@ -60,6 +71,14 @@ export const DEMO_USERS: DemoUser[] = [
     name: 'Nate Northwind',
     role: 'agency_member',
     agency: 'northwind',
+  },
+  {
+    email: 'jiwoo@northwind.demo.local',
+    name: '김지우',
+    role: 'agency_member',
+    agency: 'northwind',
+    locale: 'ko',
+    timeZone: 'Asia/Seoul',
   },
   {
     email: 'admin@southpeak.demo.local',
@@ -167,6 +186,8 @@ async function createUser(
       role: person.role,
       agencyId,
       businessUnitId,
+      locale: person.locale ?? 'en',
+      timeZone: person.timeZone ?? null,
       passwordHash,
       active: true,
       lastLoginAt: null,

@@ -78,10 +78,10 @@ export async function seedDemoReviews(
 
       // Northwind: a running brief with deliverables in every review state.
       const winter = await brief(manager, cast.lead, nw, 'in_progress', {
-        title: 'Winter launch reels',
-        objective: 'Announce the winter range and drive reach among 18–34s in Seoul.',
-        audience: 'Urban 18–34, style-conscious, Instagram and YouTube Shorts first.',
-        keyMessages: ['Light enough to forget', 'Warm enough for Seoul winters'],
+        title: '겨울 출시 릴스',
+        objective: '겨울 라인을 알리고 서울의 18–34세 도달을 늘립니다.',
+        audience: '스타일에 민감한 도시 18–34세, 인스타그램과 유튜브 쇼츠 우선.',
+        keyMessages: ['잊을 만큼 가볍게', '서울의 겨울에도 충분히 따뜻하게'],
         channels: ['instagram', 'youtube'],
         dueDate: day(21),
         specs: [
@@ -173,7 +173,7 @@ export async function seedDemoReviews(
         manager.create(Deliverable, {
           briefId: winter.brief.id,
           specId: reel1.specId,
-          title: 'Reel cut-down for KakaoTalk',
+          title: '카카오톡용 릴스 축약본',
           channel: 'kakao',
           dueDate: day(20),
           derivedFromId: reel1.id,
@@ -185,10 +185,10 @@ export async function seedDemoReviews(
       void carousel;
 
       await brief(manager, cast.lead, nw, 'sent', {
-        title: 'Holiday gift guide carousel',
-        objective: 'Help shoppers pick gifts from the winter range.',
-        audience: 'Gift buyers, 25–44.',
-        keyMessages: ['Gifts that keep warm'],
+        title: '홀리데이 선물 가이드 캐러셀',
+        objective: '겨울 라인에서 선물을 고르도록 돕습니다.',
+        audience: '선물 구매자, 25–44세.',
+        keyMessages: ['따뜻함을 선물하세요'],
         channels: ['instagram'],
         dueDate: day(30),
         specs: [{ code: 'CAROUSEL', quantity: 2, dueDate: day(28), channel: 'instagram' }],
@@ -196,9 +196,9 @@ export async function seedDemoReviews(
         answeredAt: null,
       });
       await brief(manager, cast.lead, nw, 'draft', {
-        title: 'Spring teaser (draft)',
-        objective: 'Tease the spring range.',
-        audience: 'Existing followers.',
+        title: '봄 티저 (초안)',
+        objective: '봄 라인을 미리 보여 줍니다.',
+        audience: '기존 팔로워.',
         keyMessages: [],
         channels: ['instagram'],
         dueDate: day(60),
@@ -209,10 +209,10 @@ export async function seedDemoReviews(
 
       // Southpeak: a creator video waiting at brand review for three days, past its 24-hour SLA.
       const ramadan = await brief(manager, cast.lead, sp, 'in_progress', {
-        title: 'Ramadan creator series',
-        objective: 'Grow the Indonesian community with a creator-led series.',
-        audience: 'Indonesian TikTok users, 18–30.',
-        keyMessages: ['Share the table'],
+        title: 'Seri kreator Ramadan',
+        objective: 'Menumbuhkan komunitas Indonesia dengan seri yang dipandu kreator.',
+        audience: 'Pengguna TikTok Indonesia, 18–30 tahun.',
+        keyMessages: ['Berbagi meja'],
         channels: ['tiktok'],
         dueDate: day(10),
         specs: [{ code: 'TT-CREATOR', quantity: 1, dueDate: day(7), channel: 'tiktok' }],
@@ -243,7 +243,7 @@ export async function seedDemoReviews(
         versionId: c1.version.id,
         bytes: demoPdfPages([
           [
-            'Ramadan creator series: storyboard',
+            'Seri kreator Ramadan: storyboard',
             '',
             'Scene 1 (0-5 s): the table is set at dusk.',
             'Scene 2 (5-12 s): friends arrive, greetings.',
@@ -267,16 +267,16 @@ export async function seedDemoReviews(
       );
       await review(manager, creator, c1.version, 'in_review', 0, ago(72), policy);
       await brief(manager, cast.lead, sp, 'declined', {
-        title: 'Lebaran livestream',
-        objective: 'A two-hour livestream with three creators.',
-        audience: 'Indonesian TikTok users.',
+        title: 'Siaran langsung Lebaran',
+        objective: 'Siaran langsung dua jam bersama tiga kreator.',
+        audience: 'Pengguna TikTok Indonesia.',
         keyMessages: [],
         channels: ['tiktok'],
         dueDate: day(5),
         specs: [{ code: 'TT-CREATOR', quantity: 3, dueDate: day(4), channel: 'tiktok' }],
         sentAt: ago(24 * 4),
         answeredAt: ago(24 * 3),
-        declineReason: 'Not enough lead time to book three creators; happy to quote for next month.',
+        declineReason: 'Waktu persiapan tidak cukup untuk memesan tiga kreator; kami siap memberi penawaran untuk bulan depan.',
       });
       return true;
     });

@@ -61,15 +61,18 @@ function shiftMonths(today: Date, months: number, day = 1): string {
     .slice(0, 10);
 }
 
-/** Goals and contracts for both demo agencies, in every state and in KRW, IDR and USD, dated around today. */
+/**
+ * Goals and contracts for both demo agencies, in every state and in KRW, IDR and USD, dated around today.
+ * Written in the language their people work in: Korean for the Korea unit's, Indonesian for Indonesia's.
+ */
 export function demoWork(today: Date): { goals: DemoGoal[]; contracts: DemoContract[] } {
   const year = today.getUTCFullYear();
   const goals: DemoGoal[] = [
     {
       key: 'kr-awareness',
       unit: 'korea',
-      name: `Korea brand awareness ${year}`,
-      description: 'Reach Korean 18–34s with the new brand platform across Instagram, YouTube and KakaoTalk.',
+      name: `${year} 한국 브랜드 인지도`,
+      description: '인스타그램, 유튜브, 카카오톡에서 새 브랜드 플랫폼으로 국내 18–34세에게 도달합니다.',
       kpiMetric: 'reach',
       targetValue: 20_000_000,
       period: [isoDate(year, 1, 1), isoDate(year, 12, 31)],
@@ -80,8 +83,8 @@ export function demoWork(today: Date): { goals: DemoGoal[]; contracts: DemoContr
     {
       key: 'kr-conversions',
       unit: 'korea',
-      name: `Korea launch sign-ups H2 ${year}`,
-      description: 'Drive sign-ups for the autumn product launch from social to the web shop.',
+      name: `${year} 하반기 한국 출시 가입`,
+      description: '가을 신제품 출시를 위해 소셜에서 웹숍으로 가입을 유도합니다.',
       kpiMetric: 'conversions',
       targetValue: 15_000,
       period: [isoDate(year, 7, 1), isoDate(year, 12, 31)],
@@ -105,8 +108,8 @@ export function demoWork(today: Date): { goals: DemoGoal[]; contracts: DemoContr
     {
       key: 'id-community',
       unit: 'coe',
-      name: 'Indonesia community growth',
-      description: 'Grow the Indonesian TikTok and Instagram community with local creators.',
+      name: 'Pertumbuhan komunitas Indonesia',
+      description: 'Menumbuhkan komunitas TikTok dan Instagram Indonesia bersama kreator lokal.',
       kpiMetric: 'followers',
       targetValue: 100_000,
       period: [shiftMonths(today, -3), shiftMonths(today, 9)],
@@ -117,8 +120,8 @@ export function demoWork(today: Date): { goals: DemoGoal[]; contracts: DemoContr
     {
       key: 'kr-holiday',
       unit: 'korea',
-      name: `Holiday engagement ${year - 1}`,
-      description: 'Engagement on the holiday influencer burst.',
+      name: `${year - 1} 홀리데이 참여`,
+      description: '홀리데이 인플루언서 집중 캠페인의 참여.',
       kpiMetric: 'engagements',
       targetValue: 400_000,
       period: [isoDate(year - 1, 11, 1), isoDate(year - 1, 12, 31)],
@@ -132,8 +135,8 @@ export function demoWork(today: Date): { goals: DemoGoal[]; contracts: DemoContr
       agency: 'Northwind Social',
       unit: 'korea',
       reference: `NW-${year}-KR-01`,
-      title: 'Korea always-on social',
-      scope: 'Always-on content and community management for Instagram, YouTube and KakaoTalk in Korea.',
+      title: '한국 상시 소셜 운영',
+      scope: '국내 인스타그램, 유튜브, 카카오톡 상시 콘텐츠 제작 및 커뮤니티 관리.',
       period: [isoDate(year, 1, 1), isoDate(year, 12, 31)],
       currency: 'KRW',
       budgetCapMinor: 180_000_000,
@@ -143,18 +146,18 @@ export function demoWork(today: Date): { goals: DemoGoal[]; contracts: DemoContr
       rateCard: [
         {
           code: 'REEL',
-          description: 'Short-form video (Reel / Short), up to 30 s',
+          description: '숏폼 영상(릴스/쇼츠), 30초 이내',
           unit: 'deliverable',
           unitPriceMinor: 1_500_000,
         },
         {
           code: 'CAROUSEL',
-          description: 'Carousel post, up to 10 frames',
+          description: '캐러셀 게시물, 최대 10장',
           unit: 'deliverable',
           unitPriceMinor: 900_000,
         },
-        { code: 'COMMUNITY', description: 'Community management', unit: 'month', unitPriceMinor: 6_000_000 },
-        { code: 'STRATEGY', description: 'Strategy and reporting', unit: 'hour', unitPriceMinor: 150_000 },
+        { code: 'COMMUNITY', description: '커뮤니티 관리', unit: 'month', unitPriceMinor: 6_000_000 },
+        { code: 'STRATEGY', description: '전략 및 리포팅', unit: 'hour', unitPriceMinor: 150_000 },
       ],
       allocations: [
         { goal: 'kr-awareness', percent: 60 },
@@ -193,8 +196,8 @@ export function demoWork(today: Date): { goals: DemoGoal[]; contracts: DemoContr
       agency: 'Southpeak Media',
       unit: 'coe',
       reference: `SP-${year}-ID-01`,
-      title: 'Indonesia paid social and creators',
-      scope: 'Paid TikTok and Instagram media plus local creator content in Indonesia.',
+      title: 'Media sosial berbayar dan kreator Indonesia',
+      scope: 'Media berbayar TikTok dan Instagram serta konten kreator lokal di Indonesia.',
       period: [shiftMonths(today, -3), shiftMonths(today, 9, 0)],
       currency: 'IDR',
       budgetCapMinor: 250_000_000_000,
@@ -204,19 +207,19 @@ export function demoWork(today: Date): { goals: DemoGoal[]; contracts: DemoContr
       rateCard: [
         {
           code: 'TT-CREATOR',
-          description: 'TikTok creator video',
+          description: 'Video kreator TikTok',
           unit: 'deliverable',
           unitPriceMinor: 1_500_000_000,
         },
         {
           code: 'MEDIA-MGMT',
-          description: 'Paid media management',
+          description: 'Manajemen media berbayar',
           unit: 'month',
           unitPriceMinor: 4_500_000_000,
         },
         {
           code: 'REPORT',
-          description: 'Monthly performance report',
+          description: 'Laporan kinerja bulanan',
           unit: 'deliverable',
           unitPriceMinor: 500_000_000,
         },
@@ -230,8 +233,8 @@ export function demoWork(today: Date): { goals: DemoGoal[]; contracts: DemoContr
       agency: 'Southpeak Media',
       unit: 'korea',
       reference: `SP-${year - 1}-KR-02`,
-      title: `Holiday influencer burst ${year - 1}`,
-      scope: 'Six-week influencer burst for the holiday season.',
+      title: `${year - 1} 홀리데이 인플루언서 집중 캠페인`,
+      scope: '연말 시즌 6주간의 인플루언서 집중 캠페인.',
       period: [isoDate(year - 1, 11, 1), isoDate(year - 1, 12, 31)],
       currency: 'KRW',
       budgetCapMinor: 60_000_000,
@@ -241,7 +244,7 @@ export function demoWork(today: Date): { goals: DemoGoal[]; contracts: DemoContr
       rateCard: [
         {
           code: 'INFLUENCER-POST',
-          description: 'Influencer feed post',
+          description: '인플루언서 피드 게시물',
           unit: 'deliverable',
           unitPriceMinor: 2_000_000,
         },

@@ -1,4 +1,4 @@
-import type { Role } from '@agency-portal/shared';
+import type { Locale, Role } from '@agency-portal/shared';
 import {
   Column,
   CreateDateColumn,
@@ -48,7 +48,11 @@ export class User {
   active!: boolean;
 
   @Column({ type: 'text', default: 'en' })
-  locale!: string;
+  locale!: Locale;
+
+  /** IANA zone; null means the browser's. */
+  @Column({ name: 'time_zone', type: 'text', nullable: true })
+  timeZone!: string | null;
 
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;

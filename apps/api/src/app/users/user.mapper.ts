@@ -14,6 +14,8 @@ export function toUserDto(user: User): UserDto {
     businessUnitName: user.businessUnit?.name ?? null,
     active: user.active,
     passwordSet: user.passwordHash !== null && user.passwordHash !== undefined,
+    locale: user.locale,
+    timeZone: user.timeZone,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
@@ -29,5 +31,7 @@ export function userSnapshot(user: User): AuditSnapshot {
     agencyId: user.agencyId,
     businessUnitId: user.businessUnitId,
     active: user.active,
+    locale: user.locale,
+    timeZone: user.timeZone,
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { InvitationDto, UserDto } from '@agency-portal/shared';
-import { AGENCY_ROLES } from '@agency-portal/shared';
+import { AGENCY_ROLES, DEFAULT_LOCALE } from '@agency-portal/shared';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
 import { AuditService } from '../audit/audit.service';
@@ -78,6 +78,8 @@ export class UsersService {
           role: input.role,
           agencyId,
           businessUnitId: input.businessUnitId ?? null,
+          locale: input.locale ?? DEFAULT_LOCALE,
+          timeZone: input.timeZone ?? null,
           passwordHash: null,
           active: true,
           lastLoginAt: null,
@@ -106,6 +108,8 @@ export class UsersService {
       user.name = input.name ?? user.name;
       user.role = input.role ?? user.role;
       if (input.businessUnitId !== undefined) user.businessUnitId = input.businessUnitId;
+      if (input.locale !== undefined) user.locale = input.locale;
+      if (input.timeZone !== undefined) user.timeZone = input.timeZone;
       await manager.save(user);
       await this.audit.record(manager, actor, {
         action: before['role'] !== user.role ? 'user.role_changed' : 'user.updated',

@@ -6,7 +6,7 @@ import { MatListModule } from '@angular/material/list';
 import { type MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { ROLE_LABELS } from '@agency-portal/shared';
+import { ROLE_LABELS } from '../shared/i18n/labels';
 import { map } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { APP_NAME } from '../core/routing/page-title.strategy';

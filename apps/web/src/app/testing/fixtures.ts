@@ -23,6 +23,8 @@ export function aSessionUser(overrides: Partial<SessionUser> = {}): SessionUser 
     agencyId: null,
     agencyName: null,
     permissions: [...ROLE_PERMISSIONS[role]],
+    locale: 'en',
+    timeZone: null,
     ...overrides,
   };
 }
@@ -43,6 +45,8 @@ export function aUser(overrides: Partial<UserDto> = {}): UserDto {
     businessUnitName: null,
     active: true,
     passwordSet: true,
+    locale: 'en',
+    timeZone: null,
     lastLoginAt: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
@@ -181,6 +185,7 @@ export function aDeliverable(overrides: Partial<DeliverableDetailDto> = {}): Del
     derivedFromId: null,
     latestVersionNumber: 1,
     currentStep: 0,
+    stepDueAt: '2026-04-02T09:00:00.000Z',
     briefTitle: 'Spring launch reels',
     contractId: 'contract-1',
     agencyId: 'agency-1',

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locales';
 import type { Role } from './roles';
 import type { Permission } from './permissions';
 
@@ -14,6 +15,10 @@ export interface SessionUser {
   agencyId: string | null;
   agencyName: string | null;
   permissions: Permission[];
+  /** The language build the web app shows this person. */
+  locale: Locale;
+  /** IANA zone for their dates and times; null means the browser's. */
+  timeZone: string | null;
 }
 
 export interface LoginResponse {

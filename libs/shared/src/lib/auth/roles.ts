@@ -22,12 +22,3 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Administrator',
-  social_lead: 'Social lead',
-  reviewer: 'Reviewer',
-  finance: 'Finance',
-  viewer: 'Viewer',
-  agency_admin: 'Agency admin',
-  agency_member: 'Agency member',
-};

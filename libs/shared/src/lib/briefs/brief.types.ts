@@ -11,16 +11,6 @@ export const BRIEF_STATUSES = [
   'cancelled',
 ] as const;
 export type BriefStatus = (typeof BRIEF_STATUSES)[number];
-export const BRIEF_STATUS_LABELS: Record<BriefStatus, string> = {
-  draft: 'Draft',
-  sent: 'Sent',
-  accepted: 'Accepted',
-  declined: 'Declined',
-  in_progress: 'In progress',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-};
-
 export interface DeliverableSpecDto {
   id: string;
   rateCardItemId: string;
@@ -120,15 +110,6 @@ export const DELIVERABLE_STATUSES = [
   'published',
 ] as const;
 export type DeliverableStatus = (typeof DELIVERABLE_STATUSES)[number];
-export const DELIVERABLE_STATUS_LABELS: Record<DeliverableStatus, string> = {
-  draft: 'Awaiting first version',
-  in_review: 'In review',
-  changes_requested: 'Changes requested',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  published: 'Published',
-};
-
 export interface DeliverableSummaryDto {
   id: string;
   briefId: string;
@@ -141,6 +122,8 @@ export interface DeliverableSummaryDto {
   latestVersionNumber: number | null;
   /** Index of the approval step awaiting a decision while in review. */
   currentStep: number | null;
+  /** When the current step's SLA runs out (ISO instant), while in review. */
+  stepDueAt: string | null;
 }
 
 export interface StoredFileDto {
@@ -231,12 +214,6 @@ export interface AppliedPolicyDto {
 
 export const DECISIONS = ['approve', 'request_changes', 'reject'] as const;
 export type Decision = (typeof DECISIONS)[number];
-export const DECISION_LABELS: Record<Decision, string> = {
-  approve: 'Approved',
-  request_changes: 'Changes requested',
-  reject: 'Rejected',
-};
-
 export interface ApprovalDecisionDto {
   id: string;
   versionId: string;

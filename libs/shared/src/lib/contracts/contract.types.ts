@@ -2,21 +2,8 @@ import type { UserRef } from '../organisation/organisation.types';
 
 export const CONTRACT_STATUSES = ['draft', 'active', 'expired', 'terminated'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
-export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
-  draft: 'Draft',
-  active: 'Active',
-  expired: 'Expired',
-  terminated: 'Terminated',
-};
-
 export const RATE_UNITS = ['deliverable', 'hour', 'month'] as const;
 export type RateUnit = (typeof RATE_UNITS)[number];
-export const RATE_UNIT_LABELS: Record<RateUnit, string> = {
-  deliverable: 'per deliverable',
-  hour: 'per hour',
-  month: 'per month',
-};
-
 export interface RateCardItemDto {
   id: string;
   code: string;

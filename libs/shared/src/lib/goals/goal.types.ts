@@ -11,26 +11,8 @@ export const KPI_METRICS = [
   'followers',
 ] as const;
 export type KpiMetric = (typeof KPI_METRICS)[number];
-export const KPI_METRIC_LABELS: Record<KpiMetric, string> = {
-  impressions: 'Impressions',
-  reach: 'Reach',
-  engagements: 'Engagements',
-  clicks: 'Clicks',
-  video_views: 'Video views',
-  conversions: 'Conversions',
-  revenue: 'Revenue',
-  followers: 'Followers',
-};
-
 export const FUNNEL_STAGES = ['awareness', 'consideration', 'conversion', 'retention'] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
-export const FUNNEL_STAGE_LABELS: Record<FunnelStage, string> = {
-  awareness: 'Awareness',
-  consideration: 'Consideration',
-  conversion: 'Conversion',
-  retention: 'Retention',
-};
-
 /** Social networks plus the brand's other owned channels. */
 export const CHANNELS = [
   'instagram',
@@ -48,32 +30,8 @@ export const CHANNELS = [
   'app',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  x: 'X',
-  linkedin: 'LinkedIn',
-  pinterest: 'Pinterest',
-  threads: 'Threads',
-  kakao: 'KakaoTalk',
-  line: 'LINE',
-  email: 'Email',
-  web: 'Web',
-  app: 'App',
-};
-
 export const GOAL_STATUSES = ['draft', 'active', 'achieved', 'missed', 'archived'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
-export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
-  draft: 'Draft',
-  active: 'Active',
-  achieved: 'Achieved',
-  missed: 'Missed',
-  archived: 'Archived',
-};
-
 export interface GoalContractRef {
   contractId: string;
   reference: string;

@@ -90,18 +90,73 @@ export function formatMoney(amountMinor: number, currency: string, locale = 'en-
   return formatter.format(minorToDecimalString(amountMinor, currency) as Intl.StringNumericLiteral);
 }
 
+/** The marks a locale writes numbers with: "1,234.5" in en and ko, "1.234,5" in id. */
+export interface NumberMarks {
+  group: string;
+  decimal: string;
+}
+
+const marksCache = new Map<string, NumberMarks>();
+
+export function numberMarks(locale: string): NumberMarks {
+  let marks = marksCache.get(locale);
+  if (!marks) {
+    const parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(1234567.5);
+    marks = {
+      group: parts.find((part) => part.type === 'group')?.value ?? ',',
+      decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
+    };
+    marksCache.set(locale, marks);
+  }
+  return marks;
+}
+
 /**
- * Parses what a person typed ("1,500,000.5", "12 000") into minor units, or null when it is not
- * a non-negative amount with at most the currency's decimals.
+ * Minor units as the text of a money field, in the locale's marks and without the currency code:
+ * 123456789 minor units of IDR → "1.234.567,89" in id, "1,234,567.89" in en. No float on the way.
  */
-export function parseMoneyInput(text: string, currency: string): number | null {
+export function formatMoneyInput(amountMinor: number, currency: string, locale = 'en-US'): string {
   const digits = minorDigits(currency);
-  const cleaned = text.trim().replace(/[,\s\u00a0_']/g, '');
-  const match = /^(\d+)(?:\.(\d*))?$/.exec(cleaned);
-  if (!match) return null;
-  const fraction = match[2] ?? '';
-  if (fraction.length > digits) return null;
-  const minorText = `${match[1]}${fraction.padEnd(digits, '0')}`.replace(/^0+(?=\d)/, '');
+  const formatter = new Intl.NumberFormat(locale, {
+    useGrouping: true,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return formatter.format(minorToDecimalString(amountMinor, currency) as Intl.StringNumericLiteral);
+}
+
+const SPACES = /[\s\u00a0\u202f]+/g;
+
+/**
+ * Parses what a person typed into minor units, reading the locale's marks: "1.234.567,89" in id,
+ * "1,234,567.89" in en and ko; spaces group digits too ("12 000"). Null when it is not a
+ * non-negative amount with at most the currency's decimals, or when the grouping is not the
+ * locale's ("1.5" in id, "1,5" in en), so a mark of the other convention is never misread.
+ * The digits are joined as text and become one integer: no float ever holds the amount.
+ */
+export function parseMoneyInput(text: string, currency: string, locale = 'en-US'): number | null {
+  const digits = minorDigits(currency);
+  const { group, decimal } = numberMarks(locale);
+  const groupMark = /^[\s\u00a0\u202f]$/.test(group) ? ' ' : group;
+  const cleaned = text.trim().replace(SPACES, ' ');
+  if (cleaned === '') return null;
+  const pieces = cleaned.split(decimal);
+  if (pieces.length > 2) return null;
+  const [wholeText, fraction = ''] = pieces as [string, string?];
+  if (!/^\d*$/.test(fraction) || fraction.length > digits) return null;
+  if (pieces.length === 2 && fraction === '' && wholeText === '') return null;
+  const groups = wholeText.split(new RegExp(`[${escapeForClass(groupMark)} ]`));
+  const [first, ...rest] = groups as [string, ...string[]];
+  const grouped = rest.length > 0;
+  if (!/^\d*$/.test(first) || (grouped && !/^\d{1,3}$/.test(first))) return null;
+  if (rest.some((piece) => !/^\d{3}$/.test(piece))) return null;
+  const whole = groups.join('');
+  if (whole === '' && fraction === '') return null;
+  const minorText = `${whole}${fraction.padEnd(digits, '0')}`.replace(/^0+(?=\d)/, '');
   const value = Number(minorText);
   return Number.isSafeInteger(value) ? value : null;
+}
+
+function escapeForClass(mark: string): string {
+  return mark.replace(/[\\\]^-]/g, '\\$&');
 }

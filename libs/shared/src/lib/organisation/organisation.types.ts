@@ -1,23 +1,10 @@
+import type { Locale } from '../i18n/locales';
 import type { Role } from '../auth/roles';
 
 export const OPERATING_MODELS = ['centralised', 'decentralised', 'coe'] as const;
 export type OperatingModel = (typeof OPERATING_MODELS)[number];
-export const OPERATING_MODEL_LABELS: Record<OperatingModel, string> = {
-  centralised: 'Centralised',
-  decentralised: 'Decentralised',
-  coe: 'Centre of excellence',
-};
-
 export const AGENCY_SERVICES = ['full_service', 'execution', 'influencer', 'creative', 'paid_media'] as const;
 export type AgencyService = (typeof AGENCY_SERVICES)[number];
-export const AGENCY_SERVICE_LABELS: Record<AgencyService, string> = {
-  full_service: 'Full service',
-  execution: 'Execution',
-  influencer: 'Influencer',
-  creative: 'Creative',
-  paid_media: 'Paid media',
-};
-
 export const AGENCY_STATUSES = ['active', 'offboarded'] as const;
 export type AgencyStatus = (typeof AGENCY_STATUSES)[number];
 
@@ -84,6 +71,10 @@ export interface UserDto {
   active: boolean;
   /** False until the invited person has set a password. */
   passwordSet: boolean;
+  /** The person's language: the web app's build they see, their e-mails, the API's messages. */
+  locale: Locale;
+  /** IANA zone their dates and times are shown in; null means the browser's. */
+  timeZone: string | null;
   lastLoginAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -95,12 +86,24 @@ export interface InviteUserRequest {
   role: Role;
   agencyId?: string | null;
   businessUnitId?: string | null;
+  /** Defaults to English; the person can change it on their profile. */
+  locale?: Locale;
+  timeZone?: string | null;
 }
 
 export interface UpdateUserRequest {
   name?: string;
   role?: Role;
   businessUnitId?: string | null;
+  locale?: Locale;
+  timeZone?: string | null;
+}
+
+/** What a person may change about themselves (`PATCH /api/profile`). */
+export interface UpdateProfileRequest {
+  name?: string;
+  locale?: Locale;
+  timeZone?: string | null;
 }
 
 export interface InvitationDto {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type {
+  Locale,
   LoginRequest,
   LoginResponse,
   Permission,
@@ -7,7 +8,13 @@ import type {
   SessionUser,
   SetPasswordRequest,
 } from '@agency-portal/shared';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PERMISSIONS, ROLES } from '@agency-portal/shared';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PERMISSIONS,
+  ROLES,
+  SUPPORTED_LOCALES,
+} from '@agency-portal/shared';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto implements LoginRequest {
@@ -46,6 +53,10 @@ export class SessionUserResponse implements SessionUser {
   agencyName!: string | null;
   @ApiProperty({ enum: PERMISSIONS, isArray: true })
   permissions!: Permission[];
+  @ApiProperty({ enum: SUPPORTED_LOCALES })
+  locale!: Locale;
+  @ApiProperty({ type: String, nullable: true, example: 'Asia/Seoul' })
+  timeZone!: string | null;
 }
 
 export class LoginResponseDto implements LoginResponse {

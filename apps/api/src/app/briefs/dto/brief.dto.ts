@@ -276,6 +276,8 @@ export class DeliverableSummaryResponse implements DeliverableSummaryDto {
   derivedFromId!: string | null;
   latestVersionNumber!: number | null;
   currentStep!: number | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  stepDueAt!: string | null;
 }
 
 export class BriefDetailResponse extends BriefResponse implements BriefDetailDto {

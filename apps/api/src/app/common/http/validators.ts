@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { isKnownCurrency } from '@agency-portal/shared';
+import { SUPPORTED_LOCALES, isKnownCurrency, isLocale, isTimeZone } from '@agency-portal/shared';
 import { IsISO8601, Matches, ValidateBy, type ValidationOptions } from 'class-validator';
 
 /** A calendar date as `YYYY-MM-DD` that exists (no 2026-02-30). */
@@ -40,4 +40,32 @@ export function IsMinorUnits(options?: ValidationOptions): PropertyDecorator {
 
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
+}
+
+/** One of the languages the portal speaks (`SUPPORTED_LOCALES`). */
+export function IsSupportedLocale(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isSupportedLocale',
+      validator: {
+        validate: (value: unknown) => isLocale(value),
+        defaultMessage: () => `$property must be one of the following values: ${SUPPORTED_LOCALES.join(', ')}`,
+      },
+    },
+    options,
+  );
+}
+
+/** An IANA time zone such as Asia/Seoul (null is checked by the caller's ValidateIf). */
+export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isTimeZone',
+      validator: {
+        validate: (value: unknown) => isTimeZone(value),
+        defaultMessage: () => '$property must be an IANA time zone such as Asia/Seoul',
+      },
+    },
+    options,
+  );
 }

@@ -1,13 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   InvitationDto,
+  Locale,
+  UpdateProfileRequest,
   InviteUserRequest,
   Role,
   UpdateUserRequest,
   UserDto,
   UserListQuery,
 } from '@agency-portal/shared';
-import { ROLES } from '@agency-portal/shared';
+import { ROLES, SUPPORTED_LOCALES } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -21,8 +23,24 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { toBoolean, toLowerTrim, trim } from '../../common/http/transformers';
+import { IsSupportedLocale, IsTimeZone } from '../../common/http/validators';
 
-export class InviteUserDto implements InviteUserRequest {
+/** The language and time zone fields shared by invitation, admin edit and the profile. */
+class LanguageFields {
+  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES })
+  @IsOptional()
+  @IsSupportedLocale()
+  locale?: Locale;
+
+  /** IANA zone such as Asia/Seoul; null means the browser's. */
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Asia/Seoul' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsTimeZone()
+  timeZone?: string | null;
+}
+
+export class InviteUserDto extends LanguageFields implements InviteUserRequest {
   @Transform(toLowerTrim)
   @IsEmail()
   @MaxLength(320)
@@ -52,7 +70,7 @@ export class InviteUserDto implements InviteUserRequest {
   businessUnitId?: string | null;
 }
 
-export class UpdateUserDto implements UpdateUserRequest {
+export class UpdateUserDto extends LanguageFields implements UpdateUserRequest {
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -111,6 +129,10 @@ export class UserResponse implements UserDto {
   businessUnitName!: string | null;
   active!: boolean;
   passwordSet!: boolean;
+  @ApiProperty({ enum: SUPPORTED_LOCALES })
+  locale!: Locale;
+  @ApiProperty({ type: String, nullable: true, example: 'Asia/Seoul' })
+  timeZone!: string | null;
   lastLoginAt!: string | null;
   createdAt!: string;
   updatedAt!: string;
@@ -122,4 +144,13 @@ export class InvitationResponse implements InvitationDto {
   setPasswordUrl!: string;
   expiresAt!: string;
   emailed!: boolean;
+}
+
+export class UpdateProfileDto extends LanguageFields implements UpdateProfileRequest {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name?: string;
 }

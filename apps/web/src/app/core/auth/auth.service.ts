@@ -93,6 +93,12 @@ export class AuthService {
     return user !== null && can(user.role, permission);
   }
 
+  /** After the person edited their profile: the session shows the new name, language and zone. */
+  updateUser(user: SessionUser): void {
+    const session = this.session();
+    if (session) this.session.set({ ...session, user });
+  }
+
   clearSession(): void {
     this.session.set(null);
   }

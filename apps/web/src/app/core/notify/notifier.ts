@@ -11,7 +11,7 @@ export class Notifier {
   }
 
   error(message: string): void {
-    this.snackBar.open(message, 'Dismiss', {
+    this.snackBar.open(message, $localize`:Button closing a notice@@notice.dismiss:Dismiss`, {
       duration: 8000,
       politeness: 'assertive',
       panelClass: 'ap-snack-error',

@@ -11,6 +11,8 @@ export class PageTitleStrategy extends TitleStrategy {
 
   override updateTitle(snapshot: RouterStateSnapshot): void {
     const page = this.buildTitle(snapshot);
-    this.title.setTitle(page ? `${page} · ${APP_NAME}` : APP_NAME);
+    this.title.setTitle(
+      page ? $localize`:Browser tab title — page, then the product@@title.page:${page}:page: · ${APP_NAME}:product:` : APP_NAME,
+    );
   }
 }

@@ -9,28 +9,28 @@ import { AGENCY_STATUS_LABELS, serviceLabels } from './agency-labels';
   imports: [MatTableModule, RouterLink],
   template: `
     <div class="ap-table-wrap">
-      <table mat-table [dataSource]="agencies()" aria-label="Agencies">
+      <table mat-table [dataSource]="agencies()" aria-label="Agencies" i18n-aria-label>
         <ng-container matColumnDef="name">
-          <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Name</th>
           <td mat-cell *matCellDef="let agency">
             <a [routerLink]="['/agencies', agency.id]">{{ agency.name }}</a>
             <div class="ap-secondary">{{ agency.legalName }}</div>
           </td>
         </ng-container>
         <ng-container matColumnDef="services">
-          <th mat-header-cell *matHeaderCellDef scope="col">Services</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Services</th>
           <td mat-cell *matCellDef="let agency">{{ serviceLabels(agency.services) }}</td>
         </ng-container>
         <ng-container matColumnDef="owner">
-          <th mat-header-cell *matHeaderCellDef scope="col">Relationship owner</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Relationship owner</th>
           <td mat-cell *matCellDef="let agency">{{ agency.relationshipOwner.name }}</td>
         </ng-container>
         <ng-container matColumnDef="users">
-          <th mat-header-cell *matHeaderCellDef scope="col">Users</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Users</th>
           <td mat-cell *matCellDef="let agency">{{ agency.userCount }}</td>
         </ng-container>
         <ng-container matColumnDef="status">
-          <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Status</th>
           <td mat-cell *matCellDef="let agency">
             <span
               class="ap-status"

@@ -7,20 +7,20 @@ import { AgencyListPage } from './agency-list-page';
 export const agencyRoutes: Route[] = [
   {
     path: '',
-    title: 'Agencies',
+    title: $localize`Agencies`,
     canActivate: [ownAgencyRedirectGuard],
     component: AgencyListPage,
   },
   {
     path: 'new',
-    title: 'New agency',
+    title: $localize`New agency`,
     canActivate: [permissionGuard('agency:manage')],
     component: AgencyEditPage,
   },
-  { path: ':id', title: 'Agency', component: AgencyDetailPage },
+  { path: ':id', title: $localize`Agency`, component: AgencyDetailPage },
   {
     path: ':id/edit',
-    title: 'Edit agency',
+    title: $localize`Edit agency`,
     canActivate: [permissionGuard('agency:manage')],
     component: AgencyEditPage,
   },

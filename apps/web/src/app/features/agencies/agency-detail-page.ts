@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -7,7 +7,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import type { AgencyDto } from '@agency-portal/shared';
-import { AGENCY_SERVICE_LABELS } from '@agency-portal/shared';
+import { AGENCY_SERVICE_LABELS } from '../../shared/i18n/labels';
 import { filter, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
@@ -23,8 +23,7 @@ import { openReasonDialog } from '../../shared/ui/reason-dialog';
 /** /agencies/:id: the agency's profile, its people, and (for admins) offboarding. */
 @Component({
   selector: 'ap-agency-detail-page',
-  imports: [
-    DatePipe,
+  imports: [LocalDatePipe, 
     LoadError,
     MatButtonModule,
     MatCardModule,
@@ -72,11 +71,11 @@ export class AgencyDetailPage {
 
   protected offboardAgency(agency: AgencyDto): void {
     openReasonDialog(this.dialog, {
-      title: `Offboard ${agency.name}?`,
+      title: $localize`Offboard ${agency.name}:name:?`,
       message:
-        'The agency’s users are signed out at once and can no longer sign in. Its history stays, and you can reactivate the agency later.',
-      hint: 'Recorded in the audit log.',
-      confirmLabel: 'Offboard',
+        $localize`The agency’s users are signed out at once and can no longer sign in. Its history stays, and you can reactivate the agency later.`,
+      hint: $localize`Recorded in the audit log.`,
+      confirmLabel: $localize`Offboard`,
       destructive: true,
     })
       .pipe(
@@ -87,16 +86,16 @@ export class AgencyDetailPage {
         }),
       )
       .subscribe({
-        next: (updated) => this.applyStatusChange(updated, `${updated.name} has been offboarded.`),
+        next: (updated) => this.applyStatusChange(updated, $localize`${updated.name}:name: has been offboarded.`),
         error: () => this.busy.set(false),
       });
   }
 
   protected reactivateAgency(agency: AgencyDto): void {
     openConfirmDialog(this.dialog, {
-      title: `Reactivate ${agency.name}?`,
-      message: 'Its users can sign in again.',
-      confirmLabel: 'Reactivate',
+      title: $localize`Reactivate ${agency.name}:name:?`,
+      message: $localize`Its users can sign in again.`,
+      confirmLabel: $localize`Reactivate`,
     })
       .pipe(
         filter(Boolean),
@@ -106,7 +105,7 @@ export class AgencyDetailPage {
         }),
       )
       .subscribe({
-        next: (updated) => this.applyStatusChange(updated, `${updated.name} is active again.`),
+        next: (updated) => this.applyStatusChange(updated, $localize`${updated.name}:name: is active again.`),
         error: () => this.busy.set(false),
       });
   }

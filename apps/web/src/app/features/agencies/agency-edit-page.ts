@@ -19,7 +19,11 @@ import { AgencyService } from './agency.service';
     <section class="ap-page ap-page--narrow">
       <header class="ap-page-header">
         <div>
-          <h1>{{ id() ? 'Edit agency' : 'New agency' }}</h1>
+          @if (id()) {
+            <h1 i18n>Edit agency</h1>
+          } @else {
+            <h1 i18n>New agency</h1>
+          }
           @if (agency.value(); as current) {
             <p class="ap-subtitle">{{ current.name }}</p>
           }
@@ -27,7 +31,7 @@ import { AgencyService } from './agency.service';
       </header>
       <div class="ap-progress-slot">
         @if (agency.loading() || owners.loading() || saving()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading" />
+          <mat-progress-bar mode="indeterminate" aria-label="Loading" i18n-aria-label />
         }
       </div>
       @if (agency.error() ?? owners.error(); as error) {
@@ -93,7 +97,7 @@ export class AgencyEditPage {
     const save = id ? this.agencies.update(id, request) : this.agencies.create(request);
     save.subscribe({
       next: (agency) => {
-        this.notifier.success(`Agency “${agency.name}” saved.`);
+        this.notifier.success($localize`Agency “${agency.name}:name:” saved.`);
         void this.router.navigate(['/agencies', agency.id]);
       },
       error: (error: unknown) => {

@@ -12,7 +12,8 @@ import type {
   CreateAgencyRequest,
   UserRef,
 } from '@agency-portal/shared';
-import { AGENCY_SERVICES, AGENCY_SERVICE_LABELS } from '@agency-portal/shared';
+import { AGENCY_SERVICES } from '@agency-portal/shared';
+import { AGENCY_SERVICE_LABELS } from '../../shared/i18n/labels';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';

@@ -1,9 +1,9 @@
 import type { AgencyService as AgencyServiceKind, AgencyStatus } from '@agency-portal/shared';
-import { AGENCY_SERVICE_LABELS } from '@agency-portal/shared';
+import { AGENCY_SERVICE_LABELS } from '../../shared/i18n/labels';
 
 export const AGENCY_STATUS_LABELS: Record<AgencyStatus, string> = {
-  active: 'Active',
-  offboarded: 'Offboarded',
+  active: $localize`:Status of an agency@@agencyStatus.active:Active`,
+  offboarded: $localize`:Status of an agency@@agencyStatus.offboarded:Offboarded`,
 };
 
 export function serviceLabels(services: readonly AgencyServiceKind[]): string {

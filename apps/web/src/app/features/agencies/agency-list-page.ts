@@ -23,30 +23,30 @@ function toStatusFilter(value: string | undefined): StatusFilter {
     <section class="ap-page">
       <header class="ap-page-header">
         <div>
-          <h1>Agencies</h1>
-          <p class="ap-subtitle">The agencies the brand works with and who owns each relationship.</p>
+          <h1 i18n>Agencies</h1>
+          <p i18n class="ap-subtitle">The agencies the brand works with and who owns each relationship.</p>
         </div>
         @if (canManage()) {
           <div class="ap-page-header__actions">
-            <button matButton="filled" type="button" (click)="openNewAgency()">New agency</button>
+            <button i18n matButton="filled" type="button" (click)="openNewAgency()">New agency</button>
           </div>
         }
       </header>
 
       <mat-button-toggle-group
-        aria-label="Status"
+        aria-label="Status" i18n-aria-label
         [value]="statusFilter()"
         (change)="showStatus($event.value)"
         hideSingleSelectionIndicator
       >
-        <mat-button-toggle value="active">Active</mat-button-toggle>
-        <mat-button-toggle value="offboarded">Offboarded</mat-button-toggle>
-        <mat-button-toggle value="all">All</mat-button-toggle>
+        <mat-button-toggle i18n value="active">Active</mat-button-toggle>
+        <mat-button-toggle i18n value="offboarded">Offboarded</mat-button-toggle>
+        <mat-button-toggle i18n value="all">All</mat-button-toggle>
       </mat-button-toggle-group>
 
       <div class="ap-progress-slot">
         @if (agencies.loading()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading agencies" />
+          <mat-progress-bar mode="indeterminate" aria-label="Loading agencies" i18n-aria-label />
         }
       </div>
 
@@ -84,12 +84,12 @@ export class AgencyListPage {
     switch (this.statusFilter()) {
       case 'active':
         return this.canManage()
-          ? 'No active agencies yet. Use “New agency” to onboard the first one.'
-          : 'No active agencies yet.';
+          ? $localize`No active agencies yet. Use “New agency” to onboard the first one.`
+          : $localize`No active agencies yet.`;
       case 'offboarded':
-        return 'No agencies have been offboarded.';
+        return $localize`No agencies have been offboarded.`;
       default:
-        return 'No agencies yet.';
+        return $localize`No agencies yet.`;
     }
   });
 

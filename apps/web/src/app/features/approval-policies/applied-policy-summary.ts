@@ -19,14 +19,14 @@ import { ApprovalStepsList } from './approval-steps-list';
     @if (canManage()) {
       <div class="ap-policy-actions">
         @if (policy().source === 'contract') {
-          <button matButton="outlined" type="button" [disabled]="busy()" (click)="edit.emit()">
+          <button i18n matButton="outlined" type="button" [disabled]="busy()" (click)="edit.emit()">
             Edit override
           </button>
-          <button matButton type="button" class="ap-danger" [disabled]="busy()" (click)="remove.emit()">
+          <button i18n matButton type="button" class="ap-danger" [disabled]="busy()" (click)="remove.emit()">
             Remove override
           </button>
         } @else {
-          <button matButton="outlined" type="button" [disabled]="busy()" (click)="edit.emit()">
+          <button i18n matButton="outlined" type="button" [disabled]="busy()" (click)="edit.emit()">
             Override for this contract
           </button>
         }

@@ -5,17 +5,17 @@ import { ApprovalPolicyListPage } from './approval-policy-list-page';
 import type { PolicyScope } from './approval-policy.service';
 
 export const approvalPolicyRoutes: Route[] = [
-  { path: '', title: 'Approval policies', component: ApprovalPolicyListPage },
+  { path: '', title: $localize`Approval policies`, component: ApprovalPolicyListPage },
   {
     path: 'business-units/:id',
-    title: 'Business unit approval policy',
+    title: $localize`Business unit approval policy`,
     canActivate: [permissionGuard('approval_policy:manage')],
     data: { scope: 'business_unit' satisfies PolicyScope },
     component: ApprovalPolicyEditPage,
   },
   {
     path: 'contracts/:id',
-    title: 'Contract approval policy',
+    title: $localize`Contract approval policy`,
     canActivate: [permissionGuard('approval_policy:manage')],
     data: { scope: 'contract' satisfies PolicyScope },
     component: ApprovalPolicyEditPage,

@@ -30,21 +30,25 @@ interface Target {
     <section class="ap-page ap-page--form">
       <header class="ap-page-header">
         <div>
-          <h1>{{ existing() ? 'Edit approval policy' : 'New approval policy' }}</h1>
+          @if (existing()) {
+            <h1 i18n>Edit approval policy</h1>
+          } @else {
+            <h1 i18n>New approval policy</h1>
+          }
           <p class="ap-subtitle">
             @if (targetName.value(); as name) {
-              {{
-                scope() === 'contract'
-                  ? 'Override for contract ' + name
-                  : 'For ' + name + ' and the units inheriting from it'
-              }}
+              @if (scope() === 'contract') {
+                <ng-container i18n>Override for contract {{ name }}</ng-container>
+              } @else {
+                <ng-container i18n>For {{ name }} and the units inheriting from it</ng-container>
+              }
             }
           </p>
         </div>
       </header>
       <div class="ap-progress-slot">
         @if (loading() || saving()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading" />
+          <mat-progress-bar mode="indeterminate" aria-label="Loading" i18n-aria-label />
         }
       </div>
       @if (loadError(); as error) {
@@ -130,7 +134,7 @@ export class ApprovalPolicyEditPage {
     this.serverError.set(null);
     this.policies.save(scope, id, request).subscribe({
       next: (policy) => {
-        this.notifier.success(`Policy “${policy.name}” saved.`);
+        this.notifier.success($localize`Policy “${policy.name}:name:” saved.`);
         this.leave();
       },
       error: (error: unknown) => {

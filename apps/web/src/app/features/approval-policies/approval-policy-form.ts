@@ -33,6 +33,7 @@ import type {
 } from '@agency-portal/shared';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
+import { ANY_OF_ROLE_LABELS } from '../../shared/i18n/labels';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { nonEmptyArray, notBlank, wholeNumber } from '../../shared/forms/validators';
 
@@ -41,10 +42,10 @@ type ApproverRole = NonNullable<ApprovalStepDto['approverRole']>;
 type ApproverKind = ApproverRole | 'users';
 
 const APPROVER_KINDS: { value: ApproverKind; label: string }[] = [
-  { value: 'social_lead', label: 'Any social lead' },
-  { value: 'reviewer', label: 'Any reviewer' },
-  { value: 'admin', label: 'Any administrator' },
-  { value: 'users', label: 'Named people' },
+  { value: 'social_lead', label: ANY_OF_ROLE_LABELS.social_lead },
+  { value: 'reviewer', label: ANY_OF_ROLE_LABELS.reviewer },
+  { value: 'admin', label: ANY_OF_ROLE_LABELS.admin },
+  { value: 'users', label: $localize`:Who decides an approval step — people named one by one@@approver.named:Named people` },
 ];
 
 type StepRow = FormGroup<{
@@ -94,6 +95,7 @@ export function toStep(row: {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ApprovalPolicyForm {
+  protected readonly stepLabel = (number: number): string => $localize`Step ${number}:number:`;
   /** The policy being edited; null to create one. */
   readonly policy = input<ApprovalPolicyDto | null>(null);
   /** In-house people who may be named as approvers. */

@@ -5,7 +5,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { ApprovalPolicyDto, BusinessUnitDto } from '@agency-portal/shared';
-import { OPERATING_MODEL_LABELS } from '@agency-portal/shared';
+import { OPERATING_MODEL_LABELS } from '../../shared/i18n/labels';
 import { filter, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
@@ -21,9 +21,9 @@ import { ApprovalStepsList } from './approval-steps-list';
 import { type UnitPolicySource, unitPolicyViews } from './unit-policies';
 
 const SOURCE_LABELS: Record<UnitPolicySource, string> = {
-  own: 'Own policy',
-  inherited: 'Inherited',
-  default: 'Portal default',
+  own: $localize`:Where a unit's approval policy comes from@@unitPolicySource.own:Own policy`,
+  inherited: $localize`:Where a unit's approval policy comes from@@unitPolicySource.inherited:Inherited`,
+  default: $localize`:Where a unit's approval policy comes from@@unitPolicySource.default:Portal default`,
 };
 
 /**
@@ -75,6 +75,11 @@ const SOURCE_LABELS: Record<UnitPolicySource, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ApprovalPolicyListPage {
+  protected readonly removePolicyLabel = (unit: string): string => $localize`Remove the policy of ${unit}:unit:`;
+  protected readonly editOverrideLabel = (reference: string): string => $localize`Edit the override of ${reference}:reference:`;
+  protected readonly removeOverrideLabel = (reference: string): string => $localize`Remove the override of ${reference}:reference:`;
+  protected readonly editPolicyLabel = (unit: string): string => $localize`Edit the policy of ${unit}:unit:`;
+  protected readonly setPolicyLabel = (unit: string): string => $localize`Set a policy for ${unit}:unit:`;
   private readonly auth = inject(AuthService);
   private readonly policyService = inject(ApprovalPolicyService);
   private readonly unitService = inject(BusinessUnitService);
@@ -121,7 +126,9 @@ export class ApprovalPolicyListPage {
   /** "Decentralised · part of Global Social." */
   protected unitContext(unit: BusinessUnitDto): string {
     const model = OPERATING_MODEL_LABELS[unit.operatingModel];
-    return unit.parentName ? `${model} · part of ${unit.parentName}.` : `${model}.`;
+    return unit.parentName
+      ? $localize`:Operating model, then the parent unit@@unit.modelAndParent:${model}:model: · part of ${unit.parentName}:parent:.`
+      : $localize`:Operating model of a unit@@unit.model:${model}:model:.`;
   }
 
   protected editPolicy(scope: PolicyScope, id: string): void {
@@ -134,12 +141,12 @@ export class ApprovalPolicyListPage {
 
   protected removePolicy(scope: PolicyScope, id: string, name: string): void {
     openConfirmDialog(this.dialog, {
-      title: 'Remove this policy?',
+      title: $localize`Remove this policy?`,
       message:
         scope === 'business_unit'
-          ? `${name} goes back to the policy it inherits (or the portal default). Reviews under way keep their steps.`
-          : `The contract ${name} goes back to its business unit’s policy.`,
-      confirmLabel: 'Remove policy',
+          ? $localize`${name}:unit: goes back to the policy it inherits (or the portal default). Reviews under way keep their steps.`
+          : $localize`The contract ${name}:reference: goes back to its business unit’s policy.`,
+      confirmLabel: $localize`Remove policy`,
       destructive: true,
     })
       .pipe(
@@ -152,7 +159,7 @@ export class ApprovalPolicyListPage {
       .subscribe({
         next: () => {
           this.removing.set(false);
-          this.notifier.success('Policy removed.');
+          this.notifier.success($localize`Policy removed.`);
           this.policies.reload();
         },
         error: () => this.removing.set(false),

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, LOCALE_ID, inject, input } from '@angular/core';
 import type { ApprovalStepDto } from '@agency-portal/shared';
 import { approversText } from '../deliverables/deliverable-labels';
 
@@ -10,10 +10,10 @@ import { approversText } from '../deliverables/deliverable-labels';
       @for (step of steps(); track $index) {
         <li>
           <span class="ap-steps__name">{{ step.name }}</span>
-          <span class="ap-steps__meta">{{ approvers(step) }} · SLA {{ step.slaHours }} h</span>
+          <span i18n class="ap-steps__meta">{{ approvers(step) }} · SLA {step.slaHours, plural, =1 {1 hour} other {{{ step.slaHours }} hours}}</span>
         </li>
       } @empty {
-        <li class="ap-steps__meta">No steps: versions are approved as soon as they are submitted.</li>
+        <li i18n class="ap-steps__meta">No steps: versions are approved as soon as they are submitted.</li>
       }
     </ol>
   `,
@@ -37,8 +37,9 @@ import { approversText } from '../deliverables/deliverable-labels';
 })
 export class ApprovalStepsList {
   readonly steps = input.required<ApprovalStepDto[]>();
-  readonly label = input('Approval steps');
+  readonly label = input($localize`Approval steps`);
   readonly userNames = input<ReadonlyMap<string, string>>(new Map());
 
-  protected readonly approvers = (step: ApprovalStepDto): string => approversText(step, this.userNames());
+  private readonly locale = inject(LOCALE_ID);
+  protected readonly approvers = (step: ApprovalStepDto): string => approversText(step, this.userNames(), this.locale);
 }

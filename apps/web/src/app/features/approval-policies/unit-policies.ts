@@ -31,7 +31,7 @@ export function unitPolicyViews(
   return units.map((unit) => {
     const own = byUnit.get(unit.id) ?? null;
     if (own) {
-      return { unit, own, effective: own, source: 'own', explanation: `${unit.name} has its own policy.` };
+      return { unit, own, effective: own, source: 'own', explanation: $localize`${unit.name}:unit: has its own policy.` };
     }
     const seen = new Set<string>([unit.id]);
     let parentId = unit.parentId;
@@ -40,13 +40,13 @@ export function unitPolicyViews(
       const inherited = byUnit.get(parentId);
       const parent = unitsById.get(parentId);
       if (inherited) {
-        const parentName = parent?.name ?? unit.parentName ?? 'its parent unit';
+        const parentName = parent?.name ?? unit.parentName ?? $localize`its parent unit`;
         return {
           unit,
           own: null,
           effective: inherited,
           source: 'inherited',
-          explanation: `Inherited from the template of ${parentName}.`,
+          explanation: $localize`Inherited from the template of ${parentName}:parent:.`,
         };
       }
       parentId = parent?.parentId ?? null;
@@ -56,7 +56,7 @@ export function unitPolicyViews(
       own: null,
       effective: null,
       source: 'default',
-      explanation: 'No policy of its own nor inherited: the portal’s default policy applies.',
+      explanation: $localize`No policy of its own nor inherited: the portal’s default policy applies.`,
     };
   });
 }

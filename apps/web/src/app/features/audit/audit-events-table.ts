@@ -1,6 +1,8 @@
-import { DatePipe, JsonPipe } from '@angular/common';
+import { JsonPipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { ListPipe } from '../../shared/format/list.pipe';
 import { MatTableModule } from '@angular/material/table';
 import type { AuditEventDto } from '@agency-portal/shared';
 import { auditEntityLabel, changedKeys } from './audit-labels';
@@ -8,7 +10,7 @@ import { auditEntityLabel, changedKeys } from './audit-labels';
 /** Audit events; each row expands to its before and after state side by side. */
 @Component({
   selector: 'ap-audit-events-table',
-  imports: [DatePipe, JsonPipe, MatButtonModule, MatTableModule],
+  imports: [LocalDatePipe, JsonPipe, ListPipe, MatButtonModule, MatTableModule],
   templateUrl: './audit-events-table.html',
   styleUrl: './audit-events-table.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,17 +1,7 @@
-import type { AuditEntity } from '@agency-portal/shared';
+import { AUDIT_ENTITY_LABELS } from '../../shared/i18n/labels';
 
-export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
-  user: 'User',
-  business_unit: 'Business unit',
-  agency: 'Agency',
-  session: 'Session',
-  goal: 'Goal',
-  contract: 'Contract',
-  brief: 'Brief',
-  deliverable: 'Deliverable',
-  approval_policy: 'Approval policy',
-  comment: 'Comment',
-};
+export { AUDIT_ENTITY_LABELS };
+
 
 /** A label for any entity name, including ones added to the API after this build. */
 export function auditEntityLabel(entity: string): string {

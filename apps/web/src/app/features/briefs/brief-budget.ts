@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { BriefDto, BriefStatus, BudgetSummaryDto } from '@agency-portal/shared';
 import { fitsBudget } from '@agency-portal/shared';
@@ -24,36 +24,40 @@ export function exceedsBudgetCap(brief: BriefDto, budget: BudgetSummaryDto | nul
  */
 @Component({
   selector: 'ap-brief-budget',
-  imports: [DatePipe, MoneyPipe],
+  imports: [LocalDatePipe, MoneyPipe],
   template: `
     <dl class="ap-details">
-      <dt>Estimate</dt>
+      <dt i18n>Estimate</dt>
       <dd data-testid="brief-estimate">
         {{ brief().budgetEstimateMinor | money: brief().currency }}
       </dd>
       @if (budget(); as budget) {
-        <dt>Contract cap</dt>
+        <dt i18n>Contract cap</dt>
         <dd data-testid="brief-contract-cap">{{ budget.capMinor | money: budget.currency }}</dd>
-        <dt>{{ counted() ? 'Committed (with this brief)' : 'Committed (other briefs)' }}</dt>
+        @if (counted()) {
+          <dt i18n>Committed (with this brief)</dt>
+        } @else {
+          <dt i18n>Committed (other briefs)</dt>
+        }
         <dd>{{ budget.committedMinor | money: budget.currency }}</dd>
         @if (pending()) {
-          <dt>Remaining after accepting</dt>
+          <dt i18n>Remaining after accepting</dt>
           <dd [class.ap-over]="overByMinor() > 0">
             {{
               budget.capMinor - budget.committedMinor - brief().budgetEstimateMinor | money: budget.currency
             }}
           </dd>
         } @else {
-          <dt>Remaining</dt>
+          <dt i18n>Remaining</dt>
           <dd>{{ budget.remainingMinor | money: budget.currency }}</dd>
         }
       }
     </dl>
     @if (!budget()) {
-      <p class="ap-hint">The contract’s budget is not available to you.</p>
+      <p i18n class="ap-hint">The contract’s budget is not available to you.</p>
     }
     @if (overByMinor() > 0) {
-      <p class="ap-over-warning" role="status" data-testid="brief-over-cap">
+      <p i18n class="ap-over-warning" role="status" data-testid="brief-over-cap">
         Accepting this brief would take the contract past its budget cap by
         {{ overByMinor() | money: brief().currency }}.
         @if (!brief().budgetOverride) {
@@ -62,8 +66,8 @@ export function exceedsBudgetCap(brief: BriefDto, budget: BudgetSummaryDto | nul
       </p>
     }
     @if (brief().budgetOverride; as override) {
-      <div class="ap-notice" data-testid="brief-budget-override">
-        Budget overridden by {{ override.by.name }} on {{ override.at | date: 'medium' }}:
+      <div i18n class="ap-notice" data-testid="brief-budget-override">
+        Budget overridden by {{ override.by.name }} on {{ override.at | localDate: 'dateTime' }}:
         <q>{{ override.reason }}</q>
       </div>
     }

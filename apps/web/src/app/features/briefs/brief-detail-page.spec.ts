@@ -139,6 +139,7 @@ describe('BriefDetailPage', () => {
       dueDate: '2026-04-10',
       latestVersionNumber: null,
       currentStep: null,
+      stepDueAt: null,
     } as const;
     const { element } = await renderPage(
       OWNER,
@@ -154,7 +155,7 @@ describe('BriefDetailPage', () => {
 
     const rows = Array.from(element.querySelectorAll('table[aria-label="Deliverables"] tbody tr'), (row) => [
       row.querySelector('a')?.textContent?.trim(),
-      row.querySelector('.ap-secondary')?.textContent?.trim() ?? null,
+      row.querySelector('.mat-column-title .ap-secondary')?.textContent?.trim() ?? null,
     ]);
 
     expect(rows).toEqual([

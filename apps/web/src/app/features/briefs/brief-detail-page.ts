@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -7,7 +7,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { BriefAction, BriefDetailDto } from '@agency-portal/shared';
-import { BRIEF_STATUS_LABELS, CHANNEL_LABELS, FUNNEL_STAGE_LABELS } from '@agency-portal/shared';
+import { BRIEF_STATUS_LABELS, CHANNEL_LABELS, FUNNEL_STAGE_LABELS } from '../../shared/i18n/labels';
 import { type Observable, filter, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
@@ -46,10 +46,9 @@ function minorOf(details: Record<string, unknown> | undefined, key: string): num
  */
 @Component({
   selector: 'ap-brief-detail-page',
-  imports: [
+  imports: [LocalDatePipe, 
     BriefActions,
     BriefBudget,
-    DatePipe,
     DeliverableSpecsTable,
     DeliverablesTable,
     LoadError,
@@ -123,7 +122,7 @@ export class BriefDetailPage {
         void this.router.navigate(['/briefs', brief.id, 'edit']);
         return;
       case 'send':
-        this.applyAction(this.briefs.send(brief.id), 'Brief sent to the agency.');
+        this.applyAction(this.briefs.send(brief.id), $localize`Brief sent to the agency.`);
         return;
       case 'override_budget':
         this.overrideBudget(brief);
@@ -138,21 +137,21 @@ export class BriefDetailPage {
         this.cancelBrief(brief);
         return;
       case 'complete':
-        this.applyAction(this.briefs.complete(brief.id), 'Brief marked complete.');
+        this.applyAction(this.briefs.complete(brief.id), $localize`Brief marked complete.`);
         return;
     }
   }
 
   private overrideBudget(brief: BriefDetailDto): void {
     openReasonDialog(this.dialog, {
-      title: 'Override the budget cap?',
-      message: `Accepting “${brief.title}” would take ${brief.contractReference} past its budget cap. Say why the brief may go ahead anyway.`,
-      hint: 'Recorded on the brief and in the audit log.',
-      confirmLabel: 'Override budget',
+      title: $localize`Override the budget cap?`,
+      message: $localize`Accepting “${brief.title}:title:” would take ${brief.contractReference}:reference: past its budget cap. Say why the brief may go ahead anyway.`,
+      hint: $localize`Recorded on the brief and in the audit log.`,
+      confirmLabel: $localize`Override budget`,
     })
       .pipe(filter((reason): reason is string => !!reason))
       .subscribe((reason) =>
-        this.applyAction(this.briefs.overrideBudget(brief.id, reason), 'Budget override recorded.'),
+        this.applyAction(this.briefs.overrideBudget(brief.id, reason), $localize`Budget override recorded.`),
       );
   }
 
@@ -160,7 +159,7 @@ export class BriefDetailPage {
     this.busy.set(true);
     this.capRefusal.set(null);
     this.briefs.accept(brief.id).subscribe({
-      next: (updated) => this.showUpdated(updated, 'Brief accepted. Its deliverables are ready for work.'),
+      next: (updated) => this.showUpdated(updated, $localize`Brief accepted. Its deliverables are ready for work.`),
       error: (error: unknown) => {
         this.busy.set(false);
         const body = apiErrorBodyOf(error);
@@ -181,20 +180,20 @@ export class BriefDetailPage {
 
   private declineBrief(brief: BriefDetailDto): void {
     openReasonDialog(this.dialog, {
-      title: 'Decline this brief?',
-      message: `The brand sees your reason for declining “${brief.title}”.`,
-      confirmLabel: 'Decline',
+      title: $localize`Decline this brief?`,
+      message: $localize`The brand sees your reason for declining “${brief.title}:title:”.`,
+      confirmLabel: $localize`Decline`,
       destructive: true,
     })
       .pipe(filter((reason): reason is string => !!reason))
-      .subscribe((reason) => this.applyAction(this.briefs.decline(brief.id, reason), 'Brief declined.'));
+      .subscribe((reason) => this.applyAction(this.briefs.decline(brief.id, reason), $localize`Brief declined.`));
   }
 
   private cancelBrief(brief: BriefDetailDto): void {
     openConfirmDialog(this.dialog, {
-      title: 'Cancel this brief?',
-      message: `“${brief.title}” stops here; its estimate no longer counts against the contract.`,
-      confirmLabel: 'Cancel brief',
+      title: $localize`Cancel this brief?`,
+      message: $localize`“${brief.title}:title:” stops here; its estimate no longer counts against the contract.`,
+      confirmLabel: $localize`Cancel brief`,
       destructive: true,
     })
       .pipe(
@@ -205,7 +204,7 @@ export class BriefDetailPage {
         }),
       )
       .subscribe({
-        next: (updated) => this.showUpdated(updated, 'Brief cancelled.'),
+        next: (updated) => this.showUpdated(updated, $localize`Brief cancelled.`),
         error: () => this.busy.set(false),
       });
   }

@@ -3,7 +3,8 @@ import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { ApiErrorBody, ContractDto, CreateBriefRequest } from '@agency-portal/shared';
-import { BRIEF_STATUS_LABELS, canDoBriefAction } from '@agency-portal/shared';
+import { canDoBriefAction } from '@agency-portal/shared';
+import { BRIEF_STATUS_LABELS } from '../../shared/i18n/labels';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
 import { toApiError } from '../../core/http/api-error';
@@ -21,25 +22,29 @@ import { BriefService } from './brief.service';
     <section class="ap-page ap-page--form">
       <header class="ap-page-header">
         <div>
-          <h1>{{ id() ? 'Edit brief' : 'New brief' }}</h1>
+          @if (id()) {
+            <h1 i18n>Edit brief</h1>
+          } @else {
+            <h1 i18n>New brief</h1>
+          }
           @if (brief.value(); as current) {
             <p class="ap-subtitle">{{ current.contractReference }} · {{ current.title }}</p>
           } @else {
-            <p class="ap-subtitle">New briefs start as drafts; the agency sees them once you send them.</p>
+            <p i18n class="ap-subtitle">New briefs start as drafts; the agency sees them once you send them.</p>
           }
         </div>
       </header>
       <div class="ap-progress-slot">
         @if (loading() || saving()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading" />
+          <mat-progress-bar mode="indeterminate" aria-label="Loading" i18n-aria-label />
         }
       </div>
       @if (loadError(); as error) {
         <ap-load-error [error]="error" (retry)="reloadAll()" />
       } @else if (lockedStatus(); as status) {
         <div class="ap-notice" role="status">
-          This brief is {{ status }}; only drafts can be edited.
-          <a [routerLink]="['/briefs', id()]">Back to the brief</a>
+          <ng-container i18n>Only drafts can be edited. This brief is now “{{ status }}”.</ng-container>
+          <a i18n [routerLink]="['/briefs', id()]">Back to the brief</a>
         </div>
       } @else if (ready()) {
         @if (contract.error(); as error) {
@@ -113,7 +118,7 @@ export class BriefEditPage {
     const brief = this.brief.value();
     const role = this.auth.user()?.role;
     return brief && role && !canDoBriefAction(brief.status, 'edit', role)
-      ? BRIEF_STATUS_LABELS[brief.status].toLowerCase()
+      ? BRIEF_STATUS_LABELS[brief.status]
       : null;
   });
   /** Active contracts, plus the brief's own should it no longer be active. */
@@ -146,7 +151,7 @@ export class BriefEditPage {
     const save = id ? this.briefs.update(id, changes) : this.briefs.create(request);
     save.subscribe({
       next: (brief) => {
-        this.notifier.success(`Brief “${brief.title}” saved as a draft.`);
+        this.notifier.success($localize`Brief “${brief.title}:title:” saved as a draft.`);
         void this.router.navigate(['/briefs', brief.id]);
       },
       error: (error: unknown) => {

@@ -1,3 +1,4 @@
+import { PercentPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -37,7 +38,8 @@ import type {
   DeliverableSpecDto,
   FunnelStage,
 } from '@agency-portal/shared';
-import { CHANNELS, CHANNEL_LABELS, FUNNEL_STAGES, FUNNEL_STAGE_LABELS } from '@agency-portal/shared';
+import { CHANNELS, FUNNEL_STAGES } from '@agency-portal/shared';
+import { CHANNEL_LABELS, FUNNEL_STAGE_LABELS } from '../../shared/i18n/labels';
 import { distinctUntilChanged, map, startWith } from 'rxjs';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
@@ -76,6 +78,7 @@ export function keyMessagesFrom(text: string): string[] {
 @Component({
   selector: 'ap-brief-form',
   imports: [
+    PercentPipe,
     FormErrorAlert,
     MatButtonModule,
     MatChipsModule,
@@ -92,6 +95,7 @@ export function keyMessagesFrom(text: string): string[] {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class BriefForm {
+  protected readonly specLabel = (number: number): string => $localize`Deliverable spec ${number}:number:`;
   /** The brief being edited; null to draft a new one. */
   readonly brief = input<BriefDetailDto | null>(null);
   /** Contracts a brief may be drafted under (active ones). */

@@ -1,45 +1,45 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { BriefDto, BriefStatus } from '@agency-portal/shared';
-import { BRIEF_STATUS_LABELS } from '@agency-portal/shared';
+import { BRIEF_STATUS_LABELS } from '../../shared/i18n/labels';
 import { MoneyPipe } from '../../shared/money/money.pipe';
 import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
 import { BRIEF_STATUS_TONES } from './brief-labels';
 
 @Component({
   selector: 'ap-briefs-table',
-  imports: [DatePipe, MatTableModule, MoneyPipe, RouterLink, StatusChip],
+  imports: [LocalDatePipe, MatTableModule, MoneyPipe, RouterLink, StatusChip],
   template: `
     <div class="ap-table-wrap">
-      <table mat-table [dataSource]="briefs()" aria-label="Briefs">
+      <table mat-table [dataSource]="briefs()" aria-label="Briefs" i18n-aria-label>
         <ng-container matColumnDef="title">
-          <th mat-header-cell *matHeaderCellDef scope="col">Title</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Title</th>
           <td mat-cell *matCellDef="let brief">
             <a [routerLink]="['/briefs', brief.id]">{{ brief.title }}</a>
           </td>
         </ng-container>
         <ng-container matColumnDef="contract">
-          <th mat-header-cell *matHeaderCellDef scope="col">Contract</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Contract</th>
           <td mat-cell *matCellDef="let brief">{{ brief.contractReference }}</td>
         </ng-container>
         <ng-container matColumnDef="agency">
-          <th mat-header-cell *matHeaderCellDef scope="col">Agency</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Agency</th>
           <td mat-cell *matCellDef="let brief">{{ brief.agencyName }}</td>
         </ng-container>
         <ng-container matColumnDef="dueDate">
-          <th mat-header-cell *matHeaderCellDef scope="col">Due date</th>
-          <td mat-cell *matCellDef="let brief">{{ brief.dueDate | date: 'mediumDate' }}</td>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Due date</th>
+          <td mat-cell *matCellDef="let brief">{{ brief.dueDate | localDate: 'date' }}</td>
         </ng-container>
         <ng-container matColumnDef="estimate">
-          <th mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Estimate</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Estimate</th>
           <td mat-cell *matCellDef="let brief" class="ap-number">
             {{ brief.budgetEstimateMinor | money: brief.currency }}
           </td>
         </ng-container>
         <ng-container matColumnDef="status">
-          <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Status</th>
           <td mat-cell *matCellDef="let brief">
             <ap-status-chip [label]="statusLabel(brief.status)" [tone]="statusTone(brief.status)" />
           </td>

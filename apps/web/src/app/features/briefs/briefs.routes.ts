@@ -5,17 +5,17 @@ import { BriefEditPage } from './brief-edit-page';
 import { BriefListPage } from './brief-list-page';
 
 export const briefRoutes: Route[] = [
-  { path: '', title: 'Briefs', component: BriefListPage },
+  { path: '', title: $localize`Briefs`, component: BriefListPage },
   {
     path: 'new',
-    title: 'New brief',
+    title: $localize`New brief`,
     canActivate: [permissionGuard('brief:manage')],
     component: BriefEditPage,
   },
-  { path: ':id', title: 'Brief', component: BriefDetailPage },
+  { path: ':id', title: $localize`Brief`, component: BriefDetailPage },
   {
     path: ':id/edit',
-    title: 'Edit brief',
+    title: $localize`Edit brief`,
     canActivate: [permissionGuard('brief:manage')],
     component: BriefEditPage,
   },

@@ -33,18 +33,22 @@ function selfAndDescendants(units: BusinessUnitDto[], unitId: string): Set<strin
   template: `
     <section class="ap-page ap-page--narrow">
       <header class="ap-page-header">
-        <h1>{{ id() ? 'Edit business unit' : 'New business unit' }}</h1>
+        @if (id()) {
+          <h1 i18n>Edit business unit</h1>
+        } @else {
+          <h1 i18n>New business unit</h1>
+        }
       </header>
       <div class="ap-progress-slot">
         @if (units.loading() || saving()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading" />
+          <mat-progress-bar mode="indeterminate" aria-label="Loading" i18n-aria-label />
         }
       </div>
       @if (units.error(); as error) {
         <ap-load-error [error]="error" (retry)="units.reload()" />
       } @else if (units.value()) {
         @if (id() && !unit()) {
-          <p class="ap-form-error" role="alert">This business unit does not exist.</p>
+          <p i18n class="ap-form-error" role="alert">This business unit does not exist.</p>
         } @else {
           <mat-card appearance="outlined">
             <mat-card-content>
@@ -96,7 +100,7 @@ export class BusinessUnitEditPage {
     const save = id ? this.service.update(id, request) : this.service.create(request);
     save.subscribe({
       next: (unit) => {
-        this.notifier.success(`Business unit “${unit.name}” saved.`);
+        this.notifier.success($localize`Business unit “${unit.name}:name:” saved.`);
         this.returnToList();
       },
       error: (error: unknown) => {

@@ -10,7 +10,8 @@ import type {
   CreateBusinessUnitRequest,
   OperatingModel,
 } from '@agency-portal/shared';
-import { OPERATING_MODEL_LABELS, OPERATING_MODELS } from '@agency-portal/shared';
+import { OPERATING_MODELS } from '@agency-portal/shared';
+import { OPERATING_MODEL_LABELS } from '../../shared/i18n/labels';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';

@@ -15,19 +15,19 @@ import { BusinessUnitsTable } from './business-units-table';
     <section class="ap-page">
       <header class="ap-page-header">
         <div>
-          <h1>Business units</h1>
-          <p class="ap-subtitle">How the organisation’s social work is structured.</p>
+          <h1 i18n>Business units</h1>
+          <p i18n class="ap-subtitle">How the organisation’s social work is structured.</p>
         </div>
         @if (canManage()) {
           <div class="ap-page-header__actions">
-            <button matButton="filled" type="button" (click)="openNewUnit()">New business unit</button>
+            <button i18n matButton="filled" type="button" (click)="openNewUnit()">New business unit</button>
           </div>
         }
       </header>
 
       <div class="ap-progress-slot">
         @if (units.loading()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading business units" />
+          <mat-progress-bar mode="indeterminate" aria-label="Loading business units" i18n-aria-label />
         }
       </div>
 
@@ -36,9 +36,9 @@ import { BusinessUnitsTable } from './business-units-table';
       } @else if (units.value(); as list) {
         @if (list.length === 0) {
           <div class="ap-empty">
-            <p>There are no business units yet.</p>
+            <p i18n>There are no business units yet.</p>
             @if (canManage()) {
-              <p>Use “New business unit” to create the first one.</p>
+              <p i18n>Use “New business unit” to create the first one.</p>
             }
           </div>
         } @else {

@@ -3,32 +3,32 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { BusinessUnitDto, OperatingModel } from '@agency-portal/shared';
-import { OPERATING_MODEL_LABELS } from '@agency-portal/shared';
+import { OPERATING_MODEL_LABELS } from '../../shared/i18n/labels';
 
 @Component({
   selector: 'ap-business-units-table',
   imports: [MatButtonModule, MatTableModule, RouterLink],
   template: `
     <div class="ap-table-wrap">
-      <table mat-table [dataSource]="units()" aria-label="Business units">
+      <table mat-table [dataSource]="units()" aria-label="Business units" i18n-aria-label>
         <ng-container matColumnDef="name">
-          <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Name</th>
           <td mat-cell *matCellDef="let unit">{{ unit.name }}</td>
         </ng-container>
         <ng-container matColumnDef="operatingModel">
-          <th mat-header-cell *matHeaderCellDef scope="col">Operating model</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Operating model</th>
           <td mat-cell *matCellDef="let unit">{{ operatingModelLabel(unit.operatingModel) }}</td>
         </ng-container>
         <ng-container matColumnDef="parent">
-          <th mat-header-cell *matHeaderCellDef scope="col">Parent unit</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Parent unit</th>
           <td mat-cell *matCellDef="let unit">{{ unit.parentName ?? '—' }}</td>
         </ng-container>
         <ng-container matColumnDef="actions">
           <th mat-header-cell *matHeaderCellDef scope="col">
-            <span class="ap-visually-hidden">Actions</span>
+            <span i18n class="ap-visually-hidden">Actions</span>
           </th>
           <td mat-cell *matCellDef="let unit" class="ap-actions-cell">
-            <a matButton [routerLink]="[unit.id, 'edit']"
+            <a i18n matButton [routerLink]="[unit.id, 'edit']"
               >Edit<span class="ap-visually-hidden"> {{ unit.name }}</span></a
             >
           </td>

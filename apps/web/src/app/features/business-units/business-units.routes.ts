@@ -4,16 +4,16 @@ import { BusinessUnitEditPage } from './business-unit-edit-page';
 import { BusinessUnitListPage } from './business-unit-list-page';
 
 export const businessUnitRoutes: Route[] = [
-  { path: '', title: 'Business units', component: BusinessUnitListPage },
+  { path: '', title: $localize`Business units`, component: BusinessUnitListPage },
   {
     path: 'new',
-    title: 'New business unit',
+    title: $localize`New business unit`,
     canActivate: [permissionGuard('business_unit:manage')],
     component: BusinessUnitEditPage,
   },
   {
     path: ':id/edit',
-    title: 'Edit business unit',
+    title: $localize`Edit business unit`,
     canActivate: [permissionGuard('business_unit:manage')],
     component: BusinessUnitEditPage,
   },

@@ -10,9 +10,9 @@ import { MoneyPipe } from '../../shared/money/money.pipe';
   imports: [MatTableModule, MoneyPipe, RouterLink],
   template: `
     <div class="ap-table-wrap">
-      <table mat-table [dataSource]="allocations()" aria-label="Goal allocations">
+      <table mat-table [dataSource]="allocations()" aria-label="Goal allocations" i18n-aria-label>
         <ng-container matColumnDef="goal">
-          <th mat-header-cell *matHeaderCellDef scope="col">Goal</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Goal</th>
           <td mat-cell *matCellDef="let allocation">
             @if (linkGoals()) {
               <a [routerLink]="['/goals', allocation.goalId]">{{ allocation.goalName }}</a>
@@ -20,17 +20,17 @@ import { MoneyPipe } from '../../shared/money/money.pipe';
               {{ allocation.goalName }}
             }
           </td>
-          <td mat-footer-cell *matFooterCellDef>Total</td>
+          <td i18n mat-footer-cell *matFooterCellDef>Total</td>
         </ng-container>
         <ng-container matColumnDef="percent">
-          <th mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Percent</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Percent</th>
           <td mat-cell *matCellDef="let allocation" class="ap-number">{{ allocation.percent }}%</td>
           <td mat-footer-cell *matFooterCellDef class="ap-number" data-testid="allocation-total">
             {{ totalPercent() }}%
           </td>
         </ng-container>
         <ng-container matColumnDef="allocated">
-          <th mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Allocated</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Allocated</th>
           <td mat-cell *matCellDef="let allocation" class="ap-number">
             {{ allocation.allocatedMinor | money: currency() }}
           </td>

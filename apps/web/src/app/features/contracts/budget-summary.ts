@@ -34,7 +34,7 @@ function measure(
   selector: 'ap-budget-summary',
   imports: [MoneyPipe],
   template: `
-    <table class="ap-budget" aria-label="Budget">
+    <table class="ap-budget" aria-label="Budget" i18n-aria-label>
       <tbody>
         @for (row of measures(); track row.key) {
           <tr>
@@ -60,7 +60,7 @@ function measure(
       </tbody>
     </table>
     @if (overCommitted()) {
-      <p class="ap-budget__warning" role="status">Commitments exceed the budget cap.</p>
+      <p i18n class="ap-budget__warning" role="status">Commitments exceed the budget cap.</p>
     }
   `,
   styles: `
@@ -122,14 +122,14 @@ export class BudgetSummary {
     const cap = budget.capMinor;
     const spendTone = (amount: number): BudgetMeasure['tone'] => (amount > cap ? 'over' : 'spend');
     return [
-      measure('cap', 'Budget cap', cap, cap, 'cap'),
-      measure('committed', 'Committed', budget.committedMinor, cap, spendTone(budget.committedMinor)),
-      measure('invoiced', 'Invoiced', budget.invoicedMinor, cap, spendTone(budget.invoicedMinor)),
-      measure('approved', 'Approved', budget.approvedMinor, cap, spendTone(budget.approvedMinor)),
-      measure('paid', 'Paid', budget.paidMinor, cap, spendTone(budget.paidMinor)),
+      measure('cap', $localize`Budget cap`, cap, cap, 'cap'),
+      measure('committed', $localize`:Money committed by accepted briefs@@budget.committed:Committed`, budget.committedMinor, cap, spendTone(budget.committedMinor)),
+      measure('invoiced', $localize`:Money invoiced by the agency@@budget.invoiced:Invoiced`, budget.invoicedMinor, cap, spendTone(budget.invoicedMinor)),
+      measure('approved', $localize`:Invoiced money approved by finance@@budget.approved:Approved`, budget.approvedMinor, cap, spendTone(budget.approvedMinor)),
+      measure('paid', $localize`:Money paid out@@budget.paid:Paid`, budget.paidMinor, cap, spendTone(budget.paidMinor)),
       measure(
         'remaining',
-        'Remaining',
+        $localize`Remaining`,
         budget.remainingMinor,
         cap,
         budget.remainingMinor < 0 ? 'over' : 'remaining',

@@ -1,4 +1,5 @@
-import { DOCUMENT, DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
+import { DOCUMENT } from '@angular/common';
 import { HttpEventType } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
@@ -16,7 +17,8 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { ContractDetailDto } from '@agency-portal/shared';
-import { CONTRACT_STATUS_LABELS, type ContractAction, canDoContractAction } from '@agency-portal/shared';
+import { type ContractAction, canDoContractAction } from '@agency-portal/shared';
+import { CONTRACT_STATUS_LABELS } from '../../shared/i18n/labels';
 import { filter, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
@@ -44,11 +46,10 @@ import { openReasonDialog } from '../../shared/ui/reason-dialog';
  */
 @Component({
   selector: 'ap-contract-detail-page',
-  imports: [
+  imports: [LocalDatePipe, 
     AllocationsTable,
     AppliedPolicySummary,
     BudgetSummary,
-    DatePipe,
     LoadError,
     MatButtonModule,
     MatCardModule,
@@ -115,17 +116,17 @@ export class ContractDetailPage {
   protected activateContract(contract: ContractDetailDto): void {
     this.busy.set(true);
     this.contracts.activate(contract.id).subscribe({
-      next: (updated) => this.applyChange(updated, `${updated.reference} is active.`),
+      next: (updated) => this.applyChange(updated, $localize`${updated.reference}:reference: is active.`),
       error: () => this.busy.set(false),
     });
   }
 
   protected terminateContract(contract: ContractDetailDto): void {
     openReasonDialog(this.dialog, {
-      title: `Terminate ${contract.reference}?`,
-      message: `“${contract.title}” ends now and can no longer be changed or reactivated. The agency sees the reason.`,
-      hint: 'Shown on the contract and recorded in the audit log.',
-      confirmLabel: 'Terminate',
+      title: $localize`Terminate ${contract.reference}:reference:?`,
+      message: $localize`“${contract.title}:title:” ends now and can no longer be changed or reactivated. The agency sees the reason.`,
+      hint: $localize`Shown on the contract and recorded in the audit log.`,
+      confirmLabel: $localize`Terminate`,
       destructive: true,
     })
       .pipe(
@@ -136,7 +137,7 @@ export class ContractDetailPage {
         }),
       )
       .subscribe({
-        next: (updated) => this.applyChange(updated, `${updated.reference} has been terminated.`),
+        next: (updated) => this.applyChange(updated, $localize`${updated.reference}:reference: has been terminated.`),
         error: () => this.busy.set(false),
       });
   }
@@ -157,7 +158,7 @@ export class ContractDetailPage {
             this.uploading.set(false);
             this.uploadProgress.set(null);
             this.contract.set(event.body);
-            this.notifier.success('Signed document uploaded.');
+            this.notifier.success($localize`Signed document uploaded.`);
           }
         },
         error: (error: unknown) => {
@@ -192,9 +193,9 @@ export class ContractDetailPage {
 
   protected removePolicyOverride(contract: ContractDetailDto): void {
     openConfirmDialog(this.dialog, {
-      title: 'Remove the override?',
-      message: `${contract.reference} goes back to the approval policy of ${contract.businessUnitName}. Reviews under way keep their steps.`,
-      confirmLabel: 'Remove override',
+      title: $localize`Remove the override?`,
+      message: $localize`${contract.reference}:reference: goes back to the approval policy of ${contract.businessUnitName}:unit:. Reviews under way keep their steps.`,
+      confirmLabel: $localize`Remove override`,
       destructive: true,
     })
       .pipe(
@@ -207,7 +208,7 @@ export class ContractDetailPage {
       .subscribe({
         next: () => {
           this.policyBusy.set(false);
-          this.notifier.success('The contract follows its business unit’s policy again.');
+          this.notifier.success($localize`The contract follows its business unit’s policy again.`);
           this.approvalPolicy.reload();
         },
         error: () => this.policyBusy.set(false),

@@ -4,7 +4,8 @@ import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { ApiErrorBody, CreateContractRequest, UserRef } from '@agency-portal/shared';
-import { CONTRACT_STATUS_LABELS, canDoContractAction } from '@agency-portal/shared';
+import { canDoContractAction } from '@agency-portal/shared';
+import { CONTRACT_STATUS_LABELS } from '../../shared/i18n/labels';
 import { map } from 'rxjs';
 import { createLoader } from '../../core/data/loader';
 import { toApiError } from '../../core/http/api-error';
@@ -26,11 +27,15 @@ import { ContractService } from './contract.service';
     <section class="ap-page ap-page--form">
       <header class="ap-page-header">
         <div>
-          <h1>{{ id() ? 'Edit contract' : 'New contract' }}</h1>
+          @if (id()) {
+            <h1 i18n>Edit contract</h1>
+          } @else {
+            <h1 i18n>New contract</h1>
+          }
           @if (contract.value(); as current) {
             <p class="ap-subtitle">{{ current.reference }} · {{ current.title }}</p>
           } @else {
-            <p class="ap-subtitle">
+            <p i18n class="ap-subtitle">
               New contracts start as drafts; activate them once the signed PDF is uploaded.
             </p>
           }
@@ -38,15 +43,15 @@ import { ContractService } from './contract.service';
       </header>
       <div class="ap-progress-slot">
         @if (loading() || saving()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading" />
+          <mat-progress-bar mode="indeterminate" aria-label="Loading" i18n-aria-label />
         }
       </div>
       @if (loadError(); as error) {
         <ap-load-error [error]="error" (retry)="reloadAll()" />
       } @else if (closedStatus(); as status) {
         <div class="ap-notice" role="status">
-          This contract is {{ status }} and can no longer be changed.
-          <a [routerLink]="['/contracts', id()]">Back to the contract</a>
+          <ng-container i18n>This contract can no longer be changed: it is “{{ status }}”.</ng-container>
+          <a i18n [routerLink]="['/contracts', id()]">Back to the contract</a>
         </div>
       } @else if (ready()) {
         @if (goalsError(); as error) {
@@ -132,7 +137,7 @@ export class ContractEditPage {
   protected readonly closedStatus = computed(() => {
     const status = this.contract.value()?.status;
     return status && !canDoContractAction(status, 'edit')
-      ? CONTRACT_STATUS_LABELS[status].toLowerCase()
+      ? CONTRACT_STATUS_LABELS[status]
       : null;
   });
   /** Active agencies, plus the contract's own should it have been offboarded since. */
@@ -199,7 +204,7 @@ export class ContractEditPage {
         : this.contracts.create(request);
     save.subscribe({
       next: (contract) => {
-        this.notifier.success(`Contract ${contract.reference} saved.`);
+        this.notifier.success($localize`Contract ${contract.reference}:reference: saved.`);
         void this.router.navigate(['/contracts', contract.id]);
       },
       error: (error: unknown) => {

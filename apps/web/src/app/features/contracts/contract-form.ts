@@ -1,3 +1,4 @@
+import { PercentPipe } from '@angular/common';
 import {
   afterNextRender,
   ChangeDetectionStrategy,
@@ -34,7 +35,8 @@ import type {
   RateUnit,
   UserRef,
 } from '@agency-portal/shared';
-import { RATE_UNITS, RATE_UNIT_LABELS, isContractFieldEditable } from '@agency-portal/shared';
+import { RATE_UNITS, isContractFieldEditable } from '@agency-portal/shared';
+import { RATE_UNIT_LABELS } from '../../shared/i18n/labels';
 import { distinctUntilChanged, map } from 'rxjs';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
@@ -71,6 +73,7 @@ const DEFAULT_RENEWAL_NOTICE_DAYS = 30;
 @Component({
   selector: 'ap-contract-form',
   imports: [
+    PercentPipe,
     FormErrorAlert,
     MatButtonModule,
     MatFormFieldModule,
@@ -85,6 +88,8 @@ const DEFAULT_RENEWAL_NOTICE_DAYS = 30;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ContractForm {
+  protected readonly rateCardItemLabel = (number: number): string => $localize`Rate card item ${number}:number:`;
+  protected readonly allocationLabel = (number: number): string => $localize`Allocation ${number}:number:`;
   /** The contract being edited; null to draft a new one. */
   readonly contract = input<ContractDetailDto | null>(null);
   readonly agencies = input<NamedOption[]>([]);

@@ -1,5 +1,6 @@
 import type { ContractStatus } from '@agency-portal/shared';
-import { CONTRACT_STATUSES, CONTRACT_STATUS_LABELS } from '@agency-portal/shared';
+import { CONTRACT_STATUSES } from '@agency-portal/shared';
+import { CONTRACT_STATUS_LABELS } from '../../shared/i18n/labels';
 import type { StatusTone } from '../../shared/ui/status-chip';
 
 export const CONTRACT_STATUS_TONES: Record<ContractStatus, StatusTone> = {

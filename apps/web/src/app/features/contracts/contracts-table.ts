@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
@@ -9,38 +9,38 @@ import { contractStatusLabel, contractStatusTone } from './contract-labels';
 
 @Component({
   selector: 'ap-contracts-table',
-  imports: [DatePipe, MatTableModule, MoneyPipe, RouterLink, StatusChip],
+  imports: [LocalDatePipe, MatTableModule, MoneyPipe, RouterLink, StatusChip],
   template: `
     <div class="ap-table-wrap">
-      <table mat-table [dataSource]="contracts()" aria-label="Contracts">
+      <table mat-table [dataSource]="contracts()" aria-label="Contracts" i18n-aria-label>
         <ng-container matColumnDef="reference">
-          <th mat-header-cell *matHeaderCellDef scope="col">Reference</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Reference</th>
           <td mat-cell *matCellDef="let contract">
             <a [routerLink]="['/contracts', contract.id]">{{ contract.reference }}</a>
           </td>
         </ng-container>
         <ng-container matColumnDef="title">
-          <th mat-header-cell *matHeaderCellDef scope="col">Title</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Title</th>
           <td mat-cell *matCellDef="let contract">{{ contract.title }}</td>
         </ng-container>
         <ng-container matColumnDef="agency">
-          <th mat-header-cell *matHeaderCellDef scope="col">Agency</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Agency</th>
           <td mat-cell *matCellDef="let contract">{{ contract.agencyName }}</td>
         </ng-container>
         <ng-container matColumnDef="status">
-          <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Status</th>
           <td mat-cell *matCellDef="let contract">
             <ap-status-chip [label]="statusLabel(contract.status)" [tone]="statusTone(contract.status)" />
           </td>
         </ng-container>
         <ng-container matColumnDef="period">
-          <th mat-header-cell *matHeaderCellDef scope="col">Period</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Period</th>
           <td mat-cell *matCellDef="let contract">
-            {{ contract.startDate | date: 'mediumDate' }} – {{ contract.endDate | date: 'mediumDate' }}
+            {{ contract.startDate | localDate: 'date' }} – {{ contract.endDate | localDate: 'date' }}
           </td>
         </ng-container>
         <ng-container matColumnDef="budget">
-          <th mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Budget cap</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Budget cap</th>
           <td mat-cell *matCellDef="let contract" class="ap-number">
             {{ contract.budgetCapMinor | money: contract.currency }}
           </td>

@@ -5,17 +5,17 @@ import { ContractEditPage } from './contract-edit-page';
 import { ContractListPage } from './contract-list-page';
 
 export const contractRoutes: Route[] = [
-  { path: '', title: 'Contracts', component: ContractListPage },
+  { path: '', title: $localize`Contracts`, component: ContractListPage },
   {
     path: 'new',
-    title: 'New contract',
+    title: $localize`New contract`,
     canActivate: [permissionGuard('contract:manage')],
     component: ContractEditPage,
   },
-  { path: ':id', title: 'Contract', component: ContractDetailPage },
+  { path: ':id', title: $localize`Contract`, component: ContractDetailPage },
   {
     path: ':id/edit',
-    title: 'Edit contract',
+    title: $localize`Edit contract`,
     canActivate: [permissionGuard('contract:manage')],
     component: ContractEditPage,
   },

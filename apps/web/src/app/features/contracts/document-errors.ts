@@ -9,10 +9,10 @@ export function uploadErrorMessage(error: unknown): string {
   }
   if (error instanceof HttpErrorResponse) {
     if (error.status === 413) {
-      return 'The file is too large to upload.';
+      return $localize`The file is too large to upload.`;
     }
     if (error.status === 415) {
-      return 'That file is not a PDF. Upload the signed contract as a PDF.';
+      return $localize`That file is not a PDF. Upload the signed contract as a PDF.`;
     }
   }
   return describeError(error);

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import type { RateCardItemDto, RateUnit } from '@agency-portal/shared';
-import { RATE_UNIT_LABELS } from '@agency-portal/shared';
+import { RATE_UNIT_LABELS } from '../../shared/i18n/labels';
 import { MoneyPipe } from '../../shared/money/money.pipe';
 
 @Component({
@@ -9,23 +9,23 @@ import { MoneyPipe } from '../../shared/money/money.pipe';
   imports: [MatTableModule, MoneyPipe],
   template: `
     <div class="ap-table-wrap">
-      <table mat-table [dataSource]="items()" aria-label="Rate card">
+      <table mat-table [dataSource]="items()" aria-label="Rate card" i18n-aria-label>
         <ng-container matColumnDef="code">
-          <th mat-header-cell *matHeaderCellDef scope="col">Code</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Code</th>
           <td mat-cell *matCellDef="let item">
             <code>{{ item.code }}</code>
           </td>
         </ng-container>
         <ng-container matColumnDef="description">
-          <th mat-header-cell *matHeaderCellDef scope="col">Description</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Description</th>
           <td mat-cell *matCellDef="let item">{{ item.description }}</td>
         </ng-container>
         <ng-container matColumnDef="unit">
-          <th mat-header-cell *matHeaderCellDef scope="col">Unit</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Unit</th>
           <td mat-cell *matCellDef="let item">{{ unitLabel(item.unit) }}</td>
         </ng-container>
         <ng-container matColumnDef="unitPrice">
-          <th mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Unit price</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Unit price</th>
           <td mat-cell *matCellDef="let item" class="ap-number">
             {{ item.unitPriceMinor | money: currency() }}
           </td>

@@ -1,8 +1,10 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
+import { PercentPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
   type ElementRef,
+  LOCALE_ID,
   computed,
   inject,
   input,
@@ -13,7 +15,6 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { SignedDocumentDto } from '@agency-portal/shared';
-import { DISPLAY_LOCALE } from '../../shared/format/display-locale';
 
 let nextId = 0;
 
@@ -23,33 +24,33 @@ let nextId = 0;
  */
 @Component({
   selector: 'ap-signed-document-panel',
-  imports: [DatePipe, MatButtonModule, MatProgressBarModule],
+  imports: [LocalDatePipe, MatButtonModule, MatProgressBarModule, PercentPipe],
   template: `
     @if (signedDocument(); as document) {
       <dl class="ap-details" data-testid="signed-document">
-        <dt>File</dt>
+        <dt i18n>File</dt>
         <dd>{{ document.fileName }}</dd>
-        <dt>Size</dt>
+        <dt i18n>Size</dt>
         <dd>{{ fileSize() }}</dd>
-        <dt>SHA-256</dt>
+        <dt i18n>SHA-256</dt>
         <dd>
           <code [attr.title]="document.sha256">{{ document.sha256.slice(0, 12) }}…</code>
         </dd>
-        <dt>Uploaded</dt>
-        <dd>{{ document.uploadedAt | date: 'medium' }}</dd>
+        <dt i18n>Uploaded</dt>
+        <dd>{{ document.uploadedAt | localDate: 'dateTime' }}</dd>
       </dl>
       <div class="ap-document-actions">
-        <button matButton="outlined" type="button" [disabled]="downloading()" (click)="download.emit()">
+        <button i18n matButton="outlined" type="button" [disabled]="downloading()" (click)="download.emit()">
           Download
         </button>
       </div>
     } @else {
-      <p class="ap-no-document">No signed document has been uploaded yet.</p>
+      <p i18n class="ap-no-document">No signed document has been uploaded yet.</p>
     }
 
     @if (canUpload()) {
       <div class="ap-upload">
-        <label class="ap-upload__label" [for]="fileInputId">Signed document (PDF)</label>
+        <label i18n class="ap-upload__label" [for]="fileInputId">Signed document (PDF)</label>
         <input
           #fileInput
           class="ap-upload__input"
@@ -60,14 +61,14 @@ let nextId = 0;
           [disabled]="uploading()"
           (change)="chooseFile(fileInput.files)"
         />
-        <p class="ap-hint" [id]="fileInputId + '-hint'">
+        <p i18n class="ap-hint" [id]="fileInputId + '-hint'">
           The PDF signed by both sides.
           @if (signedDocument()) {
             Uploading a new one replaces the current document.
           }
         </p>
         <div>
-          <button
+          <button i18n
             matButton="filled"
             type="button"
             [disabled]="!chosenFile() || uploading()"
@@ -81,9 +82,9 @@ let nextId = 0;
             <mat-progress-bar
               mode="determinate"
               [value]="uploadProgress() ?? 0"
-              aria-label="Upload progress"
+              aria-label="Upload progress" i18n-aria-label
             />
-            <span role="status">Uploading… {{ uploadProgress() ?? 0 }}%</span>
+            <span i18n role="status">Uploading… {{ (uploadProgress() ?? 0) / 100 | percent }}</span>
           </div>
         }
         @if (uploadError(); as message) {
@@ -138,7 +139,7 @@ export class SignedDocumentPanel {
   protected readonly fileInputId = `ap-signed-document-${nextId++}`;
   protected readonly chosenFile = signal<File | null>(null);
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
-  private readonly sizeFormat = new Intl.NumberFormat(inject(DISPLAY_LOCALE), { maximumFractionDigits: 1 });
+  private readonly sizeFormat = new Intl.NumberFormat(inject(LOCALE_ID), { maximumFractionDigits: 1 });
 
   protected readonly fileSize = computed(() => {
     const bytes = this.signedDocument()?.sizeBytes ?? 0;

@@ -1,7 +1,8 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import {
   ChangeDetectionStrategy,
   Component,
+  LOCALE_ID,
   computed,
   effect,
   inject,
@@ -27,13 +28,17 @@ interface Thread {
 }
 
 /** "on photo.jpg, 34% across and 20% down" / "at 0:12 in cut.mp4". */
-export function describePin(pin: CommentPin, files: readonly StoredFileDto[]): string {
-  const name = files.find((file) => file.id === pin.fileId)?.fileName ?? 'a file';
+export function describePin(pin: CommentPin, files: readonly StoredFileDto[], locale: string): string {
+  const name = files.find((file) => file.id === pin.fileId)?.fileName ?? $localize`:A file whose name is not known@@pin.someFile:a file`;
   if (pin.kind === 'timecode') {
-    return `at ${formatTimecode(pin.seconds)} in ${name}`;
+    return $localize`:Where a comment is pinned on a video@@pin.timecode:at ${formatTimecode(pin.seconds)}:timecode: in ${name}:file:`;
   }
-  const page = pin.page ? `page ${pin.page} of ` : '';
-  return `on ${page}${name}, ${Math.round(pin.x * 100)}% across and ${Math.round(pin.y * 100)}% down`;
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const across = percent.format(pin.x);
+  const down = percent.format(pin.y);
+  return pin.page
+    ? $localize`:Where a comment is pinned on a PDF page@@pin.pdfPoint:on page ${pin.page}:page: of ${name}:file:, ${across}:across: across and ${down}:down: down`
+    : $localize`:Where a comment is pinned on an image@@pin.imagePoint:on ${name}:file:, ${across}:across: across and ${down}:down: down`;
 }
 
 /**
@@ -42,8 +47,7 @@ export function describePin(pin: CommentPin, files: readonly StoredFileDto[]): s
  */
 @Component({
   selector: 'ap-comments-panel',
-  imports: [
-    DatePipe,
+  imports: [LocalDatePipe, 
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -70,6 +74,7 @@ export class CommentsPanel {
   readonly showPin = output<string>();
 
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly locale = inject(LOCALE_ID);
 
   protected readonly form = this.fb.group({
     body: ['', [Validators.required, Validators.maxLength(5000), notBlank]],
@@ -94,9 +99,9 @@ export class CommentsPanel {
   });
   protected readonly pendingPinText = computed(() => {
     const pin = this.pendingPin();
-    return pin ? describePin(pin, this.files()) : null;
+    return pin ? describePin(pin, this.files(), this.locale) : null;
   });
-  protected readonly describePin = (pin: CommentPin): string => describePin(pin, this.files());
+  protected readonly describePin = (pin: CommentPin): string => describePin(pin, this.files(), this.locale);
 
   constructor() {
     effect(() => {

@@ -18,15 +18,15 @@ export interface DecisionDialogData {
 
 /** The button that asks for a decision (and confirms it in the dialog). */
 export const DECISION_ACTION_LABELS: Record<Decision, string> = {
-  approve: 'Approve',
-  request_changes: 'Request changes',
-  reject: 'Reject',
+  approve: $localize`:Button — approve a version@@decide.approve:Approve`,
+  request_changes: $localize`:Button — send a version back to the agency@@decide.request_changes:Request changes`,
+  reject: $localize`:Button — reject a deliverable for good@@decide.reject:Reject`,
 };
 
 const EXPLANATIONS: Record<Decision, string> = {
-  approve: 'The version moves on to the next step, or is approved after the last one.',
-  request_changes: 'The agency uploads a new version, which starts again at the first step.',
-  reject: 'The deliverable is rejected; no further versions are reviewed.',
+  approve: $localize`The version moves on to the next step, or is approved after the last one.`,
+  request_changes: $localize`The agency uploads a new version, which starts again at the first step.`,
+  reject: $localize`The deliverable is rejected; no further versions are reviewed.`,
 };
 
 /**
@@ -44,12 +44,12 @@ const EXPLANATIONS: Record<Decision, string> = {
     ValidationMessagePipe,
   ],
   template: `
-    <h2 mat-dialog-title>{{ actionLabel }}: version {{ data.versionNumber }}</h2>
+    <h2 i18n mat-dialog-title>{{ actionLabel }}: version {{ data.versionNumber }}</h2>
     <form [formGroup]="form" (ngSubmit)="confirmDecision()" novalidate>
       <mat-dialog-content>
-        <p>Step “{{ data.stepName }}”. {{ explanation }}</p>
+        <p i18n>Step “{{ data.stepName }}”. {{ explanation }}</p>
         <mat-form-field class="ap-comment">
-          <mat-label>Comment</mat-label>
+          <mat-label i18n>Comment</mat-label>
           <textarea
             matInput
             formControlName="comment"
@@ -57,12 +57,16 @@ const EXPLANATIONS: Record<Decision, string> = {
             [required]="required"
             cdkFocusInitial
           ></textarea>
-          <mat-hint>{{ required ? 'Tell the agency what to change and why.' : 'Optional.' }}</mat-hint>
+          @if (required) {
+            <mat-hint i18n>Tell the agency what to change and why.</mat-hint>
+          } @else {
+            <mat-hint i18n>Optional.</mat-hint>
+          }
           <mat-error>{{ form.controls.comment.errors | validationMessage }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>Cancel</button>
+        <button i18n matButton type="button" mat-dialog-close>Cancel</button>
         <button matButton="filled" type="submit" [class.ap-danger]="data.decision === 'reject'">
           {{ actionLabel }}
         </button>

@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -15,14 +15,8 @@ import type {
   DeliverableDetailDto,
   SubmitVersionRequest,
 } from '@agency-portal/shared';
-import {
-  CHANNEL_LABELS,
-  DELIVERABLE_STATUS_LABELS,
-  canPublish,
-  canSubmitVersion,
-  isAgencyRole,
-  sideOf,
-} from '@agency-portal/shared';
+import { canPublish, canSubmitVersion, isAgencyRole, sideOf } from '@agency-portal/shared';
+import { CHANNEL_LABELS, DELIVERABLE_STATUS_LABELS } from '../../shared/i18n/labels';
 import { filter, map, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
@@ -44,11 +38,11 @@ import { VersionReview } from './version-review';
 
 const DECIDED_MESSAGES: Record<Decision, string> = {
   approve: 'Approved.',
-  request_changes: 'Changes requested. The agency has been told.',
+  request_changes: $localize`Changes requested. The agency has been told.`,
   reject: 'Rejected.',
 };
 
-const CONFLICT_MESSAGE = 'Someone decided first. The page now shows where the review stands.';
+const CONFLICT_MESSAGE = $localize`Someone decided first. The page now shows where the review stands.`;
 
 /**
  * /deliverables/:id: the deliverable with its lineage, every version (copy text, files with
@@ -57,8 +51,7 @@ const CONFLICT_MESSAGE = 'Someone decided first. The page now shows where the re
  */
 @Component({
   selector: 'ap-deliverable-detail-page',
-  imports: [
-    DatePipe,
+  imports: [LocalDatePipe, 
     LoadError,
     MatButtonModule,
     MatCardModule,
@@ -192,7 +185,7 @@ export class DeliverableDetailPage {
     openDecisionDialog(this.dialog, {
       decision,
       versionNumber: latest.number,
-      stepName: deliverable.policy.steps[stepIndex]?.name ?? `Step ${stepIndex + 1}`,
+      stepName: deliverable.policy.steps[stepIndex]?.name ?? $localize`:An approval step without a name@@step.unnamed:Step ${stepIndex + 1}:number:`,
     })
       .pipe(filter((comment): comment is string => comment !== undefined))
       .subscribe((comment) =>
@@ -208,7 +201,7 @@ export class DeliverableDetailPage {
       )
       .subscribe({
         next: (created) => {
-          this.notifier.success(`Cut-down “${created.title}” created.`);
+          this.notifier.success($localize`:A deliverable cut down from another for a different channel@@cutDown.created:Cut-down “${created.title}:title:” created.`);
           this.deliverable.reload();
         },
         error: (error: unknown) => this.notifier.error(describeError(error)),
@@ -224,7 +217,9 @@ export class DeliverableDetailPage {
         this.selectedIndex.set(0);
         this.deliverable.set(updated);
         this.brief.reload();
-        this.notifier.success(`Version ${updated.versions[0]?.number ?? ''} submitted for review.`);
+        this.notifier.success(
+          $localize`Version ${updated.versions[0]?.number ?? ''}:number: submitted for review.`,
+        );
       },
       error: (error: unknown) => {
         this.submitting.set(false);

@@ -1,5 +1,6 @@
 import type { ApprovalStepDto, DeliverableStatus } from '@agency-portal/shared';
-import { ROLE_LABELS } from '@agency-portal/shared';
+import { ANY_OF_ROLE_LABELS } from '../../shared/i18n/labels';
+import { byPlural } from '../../shared/i18n/plural';
 import type { StatusTone } from '../../shared/ui/status-chip';
 
 export const DELIVERABLE_STATUS_TONES: Record<DeliverableStatus, StatusTone> = {
@@ -12,17 +13,24 @@ export const DELIVERABLE_STATUS_TONES: Record<DeliverableStatus, StatusTone> = {
 };
 
 /** Who decides a step: "Any Reviewer" or the named people (names where known). */
-export function approversText(step: ApprovalStepDto, userNames: ReadonlyMap<string, string>): string {
+export function approversText(
+  step: ApprovalStepDto,
+  userNames: ReadonlyMap<string, string>,
+  locale: string,
+): string {
   if (step.approverRole) {
-    return `Any ${ROLE_LABELS[step.approverRole].toLowerCase()}`;
+    return ANY_OF_ROLE_LABELS[step.approverRole];
   }
   const count = step.approverUserIds.length;
   if (count === 0) {
-    return 'Nobody assigned';
+    return $localize`:Who decides an approval step — nobody@@approver.nobody:Nobody assigned`;
   }
   const names = step.approverUserIds.map((id) => userNames.get(id));
   if (names.every((name): name is string => !!name)) {
-    return names.join(', ');
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
   }
-  return count === 1 ? '1 named person' : `${count} named people`;
+  return byPlural(count, locale, {
+    one: $localize`:Who decides an approval step@@approver.namedOne:1 named person`,
+    other: $localize`:Who decides an approval step@@approver.namedOther:${count}:count: named people`,
+  });
 }

@@ -43,15 +43,15 @@ export function uploadFailureMessage(error: unknown): string {
   }
   switch (statusOf(error)) {
     case 413:
-      return 'The file is too large to upload.';
+      return $localize`The file is too large to upload.`;
     case 415:
-      return 'This type of file is not accepted. Upload images, videos, PDFs or Office documents.';
+      return $localize`This type of file is not accepted. Upload images, videos, PDFs or Office documents.`;
     case 404:
-      return 'This deliverable does not take uploads from you.';
+      return $localize`This deliverable does not take uploads from you.`;
     case 0:
-      return 'The upload stopped: the server could not be reached. Check your connection and retry.';
+      return $localize`The upload stopped: the server could not be reached. Check your connection and retry.`;
     default:
-      return 'The upload failed. Please retry.';
+      return $localize`The upload failed. Please retry.`;
   }
 }
 
@@ -175,7 +175,7 @@ export class UploadTask {
         } else {
           this.startOver = true;
           this.state.set('failed');
-          this.error.set('The server did not confirm the stored file. Retry to upload it again.');
+          this.error.set($localize`The server did not confirm the stored file. Retry to upload it again.`);
         }
       },
       onError: (error) => {

@@ -1,9 +1,9 @@
-import { DatePipe } from '@angular/common';
+import { DueRelativePipe, LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { Channel, DeliverableStatus, DeliverableSummaryDto } from '@agency-portal/shared';
-import { CHANNEL_LABELS, DELIVERABLE_STATUS_LABELS } from '@agency-portal/shared';
+import { CHANNEL_LABELS, DELIVERABLE_STATUS_LABELS } from '../../shared/i18n/labels';
 import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
 import { DELIVERABLE_STATUS_TONES } from './deliverable-labels';
 import { type LineageRow, lineageRows } from './lineage';
@@ -14,24 +14,24 @@ import { type LineageRow, lineageRows } from './lineage';
  */
 @Component({
   selector: 'ap-deliverables-table',
-  imports: [DatePipe, MatTableModule, RouterLink, StatusChip],
+  imports: [DueRelativePipe, LocalDatePipe, MatTableModule, RouterLink, StatusChip],
   template: `
     <div class="ap-table-wrap">
       <table mat-table [dataSource]="rows()" [attr.aria-label]="label()">
         <ng-container matColumnDef="title">
-          <th mat-header-cell *matHeaderCellDef scope="col">Deliverable</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Deliverable</th>
           <td mat-cell *matCellDef="let row" [style.padding-left.px]="16 + row.depth * 24">
             @if (row.depth > 0) {
               <span class="ap-branch" aria-hidden="true">↳</span>
             }
             <a [routerLink]="['/deliverables', row.deliverable.id]">{{ row.deliverable.title }}</a>
             @if (row.master) {
-              <div class="ap-secondary">Cut from {{ row.master.title }}</div>
+              <div i18n class="ap-secondary">Cut from {{ row.master.title }}</div>
             }
           </td>
         </ng-container>
         <ng-container matColumnDef="code">
-          <th mat-header-cell *matHeaderCellDef scope="col">Rate card item</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Rate card item</th>
           <td mat-cell *matCellDef="let row">
             @if (row.deliverable.rateCardCode) {
               <code>{{ row.deliverable.rateCardCode }}</code>
@@ -41,29 +41,37 @@ import { type LineageRow, lineageRows } from './lineage';
           </td>
         </ng-container>
         <ng-container matColumnDef="channel">
-          <th mat-header-cell *matHeaderCellDef scope="col">Channel</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Channel</th>
           <td mat-cell *matCellDef="let row">
             {{ channelLabel(row.deliverable.channel) }}
           </td>
         </ng-container>
         <ng-container matColumnDef="dueDate">
-          <th mat-header-cell *matHeaderCellDef scope="col">Due date</th>
-          <td mat-cell *matCellDef="let row">{{ row.deliverable.dueDate | date: 'mediumDate' }}</td>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Due date</th>
+          <td mat-cell *matCellDef="let row">
+            {{ row.deliverable.dueDate | localDate: 'date' }}
+            @if (isOpen(row.deliverable.status)) {
+              <div class="ap-secondary">{{ row.deliverable.dueDate | dueRelative }}</div>
+            }
+          </td>
         </ng-container>
         <ng-container matColumnDef="version">
-          <th mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Version</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Version</th>
           <td mat-cell *matCellDef="let row" class="ap-number">
             {{ row.deliverable.latestVersionNumber ?? '—' }}
           </td>
         </ng-container>
         <ng-container matColumnDef="step">
-          <th mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Step</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Step</th>
           <td mat-cell *matCellDef="let row" class="ap-number">
             {{ row.deliverable.currentStep === null ? '—' : row.deliverable.currentStep + 1 }}
+            @if (row.deliverable.stepDueAt; as stepDueAt) {
+              <div class="ap-secondary" data-testid="step-due">{{ stepDueAt | dueRelative }}</div>
+            }
           </td>
         </ng-container>
         <ng-container matColumnDef="status">
-          <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Status</th>
           <td mat-cell *matCellDef="let row">
             <ap-status-chip
               [label]="statusLabel(row.deliverable.status)"
@@ -90,7 +98,7 @@ import { type LineageRow, lineageRows } from './lineage';
 })
 export class DeliverablesTable {
   readonly deliverables = input.required<DeliverableSummaryDto[]>();
-  readonly label = input('Deliverables');
+  readonly label = input($localize`Deliverables`);
   /** Order as a tree of masters and their cut-downs. */
   readonly lineage = input(false);
   readonly showStep = input(false);
@@ -98,6 +106,9 @@ export class DeliverablesTable {
   protected readonly channelLabel = (channel: Channel | null): string =>
     channel ? CHANNEL_LABELS[channel] : '—';
   protected readonly statusLabel = (status: DeliverableStatus): string => DELIVERABLE_STATUS_LABELS[status];
+  /** Still owed: its due date matters to someone. */
+  protected readonly isOpen = (status: DeliverableStatus): boolean =>
+    status !== 'approved' && status !== 'published' && status !== 'rejected';
   protected readonly statusTone = (status: DeliverableStatus): StatusTone => DELIVERABLE_STATUS_TONES[status];
   protected readonly rows = computed<LineageRow[]>(() =>
     this.lineage()

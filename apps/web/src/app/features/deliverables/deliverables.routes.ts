@@ -4,5 +4,5 @@ import { DeliverableDetailPage } from './deliverable-detail-page';
 export const deliverableRoutes: Route[] = [
   // Deliverables are listed on their brief and in the review queue.
   { path: '', pathMatch: 'full', redirectTo: '/briefs' },
-  { path: ':id', title: 'Deliverable', component: DeliverableDetailPage },
+  { path: ':id', title: $localize`Deliverable`, component: DeliverableDetailPage },
 ];

@@ -6,7 +6,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { Channel, CreateDerivedDeliverableRequest } from '@agency-portal/shared';
-import { CHANNELS, CHANNEL_LABELS } from '@agency-portal/shared';
+import { CHANNELS } from '@agency-portal/shared';
+import { CHANNEL_LABELS } from '../../shared/i18n/labels';
 import type { Observable } from 'rxjs';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
@@ -29,33 +30,33 @@ export interface DerivativeDialogData {
     ValidationMessagePipe,
   ],
   template: `
-    <h2 mat-dialog-title>Create a cut-down</h2>
+    <h2 i18n mat-dialog-title>Create a cut-down</h2>
     <form [formGroup]="form" (ngSubmit)="createCutDown()" novalidate>
       <mat-dialog-content class="ap-form">
-        <p>A version of “{{ data.masterTitle }}” cut down for another channel. It is reviewed on its own.</p>
+        <p i18n>A version of “{{ data.masterTitle }}” cut down for another channel. It is reviewed on its own.</p>
         <mat-form-field>
-          <mat-label>Title</mat-label>
+          <mat-label i18n>Title</mat-label>
           <input matInput formControlName="title" required cdkFocusInitial />
           <mat-error>{{ form.controls.title.errors | validationMessage }}</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Channel</mat-label>
+          <mat-label i18n>Channel</mat-label>
           <mat-select formControlName="channel">
-            <mat-option value="">Any channel</mat-option>
+            <mat-option i18n value="">Any channel</mat-option>
             @for (channel of channels; track channel) {
               <mat-option [value]="channel">{{ channelLabels[channel] }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Due date</mat-label>
+          <mat-label i18n>Due date</mat-label>
           <input matInput type="date" formControlName="dueDate" required />
           <mat-error>{{ form.controls.dueDate.errors | validationMessage }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit">Create cut-down</button>
+        <button i18n matButton type="button" mat-dialog-close>Cancel</button>
+        <button i18n matButton="filled" type="submit">Create cut-down</button>
       </mat-dialog-actions>
     </form>
   `,

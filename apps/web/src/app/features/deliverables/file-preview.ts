@@ -61,6 +61,10 @@ interface TimeMarker {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FilePreview {
+  protected readonly downloadLabel = (name: string): string => $localize`Download ${name}:file:`;
+  protected readonly loadingLabel = (name: string): string => $localize`Loading ${name}:file:`;
+  protected readonly commentLabel = (number: number): string => $localize`Comment ${number}:number:`;
+  protected readonly placePinLabel = (name: string): string => $localize`Place a pin on ${name}:file:`;
   readonly file = input.required<StoredFileDto>();
   /** The pinned threads on this file. */
   readonly markers = input<PinMarker[]>([]);
@@ -127,7 +131,7 @@ export class FilePreview {
     const pin = this.pendingPin();
     return pin?.kind === 'point' && this.onShownPage(pin) ? { x: pin.x, y: pin.y } : null;
   });
-  protected readonly pinLabel = computed(() => (this.kind() === 'pdf' ? 'Pin on page' : 'Pin on image'));
+  protected readonly pinLabel = computed(() => (this.kind() === 'pdf' ? $localize`Pin on page` : $localize`Pin on image`));
 
   private readonly video = viewChild<ElementRef<HTMLVideoElement>>('video');
 

@@ -24,12 +24,12 @@ import { type PdfDocument, PdfRenderer } from './pdf-renderer';
   imports: [MatButtonModule, MatProgressBarModule],
   template: `
     @if (error(); as message) {
-      <p class="ap-form-error" role="alert">The PDF could not be shown: {{ message }}</p>
+      <p i18n class="ap-form-error" role="alert">The PDF could not be shown: {{ message }}</p>
     } @else if (pdf(); as document) {
-      <div class="ap-pdf__toolbar" role="group" [attr.aria-label]="'Pages of ' + fileName()">
-        <button matButton type="button" [disabled]="page() <= 1" (click)="turn(-1)">Previous page</button>
-        <span class="ap-pdf__position" aria-live="polite">Page {{ page() }} of {{ document.pageCount }}</span>
-        <button matButton type="button" [disabled]="page() >= document.pageCount" (click)="turn(1)">
+      <div class="ap-pdf__toolbar" role="group" [attr.aria-label]="pagesLabel(fileName())">
+        <button i18n matButton type="button" [disabled]="page() <= 1" (click)="turn(-1)">Previous page</button>
+        <span i18n class="ap-pdf__position" aria-live="polite">Page {{ page() }} of {{ document.pageCount }}</span>
+        <button i18n matButton type="button" [disabled]="page() >= document.pageCount" (click)="turn(1)">
           Next page
         </button>
       </div>
@@ -38,12 +38,12 @@ import { type PdfDocument, PdfRenderer } from './pdf-renderer';
           #canvas
           class="ap-pdf__canvas"
           role="img"
-          [attr.aria-label]="fileName() + ', page ' + page() + ' of ' + document.pageCount"
+          [attr.aria-label]="pageLabel(fileName(), page(), document.pageCount)"
         ></canvas>
         <ng-content />
       </div>
     } @else {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'Loading ' + fileName()" />
+      <mat-progress-bar mode="indeterminate" [attr.aria-label]="loadingLabel(fileName())" />
     }
   `,
   styles: `
@@ -82,6 +82,10 @@ import { type PdfDocument, PdfRenderer } from './pdf-renderer';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PdfPages {
+  protected readonly pagesLabel = (name: string): string => $localize`Pages of ${name}:file:`;
+  protected readonly pageLabel = (name: string, page: number, count: number): string =>
+    $localize`${name}:file:, page ${page}:page: of ${count}:count:`;
+  protected readonly loadingLabel = (name: string): string => $localize`Loading ${name}:file:`;
   /** The PDF's bytes. */
   readonly data = input.required<Blob>();
   readonly fileName = input.required<string>();
@@ -140,5 +144,5 @@ export class PdfPages {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error && error.message ? error.message : 'the file is not a readable PDF.';
+  return error instanceof Error && error.message ? error.message : $localize`the file is not a readable PDF.`;
 }

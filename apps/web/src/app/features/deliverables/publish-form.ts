@@ -26,10 +26,10 @@ const POST_URL = /^https?:\/\/\S+$/i;
     <ap-form-error-alert [error]="serverError()" [unmatched]="unmatchedErrors()" />
     <form class="ap-publish" [formGroup]="form" (ngSubmit)="publishDeliverable()" novalidate>
       <mat-form-field>
-        <mat-label>Post URL</mat-label>
-        <input matInput type="url" formControlName="postUrl" required placeholder="https://" />
-        <mat-hint>The address of the live post.</mat-hint>
-        <mat-error>
+        <mat-label i18n>Post URL</mat-label>
+        <input matInput type="url" formControlName="postUrl" required placeholder="https://" i18n-placeholder />
+        <mat-hint i18n>The address of the live post.</mat-hint>
+        <mat-error i18n>
           @if (form.controls.postUrl.errors?.['pattern']) {
             Enter the full address, starting with https://
           } @else {
@@ -37,7 +37,7 @@ const POST_URL = /^https?:\/\/\S+$/i;
           }
         </mat-error>
       </mat-form-field>
-      <button matButton="filled" type="submit" [disabled]="publishing()">Publish</button>
+      <button i18n matButton="filled" type="submit" [disabled]="publishing()">Publish</button>
     </form>
   `,
   styles: `

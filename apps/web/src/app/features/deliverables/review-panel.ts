@@ -1,9 +1,9 @@
-import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
+import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import type { ApprovalStepDto, Decision, DeliverableDetailDto, PolicySource } from '@agency-portal/shared';
-import { DECISION_LABELS } from '@agency-portal/shared';
+import { DECISION_LABELS } from '../../shared/i18n/labels';
 import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
 import { DECISION_ACTION_LABELS } from './decision-dialog';
 import { approversText } from './deliverable-labels';
@@ -18,10 +18,10 @@ const STEP_TONES: Record<StepState, StatusTone> = {
 };
 
 const SOURCE_LABELS: Record<PolicySource, string> = {
-  contract: 'Contract override',
-  business_unit: 'Business unit policy',
-  coe_template: 'Centre of excellence template',
-  default: 'Portal default',
+  contract: $localize`:Where the approval policy in force comes from@@policySource.contract:Contract override`,
+  business_unit: $localize`:Where the approval policy in force comes from@@policySource.business_unit:Business unit policy`,
+  coe_template: $localize`:Where the approval policy in force comes from@@policySource.coe_template:Centre of excellence template`,
+  default: $localize`:Where the approval policy in force comes from@@policySource.default:Portal default`,
 };
 
 /**
@@ -31,7 +31,7 @@ const SOURCE_LABELS: Record<PolicySource, string> = {
  */
 @Component({
   selector: 'ap-review-panel',
-  imports: [DatePipe, MatButtonModule, MatTableModule, StatusChip],
+  imports: [LocalDatePipe, MatButtonModule, MatTableModule, StatusChip],
   template: `
     <div class="ap-policy">
       <p class="ap-policy__name">
@@ -41,7 +41,7 @@ const SOURCE_LABELS: Record<PolicySource, string> = {
       <p class="ap-hint" data-testid="policy-explanation">{{ deliverable().policy.explanation }}</p>
     </div>
 
-    <ol class="ap-steps" aria-label="Approval steps">
+    <ol class="ap-steps" aria-label="Approval steps" i18n-aria-label>
       @for (view of steps(); track view.index) {
         <li
           class="ap-step"
@@ -51,12 +51,12 @@ const SOURCE_LABELS: Record<PolicySource, string> = {
           <span class="ap-step__number" aria-hidden="true">{{ view.index + 1 }}</span>
           <span class="ap-step__text">
             <span class="ap-step__name">{{ view.step.name }}</span>
-            <span class="ap-step__meta">{{ approvers(view.step) }} · SLA {{ view.step.slaHours }} h</span>
+            <span i18n class="ap-step__meta">{{ approvers(view.step) }} · SLA {view.step.slaHours, plural, =1 {1 hour} other {{{ view.step.slaHours }} hours}}</span>
           </span>
           <ap-status-chip [label]="stateLabels[view.state]" [tone]="stateTones[view.state]" />
         </li>
       } @empty {
-        <li class="ap-hint">
+        <li i18n class="ap-hint">
           This policy has no steps: versions are approved as soon as they are submitted.
         </li>
       }
@@ -67,8 +67,8 @@ const SOURCE_LABELS: Record<PolicySource, string> = {
     }
 
     @if (canDecide()) {
-      <div class="ap-decide" role="group" aria-label="Decision">
-        <p class="ap-decide__prompt">
+      <div class="ap-decide" role="group" aria-label="Decision" i18n-aria-label>
+        <p i18n class="ap-decide__prompt">
           Your decision on version {{ latestNumber() }} at step “{{ currentStepName() }}”:
         </p>
         <div class="ap-decide__buttons">
@@ -96,34 +96,34 @@ const SOURCE_LABELS: Record<PolicySource, string> = {
       </div>
     }
 
-    <h3 class="ap-history-title">Decision history</h3>
+    <h3 i18n class="ap-history-title">Decision history</h3>
     @if (history().length === 0) {
-      <p class="ap-hint">No decisions yet.</p>
+      <p i18n class="ap-hint">No decisions yet.</p>
     } @else {
       <div class="ap-table-wrap">
-        <table mat-table [dataSource]="history()" aria-label="Decision history">
+        <table mat-table [dataSource]="history()" aria-label="Decision history" i18n-aria-label>
           <ng-container matColumnDef="when">
-            <th mat-header-cell *matHeaderCellDef scope="col">When</th>
-            <td mat-cell *matCellDef="let decision">{{ decision.decidedAt | date: 'medium' }}</td>
+            <th i18n mat-header-cell *matHeaderCellDef scope="col">When</th>
+            <td mat-cell *matCellDef="let decision">{{ decision.decidedAt | localDate: 'dateTime' }}</td>
           </ng-container>
           <ng-container matColumnDef="version">
-            <th mat-header-cell *matHeaderCellDef scope="col">Version</th>
-            <td mat-cell *matCellDef="let decision">Version {{ decision.versionNumber }}</td>
+            <th i18n mat-header-cell *matHeaderCellDef scope="col">Version</th>
+            <td i18n mat-cell *matCellDef="let decision">Version {{ decision.versionNumber }}</td>
           </ng-container>
           <ng-container matColumnDef="step">
-            <th mat-header-cell *matHeaderCellDef scope="col">Step</th>
+            <th i18n mat-header-cell *matHeaderCellDef scope="col">Step</th>
             <td mat-cell *matCellDef="let decision">{{ decision.stepIndex + 1 }}. {{ decision.stepName }}</td>
           </ng-container>
           <ng-container matColumnDef="who">
-            <th mat-header-cell *matHeaderCellDef scope="col">Who</th>
+            <th i18n mat-header-cell *matHeaderCellDef scope="col">Who</th>
             <td mat-cell *matCellDef="let decision">{{ decision.approver.name }}</td>
           </ng-container>
           <ng-container matColumnDef="decision">
-            <th mat-header-cell *matHeaderCellDef scope="col">Decision</th>
+            <th i18n mat-header-cell *matHeaderCellDef scope="col">Decision</th>
             <td mat-cell *matCellDef="let decision">{{ decisionLabel(decision.decision) }}</td>
           </ng-container>
           <ng-container matColumnDef="comment">
-            <th mat-header-cell *matHeaderCellDef scope="col">Comment</th>
+            <th i18n mat-header-cell *matHeaderCellDef scope="col">Comment</th>
             <td mat-cell *matCellDef="let decision" class="ap-multiline">{{ decision.comment || '—' }}</td>
           </ng-container>
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
@@ -164,5 +164,6 @@ export class ReviewPanel {
   protected readonly history = computed(() =>
     [...this.deliverable().decisions].sort((a, b) => b.decidedAt.localeCompare(a.decidedAt)),
   );
-  protected readonly approvers = (step: ApprovalStepDto): string => approversText(step, this.userNames());
+  private readonly locale = inject(LOCALE_ID);
+  protected readonly approvers = (step: ApprovalStepDto): string => approversText(step, this.userNames(), this.locale);
 }

@@ -14,18 +14,18 @@ import { DeliverablesTable } from './deliverables-table';
     <section class="ap-page">
       <header class="ap-page-header">
         <div>
-          <h1>Review queue</h1>
-          <p class="ap-subtitle">Versions waiting for your decision at their current approval step.</p>
+          <h1 i18n>Review queue</h1>
+          <p i18n class="ap-subtitle">Versions waiting for your decision at their current approval step.</p>
         </div>
         <div class="ap-page-header__actions">
-          <button matButton="outlined" type="button" [disabled]="queue.loading()" (click)="queue.reload()">
+          <button i18n matButton="outlined" type="button" [disabled]="queue.loading()" (click)="queue.reload()">
             Refresh
           </button>
         </div>
       </header>
       <div class="ap-progress-slot">
         @if (queue.loading()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading the review queue" />
+          <mat-progress-bar mode="indeterminate" aria-label="Loading the review queue" i18n-aria-label />
         }
       </div>
       @if (queue.error(); as error) {
@@ -33,10 +33,10 @@ import { DeliverablesTable } from './deliverables-table';
       } @else if (queue.value(); as list) {
         @if (list.length === 0) {
           <div class="ap-empty">
-            <p>Nothing is waiting for you. New versions appear here when it is your turn.</p>
+            <p i18n>Nothing is waiting for you. New versions appear here when it is your turn.</p>
           </div>
         } @else {
-          <ap-deliverables-table [deliverables]="list" [showStep]="true" label="Review queue" />
+          <ap-deliverables-table [deliverables]="list" [showStep]="true" label="Review queue" i18n-label />
         }
       }
     </section>

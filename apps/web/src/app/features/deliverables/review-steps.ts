@@ -4,11 +4,11 @@ import { can } from '@agency-portal/shared';
 export type StepState = 'done' | 'current' | 'pending' | 'changes_requested' | 'rejected';
 
 export const STEP_STATE_LABELS: Record<StepState, string> = {
-  done: 'Done',
-  current: 'Awaiting decision',
-  pending: 'Waiting',
-  changes_requested: 'Changes requested',
-  rejected: 'Rejected',
+  done: $localize`:State of an approval step@@stepState.done:Done`,
+  current: $localize`:State of an approval step@@stepState.current:Awaiting decision`,
+  pending: $localize`:State of an approval step that comes later@@stepState.pending:Waiting`,
+  changes_requested: $localize`:State of an approval step@@stepState.changes_requested:Changes requested`,
+  rejected: $localize`:State of an approval step@@stepState.rejected:Rejected`,
 };
 
 export interface StepView {

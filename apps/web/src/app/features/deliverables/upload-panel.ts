@@ -1,3 +1,4 @@
+import { PercentPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -24,10 +25,10 @@ import { DeliverableUploader, type UploadState, type UploadTask } from './delive
 let nextId = 0;
 
 const STATE_TEXT: Record<UploadState, string> = {
-  uploading: 'Uploading',
-  done: 'Uploaded',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
+  uploading: $localize`:State of a file upload@@uploadState.uploading:Uploading`,
+  done: $localize`:State of a file upload@@uploadState.done:Uploaded`,
+  failed: $localize`:State of a file upload@@uploadState.failed:Failed`,
+  cancelled: $localize`:State of a file upload@@uploadState.cancelled:Cancelled`,
 };
 
 /**
@@ -37,6 +38,7 @@ const STATE_TEXT: Record<UploadState, string> = {
 @Component({
   selector: 'ap-upload-panel',
   imports: [
+    PercentPipe,
     FileSizePipe,
     FormErrorAlert,
     MatButtonModule,
@@ -51,6 +53,10 @@ const STATE_TEXT: Record<UploadState, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UploadPanel {
+  protected readonly uploadProgressLabel = (name: string): string => $localize`Upload progress for ${name}:file:`;
+  protected readonly cancelUploadLabel = (name: string): string => $localize`Cancel upload of ${name}:file:`;
+  protected readonly removeLabel = (name: string): string => $localize`Remove ${name}:file:`;
+  protected readonly retryUploadLabel = (name: string): string => $localize`Retry upload of ${name}:file:`;
   readonly deliverableId = input.required<string>();
   /** Number of the version this will be. */
   readonly nextVersionNumber = input(1);

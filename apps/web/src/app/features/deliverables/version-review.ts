@@ -1,4 +1,5 @@
-import { DOCUMENT, DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
+import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -31,18 +32,18 @@ import { type PinMarker, markersByFile } from './pins';
  */
 @Component({
   selector: 'ap-version-review',
-  imports: [CommentsPanel, DatePipe, FilePreview, LoadError, MatProgressBarModule],
+  imports: [LocalDatePipe, CommentsPanel, FilePreview, LoadError, MatProgressBarModule],
   template: `
-    <p class="ap-hint ap-version__submitted">
-      Submitted by {{ version().uploadedBy.name }} on {{ version().submittedAt | date: 'medium' }}
+    <p i18n class="ap-hint ap-version__submitted">
+      Submitted by {{ version().uploadedBy.name }} on {{ version().submittedAt | localDate: 'dateTime' }}
     </p>
     <div class="ap-version">
       <div class="ap-version__work">
-        <h3 class="ap-version__heading">Copy text</h3>
+        <h3 i18n class="ap-version__heading">Copy text</h3>
         <p class="ap-multiline ap-version__copy" data-testid="version-copy">
           {{ version().copyText || '—' }}
         </p>
-        <h3 class="ap-version__heading">Files</h3>
+        <h3 i18n class="ap-version__heading">Files</h3>
         @for (file of version().files; track file.id) {
           <ap-file-preview
             [file]="file"
@@ -56,14 +57,14 @@ import { type PinMarker, markersByFile } from './pins';
             (markerSelected)="showComment($event)"
           />
         } @empty {
-          <p class="ap-hint">This version has no files.</p>
+          <p i18n class="ap-hint">This version has no files.</p>
         }
       </div>
       <section class="ap-version__comments" [attr.aria-labelledby]="headingId()">
-        <h3 class="ap-version__heading" [id]="headingId()">Comments</h3>
+        <h3 i18n class="ap-version__heading" [id]="headingId()">Comments</h3>
         <div class="ap-progress-slot">
           @if (commentsLoading()) {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading comments" />
+            <mat-progress-bar mode="indeterminate" aria-label="Loading comments" i18n-aria-label />
           }
         </div>
         @if (commentsError(); as error) {

@@ -12,9 +12,9 @@ import { contractStatusLabel, contractStatusTone } from '../contracts/contract-l
   imports: [MatTableModule, MoneyPipe, RouterLink, StatusChip],
   template: `
     <div class="ap-table-wrap">
-      <table mat-table [dataSource]="contracts()" aria-label="Contracts serving this goal">
+      <table mat-table [dataSource]="contracts()" aria-label="Contracts serving this goal" i18n-aria-label>
         <ng-container matColumnDef="reference">
-          <th mat-header-cell *matHeaderCellDef scope="col">Reference</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Reference</th>
           <td mat-cell *matCellDef="let contract">
             @if (linkContracts()) {
               <a [routerLink]="['/contracts', contract.contractId]">{{ contract.reference }}</a>
@@ -25,21 +25,21 @@ import { contractStatusLabel, contractStatusTone } from '../contracts/contract-l
           </td>
         </ng-container>
         <ng-container matColumnDef="agency">
-          <th mat-header-cell *matHeaderCellDef scope="col">Agency</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Agency</th>
           <td mat-cell *matCellDef="let contract">{{ contract.agencyName }}</td>
         </ng-container>
         <ng-container matColumnDef="status">
-          <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Status</th>
           <td mat-cell *matCellDef="let contract">
             <ap-status-chip [label]="statusLabel(contract.status)" [tone]="statusTone(contract.status)" />
           </td>
         </ng-container>
         <ng-container matColumnDef="percent">
-          <th mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Percent</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Percent</th>
           <td mat-cell *matCellDef="let contract" class="ap-number">{{ contract.percent }}%</td>
         </ng-container>
         <ng-container matColumnDef="allocated">
-          <th mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Allocated</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Allocated</th>
           <td mat-cell *matCellDef="let contract" class="ap-number">
             {{ contract.allocatedMinor | money: contract.currency }}
           </td>

@@ -1,16 +1,11 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import {
-  CHANNEL_LABELS,
-  FUNNEL_STAGE_LABELS,
-  GOAL_STATUS_LABELS,
-  KPI_METRIC_LABELS,
-} from '@agency-portal/shared';
+import { CHANNEL_LABELS, FUNNEL_STAGE_LABELS, GOAL_STATUS_LABELS, KPI_METRIC_LABELS } from '../../shared/i18n/labels';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
 import { LoadError } from '../../shared/ui/load-error';
@@ -23,8 +18,7 @@ import { GoalService } from './goal.service';
 /** /goals/:id: what the goal is, and the contracts whose budget serves it. */
 @Component({
   selector: 'ap-goal-detail-page',
-  imports: [
-    DatePipe,
+  imports: [LocalDatePipe, 
     GoalContractsTable,
     GoalTargetPipe,
     LoadError,

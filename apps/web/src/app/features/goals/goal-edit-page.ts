@@ -20,7 +20,11 @@ import { GoalService } from './goal.service';
     <section class="ap-page ap-page--narrow">
       <header class="ap-page-header">
         <div>
-          <h1>{{ id() ? 'Edit goal' : 'New goal' }}</h1>
+          @if (id()) {
+            <h1 i18n>Edit goal</h1>
+          } @else {
+            <h1 i18n>New goal</h1>
+          }
           @if (goal.value(); as current) {
             <p class="ap-subtitle">{{ current.name }}</p>
           }
@@ -28,7 +32,7 @@ import { GoalService } from './goal.service';
       </header>
       <div class="ap-progress-slot">
         @if (goal.loading() || units.loading() || owners.loading() || saving()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading" />
+          <mat-progress-bar mode="indeterminate" aria-label="Loading" i18n-aria-label />
         }
       </div>
       @if (goal.error() ?? units.error() ?? owners.error(); as error) {
@@ -103,7 +107,7 @@ export class GoalEditPage {
     const save = id ? this.goals.update(id, request) : this.goals.create(request);
     save.subscribe({
       next: (goal) => {
-        this.notifier.success(`Goal “${goal.name}” saved.`);
+        this.notifier.success($localize`Goal “${goal.name}:name:” saved.`);
         void this.router.navigate(['/goals', goal.id]);
       },
       error: (error: unknown) => {

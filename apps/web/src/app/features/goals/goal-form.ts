@@ -17,16 +17,8 @@ import type {
   KpiMetric,
   UserRef,
 } from '@agency-portal/shared';
-import {
-  CHANNELS,
-  CHANNEL_LABELS,
-  FUNNEL_STAGES,
-  FUNNEL_STAGE_LABELS,
-  GOAL_STATUSES,
-  GOAL_STATUS_LABELS,
-  KPI_METRICS,
-  KPI_METRIC_LABELS,
-} from '@agency-portal/shared';
+import { CHANNELS, FUNNEL_STAGES, GOAL_STATUSES, KPI_METRICS } from '@agency-portal/shared';
+import { CHANNEL_LABELS, FUNNEL_STAGE_LABELS, GOAL_STATUS_LABELS, KPI_METRIC_LABELS } from '../../shared/i18n/labels';
 import { map } from 'rxjs';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';

@@ -1,5 +1,5 @@
 import type { Channel, GoalStatus } from '@agency-portal/shared';
-import { CHANNEL_LABELS } from '@agency-portal/shared';
+import { CHANNEL_LABELS } from '../../shared/i18n/labels';
 import type { StatusTone } from '../../shared/ui/status-chip';
 
 /** Modifier of `.ap-status` per goal status. */

@@ -1,12 +1,11 @@
-import { Pipe, type PipeTransform, inject } from '@angular/core';
+import { LOCALE_ID, Pipe, type PipeTransform, inject } from '@angular/core';
 import type { GoalDto } from '@agency-portal/shared';
 import { formatMoney, isKnownCurrency } from '@agency-portal/shared';
-import { DISPLAY_LOCALE } from '../../shared/format/display-locale';
 
 /** A goal's target: money for revenue ("KRW 50,000,000"), otherwise a whole count ("1,200,000"). */
 @Pipe({ name: 'goalTarget' })
 export class GoalTargetPipe implements PipeTransform {
-  private readonly locale = inject(DISPLAY_LOCALE);
+  private readonly locale = inject(LOCALE_ID);
   private readonly counts = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0 });
 
   transform(goal: Pick<GoalDto, 'kpiMetric' | 'targetValue' | 'targetCurrency'>): string {

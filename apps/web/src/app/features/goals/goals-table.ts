@@ -1,45 +1,45 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { GoalDto, GoalStatus, KpiMetric } from '@agency-portal/shared';
-import { GOAL_STATUS_LABELS, KPI_METRIC_LABELS } from '@agency-portal/shared';
+import { GOAL_STATUS_LABELS, KPI_METRIC_LABELS } from '../../shared/i18n/labels';
 import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
 import { GOAL_STATUS_TONES } from './goal-labels';
 import { GoalTargetPipe } from './goal-target.pipe';
 
 @Component({
   selector: 'ap-goals-table',
-  imports: [DatePipe, GoalTargetPipe, MatTableModule, RouterLink, StatusChip],
+  imports: [LocalDatePipe, GoalTargetPipe, MatTableModule, RouterLink, StatusChip],
   template: `
     <div class="ap-table-wrap">
-      <table mat-table [dataSource]="goals()" aria-label="Goals">
+      <table mat-table [dataSource]="goals()" aria-label="Goals" i18n-aria-label>
         <ng-container matColumnDef="name">
-          <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Name</th>
           <td mat-cell *matCellDef="let goal">
             <a [routerLink]="['/goals', goal.id]">{{ goal.name }}</a>
           </td>
         </ng-container>
         <ng-container matColumnDef="unit">
-          <th mat-header-cell *matHeaderCellDef scope="col">Business unit</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Business unit</th>
           <td mat-cell *matCellDef="let goal">{{ goal.businessUnitName }}</td>
         </ng-container>
         <ng-container matColumnDef="kpi">
-          <th mat-header-cell *matHeaderCellDef scope="col">KPI</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">KPI</th>
           <td mat-cell *matCellDef="let goal">{{ kpiLabel(goal.kpiMetric) }}</td>
         </ng-container>
         <ng-container matColumnDef="target">
-          <th mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Target</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Target</th>
           <td mat-cell *matCellDef="let goal" class="ap-number">{{ goal | goalTarget }}</td>
         </ng-container>
         <ng-container matColumnDef="period">
-          <th mat-header-cell *matHeaderCellDef scope="col">Period</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Period</th>
           <td mat-cell *matCellDef="let goal">
-            {{ goal.periodStart | date: 'mediumDate' }} – {{ goal.periodEnd | date: 'mediumDate' }}
+            {{ goal.periodStart | localDate: 'date' }} – {{ goal.periodEnd | localDate: 'date' }}
           </td>
         </ng-container>
         <ng-container matColumnDef="status">
-          <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Status</th>
           <td mat-cell *matCellDef="let goal">
             <ap-status-chip [label]="statusLabel(goal.status)" [tone]="statusTone(goal.status)" />
           </td>

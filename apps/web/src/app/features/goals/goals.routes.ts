@@ -5,17 +5,17 @@ import { GoalEditPage } from './goal-edit-page';
 import { GoalListPage } from './goal-list-page';
 
 export const goalRoutes: Route[] = [
-  { path: '', title: 'Goals', component: GoalListPage },
+  { path: '', title: $localize`Goals`, component: GoalListPage },
   {
     path: 'new',
-    title: 'New goal',
+    title: $localize`New goal`,
     canActivate: [permissionGuard('goal:manage')],
     component: GoalEditPage,
   },
-  { path: ':id', title: 'Goal', component: GoalDetailPage },
+  { path: ':id', title: $localize`Goal`, component: GoalDetailPage },
   {
     path: ':id/edit',
-    title: 'Edit goal',
+    title: $localize`Edit goal`,
     canActivate: [permissionGuard('goal:manage')],
     component: GoalEditPage,
   },

@@ -3,22 +3,22 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { RouterLink } from '@angular/router';
 import type { Role } from '@agency-portal/shared';
-import { ROLE_LABELS } from '@agency-portal/shared';
+import { ROLE_LABELS } from '../../shared/i18n/labels';
 import { AuthService } from '../../core/auth/auth.service';
 import { navigationFor } from '../../shell/navigation';
 
 const ROLE_SUMMARIES: Record<Role, string> = {
   admin:
-    'You run the portal: people and their roles, business units, agencies and their relationship owners, and the audit log.',
+    $localize`You run the portal: people and their roles, business units, agencies and their relationship owners, and the audit log.`,
   social_lead:
-    'You own the agency relationships day to day: goals, contracts and briefs, reviewing and approving the work, and the reports.',
-  reviewer: 'You decide on the approval steps assigned to you and can read what you review.',
-  finance: 'You read contracts, decide on invoices and mark them paid, and follow spend.',
-  viewer: 'You can read goals and reports.',
+    $localize`You own the agency relationships day to day: goals, contracts and briefs, reviewing and approving the work, and the reports.`,
+  reviewer: $localize`You decide on the approval steps assigned to you and can read what you review.`,
+  finance: $localize`You read contracts, decide on invoices and mark them paid, and follow spend.`,
+  viewer: $localize`You can read goals and reports.`,
   agency_admin:
-    'You lead your agency in the portal: you manage its people and do everything agency members do.',
+    $localize`You lead your agency in the portal: you manage its people and do everything agency members do.`,
   agency_member:
-    'You work on your agency’s contracts and briefs: uploads, comments, invoices and your scorecard.',
+    $localize`You work on your agency’s contracts and briefs: uploads, comments, invoices and your scorecard.`,
 };
 
 /** Landing page: who you are here and what you can do. */

@@ -1,5 +1,6 @@
-import { DOCUMENT, DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
+import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatBadgeModule } from '@angular/material/badge';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,6 +8,7 @@ import { MatMenuModule } from '@angular/material/menu';
 import { NavigationEnd, Router } from '@angular/router';
 import type { NotificationDto, NotificationListDto } from '@agency-portal/shared';
 import { EMPTY, Subject, catchError, filter, interval, merge, startWith, switchMap } from 'rxjs';
+import { byPlural } from '../../shared/i18n/plural';
 import { NotificationService } from './notification.service';
 
 /** How often the bell asks for new notices. */
@@ -19,12 +21,12 @@ export const NOTIFICATION_POLL_MS = 60_000;
  */
 @Component({
   selector: 'ap-notification-bell',
-  imports: [DatePipe, MatBadgeModule, MatButtonModule, MatMenuModule],
+  imports: [LocalDatePipe, MatBadgeModule, MatButtonModule, MatMenuModule],
   template: `
     <button
       matIconButton
       type="button"
-      aria-label="Notifications"
+      aria-label="Notifications" i18n-aria-label
       data-testid="notifications-button"
       [matMenuTriggerFor]="menu"
       [matBadge]="badgeText()"
@@ -40,7 +42,7 @@ export const NOTIFICATION_POLL_MS = 60_000;
       </svg>
     </button>
     <mat-menu #menu="matMenu" xPosition="before" class="ap-notification-menu">
-      <button mat-menu-item type="button" [disabled]="unread() === 0" (click)="markAllRead()">
+      <button i18n mat-menu-item type="button" [disabled]="unread() === 0" (click)="markAllRead()">
         Mark all read
       </button>
       @for (notice of items(); track notice.id) {
@@ -53,7 +55,7 @@ export const NOTIFICATION_POLL_MS = 60_000;
         >
           <span class="ap-notice-item__title">
             @if (!notice.readAt) {
-              <span class="ap-visually-hidden">Unread: </span>
+              <span i18n class="ap-visually-hidden">Unread: </span>
             }
             {{ notice.title }}
           </span>
@@ -61,11 +63,11 @@ export const NOTIFICATION_POLL_MS = 60_000;
             <span class="ap-notice-item__body">{{ notice.body }}</span>
           }
           <time class="ap-notice-item__time" [attr.datetime]="notice.createdAt">{{
-            notice.createdAt | date: 'medium'
+            notice.createdAt | localDate: 'dateTime'
           }}</time>
         </button>
       } @empty {
-        <button mat-menu-item type="button" disabled>No notifications yet.</button>
+        <button i18n mat-menu-item type="button" disabled>No notifications yet.</button>
       }
     </mat-menu>
   `,
@@ -80,6 +82,7 @@ export class NotificationBell {
   private readonly notifications = inject(NotificationService);
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
+  private readonly locale = inject(LOCALE_ID);
   private readonly refreshes = new Subject<void>();
   private readonly state = signal<NotificationListDto>({ items: [], unread: 0 });
 
@@ -87,7 +90,10 @@ export class NotificationBell {
   protected readonly unread = computed(() => this.state().unread);
   protected readonly badgeText = computed(() => (this.unread() > 99 ? '99+' : String(this.unread())));
   protected readonly badgeDescription = computed(() =>
-    this.unread() === 1 ? '1 unread notification' : `${this.unread()} unread notifications`,
+    byPlural(this.unread(), this.locale, {
+      one: $localize`1 unread notification`,
+      other: $localize`${this.unread()}:count: unread notifications`,
+    }),
   );
 
   constructor() {

@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -12,10 +12,10 @@ import { OutboxService } from './outbox.service';
 type OutboxStatus = OutboxMessageDto['status'];
 
 const STATUS_LABELS: Record<OutboxStatus, string> = {
-  pending: 'Pending',
-  sent: 'Sent',
-  not_sent: 'Not sent (no mail server)',
-  failed: 'Failed',
+  pending: $localize`:State of an outgoing e-mail@@mailStatus.pending:Pending`,
+  sent: $localize`:State of an outgoing e-mail@@mailStatus.sent:Sent`,
+  not_sent: $localize`:State of an outgoing e-mail@@mailStatus.not_sent:Not sent (no mail server)`,
+  failed: $localize`:State of an outgoing e-mail@@mailStatus.failed:Failed`,
 };
 
 const STATUS_TONES: Record<OutboxStatus, StatusTone> = {
@@ -28,18 +28,18 @@ const STATUS_TONES: Record<OutboxStatus, StatusTone> = {
 /** /outbox: the e-mails the portal sent or tried to send, newest first, each body on demand. */
 @Component({
   selector: 'ap-outbox-page',
-  imports: [DatePipe, LoadError, MatButtonModule, MatProgressBarModule, MatTableModule, StatusChip],
+  imports: [LocalDatePipe, LoadError, MatButtonModule, MatProgressBarModule, MatTableModule, StatusChip],
   template: `
     <section class="ap-page">
       <header class="ap-page-header">
         <div>
-          <h1>Mail outbox</h1>
-          <p class="ap-subtitle">
+          <h1 i18n>Mail outbox</h1>
+          <p i18n class="ap-subtitle">
             Every e-mail the portal sent or tried to send. Without a mail server, they wait here.
           </p>
         </div>
         <div class="ap-page-header__actions">
-          <button
+          <button i18n
             matButton="outlined"
             type="button"
             [disabled]="messages.loading()"
@@ -51,38 +51,38 @@ const STATUS_TONES: Record<OutboxStatus, StatusTone> = {
       </header>
       <div class="ap-progress-slot">
         @if (messages.loading()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading the outbox" />
+          <mat-progress-bar mode="indeterminate" aria-label="Loading the outbox" i18n-aria-label />
         }
       </div>
       @if (messages.error(); as error) {
         <ap-load-error [error]="error" (retry)="messages.reload()" />
       } @else if (messages.value(); as list) {
         @if (list.length === 0) {
-          <div class="ap-empty"><p>No e-mail has been sent yet.</p></div>
+          <div class="ap-empty"><p i18n>No e-mail has been sent yet.</p></div>
         } @else {
           <div class="ap-table-wrap">
-            <table mat-table [dataSource]="list" multiTemplateDataRows aria-label="Mail outbox">
+            <table mat-table [dataSource]="list" multiTemplateDataRows aria-label="Mail outbox" i18n-aria-label>
               <ng-container matColumnDef="time">
-                <th mat-header-cell *matHeaderCellDef scope="col">Time</th>
-                <td mat-cell *matCellDef="let message">{{ message.createdAt | date: 'medium' }}</td>
+                <th i18n mat-header-cell *matHeaderCellDef scope="col">Time</th>
+                <td mat-cell *matCellDef="let message">{{ message.createdAt | localDate: 'dateTime' }}</td>
               </ng-container>
               <ng-container matColumnDef="to">
-                <th mat-header-cell *matHeaderCellDef scope="col">To</th>
+                <th i18n mat-header-cell *matHeaderCellDef scope="col">To</th>
                 <td mat-cell *matCellDef="let message">{{ message.to }}</td>
               </ng-container>
               <ng-container matColumnDef="subject">
-                <th mat-header-cell *matHeaderCellDef scope="col">Subject</th>
+                <th i18n mat-header-cell *matHeaderCellDef scope="col">Subject</th>
                 <td mat-cell *matCellDef="let message">{{ message.subject }}</td>
               </ng-container>
               <ng-container matColumnDef="status">
-                <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+                <th i18n mat-header-cell *matHeaderCellDef scope="col">Status</th>
                 <td mat-cell *matCellDef="let message">
                   <ap-status-chip [label]="statusLabel(message.status)" [tone]="statusTone(message.status)" />
                 </td>
               </ng-container>
               <ng-container matColumnDef="body">
                 <th mat-header-cell *matHeaderCellDef scope="col">
-                  <span class="ap-visually-hidden">Body</span>
+                  <span i18n class="ap-visually-hidden">Body</span>
                 </th>
                 <td mat-cell *matCellDef="let message">
                   <button
@@ -93,17 +93,25 @@ const STATUS_TONES: Record<OutboxStatus, StatusTone> = {
                     [attr.aria-controls]="'outbox-body-' + message.id"
                     (click)="toggleBody(message.id)"
                   >
-                    {{ expandedId() === message.id ? 'Hide body' : 'Show body' }}
+                    @if (expandedId() === message.id) {
+                      <ng-container i18n>Hide body</ng-container>
+                    } @else {
+                      <ng-container i18n>Show body</ng-container>
+                    }
                   </button>
                 </td>
               </ng-container>
               <ng-container matColumnDef="expanded">
                 <td mat-cell *matCellDef="let message" [attr.colspan]="columns.length" class="ap-body-cell">
                   @if (expandedId() === message.id) {
-                    <div [id]="'outbox-body-' + message.id">
+                    <div [attr.id]="'outbox-body-' + message.id">
                       @if (message.error) {
                         <p [class]="message.status === 'failed' ? 'ap-form-error' : 'ap-hint'">
-                          {{ message.status === 'failed' ? 'Sending failed: ' : '' }}{{ message.error }}
+                          @if (message.status === 'failed') {
+                            <ng-container i18n>Sending failed: {{ message.error }}</ng-container>
+                          } @else {
+                            {{ message.error }}
+                          }
                         </p>
                       }
                       <pre class="ap-body">{{ message.body }}</pre>

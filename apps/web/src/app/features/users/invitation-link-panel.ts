@@ -1,5 +1,6 @@
 import { ClipboardModule } from '@angular/cdk/clipboard';
-import { DOCUMENT, DatePipe } from '@angular/common';
+import { DOCUMENT } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -11,25 +12,25 @@ import type { InvitationDto } from '@agency-portal/shared';
  */
 @Component({
   selector: 'ap-invitation-link-panel',
-  imports: [ClipboardModule, DatePipe, MatButtonModule, MatCardModule],
+  imports: [LocalDatePipe, ClipboardModule, MatButtonModule, MatCardModule],
   template: `
     <mat-card appearance="outlined" class="ap-invitation" role="region" aria-labelledby="invitation-title">
       <mat-card-content>
-        <h2 id="invitation-title">Invitation ready for {{ invitation().user.name }}</h2>
-        <p>
+        <h2 i18n id="invitation-title">Invitation ready for {{ invitation().user.name }}</h2>
+        <p i18n>
           {{ invitation().user.name }} ({{ invitation().user.email }}) sets a password with this one-time
-          link. It expires {{ invitation().expiresAt | date: 'medium' }}.
+          link. It expires {{ invitation().expiresAt | localDate: 'dateTime' }}.
         </p>
         @if (invitation().emailed) {
-          <p>We have also emailed the link to {{ invitation().user.email }}.</p>
+          <p i18n>We have also emailed the link to {{ invitation().user.email }}.</p>
         } @else {
-          <p>The link was not emailed: copy it and send it to them yourself.</p>
+          <p i18n>The link was not emailed: copy it and send it to them yourself.</p>
         }
 
         <div class="ap-link" role="group" aria-labelledby="invite-link-label">
-          <span id="invite-link-label" class="ap-link__label">Set-password link</span>
+          <span i18n id="invite-link-label" class="ap-link__label">Set-password link</span>
           <code class="ap-link__url" data-testid="invite-link">{{ absoluteUrl() }}</code>
-          <button
+          <button i18n
             matButton="tonal"
             type="button"
             [cdkCopyToClipboard]="absoluteUrl()"
@@ -38,7 +39,7 @@ import type { InvitationDto } from '@agency-portal/shared';
             Copy link
           </button>
         </div>
-        <p class="ap-link__warning">For security, this link is not shown again.</p>
+        <p i18n class="ap-link__warning">For security, this link is not shown again.</p>
         <ng-content />
       </mat-card-content>
     </mat-card>

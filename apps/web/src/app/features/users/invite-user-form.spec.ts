@@ -102,7 +102,28 @@ describe('InviteUserForm', () => {
         role: 'agency_member',
         agencyId: 'agency-1',
         businessUnitId: null,
+        locale: 'en',
+        timeZone: null,
       },
+    ]);
+  });
+
+  it('should send the language and time zone the invitee will work in when they are chosen', async () => {
+    await render({
+      roleOptions: assignableRoles('admin'),
+      agencies: [{ id: 'agency-1', name: 'Northwind Social' }],
+    });
+
+    await fill('Email', 'jiwoo@northwind.test');
+    await fill('Name', 'Kim Jiwoo');
+    await choose('Role', 'Agency member');
+    await choose('Agency', 'Northwind Social');
+    await choose('Language', '한국어');
+    await choose('Time zone', 'Asia/Seoul');
+    await submit();
+
+    expect(invited).toEqual([
+      expect.objectContaining({ email: 'jiwoo@northwind.test', locale: 'ko', timeZone: 'Asia/Seoul' }),
     ]);
   });
 
@@ -127,6 +148,8 @@ describe('InviteUserForm', () => {
         role: 'finance',
         agencyId: null,
         businessUnitId: null,
+        locale: 'en',
+        timeZone: null,
       },
     ]);
   });

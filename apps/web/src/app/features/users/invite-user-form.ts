@@ -20,9 +20,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { ApiErrorBody, BusinessUnitDto, InviteUserRequest, Role } from '@agency-portal/shared';
-import { ROLE_LABELS, isAgencyRole } from '@agency-portal/shared';
+import type { ApiErrorBody, BusinessUnitDto, InviteUserRequest, Locale, Role } from '@agency-portal/shared';
+import { isAgencyRole } from '@agency-portal/shared';
+import { LocaleService } from '../../core/i18n/locale.service';
+import { ROLE_LABELS } from '../../shared/i18n/labels';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
+import { LanguageFields } from '../../shared/forms/language-fields';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
@@ -38,11 +41,12 @@ function agencyRequiredForAgencyRoles(control: AbstractControl): ValidationError
   return role && isAgencyRole(role) && !control.value ? { required: true } : null;
 }
 
-/** Who to invite: email, name, role, and (for agency roles) the agency. */
+/** Who to invite: email, name, role, (for agency roles) the agency, and their language and time zone. */
 @Component({
   selector: 'ap-invite-user-form',
   imports: [
     FormErrorAlert,
+    LanguageFields,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -75,6 +79,9 @@ export class InviteUserForm {
     role: ['' as Role | '', Validators.required],
     agencyId: ['', agencyRequiredForAgencyRoles],
     businessUnitId: [null as string | null],
+    // Usually the language the inviting person works in; they can pick another.
+    locale: [inject(LocaleService).current as Locale],
+    timeZone: [''],
   });
   private readonly role = toSignal(this.form.controls.role.valueChanges, {
     initialValue: this.form.controls.role.value,
@@ -117,7 +124,7 @@ export class InviteUserForm {
       this.form.markAllAsTouched();
       return;
     }
-    const { email, name, role, agencyId, businessUnitId } = this.form.getRawValue();
+    const { email, name, role, agencyId, businessUnitId, locale, timeZone } = this.form.getRawValue();
     if (role === '') {
       return;
     }
@@ -127,6 +134,8 @@ export class InviteUserForm {
       role,
       agencyId: isAgencyRole(role) ? agencyId : null,
       businessUnitId,
+      locale,
+      timeZone: timeZone || null,
     });
   }
 }

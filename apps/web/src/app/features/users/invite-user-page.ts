@@ -31,22 +31,22 @@ import { UserService } from './user.service';
     <section class="ap-page ap-page--narrow">
       <header class="ap-page-header">
         <div>
-          <h1>Invite user</h1>
-          <p class="ap-subtitle">They get a one-time link to set their password.</p>
+          <h1 i18n>Invite user</h1>
+          <p i18n class="ap-subtitle">They get a one-time link to set their password.</p>
         </div>
       </header>
 
       <div class="ap-progress-slot">
         @if (agencies.loading() || businessUnits.loading() || saving()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading" />
+          <mat-progress-bar mode="indeterminate" aria-label="Loading" i18n-aria-label />
         }
       </div>
 
       @if (invitation(); as sent) {
         <ap-invitation-link-panel [invitation]="sent" (copied)="reportCopy($event)">
           <div class="ap-form-actions">
-            <button matButton type="button" (click)="openInvitedUser(sent)">View user</button>
-            <button matButton="filled" type="button" (click)="inviteAnother()">Invite another</button>
+            <button i18n matButton type="button" (click)="openInvitedUser(sent)">View user</button>
+            <button i18n matButton="filled" type="button" (click)="inviteAnother()">Invite another</button>
           </div>
         </ap-invitation-link-panel>
       } @else if (agencies.error() ?? businessUnits.error(); as error) {
@@ -100,7 +100,7 @@ export class InviteUserPage {
   protected readonly agencyOptions = computed<AgencyOption[]>(() => {
     const me = this.me();
     if (me && this.fixedAgencyId()) {
-      return [{ id: me.agencyId ?? '', name: me.agencyName ?? 'Your agency' }];
+      return [{ id: me.agencyId ?? '', name: me.agencyName ?? $localize`Your agency` }];
     }
     return (this.agencies.value() ?? []).map(({ id, name }) => ({ id, name }));
   });
@@ -137,9 +137,9 @@ export class InviteUserPage {
 
   protected reportCopy(copied: boolean): void {
     if (copied) {
-      this.notifier.success('Link copied.');
+      this.notifier.success($localize`Link copied.`);
     } else {
-      this.notifier.error('Could not copy the link. Select it and copy it yourself.');
+      this.notifier.error($localize`Could not copy the link. Select it and copy it yourself.`);
     }
   }
 

@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -6,7 +6,8 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { ApiErrorBody, InvitationDto, UpdateUserRequest, UserDto } from '@agency-portal/shared';
-import { ROLE_LABELS, assignableRoles, isAgencyRole } from '@agency-portal/shared';
+import { assignableRoles, isAgencyRole } from '@agency-portal/shared';
+import { ROLE_LABELS } from '../../shared/i18n/labels';
 import { type Observable, filter, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
@@ -23,8 +24,7 @@ import { UserService } from './user.service';
 /** /users/:id: a person's account, with edit, deactivate/reactivate and a new invitation link. */
 @Component({
   selector: 'ap-user-detail-page',
-  imports: [
-    DatePipe,
+  imports: [LocalDatePipe, 
     InvitationLinkPanel,
     LoadError,
     MatButtonModule,
@@ -84,7 +84,7 @@ export class UserDetailPage {
       next: (updated) => {
         this.saving.set(false);
         this.user.set(updated);
-        this.notifier.success('Changes saved.');
+        this.notifier.success($localize`Changes saved.`);
       },
       error: (error: unknown) => {
         this.saving.set(false);
@@ -96,25 +96,25 @@ export class UserDetailPage {
   protected deactivateUser(user: UserDto): void {
     this.confirmThen(
       {
-        title: `Deactivate ${user.name}?`,
-        message: 'They are signed out at once and can no longer sign in. You can reactivate them later.',
-        confirmLabel: 'Deactivate',
+        title: $localize`Deactivate ${user.name}:name:?`,
+        message: $localize`They are signed out at once and can no longer sign in. You can reactivate them later.`,
+        confirmLabel: $localize`Deactivate`,
         destructive: true,
       },
       () => this.users.deactivate(user.id),
-      `${user.name} has been deactivated.`,
+      $localize`${user.name}:name: has been deactivated.`,
     );
   }
 
   protected reactivateUser(user: UserDto): void {
     this.confirmThen(
       {
-        title: `Reactivate ${user.name}?`,
-        message: 'They can sign in again with their password.',
-        confirmLabel: 'Reactivate',
+        title: $localize`Reactivate ${user.name}:name:?`,
+        message: $localize`They can sign in again with their password.`,
+        confirmLabel: $localize`Reactivate`,
       },
       () => this.users.reactivate(user.id),
-      `${user.name} is active again.`,
+      $localize`${user.name}:name: is active again.`,
     );
   }
 
@@ -132,9 +132,9 @@ export class UserDetailPage {
 
   protected reportCopy(copied: boolean): void {
     if (copied) {
-      this.notifier.success('Link copied.');
+      this.notifier.success($localize`Link copied.`);
     } else {
-      this.notifier.error('Could not copy the link. Select it and copy it yourself.');
+      this.notifier.error($localize`Could not copy the link. Select it and copy it yourself.`);
     }
   }
 

@@ -4,18 +4,20 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { ApiErrorBody, BusinessUnitDto, Role, UpdateUserRequest, UserDto } from '@agency-portal/shared';
-import { ROLE_LABELS } from '@agency-portal/shared';
+import type { ApiErrorBody, BusinessUnitDto, Locale, Role, UpdateUserRequest, UserDto } from '@agency-portal/shared';
+import { ROLE_LABELS } from '../../shared/i18n/labels';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
+import { LanguageFields } from '../../shared/forms/language-fields';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
 
-/** Name, role and business unit of an existing user. */
+/** Name, role, business unit, language and time zone of an existing user. */
 @Component({
   selector: 'ap-user-edit-form',
   imports: [
     FormErrorAlert,
+    LanguageFields,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -27,13 +29,13 @@ import { notBlank } from '../../shared/forms/validators';
     <ap-form-error-alert [error]="serverError()" [unmatched]="unmatchedErrors()" />
     <form class="ap-form" [formGroup]="form" (ngSubmit)="submitChanges()" novalidate>
       <mat-form-field>
-        <mat-label>Name</mat-label>
+        <mat-label i18n>Name</mat-label>
         <input matInput formControlName="name" required />
         <mat-error>{{ form.controls.name.errors | validationMessage }}</mat-error>
       </mat-form-field>
 
       <mat-form-field>
-        <mat-label>Role</mat-label>
+        <mat-label i18n>Role</mat-label>
         <mat-select formControlName="role" required>
           @for (role of roleOptions(); track role) {
             <mat-option [value]="role">{{ roleLabels[role] }}</mat-option>
@@ -44,9 +46,9 @@ import { notBlank } from '../../shared/forms/validators';
 
       @if (businessUnits(); as units) {
         <mat-form-field>
-          <mat-label>Business unit</mat-label>
+          <mat-label i18n>Business unit</mat-label>
           <mat-select formControlName="businessUnitId">
-            <mat-option [value]="null">None</mat-option>
+            <mat-option i18n [value]="null">None</mat-option>
             @for (unit of units; track unit.id) {
               <mat-option [value]="unit.id">{{ unit.name }}</mat-option>
             }
@@ -55,8 +57,10 @@ import { notBlank } from '../../shared/forms/validators';
         </mat-form-field>
       }
 
+      <ap-language-fields />
+
       <div class="ap-form-actions">
-        <button matButton="filled" type="submit" [disabled]="saving() || form.pristine">Save</button>
+        <button i18n matButton="filled" type="submit" [disabled]="saving() || form.pristine">Save</button>
       </div>
     </form>
   `,
@@ -76,6 +80,8 @@ export class UserEditForm {
     name: ['', [Validators.required, Validators.maxLength(200), notBlank]],
     role: ['' as Role | '', Validators.required],
     businessUnitId: [null as string | null],
+    locale: ['en' as Locale],
+    timeZone: [''],
   });
   protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 
@@ -87,18 +93,20 @@ export class UserEditForm {
           name: user.name,
           role: user.role,
           businessUnitId: user.businessUnitId,
+          locale: user.locale,
+          timeZone: user.timeZone ?? '',
         }),
       );
     });
   }
 
   protected submitChanges(): void {
-    const { name, role, businessUnitId } = this.form.getRawValue();
+    const { name, role, businessUnitId, locale, timeZone } = this.form.getRawValue();
     if (this.form.invalid || role === '') {
       this.form.markAllAsTouched();
       return;
     }
-    const request: UpdateUserRequest = { name: name.trim(), role };
+    const request: UpdateUserRequest = { name: name.trim(), role, locale, timeZone: timeZone || null };
     if (this.businessUnits() !== null) {
       request.businessUnitId = businessUnitId;
     }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { Role, UserDto } from '@agency-portal/shared';
-import { ROLE_LABELS } from '@agency-portal/shared';
+import { ROLE_LABELS } from '../../shared/i18n/labels';
 import { USER_STATUS_LABELS, type UserStatus, userStatus } from './user-status';
 
 @Component({
@@ -12,29 +12,29 @@ import { USER_STATUS_LABELS, type UserStatus, userStatus } from './user-status';
     <div class="ap-table-wrap">
       <table mat-table [dataSource]="users()" [attr.aria-label]="label()">
         <ng-container matColumnDef="name">
-          <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Name</th>
           <td mat-cell *matCellDef="let user">
             <a [routerLink]="['/users', user.id]">{{ user.name }}</a>
           </td>
         </ng-container>
         <ng-container matColumnDef="email">
-          <th mat-header-cell *matHeaderCellDef scope="col">Email</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Email</th>
           <td mat-cell *matCellDef="let user">{{ user.email }}</td>
         </ng-container>
         <ng-container matColumnDef="role">
-          <th mat-header-cell *matHeaderCellDef scope="col">Role</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Role</th>
           <td mat-cell *matCellDef="let user">{{ roleLabel(user.role) }}</td>
         </ng-container>
         <ng-container matColumnDef="agency">
-          <th mat-header-cell *matHeaderCellDef scope="col">Agency</th>
-          <td mat-cell *matCellDef="let user">{{ user.agencyName ?? 'In-house' }}</td>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Agency</th>
+          <td mat-cell *matCellDef="let user">@if (user.agencyName) {{{ user.agencyName }}} @else {<ng-container i18n="A user who belongs to the brand, not an agency">In-house</ng-container>}</td>
         </ng-container>
         <ng-container matColumnDef="businessUnit">
-          <th mat-header-cell *matHeaderCellDef scope="col">Business unit</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Business unit</th>
           <td mat-cell *matCellDef="let user">{{ user.businessUnitName ?? '—' }}</td>
         </ng-container>
         <ng-container matColumnDef="status">
-          <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+          <th i18n mat-header-cell *matHeaderCellDef scope="col">Status</th>
           <td mat-cell *matCellDef="let user">
             @let status = statusOf(user);
             <span
@@ -58,7 +58,7 @@ export class UsersTable {
   /** Off on an agency's own page, where the agency goes without saying. */
   readonly showAgency = input(true);
   readonly showBusinessUnit = input(true);
-  readonly label = input('Users');
+  readonly label = input($localize`Users`);
 
   protected readonly roleLabel = (role: Role): string => ROLE_LABELS[role];
   protected readonly statusLabel = (status: UserStatus): string => USER_STATUS_LABELS[status];

@@ -5,12 +5,12 @@ import { UserDetailPage } from './user-detail-page';
 import { UserListPage } from './user-list-page';
 
 export const userRoutes: Route[] = [
-  { path: '', title: 'Users', component: UserListPage },
+  { path: '', title: $localize`Users`, component: UserListPage },
   {
     path: 'invite',
-    title: 'Invite user',
+    title: $localize`Invite user`,
     canActivate: [permissionGuard('user:manage')],
     component: InviteUserPage,
   },
-  { path: ':id', title: 'User', component: UserDetailPage },
+  { path: ':id', title: $localize`User`, component: UserDetailPage },
 ];

@@ -1,9 +1,10 @@
-import { Pipe, type PipeTransform } from '@angular/core';
+import { formatNumber, formatPercent } from '@angular/common';
+import { LOCALE_ID, Pipe, type PipeTransform, inject } from '@angular/core';
 import type { ValidationErrors } from '@angular/forms';
 import { type MoneyError, moneyErrorMessage } from '../money/money-text';
 
 /** The message for a control's first error, for display in `<mat-error>`. */
-export function validationMessage(errors: ValidationErrors | null | undefined): string {
+export function validationMessage(errors: ValidationErrors | null | undefined, locale = 'en'): string {
   if (!errors) {
     return '';
   }
@@ -16,58 +17,60 @@ export function validationMessage(errors: ValidationErrors | null | undefined): 
     return moneyErrorMessage(money);
   }
   if (errors['moneyCurrency']) {
-    return 'Choose the currency first.';
+    return $localize`:Validation message of a form field:Choose the currency first.`;
   }
   if (errors['required']) {
-    return 'This field is required.';
+    return $localize`:Validation message of a form field:This field is required.`;
   }
   if (errors['email']) {
-    return 'Enter a valid email address.';
+    return $localize`:Validation message of a form field:Enter a valid email address.`;
   }
   const minLength = errors['minlength'] as { requiredLength: number } | undefined;
   if (minLength) {
-    return `Use at least ${minLength.requiredLength} characters.`;
+    return $localize`:Validation message of a form field:Use at least ${minLength.requiredLength}:count: characters.`;
   }
   const maxLength = errors['maxlength'] as { requiredLength: number } | undefined;
   if (maxLength) {
-    return `Use at most ${maxLength.requiredLength} characters.`;
+    return $localize`:Validation message of a form field:Use at most ${maxLength.requiredLength}:count: characters.`;
   }
   if (errors['whitespace']) {
-    return 'This field cannot be blank.';
+    return $localize`:Validation message of a form field:This field cannot be blank.`;
   }
   if (errors['mismatch']) {
-    return 'The passwords do not match.';
+    return $localize`:Validation message of a form field:The passwords do not match.`;
   }
   if (errors['positiveAmount']) {
-    return 'Enter an amount above zero.';
+    return $localize`:Validation message of a form field:Enter an amount above zero.`;
   }
   if (errors['wholeNumber']) {
-    return 'Enter a whole number.';
+    return $localize`:Validation message of a form field:Enter a whole number.`;
   }
   const min = errors['min'] as { min: number } | undefined;
   if (min) {
-    return `Enter ${min.min} or more.`;
+    return $localize`:Validation message of a form field:Enter ${formatNumber(min.min, locale)}:min: or more.`;
   }
   const max = errors['max'] as { max: number } | undefined;
   if (max) {
-    return `Enter ${max.max} or less.`;
+    return $localize`:Validation message of a form field:Enter ${formatNumber(max.max, locale)}:max: or less.`;
   }
   if (errors['dateOrder']) {
-    return 'The end must be on or after the start.';
+    return $localize`:Validation message of a form field:The end must be on or after the start.`;
   }
   const allocationTotal = errors['allocationTotal'] as { total: number } | undefined;
   if (allocationTotal) {
-    return `Allocations add up to ${allocationTotal.total}%: at most 100% of the budget can be allocated.`;
+    return $localize`:Validation message of a form field:Allocations add up to ${formatPercent(allocationTotal.total / 100, locale, '1.0-2')}:total:: at most ${formatPercent(1, locale)}:max: of the budget can be allocated.`;
   }
   if (errors['duplicateGoal']) {
-    return 'Each goal can be allocated only once.';
+    return $localize`:Validation message of a form field:Each goal can be allocated only once.`;
   }
-  return 'This value is not valid.';
+  return $localize`:Validation message of a form field:This value is not valid.`;
 }
 
 @Pipe({ name: 'validationMessage' })
 export class ValidationMessagePipe implements PipeTransform {
+  private readonly locale = inject(LOCALE_ID);
+
   transform(errors: ValidationErrors | null | undefined): string {
-    return validationMessage(errors);
+    return validationMessage(errors, this.locale);
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, LOCALE_ID, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { validationMessage } from '../forms/validation-message';
@@ -6,7 +6,7 @@ import { MoneyInput } from './money-input';
 
 @Component({
   imports: [MoneyInput, ReactiveFormsModule],
-  template: `<input aria-label="Amount" [formControl]="amount" [apMoneyInput]="currency()" />`,
+  template: `<input aria-label="Amount" i18n-aria-label [formControl]="amount" [apMoneyInput]="currency()" />`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 class MoneyHost {
@@ -145,5 +145,53 @@ describe('MoneyInput', () => {
 
     expect(field.value).toBe('1,500,000');
     expect(host.amount.touched).toBe(true);
+  });
+});
+
+describe.each([
+  { locale: 'id', typed: '1.234.567,89', shown: '1.234.567,89', otherMarks: '1,234,567.89' },
+  { locale: 'ko', typed: '1,234,567.89', shown: '1,234,567.89', otherMarks: '1.234.567,89' },
+  { locale: 'en', typed: '1234567.89', shown: '1,234,567.89', otherMarks: '1.234.567,89' },
+])('MoneyInput in the $locale build', ({ locale, typed, shown, otherMarks }) => {
+  let fixture: ComponentFixture<MoneyHost>;
+  let host: MoneyHost;
+  let field: HTMLInputElement;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: [{ provide: LOCALE_ID, useValue: locale }] });
+    fixture = TestBed.createComponent(MoneyHost);
+    host = fixture.componentInstance;
+    host.currency.set('IDR');
+    field = (fixture.nativeElement as HTMLElement).querySelector('input') as HTMLInputElement;
+    await fixture.whenStable();
+  });
+
+  async function type(text: string): Promise<void> {
+    field.value = text;
+    field.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  }
+
+  it('should read the locale\'s marks into exact minor units', async () => {
+    await type(typed);
+
+    expect(host.amount.value).toBe(123456789);
+    field.dispatchEvent(new Event('blur'));
+    await fixture.whenStable();
+    expect(field.value).toBe(shown);
+  });
+
+  it('should refuse the other convention\'s marks', async () => {
+    await type(otherMarks);
+
+    expect(host.amount.value).toBeNull();
+    expect(validationMessage(host.amount.errors)).toBe('Enter an amount in IDR with at most 2 decimals.');
+  });
+
+  it('should show an amount set from code in the locale\'s marks', async () => {
+    host.amount.setValue(250000000000);
+    await fixture.whenStable();
+
+    expect(field.value).toBe(locale === 'id' ? '2.500.000.000,00' : '2,500,000,000.00');
   });
 });

@@ -1,6 +1,7 @@
 import {
   Directive,
   ElementRef,
+  LOCALE_ID,
   Renderer2,
   computed,
   effect,
@@ -21,8 +22,9 @@ import { isKnownCurrency, minorDigits } from '@agency-portal/shared';
 import { moneyError, moneyFromInputText, moneyToInputText } from './money-text';
 
 /**
- * Turns a text input into a money field: people type decimal text in the currency
- * ("1,500,000" for KRW, "1,250.50" for USD) and the form control holds integer minor units
+ * Turns a text input into a money field: people type decimal text in the currency and the
+ * build's locale ("1,500,000" for KRW, "1,250.50" for USD in en and ko; "1.250,50" in id) and
+ * the form control holds integer minor units
  * (or null while the text is empty or not an amount). Invalid text is a `money` error
  * ("Enter an amount in KRW with no decimals."); with no currency chosen yet, `moneyCurrency`.
  *
@@ -49,6 +51,8 @@ export class MoneyInput implements ControlValueAccessor, Validator {
 
   private readonly element = inject<ElementRef<HTMLInputElement>>(ElementRef);
   private readonly renderer = inject(Renderer2);
+  /** The build's language decides the marks: "1.234.567,89" in id, "1,234,567.89" in en and ko. */
+  private readonly locale = inject(LOCALE_ID);
   private text = '';
   private value: number | null = null;
   /**
@@ -71,10 +75,10 @@ export class MoneyInput implements ControlValueAccessor, Validator {
       untracked(() => {
         if (this.awaitingCurrency) {
           this.awaitingCurrency = !isKnownCurrency(currency);
-          this.showText(this.value === null ? '' : moneyToInputText(this.value, currency));
+          this.showText(this.value === null ? '' : moneyToInputText(this.value, currency, this.locale));
         } else {
           // What the person sees keeps its meaning: "1,500" is re-read in the new currency.
-          const value = this.text.trim() === '' ? null : moneyFromInputText(this.text, currency);
+          const value = this.text.trim() === '' ? null : moneyFromInputText(this.text, currency, this.locale);
           if (value !== this.value) {
             this.value = value;
             this.onChange(value);
@@ -89,7 +93,7 @@ export class MoneyInput implements ControlValueAccessor, Validator {
     this.value = typeof value === 'number' ? value : null;
     const currency = this.currency();
     this.awaitingCurrency = this.value !== null && !isKnownCurrency(currency);
-    this.showText(this.value === null ? '' : moneyToInputText(this.value, currency));
+    this.showText(this.value === null ? '' : moneyToInputText(this.value, currency, this.locale));
   }
 
   registerOnChange(fn: (value: number | null) => void): void {
@@ -122,7 +126,7 @@ export class MoneyInput implements ControlValueAccessor, Validator {
   protected readText(): void {
     this.awaitingCurrency = false;
     this.text = this.element.nativeElement.value;
-    this.value = this.text.trim() === '' ? null : moneyFromInputText(this.text, this.currency());
+    this.value = this.text.trim() === '' ? null : moneyFromInputText(this.text, this.currency(), this.locale);
     this.onChange(this.value);
   }
 
@@ -130,7 +134,7 @@ export class MoneyInput implements ControlValueAccessor, Validator {
   protected tidyText(): void {
     this.onTouched();
     if (this.value !== null) {
-      this.showText(moneyToInputText(this.value, this.currency()));
+      this.showText(moneyToInputText(this.value, this.currency(), this.locale));
     }
   }
 

@@ -1,4 +1,4 @@
-import { isKnownCurrency, minorDigits, minorToDecimalString, parseMoneyInput } from '@agency-portal/shared';
+import { formatMoneyInput, isKnownCurrency, minorDigits, parseMoneyInput } from '@agency-portal/shared';
 
 /** What a money field says is wrong with its text. */
 export interface MoneyError {
@@ -6,19 +6,20 @@ export interface MoneyError {
   digits: number;
 }
 
-/** "1500000050" minor units of USD → "15,000,000.50": decimal text with thousands separators, no float. */
-export function moneyToInputText(amountMinor: number, currency: string): string {
+/**
+ * Minor units as a money field's text in the locale's marks, no float: 1500000050 minor units of
+ * USD → "15,000,000.50" in en and ko, "15.000.000,50" in id.
+ */
+export function moneyToInputText(amountMinor: number, currency: string, locale: string): string {
   if (!isKnownCurrency(currency) || !Number.isSafeInteger(amountMinor)) {
     return String(amountMinor);
   }
-  const [whole, fraction] = minorToDecimalString(amountMinor, currency).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+  return formatMoneyInput(amountMinor, currency, locale);
 }
 
-/** Minor units of what a person typed, or null when it is not an amount in the currency. */
-export function moneyFromInputText(text: string, currency: string): number | null {
-  return isKnownCurrency(currency) ? parseMoneyInput(text, currency) : null;
+/** Minor units of what a person typed in the locale's marks, or null when it is not an amount. */
+export function moneyFromInputText(text: string, currency: string, locale: string): number | null {
+  return isKnownCurrency(currency) ? parseMoneyInput(text, currency, locale) : null;
 }
 
 export function moneyError(currency: string): MoneyError {
@@ -28,7 +29,7 @@ export function moneyError(currency: string): MoneyError {
 /** "Enter an amount in KRW with no decimals." / "…in USD with at most 2 decimals." */
 export function moneyErrorMessage({ currency, digits }: MoneyError): string {
   if (digits === 0) {
-    return `Enter an amount in ${currency} with no decimals.`;
+    return $localize`:Validation of a money field@@money.noDecimals:Enter an amount in ${currency}:currency: with no decimals.`;
   }
-  return `Enter an amount in ${currency} with at most ${digits} decimal${digits === 1 ? '' : 's'}.`;
+  return $localize`:Validation of a money field@@money.maxDecimals:Enter an amount in ${currency}:currency: with at most ${digits}:digits: decimals.`;
 }

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { DISPLAY_LOCALE } from '../format/display-locale';
+import { LOCALE_ID } from '@angular/core';
 import { MoneyPipe } from './money.pipe';
 
 /** Intl puts a no-break space between the code and the amount. */
@@ -9,7 +9,7 @@ function plain(text: string): string {
 
 describe('MoneyPipe', () => {
   function pipeFor(locale: string): MoneyPipe {
-    TestBed.configureTestingModule({ providers: [{ provide: DISPLAY_LOCALE, useValue: locale }] });
+    TestBed.configureTestingModule({ providers: [{ provide: LOCALE_ID, useValue: locale }] });
     return TestBed.runInInjectionContext(() => new MoneyPipe());
   }
 
@@ -43,5 +43,19 @@ describe('MoneyPipe', () => {
 
     expect(pipe.transform(null, 'USD')).toBe('—');
     expect(pipe.transform(100, null)).toBe('—');
+  });
+
+  it.each([
+    ['en', 'KRW', 180000000, 'KRW 180,000,000'],
+    ['ko', 'KRW', 180000000, 'KRW 180,000,000'],
+    ['id', 'KRW', 180000000, 'KRW 180.000.000'],
+    ['en', 'IDR', 250000000000, 'IDR 2,500,000,000.00'],
+    ['ko', 'IDR', 250000000000, 'IDR 2,500,000,000.00'],
+    ['id', 'IDR', 250000000000, 'IDR 2.500.000.000,00'],
+    ['en', 'USD', 12000050, 'USD 120,000.50'],
+    ['ko', 'USD', 12000050, 'USD 120,000.50'],
+    ['id', 'USD', 12000050, 'USD 120.000,50'],
+  ])('should follow the %s build when the currency is %s', (locale, currency, amount, shown) => {
+    expect(plain(pipeFor(locale).transform(amount, currency))).toBe(shown);
   });
 });

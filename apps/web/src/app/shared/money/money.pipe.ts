@@ -1,6 +1,5 @@
-import { Pipe, type PipeTransform, inject } from '@angular/core';
+import { LOCALE_ID, Pipe, type PipeTransform, inject } from '@angular/core';
 import { formatMoney, isKnownCurrency } from '@agency-portal/shared';
-import { DISPLAY_LOCALE } from '../format/display-locale';
 
 /**
  * Minor units plus a currency code, formatted for people: `{{ cap | money: 'KRW' }}` → "KRW 1,500,000",
@@ -8,7 +7,7 @@ import { DISPLAY_LOCALE } from '../format/display-locale';
  */
 @Pipe({ name: 'money' })
 export class MoneyPipe implements PipeTransform {
-  private readonly locale = inject(DISPLAY_LOCALE);
+  private readonly locale = inject(LOCALE_ID);
 
   transform(amountMinor: number | null | undefined, currency: string | null | undefined): string {
     if (amountMinor === null || amountMinor === undefined || !currency) {

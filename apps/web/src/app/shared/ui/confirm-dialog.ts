@@ -21,7 +21,7 @@ export interface ConfirmDialogData {
       <p>{{ data.message }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button matButton type="button" [mat-dialog-close]="false">Cancel</button>
+      <button i18n matButton type="button" [mat-dialog-close]="false">Cancel</button>
       <button matButton="filled" type="button" [class.ap-danger]="data.destructive" [mat-dialog-close]="true">
         {{ data.confirmLabel }}
       </button>

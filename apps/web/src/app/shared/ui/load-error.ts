@@ -10,7 +10,7 @@ import type { ApiErrorBody } from '@agency-portal/shared';
     <div class="ap-form-error" role="alert">
       <p>{{ error().message }}</p>
       @if (error().code !== 'not_found') {
-        <button matButton type="button" (click)="retry.emit()">Try again</button>
+        <button i18n matButton type="button" (click)="retry.emit()">Try again</button>
       }
     </div>
   `,

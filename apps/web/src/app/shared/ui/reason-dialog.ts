@@ -34,7 +34,7 @@ export interface ReasonDialogData {
       <mat-dialog-content>
         <p>{{ data.message }}</p>
         <mat-form-field class="ap-reason">
-          <mat-label>Reason</mat-label>
+          <mat-label i18n>Reason</mat-label>
           <textarea matInput formControlName="reason" rows="3" required cdkFocusInitial></textarea>
           @if (data.hint) {
             <mat-hint>{{ data.hint }}</mat-hint>
@@ -43,7 +43,7 @@ export interface ReasonDialogData {
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>Cancel</button>
+        <button i18n matButton type="button" mat-dialog-close>Cancel</button>
         <button matButton="filled" type="submit" [class.ap-danger]="data.destructive">
           {{ data.confirmLabel }}
         </button>

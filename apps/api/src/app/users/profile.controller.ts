@@ -1,0 +1,27 @@
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { AnySignedIn, CurrentActor } from '../auth/decorators';
+import { SessionUserResponse } from '../auth/dto/auth.dto';
+import { UpdateProfileDto } from './dto/user.dto';
+import { ProfileService } from './profile.service';
+
+/** Self-service: every signed-in person reads and edits their own name, language and time zone. */
+@ApiTags('profile')
+@ApiBearerAuth()
+@Controller('profile')
+export class ProfileController {
+  constructor(private readonly profile: ProfileService) {}
+
+  @Get()
+  @AnySignedIn()
+  get(@CurrentActor() actor: Actor): Promise<SessionUserResponse> {
+    return this.profile.get(actor);
+  }
+
+  @Patch()
+  @AnySignedIn()
+  update(@CurrentActor() actor: Actor, @Body() body: UpdateProfileDto): Promise<SessionUserResponse> {
+    return this.profile.update(actor, body);
+  }
+}

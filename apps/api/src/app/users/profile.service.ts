@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { SessionUser } from '@agency-portal/shared';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { AuthService } from '../auth/auth.service';
+import { notFound } from '../common/errors/domain-error';
+import type { UpdateProfileDto } from './dto/user.dto';
+import { User } from './user.entity';
+import { userSnapshot } from './user.mapper';
+
+/** A person's own profile: name, language and time zone. Role and agency stay with the admins. */
+@Injectable()
+export class ProfileService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly auth: AuthService,
+  ) {}
+
+  get(actor: Actor): Promise<SessionUser> {
+    return this.auth.sessionUser(actor.id);
+  }
+
+  async update(actor: Actor, input: UpdateProfileDto): Promise<SessionUser> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager
+        .getRepository(User)
+        .findOne({ where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('User');
+      const before = userSnapshot(user);
+      if (input.name !== undefined) user.name = input.name;
+      if (input.locale !== undefined) user.locale = input.locale;
+      if (input.timeZone !== undefined) user.timeZone = input.timeZone;
+      await manager.save(user);
+      await this.audit.record(manager, actor, {
+        action: 'user.profile_updated',
+        entity: 'user',
+        entityId: user.id,
+        before,
+        after: userSnapshot(user),
+      });
+    });
+    return this.auth.sessionUser(actor.id);
+  }
+}

@@ -1,0 +1,28 @@
+import { LOCALE_ID, Pipe, type PipeTransform, inject } from '@angular/core';
+import { DISPLAY_TIME_ZONE } from './time-zone';
+import { type DateStyle, formatDate, formatDueRelative } from './date-format';
+
+/**
+ * Dates in the build's language and the person's time zone (Angular's DatePipe takes only UTC
+ * offsets, not IANA zones). Impure so a changed time zone shows at once; formatting is cheap.
+ */
+@Pipe({ name: 'localDate', pure: false })
+export class LocalDatePipe implements PipeTransform {
+  private readonly locale = inject(LOCALE_ID);
+  private readonly timeZone = inject(DISPLAY_TIME_ZONE);
+
+  transform(value: string | Date | null | undefined, style: DateStyle = 'date'): string {
+    return formatDate(value, style, this.locale, this.timeZone());
+  }
+}
+
+/** A deadline against now: "due tomorrow", "2 days overdue" (due date), "3 hours overdue" (instant). */
+@Pipe({ name: 'dueRelative', pure: false })
+export class DueRelativePipe implements PipeTransform {
+  private readonly locale = inject(LOCALE_ID);
+  private readonly timeZone = inject(DISPLAY_TIME_ZONE);
+
+  transform(due: string | Date | null | undefined): string {
+    return due ? formatDueRelative(due, new Date(), this.locale, this.timeZone()) : '';
+  }
+}
