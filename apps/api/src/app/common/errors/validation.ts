@@ -19,6 +19,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    // The target's class names each failed constraint's arguments (validation-messages.ts); values stay out.
+    validationError: { target: true, value: false },
     // No implicit conversion: "false" must never become true. DTOs convert explicitly.
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => {
