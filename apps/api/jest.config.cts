@@ -8,6 +8,8 @@ module.exports = {
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.[tj]s$': ['@swc/jest', swc] },
+  // intl-messageformat and its @formatjs parts ship as ES modules only.
+  transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs)/)'],
   moduleFileExtensions: ['ts', 'js'],
   moduleNameMapper: { '^@agency-portal/shared$': '<rootDir>/../../libs/shared/src/index.ts' },
   coverageDirectory: '../../coverage/apps/api',

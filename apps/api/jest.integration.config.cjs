@@ -11,6 +11,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.int-spec.ts'],
   transform: { '^.+\\.[tj]s$': ['@swc/jest', swc] },
+  // intl-messageformat and its @formatjs parts ship as ES modules only.
+  transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs'],
   moduleNameMapper: { '^@agency-portal/shared$': '<rootDir>/../../libs/shared/src/index.ts' },
   globalSetup: '<rootDir>/test/support/global-setup.mjs',

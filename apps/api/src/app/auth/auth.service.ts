@@ -6,8 +6,9 @@ import { User } from '../users/user.entity';
 import type { Actor } from './actor';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
+import { msg } from '../i18n/message';
 
-export const INVALID_CREDENTIALS_MESSAGE = 'Email or password is incorrect.';
+export const INVALID_CREDENTIALS_MESSAGE = msg('Email or password is incorrect.');
 
 @Injectable()
 export class AuthService {

@@ -168,6 +168,7 @@ export class SessionsService {
       role: row.role,
       agencyId: row.agencyId,
       sessionId: payload.sid,
+      locale: row.locale,
     };
   }
 

@@ -21,6 +21,7 @@ import type {
   DeliverableSpecInputDto,
   UpdateBriefDto,
 } from './dto/brief.dto';
+import { msg } from '../i18n/message';
 
 /** The audit action each brief transition is recorded as. */
 const AUDITED_AS: Record<BriefAction, string> = {
@@ -317,7 +318,12 @@ export class BriefsService {
     const contract = brief ? await manager.findOneBy(Contract, { id: brief.contractId }) : null;
     const visible = await requireVisibleBrief(manager, actor, brief, () => contract?.agencyId ?? '');
     if (!canDoBriefAction(visible.status, action, actor.role)) {
-      throw invalidState(`A ${visible.status.replace('_', ' ')} brief cannot be ${describe(action)} by you.`);
+      throw invalidState(
+        msg(
+          'A brief that is {status, select, draft {draft} sent {sent} accepted {accepted} declined {declined} in_progress {in progress} completed {completed} cancelled {cancelled} other {{status}}} cannot be {action, select, edit {edited} send {sent} accept {accepted} decline {declined} cancel {cancelled} complete {completed} override_budget {given a budget override} other {changed}} by you.',
+          { status: visible.status, action },
+        ),
+      );
     }
     return visible;
   }
@@ -448,17 +454,4 @@ export class BriefsService {
       .leftJoinAndSelect('brief.creator', 'creator')
       .leftJoinAndSelect('brief.overrideUser', 'overrideUser');
   }
-}
-
-function describe(action: BriefAction): string {
-  const verbs: Record<BriefAction, string> = {
-    edit: 'edited',
-    send: 'sent',
-    accept: 'accepted',
-    decline: 'declined',
-    cancel: 'cancelled',
-    complete: 'completed',
-    override_budget: 'given a budget override',
-  };
-  return verbs[action];
 }

@@ -39,6 +39,7 @@ import type {
   RateCardItemInputDto,
   UpdateContractDto,
 } from './dto/contract.dto';
+import { msg } from '../i18n/message';
 
 const referenceTaken = () =>
   fieldError('reference', 'Another contract already uses this reference.', 'conflict');
@@ -170,9 +171,13 @@ export class ContractsService {
             !(ACTIVE_CONTRACT_EDITABLE_FIELDS as readonly string[]).includes(field),
         );
         if (locked.length > 0) {
-          throw new DomainError('invalid_state', `An active contract's ${locked.join(', ')} cannot change.`, {
-            fields: locked.map((field) => ({ field, messages: ['Locked once the contract is active.'] })),
-          });
+          throw new DomainError(
+            'invalid_state',
+            msg('These fields of an active contract cannot change: {fields}.', { fields: locked.join(', ') }),
+            {
+              fields: locked.map((field) => ({ field, messages: ['Locked once the contract is active.'] })),
+            },
+          );
         }
       }
       const before = contractSnapshot(contract);
@@ -482,7 +487,9 @@ export class ContractsService {
     if (total > 100) {
       throw fieldError(
         'allocations',
-        `The allocations add up to ${total} %; at most 100 % of the budget can be allocated.`,
+        msg('The allocations add up to {total, number} %; at most 100 % of the budget can be allocated.', {
+          total,
+        }),
       );
     }
     if (allocations.length === 0) return;
@@ -491,7 +498,10 @@ export class ContractsService {
       const goal = goals.find((candidate) => candidate.id === allocation.goalId);
       if (!goal) throw fieldError(`allocations.${index}.goalId`, 'The goal does not exist.');
       if (goal.businessUnitId !== businessUnitId) {
-        throw fieldError(`allocations.${index}.goalId`, `"${goal.name}" belongs to another business unit.`);
+        throw fieldError(
+          `allocations.${index}.goalId`,
+          msg('"{goal}" belongs to another business unit.', { goal: goal.name }),
+        );
       }
     });
   }
@@ -573,13 +583,12 @@ export class ContractsService {
 
 function assertAction(contract: Contract, action: ContractAction): void {
   if (!canDoContractAction(contract.status, action)) {
-    const verbs: Record<ContractAction, string> = {
-      edit: 'edited',
-      activate: 'activated',
-      terminate: 'terminated',
-      upload_document: 'given a new signed document',
-    };
-    throw invalidState(`A ${contract.status} contract cannot be ${verbs[action]}.`);
+    throw invalidState(
+      msg(
+        'A contract that is {status, select, draft {a draft} active {active} expired {expired} terminated {terminated} other {{status}}} cannot be {action, select, edit {edited} activate {activated} terminate {terminated} upload_document {given a new signed document} other {changed}}.',
+        { status: contract.status, action },
+      ),
+    );
   }
 }
 
@@ -591,7 +600,10 @@ function validateRateCard(items: readonly RateCardItemInputDto[]): void {
     if (seen.has(key)) {
       throw fieldError(
         `rateCard.${index}.code`,
-        `The code "${item.code}" is already used by rate card item ${(seen.get(key) ?? 0) + 1}.`,
+        msg('The code "{code}" is already used by rate card item {row, number}.', {
+          code: item.code,
+          row: (seen.get(key) ?? 0) + 1,
+        }),
       );
     }
     seen.set(key, index);

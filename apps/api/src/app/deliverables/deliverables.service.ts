@@ -39,6 +39,7 @@ import type {
   PublishDeliverableDto,
   SubmitVersionDto,
 } from './dto/deliverable.dto';
+import { msg } from '../i18n/message';
 
 interface Visible {
   deliverable: Deliverable;
@@ -174,7 +175,12 @@ export class DeliverablesService implements UploadTargets {
     const { deliverable, brief } = await this.loadVisible(this.dataSource.manager, actor, deliverableId);
     if (!canSubmitVersion(deliverable.status, brief.status)) {
       throw invalidState(
-        `This deliverable is ${deliverable.status.replace('_', ' ')}; it does not take a new version now.`,
+        msg(
+          'This deliverable is {status, select, draft {a draft} in_review {in review} changes_requested {waiting for changes} approved {approved} rejected {rejected} published {published} other {{status}}}; it does not take a new version now.',
+          {
+            status: deliverable.status,
+          },
+        ),
       );
     }
   }
@@ -223,7 +229,12 @@ export class DeliverablesService implements UploadTargets {
       if (!isAgencyRole(actor.role)) throw forbidden('Only the agency submits versions.');
       if (!canSubmitVersion(deliverable.status, brief.status)) {
         throw invalidState(
-          `This deliverable is ${deliverable.status.replace('_', ' ')}; it does not take a new version now.`,
+          msg(
+            'This deliverable is {status, select, draft {a draft} in_review {in review} changes_requested {waiting for changes} approved {approved} rejected {rejected} published {published} other {{status}}}; it does not take a new version now.',
+            {
+              status: deliverable.status,
+            },
+          ),
         );
       }
       const [{ next }] = (await manager.query(
@@ -302,7 +313,10 @@ export class DeliverablesService implements UploadTargets {
       const { deliverable, brief, contract } = await this.loadVisible(manager, actor, id);
       if (!['accepted', 'in_progress'].includes(brief.status)) {
         throw invalidState(
-          `The brief is ${brief.status.replace('_', ' ')}; its deliverables are no longer reviewed.`,
+          msg(
+            'The brief is {status, select, draft {draft} sent {sent} accepted {accepted} declined {declined} in_progress {in progress} completed {completed} cancelled {cancelled} other {{status}}}; its deliverables are no longer reviewed.',
+            { status: brief.status },
+          ),
         );
       }
       const policy = deliverable.reviewPolicy;

@@ -1,5 +1,6 @@
 import { DELIVERABLE_CONTENT_TYPES, type DeliverableContentType } from '@agency-portal/shared';
 import { fromBuffer, fromFile } from 'file-type';
+import { msg } from '../i18n/message';
 
 /**
  * File types by content, never by name or the client's word. file-type reads the magic numbers
@@ -29,6 +30,6 @@ export async function detectDeliverableType(path: string): Promise<DeliverableCo
   return isDeliverableContentType(type) ? type : null;
 }
 
-export const DELIVERABLE_TYPES_MESSAGE =
-  'The file must be an image (JPEG, PNG, GIF, WebP), a video (MP4, MOV, WebM), a PDF or an Office ' +
-  'document (DOCX, PPTX, XLSX); its content decides, not its name.';
+export const DELIVERABLE_TYPES_MESSAGE = msg(
+  'The file must be an image (JPEG, PNG, GIF, WebP), a video (MP4, MOV, WebM), a PDF or an Office document (DOCX, PPTX, XLSX); its content decides, not its name.',
+);

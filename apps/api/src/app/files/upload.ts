@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import type { StorageEngine } from 'multer';
 import { DomainError } from '../common/errors/domain-error';
 import type { FileStorage } from './file-storage';
+import { msg, type Text } from '../i18n/message';
 
 /** What the upload pipeline learned about a file while streaming it into storage. */
 export interface ReceivedFile {
@@ -18,13 +19,13 @@ export interface ContentRule {
   /** Detected content type for the head of the file, or null when it is not allowed. */
   detect(head: Buffer): string | null;
   /** Shown when detection fails, e.g. "The signed document must be a PDF." */
-  message: string;
+  message: Text;
 }
 
 /** PDF by content: the `%PDF-` signature within the first 1024 bytes, as readers accept it. */
 export const PDF_ONLY: ContentRule = {
   detect: (head) => (head.subarray(0, 1024).includes(Buffer.from('%PDF-')) ? 'application/pdf' : null),
-  message: 'The file must be a PDF.',
+  message: msg('The file must be a PDF.'),
 };
 
 const HEAD_BYTES = 4096;

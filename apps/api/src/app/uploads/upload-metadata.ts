@@ -1,6 +1,7 @@
 import type { Upload } from '@tus/server';
 import { DomainError, type DomainErrorDetails } from '../common/errors/domain-error';
 import { sanitiseFileName } from '../files/upload';
+import { msg } from '../i18n/message';
 
 /**
  * The tus Upload-Metadata of a deliverable upload. The client sends `deliverableId` and
@@ -36,13 +37,17 @@ export function readClientMetadata(
   } else if (filename.length > MAX_FILE_NAME) {
     fields.push({
       field: 'filename',
-      messages: [`The file name may be at most ${MAX_FILE_NAME} characters.`],
+      messages: [msg('The file name may be at most {max, number} characters.', { max: MAX_FILE_NAME })],
     });
   }
   if (fields.length > 0) {
-    throw new DomainError('validation_failed', fields.flatMap((field) => field.messages).join(' '), {
-      fields,
-    });
+    throw new DomainError(
+      'validation_failed',
+      fields.flatMap((field) => field.messages),
+      {
+        fields,
+      },
+    );
   }
   return { deliverableId: deliverableId.toLowerCase(), filename: sanitiseFileName(filename) };
 }

@@ -10,6 +10,7 @@ const admin: Actor = {
   role: 'admin',
   agencyId: null,
   sessionId: 's',
+  locale: 'en',
 };
 const agencyAdmin: Actor = {
   id: 'b',
@@ -18,6 +19,7 @@ const agencyAdmin: Actor = {
   role: 'agency_admin',
   agencyId: 'agency-1',
   sessionId: 's',
+  locale: 'en',
 };
 
 function codeOf(work: () => unknown): string | undefined {

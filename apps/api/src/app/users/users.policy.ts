@@ -4,6 +4,7 @@ import { agencyScopeOf, requireInScope, scopeToActor } from '../access/scope';
 import type { Actor } from '../auth/actor';
 import { DomainError, fieldError, notFound } from '../common/errors/domain-error';
 import type { User } from './user.entity';
+import { msg } from '../i18n/message';
 
 /** agency_admin sees its own agency's users; in-house roles with user:read see everyone. */
 export function scopeUsers(query: SelectQueryBuilder<User>, actor: Actor): SelectQueryBuilder<User> {
@@ -16,7 +17,7 @@ export function requireVisibleUser(actor: Actor, user: User | null): User {
 
 export function assertMayAssignRole(actor: Actor, role: Role): void {
   if (!assignableRoles(actor.role).includes(role)) {
-    throw fieldError('role', `You cannot assign the role ${role}.`, 'forbidden');
+    throw fieldError('role', msg('You cannot assign the role {role}.', { role }), 'forbidden');
   }
 }
 

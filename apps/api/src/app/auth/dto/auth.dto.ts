@@ -36,9 +36,7 @@ export class SetPasswordDto implements SetPasswordRequest {
 
   /** At least PASSWORD_MIN_LENGTH characters. */
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, {
-    message: `password must be at least ${PASSWORD_MIN_LENGTH} characters long`,
-  })
+  @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 }

@@ -2,9 +2,10 @@ import { type ArgumentsHost, NotFoundException } from '@nestjs/common';
 import type { PinoLogger } from 'nestjs-pino';
 import { QueryFailedError } from 'typeorm';
 import { AllExceptionsFilter } from './all-exceptions.filter';
-import { DomainError } from './domain-error';
+import { msg } from '../../i18n/message';
+import { DomainError, fieldError } from './domain-error';
 
-function run(exception: unknown) {
+function run(exception: unknown, request: Record<string, unknown> = {}) {
   const logged: unknown[] = [];
   const logger = {
     setContext: () => undefined,
@@ -22,7 +23,10 @@ function run(exception: unknown) {
     },
   };
   const host = {
-    switchToHttp: () => ({ getRequest: () => ({ id: 'corr-123' }), getResponse: () => response }),
+    switchToHttp: () => ({
+      getRequest: () => ({ id: 'corr-123', headers: {}, ...request }),
+      getResponse: () => response,
+    }),
   } as unknown as ArgumentsHost;
   new AllExceptionsFilter(logger).catch(exception, host);
   return { ...sent, logged };
@@ -46,7 +50,32 @@ describe('AllExceptionsFilter', () => {
     const result = run(new NotFoundException('Cannot GET /api/nope'));
 
     expect(result.status).toBe(404);
-    expect(result.body).toEqual({ code: 'not_found', message: 'Cannot GET /api/nope' });
+    expect(result.body).toEqual({ code: 'not_found', message: 'There is nothing at this address.' });
+  });
+
+  it("should answer in the signed-in person's language when a domain error has field messages", () => {
+    const result = run(
+      fieldError('role', msg('You cannot assign the role {role}.', { role: 'admin' }), 'forbidden'),
+      {
+        user: { locale: 'ko' },
+        headers: { 'accept-language': 'id' },
+      },
+    );
+
+    expect(result.body).toEqual({
+      code: 'forbidden',
+      message: 'admin 역할은 부여할 수 없습니다.',
+      details: { fields: [{ field: 'role', messages: ['admin 역할은 부여할 수 없습니다.'] }] },
+    });
+  });
+
+  it('should answer in the Accept-Language when nobody is signed in and the error is unexpected', () => {
+    const result = run(new Error('boom'), { headers: { 'accept-language': 'id-ID,id;q=0.9' } });
+
+    expect(result.body).toMatchObject({
+      code: 'internal_error',
+      message: 'Terjadi kesalahan di pihak kami. Sebutkan ID korelasi saat melaporkannya.',
+    });
   });
 
   it('should reveal nothing but a correlation id when an unexpected error happens', () => {

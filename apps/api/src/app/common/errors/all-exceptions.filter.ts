@@ -3,6 +3,9 @@ import type { ApiErrorBody } from '@agency-portal/shared';
 import type { Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import { QueryFailedError } from 'typeorm';
+import { msg, type Message } from '../../i18n/message';
+import { requestLocale } from '../../i18n/request-locale';
+import { render } from '../../i18n/translator';
 import { DomainError } from './domain-error';
 import { codeForStatus, statusForCode } from './error-status';
 
@@ -13,10 +16,27 @@ interface HttpErrorLike {
   expose?: boolean;
 }
 
+/** Error bodies before their texts are put into the reader's language. */
+type PendingBody = Omit<ApiErrorBody, 'message'> & { message: Message };
+
+/** What the framework's own errors (unknown route, bad UUID in a path, …) say, by status. */
+const STATUS_MESSAGES: Record<number, Message> = {
+  400: msg('A value in the request has the wrong format.'),
+  401: msg('Sign in to continue.'),
+  403: msg('You do not have permission to do this.'),
+  404: msg('There is nothing at this address.'),
+  409: msg('The request conflicts with the current state of the record.'),
+  413: msg('The request body is too large.'),
+  415: msg('The request body has a type the portal does not accept.'),
+  429: msg('Too many requests. Try again later.'),
+  503: msg('The service is unavailable for a moment. Try again shortly.'),
+};
+
 /**
  * Turns every failure into `{ code, message, details? }`. Domain errors keep their code; framework
  * errors get one from their status; anything else is a 500 that reveals nothing but a correlation
- * id, which is also in the log line carrying the stack.
+ * id, which is also in the log line carrying the stack. Codes are language-neutral; the texts are
+ * in the reader's language (`requestLocale`): this is the one place the API translates them.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -29,7 +49,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string | number }>();
     const response = http.getResponse<Response>();
     const correlationId = String(request.id ?? '');
-    const { status, body } = this.toBody(exception, correlationId);
+    const locale = requestLocale(request);
+    const { status, body } =
+      exception instanceof DomainError
+        ? this.domainBody(exception, locale)
+        : this.toBody(exception, correlationId, locale);
     if (status >= 500) {
       this.logger.error({ err: exception, correlationId }, 'Unhandled error');
     }
@@ -38,15 +62,23 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
   }
 
-  private toBody(exception: unknown, correlationId: string): { status: number; body: ApiErrorBody } {
-    if (exception instanceof DomainError) {
-      const body: ApiErrorBody = {
-        code: exception.code,
-        message: exception.message,
-      };
-      if (exception.details) body.details = exception.details;
-      return { status: statusForCode(exception.code), body };
-    }
+  private domainBody(exception: DomainError, locale: string): { status: number; body: ApiErrorBody } {
+    const { message, details } = exception.localize(locale);
+    const body: ApiErrorBody = { code: exception.code, message };
+    if (details) body.details = details;
+    return { status: statusForCode(exception.code), body };
+  }
+
+  private toBody(
+    exception: unknown,
+    correlationId: string,
+    locale: string,
+  ): { status: number; body: ApiErrorBody } {
+    const { status, body } = this.pendingBody(exception, correlationId);
+    return { status, body: { ...body, message: render(locale, body.message) } };
+  }
+
+  private pendingBody(exception: unknown, correlationId: string): { status: number; body: PendingBody } {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status < 500 || status === HttpStatus.SERVICE_UNAVAILABLE) {
@@ -54,7 +86,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           status,
           body: {
             code: codeForStatus(status),
-            message: this.httpMessage(exception),
+            message: STATUS_MESSAGES[status] ?? STATUS_MESSAGES[400],
           },
         };
       }
@@ -65,10 +97,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // body-parser errors: malformed JSON, body too large, unsupported charset
       const message =
         httpLike.type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON.'
+          ? msg('The request body is not valid JSON.')
           : httpLike.type === 'entity.too.large'
-            ? 'The request body is too large.'
-            : 'The request body could not be read.';
+            ? msg('The request body is too large.')
+            : msg('The request body could not be read.');
       return {
         status: parserStatus,
         body: { code: codeForStatus(parserStatus), message },
@@ -81,7 +113,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           status: HttpStatus.BAD_REQUEST,
           body: {
             code: 'validation_failed',
-            message: 'A value in the request has the wrong format.',
+            message: msg('A value in the request has the wrong format.'),
           },
         };
       }
@@ -90,18 +122,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       status: HttpStatus.INTERNAL_SERVER_ERROR,
       body: {
         code: 'internal_error',
-        message: 'Something went wrong on our side. Quote the correlation id when reporting it.',
+        message: msg('Something went wrong on our side. Quote the correlation id when reporting it.'),
         correlationId,
       },
     };
-  }
-
-  private httpMessage(exception: HttpException): string {
-    const response = exception.getResponse();
-    if (typeof response === 'string') return response;
-    const message = (response as { message?: unknown }).message;
-    if (typeof message === 'string') return message;
-    if (Array.isArray(message)) return message.join('; ');
-    return exception.message;
   }
 }

@@ -1,12 +1,13 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import type { FieldError } from '@agency-portal/shared';
-import { DomainError } from './domain-error';
+import type { Text } from '../../i18n/message';
+import { DomainError, type DomainFieldError } from './domain-error';
+import { constraintMessage } from './validation-messages';
 
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+function flatten(errors: ValidationError[], prefix = ''): DomainFieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own: FieldError[] = error.constraints
-      ? [{ field, messages: Object.values(error.constraints) }]
+    const own: DomainFieldError[] = error.constraints
+      ? [{ field, messages: Object.keys(error.constraints).map((name) => constraintMessage(error, name)) }]
       : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
@@ -18,12 +19,20 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    // The target's class names each failed constraint's arguments (validation-messages.ts); values stay out.
+    validationError: { target: true, value: false },
     // No implicit conversion: "false" must never become true. DTOs convert explicitly.
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
-      const summary = fields.map((field) => field.messages.join(', ')).join('; ');
-      return new DomainError('validation_failed', summary || 'The request is not valid.', { fields });
+      const summary: Text[] = fields.flatMap((field) => field.messages);
+      return new DomainError(
+        'validation_failed',
+        summary.length > 0 ? summary : 'The request is not valid.',
+        {
+          fields,
+        },
+      );
     },
   });
 }

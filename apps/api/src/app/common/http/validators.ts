@@ -5,8 +5,8 @@ import { IsISO8601, Matches, ValidateBy, type ValidationOptions } from 'class-va
 /** A calendar date as `YYYY-MM-DD` that exists (no 2026-02-30). */
 export function IsIsoDate(): PropertyDecorator {
   return applyDecorators(
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date as YYYY-MM-DD' }),
-    IsISO8601({ strict: true }, { message: '$property must be a real calendar date' }),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date as YYYY-MM-DD.' }),
+    IsISO8601({ strict: true }, { message: '$property must be a real calendar date.' }),
   );
 }
 
@@ -17,7 +17,7 @@ export function IsCurrencyCode(options?: ValidationOptions): PropertyDecorator {
       name: 'isCurrencyCode',
       validator: {
         validate: (value: unknown) => isKnownCurrency(value),
-        defaultMessage: () => '$property must be an ISO 4217 currency code such as USD, KRW or IDR',
+        defaultMessage: () => '$property must be an ISO 4217 currency code such as USD, KRW or IDR.',
       },
     },
     options,
@@ -31,7 +31,7 @@ export function IsMinorUnits(options?: ValidationOptions): PropertyDecorator {
       name: 'isMinorUnits',
       validator: {
         validate: (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0,
-        defaultMessage: () => '$property must be a non-negative whole number of minor currency units',
+        defaultMessage: () => '$property must be a non-negative whole number of minor currency units.',
       },
     },
     options,
@@ -49,7 +49,8 @@ export function IsSupportedLocale(options?: ValidationOptions): PropertyDecorato
       name: 'isSupportedLocale',
       validator: {
         validate: (value: unknown) => isLocale(value),
-        defaultMessage: () => `$property must be one of the following values: ${SUPPORTED_LOCALES.join(', ')}`,
+        defaultMessage: () =>
+          `$property must be one of the following values: ${SUPPORTED_LOCALES.join(', ')}.`,
       },
     },
     options,
@@ -63,7 +64,7 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
       name: 'isTimeZone',
       validator: {
         validate: (value: unknown) => isTimeZone(value),
-        defaultMessage: () => '$property must be an IANA time zone such as Asia/Seoul',
+        defaultMessage: () => '$property must be an IANA time zone such as Asia/Seoul.',
       },
     },
     options,

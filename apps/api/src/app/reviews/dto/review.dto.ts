@@ -111,15 +111,15 @@ export class CommentPinDto {
   /** Fraction of the width, 0–1 (point pins). */
   @ValidateIf((pin: CommentPinDto) => pin.kind === 'point')
   @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0, { message: 'The pin is outside the image: x must be between 0 and 1' })
-  @Max(1, { message: 'The pin is outside the image: x must be between 0 and 1' })
+  @Min(0, { message: 'The pin is outside the image: x must be between 0 and 1.' })
+  @Max(1, { message: 'The pin is outside the image: x must be between 0 and 1.' })
   x?: number;
 
   /** Fraction of the height, 0–1 (point pins). */
   @ValidateIf((pin: CommentPinDto) => pin.kind === 'point')
   @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0, { message: 'The pin is outside the image: y must be between 0 and 1' })
-  @Max(1, { message: 'The pin is outside the image: y must be between 0 and 1' })
+  @Min(0, { message: 'The pin is outside the image: y must be between 0 and 1.' })
+  @Max(1, { message: 'The pin is outside the image: y must be between 0 and 1.' })
   y?: number;
 
   /** PDF page, from 1: required on point pins on a PDF, refused on images. */
