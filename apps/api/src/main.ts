@@ -52,8 +52,8 @@ async function bootstrap(): Promise<void> {
   };
 
   const webDistDir = resolved.webDistDir ?? resolve(__dirname, '../web/browser');
-  const app = await NestFactory.create(AppModule.register(resolved, { webDistDir }), { bufferLogs: true });
-  await configureApp(app, resolved);
+  const app = await NestFactory.create(AppModule.register(resolved), { bufferLogs: true });
+  await configureApp(app, resolved, webDistDir);
 
   if (resolved.seedDemo) {
     const hash = await app.get(PasswordService).hash(DEMO_PASSWORD);

@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
-import { Test } from '@nestjs/testing';
+import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -41,6 +40,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** A stand-in for the built web app, so tests run the app with its static files as users get it. */
+export const WEB_FIXTURE = join(__dirname, '..', 'fixtures', 'web', 'browser');
+
 function adminUrl(): string {
   const url = process.env['TEST_DATABASE_URL'];
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest.integration.config.cjs');
@@ -76,11 +78,15 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     databaseUrl: withDatabase(adminUrl(), database),
     jwtSecret: randomBytes(32).toString('hex'),
   };
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.register(config), DiscoveryModule],
-  }).compile();
-  const app = moduleRef.createNestApplication({ bufferLogs: true });
-  await configureApp(app, config);
+  // Built exactly as main.ts builds it (DiscoveryModule only lets tests list the routes).
+  const app = await NestFactory.create(
+    {
+      module: class TestRoot {},
+      imports: [AppModule.register(config), DiscoveryModule],
+    },
+    { bufferLogs: true, logger: false },
+  );
+  await configureApp(app, config, config.webDistDir ?? WEB_FIXTURE);
   await app.init();
   const dataSource = app.get(DataSource);
   await seedDemoOrganisation(dataSource, await app.get(PasswordService).hash(DEMO_PASSWORD));
