@@ -62,20 +62,27 @@ export class AuthController {
     try {
       return await this.respond(await this.sessions.rotate(presented), response);
     } catch (error) {
-      this.clearCookie(response);
+      // Only a session that has ended loses its cookie; a database outage must not sign anyone out.
+      if (error instanceof DomainError && error.code === 'session_expired') this.clearCookie(response);
       throw error;
     }
   }
 
-  /** Signs out: revokes the session and clears the refresh cookie. Works with an expired access token too. */
+  /**
+   * Signs out: ends the session named by the refresh cookie or the Bearer access token (either
+   * is enough, an expired access token too) and clears the cookie.
+   */
   @Public()
   @ApiCookieAuth(REFRESH_COOKIE)
+  @ApiBearerAuth()
   @Post('logout')
   @HttpCode(204)
   @ApiNoContentResponse()
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
-    const presented = this.readRefreshCookie(request);
-    if (presented) await this.sessions.endByRefreshToken(presented, null);
+    await this.sessions.signOut({
+      refreshToken: this.readRefreshCookie(request),
+      accessToken: bearerTokenOf(request),
+    });
     this.clearCookie(response);
   }
 
@@ -131,4 +138,9 @@ export class AuthController {
     const value = cookies?.[REFRESH_COOKIE];
     return typeof value === 'string' && value.length > 0 ? value : undefined;
   }
+}
+
+function bearerTokenOf(request: Request): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(request.get('authorization') ?? '');
+  return match?.[1];
 }

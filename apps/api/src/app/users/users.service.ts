@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { InvitationDto, UserDto } from '@agency-portal/shared';
 import { AGENCY_ROLES } from '@agency-portal/shared';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { agencyScopeOf } from '../access/scope';
 import { Agency } from '../agencies/agency.entity';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -70,7 +71,7 @@ export class UsersService {
     const agencyId = agencyForNewUser(actor, input.role, input.agencyId);
     const { user, invitation } = await this.write(async (manager) => {
       if (agencyId) await this.requireActiveAgency(manager, agencyId);
-      if (input.businessUnitId) await this.requireBusinessUnit(manager, input.businessUnitId);
+      if (input.businessUnitId) await this.requireBusinessUnit(manager, actor, input.businessUnitId);
       const created = await manager.save(
         manager.create(User, {
           email: input.email,
@@ -102,7 +103,7 @@ export class UsersService {
       const user = await this.lock(manager, actor, id);
       const before = userSnapshot(user);
       if (input.role !== undefined) assertRoleChangeAllowed(actor, user, input.role);
-      if (input.businessUnitId) await this.requireBusinessUnit(manager, input.businessUnitId);
+      if (input.businessUnitId) await this.requireBusinessUnit(manager, actor, input.businessUnitId);
       user.name = input.name ?? user.name;
       user.role = input.role ?? user.role;
       if (input.businessUnitId !== undefined) user.businessUnitId = input.businessUnitId;
@@ -221,8 +222,12 @@ export class UsersService {
     if (agency.status !== 'active') throw fieldError('agencyId', 'The agency is offboarded.');
   }
 
-  private async requireBusinessUnit(manager: EntityManager, id: string): Promise<void> {
-    if (!(await manager.existsBy(BusinessUnit, { id }))) {
+  /**
+   * Business units are the brand's own: an agency admin sees none, so every unit id answers like
+   * an unknown one and tells them nothing about which exist.
+   */
+  private async requireBusinessUnit(manager: EntityManager, actor: Actor, id: string): Promise<void> {
+    if (agencyScopeOf(actor) !== null || !(await manager.existsBy(BusinessUnit, { id }))) {
       throw fieldError('businessUnitId', 'The business unit does not exist.');
     }
   }
