@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AgenciesModule } from './agencies/agencies.module';
@@ -25,25 +23,16 @@ import { UploadsModule } from './uploads/uploads.module';
 @Module({})
 export class AppModule {
   /** The whole application for a resolved configuration (database URL and secrets known). */
-  static register(config: ResolvedConfig, options: { webDistDir?: string } = {}): DynamicModule {
-    const webDist = options.webDistDir;
+  static register(config: ResolvedConfig): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.databaseUrl),
+          ...dataSourceOptions(config.databaseUrl, config.database),
           migrationsRun: true,
         }),
-        ...(webDist && existsSync(webDist)
-          ? [
-              ServeStaticModule.forRoot({
-                rootPath: webDist,
-                exclude: ['/api/{*path}'],
-              }),
-            ]
-          : []),
         MailModule,
         AuditModule,
         AuthModule,

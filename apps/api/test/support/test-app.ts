@@ -43,7 +43,7 @@ export interface TestApp {
 /** A stand-in for the built web app, so tests run the app with its static files as users get it. */
 export const WEB_FIXTURE = join(__dirname, '..', 'fixtures', 'web', 'browser');
 
-function adminUrl(): string {
+function defaultAdminUrl(): string {
   const url = process.env['TEST_DATABASE_URL'];
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest.integration.config.cjs');
   return url;
@@ -55,8 +55,8 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl() });
+async function admin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
     return await work(client);
@@ -67,15 +67,19 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 
 /**
  * Boots the whole application as main.ts does, on a fresh database seeded with the demo
- * organisation. Every suite gets its own database, dropped on close.
+ * organisation. Every suite gets its own database, dropped on close. `adminUrl` names another
+ * PostgreSQL server than the run's shared one (a suite that stops or freezes its own).
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  adminUrl: string = defaultAdminUrl(),
+): Promise<TestApp> {
   const database = `test_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(`CREATE DATABASE ${database}`));
+  await admin(adminUrl, (client) => client.query(`CREATE DATABASE ${database}`));
   const storageDir = mkdtempSync(join(tmpdir(), 'agency-portal-test-files-'));
   const config: ResolvedConfig = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', STORAGE_DIR: storageDir, ...env }),
-    databaseUrl: withDatabase(adminUrl(), database),
+    databaseUrl: withDatabase(adminUrl, database),
     jwtSecret: randomBytes(32).toString('hex'),
   };
   // Built exactly as main.ts builds it (DiscoveryModule only lets tests list the routes).
@@ -134,7 +138,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
     async close() {
       await app.close();
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+      await admin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
       rmSync(storageDir, { recursive: true, force: true });
     },
   };

@@ -3,8 +3,12 @@ import type { ApiErrorBody } from '@agency-portal/shared';
 import type { Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from '../db-errors';
 import { DomainError } from './domain-error';
 import { codeForStatus, statusForCode } from './error-status';
+
+/** What a 503 tells clients to wait before trying again. */
+export const RETRY_AFTER_SECONDS = 5;
 
 interface HttpErrorLike {
   status?: number;
@@ -30,10 +34,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const correlationId = String(request.id ?? '');
     const { status, body } = this.toBody(exception, correlationId);
-    if (status >= 500) {
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) {
+      this.logger.warn({ err: exception, correlationId }, 'Database unavailable');
+    } else if (status >= 500) {
       this.logger.error({ err: exception, correlationId }, 'Unhandled error');
     }
     if (!response.headersSent) {
+      if (status === HttpStatus.SERVICE_UNAVAILABLE)
+        response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       response.status(status).json(body);
     }
   }
@@ -46,6 +54,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       };
       if (exception.details) body.details = exception.details;
       return { status: statusForCode(exception.code), body };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        body: {
+          code: 'service_unavailable',
+          message: 'The portal cannot reach its database right now. Try again in a few seconds.',
+        },
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
