@@ -11,6 +11,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.int-spec.ts'],
   transform: { '^.+\\.[tj]s$': ['@swc/jest', swc] },
+  // The OpenAPI validator's ref parser ships only ES modules: compile it to CommonJS like our code.
+  transformIgnorePatterns: ['/node_modules/(?!@apidevtools/json-schema-ref-parser/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs'],
   moduleNameMapper: { '^@agency-portal/shared$': '<rootDir>/../../libs/shared/src/index.ts' },
   globalSetup: '<rootDir>/test/support/global-setup.mjs',

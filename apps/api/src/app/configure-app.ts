@@ -1,18 +1,19 @@
 import { constants as zlib } from 'node:zlib';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import type { Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger, PinoLogger } from 'nestjs-pino';
-import { REFRESH_COOKIE } from './auth/auth.controller';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { API_PREFIX } from './common/http/api-prefix';
+import { answerClientErrorsInShape } from './common/http/client-errors';
 import { bodyParserErrors, inputGuard } from './common/http/input-guard';
 import type { ResolvedConfig } from './config/app-config';
+import { buildOpenApiDocument } from './openapi';
 import { detectWebAppLayout, webAppHandler } from './web-app/web-app';
 
 export { API_PREFIX };
@@ -44,6 +45,7 @@ export async function configureApp(
   // Not strict: `null` or `"text"` parse, and the guard answers that the body must be an object.
   express.useBodyParser('json', { limit: '1mb', strict: false });
   express.useBodyParser('urlencoded', { limit: '1mb', extended: true });
+  answerClientErrorsInShape(express.getHttpServer());
   app.use(bodyParserErrors());
   app.use(inputGuard());
   app.use(
@@ -80,19 +82,7 @@ export async function configureApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(await app.resolve(PinoLogger)));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Agency Portal API')
-      .setDescription(
-        'Sign in with POST /api/auth/login and send the access token as `Authorization: Bearer <token>`. ' +
-          'Errors are `{ code, message, details? }`.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .addCookieAuth(REFRESH_COOKIE)
-      .build(),
-  );
+  const document = buildOpenApiDocument(app, API_PREFIX);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,
   });
