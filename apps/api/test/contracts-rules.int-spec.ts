@@ -98,6 +98,7 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
   const next = (): number => ++sequence;
 
   async function writeCounts(): Promise<WriteCounts> {
+    await t.deliverEvents();
     const rows: WriteCounts[] = await t.dataSource.query(
       `SELECT (SELECT count(*)::int FROM contracts) AS contracts,
               (SELECT count(*)::int FROM rate_card_items) AS "rateCardItems",
@@ -818,6 +819,7 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
           before: expect.objectContaining({ status: 'draft' }),
         }),
       ]);
+      await t.deliverEvents();
       const notified: { count: number }[] = await t.dataSource.query(
         `SELECT count(*)::int AS count FROM notifications WHERE entity_id = $1 AND kind = 'contract_activated'
             AND user_id = $2`,
@@ -896,6 +898,7 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
           after: expect.objectContaining({ status: 'terminated', terminationReason: 'Budget cut' }),
         }),
       ]);
+      await t.deliverEvents();
       const notified: { count: number }[] = await t.dataSource.query(
         `SELECT count(*)::int AS count FROM notifications WHERE entity_id = $1 AND kind = 'contract_terminated'`,
         [active.id],
@@ -1034,6 +1037,7 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
 
       it('should audit contract.budget_changed and notify every active Northwind user when the budget cap changes', async () => {
         const active = await createActive();
+        await t.deliverEvents();
         const inbox = await getAs('northwindMember', '/api/notifications');
         const unreadBefore = (inbox.body as NotificationListDto).unread;
 
@@ -1056,6 +1060,7 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
           before: { budgetCapMinor: 50_000_000 },
           after: { budgetCapMinor: 75_000_000 },
         });
+        await t.deliverEvents();
         const recipients: { user_id: string; count: number }[] = await t.dataSource.query(
           `SELECT user_id, count(*)::int AS count FROM notifications
             WHERE entity_id = $1 AND kind = 'contract_changed' GROUP BY user_id`,
@@ -1086,6 +1091,7 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
 
         expect(response.status).toBe(200);
         expect(await auditOf(active.id, 'contract.budget_changed')).toEqual([]);
+        await t.deliverEvents();
         const notified: { count: number }[] = await t.dataSource.query(
           `SELECT count(*)::int AS count FROM notifications WHERE entity_id = $1 AND kind = 'contract_changed'`,
           [active.id],
@@ -1133,6 +1139,7 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
           },
           after: { rateCard: newCard },
         });
+        await t.deliverEvents();
         const notified: { count: number }[] = await t.dataSource.query(
           `SELECT count(*)::int AS count FROM notifications
             WHERE entity_id = $1 AND kind = 'contract_changed' AND user_id = $2`,

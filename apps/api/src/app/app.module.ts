@@ -16,6 +16,7 @@ import { ContractsModule } from './contracts/contracts.module';
 import { DeliverablesModule } from './deliverables/deliverables.module';
 import { FilesModule } from './files/files.module';
 import { GoalsModule } from './goals/goals.module';
+import { EventsModule } from './events/events.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { UploadsModule } from './uploads/uploads.module';
@@ -33,6 +34,8 @@ export class AppModule {
           ...dataSourceOptions(config.databaseUrl, config.database),
           migrationsRun: true,
         }),
+        JobsModule,
+        EventsModule,
         MailModule,
         AuditModule,
         AuthModule,
@@ -46,7 +49,6 @@ export class AppModule {
         BriefsModule,
         DeliverablesModule,
         UploadsModule,
-        JobsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -12,6 +12,7 @@ import { PasswordService } from '../../src/app/auth/password.service';
 import { loadConfig, type ResolvedConfig } from '../../src/app/config/app-config';
 import { configureApp } from '../../src/app/configure-app';
 import { FILE_STORAGE, type FileStorage } from '../../src/app/files/file-storage';
+import { QueueService } from '../../src/app/jobs/queue.service';
 import { DEMO_PASSWORD, seedDemoOrganisation } from '../../src/app/seed/demo-organisation';
 import { seedDemoWork } from '../../src/app/seed/demo-work';
 
@@ -37,6 +38,11 @@ export interface TestApp {
    * policy applies: social leads approve and reviewers read nothing.
    */
   useDemoReviewTemplate(): Promise<void>;
+  /**
+   * Delivers what the changes so far have queued (notices, e-mails), as the queue's workers do
+   * after commit in a running portal; tests do not run workers. Returns the jobs run.
+   */
+  deliverEvents(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -136,6 +142,7 @@ export async function createTestApp(
          ON CONFLICT (business_unit_id) DO UPDATE SET name = EXCLUDED.name, steps = EXCLUDED.steps`,
       );
     },
+    deliverEvents: () => app.get(QueueService).drain(),
     async close() {
       await app.close();
       await admin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));

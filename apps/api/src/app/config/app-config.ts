@@ -203,9 +203,18 @@ export class EnvironmentVariables {
   @Max(1024 * 1024 * 1024)
   SIGNED_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 
+  /** Work queued jobs and schedules on this replica (default: true, except under NODE_ENV=test). */
+  @IsOptional()
   @Transform(toBoolean)
   @IsBoolean({ message: 'JOBS_ENABLED must be true or false' })
-  JOBS_ENABLED = true;
+  JOBS_ENABLED?: boolean;
+
+  /** A job still running after this long is taken for dead (its process crashed) and run again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(3600)
+  JOB_TIMEOUT_SECONDS = 300;
 
   /** Largest deliverable file accepted, in bytes (default 2 GiB). */
   @Transform(toInt)
@@ -294,6 +303,7 @@ export const ENV_KEYS = [
   'STORAGE_DIR',
   'SIGNED_DOCUMENT_MAX_BYTES',
   'JOBS_ENABLED',
+  'JOB_TIMEOUT_SECONDS',
   'UPLOAD_MAX_BYTES',
   'UPLOAD_TMP_DIR',
   'UPLOAD_EXPIRE_HOURS',
@@ -352,6 +362,7 @@ export interface AppConfig {
   storageDir: string;
   signedDocumentMaxBytes: number;
   jobsEnabled: boolean;
+  jobTimeoutSeconds: number;
   uploadMaxBytes: number;
   /** Unfinished resumable uploads (local disk, whatever the file storage). */
   uploadTmpDir: string;
@@ -432,7 +443,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: vars.TRUST_PROXY,
     storageDir: vars.STORAGE_DIR,
     signedDocumentMaxBytes: vars.SIGNED_DOCUMENT_MAX_BYTES,
-    jobsEnabled: vars.JOBS_ENABLED && vars.NODE_ENV !== 'test',
+    jobsEnabled: vars.JOBS_ENABLED ?? vars.NODE_ENV !== 'test',
+    jobTimeoutSeconds: vars.JOB_TIMEOUT_SECONDS,
     uploadMaxBytes: vars.UPLOAD_MAX_BYTES,
     uploadTmpDir: vars.UPLOAD_TMP_DIR ?? join(vars.STORAGE_DIR, '.uploads'),
     uploadExpireMs: vars.UPLOAD_EXPIRE_HOURS * 60 * 60 * 1000,

@@ -17,6 +17,8 @@ import { GoalsAndContracts1764100000000 } from './migrations/1764100000000-goals
 import { BriefsAndReviews1764200000000 } from './migrations/1764200000000-briefs-and-reviews';
 import { EffectiveApprovalPolicies1764300000000 } from './migrations/1764300000000-effective-approval-policies';
 import { RefreshGrace1765000000000 } from './migrations/1765000000000-refresh-grace';
+import { OutboxEvents1765000100000 } from './migrations/1765000100000-outbox-events';
+import { OutboxDelivery, OutboxEvent } from '../events/outbox-event.entity';
 
 /** Listed as classes, not globs: the API is bundled by webpack. */
 export const ENTITIES = [
@@ -42,6 +44,8 @@ export const ENTITIES = [
   ApprovalPolicy,
   Comment,
   OutboxMessage,
+  OutboxEvent,
+  OutboxDelivery,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -49,4 +53,5 @@ export const MIGRATIONS = [
   BriefsAndReviews1764200000000,
   EffectiveApprovalPolicies1764300000000,
   RefreshGrace1765000000000,
+  OutboxEvents1765000100000,
 ];

@@ -12,6 +12,7 @@ import { BusinessUnit } from '../business-units/business-unit.entity';
 import { isUniqueViolation } from '../common/db-errors';
 import { escapeLike } from '../common/like';
 import { DomainError, fieldError, invalidState } from '../common/errors/domain-error';
+import { DomainEvents } from '../events/domain-events.service';
 import { MailService } from '../mail/mail.service';
 import type { InviteUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
 import { User } from './user.entity';
@@ -32,6 +33,7 @@ export class UsersService {
     private readonly sessions: SessionsService,
     private readonly invitations: InvitationsService,
     private readonly mail: MailService,
+    private readonly events: DomainEvents,
   ) {}
 
   async list(actor: Actor, query: UserListQueryDto): Promise<UserDto[]> {
@@ -92,7 +94,7 @@ export class UsersService {
       });
       return {
         user: created,
-        invitation: await this.invitations.issue(manager, created, actor),
+        invitation: await this.issueInvitation(manager, created, actor),
       };
     });
     return this.invitationResponse(actor, user.id, invitation);
@@ -168,9 +170,29 @@ export class UsersService {
       const user = await this.lock(manager, actor, id);
       if (user.passwordHash) throw invalidState('This user has already set a password.');
       if (!user.active) throw invalidState('Reactivate the user before sending a new invitation.');
-      return this.invitations.issue(manager, user, actor);
+      return this.issueInvitation(manager, user, actor);
     });
     return this.invitationResponse(actor, id, invitation);
+  }
+
+  /** A one-time link, e-mailed to the user after commit (the invitation event's e-mail). */
+  private async issueInvitation(manager: EntityManager, user: User, actor: Actor): Promise<IssuedInvitation> {
+    const invitation = await this.invitations.issue(manager, user, actor);
+    await this.events.publish(
+      manager,
+      {
+        type: 'user.invited',
+        payload: {
+          userId: user.id,
+          inviterName: actor.name,
+          setPasswordUrl: invitation.setPasswordUrl,
+          expiresAt: invitation.expiresAt.toISOString(),
+        },
+        audience: { userIds: [user.id] },
+      },
+      actor,
+    );
+    return invitation;
   }
 
   private async invitationResponse(
@@ -178,23 +200,12 @@ export class UsersService {
     userId: string,
     invitation: IssuedInvitation,
   ): Promise<InvitationDto> {
-    const user = await this.get(actor, userId);
-    const emailed = await this.mail.send({
-      to: user.email,
-      subject: 'You are invited to Agency Portal',
-      text: [
-        `Hello ${user.name},`,
-        '',
-        `${actor.name} invited you to Agency Portal.`,
-        `Set your password here (the link works once, until ${invitation.expiresAt.toUTCString()}):`,
-        invitation.setPasswordUrl,
-      ].join('\n'),
-    });
     return {
-      user,
+      user: await this.get(actor, userId),
       setPasswordUrl: invitation.setPasswordUrl,
       expiresAt: invitation.expiresAt.toISOString(),
-      emailed,
+      // On its way when SMTP is configured (sent after commit, retried until it goes).
+      emailed: this.mail.enabled,
     };
   }
 
