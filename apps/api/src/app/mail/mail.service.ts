@@ -24,8 +24,8 @@ const STRANDED_AFTER_SECONDS = 300;
  * Every e-mail: a row in `mail_outbox`, written by the caller's transaction, and a queued
  * `mail.send` job that sends it through SMTP after commit, never inside a transaction. A message
  * is claimed before it is sent, so two jobs never send it twice; one whose sender died mid-send
- * is claimed again once the job timeout has passed, and a sweep every five minutes re-queues
- * anything stranded. Without SMTP_URL messages are kept as not_sent, where an admin can read them.
+ * is claimed again once the job timeout has passed, and a sweep (at boot and every five minutes)
+ * re-queues anything stranded. Without SMTP_URL messages are kept as not_sent, where an admin can read them.
  */
 @Injectable()
 export class MailService implements OnModuleInit {
@@ -55,6 +55,8 @@ export class MailService implements OnModuleInit {
     this.queue.register({
       name: MAIL_SWEEP_JOB,
       schedule: '*/5 * * * *',
+      // A process starting after a crash picks up at once what the crash left half-sent.
+      runAtBoot: true,
       singleton: true,
       handle: async () => {
         await this.sweep();
