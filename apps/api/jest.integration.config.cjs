@@ -11,8 +11,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.int-spec.ts'],
   transform: { '^.+\\.[tj]s$': ['@swc/jest', swc] },
-  // intl-messageformat and its @formatjs parts ship as ES modules only.
-  transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs)/)'],
+  // These packages ship only ES modules: compile them to CommonJS like our code.
+  transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs|@apidevtools/json-schema-ref-parser)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs'],
   moduleNameMapper: { '^@agency-portal/shared$': '<rootDir>/../../libs/shared/src/index.ts' },
   globalSetup: '<rootDir>/test/support/global-setup.mjs',

@@ -7,13 +7,12 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
 import { PasswordService } from './app/auth/password.service';
 import { ConfigError, loadConfig, type AppConfig, type ResolvedConfig } from './app/config/app-config';
-import { API_PREFIX, configureApp } from './app/configure-app';
+import { configureApp } from './app/configure-app';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './app/database/embedded-postgres';
 import { FILE_STORAGE, type FileStorage } from './app/files/file-storage';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from './app/seed/demo-organisation';
 import { seedDemoReviews } from './app/seed/demo-reviews';
 import { seedDemoWork } from './app/seed/demo-work';
-import { hasLocalizedBuilds, localizedWebApp } from './app/web/localized-web-app';
 
 function say(message: string): void {
   process.stdout.write(`${message}\n`);
@@ -53,9 +52,8 @@ async function bootstrap(): Promise<void> {
   };
 
   const webDistDir = resolved.webDistDir ?? resolve(__dirname, '../web/browser');
-  const app = await NestFactory.create(AppModule.register(resolved, { webDistDir }), { bufferLogs: true });
-  await configureApp(app, resolved);
-  if (hasLocalizedBuilds(webDistDir)) app.use(localizedWebApp(webDistDir, API_PREFIX));
+  const app = await NestFactory.create(AppModule.register(resolved), { bufferLogs: true });
+  await configureApp(app, resolved, webDistDir);
 
   if (resolved.seedDemo) {
     const hash = await app.get(PasswordService).hash(DEMO_PASSWORD);

@@ -141,6 +141,7 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
   }
 
   async function writeCounts(): Promise<WriteCounts> {
+    await t.deliverEvents();
     const rows: WriteCounts[] = await t.dataSource.query(
       `SELECT (SELECT count(*)::int FROM briefs) AS briefs,
               (SELECT max(updated_at)::text FROM briefs) AS "briefsUpdatedAt",

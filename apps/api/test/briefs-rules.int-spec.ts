@@ -50,6 +50,7 @@ describe('brief rules', () => {
   }
 
   async function counts(): Promise<Counts> {
+    await t.deliverEvents();
     const rows: Counts[] = await t.dataSource.query(
       `SELECT (SELECT count(*)::int FROM briefs) AS briefs,
               (SELECT count(*)::int FROM brief_goals) AS "briefGoals",
@@ -154,6 +155,7 @@ describe('brief rules', () => {
   }
 
   async function noticesFor(entityId: string, kind: string): Promise<string[]> {
+    await t.deliverEvents();
     const rows: { user_id: string }[] = await t.dataSource.query(
       'SELECT user_id FROM notifications WHERE entity_id = $1 AND kind = $2 ORDER BY user_id',
       [entityId, kind],
@@ -162,6 +164,7 @@ describe('brief rules', () => {
   }
 
   async function outbox(): Promise<OutboxMessageDto[]> {
+    await t.deliverEvents();
     const response = await t
       .http()
       .get('/api/mail-outbox')
@@ -698,6 +701,7 @@ describe('brief rules', () => {
       const response = await act('northwindAdmin', sent.id, 'decline', { reason: 'Team on leave' });
 
       expect(response.status).toBe(200);
+      await t.deliverEvents();
       const notices: { user_id: string; body: string }[] = await t.dataSource.query(
         `SELECT user_id, body FROM notifications WHERE entity_id = $1 AND kind = 'brief_answered'`,
         [sent.id],

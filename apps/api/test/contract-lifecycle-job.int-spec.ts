@@ -48,8 +48,11 @@ describe('contracts: daily lifecycle job', () => {
   let fx: Fixture;
   let sequence = 0;
 
-  function run(today: string): Promise<LifecycleRun> {
-    return t.app.get(ContractsService).runDailyLifecycle(today);
+  /** The job's run on `today`, and the notices it raised delivered as the queue would. */
+  async function run(today: string): Promise<LifecycleRun> {
+    const result = await t.app.get(ContractsService).runDailyLifecycle(today);
+    await t.deliverEvents();
+    return result;
   }
 
   function asLead(method: 'get' | 'post' | 'patch' | 'put', path: string) {

@@ -98,6 +98,7 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
   const next = (): number => ++sequence;
 
   async function writeCounts(): Promise<WriteCounts> {
+    await t.deliverEvents();
     const rows: WriteCounts[] = await t.dataSource.query(
       `SELECT (SELECT count(*)::int FROM contracts) AS contracts,
               (SELECT count(*)::int FROM rate_card_items) AS "rateCardItems",
@@ -819,6 +820,7 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
           before: expect.objectContaining({ status: 'draft' }),
         }),
       ]);
+      await t.deliverEvents();
       const notified: { count: number }[] = await t.dataSource.query(
         `SELECT count(*)::int AS count FROM notifications WHERE entity_id = $1 AND kind = 'contract_activated'
             AND user_id = $2`,
@@ -897,6 +899,7 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
           after: expect.objectContaining({ status: 'terminated', terminationReason: 'Budget cut' }),
         }),
       ]);
+      await t.deliverEvents();
       const notified: { count: number }[] = await t.dataSource.query(
         `SELECT count(*)::int AS count FROM notifications WHERE entity_id = $1 AND kind = 'contract_terminated'`,
         [active.id],
@@ -1035,6 +1038,7 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
 
       it('should audit contract.budget_changed and notify every active Northwind user when the budget cap changes', async () => {
         const active = await createActive();
+        await t.deliverEvents();
         const inbox = await getAs('northwindMember', '/api/notifications');
         const unreadBefore = (inbox.body as NotificationListDto).unread;
 
@@ -1057,6 +1061,7 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
           before: { budgetCapMinor: 50_000_000 },
           after: { budgetCapMinor: 75_000_000 },
         });
+        await t.deliverEvents();
         const recipients: { user_id: string; count: number }[] = await t.dataSource.query(
           `SELECT user_id, count(*)::int AS count FROM notifications
             WHERE entity_id = $1 AND kind = 'contract_changed' GROUP BY user_id`,
@@ -1087,6 +1092,7 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
 
         expect(response.status).toBe(200);
         expect(await auditOf(active.id, 'contract.budget_changed')).toEqual([]);
+        await t.deliverEvents();
         const notified: { count: number }[] = await t.dataSource.query(
           `SELECT count(*)::int AS count FROM notifications WHERE entity_id = $1 AND kind = 'contract_changed'`,
           [active.id],
@@ -1134,6 +1140,7 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
           },
           after: { rateCard: newCard },
         });
+        await t.deliverEvents();
         const notified: { count: number }[] = await t.dataSource.query(
           `SELECT count(*)::int AS count FROM notifications
             WHERE entity_id = $1 AND kind = 'contract_changed' AND user_id = $2`,

@@ -85,6 +85,7 @@ describe('overdue reviews and the mail outbox', () => {
   }
 
   async function outbox(): Promise<OutboxMessageDto[]> {
+    await t.deliverEvents();
     const response = await t
       .http()
       .get('/api/mail-outbox')
@@ -102,6 +103,7 @@ describe('overdue reviews and the mail outbox', () => {
   }
 
   async function noticed(deliverableId: string, kind: string): Promise<string[]> {
+    await t.deliverEvents();
     const rows: { user_id: string }[] = await t.dataSource.query(
       'SELECT user_id FROM notifications WHERE entity_id = $1 AND kind = $2 ORDER BY user_id',
       [deliverableId, kind],
@@ -320,6 +322,7 @@ describe('overdue reviews and the mail outbox', () => {
     });
 
     it('should refuse with 401 when nobody is signed in to read the outbox', async () => {
+      await t.deliverEvents();
       const response = await t.http().get('/api/mail-outbox');
 
       expect(response.status).toBe(401);

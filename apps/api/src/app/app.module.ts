@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AgenciesModule } from './agencies/agencies.module';
@@ -18,34 +16,26 @@ import { ContractsModule } from './contracts/contracts.module';
 import { DeliverablesModule } from './deliverables/deliverables.module';
 import { FilesModule } from './files/files.module';
 import { GoalsModule } from './goals/goals.module';
+import { EventsModule } from './events/events.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { UploadsModule } from './uploads/uploads.module';
-import { hasLocalizedBuilds } from './web/localized-web-app';
 
 @Module({})
 export class AppModule {
   /** The whole application for a resolved configuration (database URL and secrets known). */
-  static register(config: ResolvedConfig, options: { webDistDir?: string } = {}): DynamicModule {
-    const webDist = options.webDistDir;
+  static register(config: ResolvedConfig): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.databaseUrl),
+          ...dataSourceOptions(config.databaseUrl, config.database),
           migrationsRun: true,
         }),
-        // Localized builds are served by `localizedWebApp` (main.ts); this serves the flat layout.
-        ...(webDist && existsSync(webDist) && !hasLocalizedBuilds(webDist)
-          ? [
-              ServeStaticModule.forRoot({
-                rootPath: webDist,
-                exclude: ['/api/{*path}'],
-              }),
-            ]
-          : []),
+        JobsModule,
+        EventsModule,
         MailModule,
         AuditModule,
         AuthModule,
@@ -59,7 +49,6 @@ export class AppModule {
         BriefsModule,
         DeliverablesModule,
         UploadsModule,
-        JobsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

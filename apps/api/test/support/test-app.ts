@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
-import { Test } from '@nestjs/testing';
+import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -13,6 +12,7 @@ import { PasswordService } from '../../src/app/auth/password.service';
 import { loadConfig, type ResolvedConfig } from '../../src/app/config/app-config';
 import { configureApp } from '../../src/app/configure-app';
 import { FILE_STORAGE, type FileStorage } from '../../src/app/files/file-storage';
+import { QueueService } from '../../src/app/jobs/queue.service';
 import { DEMO_PASSWORD, seedDemoOrganisation } from '../../src/app/seed/demo-organisation';
 import { seedDemoWork } from '../../src/app/seed/demo-work';
 
@@ -38,10 +38,18 @@ export interface TestApp {
    * policy applies: social leads approve and reviewers read nothing.
    */
   useDemoReviewTemplate(): Promise<void>;
+  /**
+   * Delivers what the changes so far have queued (notices, e-mails), as the queue's workers do
+   * after commit in a running portal; tests do not run workers. Returns the jobs run.
+   */
+  deliverEvents(): Promise<number>;
   close(): Promise<void>;
 }
 
-function adminUrl(): string {
+/** A stand-in for the built web app, so tests run the app with its static files as users get it. */
+export const WEB_FIXTURE = join(__dirname, '..', 'fixtures', 'web', 'browser');
+
+function defaultAdminUrl(): string {
   const url = process.env['TEST_DATABASE_URL'];
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest.integration.config.cjs');
   return url;
@@ -53,8 +61,8 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl() });
+async function admin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
     return await work(client);
@@ -65,22 +73,30 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 
 /**
  * Boots the whole application as main.ts does, on a fresh database seeded with the demo
- * organisation. Every suite gets its own database, dropped on close.
+ * organisation. Every suite gets its own database, dropped on close. `adminUrl` names another
+ * PostgreSQL server than the run's shared one (a suite that stops or freezes its own).
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  adminUrl: string = defaultAdminUrl(),
+): Promise<TestApp> {
   const database = `test_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(`CREATE DATABASE ${database}`));
+  await admin(adminUrl, (client) => client.query(`CREATE DATABASE ${database}`));
   const storageDir = mkdtempSync(join(tmpdir(), 'agency-portal-test-files-'));
   const config: ResolvedConfig = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', STORAGE_DIR: storageDir, ...env }),
-    databaseUrl: withDatabase(adminUrl(), database),
+    databaseUrl: withDatabase(adminUrl, database),
     jwtSecret: randomBytes(32).toString('hex'),
   };
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.register(config), DiscoveryModule],
-  }).compile();
-  const app = moduleRef.createNestApplication({ bufferLogs: true });
-  await configureApp(app, config);
+  // Built exactly as main.ts builds it (DiscoveryModule only lets tests list the routes).
+  const app = await NestFactory.create(
+    {
+      module: class TestRoot {},
+      imports: [AppModule.register(config), DiscoveryModule],
+    },
+    { bufferLogs: true, logger: false },
+  );
+  await configureApp(app, config, config.webDistDir ?? WEB_FIXTURE);
   await app.init();
   const dataSource = app.get(DataSource);
   await seedDemoOrganisation(dataSource, await app.get(PasswordService).hash(DEMO_PASSWORD));
@@ -126,9 +142,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
          ON CONFLICT (business_unit_id) DO UPDATE SET name = EXCLUDED.name, steps = EXCLUDED.steps`,
       );
     },
+    deliverEvents: () => app.get(QueueService).drain(),
     async close() {
       await app.close();
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+      await admin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
       rmSync(storageDir, { recursive: true, force: true });
     },
   };

@@ -17,6 +17,7 @@ import { authInterceptor } from './core/auth/auth.interceptor';
 import { AuthService } from './core/auth/auth.service';
 import { LocaleService } from './core/i18n/locale.service';
 import { errorInterceptor } from './core/http/error.interceptor';
+import { unavailableInterceptor } from './core/http/unavailable.interceptor';
 import { PageTitleStrategy } from './core/routing/page-title.strategy';
 
 export const appConfig: ApplicationConfig = {
@@ -28,7 +29,7 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
     ),
     // The error interceptor is outermost so it only sees what is left after a refresh-and-retry.
-    provideHttpClient(withInterceptors([errorInterceptor, authInterceptor])),
+    provideHttpClient(withInterceptors([errorInterceptor, authInterceptor, unavailableInterceptor])),
     { provide: TitleStrategy, useClass: PageTitleStrategy },
     {
       provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError } from '../common/errors/domain-error';
 import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
@@ -31,9 +31,11 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
-  /** Signs in with email and password; returns an access token and sets the refresh cookie. */
   @Public()
   @Post('login')
+  @ApiOperation({
+    description: 'Signs in with email and password; returns an access token and sets the refresh cookie.',
+  })
   @HttpCode(200)
   @UseGuards(LocalAuthGuard)
   async login(
@@ -48,10 +50,10 @@ export class AuthController {
     return this.respond(tokens, response);
   }
 
-  /** Exchanges the refresh cookie for a new access token, rotating the cookie. */
   @Public()
   @ApiCookieAuth(REFRESH_COOKIE)
   @Post('refresh')
+  @ApiOperation({ description: 'Exchanges the refresh cookie for a new access token, rotating the cookie.' })
   @HttpCode(200)
   async refresh(
     @Req() request: Request,
@@ -62,39 +64,50 @@ export class AuthController {
     try {
       return await this.respond(await this.sessions.rotate(presented), response);
     } catch (error) {
-      this.clearCookie(response);
+      // Only a session that has ended loses its cookie; a database outage must not sign anyone out.
+      if (error instanceof DomainError && error.code === 'session_expired') this.clearCookie(response);
       throw error;
     }
   }
 
-  /** Signs out: revokes the session and clears the refresh cookie. Works with an expired access token too. */
   @Public()
   @ApiCookieAuth(REFRESH_COOKIE)
+  @ApiBearerAuth()
   @Post('logout')
+  @ApiOperation({
+    description:
+      'Signs out: ends the session named by the refresh cookie or the Bearer access token (either is enough, an expired access token too) and clears the cookie.',
+  })
   @HttpCode(204)
   @ApiNoContentResponse()
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
-    const presented = this.readRefreshCookie(request);
-    if (presented) await this.sessions.endByRefreshToken(presented, null);
+    await this.sessions.signOut({
+      refreshToken: this.readRefreshCookie(request),
+      accessToken: bearerTokenOf(request),
+    });
     this.clearCookie(response);
   }
 
   @ApiBearerAuth()
   @AnySignedIn()
   @Get('me')
+  @ApiOperation({ description: 'The signed-in user with their role and permissions.' })
   me(@CurrentActor() actor: Actor): Promise<SessionUserResponse> {
     return this.auth.me(actor);
   }
 
-  /** Who a set-password link is for (public: the invited person has no password yet). */
   @Public()
   @Get('invitations/:token')
+  @ApiOperation({
+    description: 'Who a set-password link is for (public: the invited person has no password yet).',
+  })
   invitation(@Param('token') token: string): Promise<InvitationInfoResponse> {
     return this.invitations.describe(token);
   }
 
   @Public()
   @Post('set-password')
+  @ApiOperation({ description: 'Spends a one-time set-password link and sets the password.' })
   @HttpCode(204)
   @ApiNoContentResponse()
   async setPassword(@Body() body: SetPasswordDto): Promise<void> {
@@ -131,4 +144,9 @@ export class AuthController {
     const value = cookies?.[REFRESH_COOKIE];
     return typeof value === 'string' && value.length > 0 ? value : undefined;
   }
+}
+
+function bearerTokenOf(request: Request): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(request.get('authorization') ?? '');
+  return match?.[1];
 }

@@ -37,7 +37,7 @@ export class AuthService {
       await this.throttle.recordFailure(normalised, address);
       throw new DomainError('invalid_credentials', INVALID_CREDENTIALS_MESSAGE);
     }
-    await this.throttle.recordSuccess(normalised);
+    await this.throttle.recordSuccess(normalised, address);
     return user;
   }
 

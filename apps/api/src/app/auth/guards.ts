@@ -24,8 +24,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser = Actor>(err: unknown, user: TUser | false, info: unknown): TUser {
-    if (err instanceof DomainError) throw err;
-    if (err || !user) {
+    // A failure while checking the session (the database is down, say) is not a bad token: it
+    // goes to the exception filter as it is (503), so clients keep their session and retry.
+    if (err) throw err;
+    if (!user) {
       const expired = info instanceof Error && info.name === 'TokenExpiredError';
       throw new DomainError(
         expired ? 'session_expired' : 'unauthenticated',

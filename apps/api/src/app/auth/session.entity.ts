@@ -46,6 +46,10 @@ export class RefreshToken {
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt!: Date | null;
 
+  /** The tokens this one was exchanged for, sealed with this token (see SessionsService.rotate). */
+  @Column({ name: 'successor_sealed', type: 'text', nullable: true })
+  successorSealed!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -6,7 +6,7 @@ import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
 import { User } from '../users/user.entity';
 import type { Actor } from './actor';
-import { hashToken, newOpaqueToken } from './secrets';
+import { hashToken, newOpaqueToken, seal, unseal } from './secrets';
 import { RefreshToken, Session } from './session.entity';
 
 export interface AccessTokenPayload {
@@ -27,6 +27,9 @@ export interface ClientInfo {
   ip: string | null;
   userAgent: string | null;
 }
+
+/** The HKDF purpose of the key that seals a spent refresh token's answer. */
+const SUCCESSOR_PURPOSE = 'agency-portal refresh successor v1';
 
 const sessionExpired = (): DomainError =>
   new DomainError('session_expired', 'Your session has ended. Sign in again.');
@@ -65,11 +68,15 @@ export class SessionsService {
   }
 
   /**
-   * Rotates a refresh token: the presented one is spent and a new one issued. Presenting a spent
-   * token again means it leaked, so the whole session is revoked.
+   * Rotates a refresh token: the presented one is spent and a new one issued. The answer is kept
+   * with the spent token, sealed with it, so the same cookie presented again within the grace
+   * window (two tabs refreshing at once, a retried request) gets the same answer. Presented
+   * again later, or after its successor was spent too, it means the token leaked: the whole
+   * session is revoked.
    */
   async rotate(presented: string): Promise<IssuedTokens> {
-    const reuse = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      // Locked: a second refresh with the same cookie waits here until the first has committed.
       const token = await manager
         .getRepository(RefreshToken)
         .createQueryBuilder('token')
@@ -80,28 +87,70 @@ export class SessionsService {
       const session = await manager.findOneBy(Session, { id: token.sessionId });
       if (!session || session.revokedAt) throw sessionExpired();
       if (token.usedAt) {
+        const again = await this.answerWithinGrace(manager, token, presented);
+        if (again) return again;
         await this.revokeSessions(manager, { sessionId: session.id }, 'refresh_token_reuse', null);
-        return true;
+        return 'reuse' as const;
       }
       if (token.expiresAt.getTime() <= Date.now() || session.expiresAt.getTime() <= Date.now()) {
         throw sessionExpired();
       }
       const user = await this.loadActiveUser(manager, session.userId);
       if (!user) throw sessionExpired();
-      await manager.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
-      return this.issue(manager, session, user);
+      const issued = await this.issue(manager, session, user);
+      await manager.update(
+        RefreshToken,
+        { id: token.id },
+        { usedAt: new Date(), successorSealed: seal(presented, SUCCESSOR_PURPOSE, JSON.stringify(issued)) },
+      );
+      return issued;
     });
-    if (reuse === true) throw sessionExpired();
-    return reuse;
+    if (outcome === 'reuse') throw sessionExpired();
+    return outcome;
   }
 
-  /** Sign-out: revokes the session behind the access token or refresh token presented. */
-  async endByRefreshToken(presented: string, actor: Actor | null): Promise<void> {
+  /** The answer a spent token was exchanged for, while the grace window lasts and that answer is unspent. */
+  private async answerWithinGrace(
+    manager: EntityManager,
+    token: RefreshToken,
+    presented: string,
+  ): Promise<IssuedTokens | null> {
+    const graceMs = this.config.refreshReuseGraceSeconds * 1000;
+    if (!token.usedAt || !token.successorSealed || Date.now() - token.usedAt.getTime() > graceMs) return null;
+    const opened = unseal(presented, SUCCESSOR_PURPOSE, token.successorSealed);
+    if (!opened) return null;
+    const sealed = JSON.parse(opened) as IssuedTokens & { refreshExpiresAt: string };
+    const successor = await manager.findOneBy(RefreshToken, { tokenHash: hashToken(sealed.refreshToken) });
+    if (!successor || successor.usedAt) return null;
+    return { ...sealed, refreshExpiresAt: new Date(sealed.refreshExpiresAt) };
+  }
+
+  /**
+   * Sign-out: revokes the session behind the refresh cookie or the access token presented,
+   * whichever came (a script holding only the bearer token signs out too). An access token past
+   * its expiry still names its session, which is ended all the same.
+   */
+  async signOut(credentials: { refreshToken?: string; accessToken?: string }): Promise<void> {
+    const sessionIds = new Set<string>();
+    if (credentials.accessToken) {
+      const payload = await this.jwt
+        .verifyAsync<AccessTokenPayload>(credentials.accessToken, {
+          algorithms: ['HS256'],
+          ignoreExpiration: true,
+        })
+        .catch(() => null);
+      if (payload?.sid) sessionIds.add(payload.sid);
+    }
     await this.dataSource.transaction(async (manager) => {
-      const token = await manager.findOneBy(RefreshToken, {
-        tokenHash: hashToken(presented),
-      });
-      if (token) await this.revokeSessions(manager, { sessionId: token.sessionId }, 'sign_out', actor);
+      if (credentials.refreshToken) {
+        const token = await manager.findOneBy(RefreshToken, {
+          tokenHash: hashToken(credentials.refreshToken),
+        });
+        if (token) sessionIds.add(token.sessionId);
+      }
+      for (const sessionId of sessionIds) {
+        await this.revokeSessions(manager, { sessionId }, 'sign_out', null);
+      }
     });
   }
 

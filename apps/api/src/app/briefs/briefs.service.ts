@@ -9,9 +9,7 @@ import { BudgetService } from '../contracts/budget.service';
 import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.entity';
 import { Deliverable } from '../deliverables/deliverable.entity';
 import { latestVersionNumbers } from '../deliverables/version-numbers';
-import { MailService } from '../mail/mail.service';
-import { NotificationsService } from '../notifications/notifications.service';
-import { User } from '../users/user.entity';
+import { DomainEvents } from '../events/domain-events.service';
 import { Brief, BriefGoal, DeliverableSpec } from './brief.entity';
 import { briefSnapshot, toBriefDto, toDeliverableSummary, toSpecDto } from './brief.mapper';
 import { requireVisibleBrief, scopeBriefs } from './briefs.policy';
@@ -40,8 +38,7 @@ export class BriefsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly budget: BudgetService,
-    private readonly notifications: NotificationsService,
-    private readonly mail: MailService,
+    private readonly events: DomainEvents,
   ) {}
 
   async list(actor: Actor, query: BriefListQueryDto): Promise<BriefDto[]> {
@@ -180,15 +177,21 @@ export class BriefsService {
       brief.status = 'sent';
       brief.sentAt = new Date();
       const contract = await manager.findOneByOrFail(Contract, { id: brief.contractId });
-      const recipients = await manager.find(User, { where: { agencyId: contract.agencyId, active: true } });
-      await this.notifications.notifyAndMail(manager, recipients, {
-        kind: 'brief_sent',
-        title: `New brief: ${brief.title}`,
-        body: `${actor.name} sent a brief under ${contract.reference}, due ${brief.dueDate}.`,
-        link: `/briefs/${brief.id}`,
-        entity: 'brief',
-        entityId: brief.id,
-      });
+      await this.events.publish(
+        manager,
+        {
+          type: 'brief.sent',
+          payload: {
+            briefId: brief.id,
+            briefTitle: brief.title,
+            contractReference: contract.reference,
+            dueDate: brief.dueDate,
+            senderName: actor.name,
+          },
+          audience: { agencyIds: [contract.agencyId] },
+        },
+        actor,
+      );
     });
     return this.get(actor, id);
   }
@@ -239,11 +242,15 @@ export class BriefsService {
       brief.status = 'accepted';
       brief.answeredAt = new Date();
       await this.createDeliverables(manager, brief);
-      await this.notifyBrand(manager, contract, brief, {
-        kind: 'brief_answered',
-        title: `Brief accepted: ${brief.title}`,
-        body: `${actor.name} accepted the brief; its deliverables are open for versions.`,
-      });
+      await this.events.publish(
+        manager,
+        {
+          type: 'brief.accepted',
+          payload: { briefId: brief.id, briefTitle: brief.title, agencyUserName: actor.name },
+          audience: brandAudience(contract, brief),
+        },
+        actor,
+      );
     });
     return this.get(actor, id);
   }
@@ -254,11 +261,15 @@ export class BriefsService {
       brief.declineReason = reason;
       brief.answeredAt = new Date();
       const contract = await manager.findOneByOrFail(Contract, { id: brief.contractId });
-      await this.notifyBrand(manager, contract, brief, {
-        kind: 'brief_answered',
-        title: `Brief declined: ${brief.title}`,
-        body: `${actor.name} declined the brief: ${reason}`,
-      });
+      await this.events.publish(
+        manager,
+        {
+          type: 'brief.declined',
+          payload: { briefId: brief.id, briefTitle: brief.title, agencyUserName: actor.name, reason },
+          audience: brandAudience(contract, brief),
+        },
+        actor,
+      );
     });
     return this.get(actor, id);
   }
@@ -298,8 +309,6 @@ export class BriefsService {
         after: briefSnapshot(brief),
       });
     });
-    // Notices queued e-mails in the transaction; send them now that it has committed.
-    await this.mail.dispatch();
   }
 
   /** Loads and locks a visible brief and checks the workflow allows the action for this actor. */
@@ -421,23 +430,6 @@ export class BriefsService {
     );
   }
 
-  private async notifyBrand(
-    manager: EntityManager,
-    contract: Contract,
-    brief: Brief,
-    notice: { kind: 'brief_answered'; title: string; body: string },
-  ): Promise<void> {
-    const recipients = await manager.find(User, {
-      where: { id: In([contract.ownerId, brief.createdBy]), active: true },
-    });
-    await this.notifications.notifyAndMail(manager, recipients, {
-      ...notice,
-      link: `/briefs/${brief.id}`,
-      entity: 'brief',
-      entityId: brief.id,
-    });
-  }
-
   private async goalsOf(briefIds: string[]): Promise<BriefGoal[]> {
     if (briefIds.length === 0) return [];
     return this.dataSource
@@ -455,3 +447,9 @@ export class BriefsService {
       .leftJoinAndSelect('brief.overrideUser', 'overrideUser');
   }
 }
+
+/** Who hears the agency's answer to a brief: the contract's owner and the brief's author. */
+function brandAudience(contract: Contract, brief: Brief): { userIds: string[] } {
+  return { userIds: [contract.ownerId, brief.createdBy] };
+}
+

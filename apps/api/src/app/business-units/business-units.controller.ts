@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { BusinessUnitsService } from './business-units.service';
@@ -12,24 +12,31 @@ export class BusinessUnitsController {
   constructor(private readonly units: BusinessUnitsService) {}
 
   @Get()
+  @ApiOperation({ description: 'Every business unit with its operating model and parent.' })
   @RequirePermission('business_unit:read')
   list(): Promise<BusinessUnitResponse[]> {
     return this.units.list();
   }
 
   @Get(':id')
+  @ApiOperation({ description: 'One business unit.' })
   @RequirePermission('business_unit:read')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<BusinessUnitResponse> {
     return this.units.get(id);
   }
 
   @Post()
+  @ApiOperation({
+    description:
+      'Adds a business unit: centralised, decentralised or centre of excellence, with an optional parent.',
+  })
   @RequirePermission('business_unit:manage')
   create(@CurrentActor() actor: Actor, @Body() body: CreateBusinessUnitDto): Promise<BusinessUnitResponse> {
     return this.units.create(actor, body);
   }
 
   @Patch(':id')
+  @ApiOperation({ description: 'Renames a business unit or changes its operating model or parent.' })
   @RequirePermission('business_unit:manage')
   update(
     @CurrentActor() actor: Actor,

@@ -54,4 +54,30 @@ describe('loadConfig', () => {
       'https://portal.example.com',
     );
   });
+
+  it('should bound every wait on the database with sane defaults when nothing is set', () => {
+    const config = loadConfig({});
+
+    expect(config.database).toEqual({
+      connectTimeoutMs: 5000,
+      statementTimeoutMs: 30_000,
+      idleInTransactionTimeoutMs: 60_000,
+    });
+    expect(config.healthCheckTimeoutMs).toBe(2000);
+    expect(() => loadConfig({ DB_STATEMENT_TIMEOUT_MS: '0' })).toThrow(/DB_STATEMENT_TIMEOUT_MS/);
+    expect(() => loadConfig({ HEALTH_CHECK_TIMEOUT_MS: 'soon' })).toThrow(/HEALTH_CHECK_TIMEOUT_MS/);
+  });
+
+  it('should refuse a sign-in delay cap below the first delay', () => {
+    expect(() => loadConfig({ LOGIN_DELAY_SECONDS: '60', LOGIN_MAX_DELAY_SECONDS: '30' })).toThrow(
+      /LOGIN_MAX_DELAY_SECONDS must be at least LOGIN_DELAY_SECONDS/,
+    );
+    expect(loadConfig({}).loginThrottle).toEqual({
+      failuresBeforeDelay: 5,
+      delaySeconds: 30,
+      maxDelaySeconds: 900,
+      maxFailuresPerAddress: 30,
+      windowSeconds: 900,
+    });
+  });
 });

@@ -121,23 +121,74 @@ export class EnvironmentVariables {
   @IsString()
   WEB_DIST_DIR?: string;
 
+  /** Failed sign-ins to one account from one address before each further attempt must wait. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(1000)
-  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+  LOGIN_FAILURES_BEFORE_DELAY = 5;
 
+  /** The first wait; it doubles with every further failure, up to LOGIN_MAX_DELAY_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LOGIN_DELAY_SECONDS = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_MAX_DELAY_SECONDS = 900;
+
+  /** Failed sign-ins from one address, across accounts, before the address is refused for the window. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(10000)
   LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
 
+  /** How long failures are counted, and how long a refused address stays refused. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(86400)
-  LOGIN_LOCKOUT_SECONDS = 900;
+  LOGIN_WINDOW_SECONDS = 900;
+
+  /** A refresh cookie retried within this many seconds of its use gets the same answer (two tabs, a retry). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  REFRESH_REUSE_GRACE_SECONDS = 30;
+
+  /** Longest wait for a database connection (new or from the pool) before answering 503. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  DB_CONNECT_TIMEOUT_MS = 5000;
+
+  /** Longest a statement may run; the server cancels it, and the client gives up shortly after. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DB_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /** A session idle inside an open transaction this long is ended by the server, releasing its locks. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+  /** /api/health answers 503 when the database has not answered within this time. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  HEALTH_CHECK_TIMEOUT_MS = 2000;
 
   @Transform(toBoolean)
   @IsBoolean({ message: 'TRUST_PROXY must be true or false' })
@@ -152,9 +203,18 @@ export class EnvironmentVariables {
   @Max(1024 * 1024 * 1024)
   SIGNED_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 
+  /** Work queued jobs and schedules on this replica (default: true, except under NODE_ENV=test). */
+  @IsOptional()
   @Transform(toBoolean)
   @IsBoolean({ message: 'JOBS_ENABLED must be true or false' })
-  JOBS_ENABLED = true;
+  JOBS_ENABLED?: boolean;
+
+  /** A job still running after this long is taken for dead (its process crashed) and run again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(3600)
+  JOB_TIMEOUT_SECONDS = 300;
 
   /** Largest deliverable file accepted, in bytes (default 2 GiB). */
   @Transform(toInt)
@@ -229,13 +289,21 @@ export const ENV_KEYS = [
   'MAIL_FROM',
   'LOG_LEVEL',
   'WEB_DIST_DIR',
-  'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+  'LOGIN_FAILURES_BEFORE_DELAY',
+  'LOGIN_DELAY_SECONDS',
+  'LOGIN_MAX_DELAY_SECONDS',
   'LOGIN_MAX_FAILURES_PER_ADDRESS',
-  'LOGIN_LOCKOUT_SECONDS',
+  'LOGIN_WINDOW_SECONDS',
+  'REFRESH_REUSE_GRACE_SECONDS',
+  'DB_CONNECT_TIMEOUT_MS',
+  'DB_STATEMENT_TIMEOUT_MS',
+  'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+  'HEALTH_CHECK_TIMEOUT_MS',
   'TRUST_PROXY',
   'STORAGE_DIR',
   'SIGNED_DOCUMENT_MAX_BYTES',
   'JOBS_ENABLED',
+  'JOB_TIMEOUT_SECONDS',
   'UPLOAD_MAX_BYTES',
   'UPLOAD_TMP_DIR',
   'UPLOAD_EXPIRE_HOURS',
@@ -246,6 +314,13 @@ export const ENV_KEYS = [
   'S3_SECRET_ACCESS_KEY',
   'S3_FORCE_PATH_STYLE',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
+
+/** How long the API waits on PostgreSQL before giving up (and answering 503). */
+export interface DatabaseTimeouts {
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+}
 
 /** An S3-compatible bucket for file storage. */
 export interface S3Config {
@@ -274,14 +349,20 @@ export interface AppConfig {
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   webDistDir: string | undefined;
   loginThrottle: {
-    maxFailuresPerAccount: number;
+    failuresBeforeDelay: number;
+    delaySeconds: number;
+    maxDelaySeconds: number;
     maxFailuresPerAddress: number;
-    lockoutSeconds: number;
+    windowSeconds: number;
   };
+  refreshReuseGraceSeconds: number;
+  database: DatabaseTimeouts;
+  healthCheckTimeoutMs: number;
   trustProxy: boolean;
   storageDir: string;
   signedDocumentMaxBytes: number;
   jobsEnabled: boolean;
+  jobTimeoutSeconds: number;
   uploadMaxBytes: number;
   /** Unfinished resumable uploads (local disk, whatever the file storage). */
   uploadTmpDir: string;
@@ -316,6 +397,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (vars.DATABASE_URL && !vars.JWT_SECRET && vars.NODE_ENV !== 'test') {
     problems.push('JWT_SECRET is required when DATABASE_URL points at an external database');
   }
+  if (vars.LOGIN_MAX_DELAY_SECONDS < vars.LOGIN_DELAY_SECONDS) {
+    problems.push('LOGIN_MAX_DELAY_SECONDS must be at least LOGIN_DELAY_SECONDS');
+  }
   if (Boolean(vars.S3_ACCESS_KEY_ID) !== Boolean(vars.S3_SECRET_ACCESS_KEY)) {
     problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
   }
@@ -343,14 +427,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: vars.LOG_LEVEL,
     webDistDir: vars.WEB_DIST_DIR,
     loginThrottle: {
-      maxFailuresPerAccount: vars.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      failuresBeforeDelay: vars.LOGIN_FAILURES_BEFORE_DELAY,
+      delaySeconds: vars.LOGIN_DELAY_SECONDS,
+      maxDelaySeconds: vars.LOGIN_MAX_DELAY_SECONDS,
       maxFailuresPerAddress: vars.LOGIN_MAX_FAILURES_PER_ADDRESS,
-      lockoutSeconds: vars.LOGIN_LOCKOUT_SECONDS,
+      windowSeconds: vars.LOGIN_WINDOW_SECONDS,
     },
+    refreshReuseGraceSeconds: vars.REFRESH_REUSE_GRACE_SECONDS,
+    database: {
+      connectTimeoutMs: vars.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: vars.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    healthCheckTimeoutMs: vars.HEALTH_CHECK_TIMEOUT_MS,
     trustProxy: vars.TRUST_PROXY,
     storageDir: vars.STORAGE_DIR,
     signedDocumentMaxBytes: vars.SIGNED_DOCUMENT_MAX_BYTES,
-    jobsEnabled: vars.JOBS_ENABLED && vars.NODE_ENV !== 'test',
+    jobsEnabled: vars.JOBS_ENABLED ?? vars.NODE_ENV !== 'test',
+    jobTimeoutSeconds: vars.JOB_TIMEOUT_SECONDS,
     uploadMaxBytes: vars.UPLOAD_MAX_BYTES,
     uploadTmpDir: vars.UPLOAD_TMP_DIR ?? join(vars.STORAGE_DIR, '.uploads'),
     uploadExpireMs: vars.UPLOAD_EXPIRE_HOURS * 60 * 60 * 1000,

@@ -15,7 +15,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
@@ -38,25 +38,34 @@ export class ContractsController {
   constructor(private readonly contracts: ContractsService) {}
 
   @Get()
+  @ApiOperation({ description: 'Contracts the caller may see, filtered by agency, unit, status or goal.' })
   @RequirePermission('contract:read')
   list(@CurrentActor() actor: Actor, @Query() query: ContractListQueryDto): Promise<ContractResponse[]> {
     return this.contracts.list(actor, query);
   }
 
   @Get(':id')
+  @ApiOperation({
+    description:
+      'One contract with its rate card, allocations and budget; agencies never see internal notes.',
+  })
   @RequirePermission('contract:read')
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ContractDetailResponse> {
     return this.contracts.get(actor, id);
   }
 
-  /** Creates a draft contract with its rate card and goal allocations. */
   @Post()
+  @ApiOperation({ description: 'Creates a draft contract with its rate card and goal allocations.' })
   @RequirePermission('contract:manage')
   create(@CurrentActor() actor: Actor, @Body() body: CreateContractDto): Promise<ContractDetailResponse> {
     return this.contracts.create(actor, body);
   }
 
   @Patch(':id')
+  @ApiOperation({
+    description:
+      'Edits a contract; once active only some terms change, and budget and rate card changes are audited.',
+  })
   @RequirePermission('contract:manage')
   update(
     @CurrentActor() actor: Actor,
@@ -67,6 +76,7 @@ export class ContractsController {
   }
 
   @Post(':id/activate')
+  @ApiOperation({ description: 'Activates a draft contract that has its signed document.' })
   @HttpCode(200)
   @RequirePermission('contract:manage')
   activate(
@@ -77,6 +87,7 @@ export class ContractsController {
   }
 
   @Post(':id/terminate')
+  @ApiOperation({ description: 'Terminates an active contract with a reason; the agency is notified.' })
   @HttpCode(200)
   @RequirePermission('contract:manage')
   terminate(
@@ -87,8 +98,10 @@ export class ContractsController {
     return this.contracts.terminate(actor, id, body.reason);
   }
 
-  /** Uploads the signed PDF (multipart field `file`), checked by content and size. */
   @Put(':id/document')
+  @ApiOperation({
+    description: 'Uploads the signed PDF (multipart field `file`), checked by content and size.',
+  })
   @RequirePermission('contract:manage')
   @UseInterceptors(FileInterceptor('file'), DiscardUploadOnErrorInterceptor)
   @ApiConsumes('multipart/form-data')
@@ -107,8 +120,8 @@ export class ContractsController {
     return this.contracts.attachSignedDocument(actor, id, requireReceived(file));
   }
 
-  /** The signed PDF, as an attachment. */
   @Get(':id/document')
+  @ApiOperation({ description: 'The signed PDF, as an attachment.' })
   @RequirePermission('contract:read')
   @ApiProduces('application/pdf')
   downloadDocument(

@@ -4,6 +4,7 @@ import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import { FILE_STORAGE, type FileStorage } from '../files/file-storage';
 import { PDF_ONLY, streamingStorage } from '../files/upload';
 import { BudgetService } from './budget.service';
+import { ContractJobs } from './contract-jobs';
 import { ContractsController } from './contracts.controller';
 import { ContractsService } from './contracts.service';
 
@@ -21,7 +22,7 @@ import { ContractsService } from './contracts.service';
     }),
   ],
   controllers: [ContractsController],
-  providers: [ContractsService, BudgetService],
+  providers: [ContractsService, BudgetService, ContractJobs],
   exports: [ContractsService, BudgetService],
 })
 export class ContractsModule {}

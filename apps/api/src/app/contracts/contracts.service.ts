@@ -20,7 +20,7 @@ import { todayIso } from '../common/http/validators';
 import { FilesService } from '../files/files.service';
 import type { ReceivedFile } from '../files/upload';
 import { MarketingGoal } from '../goals/goal.entity';
-import { NotificationsService, type NoticeInput } from '../notifications/notifications.service';
+import { DomainEvents } from '../events/domain-events.service';
 import { User } from '../users/user.entity';
 import { BudgetService } from './budget.service';
 import { Contract, ContractGoal, RateCardItem } from './contract.entity';
@@ -56,7 +56,7 @@ export class ContractsService {
     private readonly audit: AuditService,
     private readonly budget: BudgetService,
     private readonly files: FilesService,
-    private readonly notifications: NotificationsService,
+    private readonly events: DomainEvents,
   ) {}
 
   async list(actor: Actor, query: ContractListQueryDto): Promise<ContractDto[]> {
@@ -260,15 +260,15 @@ export class ContractsService {
         after: { ...contractSnapshot(contract), allocations },
       });
       if (contract.status === 'active' && (budgetChanged || rateCardChanged)) {
-        const what = [budgetChanged ? 'budget' : null, rateCardChanged ? 'rate card' : null]
-          .filter(Boolean)
-          .join(' and ');
-        await this.notifications.notifyAgency(manager, contract.agencyId, {
-          kind: 'contract_changed',
-          title: `${contract.reference}: ${what} changed`,
-          body: `The ${what} of "${contract.title}" changed. Open the contract to see the new terms.`,
-          ...contractLink(contract),
-        });
+        await this.events.publish(
+          manager,
+          {
+            type: 'contract.terms_changed',
+            payload: { ...contractFacts(contract), budgetChanged, rateCardChanged },
+            audience: { agencyIds: [contract.agencyId] },
+          },
+          actor,
+        );
       }
     });
     return this.get(actor, id);
@@ -296,12 +296,15 @@ export class ContractsService {
         before,
         after: contractSnapshot(contract),
       });
-      await this.notifications.notifyAgency(manager, contract.agencyId, {
-        kind: 'contract_activated',
-        title: `${contract.reference} is active`,
-        body: `"${contract.title}" runs from ${contract.startDate} to ${contract.endDate}.`,
-        ...contractLink(contract),
-      });
+      await this.events.publish(
+        manager,
+        {
+          type: 'contract.activated',
+          payload: { ...contractFacts(contract), startDate: contract.startDate, endDate: contract.endDate },
+          audience: { agencyIds: [contract.agencyId] },
+        },
+        actor,
+      );
     });
     return this.get(actor, id);
   }
@@ -322,12 +325,15 @@ export class ContractsService {
         before,
         after: contractSnapshot(contract),
       });
-      await this.notifications.notifyAgency(manager, contract.agencyId, {
-        kind: 'contract_terminated',
-        title: `${contract.reference} was terminated`,
-        body: `"${contract.title}" was terminated: ${reason}`,
-        ...contractLink(contract),
-      });
+      await this.events.publish(
+        manager,
+        {
+          type: 'contract.terminated',
+          payload: { ...contractFacts(contract), reason },
+          audience: { agencyIds: [contract.agencyId] },
+        },
+        actor,
+      );
     });
     return this.get(actor, id);
   }
@@ -401,14 +407,11 @@ export class ContractsService {
           before,
           after: contractSnapshot(contract),
         });
-        const notice: NoticeInput = {
-          kind: 'contract_expired',
-          title: `${contract.reference} has expired`,
-          body: `"${contract.title}" ended on ${contract.endDate}.`,
-          ...contractLink(contract),
-        };
-        await this.notifications.notifyUsers(manager, [contract.ownerId], notice);
-        await this.notifications.notifyAgency(manager, contract.agencyId, notice);
+        await this.events.publish(manager, {
+          type: 'contract.expired',
+          payload: { ...contractFacts(contract), endDate: contract.endDate },
+          audience: { userIds: [contract.ownerId], agencyIds: [contract.agencyId] },
+        });
       }
 
       const renewing: Contract[] = await manager
@@ -433,11 +436,14 @@ export class ContractsService {
             noticeFrom: renewalNoticeDate(contract.endDate, contract.renewalNoticeDays),
           },
         });
-        await this.notifications.notifyUsers(manager, [contract.ownerId], {
-          kind: 'contract_renewal_due',
-          title: `${contract.reference} ends on ${contract.endDate}`,
-          body: `"${contract.title}" with its agency reaches its ${contract.renewalNoticeDays}-day renewal notice window. Decide whether to renew.`,
-          ...contractLink(contract),
+        await this.events.publish(manager, {
+          type: 'contract.renewal_due',
+          payload: {
+            ...contractFacts(contract),
+            endDate: contract.endDate,
+            renewalNoticeDays: contract.renewalNoticeDays,
+          },
+          audience: { userIds: [contract.ownerId] },
         });
       }
       return { expired: due.length, renewalNotices: renewing.length };
@@ -610,6 +616,7 @@ function validateRateCard(items: readonly RateCardItemInputDto[]): void {
   });
 }
 
-function contractLink(contract: Contract): Pick<NoticeInput, 'link' | 'entity' | 'entityId'> {
-  return { link: `/contracts/${contract.id}`, entity: 'contract', entityId: contract.id };
+/** What every contract event says about its contract. */
+function contractFacts(contract: Contract): { contractId: string; reference: string; title: string } {
+  return { contractId: contract.id, reference: contract.reference, title: contract.title };
 }

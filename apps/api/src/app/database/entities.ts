@@ -16,6 +16,9 @@ import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { GoalsAndContracts1764100000000 } from './migrations/1764100000000-goals-and-contracts';
 import { BriefsAndReviews1764200000000 } from './migrations/1764200000000-briefs-and-reviews';
 import { EffectiveApprovalPolicies1764300000000 } from './migrations/1764300000000-effective-approval-policies';
+import { RefreshGrace1765000000000 } from './migrations/1765000000000-refresh-grace';
+import { OutboxEvents1765000100000 } from './migrations/1765000100000-outbox-events';
+import { OutboxDelivery, OutboxEvent } from '../events/outbox-event.entity';
 import { UserLanguageAndTimeZone1765100000000 } from './migrations/1765100000000-user-language-and-time-zone';
 
 /** Listed as classes, not globs: the API is bundled by webpack. */
@@ -42,11 +45,15 @@ export const ENTITIES = [
   ApprovalPolicy,
   Comment,
   OutboxMessage,
+  OutboxEvent,
+  OutboxDelivery,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
   GoalsAndContracts1764100000000,
   BriefsAndReviews1764200000000,
   EffectiveApprovalPolicies1764300000000,
+  RefreshGrace1765000000000,
+  OutboxEvents1765000100000,
   UserLanguageAndTimeZone1765100000000,
 ];

@@ -10,7 +10,7 @@ import {
   Res,
   type StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
@@ -43,6 +43,10 @@ export class DeliverablesController {
   constructor(private readonly deliverables: DeliverablesService) {}
 
   @Get('deliverables')
+  @ApiOperation({
+    description:
+      "Deliverables the caller may see, by brief or status, or those awaiting the caller's decision.",
+  })
   @RequirePermission('deliverable:read')
   list(
     @CurrentActor() actor: Actor,
@@ -52,6 +56,9 @@ export class DeliverablesController {
   }
 
   @Get('deliverables/:id')
+  @ApiOperation({
+    description: 'One deliverable with its versions, files, the applicable approval policy and decisions.',
+  })
   @RequirePermission('deliverable:read')
   get(
     @CurrentActor() actor: Actor,
@@ -60,8 +67,8 @@ export class DeliverablesController {
     return this.deliverables.get(actor, id);
   }
 
-  /** A cut-down of this master asset for another channel. */
   @Post('deliverables/:id/derivatives')
+  @ApiOperation({ description: 'A cut-down of this master asset for another channel.' })
   @RequirePermission('deliverable:derive')
   derive(
     @CurrentActor() actor: Actor,
@@ -72,6 +79,10 @@ export class DeliverablesController {
   }
 
   @Post('deliverables/:id/versions')
+  @ApiOperation({
+    description:
+      'The agency submits a version made of its finished uploads and copy; review starts at step one.',
+  })
   @RequirePermission('deliverable:upload')
   submitVersion(
     @CurrentActor() actor: Actor,
@@ -81,8 +92,11 @@ export class DeliverablesController {
     return this.deliverables.submitVersion(actor, id, body);
   }
 
-  /** Approve, request changes or reject the current step; 409 with the current state if someone decided first. */
   @Post('deliverables/:id/decisions')
+  @ApiOperation({
+    description:
+      'Approve, request changes or reject the current step; 409 with the current state if someone decided first.',
+  })
   @HttpCode(200)
   @RequirePermission('deliverable:review')
   decide(
@@ -94,6 +108,7 @@ export class DeliverablesController {
   }
 
   @Post('deliverables/:id/publish')
+  @ApiOperation({ description: 'Records where and when an approved deliverable was published.' })
   @HttpCode(200)
   @RequirePermission('deliverable:publish')
   publish(
@@ -104,8 +119,10 @@ export class DeliverablesController {
     return this.deliverables.publish(actor, id, body);
   }
 
-  /** A deliverable file: inline for images, video and PDF, otherwise an attachment; never HTML. */
   @Get('files/:id/content')
+  @ApiOperation({
+    description: 'A deliverable file: inline for images, video and PDF, otherwise an attachment; never HTML.',
+  })
   @RequirePermission('deliverable:read')
   content(
     @CurrentActor() actor: Actor,

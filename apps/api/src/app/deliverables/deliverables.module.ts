@@ -6,6 +6,7 @@ import { UPLOAD_TARGETS } from '../uploads/upload-targets';
 import { UploadsModule } from '../uploads/uploads.module';
 import { DeliverablesController } from './deliverables.controller';
 import { DeliverablesService } from './deliverables.service';
+import { ReviewJobs } from './review-jobs';
 
 /** Deliverables with their versions and review (approval policies, decisions, comments). */
 @Module({
@@ -13,6 +14,7 @@ import { DeliverablesService } from './deliverables.service';
   controllers: [DeliverablesController, ReviewsController],
   providers: [
     DeliverablesService,
+    ReviewJobs,
     ApprovalPoliciesService,
     CommentsService,
     { provide: UPLOAD_TARGETS, useExisting: DeliverablesService },

@@ -24,8 +24,7 @@ import { DomainError, fieldError, forbidden, invalidState, notFound } from '../c
 import { Contract } from '../contracts/contract.entity';
 import { FilesService } from '../files/files.service';
 import { StoredFile } from '../files/stored-file.entity';
-import { MailService } from '../mail/mail.service';
-import { NotificationsService } from '../notifications/notifications.service';
+import { DomainEvents } from '../events/domain-events.service';
 import { ApprovalPoliciesService, isApproverOf } from '../reviews/approval-policies.service';
 import type { UploadTargets } from '../uploads/upload-targets';
 import { UploadsService } from '../uploads/uploads.service';
@@ -53,8 +52,7 @@ export class DeliverablesService implements UploadTargets {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly policies: ApprovalPoliciesService,
-    private readonly notifications: NotificationsService,
-    private readonly mail: MailService,
+    private readonly events: DomainEvents,
     private readonly files: FilesService,
     @Inject(forwardRef(() => UploadsService)) private readonly uploads: UploadsService,
   ) {}
@@ -287,16 +285,23 @@ export class DeliverablesService implements UploadTargets {
       });
       const firstStep = policy.steps[0] as ApprovalStepDto;
       const recipients = await this.approversOf(manager, firstStep, [contract.ownerId]);
-      await this.notifications.notifyAndMail(manager, recipients, {
-        kind: 'version_submitted',
-        title: `Version ${version.number} of "${deliverable.title}" is ready for review`,
-        body: `${actor.name} submitted version ${version.number}. First step: ${firstStep.name} (SLA ${firstStep.slaHours} h).`,
-        link: `/deliverables/${id}`,
-        entity: 'deliverable',
-        entityId: id,
-      });
+      await this.events.publish(
+        manager,
+        {
+          type: 'deliverable.version_submitted',
+          payload: {
+            deliverableId: id,
+            deliverableTitle: deliverable.title,
+            versionNumber: version.number,
+            submitterName: actor.name,
+            firstStepName: firstStep.name,
+            firstStepSlaHours: firstStep.slaHours,
+          },
+          audience: { userIds: recipients.map((user) => user.id) },
+        },
+        actor,
+      );
     });
-    await this.mail.dispatch();
     return this.get(actor, id);
   }
 
@@ -366,27 +371,26 @@ export class DeliverablesService implements UploadTargets {
           comment: input.comment ?? null,
         },
       });
-      const agencyUsers = await manager.find(User, { where: { agencyId: contract.agencyId, active: true } });
       const nextStep = outcome.nextStep !== null ? policy.steps[outcome.nextStep] : undefined;
       const nextApprovers = nextStep ? await this.approversOf(manager, nextStep, []) : [];
-      const verdict =
-        outcome.status === 'approved'
-          ? 'approved'
-          : outcome.status === 'in_review'
-            ? `passed "${step.name}"`
-            : outcome.status === 'rejected'
-              ? 'rejected'
-              : 'sent back with change requests';
-      await this.notifications.notifyAndMail(manager, [...agencyUsers, ...nextApprovers], {
-        kind: 'decision_made',
-        title: `"${deliverable.title}" ${verdict}`,
-        body: `${actor.name}: ${input.decision.replace('_', ' ')} at "${step.name}".${input.comment ? ` ${input.comment}` : ''}`,
-        link: `/deliverables/${id}`,
-        entity: 'deliverable',
-        entityId: id,
-      });
+      await this.events.publish(
+        manager,
+        {
+          type: 'deliverable.decided',
+          payload: {
+            deliverableId: id,
+            deliverableTitle: deliverable.title,
+            decision: input.decision,
+            stepName: step.name,
+            deciderName: actor.name,
+            comment: input.comment || null,
+            outcome: outcome.status,
+          },
+          audience: { agencyIds: [contract.agencyId], userIds: nextApprovers.map((user) => user.id) },
+        },
+        actor,
+      );
     });
-    await this.mail.dispatch();
     return this.get(actor, id);
   }
 
@@ -471,19 +475,20 @@ export class DeliverablesService implements UploadTargets {
             dueAt: due.toISOString(),
           },
         });
-        await this.notifications.notifyAndMail(manager, recipients, {
-          kind: 'review_overdue',
-          title: `Review overdue: "${deliverable.title}"`,
-          body: `"${step.name}" has waited more than ${step.slaHours} h for a decision.`,
-          link: `/deliverables/${deliverable.id}`,
-          entity: 'deliverable',
-          entityId: deliverable.id,
+        await this.events.publish(manager, {
+          type: 'deliverable.review_overdue',
+          payload: {
+            deliverableId: deliverable.id,
+            deliverableTitle: deliverable.title,
+            stepName: step.name,
+            slaHours: step.slaHours,
+          },
+          audience: { userIds: recipients.map((user) => user.id) },
         });
         count++;
       }
       return count;
     });
-    if (escalated > 0) await this.mail.dispatch();
     return escalated;
   }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import {
@@ -18,24 +18,33 @@ export class GoalsController {
   constructor(private readonly goals: GoalsService) {}
 
   @Get()
+  @ApiOperation({
+    description:
+      'Marketing goals, filtered by unit, status or KPI; agencies see the goals their contracts serve.',
+  })
   @RequirePermission('goal:read')
   list(@CurrentActor() actor: Actor, @Query() query: GoalListQueryDto): Promise<GoalResponse[]> {
     return this.goals.list(actor, query);
   }
 
   @Get(':id')
+  @ApiOperation({ description: 'One marketing goal.' })
   @RequirePermission('goal:read')
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<GoalDetailResponse> {
     return this.goals.get(actor, id);
   }
 
   @Post()
+  @ApiOperation({
+    description: 'Sets a marketing goal: KPI, target, period, channels and funnel stage for a business unit.',
+  })
   @RequirePermission('goal:manage')
   create(@CurrentActor() actor: Actor, @Body() body: CreateGoalDto): Promise<GoalResponse> {
     return this.goals.create(actor, body);
   }
 
   @Patch(':id')
+  @ApiOperation({ description: 'Changes a marketing goal.' })
   @RequirePermission('goal:manage')
   update(
     @CurrentActor() actor: Actor,

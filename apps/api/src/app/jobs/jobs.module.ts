@@ -1,10 +1,7 @@
-import { Module } from '@nestjs/common';
-import { ContractsModule } from '../contracts/contracts.module';
-import { DeliverablesModule } from '../deliverables/deliverables.module';
-import { JobsService } from './jobs.service';
+import { Global, Module } from '@nestjs/common';
+import { QueueService } from './queue.service';
 
-@Module({
-  imports: [ContractsModule, DeliverablesModule],
-  providers: [JobsService],
-})
+/** Hosts the queue; each module registers its own jobs with QueueService. */
+@Global()
+@Module({ providers: [QueueService], exports: [QueueService] })
 export class JobsModule {}

@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { OutboxMessageDto } from '@agency-portal/shared';
 import { PinoLogger } from 'nestjs-pino';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
+import { QueueService } from '../jobs/queue.service';
 import { OutboxMessage } from './outbox-message.entity';
 
 export interface MailMessage {
@@ -12,20 +13,28 @@ export interface MailMessage {
   text: string;
 }
 
-const DISPATCH_BATCH = 50;
+export const MAIL_SEND_JOB = 'mail.send';
+export const MAIL_SWEEP_JOB = 'mail.sweep';
+/** Attempts per message before it is marked failed (each retry waits twice as long: 30 s … ~1 h). */
+const MAX_ATTEMPTS = 8;
+/** A pending message nobody picked up this long after it was written is queued again. */
+const STRANDED_AFTER_SECONDS = 300;
 
 /**
- * A transactional outbox: messages are written with the change that causes them and dispatched
- * after commit, through SMTP (nodemailer) when SMTP_URL is configured. Without SMTP they stay in
- * the outbox as not_sent, where an admin can read them.
+ * Every e-mail: a row in `mail_outbox`, written by the caller's transaction, and a queued
+ * `mail.send` job that sends it through SMTP after commit, never inside a transaction. A message
+ * is claimed before it is sent, so two jobs never send it twice; one whose sender died mid-send
+ * is claimed again once the job timeout has passed, and a sweep (at boot and every five minutes)
+ * re-queues anything stranded. Without SMTP_URL messages are kept as not_sent, where an admin can read them.
  */
 @Injectable()
-export class MailService {
+export class MailService implements OnModuleInit {
   private readonly transport: Transporter | null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
     private readonly dataSource: DataSource,
+    private readonly queue: QueueService,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext(MailService.name);
@@ -36,48 +45,103 @@ export class MailService {
     return this.transport !== null;
   }
 
-  /** Queues messages inside the caller's transaction; call dispatch() after it commits. */
-  async enqueue(manager: EntityManager, messages: readonly MailMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    await manager.insert(
-      OutboxMessage,
-      messages.map((message) => ({ toAddress: message.to, subject: message.subject, body: message.text })),
-    );
-  }
-
-  /** Queues and dispatches one message now. Returns true when SMTP accepted it. Never throws. */
-  async send(message: MailMessage): Promise<boolean> {
-    const saved = await this.dataSource.getRepository(OutboxMessage).save({
-      toAddress: message.to,
-      subject: message.subject,
-      body: message.text,
+  onModuleInit(): void {
+    this.queue.register<{ messageId: string }>({
+      name: MAIL_SEND_JOB,
+      handle: ({ messageId }) => this.deliver(messageId),
+      retryLimit: MAX_ATTEMPTS,
+      retryDelaySeconds: 30,
     });
-    await this.dispatch();
-    const after = await this.dataSource.getRepository(OutboxMessage).findOneBy({ id: saved.id });
-    return after?.status === 'sent';
+    this.queue.register({
+      name: MAIL_SWEEP_JOB,
+      schedule: '*/5 * * * *',
+      // A process starting after a crash picks up at once what the crash left half-sent.
+      runAtBoot: true,
+      singleton: true,
+      handle: async () => {
+        await this.sweep();
+      },
+    });
   }
 
-  /** Sends pending messages; safe to call from several places at once (rows are locked and skipped). */
-  async dispatch(): Promise<void> {
+  /** Queues messages inside the caller's transaction; they are sent once it commits. */
+  async enqueue(
+    manager: EntityManager,
+    messages: readonly MailMessage[],
+    eventId: string | null = null,
+  ): Promise<void> {
+    if (messages.length === 0) return;
+    const inserted = await manager.insert(
+      OutboxMessage,
+      messages.map((message) => ({
+        toAddress: message.to,
+        subject: message.subject,
+        body: message.text,
+        eventId,
+      })),
+    );
+    for (const { id } of inserted.identifiers as { id: string }[]) {
+      await this.queue.sendWithin(manager, MAIL_SEND_JOB, { messageId: id }, { singletonKey: id });
+    }
+  }
+
+  /** Sends one message if it is still unsent and nobody else is sending it. */
+  async deliver(messageId: string): Promise<void> {
+    const [claimed] = (await this.dataSource.query(
+      `UPDATE mail_outbox SET claimed_at = now(), attempts = attempts + 1
+        WHERE id = $1 AND status = 'pending'
+          AND (claimed_at IS NULL OR claimed_at < now() - make_interval(secs => $2))
+       RETURNING id, to_address, subject, body, attempts`,
+      [messageId, this.config.jobTimeoutSeconds],
+    )) as [{ id: string; to_address: string; subject: string; body: string; attempts: number }[], number];
+    const message = claimed[0];
+    if (!message) return;
+    if (!this.transport) {
+      await this.finish(message.id, 'not_sent', 'SMTP is not configured');
+      return;
+    }
     try {
-      await this.dataSource.transaction(async (manager) => {
-        const pending = await manager
-          .getRepository(OutboxMessage)
-          .createQueryBuilder('message')
-          .setLock('pessimistic_write')
-          .setOnLocked('skip_locked')
-          .where("message.status = 'pending'")
-          .orderBy('message.created_at', 'ASC')
-          .take(DISPATCH_BATCH)
-          .getMany();
-        for (const message of pending) {
-          const outcome = await this.deliver(message);
-          await manager.update(OutboxMessage, { id: message.id }, { ...outcome, processedAt: new Date() });
-        }
+      await this.transport.sendMail({
+        from: this.config.mailFrom,
+        to: message.to_address,
+        subject: message.subject,
+        text: message.body,
+        // Stable across retries, so a receiving server can drop a duplicate.
+        messageId: `<${message.id}@agency-portal>`,
       });
     } catch (error) {
-      this.logger.warn({ err: error }, 'Mail dispatch failed; messages stay pending');
+      const reason = error instanceof Error ? error.message.slice(0, 500) : 'unknown error';
+      this.logger.warn(
+        { err: error, to: message.to_address, attempt: message.attempts },
+        'Mail could not be sent',
+      );
+      if (message.attempts >= MAX_ATTEMPTS) {
+        await this.finish(message.id, 'failed', reason);
+        return;
+      }
+      await this.dataSource.query(`UPDATE mail_outbox SET claimed_at = NULL, error = $2 WHERE id = $1`, [
+        message.id,
+        reason,
+      ]);
+      throw error; // retried by the queue, with backoff
     }
+    await this.finish(message.id, 'sent', null);
+  }
+
+  /** Re-queues messages stranded by a crash: never picked up, or claimed by a sender that died. */
+  async sweep(): Promise<number> {
+    const stranded: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM mail_outbox
+        WHERE status = 'pending'
+          AND (claimed_at IS NULL AND created_at < now() - make_interval(secs => $1)
+               OR claimed_at < now() - make_interval(secs => $2))
+        ORDER BY created_at LIMIT 500`,
+      [STRANDED_AFTER_SECONDS, this.config.jobTimeoutSeconds],
+    );
+    for (const { id } of stranded)
+      await this.queue.send(MAIL_SEND_JOB, { messageId: id }, { singletonKey: id });
+    if (stranded.length > 0) this.logger.info({ count: stranded.length }, 'Stranded mail queued again');
+    return stranded.length;
   }
 
   async list(limit = 200): Promise<OutboxMessageDto[]> {
@@ -95,22 +159,14 @@ export class MailService {
     }));
   }
 
-  private async deliver(message: OutboxMessage): Promise<Pick<OutboxMessage, 'status' | 'error'>> {
-    if (!this.transport) return { status: 'not_sent', error: 'SMTP is not configured' };
-    try {
-      await this.transport.sendMail({
-        from: this.config.mailFrom,
-        to: message.toAddress,
-        subject: message.subject,
-        text: message.body,
-      });
-      return { status: 'sent', error: null };
-    } catch (error) {
-      this.logger.warn({ err: error, to: message.toAddress }, 'Mail could not be sent');
-      return {
-        status: 'failed',
-        error: error instanceof Error ? error.message.slice(0, 500) : 'unknown error',
-      };
-    }
+  private async finish(
+    id: string,
+    status: 'sent' | 'not_sent' | 'failed',
+    error: string | null,
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE mail_outbox SET status = $2, error = $3, processed_at = now(), claimed_at = NULL WHERE id = $1`,
+      [id, status, error],
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { OutboxMessageDto } from '@agency-portal/shared';
 import { RequirePermission } from '../auth/decorators';
 import { MailService } from './mail.service';
@@ -21,8 +21,8 @@ export class OutboxMessageResponse implements OutboxMessageDto {
 export class OutboxController {
   constructor(private readonly mail: MailService) {}
 
-  /** The latest e-mails the portal sent or kept (admin). */
   @Get()
+  @ApiOperation({ description: 'The latest e-mails the portal sent or kept (admin).' })
   @RequirePermission('outbox:read')
   list(): Promise<OutboxMessageResponse[]> {
     return this.mail.list();

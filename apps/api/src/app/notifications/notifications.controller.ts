@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { AnySignedIn, CurrentActor } from '../auth/decorators';
 import { NotificationListResponse } from './dto/notification.dto';
@@ -14,11 +14,13 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
+  @ApiOperation({ description: "The caller's latest in-app notices and how many are unread." })
   list(@CurrentActor() actor: Actor): Promise<NotificationListResponse> {
     return this.notifications.list(actor);
   }
 
   @Post('read-all')
+  @ApiOperation({ description: "Marks all of the caller's notices read." })
   @HttpCode(204)
   @ApiNoContentResponse()
   markAllRead(@CurrentActor() actor: Actor): Promise<void> {
@@ -26,6 +28,7 @@ export class NotificationsController {
   }
 
   @Post(':id/read')
+  @ApiOperation({ description: "Marks one of the caller's notices read." })
   @HttpCode(204)
   @ApiNoContentResponse()
   markRead(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {

@@ -1,73 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { NotificationDto, NotificationKind, NotificationListDto } from '@agency-portal/shared';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../common/errors/domain-error';
-import { MailService } from '../mail/mail.service';
-import { User } from '../users/user.entity';
 import { Notification } from './notification.entity';
-
-export interface NoticeInput {
-  kind: NotificationKind;
-  title: string;
-  body: string;
-  link: string | null;
-  entity: string | null;
-  entityId: string | null;
-}
 
 const LIST_LIMIT = 50;
 
 @Injectable()
 export class NotificationsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly mail: MailService,
-  ) {}
-
-  /**
-   * In-app notices plus e-mails in the outbox, inside the caller's transaction; call
-   * MailService.dispatch() after it commits.
-   */
-  async notifyAndMail(
-    manager: EntityManager,
-    recipients: readonly Pick<User, 'id' | 'email'>[],
-    notice: NoticeInput,
-  ): Promise<void> {
-    await this.notifyUsers(
-      manager,
-      recipients.map((user) => user.id),
-      notice,
-    );
-    await this.mail.enqueue(
-      manager,
-      recipients.map((user) => ({
-        to: user.email,
-        subject: notice.title,
-        text: `${notice.body}\n\nOpen: ${notice.link ?? ''}`,
-      })),
-    );
-  }
-
-  /** Adds in-app notices inside the caller's transaction. */
-  async notifyUsers(manager: EntityManager, userIds: readonly string[], notice: NoticeInput): Promise<void> {
-    const unique = [...new Set(userIds)];
-    if (unique.length === 0) return;
-    await manager.insert(
-      Notification,
-      unique.map((userId) => ({ userId, ...notice, readAt: null })),
-    );
-  }
-
-  /** Notifies every active user of an agency. */
-  async notifyAgency(manager: EntityManager, agencyId: string, notice: NoticeInput): Promise<void> {
-    const users = await manager.find(User, { select: { id: true }, where: { agencyId, active: true } });
-    await this.notifyUsers(
-      manager,
-      users.map((user) => user.id),
-      notice,
-    );
-  }
+  constructor(private readonly dataSource: DataSource) {}
 
   async list(actor: Actor): Promise<NotificationListDto> {
     const repository = this.dataSource.getRepository(Notification);

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApprovalPoliciesService } from './approval-policies.service';
@@ -22,12 +22,16 @@ export class ReviewsController {
   ) {}
 
   @Get('approval-policies')
+  @ApiOperation({ description: 'Every approval policy, per business unit and per contract.' })
   @RequirePermission('approval_policy:read')
   listPolicies(): Promise<ApprovalPolicyResponse[]> {
     return this.policies.list();
   }
 
   @Put('business-units/:id/approval-policy')
+  @ApiOperation({
+    description: "Sets a business unit's approval policy (a CoE's is the template its units inherit).",
+  })
   @RequirePermission('approval_policy:manage')
   setUnitPolicy(
     @CurrentActor() actor: Actor,
@@ -37,8 +41,8 @@ export class ReviewsController {
     return this.policies.upsert(actor, { businessUnitId: id }, body);
   }
 
-  /** Back to inheritance (a CoE template above, or the default). */
   @Delete('business-units/:id/approval-policy')
+  @ApiOperation({ description: 'Back to inheritance (a CoE template above, or the default).' })
   @HttpCode(204)
   @ApiNoContentResponse()
   @RequirePermission('approval_policy:manage')
@@ -47,6 +51,7 @@ export class ReviewsController {
   }
 
   @Put('contracts/:id/approval-policy')
+  @ApiOperation({ description: "Overrides the approval policy for one contract's work." })
   @RequirePermission('approval_policy:manage')
   setContractPolicy(
     @CurrentActor() actor: Actor,
@@ -57,6 +62,7 @@ export class ReviewsController {
   }
 
   @Delete('contracts/:id/approval-policy')
+  @ApiOperation({ description: "Removes a contract's own policy: its unit's applies again." })
   @HttpCode(204)
   @ApiNoContentResponse()
   @RequirePermission('approval_policy:manage')
@@ -64,8 +70,8 @@ export class ReviewsController {
     return this.policies.remove(actor, { contractId: id });
   }
 
-  /** Which policy applies to the contract's work, and why. */
   @Get('contracts/:id/approval-policy/effective')
+  @ApiOperation({ description: "Which policy applies to the contract's work, and why." })
   @RequirePermission('approval_policy:read')
   effective(
     @CurrentActor() actor: Actor,
@@ -75,6 +81,7 @@ export class ReviewsController {
   }
 
   @Get('versions/:versionId/comments')
+  @ApiOperation({ description: 'The comment threads on a version, pinned or not.' })
   @RequirePermission('deliverable:read')
   listComments(
     @CurrentActor() actor: Actor,
@@ -84,6 +91,9 @@ export class ReviewsController {
   }
 
   @Post('versions/:versionId/comments')
+  @ApiOperation({
+    description: 'Comments on a version, optionally pinned to a point, a PDF page or a video timecode.',
+  })
   @RequirePermission('comment:write')
   createComment(
     @CurrentActor() actor: Actor,
@@ -94,6 +104,7 @@ export class ReviewsController {
   }
 
   @Post('comments/:id/resolve')
+  @ApiOperation({ description: 'Marks a comment thread resolved.' })
   @HttpCode(200)
   @RequirePermission('comment:write')
   resolve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CommentResponse> {
@@ -101,6 +112,7 @@ export class ReviewsController {
   }
 
   @Post('comments/:id/unresolve')
+  @ApiOperation({ description: 'Opens a resolved comment thread again.' })
   @HttpCode(200)
   @RequirePermission('comment:write')
   unresolve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CommentResponse> {

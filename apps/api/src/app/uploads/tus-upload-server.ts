@@ -149,7 +149,8 @@ export class TusUploadServer {
 
   private replyFor(req: IncomingMessage, error: unknown): ErrorReply {
     if (error instanceof DomainError) return domainErrorReply(error);
-    if (isTusError(error) && error.status_code < 500) {
+    // tus's own errors we know, whatever their status (its 501 for an unsupported extension is a 400 here).
+    if (isTusError(error)) {
       const reply = tusErrorReply(error.status_code, error.body, this.uploadLimit);
       if (reply) return reply;
     }

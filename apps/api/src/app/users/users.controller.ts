@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import {
@@ -18,25 +18,33 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOperation({ description: 'Users the caller may see, by name or e-mail, role, agency, state or kind.' })
   @RequirePermission('user:read')
   list(@CurrentActor() actor: Actor, @Query() query: UserListQueryDto): Promise<UserResponse[]> {
     return this.users.list(actor, query);
   }
 
   @Get(':id')
+  @ApiOperation({ description: 'One user.' })
   @RequirePermission('user:read')
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
     return this.users.get(actor, id);
   }
 
-  /** Invites a user: returns a one-time set-password link (also e-mailed when SMTP is configured). */
   @Post()
+  @ApiOperation({
+    description:
+      'Invites a user: returns a one-time set-password link (also e-mailed when SMTP is configured).',
+  })
   @RequirePermission('user:manage')
   invite(@CurrentActor() actor: Actor, @Body() body: InviteUserDto): Promise<InvitationResponse> {
     return this.users.invite(actor, body);
   }
 
   @Patch(':id')
+  @ApiOperation({
+    description: "Changes a user's name, role or business unit; a new role ends their sessions.",
+  })
   @RequirePermission('user:manage')
   update(
     @CurrentActor() actor: Actor,
@@ -47,6 +55,7 @@ export class UsersController {
   }
 
   @Post(':id/deactivate')
+  @ApiOperation({ description: 'Deactivates a user and ends their sessions at once.' })
   @HttpCode(200)
   @RequirePermission('user:manage')
   deactivate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
@@ -54,6 +63,7 @@ export class UsersController {
   }
 
   @Post(':id/reactivate')
+  @ApiOperation({ description: 'Lets a deactivated user sign in again.' })
   @HttpCode(200)
   @RequirePermission('user:manage')
   reactivate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
@@ -61,6 +71,7 @@ export class UsersController {
   }
 
   @Post(':id/invitation')
+  @ApiOperation({ description: 'Issues a new one-time set-password link; earlier links stop working.' })
   @HttpCode(200)
   @RequirePermission('user:manage')
   reissueInvitation(

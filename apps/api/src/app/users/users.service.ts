@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { InvitationDto, UserDto } from '@agency-portal/shared';
 import { AGENCY_ROLES, DEFAULT_LOCALE } from '@agency-portal/shared';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { agencyScopeOf } from '../access/scope';
 import { Agency } from '../agencies/agency.entity';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -11,6 +12,7 @@ import { BusinessUnit } from '../business-units/business-unit.entity';
 import { isUniqueViolation } from '../common/db-errors';
 import { escapeLike } from '../common/like';
 import { DomainError, fieldError, invalidState } from '../common/errors/domain-error';
+import { DomainEvents } from '../events/domain-events.service';
 import { MailService } from '../mail/mail.service';
 import type { InviteUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
 import { User } from './user.entity';
@@ -31,6 +33,7 @@ export class UsersService {
     private readonly sessions: SessionsService,
     private readonly invitations: InvitationsService,
     private readonly mail: MailService,
+    private readonly events: DomainEvents,
   ) {}
 
   async list(actor: Actor, query: UserListQueryDto): Promise<UserDto[]> {
@@ -70,7 +73,7 @@ export class UsersService {
     const agencyId = agencyForNewUser(actor, input.role, input.agencyId);
     const { user, invitation } = await this.write(async (manager) => {
       if (agencyId) await this.requireActiveAgency(manager, agencyId);
-      if (input.businessUnitId) await this.requireBusinessUnit(manager, input.businessUnitId);
+      if (input.businessUnitId) await this.requireBusinessUnit(manager, actor, input.businessUnitId);
       const created = await manager.save(
         manager.create(User, {
           email: input.email,
@@ -93,7 +96,7 @@ export class UsersService {
       });
       return {
         user: created,
-        invitation: await this.invitations.issue(manager, created, actor),
+        invitation: await this.issueInvitation(manager, created, actor),
       };
     });
     return this.invitationResponse(actor, user.id, invitation);
@@ -104,7 +107,7 @@ export class UsersService {
       const user = await this.lock(manager, actor, id);
       const before = userSnapshot(user);
       if (input.role !== undefined) assertRoleChangeAllowed(actor, user, input.role);
-      if (input.businessUnitId) await this.requireBusinessUnit(manager, input.businessUnitId);
+      if (input.businessUnitId) await this.requireBusinessUnit(manager, actor, input.businessUnitId);
       user.name = input.name ?? user.name;
       user.role = input.role ?? user.role;
       if (input.businessUnitId !== undefined) user.businessUnitId = input.businessUnitId;
@@ -171,9 +174,29 @@ export class UsersService {
       const user = await this.lock(manager, actor, id);
       if (user.passwordHash) throw invalidState('This user has already set a password.');
       if (!user.active) throw invalidState('Reactivate the user before sending a new invitation.');
-      return this.invitations.issue(manager, user, actor);
+      return this.issueInvitation(manager, user, actor);
     });
     return this.invitationResponse(actor, id, invitation);
+  }
+
+  /** A one-time link, e-mailed to the user after commit (the invitation event's e-mail). */
+  private async issueInvitation(manager: EntityManager, user: User, actor: Actor): Promise<IssuedInvitation> {
+    const invitation = await this.invitations.issue(manager, user, actor);
+    await this.events.publish(
+      manager,
+      {
+        type: 'user.invited',
+        payload: {
+          userId: user.id,
+          inviterName: actor.name,
+          setPasswordUrl: invitation.setPasswordUrl,
+          expiresAt: invitation.expiresAt.toISOString(),
+        },
+        audience: { userIds: [user.id] },
+      },
+      actor,
+    );
+    return invitation;
   }
 
   private async invitationResponse(
@@ -181,23 +204,12 @@ export class UsersService {
     userId: string,
     invitation: IssuedInvitation,
   ): Promise<InvitationDto> {
-    const user = await this.get(actor, userId);
-    const emailed = await this.mail.send({
-      to: user.email,
-      subject: 'You are invited to Agency Portal',
-      text: [
-        `Hello ${user.name},`,
-        '',
-        `${actor.name} invited you to Agency Portal.`,
-        `Set your password here (the link works once, until ${invitation.expiresAt.toUTCString()}):`,
-        invitation.setPasswordUrl,
-      ].join('\n'),
-    });
     return {
-      user,
+      user: await this.get(actor, userId),
       setPasswordUrl: invitation.setPasswordUrl,
       expiresAt: invitation.expiresAt.toISOString(),
-      emailed,
+      // On its way when SMTP is configured (sent after commit, retried until it goes).
+      emailed: this.mail.enabled,
     };
   }
 
@@ -225,8 +237,12 @@ export class UsersService {
     if (agency.status !== 'active') throw fieldError('agencyId', 'The agency is offboarded.');
   }
 
-  private async requireBusinessUnit(manager: EntityManager, id: string): Promise<void> {
-    if (!(await manager.existsBy(BusinessUnit, { id }))) {
+  /**
+   * Business units are the brand's own: an agency admin sees none, so every unit id answers like
+   * an unknown one and tells them nothing about which exist.
+   */
+  private async requireBusinessUnit(manager: EntityManager, actor: Actor, id: string): Promise<void> {
+    if (agencyScopeOf(actor) !== null || !(await manager.existsBy(BusinessUnit, { id }))) {
       throw fieldError('businessUnitId', 'The business unit does not exist.');
     }
   }

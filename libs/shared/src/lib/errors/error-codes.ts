@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'invalid_state',
   'payload_too_large',
   'unsupported_media_type',
+  'service_unavailable',
   'internal_error',
 ] as const;
 

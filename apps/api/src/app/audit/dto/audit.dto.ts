@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AuditEventDto, AuditQuery, Page } from '@agency-portal/shared';
 import { AUDIT_ENTITIES, MAX_PAGE_SIZE } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { toInt } from '../../common/http/transformers';
+import { IsDateOrInstant } from '../../common/http/validators';
 
 export class AuditQueryDto implements AuditQuery {
   @ApiPropertyOptional({ enum: AUDIT_ENTITIES })
@@ -26,11 +27,11 @@ export class AuditQueryDto implements AuditQuery {
   action?: string;
 
   @IsOptional()
-  @IsISO8601()
+  @IsDateOrInstant()
   from?: string;
 
   @IsOptional()
-  @IsISO8601()
+  @IsDateOrInstant()
   to?: string;
 
   @IsOptional()

@@ -17,7 +17,7 @@ import type {
   UpdateBriefRequest,
 } from '@agency-portal/shared';
 import { BRIEF_STATUSES, CHANNELS, DELIVERABLE_STATUSES, FUNNEL_STAGES } from '@agency-portal/shared';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -33,11 +33,10 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
 import { trim } from '../../common/http/transformers';
-import { IsIsoDate, IsMinorUnits } from '../../common/http/validators';
+import { IsIsoDate, IsMinorUnits, NestedObjects } from '../../common/http/validators';
 
 export class DeliverableSpecInputDto implements DeliverableSpecInput {
   @IsUUID()
@@ -110,8 +109,7 @@ class BriefFieldsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => DeliverableSpecInputDto)
+  @NestedObjects(() => DeliverableSpecInputDto)
   specs!: DeliverableSpecInputDto[];
 }
 
@@ -178,8 +176,7 @@ export class UpdateBriefDto implements UpdateBriefRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => DeliverableSpecInputDto)
+  @NestedObjects(() => DeliverableSpecInputDto)
   specs?: DeliverableSpecInputDto[];
 }
 

@@ -10,10 +10,16 @@ function run(exception: unknown, request: Record<string, unknown> = {}) {
   const logger = {
     setContext: () => undefined,
     error: (entry: unknown) => logged.push(entry),
+    warn: (entry: unknown) => logged.push(entry),
   } as unknown as PinoLogger;
-  const sent: { status?: number; body?: Record<string, unknown> } = {};
+  const sent: { status?: number; body?: Record<string, unknown>; headers: Record<string, string> } = {
+    headers: {},
+  };
   const response = {
     headersSent: false,
+    setHeader(name: string, value: string) {
+      sent.headers[name] = value;
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -107,5 +113,18 @@ describe('AllExceptionsFilter', () => {
       code: 'validation_failed',
       message: 'The request body is not valid JSON.',
     });
+  });
+
+  it('should answer 503 with a code and Retry-After when the database cannot be reached', () => {
+    const result = run(
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    );
+
+    expect(result.status).toBe(503);
+    expect(result.body).toEqual({
+      code: 'service_unavailable',
+      message: expect.stringContaining('database'),
+    });
+    expect(result.headers['Retry-After']).toBe('5');
   });
 });

@@ -6,8 +6,12 @@ import { QueryFailedError } from 'typeorm';
 import { msg, type Message } from '../../i18n/message';
 import { requestLocale } from '../../i18n/request-locale';
 import { render } from '../../i18n/translator';
+import { isDatabaseUnavailable } from '../db-errors';
 import { DomainError } from './domain-error';
 import { codeForStatus, statusForCode } from './error-status';
+
+/** What a 503 tells clients to wait before trying again. */
+export const RETRY_AFTER_SECONDS = 5;
 
 interface HttpErrorLike {
   status?: number;
@@ -54,10 +58,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       exception instanceof DomainError
         ? this.domainBody(exception, locale)
         : this.toBody(exception, correlationId, locale);
-    if (status >= 500) {
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) {
+      this.logger.warn({ err: exception, correlationId }, 'Database unavailable');
+    } else if (status >= 500) {
       this.logger.error({ err: exception, correlationId }, 'Unhandled error');
     }
     if (!response.headersSent) {
+      if (status === HttpStatus.SERVICE_UNAVAILABLE) {
+        response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      }
       response.status(status).json(body);
     }
   }
@@ -79,6 +88,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private pendingBody(exception: unknown, correlationId: string): { status: number; body: PendingBody } {
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        body: {
+          code: 'service_unavailable',
+          message: msg('The portal cannot reach its database right now. Try again in a few seconds.'),
+        },
+      };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status < 500 || status === HttpStatus.SERVICE_UNAVAILABLE) {

@@ -25,6 +25,8 @@ export function statusForCode(code: ErrorCode): HttpStatus {
       return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
     case 'too_many_attempts':
       return HttpStatus.TOO_MANY_REQUESTS;
+    case 'service_unavailable':
+      return HttpStatus.SERVICE_UNAVAILABLE;
     case 'internal_error':
       return HttpStatus.INTERNAL_SERVER_ERROR;
     default: {
@@ -53,6 +55,8 @@ export function codeForStatus(status: number): ErrorCode {
       return 'unsupported_media_type';
     case HttpStatus.TOO_MANY_REQUESTS:
       return 'too_many_attempts';
+    case HttpStatus.SERVICE_UNAVAILABLE:
+      return 'service_unavailable';
     default:
       return status >= 500 ? 'internal_error' : 'validation_failed';
   }

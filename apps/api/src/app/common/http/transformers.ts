@@ -7,8 +7,10 @@ export function toBoolean({ value }: TransformFnParams): unknown {
   return value;
 }
 
+/** Query-string integers; one too large to hold exactly stays a string, so @IsInt refuses it. */
 export function toInt({ value }: TransformFnParams): unknown {
-  if (typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value);
+  if (typeof value === 'string' && /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value)))
+    return Number(value);
   return value;
 }
 

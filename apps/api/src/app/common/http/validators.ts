@@ -1,12 +1,48 @@
 import { applyDecorators } from '@nestjs/common';
 import { SUPPORTED_LOCALES, isKnownCurrency, isLocale, isTimeZone } from '@agency-portal/shared';
-import { IsISO8601, Matches, ValidateBy, type ValidationOptions } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsISO8601,
+  IsObject,
+  Matches,
+  ValidateBy,
+  ValidateNested,
+  type ValidationOptions,
+} from 'class-validator';
 
 /** A calendar date as `YYYY-MM-DD` that exists (no 2026-02-30). */
 export function IsIsoDate(): PropertyDecorator {
   return applyDecorators(
     Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date as YYYY-MM-DD.' }),
     IsISO8601({ strict: true }, { message: '$property must be a real calendar date.' }),
+  );
+}
+
+/**
+ * A calendar date (`2026-03-01`) or an instant with its offset (`2026-03-01T09:30:00Z`,
+ * `…+09:00`): what a person means by a point in time. Week dates, ordinal dates, bare years and
+ * impossible dates are refused, so only values PostgreSQL reads the same way get through.
+ */
+export function IsDateOrInstant(): PropertyDecorator {
+  return applyDecorators(
+    Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/, {
+      message: '$property must be a date (YYYY-MM-DD) or a date and time with its offset (ISO 8601)',
+    }),
+    IsISO8601({ strict: true }, { message: '$property must be a real date and time' }),
+  );
+}
+
+/** One nested object of a DTO class: an array, a string or a number there is a 400, like any wrong type. */
+export function NestedObject(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(IsObject({ message: '$property must be an object' }), ValidateNested(), Type(type));
+}
+
+/** An array whose every item is an object of a DTO class. */
+export function NestedObjects(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(
+    IsObject({ each: true, message: 'each item of $property must be an object' }),
+    ValidateNested({ each: true }),
+    Type(type),
   );
 }
 

@@ -16,7 +16,7 @@ import type {
   UpdateContractRequest,
 } from '@agency-portal/shared';
 import { CONTRACT_STATUSES, RATE_UNITS } from '@agency-portal/shared';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -29,11 +29,10 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
 import { trim } from '../../common/http/transformers';
-import { IsCurrencyCode, IsIsoDate, IsMinorUnits } from '../../common/http/validators';
+import { IsCurrencyCode, IsIsoDate, IsMinorUnits, NestedObjects } from '../../common/http/validators';
 
 export class RateCardItemInputDto implements RateCardItemInput {
   @Transform(trim)
@@ -124,15 +123,13 @@ export class CreateContractDto implements CreateContractRequest {
   @ApiProperty({ type: [RateCardItemInputDto] })
   @IsArray()
   @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => RateCardItemInputDto)
+  @NestedObjects(() => RateCardItemInputDto)
   rateCard!: RateCardItemInputDto[];
 
   @ApiProperty({ type: [GoalAllocationInputDto] })
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => GoalAllocationInputDto)
+  @NestedObjects(() => GoalAllocationInputDto)
   allocations!: GoalAllocationInputDto[];
 }
 
@@ -197,16 +194,14 @@ export class UpdateContractDto implements UpdateContractRequest {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => RateCardItemInputDto)
+  @NestedObjects(() => RateCardItemInputDto)
   rateCard?: RateCardItemInputDto[];
 
   @ApiPropertyOptional({ type: [GoalAllocationInputDto] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => GoalAllocationInputDto)
+  @NestedObjects(() => GoalAllocationInputDto)
   allocations?: GoalAllocationInputDto[];
 }
 

@@ -9,7 +9,7 @@ import type {
   UpsertApprovalPolicyRequest,
 } from '@agency-portal/shared';
 import { POLICY_SOURCES } from '@agency-portal/shared';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -26,10 +26,10 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
 import { trim } from '../../common/http/transformers';
+import { NestedObject, NestedObjects } from '../../common/http/validators';
 
 export class ApprovalStepInputDto implements ApprovalStepDto {
   @Transform(trim)
@@ -67,8 +67,7 @@ export class UpsertApprovalPolicyDto implements UpsertApprovalPolicyRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => ApprovalStepInputDto)
+  @NestedObjects(() => ApprovalStepInputDto)
   steps!: ApprovalStepInputDto[];
 }
 
@@ -151,8 +150,7 @@ export class CreateCommentDto {
   @ApiPropertyOptional({ type: CommentPinDto, nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @ValidateNested()
-  @Type(() => CommentPinDto)
+  @NestedObject(() => CommentPinDto)
   pin?: CommentPinDto | null;
 }
 

@@ -126,4 +126,21 @@ describe('authInterceptor', () => {
     await expect(response).rejects.toMatchObject({ status: 403 });
     http.expectNone('/api/auth/refresh');
   });
+
+  it('should keep the person signed in and where they are when the refresh answers 503', async () => {
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const response = firstValueFrom(client.get('/api/users'));
+
+    http.expectOne('/api/users').flush(EXPIRED, UNAUTHORIZED);
+    http
+      .expectOne('/api/auth/refresh')
+      .flush(
+        { code: 'service_unavailable', message: 'The portal cannot reach its database right now.' },
+        { status: 503, statusText: 'Service Unavailable' },
+      );
+
+    await expect(response).rejects.toMatchObject({ status: 503 });
+    expect(auth.isSignedIn()).toBe(true);
+    expect(navigate).not.toHaveBeenCalled();
+  });
 });

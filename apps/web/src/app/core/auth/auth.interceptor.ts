@@ -2,7 +2,7 @@ import { HttpErrorResponse, type HttpInterceptorFn, type HttpRequest } from '@an
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, switchMap, throwError } from 'rxjs';
-import { AuthService } from './auth.service';
+import { AuthService, sessionHasEnded } from './auth.service';
 
 /** Endpoints that must not carry a Bearer token nor trigger a refresh-and-retry on 401. */
 const PUBLIC_AUTH_ENDPOINTS = [
@@ -45,9 +45,10 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
         return throwError(() => error);
       }
       return auth.refresh().pipe(
-        catchError(() => {
-          sendToSignIn(router);
-          return throwError(() => error);
+        catchError((refreshError: unknown) => {
+          // Signed out only when the session has ended, not while the service is unavailable.
+          if (sessionHasEnded(refreshError)) sendToSignIn(router);
+          return throwError(() => (sessionHasEnded(refreshError) ? error : refreshError));
         }),
         switchMap((freshToken) => next(withBearer(prepared, freshToken))),
       );

@@ -1,4 +1,4 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { LoginRequest, LoginResponse, Permission, SessionUser } from '@agency-portal/shared';
 import { can } from '@agency-portal/shared';
@@ -47,7 +47,7 @@ export class AuthService {
 
   /**
    * Exchanges the refresh cookie for a new access token. Callers arriving while a refresh is
-   * under way share it. On failure the session is cleared and the error passed on.
+   * under way share it. When the session has ended it is cleared; the error is passed on.
    */
   refresh(): Observable<string> {
     if (!this.refreshInFlight) {
@@ -56,7 +56,11 @@ export class AuthService {
         .pipe(
           tap({
             next: (response) => this.storeSession(response),
-            error: () => this.clearSession(),
+            // Only an ended session signs the person out; an unavailable service (503) or an
+            // unreachable network keeps them signed in, to try again.
+            error: (error: unknown) => {
+              if (sessionHasEnded(error)) this.clearSession();
+            },
           }),
           map((response) => response.accessToken),
           finalize(() => {
@@ -106,4 +110,9 @@ export class AuthService {
   private storeSession(response: LoginResponse): void {
     this.session.set({ accessToken: response.accessToken, user: response.user });
   }
+}
+
+/** The server said the session is over (401/400), as opposed to being unavailable or unreachable. */
+export function sessionHasEnded(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && (error.status === 401 || error.status === 400);
 }

@@ -10,6 +10,11 @@ export class Notifier {
     this.snackBar.open(message, undefined, { duration: 4000 });
   }
 
+  /** A message that stays until the next one replaces it (the service is unavailable, say). */
+  lasting(message: string): void {
+    this.snackBar.open(message, undefined, { politeness: 'assertive' });
+  }
+
   error(message: string): void {
     this.snackBar.open(message, $localize`:Button closing a notice@@notice.dismiss:Dismiss`, {
       duration: 8000,

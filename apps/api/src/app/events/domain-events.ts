@@ -1,0 +1,99 @@
+import type { Decision, DeliverableStatus } from '@agency-portal/shared';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * What happened, by event type: the facts a subscriber needs to act on it (notices, mail, and
+ * signed webhooks next), never wording. Payloads are stored as JSON in the outbox: plain values.
+ */
+export interface DomainEventPayloads {
+  'brief.sent': {
+    briefId: string;
+    briefTitle: string;
+    contractReference: string;
+    dueDate: string;
+    senderName: string;
+  };
+  'brief.accepted': { briefId: string; briefTitle: string; agencyUserName: string };
+  'brief.declined': { briefId: string; briefTitle: string; agencyUserName: string; reason: string };
+  'deliverable.version_submitted': {
+    deliverableId: string;
+    deliverableTitle: string;
+    versionNumber: number;
+    submitterName: string;
+    firstStepName: string;
+    firstStepSlaHours: number;
+  };
+  'deliverable.decided': {
+    deliverableId: string;
+    deliverableTitle: string;
+    decision: Decision;
+    stepName: string;
+    deciderName: string;
+    comment: string | null;
+    /** The deliverable's status after the decision. */
+    outcome: DeliverableStatus;
+  };
+  'deliverable.review_overdue': {
+    deliverableId: string;
+    deliverableTitle: string;
+    stepName: string;
+    slaHours: number;
+  };
+  'contract.terms_changed': {
+    contractId: string;
+    reference: string;
+    title: string;
+    budgetChanged: boolean;
+    rateCardChanged: boolean;
+  };
+  'contract.activated': {
+    contractId: string;
+    reference: string;
+    title: string;
+    startDate: string;
+    endDate: string;
+  };
+  'contract.terminated': { contractId: string; reference: string; title: string; reason: string };
+  'contract.expired': { contractId: string; reference: string; title: string; endDate: string };
+  'contract.renewal_due': {
+    contractId: string;
+    reference: string;
+    title: string;
+    endDate: string;
+    renewalNoticeDays: number;
+  };
+  'user.invited': { userId: string; inviterName: string; setPasswordUrl: string; expiresAt: string };
+}
+
+export type DomainEventType = keyof DomainEventPayloads;
+
+/** Who the event concerns: named users, and every active user of the named agencies. */
+export interface Audience {
+  userIds?: readonly string[];
+  agencyIds?: readonly string[];
+}
+
+export interface DomainEvent<K extends DomainEventType = DomainEventType> {
+  type: K;
+  payload: DomainEventPayloads[K];
+  audience?: Audience;
+}
+
+/** An event as the outbox kept it. */
+export type StoredEvent<K extends DomainEventType = DomainEventType> = {
+  [T in K]: DomainEvent<T> & { id: string; occurredAt: Date; actorId: string | null };
+}[K];
+
+/**
+ * Acts on events after the change that raised them has committed, each event once per
+ * subscriber (retried with backoff until it succeeds). `handle` runs in a transaction that also
+ * records the delivery, so whatever it writes with `manager` happens exactly once; an effect
+ * outside the database must be queued from there (as mail is) or be idempotent.
+ * A subscriber is one class that calls DomainEvents.subscribe(this) when its module starts.
+ */
+export interface EventSubscriber {
+  /** Stable and unique: it names the subscriber's queue and its delivery records. */
+  readonly name: string;
+  handles(type: DomainEventType): boolean;
+  handle(event: StoredEvent, manager: EntityManager): Promise<void>;
+}
