@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { AnySignedIn, CurrentActor } from '../auth/decorators';
 import { SessionUserResponse } from '../auth/dto/auth.dto';
@@ -14,12 +14,14 @@ export class ProfileController {
   constructor(private readonly profile: ProfileService) {}
 
   @Get()
+  @ApiOperation({ description: "The caller's own profile: name, e-mail, role, language and time zone." })
   @AnySignedIn()
   get(@CurrentActor() actor: Actor): Promise<SessionUserResponse> {
     return this.profile.get(actor);
   }
 
   @Patch()
+  @ApiOperation({ description: "Changes the caller's own name, language or time zone (audited)." })
   @AnySignedIn()
   update(@CurrentActor() actor: Actor, @Body() body: UpdateProfileDto): Promise<SessionUserResponse> {
     return this.profile.update(actor, body);
