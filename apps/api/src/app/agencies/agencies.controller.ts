@@ -5,6 +5,7 @@ import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { AgenciesService } from './agencies.service';
 import {
   AgencyListQueryDto,
+  AgencyPage,
   AgencyResponse,
   CreateAgencyDto,
   OffboardAgencyDto,
@@ -19,8 +20,8 @@ export class AgenciesController {
 
   @Get()
   @RequirePermission('agency:read')
-  list(@CurrentActor() actor: Actor, @Query() query: AgencyListQueryDto): Promise<AgencyResponse[]> {
-    return this.agencies.list(actor, query.status);
+  list(@CurrentActor() actor: Actor, @Query() query: AgencyListQueryDto): Promise<AgencyPage> {
+    return this.agencies.list(actor, query);
   }
 
   @Get(':id')

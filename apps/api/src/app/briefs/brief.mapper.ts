@@ -57,9 +57,10 @@ export function toSpecDto(spec: DeliverableSpec): DeliverableSpecDto {
   };
 }
 
+/** `latestVersion` defaults to the joined current version (always the latest one submitted). */
 export function toDeliverableSummary(
   deliverable: Deliverable,
-  latestVersion: number | null,
+  latestVersion: number | null = deliverable.currentVersion?.number ?? null,
 ): DeliverableSummaryDto {
   return {
     id: deliverable.id,

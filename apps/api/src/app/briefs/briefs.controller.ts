@@ -6,7 +6,7 @@ import { BriefsService } from './briefs.service';
 import {
   BriefDetailResponse,
   BriefListQueryDto,
-  BriefResponse,
+  BriefPage,
   CreateBriefDto,
   ReasonDto,
   UpdateBriefDto,
@@ -20,7 +20,7 @@ export class BriefsController {
 
   @Get()
   @RequirePermission('brief:read')
-  list(@CurrentActor() actor: Actor, @Query() query: BriefListQueryDto): Promise<BriefResponse[]> {
+  list(@CurrentActor() actor: Actor, @Query() query: BriefListQueryDto): Promise<BriefPage> {
     return this.briefs.list(actor, query);
   }
 

@@ -1,26 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import type { BriefDetailDto, BriefDto } from '@agency-portal/shared';
-import { canDoBriefAction, fitsBudget, type BriefAction } from '@agency-portal/shared';
+import type { BriefDetailDto, BriefDto, BriefSortKey, Page } from '@agency-portal/shared';
+import { canDoBriefAction, fitsBudget, NESTED_LIST_LIMIT, type BriefAction } from '@agency-portal/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import type { Actor } from '../auth/actor';
-import { DomainError, fieldError, forbidden, invalidState } from '../common/errors/domain-error';
+import { DomainError, fieldError, forbidden, invalidState, notFound } from '../common/errors/domain-error';
 import { BudgetService } from '../contracts/budget.service';
 import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.entity';
 import { Deliverable } from '../deliverables/deliverable.entity';
-import { latestVersionNumbers } from '../deliverables/version-numbers';
+import { deliverableSummaryQuery } from '../deliverables/deliverable-queries';
 import { MailService } from '../mail/mail.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { User } from '../users/user.entity';
 import { Brief, BriefGoal, DeliverableSpec } from './brief.entity';
 import { briefSnapshot, toBriefDto, toDeliverableSummary, toSpecDto } from './brief.mapper';
-import { requireVisibleBrief, scopeBriefs } from './briefs.policy';
 import type {
   BriefListQueryDto,
   CreateBriefDto,
   DeliverableSpecInputDto,
   UpdateBriefDto,
 } from './dto/brief.dto';
+
+const BRIEF_LIST: ListSpec<BriefSortKey> = {
+  alias: 'brief',
+  sorts: {
+    dueDate: { expression: 'brief.due_date', type: 'date' },
+    title: { expression: 'brief.title', type: 'text' },
+    createdAt: { expression: 'brief.created_at', type: 'timestamptz' },
+    updatedAt: { expression: 'brief.updated_at', type: 'timestamptz' },
+  },
+  defaultSort: 'dueDate',
+};
 
 /** The audit action each brief transition is recorded as. */
 const AUDITED_AS: Record<BriefAction, string> = {
@@ -41,62 +53,53 @@ export class BriefsService {
     private readonly budget: BudgetService,
     private readonly notifications: NotificationsService,
     private readonly mail: MailService,
+    private readonly access: AccessService,
   ) {}
 
-  async list(actor: Actor, query: BriefListQueryDto): Promise<BriefDto[]> {
+  async list(actor: Actor, query: BriefListQueryDto): Promise<Page<BriefDto>> {
     const qb = this.baseQuery(this.dataSource.manager);
-    scopeBriefs(qb, actor);
+    this.access.scope(qb, actor, 'brief', 'brief');
     if (query.contractId) qb.andWhere('brief.contract_id = :contractId', { contractId: query.contractId });
     if (query.agencyId) qb.andWhere('contract.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.status) qb.andWhere('brief.status = :status', { status: query.status });
+    if (query.dueFrom) qb.andWhere('brief.due_date >= :dueFrom', { dueFrom: query.dueFrom });
+    if (query.dueTo) qb.andWhere('brief.due_date <= :dueTo', { dueTo: query.dueTo });
     if (query.goalId) {
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM brief_goals bg WHERE bg.brief_id = brief.id AND bg.goal_id = :goalId)',
-        {
-          goalId: query.goalId,
-        },
-      );
+      qb.andWhere('brief.id IN (SELECT bg.brief_id FROM brief_goals bg WHERE bg.goal_id = :goalId)', {
+        goalId: query.goalId,
+      });
     }
-    const briefs = await qb.orderBy('brief.due_date', 'ASC').addOrderBy('brief.title', 'ASC').getMany();
-    const goals = await this.goalsOf(briefs.map((brief) => brief.id));
-    return briefs.map((brief) =>
-      toBriefDto(
-        brief,
-        goals.filter((goal) => goal.briefId === brief.id),
-      ),
-    );
+    whereSearch(qb, query.q, ['brief.title', 'contract.reference']);
+    const page = await paginate(qb, BRIEF_LIST, query);
+    const goals = await this.goalsOf(page.rows.map((brief) => brief.id));
+    return toPage(page, (brief) => toBriefDto(brief, goals.get(brief.id) ?? []));
   }
 
+  /** Five queries whatever the brief's size: the brief, its goals, specs, first deliverables and their count. */
   async get(actor: Actor, id: string): Promise<BriefDetailDto> {
-    const brief = await requireVisibleBrief(
-      this.dataSource.manager,
-      actor,
-      await this.baseQuery(this.dataSource.manager).where('brief.id = :id', { id }).getOne(),
-      (record) => record.contract?.agencyId ?? '',
-    );
-    const [goals, specs, deliverables] = await Promise.all([
+    const qb = this.baseQuery(this.dataSource.manager).where('brief.id = :id', { id });
+    const brief = await this.access.scope(qb, actor, 'brief', 'brief').getOne();
+    if (!brief) throw notFound('Brief');
+    const [goals, specs, deliverables, deliverableCount] = await Promise.all([
       this.goalsOf([id]),
       this.dataSource.getRepository(DeliverableSpec).find({
         where: { briefId: id },
         relations: { rateCardItem: true },
         order: { position: 'ASC' },
       }),
-      this.dataSource.getRepository(Deliverable).find({
-        where: { briefId: id },
-        relations: { spec: { rateCardItem: true } },
-        order: { dueDate: 'ASC', createdAt: 'ASC' },
-      }),
+      deliverableSummaryQuery(this.dataSource.manager)
+        .where('deliverable.brief_id = :id', { id })
+        .orderBy('deliverable.due_date', 'ASC')
+        .addOrderBy('deliverable.id', 'ASC')
+        .limit(NESTED_LIST_LIMIT)
+        .getMany(),
+      this.dataSource.getRepository(Deliverable).countBy({ briefId: id }),
     ]);
-    const latest = await latestVersionNumbers(
-      this.dataSource.manager,
-      deliverables.map((deliverable) => deliverable.id),
-    );
     return {
-      ...toBriefDto(brief, goals),
+      ...toBriefDto(brief, goals.get(id) ?? []),
       specs: specs.map(toSpecDto),
-      deliverables: deliverables.map((deliverable) =>
-        toDeliverableSummary(deliverable, latest.get(deliverable.id) ?? null),
-      ),
+      deliverables: deliverables.map((deliverable) => toDeliverableSummary(deliverable)),
+      deliverableCount,
     };
   }
 
@@ -308,18 +311,17 @@ export class BriefsService {
     id: string,
     action: BriefAction,
   ): Promise<Brief> {
-    const brief = await manager
+    const qb = manager
       .getRepository(Brief)
       .createQueryBuilder('brief')
       .setLock('pessimistic_write')
-      .where('brief.id = :id', { id })
-      .getOne();
-    const contract = brief ? await manager.findOneBy(Contract, { id: brief.contractId }) : null;
-    const visible = await requireVisibleBrief(manager, actor, brief, () => contract?.agencyId ?? '');
-    if (!canDoBriefAction(visible.status, action, actor.role)) {
-      throw invalidState(`A ${visible.status.replace('_', ' ')} brief cannot be ${describe(action)} by you.`);
+      .where('brief.id = :id', { id });
+    const brief = await this.access.scope(qb, actor, 'brief', 'brief').getOne();
+    if (!brief) throw notFound('Brief');
+    if (!canDoBriefAction(brief.status, action, actor.role)) {
+      throw invalidState(`A ${brief.status.replace('_', ' ')} brief cannot be ${describe(action)} by you.`);
     }
-    return visible;
+    return brief;
   }
 
   private async createDeliverables(manager: EntityManager, brief: Brief): Promise<void> {
@@ -432,11 +434,19 @@ export class BriefsService {
     });
   }
 
-  private async goalsOf(briefIds: string[]): Promise<BriefGoal[]> {
-    if (briefIds.length === 0) return [];
-    return this.dataSource
+  /** The goals of some briefs, grouped by brief (one query). */
+  private async goalsOf(briefIds: string[]): Promise<Map<string, BriefGoal[]>> {
+    const byBrief = new Map<string, BriefGoal[]>();
+    if (briefIds.length === 0) return byBrief;
+    const rows = await this.dataSource
       .getRepository(BriefGoal)
-      .find({ where: { briefId: In(briefIds) }, relations: { goal: true } });
+      .createQueryBuilder('briefGoal')
+      .innerJoinAndSelect('briefGoal.goal', 'goal')
+      .where('briefGoal.brief_id = ANY(CAST(:briefIds AS uuid[]))', { briefIds })
+      .orderBy('goal.name', 'ASC')
+      .getMany();
+    for (const row of rows) byBrief.set(row.briefId, [...(byBrief.get(row.briefId) ?? []), row]);
+    return byBrief;
   }
 
   private baseQuery(manager: EntityManager) {

@@ -25,6 +25,7 @@ import { ContractsService } from './contracts.service';
 import {
   ContractDetailResponse,
   ContractListQueryDto,
+  ContractPage,
   ContractResponse,
   CreateContractDto,
   TerminateContractDto,
@@ -39,7 +40,7 @@ export class ContractsController {
 
   @Get()
   @RequirePermission('contract:read')
-  list(@CurrentActor() actor: Actor, @Query() query: ContractListQueryDto): Promise<ContractResponse[]> {
+  list(@CurrentActor() actor: Actor, @Query() query: ContractListQueryDto): Promise<ContractPage> {
     return this.contracts.list(actor, query);
   }
 

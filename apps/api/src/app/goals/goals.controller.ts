@@ -6,6 +6,7 @@ import {
   CreateGoalDto,
   GoalDetailResponse,
   GoalListQueryDto,
+  GoalPage,
   GoalResponse,
   UpdateGoalDto,
 } from './dto/goal.dto';
@@ -19,7 +20,7 @@ export class GoalsController {
 
   @Get()
   @RequirePermission('goal:read')
-  list(@CurrentActor() actor: Actor, @Query() query: GoalListQueryDto): Promise<GoalResponse[]> {
+  list(@CurrentActor() actor: Actor, @Query() query: GoalListQueryDto): Promise<GoalPage> {
     return this.goals.list(actor, query);
   }
 

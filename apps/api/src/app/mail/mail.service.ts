@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OutboxMessageDto } from '@agency-portal/shared';
+import type { OutboxListQuery, OutboxMessageDto, Page } from '@agency-portal/shared';
 import { PinoLogger } from 'nestjs-pino';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, type EntityManager } from 'typeorm';
+import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import { OutboxMessage } from './outbox-message.entity';
 
@@ -13,6 +14,12 @@ export interface MailMessage {
 }
 
 const DISPATCH_BATCH = 50;
+
+const OUTBOX_LIST: ListSpec<'createdAt'> = {
+  alias: 'message',
+  sorts: { createdAt: { expression: 'message.created_at', type: 'timestamptz' } },
+  defaultSort: '-createdAt',
+};
 
 /**
  * A transactional outbox: messages are written with the change that causes them and dispatched
@@ -80,11 +87,12 @@ export class MailService {
     }
   }
 
-  async list(limit = 200): Promise<OutboxMessageDto[]> {
-    const messages = await this.dataSource
-      .getRepository(OutboxMessage)
-      .find({ order: { createdAt: 'DESC' }, take: limit });
-    return messages.map((message) => ({
+  /** The e-mails the portal sent or kept, newest first (admin). */
+  async list(query: OutboxListQuery): Promise<Page<OutboxMessageDto>> {
+    const qb = this.dataSource.getRepository(OutboxMessage).createQueryBuilder('message');
+    if (query.status) qb.andWhere('message.status = :status', { status: query.status });
+    whereSearch(qb, query.q, ['message.to_address', 'message.subject']);
+    return toPage(await paginate(qb, OUTBOX_LIST, query), (message) => ({
       id: message.id,
       to: message.toAddress,
       subject: message.subject,

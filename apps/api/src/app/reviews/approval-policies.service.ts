@@ -2,24 +2,36 @@ import { Injectable } from '@nestjs/common';
 import type {
   AppliedPolicyDto,
   ApprovalPolicyDto,
+  ApprovalPolicySortKey,
   ApprovalStepDto,
+  Page,
   PolicySource,
 } from '@agency-portal/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { reviewerMayReadContract } from '../access/reviewer-scope';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { fieldError, notFound } from '../common/errors/domain-error';
+import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { Contract } from '../contracts/contract.entity';
 import { User } from '../users/user.entity';
 import { ApprovalPolicy } from './approval-policy.entity';
-import type { UpsertApprovalPolicyDto } from './dto/review.dto';
+import type { ApprovalPolicyListQueryDto, UpsertApprovalPolicyDto } from './dto/review.dto';
 
 /** Used when neither the contract, its unit nor a CoE above it defines a policy. */
 export const DEFAULT_POLICY: Pick<AppliedPolicyDto, 'name' | 'steps'> = {
   name: 'Default: social lead approval',
   steps: [{ name: 'Social lead approval', approverRole: 'social_lead', approverUserIds: [], slaHours: 48 }],
+};
+
+const POLICY_LIST: ListSpec<ApprovalPolicySortKey> = {
+  alias: 'policy',
+  sorts: {
+    name: { expression: 'policy.name', type: 'text' },
+    updatedAt: { expression: 'policy.updated_at', type: 'timestamptz' },
+  },
+  defaultSort: 'name',
 };
 
 const REVIEWING_ROLES = ['admin', 'social_lead', 'reviewer'];
@@ -29,11 +41,20 @@ export class ApprovalPoliciesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
-  async list(): Promise<ApprovalPolicyDto[]> {
-    const policies = await this.dataSource.getRepository(ApprovalPolicy).find({ order: { name: 'ASC' } });
-    return policies.map(toPolicyDto);
+  async list(actor: Actor, query: ApprovalPolicyListQueryDto): Promise<Page<ApprovalPolicyDto>> {
+    const qb = this.dataSource.getRepository(ApprovalPolicy).createQueryBuilder('policy');
+    this.access.scope(qb, actor, 'approval_policy', 'policy');
+    if (query.businessUnitId) {
+      qb.andWhere('policy.business_unit_id = :unitId', { unitId: query.businessUnitId });
+    }
+    if (query.contractId) qb.andWhere('policy.contract_id = :contractId', { contractId: query.contractId });
+    if (query.kind === 'business_unit') qb.andWhere('policy.business_unit_id IS NOT NULL');
+    if (query.kind === 'contract') qb.andWhere('policy.contract_id IS NOT NULL');
+    whereSearch(qb, query.q, ['policy.name']);
+    return toPage(await paginate(qb, POLICY_LIST, query), toPolicyDto);
   }
 
   /**
@@ -81,7 +102,7 @@ export class ApprovalPoliciesService {
   /** The applied policy of a contract the actor may read (a reviewer: one they review). */
   async effective(actor: Actor, contractId: string): Promise<AppliedPolicyDto> {
     const manager = this.dataSource.manager;
-    if (!(await reviewerMayReadContract(manager, actor, contractId))) throw notFound('Contract');
+    await this.access.require(actor, 'contract', contractId, manager);
     return this.effectiveForContract(manager, contractId);
   }
 

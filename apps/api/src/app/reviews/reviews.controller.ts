@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
@@ -6,7 +6,11 @@ import { ApprovalPoliciesService } from './approval-policies.service';
 import { CommentsService } from './comments.service';
 import {
   AppliedPolicyResponse,
+  ApprovalPolicyListQueryDto,
+  ApprovalPolicyPage,
   ApprovalPolicyResponse,
+  CommentListQueryDto,
+  CommentPage,
   CommentResponse,
   CreateCommentDto,
   UpsertApprovalPolicyDto,
@@ -23,8 +27,11 @@ export class ReviewsController {
 
   @Get('approval-policies')
   @RequirePermission('approval_policy:read')
-  listPolicies(): Promise<ApprovalPolicyResponse[]> {
-    return this.policies.list();
+  listPolicies(
+    @CurrentActor() actor: Actor,
+    @Query() query: ApprovalPolicyListQueryDto,
+  ): Promise<ApprovalPolicyPage> {
+    return this.policies.list(actor, query);
   }
 
   @Put('business-units/:id/approval-policy')
@@ -79,8 +86,9 @@ export class ReviewsController {
   listComments(
     @CurrentActor() actor: Actor,
     @Param('versionId', ParseUUIDPipe) versionId: string,
-  ): Promise<CommentResponse[]> {
-    return this.comments.list(actor, versionId);
+    @Query() query: CommentListQueryDto,
+  ): Promise<CommentPage> {
+    return this.comments.list(actor, versionId, query);
   }
 
   @Post('versions/:versionId/comments')

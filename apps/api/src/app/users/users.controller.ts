@@ -7,6 +7,7 @@ import {
   InviteUserDto,
   UpdateUserDto,
   UserListQueryDto,
+  UserPage,
   UserResponse,
 } from './dto/user.dto';
 import { UsersService } from './users.service';
@@ -19,7 +20,7 @@ export class UsersController {
 
   @Get()
   @RequirePermission('user:read')
-  list(@CurrentActor() actor: Actor, @Query() query: UserListQueryDto): Promise<UserResponse[]> {
+  list(@CurrentActor() actor: Actor, @Query() query: UserListQueryDto): Promise<UserPage> {
     return this.users.list(actor, query);
   }
 

@@ -16,7 +16,7 @@ import type {
   FunnelStage,
   UpdateBriefRequest,
 } from '@agency-portal/shared';
-import { BRIEF_STATUSES, CHANNELS, DELIVERABLE_STATUSES, FUNNEL_STAGES } from '@agency-portal/shared';
+import { BRIEF_SORT_KEYS, BRIEF_STATUSES, CHANNELS, DELIVERABLE_STATUSES, FUNNEL_STAGES } from '@agency-portal/shared';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -37,6 +37,7 @@ import {
 } from 'class-validator';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
 import { trim } from '../../common/http/transformers';
+import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 import { IsIsoDate, IsMinorUnits } from '../../common/http/validators';
 
 export class DeliverableSpecInputDto implements DeliverableSpecInput {
@@ -191,7 +192,20 @@ export class ReasonDto implements DeclineBriefRequest, BudgetOverrideRequest {
   reason!: string;
 }
 
-export class BriefListQueryDto implements BriefListQuery {
+export class BriefListQueryDto extends ListQueryDto implements BriefListQuery {
+  @ListSort(BRIEF_SORT_KEYS, 'dueDate')
+  override sort?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  dueFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  dueTo?: string;
+
   @IsOptional()
   @IsUUID()
   contractId?: string;
@@ -251,6 +265,8 @@ export class BriefResponse implements BriefDto {
   updatedAt!: string;
 }
 
+export class BriefPage extends PageOf(BriefResponse, 'BriefPage') {}
+
 export class DeliverableSpecResponse implements DeliverableSpecDto {
   id!: string;
   rateCardItemId!: string;
@@ -283,4 +299,5 @@ export class BriefDetailResponse extends BriefResponse implements BriefDetailDto
   specs!: DeliverableSpecResponse[];
   @ApiProperty({ type: [DeliverableSummaryResponse] })
   deliverables!: DeliverableSummaryResponse[];
+  deliverableCount!: number;
 }

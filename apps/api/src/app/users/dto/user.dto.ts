@@ -7,7 +7,7 @@ import type {
   UserDto,
   UserListQuery,
 } from '@agency-portal/shared';
-import { ROLES } from '@agency-portal/shared';
+import { ROLES, USER_SORT_KEYS } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -21,6 +21,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { toBoolean, toLowerTrim, trim } from '../../common/http/transformers';
+import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 
 export class InviteUserDto implements InviteUserRequest {
   @Transform(toLowerTrim)
@@ -72,11 +73,13 @@ export class UpdateUserDto implements UpdateUserRequest {
   businessUnitId?: string | null;
 }
 
-export class UserListQueryDto implements UserListQuery {
+export class UserListQueryDto extends ListQueryDto implements UserListQuery {
+  @ListSort(USER_SORT_KEYS, 'name')
+  override sort?: string;
+
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
+  @IsUUID()
+  businessUnitId?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
@@ -123,3 +126,5 @@ export class InvitationResponse implements InvitationDto {
   expiresAt!: string;
   emailed!: boolean;
 }
+
+export class UserPage extends PageOf(UserResponse, 'UserPage') {}

@@ -81,7 +81,12 @@ export class NotificationBell {
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private readonly refreshes = new Subject<void>();
-  private readonly state = signal<NotificationListDto>({ items: [], unread: 0 });
+  private readonly state = signal<NotificationListDto>({
+    items: [],
+    unread: 0,
+    nextCursor: null,
+    limit: 0,
+  });
 
   protected readonly items = computed(() => this.state().items);
   protected readonly unread = computed(() => this.state().unread);
@@ -112,6 +117,7 @@ export class NotificationBell {
   protected markAllRead(): void {
     const readAt = new Date().toISOString();
     this.state.update((list) => ({
+      ...list,
       items: list.items.map((notice) => (notice.readAt ? notice : { ...notice, readAt })),
       unread: 0,
     }));
@@ -122,6 +128,7 @@ export class NotificationBell {
     if (!notice.readAt) {
       const readAt = new Date().toISOString();
       this.state.update((list) => ({
+        ...list,
         items: list.items.map((item) => (item.id === notice.id ? { ...item, readAt } : item)),
         unread: Math.max(0, list.unread - 1),
       }));
