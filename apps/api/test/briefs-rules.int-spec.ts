@@ -8,6 +8,7 @@ import type {
   CreateBriefRequest,
   ErrorCode,
   OutboxMessageDto,
+  Page,
 } from '@agency-portal/shared';
 import type { Response } from 'supertest';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from './support/test-app';
@@ -164,10 +165,10 @@ describe('brief rules', () => {
   async function outbox(): Promise<OutboxMessageDto[]> {
     const response = await t
       .http()
-      .get('/api/mail-outbox')
+      .get('/api/mail-outbox?limit=100')
       .set(bearer(tokenOf('admin')));
     expect(response.status).toBe(200);
-    return response.body as OutboxMessageDto[];
+    return (response.body as Page<OutboxMessageDto>).items;
   }
 
   beforeAll(async () => {
@@ -636,9 +637,9 @@ describe('brief rules', () => {
           .set(bearer(tokenOf(who)));
 
         expect(list.status).toBe(200);
-        expect((list.body as BriefDto[]).map((brief) => brief.id)).not.toContain(draft.id);
+        expect((list.body as Page<BriefDto>).items.map((brief) => brief.id)).not.toContain(draft.id);
         expect(drafts.status).toBe(200);
-        expect(drafts.body).toEqual([]);
+        expect((drafts.body as Page<unknown>).items).toEqual([]);
         expect(byId.status).toBe(404);
         expect((byId.body as ApiErrorBody).code).toBe('not_found');
         expect(byId.body).toEqual(missing.body);
@@ -657,7 +658,7 @@ describe('brief rules', () => {
         .get(`/api/briefs/${sent.id}`)
         .set(bearer(tokenOf('northwindMember')));
 
-      expect((list.body as BriefDto[]).map((brief) => brief.id)).toContain(sent.id);
+      expect((list.body as Page<BriefDto>).items.map((brief) => brief.id)).toContain(sent.id);
       expect(byId.status).toBe(200);
       expect((byId.body as BriefDetailDto).status).toBe('sent');
     });

@@ -1,3 +1,4 @@
+import type { Page } from '@agency-portal/shared';
 import { FILE_STORAGE, type FileStorage } from '../src/app/files/file-storage';
 import { DeliverablesService } from '../src/app/deliverables/deliverables.service';
 import { seedDemoReviews } from '../src/app/seed/demo-reviews';
@@ -42,7 +43,7 @@ describe('demo data', () => {
       .get('/api/deliverables')
       .query({ awaitingMe: 'true' })
       .set(bearer(reviewer.accessToken));
-    expect(reviewerQueue.body.length).toBeGreaterThanOrEqual(1);
+    expect(reviewerQueue.body.items.length).toBeGreaterThanOrEqual(1);
     const legal = await t.login(DEMO.legal);
     const legalQueue = await t
       .http()
@@ -50,7 +51,7 @@ describe('demo data', () => {
       .query({ awaitingMe: 'true' })
       .set(bearer(legal.accessToken));
     // Legal is a reviewer too: the brand step of the Southpeak video and the legal step of reel 1.
-    expect(legalQueue.body).toHaveLength(2);
+    expect(legalQueue.body.items).toHaveLength(2);
 
     // The Southpeak creator video has waited past its 24-hour SLA: the job escalates it once.
     expect(await t.app.get(DeliverablesService).escalateOverdue()).toBe(1);
@@ -58,7 +59,7 @@ describe('demo data', () => {
 
     const member = await t.login(DEMO.northwindMember);
     const visible = await t.http().get('/api/briefs').set(bearer(member.accessToken));
-    expect(visible.body.map((brief: { title: string }) => brief.title).sort()).toEqual([
+    expect(visible.body.items.map((brief: { title: string }) => brief.title).sort()).toEqual([
       'Holiday gift guide carousel',
       'Winter launch reels',
     ]);
