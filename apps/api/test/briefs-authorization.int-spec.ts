@@ -576,7 +576,9 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       successStatus: 200,
       arrange: async () => ({ path: `/api/versions/${fx.shared.versionId}/comments` }),
       async verify(response) {
-        expect((response.body as Page<CommentDto>).items.map((comment) => comment.id)).toContain(fx.shared.commentId);
+        expect((response.body as Page<CommentDto>).items.map((comment) => comment.id)).toContain(
+          fx.shared.commentId,
+        );
       },
     },
     {

@@ -1,4 +1,3 @@
-import type { Page } from '@agency-portal/shared';
 import { FILE_STORAGE, type FileStorage } from '../src/app/files/file-storage';
 import { DeliverablesService } from '../src/app/deliverables/deliverables.service';
 import { seedDemoReviews } from '../src/app/seed/demo-reviews';

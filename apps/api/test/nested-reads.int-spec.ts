@@ -164,10 +164,7 @@ function refsInListItem(kind: Kind | string, item: unknown, from: string): Ref[]
     }
     case '/api/users': {
       const user = item as UserDto;
-      return [
-        ...ref('agency', user.agencyId, from),
-        ...ref('business_unit', user.businessUnitId, from),
-      ];
+      return [...ref('agency', user.agencyId, from), ...ref('business_unit', user.businessUnitId, from)];
     }
     default:
       return [];
@@ -188,7 +185,10 @@ async function walk(t: TestApp, token: string, role: Role): Promise<Walk> {
   const seen = new Set<string>();
   let frontier: Ref[] = [];
   for (const list of LISTS.filter((entry) => can(role, entry.permission))) {
-    const response = await t.http().get(`${list.path}${list.path.includes('?') ? '&' : '?'}limit=100`).set(bearer(token));
+    const response = await t
+      .http()
+      .get(`${list.path}${list.path.includes('?') ? '&' : '?'}limit=100`)
+      .set(bearer(token));
     expect(response.status).toBe(200);
     const page = response.body as Page<{ id: string }>;
     expect(page.nextCursor).toBeNull();
@@ -198,11 +198,16 @@ async function walk(t: TestApp, token: string, role: Role): Promise<Walk> {
     }
   }
   while (frontier.length > 0) {
-    const next = frontier.filter((entry) => can(role, READ[entry.kind]) && !seen.has(`${entry.kind}:${entry.id}`));
+    const next = frontier.filter(
+      (entry) => can(role, READ[entry.kind]) && !seen.has(`${entry.kind}:${entry.id}`),
+    );
     for (const entry of next) seen.add(`${entry.kind}:${entry.id}`);
     const unique = [...new Map(next.map((entry) => [`${entry.kind}:${entry.id}`, entry])).values()];
     const answers = await Promise.all(
-      unique.map(async (entry) => ({ entry, response: await t.http().get(ROUTE[entry.kind](entry.id)).set(bearer(token)) })),
+      unique.map(async (entry) => ({
+        entry,
+        response: await t.http().get(ROUTE[entry.kind](entry.id)).set(bearer(token)),
+      })),
     );
     frontier = [];
     for (const { entry, response } of answers) {
@@ -232,7 +237,10 @@ describe('nested reads', () => {
       t = await createTestApp();
       await seedDemoReviews(t.dataSource, t.app.get<FileStorage>(FILE_STORAGE));
       for (const who of WHO) {
-        const response = await t.http().post('/api/auth/login').send({ email: DEMO[who], password: DEMO_PASSWORD });
+        const response = await t
+          .http()
+          .post('/api/auth/login')
+          .send({ email: DEMO[who], password: DEMO_PASSWORD });
         const body = response.body as { accessToken: string; user: { role: Role } };
         tokens[who] = body.accessToken;
         roles[who] = body.user.role;
@@ -254,7 +262,15 @@ describe('nested reads', () => {
 
     it("should reach the work below the briefs on an agency member's walk", async () => {
       const { opened } = await walk(t, tokens.northwindMember, 'agency_member');
-      expect([...opened].sort()).toEqual(['agency', 'brief', 'contract', 'deliverable', 'file', 'goal', 'version']);
+      expect([...opened].sort()).toEqual([
+        'agency',
+        'brief',
+        'contract',
+        'deliverable',
+        'file',
+        'goal',
+        'version',
+      ]);
     });
   });
 
@@ -270,7 +286,9 @@ describe('nested reads', () => {
     /** A demo contract by the end of its reference (`KR-01`), found through the list's search. */
     async function contractByReference(suffix: string): Promise<ContractDetailDto> {
       const list = await t.http().get(`/api/contracts?q=${suffix}`).set(bearer(lead));
-      const found = (list.body as Page<ContractDto>).items.find((contract) => contract.reference.endsWith(suffix));
+      const found = (list.body as Page<ContractDto>).items.find((contract) =>
+        contract.reference.endsWith(suffix),
+      );
       if (!found) throw new Error(`no contract ${suffix}`);
       return (await t.http().get(`/api/contracts/${found.id}`).set(bearer(lead))).body as ContractDetailDto;
     }
@@ -306,7 +324,12 @@ describe('nested reads', () => {
         [southpeakIndonesia, southpeakMember],
       ] as const) {
         if (contract.status !== 'active') continue;
-        const brief = await acceptedBrief(t, contract, { lead, agency: member.accessToken }, { title: `Work for ${contract.reference}` });
+        const brief = await acceptedBrief(
+          t,
+          contract,
+          { lead, agency: member.accessToken },
+          { title: `Work for ${contract.reference}` },
+        );
         const version = await submittedVersion(t, brief.deliverables[0].id, member, 'First cut');
         const commented = await t
           .http()
@@ -327,7 +350,9 @@ describe('nested reads', () => {
         const goal = await t.http().get(`/api/goals/${goalId}`).set(bearer(token));
         expect(goal.status).toBe(200);
         for (const contract of (goal.body as GoalDetailDto).contracts) {
-          expect((await t.http().get(`/api/contracts/${contract.contractId}`).set(bearer(token))).status).toBe(200);
+          expect(
+            (await t.http().get(`/api/contracts/${contract.contractId}`).set(bearer(token))).status,
+          ).toBe(200);
         }
         expect((goal.body as GoalDetailDto).contracts.map((contract) => contract.contractId)).not.toContain(
           northwindKorea.id,
@@ -338,7 +363,9 @@ describe('nested reads', () => {
     it('should let the solo reviewer open every record shown to them, and see the contract that names them', async () => {
       expect((await walk(t, soloReviewer, 'reviewer')).failures).toEqual([]);
       const contracts = await t.http().get('/api/contracts').set(bearer(soloReviewer));
-      expect((contracts.body as Page<ContractDto>).items.map((contract) => contract.id)).toEqual([southpeakIndonesia.id]);
+      expect((contracts.body as Page<ContractDto>).items.map((contract) => contract.id)).toEqual([
+        southpeakIndonesia.id,
+      ]);
     });
 
     it('should let a reviewer no policy names open every record shown to them', async () => {

@@ -224,7 +224,9 @@ describe('reviewers read what they review', () => {
     expect(created.status).toBe(201);
     const id = (created.body as ContractDetailDto).id;
     const listed = async (who: Who) =>
-      ((await get('/api/contracts?limit=100', who)).body as Page<ContractDto>).items.some((contract) => contract.id === id);
+      ((await get('/api/contracts?limit=100', who)).body as Page<ContractDto>).items.some(
+        (contract) => contract.id === id,
+      );
     // Inherited CoE template: its brand step names every reviewer.
     expect((await get(`/api/contracts/${id}`, 'reviewer')).status).toBe(200);
     expect(await listed('reviewer')).toBe(true);

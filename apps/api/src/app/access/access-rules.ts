@@ -39,7 +39,11 @@ export const RESOURCES = {
   version: { table: 'deliverable_versions', permission: 'deliverable:read', label: 'Version' },
   comment: { table: 'comments', permission: 'deliverable:read', label: 'Comment' },
   file: { table: 'stored_files', permission: 'deliverable:read', label: 'File' },
-  approval_policy: { table: 'approval_policies', permission: 'approval_policy:read', label: 'Approval policy' },
+  approval_policy: {
+    table: 'approval_policies',
+    permission: 'approval_policy:read',
+    label: 'Approval policy',
+  },
 } as const satisfies Record<string, { table: string; permission: Permission; label: string }>;
 
 export type Resource = keyof typeof RESOURCES;
@@ -59,7 +63,9 @@ export function scopeCondition(actor: Actor, resource: Resource, alias: string):
     case 'business_unit':
       return null;
     case 'agency':
-      return isAgencyActor(actor) ? { sql: `${alias}.id = :scopeAgencyId`, params: agencyParams(actor) } : null;
+      return isAgencyActor(actor)
+        ? { sql: `${alias}.id = :scopeAgencyId`, params: agencyParams(actor) }
+        : null;
     case 'user':
       return isAgencyActor(actor)
         ? { sql: `${alias}.agency_id = :scopeAgencyId`, params: agencyParams(actor) }
@@ -73,9 +79,19 @@ export function scopeCondition(actor: Actor, resource: Resource, alias: string):
     case 'deliverable':
       return below(briefCondition(actor, `${alias}_b`), `${alias}.brief_id`, 'briefs', `${alias}_b`);
     case 'version':
-      return below(scopeCondition(actor, 'deliverable', `${alias}_d`), `${alias}.deliverable_id`, 'deliverables', `${alias}_d`);
+      return below(
+        scopeCondition(actor, 'deliverable', `${alias}_d`),
+        `${alias}.deliverable_id`,
+        'deliverables',
+        `${alias}_d`,
+      );
     case 'comment':
-      return below(scopeCondition(actor, 'version', `${alias}_v`), `${alias}.version_id`, 'deliverable_versions', `${alias}_v`);
+      return below(
+        scopeCondition(actor, 'version', `${alias}_v`),
+        `${alias}.version_id`,
+        'deliverable_versions',
+        `${alias}_v`,
+      );
     case 'file':
       return fileCondition(actor, alias);
     case 'approval_policy':
@@ -136,7 +152,9 @@ function fileCondition(actor: Actor, alias: string): Condition {
     'deliverables',
     `${alias}_d`,
   );
-  const submitted = deliverables ? `${alias}.version_id IS NOT NULL AND ${deliverables.sql}` : `${alias}.version_id IS NOT NULL`;
+  const submitted = deliverables
+    ? `${alias}.version_id IS NOT NULL AND ${deliverables.sql}`
+    : `${alias}.version_id IS NOT NULL`;
   return {
     sql: `(${alias}.deliverable_id IS NOT NULL AND ((${submitted}) OR (${alias}.version_id IS NULL AND ${alias}.uploaded_by = :scopeActorId)))`,
     params: { ...deliverables?.params, scopeActorId: actor.id },
@@ -145,13 +163,23 @@ function fileCondition(actor: Actor, alias: string): Condition {
 
 /** A unit's policy is seen by every policy reader; a contract's override only with its contract. */
 function policyCondition(actor: Actor, alias: string): Condition | null {
-  const contracts = below(contractCondition(actor, `${alias}_c`), `${alias}.contract_id`, 'contracts', `${alias}_c`);
+  const contracts = below(
+    contractCondition(actor, `${alias}_c`),
+    `${alias}.contract_id`,
+    'contracts',
+    `${alias}_c`,
+  );
   if (contracts === null) return null;
   return { sql: `(${alias}.contract_id IS NULL OR ${contracts.sql})`, params: contracts.params };
 }
 
 /** A child is visible when its parent is: `column IN (SELECT id FROM parents WHERE …)`. */
-function below(parent: Condition | null, column: string, parentTable: string, parentAlias: string): Condition | null {
+function below(
+  parent: Condition | null,
+  column: string,
+  parentTable: string,
+  parentAlias: string,
+): Condition | null {
   if (parent === null) return null;
   if (parent === NOTHING) return NOTHING;
   return {

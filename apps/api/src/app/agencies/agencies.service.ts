@@ -44,7 +44,9 @@ export class AgenciesService {
     }
     whereSearch(qb, query.q, ['agency.name', 'agency.legal_name']);
     const page = await paginate(qb, AGENCY_LIST, query);
-    return toPage(page, (agency) => toAgencyDto(agency, Number(page.raw.get(agency.id)?.['user_count'] ?? 0)));
+    return toPage(page, (agency) =>
+      toAgencyDto(agency, Number(page.raw.get(agency.id)?.['user_count'] ?? 0)),
+    );
   }
 
   async get(actor: Actor, id: string): Promise<AgencyDto> {

@@ -9,7 +9,11 @@ import { fieldError, notFound } from '../common/errors/domain-error';
 import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { BusinessUnit } from './business-unit.entity';
 import { businessUnitSnapshot, toBusinessUnitDto } from './business-unit.mapper';
-import type { BusinessUnitListQueryDto, CreateBusinessUnitDto, UpdateBusinessUnitDto } from './dto/business-unit.dto';
+import type {
+  BusinessUnitListQueryDto,
+  CreateBusinessUnitDto,
+  UpdateBusinessUnitDto,
+} from './dto/business-unit.dto';
 
 const UNIT_LIST: ListSpec<BusinessUnitSortKey> = {
   alias: 'unit',

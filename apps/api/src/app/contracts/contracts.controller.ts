@@ -26,7 +26,6 @@ import {
   ContractDetailResponse,
   ContractListQueryDto,
   ContractPage,
-  ContractResponse,
   CreateContractDto,
   TerminateContractDto,
   UpdateContractDto,

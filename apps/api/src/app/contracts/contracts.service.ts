@@ -83,9 +83,12 @@ export class ContractsService {
     if (query.status) qb.andWhere('contract.status = :status', { status: query.status });
     if (query.currency) qb.andWhere('contract.currency = :currency', { currency: query.currency });
     if (query.goalId) {
-      qb.andWhere('contract.id IN (SELECT cg.contract_id FROM contract_goals cg WHERE cg.goal_id = :goalId)', {
-        goalId: query.goalId,
-      });
+      qb.andWhere(
+        'contract.id IN (SELECT cg.contract_id FROM contract_goals cg WHERE cg.goal_id = :goalId)',
+        {
+          goalId: query.goalId,
+        },
+      );
     }
     whereSearch(qb, query.q, ['contract.reference', 'contract.title']);
     const page = await paginate(qb, CONTRACT_LIST, query);

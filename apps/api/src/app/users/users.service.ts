@@ -15,11 +15,7 @@ import { MailService } from '../mail/mail.service';
 import type { InviteUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
 import { User } from './user.entity';
 import { toUserDto, userSnapshot } from './user.mapper';
-import {
-  agencyForNewUser,
-  assertMayAssignRole,
-  assertRoleChangeAllowed,
-} from './users.policy';
+import { agencyForNewUser, assertMayAssignRole, assertRoleChangeAllowed } from './users.policy';
 
 const USER_LIST: ListSpec<UserSortKey> = {
   alias: 'user',

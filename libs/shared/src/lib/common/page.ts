@@ -48,9 +48,7 @@ export const MAX_SEARCH_LENGTH = 200;
 
 /** Sort direction of a `sort` value: `-dueDate` → ['dueDate', 'desc']. */
 export function parseSort(sort: string): { key: string; direction: 'asc' | 'desc' } {
-  return sort.startsWith('-')
-    ? { key: sort.slice(1), direction: 'desc' }
-    : { key: sort, direction: 'asc' };
+  return sort.startsWith('-') ? { key: sort.slice(1), direction: 'desc' } : { key: sort, direction: 'asc' };
 }
 
 /** Every accepted `sort` value for a set of sort keys: each key ascending and descending. */

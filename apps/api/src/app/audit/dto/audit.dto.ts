@@ -34,7 +34,6 @@ export class AuditQueryDto extends ListQueryDto implements AuditQuery {
   @IsOptional()
   @IsISO8601()
   to?: string;
-
 }
 
 export class AuditEventResponse implements AuditEventDto {

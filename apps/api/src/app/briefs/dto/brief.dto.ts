@@ -16,7 +16,13 @@ import type {
   FunnelStage,
   UpdateBriefRequest,
 } from '@agency-portal/shared';
-import { BRIEF_SORT_KEYS, BRIEF_STATUSES, CHANNELS, DELIVERABLE_STATUSES, FUNNEL_STAGES } from '@agency-portal/shared';
+import {
+  BRIEF_SORT_KEYS,
+  BRIEF_STATUSES,
+  CHANNELS,
+  DELIVERABLE_STATUSES,
+  FUNNEL_STAGES,
+} from '@agency-portal/shared';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,

@@ -1,7 +1,13 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ListQuery, Page, PageTotal } from '@agency-portal/shared';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_SEARCH_LENGTH, sortValues, TOTAL_COUNT_CAP } from '@agency-portal/shared';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  MAX_SEARCH_LENGTH,
+  sortValues,
+  TOTAL_COUNT_CAP,
+} from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { toBoolean, toInt, trim } from '../http/transformers';
@@ -30,7 +36,10 @@ export class ListQueryDto implements ListQuery {
   @MaxLength(1000)
   cursor?: string;
 
-  @ApiPropertyOptional({ maxLength: MAX_SEARCH_LENGTH, description: 'Text search (case-insensitive substring).' })
+  @ApiPropertyOptional({
+    maxLength: MAX_SEARCH_LENGTH,
+    description: 'Text search (case-insensitive substring).',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -71,7 +80,11 @@ export function PageOf<T>(item: Type<T>, name: string): Type<Page<T>> {
     @ApiProperty({ type: [item] })
     items!: T[];
 
-    @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` to read on; null on the last page.' })
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Pass as `cursor` to read on; null on the last page.',
+    })
     nextCursor!: string | null;
 
     @ApiProperty()

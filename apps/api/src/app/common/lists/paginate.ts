@@ -111,8 +111,15 @@ export async function paginate<T extends ObjectLiteral, K extends string>(
   return { rows, raw, nextCursor, limit, ...(total ? { total } : {}) };
 }
 
-async function countCapped<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, id: string): Promise<PageTotal> {
-  const [sql, parameters] = query.select(id).orderBy().limit(TOTAL_COUNT_CAP + 1).getQueryAndParameters();
+async function countCapped<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  id: string,
+): Promise<PageTotal> {
+  const [sql, parameters] = query
+    .select(id)
+    .orderBy()
+    .limit(TOTAL_COUNT_CAP + 1)
+    .getQueryAndParameters();
   const rows: { count: number }[] = await query.connection.query(
     `SELECT count(*)::int AS count FROM (${sql}) counted`,
     parameters,
