@@ -16,6 +16,7 @@ import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { GoalsAndContracts1764100000000 } from './migrations/1764100000000-goals-and-contracts';
 import { BriefsAndReviews1764200000000 } from './migrations/1764200000000-briefs-and-reviews';
 import { EffectiveApprovalPolicies1764300000000 } from './migrations/1764300000000-effective-approval-policies';
+import { ListIndexes1764400000000 } from './migrations/1764400000000-list-indexes';
 
 /** Listed as classes, not globs: the API is bundled by webpack. */
 export const ENTITIES = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   GoalsAndContracts1764100000000,
   BriefsAndReviews1764200000000,
   EffectiveApprovalPolicies1764300000000,
+  ListIndexes1764400000000,
 ];
