@@ -8,7 +8,7 @@ import type { Actor } from '../auth/actor';
 import { SessionsService } from '../auth/sessions.service';
 import { isUniqueViolation } from '../common/db-errors';
 import { fieldError, invalidState, notFound } from '../common/errors/domain-error';
-import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { User } from '../users/user.entity';
 import { Agency } from './agency.entity';
 import { agencySnapshot, toAgencyDto } from './agency.mapper';
@@ -149,14 +149,11 @@ export class AgenciesService {
   }
 
   private baseQuery(manager: EntityManager) {
-    return manager
-      .getRepository(Agency)
-      .createQueryBuilder('agency')
-      .leftJoinAndSelect('agency.relationshipOwner', 'owner')
-      .addSelect(
-        (sub) => sub.select('count(*)::int').from(User, 'member').where('member.agency_id = agency.id'),
-        'user_count',
-      );
+    const query = manager.getRepository(Agency).createQueryBuilder('agency');
+    return joinSome(query, 'agency.relationshipOwner', 'owner', PERSON).addSelect(
+      (sub) => sub.select('count(*)::int').from(User, 'member').where('member.agency_id = agency.id'),
+      'user_count',
+    );
   }
 
   private async lock(manager: EntityManager, actor: Actor, id: string): Promise<Agency> {

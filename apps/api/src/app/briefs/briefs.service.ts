@@ -4,7 +4,7 @@ import { canDoBriefAction, fitsBudget, NESTED_LIST_LIMIT, type BriefAction } fro
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import type { Actor } from '../auth/actor';
 import { DomainError, fieldError, forbidden, invalidState, notFound } from '../common/errors/domain-error';
 import { BudgetService } from '../contracts/budget.service';
@@ -438,10 +438,8 @@ export class BriefsService {
   private async goalsOf(briefIds: string[]): Promise<Map<string, BriefGoal[]>> {
     const byBrief = new Map<string, BriefGoal[]>();
     if (briefIds.length === 0) return byBrief;
-    const rows = await this.dataSource
-      .getRepository(BriefGoal)
-      .createQueryBuilder('briefGoal')
-      .innerJoinAndSelect('briefGoal.goal', 'goal')
+    const query = this.dataSource.getRepository(BriefGoal).createQueryBuilder('briefGoal');
+    const rows = await joinSome(query, 'briefGoal.goal', 'goal', ['name'], true)
       .where('briefGoal.brief_id = ANY(CAST(:briefIds AS uuid[]))', { briefIds })
       .orderBy('goal.name', 'ASC')
       .getMany();
@@ -449,14 +447,13 @@ export class BriefsService {
     return byBrief;
   }
 
+  /** A brief with the few fields of its contract, agency and people that its answer shows. */
   private baseQuery(manager: EntityManager) {
-    return manager
-      .getRepository(Brief)
-      .createQueryBuilder('brief')
-      .innerJoinAndSelect('brief.contract', 'contract')
-      .leftJoinAndSelect('contract.agency', 'agency')
-      .leftJoinAndSelect('brief.creator', 'creator')
-      .leftJoinAndSelect('brief.overrideUser', 'overrideUser');
+    const query = manager.getRepository(Brief).createQueryBuilder('brief');
+    joinSome(query, 'brief.contract', 'contract', ['reference', 'agencyId', 'currency'], true);
+    joinSome(query, 'contract.agency', 'agency', ['name']);
+    joinSome(query, 'brief.creator', 'creator', PERSON);
+    return joinSome(query, 'brief.overrideUser', 'overrideUser', PERSON);
   }
 }
 

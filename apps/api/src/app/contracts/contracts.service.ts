@@ -17,7 +17,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { isUniqueViolation } from '../common/db-errors';
-import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { DomainError, fieldError, invalidState, notFound } from '../common/errors/domain-error';
 import { todayIso } from '../common/http/validators';
 import { FilesService } from '../files/files.service';
@@ -552,14 +552,18 @@ export class ContractsService {
     }
   }
 
+  /** A contract with the fields of its agency, unit, owner and signed document that its answer shows. */
   private baseQuery(manager: EntityManager) {
-    return manager
-      .getRepository(Contract)
-      .createQueryBuilder('contract')
-      .leftJoinAndSelect('contract.agency', 'agency')
-      .leftJoinAndSelect('contract.businessUnit', 'businessUnit')
-      .leftJoinAndSelect('contract.owner', 'owner')
-      .leftJoinAndSelect('contract.signedDocument', 'signedDocument');
+    const query = manager.getRepository(Contract).createQueryBuilder('contract');
+    joinSome(query, 'contract.agency', 'agency', ['name']);
+    joinSome(query, 'contract.businessUnit', 'businessUnit', ['name']);
+    joinSome(query, 'contract.owner', 'owner', PERSON);
+    return joinSome(query, 'contract.signedDocument', 'signedDocument', [
+      'originalName',
+      'sizeBytes',
+      'sha256',
+      'createdAt',
+    ]);
   }
 
   private async lock(manager: EntityManager, actor: Actor, id: string): Promise<Contract> {

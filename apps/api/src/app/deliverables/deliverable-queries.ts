@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { joinSome } from '../common/lists/paginate';
 import { Deliverable } from './deliverable.entity';
 
 /**
@@ -6,10 +7,8 @@ import { Deliverable } from './deliverable.entity';
  * one row per deliverable, so it pages and bounds like any list.
  */
 export function deliverableSummaryQuery(manager: EntityManager, alias = 'deliverable') {
-  return manager
-    .getRepository(Deliverable)
-    .createQueryBuilder(alias)
-    .leftJoinAndSelect(`${alias}.spec`, 'spec')
-    .leftJoinAndSelect('spec.rateCardItem', 'rateCardItem')
-    .leftJoinAndSelect(`${alias}.currentVersion`, 'currentVersion');
+  const query = manager.getRepository(Deliverable).createQueryBuilder(alias);
+  joinSome(query, `${alias}.spec`, 'spec', []);
+  joinSome(query, 'spec.rateCardItem', 'rateCardItem', ['code']);
+  return joinSome(query, `${alias}.currentVersion`, 'currentVersion', ['number']);
 }

@@ -20,7 +20,7 @@ import type { Response } from 'express';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { joinSome, paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import type { Actor } from '../auth/actor';
 import { Brief } from '../briefs/brief.entity';
 import { toDeliverableSummary } from '../briefs/brief.mapper';
@@ -111,12 +111,11 @@ export class DeliverablesService implements UploadTargets {
    */
   async get(actor: Actor, id: string): Promise<DeliverableDetailDto> {
     const manager = this.dataSource.manager;
-    const qb = deliverableSummaryQuery(manager)
-      .innerJoinAndSelect('deliverable.brief', 'brief')
-      .innerJoinAndSelect('brief.contract', 'contract')
-      .innerJoinAndSelect('contract.agency', 'agency')
-      .leftJoinAndSelect('deliverable.derivedFrom', 'derivedFrom')
-      .where('deliverable.id = :id', { id });
+    const qb = deliverableSummaryQuery(manager);
+    joinSome(qb, 'deliverable.brief', 'brief', ['title', 'contractId'], true);
+    joinSome(qb, 'brief.contract', 'contract', ['agencyId'], true);
+    joinSome(qb, 'contract.agency', 'agency', ['name'], true);
+    joinSome(qb, 'deliverable.derivedFrom', 'derivedFrom', ['title']).where('deliverable.id = :id', { id });
     const deliverable = await this.access.scope(qb, actor, 'deliverable', 'deliverable').getOne();
     const brief = deliverable?.brief;
     const contract = brief?.contract;

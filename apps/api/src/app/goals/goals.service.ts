@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { DomainError, fieldError, notFound } from '../common/errors/domain-error';
-import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { ContractGoal } from '../contracts/contract.entity';
 import { User } from '../users/user.entity';
 import type { CreateGoalDto, GoalListQueryDto, UpdateGoalDto } from './dto/goal.dto';
@@ -158,11 +158,17 @@ export class GoalsService {
     actor: Actor,
     goalId: string,
   ): Promise<{ contracts: GoalContractRef[]; contractCount: number }> {
-    const qb = this.dataSource
-      .getRepository(ContractGoal)
-      .createQueryBuilder('allocation')
-      .innerJoinAndSelect('allocation.contract', 'contract')
-      .innerJoinAndSelect('contract.agency', 'agency')
+    const qb = this.dataSource.getRepository(ContractGoal).createQueryBuilder('allocation');
+    joinSome(qb, 'allocation.contract', 'contract', [
+      'reference',
+      'title',
+      'agencyId',
+      'status',
+      'currency',
+      'budgetCapMinor',
+      'startDate',
+    ]);
+    joinSome(qb, 'contract.agency', 'agency', ['name'], true)
       .addSelect('count(*) OVER ()', 'contract_count')
       .where('allocation.goal_id = :goalId', { goalId });
     this.access.scope(qb, actor, 'contract', 'contract');
@@ -227,10 +233,8 @@ export class GoalsService {
   }
 
   private baseQuery(manager: EntityManager) {
-    return manager
-      .getRepository(MarketingGoal)
-      .createQueryBuilder('goal')
-      .leftJoinAndSelect('goal.businessUnit', 'businessUnit')
-      .leftJoinAndSelect('goal.owner', 'owner');
+    const query = manager.getRepository(MarketingGoal).createQueryBuilder('goal');
+    joinSome(query, 'goal.businessUnit', 'businessUnit', ['name']);
+    return joinSome(query, 'goal.owner', 'owner', PERSON);
   }
 }

@@ -9,7 +9,7 @@ import { InvitationsService, type IssuedInvitation } from '../auth/invitations.s
 import { SessionsService } from '../auth/sessions.service';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { isUniqueViolation } from '../common/db-errors';
-import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { joinSome, paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { DomainError, fieldError, invalidState, notFound } from '../common/errors/domain-error';
 import { MailService } from '../mail/mail.service';
 import type { InviteUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
@@ -194,11 +194,9 @@ export class UsersService {
   }
 
   private baseQuery(manager: EntityManager) {
-    return manager
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .leftJoinAndSelect('user.agency', 'agency')
-      .leftJoinAndSelect('user.businessUnit', 'businessUnit');
+    const query = manager.getRepository(User).createQueryBuilder('user');
+    joinSome(query, 'user.agency', 'agency', ['name']);
+    return joinSome(query, 'user.businessUnit', 'businessUnit', ['name']);
   }
 
   private async lock(manager: EntityManager, actor: Actor, id: string): Promise<User> {

@@ -153,3 +153,22 @@ export function pageMeta<T>(page: RowPage<T>): Omit<Page<never>, 'items'> {
 export function toPage<T, R>(page: RowPage<T>, map: (row: T) => R): Page<R> {
   return { ...pageMeta(page), items: page.rows.map(map) };
 }
+
+/**
+ * Joins a to-one relation selecting only the named properties (and its id), for list and detail
+ * reads that show a few fields of a related record: less SQL, fewer bytes, less hydration.
+ */
+export function joinSome<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  relation: string,
+  alias: string,
+  properties: readonly string[],
+  inner = false,
+): SelectQueryBuilder<T> {
+  if (inner) query.innerJoin(relation, alias);
+  else query.leftJoin(relation, alias);
+  return query.addSelect([`${alias}.id`, ...properties.map((property) => `${alias}.${property}`)]);
+}
+
+/** The fields a person reference (owner, author, uploader) shows. */
+export const PERSON = ['name', 'email'] as const;
