@@ -166,6 +166,20 @@ describe('lists', () => {
     });
   });
 
+  it('should document the page parameters of every list route in OpenAPI', async () => {
+    const document = (await t.http().get('/api/docs-json')).body as {
+      paths: Record<string, { get?: { parameters?: { name: string }[] } }>;
+    };
+    const paths = [...ROUTES.map((route) => route.path), '/api/versions/{versionId}/comments'];
+    for (const path of paths) {
+      const names = (document.paths[path]?.get?.parameters ?? []).map((parameter) => parameter.name);
+      expect({ path, names }).toEqual({
+        path,
+        names: expect.arrayContaining(['limit', 'cursor', 'sort', 'q', 'withTotal']),
+      });
+    }
+  });
+
   it('should keep an agency member to their own agency on every page', async () => {
     const briefs = (await walk<BriefDto>('/api/briefs', 1, northwind)).flat();
     const agencies = new Set(briefs.map((brief) => brief.agencyId));
