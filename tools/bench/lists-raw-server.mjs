@@ -10,6 +10,7 @@
  * it times anything. Routes and parameters outside what the benchmark drives answer 501.
  *
  * Environment: PORT, DATABASE_URL, JWT_SECRET. It reports its query count on IPC message 'queries'.
+ * With the header `x-explain: 1` a list answers the EXPLAIN (ANALYZE, BUFFERS) of its page query.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -116,7 +117,7 @@ const isAgency = (actor) => actor.agencyId !== null;
  * Keyset page: `sorts` maps a sort key to [expression, type]; `base` is `FROM … JOIN …`; `select`
  * the columns; the answer's rows map to items with `map`.
  */
-async function page({ url, select, base, where, sorts, defaultSort, idColumn, map }) {
+async function page({ url, select, base, where, sorts, defaultSort, idColumn, map, explain = explaining }) {
   const limit = url.searchParams.has('limit') ? Number(url.searchParams.get('limit')) : DEFAULT_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
     throw new HttpError(400, 'validation_failed', 'limit');
@@ -133,11 +134,13 @@ async function page({ url, select, base, where, sorts, defaultSort, idColumn, ma
     );
   }
   const direction = desc ? 'DESC' : 'ASC';
-  const rows = await query(
-    `SELECT ${select}, CAST(${expression} AS text) AS page_key ${base} ${where.sql()}
-      ORDER BY ${expression} ${direction}, ${idColumn} ${direction} LIMIT ${limit + 1}`,
-    where.params,
-  );
+  const sql = `SELECT ${select}, CAST(${expression} AS text) AS page_key ${base} ${where.sql()}
+      ORDER BY ${expression} ${direction}, ${idColumn} ${direction} LIMIT ${limit + 1}`;
+  if (explain) {
+    const plan = await query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, where.params);
+    throw Object.assign(new HttpError(299, 'plan', 'plan'), { plan: plan.map((row) => row['QUERY PLAN']) });
+  }
+  const rows = await query(sql, where.params);
   const shown = rows.slice(0, limit);
   const last = shown[shown.length - 1];
   const nextCursor =
@@ -800,8 +803,11 @@ const DETAILS = [
   [/^\/api\/versions\/([0-9a-f-]{36})\/comments$/, null],
 ];
 
+let explaining = false;
+
 async function route(request) {
   const url = new URL(request.url ?? '/', 'http://raw');
+  explaining = request.headers['x-explain'] === '1';
   if (request.method !== 'GET') notImplemented();
   const actor = await actorOf(request);
   const list = LISTS[url.pathname];
@@ -824,6 +830,11 @@ createServer((request, response) => {
       response.end(json);
     },
     (error) => {
+      if (error.plan) {
+        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        response.end(JSON.stringify({ plan: error.plan }));
+        return;
+      }
       const status = error instanceof HttpError ? error.status : 500;
       if (status === 500) process.stderr.write(`${error.stack}\n`);
       const json = JSON.stringify({ code: error.code ?? 'internal', message: error.message });

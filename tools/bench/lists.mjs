@@ -23,6 +23,9 @@
  * first when that folder holds no database. BENCH_DATA=demo runs on a throwaway demo database
  * instead (quick, for trying the script; its figures mean little).
  *
+ * BENCH_EXPLAIN=1 prints, instead of timing, the EXPLAIN (ANALYZE, BUFFERS) of every list case's
+ * page query (the raw server's, which is the API's SQL) with its execution time.
+ *
  * Environment: BENCH_CONNECTIONS (20), BENCH_SECONDS (2), BENCH_ROUNDS (2), BENCH_DEEP_PAGES (100),
  * BENCH_ONLY (a regular expression on "route · actor · case"), BENCH_API_PORT (3011),
  * BENCH_RAW_PORT (3012), BENCH_LEAD / BENCH_MEMBER / BENCH_ADMIN and BENCH_PASSWORD (sign-ins),
@@ -472,6 +475,19 @@ async function main() {
       entry.items = fromApi.body?.items?.length ?? null;
     }
     for (const line of mismatches) say(`  DIFFERENT ${line}`);
+
+    if (env.BENCH_EXPLAIN === '1') {
+      for (const entry of cases.filter((item) => !item.detail)) {
+        const response = await fetch(`${rawBase}${entry.path}`, {
+          headers: { authorization: `Bearer ${tokens[entry.who]}`, 'x-explain': '1' },
+        });
+        const { plan = [] } = await response.json();
+        const time = plan.find((line) => line.startsWith('Execution Time')) ?? '';
+        say(`\n### ${entry.route} · ${entry.who} · ${entry.kind} — ${time}`);
+        for (const line of plan.filter((row) => !/^(Planning|Execution) Time/.test(row))) say(`    ${line}`);
+      }
+      return;
+    }
 
     const rss = { peak: rssOf(api.child.pid) };
     const results = [];
