@@ -159,7 +159,7 @@ describe('authorization of the organisation endpoints', () => {
       method: 'get',
       permission: 'business_unit:read',
       successStatus: 200,
-      arrange: async () => ({ path: '/api/business-units' }),
+      arrange: async () => ({ path: '/api/business-units?limit=100' }),
       async verify(body) {
         const names = (body as Page<BusinessUnitDto>).items.map((unit) => unit.name);
         expect(names).toEqual(
@@ -217,7 +217,7 @@ describe('authorization of the organisation endpoints', () => {
       method: 'get',
       permission: 'agency:read',
       successStatus: 200,
-      arrange: async () => ({ path: '/api/agencies' }),
+      arrange: async () => ({ path: '/api/agencies?limit=100' }),
       async verify(body) {
         expect((body as Page<AgencyDto>).items.map((agency) => agency.name)).toContain('Northwind Social');
       },

@@ -465,7 +465,7 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'get',
       access: ['deliverable:read'],
       successStatus: 200,
-      arrange: async () => ({ path: '/api/deliverables' }),
+      arrange: async () => ({ path: '/api/deliverables?limit=100' }),
       async verify(response, _call, role) {
         const ids = (response.body as Page<DeliverableSummaryDto>).items.map((deliverable) => deliverable.id);
         expect(ids).toContain(fx.shared.deliverableId);
@@ -625,7 +625,7 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'get',
       access: ['approval_policy:read'],
       successStatus: 200,
-      arrange: async () => ({ path: '/api/approval-policies' }),
+      arrange: async () => ({ path: '/api/approval-policies?limit=100' }),
       async verify(response) {
         expect((response.body as Page<ApprovalPolicyDto>).items.map((policy) => policy.id)).toContain(
           fx.matrixPolicyId,
@@ -716,7 +716,7 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'get',
       access: ['outbox:read'],
       successStatus: 200,
-      arrange: async () => ({ path: '/api/mail-outbox' }),
+      arrange: async () => ({ path: '/api/mail-outbox?limit=100' }),
       async verify(response) {
         const messages = (response.body as Page<OutboxMessageDto>).items;
         expect(messages.length).toBeGreaterThan(0);

@@ -621,7 +621,7 @@ describe('brief rules', () => {
 
         const list = await t
           .http()
-          .get('/api/briefs')
+          .get('/api/briefs?limit=100')
           .set(bearer(tokenOf(who)));
         const drafts = await t
           .http()
@@ -651,7 +651,7 @@ describe('brief rules', () => {
 
       const list = await t
         .http()
-        .get('/api/briefs')
+        .get('/api/briefs?limit=100')
         .set(bearer(tokenOf('northwindMember')));
       const byId = await t
         .http()

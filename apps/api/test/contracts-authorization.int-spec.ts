@@ -243,7 +243,7 @@ describe('authorization of the goal, contract and notification endpoints', () =>
       method: 'get',
       access: 'goal:read',
       successStatus: 200,
-      arrange: async () => ({ path: '/api/goals' }),
+      arrange: async () => ({ path: '/api/goals?limit=100' }),
       async verify(response, _call, role) {
         const ids = (response.body as Page<GoalDto>).items.map((goal) => goal.id);
         expect(ids).toContain(fx.krAwareness);
@@ -297,7 +297,7 @@ describe('authorization of the goal, contract and notification endpoints', () =>
       method: 'get',
       access: 'contract:read',
       successStatus: 200,
-      arrange: async () => ({ path: '/api/contracts' }),
+      arrange: async () => ({ path: '/api/contracts?limit=100' }),
       async verify(response, _call, role) {
         const ids = (response.body as Page<ContractDto>).items.map((contract) => contract.id);
         expect(ids).toContain(fx.northwindActive);
