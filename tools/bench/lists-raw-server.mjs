@@ -631,7 +631,7 @@ async function briefDetail(actor, id) {
   if (isAgency(actor)) where.add(agencyBriefs(where, actor, 'b'));
   const [row] = await query(`SELECT ${BRIEF_SELECT} ${BRIEF_FROM} ${where.sql()}`, where.params);
   if (!row) throw new HttpError(404, 'not_found', 'Brief was not found.');
-  const [goals, specs, deliverables, count] = await Promise.all([
+  const [goals, specs, deliverables] = await Promise.all([
     goalsOf([id]),
     query(
       `SELECT s.*, rc.code, rc.description, rc.unit_price_minor FROM deliverable_specs s
@@ -657,7 +657,7 @@ async function briefDetail(actor, id) {
       estimateMinor: s.code ? Number(BigInt(s.unit_price_minor) * BigInt(s.quantity)) : 0,
     })),
     deliverables: deliverables.map(deliverableSummary),
-    deliverableCount: count[0].count,
+    deliverableCount: Number(deliverables[0]?.deliverable_count ?? 0),
   };
 }
 
@@ -723,35 +723,27 @@ async function deliverableDetail(actor, id) {
   );
   if (!row) throw new HttpError(404, 'not_found', 'Deliverable was not found.');
   if (!row.review_policy) notImplemented();
-  const [versions, derivatives, counts] = await Promise.all([
+  const listed =
+    'SELECT listed.id FROM deliverable_versions listed WHERE listed.deliverable_id = $1 ORDER BY listed.number DESC LIMIT 100';
+  const [versions, derivatives, files, decisions] = await Promise.all([
     query(
-      `SELECT v.*, u.name AS uploader_name, u.email AS uploader_email FROM deliverable_versions v
-         LEFT JOIN users u ON u.id = v.uploaded_by WHERE v.deliverable_id = $1 ORDER BY v.number DESC LIMIT 100`,
+      `SELECT v.*, u.name AS uploader_name, u.email AS uploader_email, count(*) OVER () AS version_count
+         FROM deliverable_versions v LEFT JOIN users u ON u.id = v.uploaded_by
+        WHERE v.deliverable_id = $1 ORDER BY v.number DESC LIMIT 100`,
       [id],
     ),
     query(
-      'SELECT id, title, status FROM deliverables WHERE derived_from_id = $1 ORDER BY created_at ASC, id ASC LIMIT 100',
+      `SELECT id, title, status, count(*) OVER () AS derivative_count FROM deliverables
+        WHERE derived_from_id = $1 ORDER BY created_at ASC, id ASC LIMIT 100`,
       [id],
     ),
+    query(`SELECT * FROM stored_files WHERE version_id IN (${listed}) ORDER BY created_at ASC`, [id]),
     query(
-      `SELECT (SELECT count(*) FROM deliverable_versions WHERE deliverable_id = $1)::int AS versions,
-              (SELECT count(*) FROM deliverables WHERE derived_from_id = $1)::int AS derivatives`,
+      `SELECT dc.*, u.name AS approver_name, u.email AS approver_email FROM approval_decisions dc
+         LEFT JOIN users u ON u.id = dc.approver_id WHERE dc.version_id IN (${listed}) ORDER BY dc.decided_at ASC`,
       [id],
     ),
   ]);
-  const versionIds = versions.map((version) => version.id);
-  const [files, decisions] = versionIds.length
-    ? await Promise.all([
-        query('SELECT * FROM stored_files WHERE version_id = ANY($1::uuid[]) ORDER BY created_at ASC', [
-          versionIds,
-        ]),
-        query(
-          `SELECT dc.*, u.name AS approver_name, u.email AS approver_email FROM approval_decisions dc
-             LEFT JOIN users u ON u.id = dc.approver_id WHERE dc.version_id = ANY($1::uuid[]) ORDER BY dc.decided_at ASC`,
-          [versionIds],
-        ),
-      ])
-    : [[], []];
   const numberOf = new Map(versions.map((version) => [version.id, version.number]));
   return {
     ...deliverableSummary({ ...row, version_number: versions[0]?.number ?? null }),
@@ -761,7 +753,7 @@ async function deliverableDetail(actor, id) {
     agencyName: row.agency_name ?? '',
     derivedFrom: row.master_id ? { id: row.master_id, title: row.master_title } : null,
     derivatives: derivatives.map((child) => ({ id: child.id, title: child.title, status: child.status })),
-    derivativeCount: counts[0].derivatives,
+    derivativeCount: Number(derivatives[0]?.derivative_count ?? 0),
     postUrl: row.post_url,
     publishedAt: iso(row.published_at),
     versions: versions.map((version) => ({
@@ -780,7 +772,7 @@ async function deliverableDetail(actor, id) {
       uploadedBy: ref(version.uploaded_by, version.uploader_name, version.uploader_email),
       submittedAt: iso(version.submitted_at),
     })),
-    versionCount: counts[0].versions,
+    versionCount: Number(versions[0]?.version_count ?? 0),
     policy: row.review_policy,
     decisions: decisions.map((decision) => ({
       id: decision.id,

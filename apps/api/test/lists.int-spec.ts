@@ -7,6 +7,7 @@ import type {
   UserDto,
 } from '@agency-portal/shared';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@agency-portal/shared';
+import { Client } from 'pg';
 import { FILE_STORAGE, type FileStorage } from '../src/app/files/file-storage';
 import { seedDemoReviews } from '../src/app/seed/demo-reviews';
 import { bearer, createTestApp, DEMO, type TestApp } from './support/test-app';
@@ -244,6 +245,47 @@ describe('lists', () => {
     expect(detail.body.deliverables.map((deliverable: { id: string }) => deliverable.id)).toEqual(
       all.slice(0, 100).map((deliverable) => deliverable.id),
     );
+  });
+
+  it('should read each detail page in a fixed number of statements, however much it holds', async () => {
+    /** Statements sent to PostgreSQL while one request runs (the session check included). */
+    async function statementsOf(path: string): Promise<number> {
+      const original = Client.prototype.query;
+      let count = 0;
+      const counting = function (this: Client, ...args: Parameters<Client['query']>) {
+        count += 1;
+        return original.apply(this, args) as ReturnType<Client['query']>;
+      };
+      Client.prototype.query = counting as Client['query'];
+      try {
+        expect((await get(path, lead)).status).toBe(200);
+      } finally {
+        Client.prototype.query = original;
+      }
+      return count;
+    }
+    const small: { id: string }[] = await t.dataSource.query(
+      `SELECT b.id FROM briefs b JOIN deliverables d ON d.brief_id = b.id WHERE b.id <> $1
+        GROUP BY b.id ORDER BY count(*) ASC, b.id LIMIT 1`,
+      [busyBriefId],
+    );
+    const reviewed: { id: string }[] = await t.dataSource.query(
+      `SELECT d.id FROM deliverables d WHERE d.review_policy IS NOT NULL
+        ORDER BY (SELECT count(*) FROM deliverable_versions v WHERE v.deliverable_id = d.id) DESC LIMIT 1`,
+    );
+    const fresh: { id: string }[] = await t.dataSource.query(
+      `SELECT d.id FROM deliverables d WHERE d.current_version_id IS NULL LIMIT 1`,
+    );
+
+    const busyBrief = await statementsOf(`/api/briefs/${busyBriefId}`);
+    expect(await statementsOf(`/api/briefs/${small[0].id}`)).toBe(busyBrief);
+    expect(busyBrief).toBeLessThanOrEqual(1 + 4);
+    expect(await statementsOf(`/api/deliverables/${reviewed[0].id}`)).toBeLessThanOrEqual(1 + 5);
+    expect(await statementsOf(`/api/deliverables/${fresh[0].id}`)).toBeLessThanOrEqual(1 + 6);
+    const contracts = await page<ContractDto>('/api/contracts', lead);
+    expect(await statementsOf(`/api/contracts/${contracts.items[0].id}`)).toBeLessThanOrEqual(1 + 4);
+    const goals = await page<{ id: string }>('/api/goals', lead);
+    expect(await statementsOf(`/api/goals/${goals.items[0].id}`)).toBeLessThanOrEqual(1 + 2);
   });
 
   it('should list exactly the deliverables whose current step names the caller in the review queue', async () => {

@@ -75,12 +75,12 @@ export class BriefsService {
     return toPage(page, (brief) => toBriefDto(brief, goals.get(brief.id) ?? []));
   }
 
-  /** Five queries whatever the brief's size: the brief, its goals, specs, first deliverables and their count. */
+  /** Four queries whatever the brief's size: the brief, its goals, its specs, its first deliverables with their count. */
   async get(actor: Actor, id: string): Promise<BriefDetailDto> {
     const qb = this.baseQuery(this.dataSource.manager).where('brief.id = :id', { id });
     const brief = await this.access.scope(qb, actor, 'brief', 'brief').getOne();
     if (!brief) throw notFound('Brief');
-    const [goals, specs, deliverables, deliverableCount] = await Promise.all([
+    const [goals, specs, deliverables] = await Promise.all([
       this.goalsOf([id]),
       this.dataSource.getRepository(DeliverableSpec).find({
         where: { briefId: id },
@@ -88,18 +88,18 @@ export class BriefsService {
         order: { position: 'ASC' },
       }),
       deliverableSummaryQuery(this.dataSource.manager)
+        .addSelect('count(*) OVER ()', 'deliverable_count')
         .where('deliverable.brief_id = :id', { id })
         .orderBy('deliverable.due_date', 'ASC')
         .addOrderBy('deliverable.id', 'ASC')
         .limit(NESTED_LIST_LIMIT)
-        .getMany(),
-      this.dataSource.getRepository(Deliverable).countBy({ briefId: id }),
+        .getRawAndEntities<{ deliverable_count: string }>(),
     ]);
     return {
       ...toBriefDto(brief, goals.get(id) ?? []),
       specs: specs.map(toSpecDto),
-      deliverables: deliverables.map((deliverable) => toDeliverableSummary(deliverable)),
-      deliverableCount,
+      deliverables: deliverables.entities.map((deliverable) => toDeliverableSummary(deliverable)),
+      deliverableCount: Number(deliverables.raw[0]?.deliverable_count ?? 0),
     };
   }
 

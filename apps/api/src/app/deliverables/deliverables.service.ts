@@ -13,14 +13,13 @@ import {
   canSubmitVersion,
   commentRequired,
   isAgencyRole,
-  NESTED_LIST_LIMIT,
   previewKind,
 } from '@agency-portal/shared';
 import type { Response } from 'express';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import { joinSome, paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import type { Actor } from '../auth/actor';
 import { Brief } from '../briefs/brief.entity';
 import { toDeliverableSummary } from '../briefs/brief.mapper';
@@ -36,6 +35,7 @@ import { UploadsService } from '../uploads/uploads.service';
 import { User } from '../users/user.entity';
 import { ApprovalDecision, Deliverable, DeliverableVersion } from './deliverable.entity';
 import { deliverableSummaryQuery } from './deliverable-queries';
+import { loadDeliverableDetail } from './deliverable-detail';
 import type {
   CreateDerivedDeliverableDto,
   DecideDto,
@@ -104,115 +104,8 @@ export class DeliverablesService implements UploadTargets {
     return toPage(page, (deliverable) => toDeliverableSummary(deliverable));
   }
 
-  /**
-   * A bounded number of queries whatever the history: the deliverable with its brief, contract,
-   * agency and master; then its newest versions, cut-downs and their counts side by side; then the
-   * listed versions' files and decisions; the policy explanation only while no review has run.
-   */
   async get(actor: Actor, id: string): Promise<DeliverableDetailDto> {
-    const manager = this.dataSource.manager;
-    const qb = deliverableSummaryQuery(manager);
-    joinSome(qb, 'deliverable.brief', 'brief', ['title', 'contractId'], true);
-    joinSome(qb, 'brief.contract', 'contract', ['agencyId'], true);
-    joinSome(qb, 'contract.agency', 'agency', ['name'], true);
-    joinSome(qb, 'deliverable.derivedFrom', 'derivedFrom', ['title']).where('deliverable.id = :id', { id });
-    const deliverable = await this.access.scope(qb, actor, 'deliverable', 'deliverable').getOne();
-    const brief = deliverable?.brief;
-    const contract = brief?.contract;
-    if (!deliverable || !brief || !contract) throw notFound('Deliverable');
-    const [versions, derivatives, counts] = await Promise.all([
-      manager.find(DeliverableVersion, {
-        where: { deliverableId: id },
-        relations: { uploader: true },
-        order: { number: 'DESC' },
-        take: NESTED_LIST_LIMIT,
-      }),
-      manager.find(Deliverable, {
-        where: { derivedFromId: id },
-        order: { createdAt: 'ASC', id: 'ASC' },
-        take: NESTED_LIST_LIMIT,
-      }),
-      manager.query(
-        `SELECT (SELECT count(*) FROM deliverable_versions WHERE deliverable_id = $1)::int AS versions,
-                (SELECT count(*) FROM deliverables WHERE derived_from_id = $1)::int AS derivatives`,
-        [id],
-      ) as Promise<{ versions: number; derivatives: number }[]>,
-    ]);
-    const versionIds = versions.map((version) => version.id);
-    const [files, decisions, policy] = await Promise.all([
-      versionIds.length
-        ? manager
-            .getRepository(StoredFile)
-            .createQueryBuilder('file')
-            .where('file.version_id = ANY(CAST(:versionIds AS uuid[]))', { versionIds })
-            .orderBy('file.created_at', 'ASC')
-            .getMany()
-        : [],
-      versionIds.length
-        ? manager
-            .getRepository(ApprovalDecision)
-            .createQueryBuilder('decision')
-            .leftJoinAndSelect('decision.approver', 'approver')
-            .where('decision.version_id = ANY(CAST(:versionIds AS uuid[]))', { versionIds })
-            .orderBy('decision.decided_at', 'ASC')
-            .getMany()
-        : [],
-      deliverable.reviewPolicy ?? this.policies.effectiveForContract(manager, contract.id),
-    ]);
-    const filesOf = new Map<string, StoredFile[]>();
-    for (const file of files) {
-      if (file.versionId) filesOf.set(file.versionId, [...(filesOf.get(file.versionId) ?? []), file]);
-    }
-    const numberOf = new Map(versions.map((version) => [version.id, version.number]));
-    return {
-      ...toDeliverableSummary(deliverable, versions[0]?.number ?? null),
-      briefTitle: brief.title,
-      contractId: contract.id,
-      agencyId: contract.agencyId,
-      agencyName: contract.agency?.name ?? '',
-      derivedFrom: deliverable.derivedFrom
-        ? { id: deliverable.derivedFrom.id, title: deliverable.derivedFrom.title }
-        : null,
-      derivatives: derivatives.map((child) => ({ id: child.id, title: child.title, status: child.status })),
-      derivativeCount: counts[0]?.derivatives ?? 0,
-      postUrl: deliverable.postUrl,
-      publishedAt: deliverable.publishedAt?.toISOString() ?? null,
-      versions: versions.map((version) => ({
-        id: version.id,
-        number: version.number,
-        copyText: version.copyText,
-        files: (filesOf.get(version.id) ?? []).map((file) => ({
-          id: file.id,
-          fileName: file.originalName,
-          contentType: file.contentType,
-          sizeBytes: file.sizeBytes,
-          sha256: file.sha256,
-        })),
-        uploadedBy: {
-          id: version.uploadedBy,
-          name: version.uploader?.name ?? '',
-          email: version.uploader?.email ?? '',
-        },
-        submittedAt: version.submittedAt.toISOString(),
-      })),
-      versionCount: counts[0]?.versions ?? 0,
-      policy,
-      decisions: decisions.map((decision) => ({
-        id: decision.id,
-        versionId: decision.versionId,
-        versionNumber: numberOf.get(decision.versionId) ?? 0,
-        stepIndex: decision.stepIndex,
-        stepName: decision.stepName,
-        approver: {
-          id: decision.approverId,
-          name: decision.approver?.name ?? '',
-          email: decision.approver?.email ?? '',
-        },
-        decision: decision.decision,
-        comment: decision.comment,
-        decidedAt: decision.decidedAt.toISOString(),
-      })),
-    };
+    return loadDeliverableDetail(this.dataSource.manager, this.access, this.policies, actor, id);
   }
 
   /** Before any byte is stored: only the deliverable's own agency, while it awaits a version. */

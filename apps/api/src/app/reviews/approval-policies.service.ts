@@ -64,18 +64,29 @@ export class ApprovalPoliciesService {
    * scoped by the same view); this adds the policy and the explanation.
    */
   async effectiveForContract(manager: EntityManager, contractId: string): Promise<AppliedPolicyDto> {
-    const contract = await manager.findOneBy(Contract, { id: contractId });
-    if (!contract) throw notFound('Contract');
-    const rows: { policy_id: string | null; source: PolicySource; unit_id: string | null }[] =
-      await manager.query(
-        'SELECT policy_id, source, unit_id FROM effective_approval_policies WHERE contract_id = $1',
-        [contractId],
-      );
-    const applied = rows[0];
-    const policy = applied?.policy_id
-      ? await manager.findOneBy(ApprovalPolicy, { id: applied.policy_id })
-      : null;
-    if (!applied || !policy) {
+    // One statement: the contract, the view's choice, the policy and the unit names it explains with.
+    const rows: {
+      reference: string;
+      unit_name: string;
+      source: PolicySource | null;
+      policy_id: string | null;
+      policy_name: string | null;
+      steps: ApprovalStepDto[] | null;
+      coe_name: string | null;
+    }[] = await manager.query(
+      `SELECT contract.reference, unit.name AS unit_name, applied.source, policy.id AS policy_id,
+              policy.name AS policy_name, policy.steps, coe.name AS coe_name
+         FROM contracts contract
+         JOIN business_units unit ON unit.id = contract.business_unit_id
+         LEFT JOIN effective_approval_policies applied ON applied.contract_id = contract.id
+         LEFT JOIN approval_policies policy ON policy.id = applied.policy_id
+         LEFT JOIN business_units coe ON coe.id = applied.unit_id
+        WHERE contract.id = $1`,
+      [contractId],
+    );
+    const row = rows[0];
+    if (!row) throw notFound('Contract');
+    if (!row.policy_id || !row.policy_name || !row.steps || !row.source || row.source === 'default') {
       return {
         source: 'default',
         explanation: 'No policy is set for this contract, its unit or a centre of excellence above it.',
@@ -83,18 +94,16 @@ export class ApprovalPoliciesService {
         ...DEFAULT_POLICY,
       };
     }
-    const applies = { policyId: policy.id, name: policy.name, steps: policy.steps };
-    if (applied.source === 'contract') {
-      return { source: 'contract', explanation: `Set on contract ${contract.reference}.`, ...applies };
+    const applies = { policyId: row.policy_id, name: row.policy_name, steps: row.steps };
+    if (row.source === 'contract') {
+      return { source: 'contract', explanation: `Set on contract ${row.reference}.`, ...applies };
     }
-    const unit = await manager.findOneBy(BusinessUnit, { id: contract.businessUnitId });
-    if (applied.source === 'business_unit') {
-      return { source: 'business_unit', explanation: `Set by ${unit?.name ?? 'the unit'}.`, ...applies };
+    if (row.source === 'business_unit') {
+      return { source: 'business_unit', explanation: `Set by ${row.unit_name}.`, ...applies };
     }
-    const coe = applied.unit_id ? await manager.findOneBy(BusinessUnit, { id: applied.unit_id }) : null;
     return {
       source: 'coe_template',
-      explanation: `Inherited from the centre-of-excellence template of ${coe?.name ?? 'a parent unit'}; ${unit?.name ?? 'the unit'} does not override it.`,
+      explanation: `Inherited from the centre-of-excellence template of ${row.coe_name ?? 'a parent unit'}; ${row.unit_name} does not override it.`,
       ...applies,
     };
   }
