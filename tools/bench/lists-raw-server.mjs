@@ -97,7 +97,10 @@ class Where {
   search(term, columns) {
     if (!term) return this;
     const p = this.param(`%${escapeLike(term.trim())}%`);
-    return this.add(`(${columns.map((column) => `${column} ILIKE ${p}`).join(' OR ')})`);
+    const conditions = columns.map((column) =>
+      column.includes('$term') ? column.replaceAll('$term', p) : `${column} ILIKE ${p}`,
+    );
+    return this.add(`(${conditions.join(' OR ')})`);
   }
   sql() {
     return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
@@ -427,7 +430,10 @@ const LISTS = {
     if (isAgency(actor)) where.add(agencyBriefs(where, actor, 'b'));
     if (url.searchParams.get('status'))
       where.add(`b.status = ${where.param(url.searchParams.get('status'))}`);
-    where.search(url.searchParams.get('q'), ['b.title', 'c.reference']);
+    where.search(url.searchParams.get('q'), [
+      'b.title',
+      'b.contract_id IN (SELECT searched.id FROM contracts searched WHERE searched.reference ILIKE $term)',
+    ]);
     return page({
       url,
       select: BRIEF_SELECT,

@@ -69,7 +69,10 @@ export class BriefsService {
         goalId: query.goalId,
       });
     }
-    whereSearch(qb, query.q, ['brief.title', 'contract.reference']);
+    whereSearch(qb, query.q, [
+      'brief.title',
+      'brief.contract_id IN (SELECT searched.id FROM contracts searched WHERE searched.reference ILIKE :searchTerm)',
+    ]);
     const page = await paginate(qb, BRIEF_LIST, query);
     const goals = await this.goalsOf(page.rows.map((brief) => brief.id));
     return toPage(page, (brief) => toBriefDto(brief, goals.get(brief.id) ?? []));

@@ -128,7 +128,11 @@ async function countCapped<T extends ObjectLiteral>(
   return count > TOTAL_COUNT_CAP ? { count: TOTAL_COUNT_CAP, exact: false } : { count, exact: true };
 }
 
-/** Case-insensitive substring search over some columns (`q`); a blank term matches everything. */
+/**
+ * Case-insensitive substring search (`q`) over some columns, or conditions that use the pattern
+ * parameter `:searchTerm` themselves (e.g. `brief.contract_id IN (SELECT … WHERE reference ILIKE
+ * :searchTerm)`, which keeps each side on its own trigram index). A blank term matches everything.
+ */
 export function whereSearch<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   term: string | undefined,
@@ -139,7 +143,10 @@ export function whereSearch<T extends ObjectLiteral>(
   const pattern = `%${escapeLike(trimmed)}%`;
   return query.andWhere(
     new Brackets((where) => {
-      for (const column of columns) where.orWhere(`${column} ILIKE :searchTerm`, { searchTerm: pattern });
+      for (const column of columns) {
+        const condition = column.includes(':searchTerm') ? column : `${column} ILIKE :searchTerm`;
+        where.orWhere(condition, { searchTerm: pattern });
+      }
     }),
   );
 }
