@@ -645,10 +645,10 @@ async function briefDetail(actor, id) {
       [id],
     ),
     query(
-      `SELECT ${DELIVERABLE_SELECT} ${DELIVERABLE_FROM} WHERE d.brief_id = $1 ORDER BY d.due_date ASC, d.id ASC LIMIT 100`,
+      `SELECT ${DELIVERABLE_SELECT}, count(*) OVER () AS deliverable_count ${DELIVERABLE_FROM}
+        WHERE d.brief_id = $1 ORDER BY d.due_date ASC, d.id ASC LIMIT 100`,
       [id],
     ),
-    query('SELECT count(*)::int AS count FROM deliverables WHERE brief_id = $1', [id]),
   ]);
   return {
     ...brief(row, goals.get(id) ?? []),

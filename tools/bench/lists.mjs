@@ -18,10 +18,11 @@
  * Targets on the 2-core machine: first and deep pages p95 < 50 ms, the API ≥ 60 % of the raw
  * server's throughput, the API's RSS < 300 MB. Exits 1 when one is missed or an answer differs.
  *
- * Data: without DATABASE_URL it uses the embedded cluster of `seed:large` (BENCH_PG_DATA_DIR,
- * default .data/large/postgres, port BENCH_PG_PORT, default 54340) and runs `npm run seed:large`
- * first when that folder holds no database. BENCH_DATA=demo runs on a throwaway demo database
- * instead (quick, for trying the script; its figures mean little).
+ * Data: without DATABASE_URL it uses the embedded cluster of `seed:large` (LARGE_DATA_DIR, default
+ * .data/large, port LARGE_PG_PORT, default 54340) and runs `npm run seed:large` first when that
+ * folder holds no finished seed (its summary.json). Sign-ins: lead@large.local, admin@large.local
+ * and the `member@` of the agency with the most briefs, password large-password. BENCH_DATA=demo
+ * runs on a throwaway demo database instead (quick, for trying the script; its figures mean little).
  *
  * BENCH_EXPLAIN=1 prints, instead of timing, the EXPLAIN (ANALYZE, BUFFERS) of every list case's
  * page query (the raw server's, which is the API's SQL) with its execution time.
@@ -29,6 +30,7 @@
  * Environment: BENCH_CONNECTIONS (20), BENCH_SECONDS (2), BENCH_ROUNDS (2), BENCH_DEEP_PAGES (100),
  * BENCH_ONLY (a regular expression on "route · actor · case"), BENCH_API_PORT (3011),
  * BENCH_RAW_PORT (3012), BENCH_LEAD / BENCH_MEMBER / BENCH_ADMIN and BENCH_PASSWORD (sign-ins),
+ * BENCH_PG_PORT (the throwaway demo database's port, 54349),
  * BENCH_API_NODE_FLAGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`), BENCH_API_LOG=FILE (keeps the
  * API's output), BENCH_JSON=FILE (writes the results).
  */
@@ -58,11 +60,13 @@ const DEEP_PAGES = Number(env.BENCH_DEEP_PAGES ?? 100);
 const ONLY = env.BENCH_ONLY ? new RegExp(env.BENCH_ONLY, 'i') : null;
 const API_PORT = Number(env.BENCH_API_PORT ?? 3011);
 const RAW_PORT = Number(env.BENCH_RAW_PORT ?? 3012);
-const PASSWORD = env.BENCH_PASSWORD ?? 'demo-password';
+const DEMO = env.BENCH_DATA === 'demo';
+const PASSWORD = env.BENCH_PASSWORD ?? (DEMO ? 'demo-password' : 'large-password');
+/** Sign-ins; on the large data the member is found in the database (the busiest agency's `member@`). */
 const ACCOUNTS = {
-  lead: env.BENCH_LEAD ?? 'lead@demo.local',
-  member: env.BENCH_MEMBER ?? 'member@northwind.demo.local',
-  admin: env.BENCH_ADMIN ?? 'admin@demo.local',
+  lead: env.BENCH_LEAD ?? (DEMO ? 'lead@demo.local' : 'lead@large.local'),
+  member: env.BENCH_MEMBER ?? (DEMO ? 'member@northwind.demo.local' : null),
+  admin: env.BENCH_ADMIN ?? (DEMO ? 'admin@demo.local' : 'admin@large.local'),
 };
 const TARGET_P95_MS = 50;
 const TARGET_RATIO = 0.6;
@@ -313,7 +317,7 @@ function firstDifference(a, b, path = '$') {
 }
 
 async function ensureLargeData(dataDir) {
-  if (env.DATABASE_URL || existsSync(join(dataDir, 'PG_VERSION'))) return;
+  if (env.DATABASE_URL || existsSync(join(dirname(dataDir), 'summary.json'))) return;
   const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   if (!scripts['seed:large']) {
     throw new Error(
@@ -326,6 +330,25 @@ async function ensureLargeData(dataDir) {
     child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`seed:large exited with ${code}`))));
     child.on('error', fail);
   });
+}
+
+/** The `member@` account of the agency with the most briefs. */
+async function busiestMember(database) {
+  const client = new pg.Client({ connectionString: database });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT u.email FROM users u
+         JOIN (SELECT c.agency_id, count(*) AS briefs FROM briefs b JOIN contracts c ON c.id = b.contract_id
+                GROUP BY c.agency_id) busy ON busy.agency_id = u.agency_id
+        WHERE u.role = 'agency_member' AND u.email LIKE 'member@%' AND u.active
+        ORDER BY busy.briefs DESC LIMIT 1`,
+    );
+    if (!rows[0]) throw new Error('No member@ account of an agency with briefs: set BENCH_MEMBER.');
+    return rows[0].email;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Builds every case: URLs, who asks, and the ids the detail routes open. */
@@ -399,7 +422,7 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  const demo = env.BENCH_DATA === 'demo';
+  const demo = DEMO;
   const work = demo ? mkdtempSync(join(tmpdir(), 'agency-portal-bench-lists-')) : null;
   if (work) chmodSync(work, 0o755);
   const dataDir = demo
@@ -456,6 +479,8 @@ async function main() {
     await waitFor(rawBase, raw, '/api/briefs', 'The raw server');
     say(`  API pid ${api.child.pid}, raw server pid ${raw.child.pid}`);
 
+    if (!ACCOUNTS.member) ACCOUNTS.member = await busiestMember(database);
+    say(`  signed in as ${Object.values(ACCOUNTS).join(', ')}`);
     const tokens = {};
     for (const [who, email] of Object.entries(ACCOUNTS)) tokens[who] = await signIn(apiBase, email);
     const cases = await buildCases(apiBase, tokens, database);
@@ -546,6 +571,12 @@ async function main() {
       );
     }
     for (const result of failed) say(`  NON-200 answers: ${result.route} · ${result.who} · ${result.kind}`);
+    say(
+      mismatches.length
+        ? `${mismatches.length} cases answered differently:`
+        : 'Both servers answered every case with equal JSON.',
+    );
+    for (const line of mismatches) say(`  DIFFERENT ${line}`);
     if (env.BENCH_JSON)
       writeFileSync(env.BENCH_JSON, JSON.stringify({ results, peakRssMb: peakMb, mismatches }, null, 2));
     if (mismatches.length || slow.length || behind.length || failed.length || peakMb >= TARGET_RSS_MB)
