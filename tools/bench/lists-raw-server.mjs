@@ -312,7 +312,7 @@ async function goalsOf(briefIds) {
   if (briefIds.length === 0) return byBrief;
   const rows = await query(
     `SELECT bg.brief_id, g.id, g.name FROM brief_goals bg JOIN marketing_goals g ON g.id = bg.goal_id
-      WHERE bg.brief_id = ANY($1::uuid[]) ORDER BY g.name ASC`,
+      WHERE bg.brief_id = ANY($1::uuid[]) ORDER BY g.name ASC, g.id ASC`,
     [briefIds],
   );
   for (const row of rows) byBrief.get(row.brief_id)?.push({ id: row.id, name: row.name });

@@ -47,6 +47,12 @@ export interface BudgetOverrideDto {
   at: string;
 }
 
+/** A goal as a brief names it. */
+export interface BriefGoalRef {
+  id: string;
+  name: string;
+}
+
 export interface BriefDto {
   id: string;
   contractId: string;
@@ -54,7 +60,7 @@ export interface BriefDto {
   agencyId: string;
   agencyName: string;
   currency: string;
-  goals: { id: string; name: string }[];
+  goals: BriefGoalRef[];
   title: string;
   objective: string;
   audience: string;
