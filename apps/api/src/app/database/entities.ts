@@ -17,6 +17,7 @@ import { GoalsAndContracts1764100000000 } from './migrations/1764100000000-goals
 import { BriefsAndReviews1764200000000 } from './migrations/1764200000000-briefs-and-reviews';
 import { EffectiveApprovalPolicies1764300000000 } from './migrations/1764300000000-effective-approval-policies';
 import { ListIndexes1764400000000 } from './migrations/1764400000000-list-indexes';
+import { DeliverableStatusIndex1764400000001 } from './migrations/1764400000001-deliverable-status-index';
 
 /** Listed as classes, not globs: the API is bundled by webpack. */
 export const ENTITIES = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   BriefsAndReviews1764200000000,
   EffectiveApprovalPolicies1764300000000,
   ListIndexes1764400000000,
+  DeliverableStatusIndex1764400000001,
 ];
