@@ -79,12 +79,12 @@ describe('audit log', () => {
     const response = await t
       .http()
       .get('/api/audit-events')
-      .query({ entity: 'agency', action: 'agency.updated', pageSize: 5 })
+      .query({ entity: 'agency', action: 'agency.updated', limit: 5, withTotal: true })
       .set(bearer(admin.accessToken));
 
     expect(response.status).toBe(200);
-    expect(response.body.total).toBeGreaterThanOrEqual(1);
+    expect(response.body.total.count).toBeGreaterThanOrEqual(1);
     expect(response.body.items.every((item: { entity: string }) => item.entity === 'agency')).toBe(true);
-    expect(response.body.pageSize).toBe(5);
+    expect(response.body.limit).toBe(5);
   });
 });

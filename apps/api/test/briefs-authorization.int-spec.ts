@@ -1,3 +1,4 @@
+import type { Page } from '@agency-portal/shared';
 import { randomUUID } from 'node:crypto';
 import {
   can,
@@ -328,9 +329,9 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'get',
       access: ['brief:read'],
       successStatus: 200,
-      arrange: async () => ({ path: '/api/briefs' }),
+      arrange: async () => ({ path: '/api/briefs?limit=100' }),
       async verify(response, _call, role) {
-        const ids = (response.body as BriefDto[]).map((brief) => brief.id);
+        const ids = (response.body as Page<BriefDto>).items.map((brief) => brief.id);
         expect(ids).toContain(fx.shared.briefId);
         if (isAgencyRole(role)) {
           expect(ids).not.toContain(fx.shared.draftBriefId);
@@ -465,9 +466,9 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'get',
       access: ['deliverable:read'],
       successStatus: 200,
-      arrange: async () => ({ path: '/api/deliverables' }),
+      arrange: async () => ({ path: '/api/deliverables?limit=100' }),
       async verify(response, _call, role) {
-        const ids = (response.body as DeliverableSummaryDto[]).map((deliverable) => deliverable.id);
+        const ids = (response.body as Page<DeliverableSummaryDto>).items.map((deliverable) => deliverable.id);
         expect(ids).toContain(fx.shared.deliverableId);
         if (isAgencyRole(role) || role === 'reviewer')
           expect(ids).not.toContain(fx.foreign.reviewDeliverableId);
@@ -576,7 +577,9 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       successStatus: 200,
       arrange: async () => ({ path: `/api/versions/${fx.shared.versionId}/comments` }),
       async verify(response) {
-        expect((response.body as CommentDto[]).map((comment) => comment.id)).toContain(fx.shared.commentId);
+        expect((response.body as Page<CommentDto>).items.map((comment) => comment.id)).toContain(
+          fx.shared.commentId,
+        );
       },
     },
     {
@@ -623,9 +626,9 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'get',
       access: ['approval_policy:read'],
       successStatus: 200,
-      arrange: async () => ({ path: '/api/approval-policies' }),
+      arrange: async () => ({ path: '/api/approval-policies?limit=100' }),
       async verify(response) {
-        expect((response.body as ApprovalPolicyDto[]).map((policy) => policy.id)).toContain(
+        expect((response.body as Page<ApprovalPolicyDto>).items.map((policy) => policy.id)).toContain(
           fx.matrixPolicyId,
         );
       },
@@ -714,9 +717,9 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'get',
       access: ['outbox:read'],
       successStatus: 200,
-      arrange: async () => ({ path: '/api/mail-outbox' }),
+      arrange: async () => ({ path: '/api/mail-outbox?limit=100' }),
       async verify(response) {
-        const messages = response.body as OutboxMessageDto[];
+        const messages = (response.body as Page<OutboxMessageDto>).items;
         expect(messages.length).toBeGreaterThan(0);
         expect(messages.every((message) => message.status === 'not_sent')).toBe(true);
       },
@@ -1055,9 +1058,9 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
         );
 
         expect(briefs.status).toBe(200);
-        expect(briefs.body).toEqual([]);
+        expect((briefs.body as Page<unknown>).items).toEqual([]);
         expect(deliverables.status).toBe(200);
-        expect(deliverables.body).toEqual([]);
+        expect((deliverables.body as Page<unknown>).items).toEqual([]);
       });
     }
   });

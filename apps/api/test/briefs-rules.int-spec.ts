@@ -8,6 +8,7 @@ import type {
   CreateBriefRequest,
   ErrorCode,
   OutboxMessageDto,
+  Page,
 } from '@agency-portal/shared';
 import type { Response } from 'supertest';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from './support/test-app';
@@ -167,10 +168,10 @@ describe('brief rules', () => {
     await t.deliverEvents();
     const response = await t
       .http()
-      .get('/api/mail-outbox')
+      .get('/api/mail-outbox?limit=100')
       .set(bearer(tokenOf('admin')));
     expect(response.status).toBe(200);
-    return response.body as OutboxMessageDto[];
+    return (response.body as Page<OutboxMessageDto>).items;
   }
 
   beforeAll(async () => {
@@ -623,7 +624,7 @@ describe('brief rules', () => {
 
         const list = await t
           .http()
-          .get('/api/briefs')
+          .get('/api/briefs?limit=100')
           .set(bearer(tokenOf(who)));
         const drafts = await t
           .http()
@@ -639,9 +640,9 @@ describe('brief rules', () => {
           .set(bearer(tokenOf(who)));
 
         expect(list.status).toBe(200);
-        expect((list.body as BriefDto[]).map((brief) => brief.id)).not.toContain(draft.id);
+        expect((list.body as Page<BriefDto>).items.map((brief) => brief.id)).not.toContain(draft.id);
         expect(drafts.status).toBe(200);
-        expect(drafts.body).toEqual([]);
+        expect((drafts.body as Page<unknown>).items).toEqual([]);
         expect(byId.status).toBe(404);
         expect((byId.body as ApiErrorBody).code).toBe('not_found');
         expect(byId.body).toEqual(missing.body);
@@ -653,14 +654,14 @@ describe('brief rules', () => {
 
       const list = await t
         .http()
-        .get('/api/briefs')
+        .get('/api/briefs?limit=100')
         .set(bearer(tokenOf('northwindMember')));
       const byId = await t
         .http()
         .get(`/api/briefs/${sent.id}`)
         .set(bearer(tokenOf('northwindMember')));
 
-      expect((list.body as BriefDto[]).map((brief) => brief.id)).toContain(sent.id);
+      expect((list.body as Page<BriefDto>).items.map((brief) => brief.id)).toContain(sent.id);
       expect(byId.status).toBe(200);
       expect((byId.body as BriefDetailDto).status).toBe('sent');
     });

@@ -1,3 +1,4 @@
+import type { Page } from '@agency-portal/shared';
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -242,9 +243,9 @@ describe('authorization of the goal, contract and notification endpoints', () =>
       method: 'get',
       access: 'goal:read',
       successStatus: 200,
-      arrange: async () => ({ path: '/api/goals' }),
+      arrange: async () => ({ path: '/api/goals?limit=100' }),
       async verify(response, _call, role) {
-        const ids = (response.body as GoalDto[]).map((goal) => goal.id);
+        const ids = (response.body as Page<GoalDto>).items.map((goal) => goal.id);
         expect(ids).toContain(fx.krAwareness);
         if (isAgencyRole(role)) expect(ids).not.toContain(fx.idCommunity);
         else expect(ids).toContain(fx.idCommunity);
@@ -296,9 +297,9 @@ describe('authorization of the goal, contract and notification endpoints', () =>
       method: 'get',
       access: 'contract:read',
       successStatus: 200,
-      arrange: async () => ({ path: '/api/contracts' }),
+      arrange: async () => ({ path: '/api/contracts?limit=100' }),
       async verify(response, _call, role) {
-        const ids = (response.body as ContractDto[]).map((contract) => contract.id);
+        const ids = (response.body as Page<ContractDto>).items.map((contract) => contract.id);
         expect(ids).toContain(fx.northwindActive);
         if (isAgencyRole(role)) {
           expect(ids).not.toContain(fx.northwindDraft);

@@ -9,6 +9,7 @@ import type {
   CreateContractRequest,
   InvitationDto,
   NotificationListDto,
+  Page,
   RateCardItemInput,
   UpdateContractRequest,
 } from '@agency-portal/shared';
@@ -1195,7 +1196,7 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
         const response = await getAs(actor, '/api/contracts');
 
         expect(response.status).toBe(200);
-        const contracts = response.body as ContractDto[];
+        const contracts = (response.body as Page<ContractDto>).items;
         expect(contracts.map((contract) => contract.id).sort()).toEqual(expected.map((row) => row.id).sort());
         expect(contracts.map((contract) => contract.id)).toContain(fx.seeded.northwindActive);
         expect(contracts.map((contract) => contract.id)).not.toContain(fx.seeded.northwindDraft);
@@ -1243,11 +1244,11 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
     it.each(['lead', 'finance', 'admin', 'reviewer'] as const)(
       'should include the internal notes in list and detail when %s reads contracts',
       async (actor) => {
-        const list = await getAs(actor, '/api/contracts');
+        const list = await getAs(actor, '/api/contracts?limit=100');
         const detail = await getAs(actor, `/api/contracts/${fx.seeded.northwindActive}`);
 
         expect(list.status).toBe(200);
-        const listed = (list.body as ContractDto[]).find(
+        const listed = (list.body as Page<ContractDto>).items.find(
           (contract) => contract.id === fx.seeded.northwindActive,
         );
         expect(listed?.internalNotes).toBe(NORTHWIND_NOTES);
@@ -1297,7 +1298,7 @@ describe('contracts: rules, documents, lifecycle and agency visibility', () => {
       const response = await getAs('northwindMember', `/api/contracts?agencyId=${fx.southpeakId}`);
 
       expect(response.status).toBe(200);
-      expect(response.body).toEqual([]);
+      expect((response.body as Page<unknown>).items).toEqual([]);
     });
 
     it('should let Northwind download the signed document of its active contract', async () => {

@@ -42,7 +42,7 @@ describe('demo data', () => {
       .get('/api/deliverables')
       .query({ awaitingMe: 'true' })
       .set(bearer(reviewer.accessToken));
-    expect(reviewerQueue.body.length).toBeGreaterThanOrEqual(1);
+    expect(reviewerQueue.body.items.length).toBeGreaterThanOrEqual(1);
     const legal = await t.login(DEMO.legal);
     const legalQueue = await t
       .http()
@@ -50,9 +50,9 @@ describe('demo data', () => {
       .query({ awaitingMe: 'true' })
       .set(bearer(legal.accessToken));
     // Legal is a reviewer too: the brand step of the Southpeak video and the legal step of reel 1.
-    expect(legalQueue.body).toHaveLength(2);
+    expect(legalQueue.body.items).toHaveLength(2);
     // Each row says when its step's SLA runs out; the Southpeak video's has passed.
-    const dueAts: (string | null)[] = legalQueue.body.map(
+    const dueAts: (string | null)[] = legalQueue.body.items.map(
       (row: { stepDueAt: string | null }) => row.stepDueAt,
     );
     expect(dueAts.every((dueAt) => dueAt !== null && !Number.isNaN(Date.parse(dueAt)))).toBe(true);
@@ -65,7 +65,7 @@ describe('demo data', () => {
     const member = await t.login(DEMO.northwindMember);
     const visible = await t.http().get('/api/briefs').set(bearer(member.accessToken));
     // Northwind's sent and running briefs, not its draft (demo titles are in Korean, so by status).
-    expect(visible.body.map((brief: { status: string }) => brief.status).sort()).toEqual([
+    expect(visible.body.items.map((brief: { status: string }) => brief.status).sort()).toEqual([
       'in_progress',
       'sent',
     ]);

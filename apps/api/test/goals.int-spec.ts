@@ -7,6 +7,7 @@ import type {
   GoalDetailDto,
   GoalDto,
   InvitationDto,
+  Page,
   UpdateGoalRequest,
 } from '@agency-portal/shared';
 import type { Response } from 'supertest';
@@ -157,7 +158,7 @@ describe('marketing goals', () => {
   async function listAs(actor: Actor, query = ''): Promise<GoalDto[]> {
     const response = await getAs(actor, `/api/goals${query}`);
     expect(response.status).toBe(200);
-    return response.body as GoalDto[];
+    return (response.body as Page<GoalDto>).items;
   }
 
   const idsOf = (goals: readonly { id: string }[]): string[] => goals.map((goal) => goal.id);
@@ -830,7 +831,16 @@ describe('marketing goals', () => {
         return (response.body as GoalDetailDto).contracts;
       }
 
-      it.each(['lead', 'admin', 'finance', 'reviewer'] as const)(
+      it('should list only the contracts a reviewer may open when no policy names reviewers', async () => {
+        const contracts = await contractsOf('reviewer');
+
+        expect(contracts).toEqual([]);
+        for (const id of [northwindDraftId, northwindActiveId, southpeakActiveId]) {
+          expect((await getAs('reviewer', `/api/contracts/${id}`)).status).toBe(404);
+        }
+      });
+
+      it.each(['lead', 'admin', 'finance'] as const)(
         'should list all three contracts when %s opens the goal page',
         async (actor) => {
           const contracts = await contractsOf(actor);

@@ -569,7 +569,7 @@ describe('organisation rules', () => {
       const response = await asAdmin.get('/api/users?active=false');
 
       expect(response.status).toBe(200);
-      const users = response.body as UserDto[];
+      const users = (response.body as Page<UserDto>).items;
       expect(users.map((user) => user.id)).toContain(former.id);
       for (const user of users) {
         expect(user.active).toBe(false);
@@ -586,7 +586,7 @@ describe('organisation rules', () => {
       const response = await asAdmin.get('/api/users?active=true');
 
       expect(response.status).toBe(200);
-      const users = response.body as UserDto[];
+      const users = (response.body as Page<UserDto>).items;
       expect(users.map((user) => user.id)).not.toContain(former.id);
       for (const user of users) {
         expect(user.active).toBe(true);
@@ -671,15 +671,17 @@ describe('organisation rules', () => {
       await asAdmin.patch(`/api/business-units/${unit.id}`, { operatingModel: 'centralised' }).expect(200);
       await asAdmin.patch(`/api/business-units/${unit.id}`, { operatingModel: 'coe' }).expect(200);
 
-      const byEntity = await asAdmin.get(`/api/audit-events?entity=business_unit&entityId=${unit.id}`);
-      const byAction = await asAdmin.get(
-        `/api/audit-events?entity=business_unit&entityId=${unit.id}&action=business_unit.updated`,
+      const byEntity = await asAdmin.get(
+        `/api/audit-events?entity=business_unit&entityId=${unit.id}&withTotal=true`,
       );
-      const allUnits = await asAdmin.get('/api/audit-events?entity=business_unit&pageSize=200');
+      const byAction = await asAdmin.get(
+        `/api/audit-events?entity=business_unit&entityId=${unit.id}&action=business_unit.updated&withTotal=true`,
+      );
+      const allUnits = await asAdmin.get('/api/audit-events?entity=business_unit&limit=100');
 
       expect(byEntity.status).toBe(200);
       const entityPage = byEntity.body as Page<AuditEventDto>;
-      expect(entityPage.total).toBe(3);
+      expect(entityPage.total).toEqual({ count: 3, exact: true });
       expect(entityPage.items.map((event) => event.action).sort()).toEqual([
         'business_unit.created',
         'business_unit.updated',
@@ -687,7 +689,7 @@ describe('organisation rules', () => {
       ]);
       expect(byAction.status).toBe(200);
       const actionPage = byAction.body as Page<AuditEventDto>;
-      expect(actionPage.total).toBe(2);
+      expect(actionPage.total).toEqual({ count: 2, exact: true });
       for (const event of actionPage.items) {
         expect(event).toMatchObject({
           action: 'business_unit.updated',
@@ -704,39 +706,41 @@ describe('organisation rules', () => {
       }
     });
 
-    it('should page audit events with page, pageSize and total when asked for small pages', async () => {
+    it('should page audit events newest first with a cursor when asked for small pages', async () => {
       const unit = await createUnit();
       for (const model of ['centralised', 'coe', 'decentralised', 'centralised'] as const) {
         await asAdmin.patch(`/api/business-units/${unit.id}`, { operatingModel: model }).expect(200);
       }
-      const query = `/api/audit-events?entity=business_unit&entityId=${unit.id}&pageSize=2`;
+      const query = `/api/audit-events?entity=business_unit&entityId=${unit.id}&limit=2&withTotal=true`;
 
-      const first = await asAdmin.get(`${query}&page=1`);
-      const second = await asAdmin.get(`${query}&page=2`);
-      const third = await asAdmin.get(`${query}&page=3`);
-      const beyond = await asAdmin.get(`${query}&page=4`);
-
-      const pages = [first, second, third, beyond].map((response) => {
+      const pages: Page<AuditEventDto>[] = [];
+      let cursor: string | null = null;
+      do {
+        const response = await asAdmin.get(cursor ? `${query}&cursor=${cursor}` : query);
         expect(response.status).toBe(200);
-        return response.body as Page<AuditEventDto>;
-      });
-      expect(pages.map((page) => [page.page, page.pageSize, page.total, page.items.length])).toEqual([
-        [1, 2, 5, 2],
-        [2, 2, 5, 2],
-        [3, 2, 5, 1],
-        [4, 2, 5, 0],
+        const page = response.body as Page<AuditEventDto>;
+        pages.push(page);
+        cursor = page.nextCursor;
+      } while (cursor !== null && pages.length < 10);
+
+      expect(pages.map((page) => [page.limit, page.total?.count, page.items.length])).toEqual([
+        [2, 5, 2],
+        [2, 5, 2],
+        [2, 5, 1],
       ]);
-      const ids = pages.flatMap((page) => page.items.map((event) => event.id));
-      expect(new Set(ids).size).toBe(5);
-      expect(pages[2].items[0].action).toBe('business_unit.created');
+      const events = pages.flatMap((page) => page.items);
+      expect(new Set(events.map((event) => event.id)).size).toBe(5);
+      const times = events.map((event) => Date.parse(event.at));
+      expect(times).toEqual([...times].sort((x, y) => y - x));
+      expect(events[4].action).toBe('business_unit.created');
     });
 
-    it('should refuse with 400 on pageSize when a page of 1000 audit events is asked for', async () => {
-      const response = await asAdmin.get('/api/audit-events?pageSize=1000');
+    it('should refuse with 400 on limit when a page of 1000 audit events is asked for', async () => {
+      const response = await asAdmin.get('/api/audit-events?limit=1000');
 
       expect(response.status).toBe(400);
       expect((response.body as ApiErrorBody).code).toBe('validation_failed');
-      expect(fieldsOf(response.body)).toEqual(['pageSize']);
+      expect(fieldsOf(response.body)).toEqual(['limit']);
     });
   });
 });

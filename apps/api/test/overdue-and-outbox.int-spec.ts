@@ -4,6 +4,7 @@ import type {
   DecideRequest,
   DeliverableDetailDto,
   OutboxMessageDto,
+  Page,
 } from '@agency-portal/shared';
 import { DeliverablesService } from '../src/app/deliverables/deliverables.service';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from './support/test-app';
@@ -88,10 +89,10 @@ describe('overdue reviews and the mail outbox', () => {
     await t.deliverEvents();
     const response = await t
       .http()
-      .get('/api/mail-outbox')
+      .get('/api/mail-outbox?limit=100')
       .set(bearer(tokenOf('admin')));
     expect(response.status).toBe(200);
-    return response.body as OutboxMessageDto[];
+    return (response.body as Page<OutboxMessageDto>).items;
   }
 
   /** Mails about one deliverable (titles repeat across deliverables; the link in the body does not). */

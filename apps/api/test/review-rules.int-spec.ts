@@ -9,6 +9,7 @@ import type {
   CreateCommentRequest,
   DecideRequest,
   DeliverableDetailDto,
+  Page,
   UpsertApprovalPolicyRequest,
 } from '@agency-portal/shared';
 import type { Response } from 'supertest';
@@ -746,7 +747,7 @@ describe('review rules', () => {
       expect(reply.status).toBe(201);
       expect((reply.body as CommentDto).parentId).toBe(parent.id);
       expect(list.status).toBe(200);
-      expect((list.body as CommentDto[]).map((entry) => [entry.body, entry.parentId])).toEqual([
+      expect((list.body as Page<CommentDto>).items.map((entry) => [entry.body, entry.parentId])).toEqual([
         ['Can the headline be shorter?', null],
         ['Shortened in v2', parent.id],
       ]);

@@ -5,6 +5,7 @@ import type {
   ContractDto,
   DeliverableDetailDto,
   DeliverableSummaryDto,
+  Page,
   UpsertApprovalPolicyRequest,
 } from '@agency-portal/shared';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from './support/test-app';
@@ -80,16 +81,16 @@ describe('reviewers read what they review', () => {
       get(`/api/deliverables/${work.deliverable.id}`, who),
       get(`/api/versions/${version.id}/comments`, who),
       get(`/api/files/${version.files[0].id}/content`, who),
-      get('/api/briefs', who),
-      get('/api/deliverables', who),
+      get('/api/briefs?limit=100', who),
+      get('/api/deliverables?limit=100', who),
     ]);
     return {
       brief: brief.status,
       deliverable: deliverable.status,
       comments: comments.status,
       file: file.status,
-      briefListed: (briefs.body as BriefDto[]).some((item) => item.id === work.brief.id),
-      deliverableListed: (deliverables.body as DeliverableSummaryDto[]).some(
+      briefListed: (briefs.body as Page<BriefDto>).items.some((item) => item.id === work.brief.id),
+      deliverableListed: (deliverables.body as Page<DeliverableSummaryDto>).items.some(
         (item) => item.id === work.deliverable.id,
       ),
     };
@@ -223,7 +224,9 @@ describe('reviewers read what they review', () => {
     expect(created.status).toBe(201);
     const id = (created.body as ContractDetailDto).id;
     const listed = async (who: Who) =>
-      ((await get('/api/contracts', who)).body as ContractDto[]).some((contract) => contract.id === id);
+      ((await get('/api/contracts?limit=100', who)).body as Page<ContractDto>).items.some(
+        (contract) => contract.id === id,
+      );
     // Inherited CoE template: its brand step names every reviewer.
     expect((await get(`/api/contracts/${id}`, 'reviewer')).status).toBe(200);
     expect(await listed('reviewer')).toBe(true);

@@ -1,4 +1,3 @@
-import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../auth/actor';
 
 /**
@@ -8,7 +7,8 @@ import type { Actor } from '../auth/actor';
  *   (`effective_approval_policies`, the same view that explains the policy); or
  * - a deliverable of the brief is or was reviewed under a policy snapshot that names them; or
  * - they decided on a version of the brief's deliverables (their history stays readable).
- * Anything else answers 404, like another agency's records. Other in-house roles are not limited here.
+ * Anything else answers 404, like another agency's records. These are SQL fragments for the access
+ * service (access-rules.ts), which is the only place that puts them into queries.
  */
 export function isScopedReviewer(actor: Actor): boolean {
   return actor.role === 'reviewer';
@@ -40,83 +40,19 @@ const BRIEFS_REVIEWED_BY_REVIEWER = `SELECT scoped.brief_id FROM deliverables sc
   WHERE decision.approver_id = CAST(:scopeReviewerId AS uuid)`;
 
 /** The reviewer's role and id; the id twice, as text (in jsonb) and as a uuid (in a column). */
-function parameters(actor: Actor): Record<string, string> {
+export function reviewerParameters(actor: Actor): Record<string, string> {
   return { scopeReviewerRole: actor.role, scopeReviewerName: actor.id, scopeReviewerId: actor.id };
 }
 
 /** SQL condition: the reviewer may read the brief `briefColumn` (its id) under contract `contractColumn`. */
-function briefCondition(briefColumn: string, contractColumn: string): string {
+export function reviewerBriefCondition(briefColumn: string, contractColumn: string): string {
   return `(${contractColumn} IN (${CONTRACTS_NAMING_REVIEWER})
     OR ${briefColumn} IN (${BRIEFS_REVIEWED_BY_REVIEWER}))`;
 }
 
 /** SQL condition: the reviewer may read the contract `contractColumn` (its id). */
-function contractCondition(contractColumn: string): string {
+export function reviewerContractCondition(contractColumn: string): string {
   return `(${contractColumn} IN (${CONTRACTS_NAMING_REVIEWER})
     OR ${contractColumn} IN (SELECT reviewed.contract_id FROM briefs reviewed
                               WHERE reviewed.id IN (${BRIEFS_REVIEWED_BY_REVIEWER})))`;
-}
-
-/** Limits a brief (or deliverable) query to what a reviewer reviews; no-op for other roles. */
-export function scopeBriefsToReviewer<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  actor: Actor,
-  briefAlias: string,
-  contractAlias: string,
-): SelectQueryBuilder<T> {
-  if (!isScopedReviewer(actor)) return query;
-  return query.andWhere(briefCondition(`${briefAlias}.id`, `${contractAlias}.id`), parameters(actor));
-}
-
-/** Limits a contract query to what a reviewer reviews; no-op for other roles. */
-export function scopeContractsToReviewer<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  actor: Actor,
-  contractAlias: string,
-): SelectQueryBuilder<T> {
-  if (!isScopedReviewer(actor)) return query;
-  return query.andWhere(contractCondition(`${contractAlias}.id`), parameters(actor));
-}
-
-/** Whether the actor may read a brief as far as reviewer scoping goes (always true for other roles). */
-export function reviewerMayReadBrief(
-  manager: EntityManager,
-  actor: Actor,
-  briefId: string,
-): Promise<boolean> {
-  return reviewerMayRead(
-    manager,
-    actor,
-    'briefs',
-    briefId,
-    briefCondition('record.id', 'record.contract_id'),
-  );
-}
-
-/** Whether the actor may read a contract as far as reviewer scoping goes (always true for other roles). */
-export function reviewerMayReadContract(
-  manager: EntityManager,
-  actor: Actor,
-  contractId: string,
-): Promise<boolean> {
-  return reviewerMayRead(manager, actor, 'contracts', contractId, contractCondition('record.id'));
-}
-
-/** Whether row `id` of `table` meets `condition` (written against the alias `record`) for a reviewer. */
-async function reviewerMayRead(
-  manager: EntityManager,
-  actor: Actor,
-  table: 'briefs' | 'contracts',
-  id: string,
-  condition: string,
-): Promise<boolean> {
-  if (!isScopedReviewer(actor)) return true;
-  const found = await manager
-    .createQueryBuilder()
-    .select('1')
-    .from(table, 'record')
-    .where('record.id = :recordId', { recordId: id })
-    .andWhere(condition, parameters(actor))
-    .getRawOne<unknown>();
-  return found !== undefined;
 }

@@ -5,6 +5,7 @@ import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { AgenciesService } from './agencies.service';
 import {
   AgencyListQueryDto,
+  AgencyPage,
   AgencyResponse,
   CreateAgencyDto,
   OffboardAgencyDto,
@@ -22,8 +23,8 @@ export class AgenciesController {
     description: 'Agencies, filtered by status, service or name; agency users see only their own agency.',
   })
   @RequirePermission('agency:read')
-  list(@CurrentActor() actor: Actor, @Query() query: AgencyListQueryDto): Promise<AgencyResponse[]> {
-    return this.agencies.list(actor, query.status);
+  list(@CurrentActor() actor: Actor, @Query() query: AgencyListQueryDto): Promise<AgencyPage> {
+    return this.agencies.list(actor, query);
   }
 
   @Get(':id')

@@ -1,17 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import type { AgencyDto, AgencyStatus } from '@agency-portal/shared';
+import type { AgencyDto, AgencySortKey, Page } from '@agency-portal/shared';
 import { isAgencyRole } from '@agency-portal/shared';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { SessionsService } from '../auth/sessions.service';
 import { isUniqueViolation } from '../common/db-errors';
-import { fieldError, invalidState } from '../common/errors/domain-error';
+import { fieldError, invalidState, notFound } from '../common/errors/domain-error';
+import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { User } from '../users/user.entity';
-import { requireVisibleAgency, scopeAgencies } from './agencies.policy';
 import { Agency } from './agency.entity';
 import { agencySnapshot, toAgencyDto } from './agency.mapper';
-import type { CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
+import type { AgencyListQueryDto, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
+
+const AGENCY_LIST: ListSpec<AgencySortKey> = {
+  alias: 'agency',
+  sorts: {
+    name: { expression: 'agency.name', type: 'text' },
+    createdAt: { expression: 'agency.created_at', type: 'timestamptz' },
+  },
+  defaultSort: 'name',
+};
 
 const nameTaken = () => fieldError('name', 'An agency with this name already exists.', 'conflict');
 
@@ -21,21 +31,30 @@ export class AgenciesService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
+    private readonly access: AccessService,
   ) {}
 
-  async list(actor: Actor, status?: AgencyStatus): Promise<AgencyDto[]> {
+  async list(actor: Actor, query: AgencyListQueryDto): Promise<Page<AgencyDto>> {
     const qb = this.baseQuery(this.dataSource.manager);
-    scopeAgencies(qb, actor);
-    if (status) qb.andWhere('agency.status = :status', { status });
-    const { entities, raw } = await qb.orderBy('agency.name', 'ASC').getRawAndEntities();
-    return entities.map((agency) => toAgencyDto(agency, countFor(raw, agency.id)));
+    this.access.scope(qb, actor, 'agency', 'agency');
+    if (query.status) qb.andWhere('agency.status = :status', { status: query.status });
+    if (query.service) qb.andWhere(':service = ANY(agency.services)', { service: query.service });
+    if (query.relationshipOwnerId) {
+      qb.andWhere('agency.relationship_owner_id = :ownerId', { ownerId: query.relationshipOwnerId });
+    }
+    whereSearch(qb, query.q, ['agency.name', 'agency.legal_name']);
+    const page = await paginate(qb, AGENCY_LIST, query);
+    return toPage(page, (agency) =>
+      toAgencyDto(agency, Number(page.raw.get(agency.id)?.['user_count'] ?? 0)),
+    );
   }
 
   async get(actor: Actor, id: string): Promise<AgencyDto> {
     const qb = this.baseQuery(this.dataSource.manager).where('agency.id = :id', { id });
-    const { entities, raw } = await qb.getRawAndEntities();
-    const agency = requireVisibleAgency(actor, entities[0] ?? null);
-    return toAgencyDto(agency, countFor(raw, agency.id));
+    const { entities, raw } = await this.access.scope(qb, actor, 'agency', 'agency').getRawAndEntities();
+    const agency = entities[0];
+    if (!agency) throw notFound('Agency');
+    return toAgencyDto(agency, Number((raw[0] as Record<string, unknown> | undefined)?.['user_count'] ?? 0));
   }
 
   async create(actor: Actor, input: CreateAgencyDto): Promise<AgencyDto> {
@@ -130,24 +149,22 @@ export class AgenciesService {
   }
 
   private baseQuery(manager: EntityManager) {
-    return manager
-      .getRepository(Agency)
-      .createQueryBuilder('agency')
-      .leftJoinAndSelect('agency.relationshipOwner', 'owner')
-      .addSelect(
-        (sub) => sub.select('count(*)::int').from(User, 'member').where('member.agency_id = agency.id'),
-        'user_count',
-      );
+    const query = manager.getRepository(Agency).createQueryBuilder('agency');
+    return joinSome(query, 'agency.relationshipOwner', 'owner', PERSON).addSelect(
+      (sub) => sub.select('count(*)::int').from(User, 'member').where('member.agency_id = agency.id'),
+      'user_count',
+    );
   }
 
   private async lock(manager: EntityManager, actor: Actor, id: string): Promise<Agency> {
-    const agency = await manager
+    const agency = manager
       .getRepository(Agency)
       .createQueryBuilder('agency')
       .setLock('pessimistic_write')
-      .where('agency.id = :id', { id })
-      .getOne();
-    return requireVisibleAgency(actor, agency);
+      .where('agency.id = :id', { id });
+    const locked = await this.access.scope(agency, actor, 'agency', 'agency').getOne();
+    if (!locked) throw notFound('Agency');
+    return locked;
   }
 
   /** The relationship owner must be an active in-house user. */
@@ -166,9 +183,4 @@ export class AgenciesService {
       throw error;
     }
   }
-}
-
-function countFor(raw: Record<string, unknown>[], id: string): number {
-  const row = raw.find((entry) => entry['agency_id'] === id);
-  return Number(row?.['user_count'] ?? 0);
 }

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEventDto, AuditQuery, Page } from '@agency-portal/shared';
-import { DEFAULT_PAGE_SIZE } from '@agency-portal/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { escapeLike } from '../common/like';
 import { AuditEvent } from './audit-event.entity';
+
+const AUDIT_LIST: ListSpec<'at'> = {
+  alias: 'event',
+  sorts: { at: { expression: 'event.at', type: 'timestamptz' } },
+  defaultSort: '-at',
+};
 
 export type AuditSnapshot = Record<string, unknown>;
 
@@ -45,9 +51,8 @@ export class AuditService {
     );
   }
 
+  /** Keyset pages on (at, id): a deep page reads what the first one reads (audit_events_at_id_idx). */
   async list(query: AuditQuery): Promise<Page<AuditEventDto>> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('event');
     if (query.entity) qb.andWhere('event.entity = :entity', { entity: query.entity });
     if (query.entityId) qb.andWhere('event.entity_id = :entityId', { entityId: query.entityId });
@@ -58,13 +63,8 @@ export class AuditService {
       });
     if (query.from) qb.andWhere('event.at >= :from', { from: query.from });
     if (query.to) qb.andWhere('event.at <= :to', { to: query.to });
-    const [events, total] = await qb
-      .orderBy('event.at', 'DESC')
-      .addOrderBy('event.id', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    return { items: events.map(toAuditEventDto), total, page, pageSize };
+    whereSearch(qb, query.q, ['event.actor_email']);
+    return toPage(await paginate(qb, AUDIT_LIST, query), toAuditEventDto);
   }
 }
 

@@ -1,9 +1,14 @@
-import type { BriefDto, DeliverableSpecDto, DeliverableSummaryDto } from '@agency-portal/shared';
+import type {
+  BriefDto,
+  DeliverableSpecDto,
+  DeliverableSummaryDto,
+  BriefGoalRef,
+} from '@agency-portal/shared';
 import type { AuditSnapshot } from '../audit/audit.service';
 import type { Deliverable } from '../deliverables/deliverable.entity';
-import type { Brief, BriefGoal, DeliverableSpec } from './brief.entity';
+import type { Brief, DeliverableSpec } from './brief.entity';
 
-export function toBriefDto(brief: Brief, goals: BriefGoal[]): BriefDto {
+export function toBriefDto(brief: Brief, goals: BriefGoalRef[]): BriefDto {
   const contract = brief.contract;
   return {
     id: brief.id,
@@ -12,7 +17,7 @@ export function toBriefDto(brief: Brief, goals: BriefGoal[]): BriefDto {
     agencyId: contract?.agencyId ?? '',
     agencyName: contract?.agency?.name ?? '',
     currency: contract?.currency ?? '',
-    goals: goals.map((link) => ({ id: link.goalId, name: link.goal?.name ?? '' })),
+    goals,
     title: brief.title,
     objective: brief.objective,
     audience: brief.audience,
@@ -57,9 +62,10 @@ export function toSpecDto(spec: DeliverableSpec): DeliverableSpecDto {
   };
 }
 
+/** `latestVersion` defaults to the joined current version (always the latest one submitted). */
 export function toDeliverableSummary(
   deliverable: Deliverable,
-  latestVersion: number | null,
+  latestVersion: number | null = deliverable.currentVersion?.number ?? null,
 ): DeliverableSummaryDto {
   return {
     id: deliverable.id,

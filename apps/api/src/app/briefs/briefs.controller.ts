@@ -6,7 +6,7 @@ import { BriefsService } from './briefs.service';
 import {
   BriefDetailResponse,
   BriefListQueryDto,
-  BriefResponse,
+  BriefPage,
   CreateBriefDto,
   ReasonDto,
   UpdateBriefDto,
@@ -21,7 +21,7 @@ export class BriefsController {
   @Get()
   @ApiOperation({ description: 'Briefs the caller may see, filtered by contract, agency, status or goal.' })
   @RequirePermission('brief:read')
-  list(@CurrentActor() actor: Actor, @Query() query: BriefListQueryDto): Promise<BriefResponse[]> {
+  list(@CurrentActor() actor: Actor, @Query() query: BriefListQueryDto): Promise<BriefPage> {
     return this.briefs.list(actor, query);
   }
 

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { BriefDetailDto, BriefDto } from '@agency-portal/shared';
-import { canDoBriefAction, fitsBudget, type BriefAction } from '@agency-portal/shared';
+import type { BriefDetailDto, BriefDto, BriefSortKey, BriefGoalRef, Page } from '@agency-portal/shared';
+import { canDoBriefAction, fitsBudget, NESTED_LIST_LIMIT, type BriefAction } from '@agency-portal/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import type { Actor } from '../auth/actor';
-import { DomainError, fieldError, forbidden, invalidState } from '../common/errors/domain-error';
+import { DomainError, fieldError, forbidden, invalidState, notFound } from '../common/errors/domain-error';
 import { BudgetService } from '../contracts/budget.service';
 import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.entity';
 import { Deliverable } from '../deliverables/deliverable.entity';
-import { latestVersionNumbers } from '../deliverables/version-numbers';
+import { deliverableSummaryQuery } from '../deliverables/deliverable-queries';
 import { DomainEvents } from '../events/domain-events.service';
 import { Brief, BriefGoal, DeliverableSpec } from './brief.entity';
 import { briefSnapshot, toBriefDto, toDeliverableSummary, toSpecDto } from './brief.mapper';
-import { requireVisibleBrief, scopeBriefs } from './briefs.policy';
 import type {
   BriefListQueryDto,
   CreateBriefDto,
@@ -20,6 +21,17 @@ import type {
   UpdateBriefDto,
 } from './dto/brief.dto';
 import { msg } from '../i18n/message';
+
+const BRIEF_LIST: ListSpec<BriefSortKey> = {
+  alias: 'brief',
+  sorts: {
+    dueDate: { expression: 'brief.due_date', type: 'date' },
+    title: { expression: 'brief.title', type: 'text' },
+    createdAt: { expression: 'brief.created_at', type: 'timestamptz' },
+    updatedAt: { expression: 'brief.updated_at', type: 'timestamptz' },
+  },
+  defaultSort: 'dueDate',
+};
 
 /** The audit action each brief transition is recorded as. */
 const AUDITED_AS: Record<BriefAction, string> = {
@@ -39,39 +51,36 @@ export class BriefsService {
     private readonly audit: AuditService,
     private readonly budget: BudgetService,
     private readonly events: DomainEvents,
+    private readonly access: AccessService,
   ) {}
 
-  async list(actor: Actor, query: BriefListQueryDto): Promise<BriefDto[]> {
+  async list(actor: Actor, query: BriefListQueryDto): Promise<Page<BriefDto>> {
     const qb = this.baseQuery(this.dataSource.manager);
-    scopeBriefs(qb, actor);
+    this.access.scope(qb, actor, 'brief', 'brief');
     if (query.contractId) qb.andWhere('brief.contract_id = :contractId', { contractId: query.contractId });
     if (query.agencyId) qb.andWhere('contract.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.status) qb.andWhere('brief.status = :status', { status: query.status });
+    if (query.dueFrom) qb.andWhere('brief.due_date >= :dueFrom', { dueFrom: query.dueFrom });
+    if (query.dueTo) qb.andWhere('brief.due_date <= :dueTo', { dueTo: query.dueTo });
     if (query.goalId) {
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM brief_goals bg WHERE bg.brief_id = brief.id AND bg.goal_id = :goalId)',
-        {
-          goalId: query.goalId,
-        },
-      );
+      qb.andWhere('brief.id IN (SELECT bg.brief_id FROM brief_goals bg WHERE bg.goal_id = :goalId)', {
+        goalId: query.goalId,
+      });
     }
-    const briefs = await qb.orderBy('brief.due_date', 'ASC').addOrderBy('brief.title', 'ASC').getMany();
-    const goals = await this.goalsOf(briefs.map((brief) => brief.id));
-    return briefs.map((brief) =>
-      toBriefDto(
-        brief,
-        goals.filter((goal) => goal.briefId === brief.id),
-      ),
-    );
+    whereSearch(qb, query.q, [
+      'brief.title',
+      'brief.contract_id IN (SELECT searched.id FROM contracts searched WHERE searched.reference ILIKE :searchTerm)',
+    ]);
+    const page = await paginate(qb, BRIEF_LIST, query);
+    const goals = await this.goalsOf(page.rows.map((brief) => brief.id));
+    return toPage(page, (brief) => toBriefDto(brief, goals.get(brief.id) ?? []));
   }
 
+  /** Four queries whatever the brief's size: the brief, its goals, its specs, its first deliverables with their count. */
   async get(actor: Actor, id: string): Promise<BriefDetailDto> {
-    const brief = await requireVisibleBrief(
-      this.dataSource.manager,
-      actor,
-      await this.baseQuery(this.dataSource.manager).where('brief.id = :id', { id }).getOne(),
-      (record) => record.contract?.agencyId ?? '',
-    );
+    const qb = this.baseQuery(this.dataSource.manager).where('brief.id = :id', { id });
+    const brief = await this.access.scope(qb, actor, 'brief', 'brief').getOne();
+    if (!brief) throw notFound('Brief');
     const [goals, specs, deliverables] = await Promise.all([
       this.goalsOf([id]),
       this.dataSource.getRepository(DeliverableSpec).find({
@@ -79,22 +88,19 @@ export class BriefsService {
         relations: { rateCardItem: true },
         order: { position: 'ASC' },
       }),
-      this.dataSource.getRepository(Deliverable).find({
-        where: { briefId: id },
-        relations: { spec: { rateCardItem: true } },
-        order: { dueDate: 'ASC', createdAt: 'ASC' },
-      }),
+      deliverableSummaryQuery(this.dataSource.manager)
+        .addSelect('count(*) OVER ()', 'deliverable_count')
+        .where('deliverable.brief_id = :id', { id })
+        .orderBy('deliverable.due_date', 'ASC')
+        .addOrderBy('deliverable.id', 'ASC')
+        .limit(NESTED_LIST_LIMIT)
+        .getRawAndEntities<{ deliverable_count: string }>(),
     ]);
-    const latest = await latestVersionNumbers(
-      this.dataSource.manager,
-      deliverables.map((deliverable) => deliverable.id),
-    );
     return {
-      ...toBriefDto(brief, goals),
+      ...toBriefDto(brief, goals.get(id) ?? []),
       specs: specs.map(toSpecDto),
-      deliverables: deliverables.map((deliverable) =>
-        toDeliverableSummary(deliverable, latest.get(deliverable.id) ?? null),
-      ),
+      deliverables: deliverables.entities.map((deliverable) => toDeliverableSummary(deliverable)),
+      deliverableCount: Number(deliverables.raw[0]?.deliverable_count ?? 0),
     };
   }
 
@@ -318,23 +324,22 @@ export class BriefsService {
     id: string,
     action: BriefAction,
   ): Promise<Brief> {
-    const brief = await manager
+    const qb = manager
       .getRepository(Brief)
       .createQueryBuilder('brief')
       .setLock('pessimistic_write')
-      .where('brief.id = :id', { id })
-      .getOne();
-    const contract = brief ? await manager.findOneBy(Contract, { id: brief.contractId }) : null;
-    const visible = await requireVisibleBrief(manager, actor, brief, () => contract?.agencyId ?? '');
-    if (!canDoBriefAction(visible.status, action, actor.role)) {
+      .where('brief.id = :id', { id });
+    const brief = await this.access.scope(qb, actor, 'brief', 'brief').getOne();
+    if (!brief) throw notFound('Brief');
+    if (!canDoBriefAction(brief.status, action, actor.role)) {
       throw invalidState(
         msg(
           'A brief that is {status, select, draft {draft} sent {sent} accepted {accepted} declined {declined} in_progress {in progress} completed {completed} cancelled {cancelled} other {{status}}} cannot be {action, select, edit {edited} send {sent} accept {accepted} decline {declined} cancel {cancelled} complete {completed} override_budget {given a budget override} other {changed}} by you.',
-          { status: visible.status, action },
+          { status: brief.status, action },
         ),
       );
     }
-    return visible;
+    return brief;
   }
 
   private async createDeliverables(manager: EntityManager, brief: Brief): Promise<void> {
@@ -430,21 +435,32 @@ export class BriefsService {
     );
   }
 
-  private async goalsOf(briefIds: string[]): Promise<BriefGoal[]> {
-    if (briefIds.length === 0) return [];
-    return this.dataSource
-      .getRepository(BriefGoal)
-      .find({ where: { briefId: In(briefIds) }, relations: { goal: true } });
+  /**
+   * The goals of some briefs, grouped by brief: one fixed statement read as rows (a nested
+   * to-many load needs no query builder; building one cost more CPU than running it).
+   */
+  private async goalsOf(briefIds: string[]): Promise<Map<string, BriefGoalRef[]>> {
+    const byBrief = new Map<string, BriefGoalRef[]>();
+    if (briefIds.length === 0) return byBrief;
+    const rows: { brief_id: string; id: string; name: string }[] = await this.dataSource.query(
+      `SELECT link.brief_id, goal.id, goal.name FROM brief_goals link
+         JOIN marketing_goals goal ON goal.id = link.goal_id
+        WHERE link.brief_id = ANY($1::uuid[]) ORDER BY goal.name ASC, goal.id ASC`,
+      [briefIds],
+    );
+    for (const row of rows) {
+      byBrief.set(row.brief_id, [...(byBrief.get(row.brief_id) ?? []), { id: row.id, name: row.name }]);
+    }
+    return byBrief;
   }
 
+  /** A brief with the few fields of its contract, agency and people that its answer shows. */
   private baseQuery(manager: EntityManager) {
-    return manager
-      .getRepository(Brief)
-      .createQueryBuilder('brief')
-      .innerJoinAndSelect('brief.contract', 'contract')
-      .leftJoinAndSelect('contract.agency', 'agency')
-      .leftJoinAndSelect('brief.creator', 'creator')
-      .leftJoinAndSelect('brief.overrideUser', 'overrideUser');
+    const query = manager.getRepository(Brief).createQueryBuilder('brief');
+    joinSome(query, 'brief.contract', 'contract', ['reference', 'agencyId', 'currency'], true);
+    joinSome(query, 'contract.agency', 'agency', ['name']);
+    joinSome(query, 'brief.creator', 'creator', PERSON);
+    return joinSome(query, 'brief.overrideUser', 'overrideUser', PERSON);
   }
 }
 

@@ -1,9 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { BusinessUnitsService } from './business-units.service';
-import { BusinessUnitResponse, CreateBusinessUnitDto, UpdateBusinessUnitDto } from './dto/business-unit.dto';
+import {
+  BusinessUnitListQueryDto,
+  BusinessUnitPage,
+  BusinessUnitResponse,
+  CreateBusinessUnitDto,
+  UpdateBusinessUnitDto,
+} from './dto/business-unit.dto';
 
 @ApiTags('business units')
 @ApiBearerAuth()
@@ -14,8 +20,8 @@ export class BusinessUnitsController {
   @Get()
   @ApiOperation({ description: 'Every business unit with its operating model and parent.' })
   @RequirePermission('business_unit:read')
-  list(): Promise<BusinessUnitResponse[]> {
-    return this.units.list();
+  list(@CurrentActor() actor: Actor, @Query() query: BusinessUnitListQueryDto): Promise<BusinessUnitPage> {
+    return this.units.list(actor, query);
   }
 
   @Get(':id')

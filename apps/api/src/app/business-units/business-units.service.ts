@@ -1,13 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import type { BusinessUnitDto } from '@agency-portal/shared';
+import type { BusinessUnitDto, BusinessUnitSortKey, Page } from '@agency-portal/shared';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { isUniqueViolation } from '../common/db-errors';
 import { fieldError, notFound } from '../common/errors/domain-error';
+import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { BusinessUnit } from './business-unit.entity';
 import { businessUnitSnapshot, toBusinessUnitDto } from './business-unit.mapper';
-import type { CreateBusinessUnitDto, UpdateBusinessUnitDto } from './dto/business-unit.dto';
+import type {
+  BusinessUnitListQueryDto,
+  CreateBusinessUnitDto,
+  UpdateBusinessUnitDto,
+} from './dto/business-unit.dto';
+
+const UNIT_LIST: ListSpec<BusinessUnitSortKey> = {
+  alias: 'unit',
+  sorts: {
+    name: { expression: 'unit.name', type: 'text' },
+    createdAt: { expression: 'unit.created_at', type: 'timestamptz' },
+  },
+  defaultSort: 'name',
+};
 
 const nameTaken = () => fieldError('name', 'A business unit with this name already exists.', 'conflict');
 
@@ -16,13 +31,19 @@ export class BusinessUnitsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
-  async list(): Promise<BusinessUnitDto[]> {
-    const units = await this.dataSource
+  async list(actor: Actor, query: BusinessUnitListQueryDto): Promise<Page<BusinessUnitDto>> {
+    const qb = this.dataSource
       .getRepository(BusinessUnit)
-      .find({ relations: { parent: true }, order: { name: 'ASC' } });
-    return units.map(toBusinessUnitDto);
+      .createQueryBuilder('unit')
+      .leftJoinAndSelect('unit.parent', 'parent');
+    this.access.scope(qb, actor, 'business_unit', 'unit');
+    if (query.operatingModel) qb.andWhere('unit.operating_model = :model', { model: query.operatingModel });
+    if (query.parentId) qb.andWhere('unit.parent_id = :parentId', { parentId: query.parentId });
+    whereSearch(qb, query.q, ['unit.name']);
+    return toPage(await paginate(qb, UNIT_LIST, query), toBusinessUnitDto);
   }
 
   async get(id: string): Promise<BusinessUnitDto> {

@@ -133,6 +133,10 @@ export class ContractGoal {
   @PrimaryColumn({ name: 'contract_id', type: 'uuid' })
   contractId!: string;
 
+  @ManyToOne(() => Contract)
+  @JoinColumn({ name: 'contract_id' })
+  contract?: Relation<Contract>;
+
   @PrimaryColumn({ name: 'goal_id', type: 'uuid' })
   goalId!: string;
 

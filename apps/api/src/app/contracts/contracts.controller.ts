@@ -25,7 +25,7 @@ import { ContractsService } from './contracts.service';
 import {
   ContractDetailResponse,
   ContractListQueryDto,
-  ContractResponse,
+  ContractPage,
   CreateContractDto,
   TerminateContractDto,
   UpdateContractDto,
@@ -40,7 +40,7 @@ export class ContractsController {
   @Get()
   @ApiOperation({ description: 'Contracts the caller may see, filtered by agency, unit, status or goal.' })
   @RequirePermission('contract:read')
-  list(@CurrentActor() actor: Actor, @Query() query: ContractListQueryDto): Promise<ContractResponse[]> {
+  list(@CurrentActor() actor: Actor, @Query() query: ContractListQueryDto): Promise<ContractPage> {
     return this.contracts.list(actor, query);
   }
 

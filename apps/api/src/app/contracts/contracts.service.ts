@@ -1,5 +1,5 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import type { ContractDetailDto, ContractDto } from '@agency-portal/shared';
+import type { ContractDetailDto, ContractDto, ContractSortKey, Page } from '@agency-portal/shared';
 import {
   ACTIVE_CONTRACT_EDITABLE_FIELDS,
   allocationTotal,
@@ -10,11 +10,14 @@ import {
 } from '@agency-portal/shared';
 import type { Response } from 'express';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { mayReadInternalNotes } from '../access/access-rules';
 import { Agency } from '../agencies/agency.entity';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { isUniqueViolation } from '../common/db-errors';
+import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { DomainError, fieldError, invalidState, notFound } from '../common/errors/domain-error';
 import { todayIso } from '../common/http/validators';
 import { FilesService } from '../files/files.service';
@@ -31,7 +34,6 @@ import {
   toContractDto,
   toRateCardItemDto,
 } from './contract.mapper';
-import { mayReadInternalNotes, requireVisibleContract, scopeContracts } from './contracts.policy';
 import type {
   ContractListQueryDto,
   CreateContractDto,
@@ -43,6 +45,18 @@ import { msg } from '../i18n/message';
 
 const referenceTaken = () =>
   fieldError('reference', 'Another contract already uses this reference.', 'conflict');
+
+const CONTRACT_LIST: ListSpec<ContractSortKey> = {
+  alias: 'contract',
+  sorts: {
+    startDate: { expression: 'contract.start_date', type: 'date' },
+    endDate: { expression: 'contract.end_date', type: 'date' },
+    reference: { expression: 'contract.reference', type: 'text' },
+    title: { expression: 'contract.title', type: 'text' },
+    createdAt: { expression: 'contract.created_at', type: 'timestamptz' },
+  },
+  defaultSort: '-startDate',
+};
 
 export interface LifecycleRun {
   expired: number;
@@ -57,50 +71,50 @@ export class ContractsService {
     private readonly budget: BudgetService,
     private readonly files: FilesService,
     private readonly events: DomainEvents,
+    private readonly access: AccessService,
   ) {}
 
-  async list(actor: Actor, query: ContractListQueryDto): Promise<ContractDto[]> {
+  async list(actor: Actor, query: ContractListQueryDto): Promise<Page<ContractDto>> {
     const qb = this.baseQuery(this.dataSource.manager);
-    scopeContracts(qb, actor);
+    this.access.scope(qb, actor, 'contract', 'contract');
     if (query.agencyId) qb.andWhere('contract.agency_id = :agencyId', { agencyId: query.agencyId });
     if (query.businessUnitId)
       qb.andWhere('contract.business_unit_id = :unit', { unit: query.businessUnitId });
+    if (query.ownerId) qb.andWhere('contract.owner_id = :ownerId', { ownerId: query.ownerId });
     if (query.status) qb.andWhere('contract.status = :status', { status: query.status });
+    if (query.currency) qb.andWhere('contract.currency = :currency', { currency: query.currency });
     if (query.goalId) {
       qb.andWhere(
-        'EXISTS (SELECT 1 FROM contract_goals cg WHERE cg.contract_id = contract.id AND cg.goal_id = :goalId)',
+        'contract.id IN (SELECT cg.contract_id FROM contract_goals cg WHERE cg.goal_id = :goalId)',
         {
           goalId: query.goalId,
         },
       );
     }
-    const contracts = await qb
-      .orderBy('contract.start_date', 'DESC')
-      .addOrderBy('contract.reference', 'ASC')
-      .getMany();
+    whereSearch(qb, query.q, ['contract.reference', 'contract.title']);
+    const page = await paginate(qb, CONTRACT_LIST, query);
     const internal = mayReadInternalNotes(actor);
-    return contracts.map((contract) => toContractDto(contract, internal));
+    return toPage(page, (contract) => toContractDto(contract, internal));
   }
 
   async get(actor: Actor, id: string): Promise<ContractDetailDto> {
-    const contract = await requireVisibleContract(
-      this.dataSource.manager,
-      actor,
-      await this.baseQuery(this.dataSource.manager).where('contract.id = :id', { id }).getOne(),
-    );
-    const [rateCard, allocations] = await Promise.all([
+    const qb = this.baseQuery(this.dataSource.manager).where('contract.id = :id', { id });
+    const contract = await this.access.scope(qb, actor, 'contract', 'contract').getOne();
+    if (!contract) throw notFound('Contract');
+    const [rateCard, allocations, budget] = await Promise.all([
       this.dataSource
         .getRepository(RateCardItem)
         .find({ where: { contractId: id }, order: { position: 'ASC' } }),
       this.dataSource
         .getRepository(ContractGoal)
         .find({ where: { contractId: id }, relations: { goal: true }, order: { percent: 'DESC' } }),
+      this.budget.summarise(this.dataSource.manager, contract),
     ]);
     return {
       ...toContractDto(contract, mayReadInternalNotes(actor)),
       rateCard: rateCard.map(toRateCardItemDto),
       allocations: allocations.map((allocation) => toAllocationDto(allocation, contract.budgetCapMinor)),
-      budget: await this.budget.summarise(this.dataSource.manager, contract),
+      budget,
     };
   }
 
@@ -369,13 +383,13 @@ export class ContractsService {
   }
 
   async downloadSignedDocument(actor: Actor, id: string, response: Response): Promise<StreamableFile> {
-    const contract = await requireVisibleContract(
-      this.dataSource.manager,
-      actor,
-      await this.dataSource
-        .getRepository(Contract)
-        .findOne({ where: { id }, relations: { signedDocument: true } }),
-    );
+    const qb = this.dataSource
+      .getRepository(Contract)
+      .createQueryBuilder('contract')
+      .leftJoinAndSelect('contract.signedDocument', 'signedDocument')
+      .where('contract.id = :id', { id });
+    const contract = await this.access.scope(qb, actor, 'contract', 'contract').getOne();
+    if (!contract) throw notFound('Contract');
     if (!contract.signedDocument) throw notFound('Signed document');
     return this.files.download(contract.signedDocument, response);
   }
@@ -554,24 +568,29 @@ export class ContractsService {
     }
   }
 
+  /** A contract with the fields of its agency, unit, owner and signed document that its answer shows. */
   private baseQuery(manager: EntityManager) {
-    return manager
-      .getRepository(Contract)
-      .createQueryBuilder('contract')
-      .leftJoinAndSelect('contract.agency', 'agency')
-      .leftJoinAndSelect('contract.businessUnit', 'businessUnit')
-      .leftJoinAndSelect('contract.owner', 'owner')
-      .leftJoinAndSelect('contract.signedDocument', 'signedDocument');
+    const query = manager.getRepository(Contract).createQueryBuilder('contract');
+    joinSome(query, 'contract.agency', 'agency', ['name']);
+    joinSome(query, 'contract.businessUnit', 'businessUnit', ['name']);
+    joinSome(query, 'contract.owner', 'owner', PERSON);
+    return joinSome(query, 'contract.signedDocument', 'signedDocument', [
+      'originalName',
+      'sizeBytes',
+      'sha256',
+      'createdAt',
+    ]);
   }
 
   private async lock(manager: EntityManager, actor: Actor, id: string): Promise<Contract> {
-    const contract = await manager
+    const qb = manager
       .getRepository(Contract)
       .createQueryBuilder('contract')
       .setLock('pessimistic_write')
-      .where('contract.id = :id', { id })
-      .getOne();
-    return requireVisibleContract(manager, actor, contract);
+      .where('contract.id = :id', { id });
+    const contract = await this.access.scope(qb, actor, 'contract', 'contract').getOne();
+    if (!contract) throw notFound('Contract');
+    return contract;
   }
 
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

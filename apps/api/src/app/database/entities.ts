@@ -16,6 +16,8 @@ import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { GoalsAndContracts1764100000000 } from './migrations/1764100000000-goals-and-contracts';
 import { BriefsAndReviews1764200000000 } from './migrations/1764200000000-briefs-and-reviews';
 import { EffectiveApprovalPolicies1764300000000 } from './migrations/1764300000000-effective-approval-policies';
+import { ListIndexes1764400000000 } from './migrations/1764400000000-list-indexes';
+import { DeliverableStatusIndex1764400000001 } from './migrations/1764400000001-deliverable-status-index';
 import { RefreshGrace1765000000000 } from './migrations/1765000000000-refresh-grace';
 import { OutboxEvents1765000100000 } from './migrations/1765000100000-outbox-events';
 import { OutboxDelivery, OutboxEvent } from '../events/outbox-event.entity';
@@ -53,6 +55,8 @@ export const MIGRATIONS = [
   GoalsAndContracts1764100000000,
   BriefsAndReviews1764200000000,
   EffectiveApprovalPolicies1764300000000,
+  ListIndexes1764400000000,
+  DeliverableStatusIndex1764400000001,
   RefreshGrace1765000000000,
   OutboxEvents1765000100000,
   UserLanguageAndTimeZone1765100000000,

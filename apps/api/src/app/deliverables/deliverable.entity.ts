@@ -44,11 +44,20 @@ export class Deliverable {
   @Column({ name: 'derived_from_id', type: 'uuid', nullable: true })
   derivedFromId!: string | null;
 
+  @ManyToOne(() => Deliverable, { nullable: true })
+  @JoinColumn({ name: 'derived_from_id' })
+  derivedFrom?: Relation<Deliverable> | null;
+
   @Column({ type: 'text', default: 'draft' })
   status!: DeliverableStatus;
 
   @Column({ name: 'current_version_id', type: 'uuid', nullable: true })
   currentVersionId!: string | null;
+
+  /** Read-only join for summaries: the current version is always the latest one submitted. */
+  @ManyToOne(() => DeliverableVersion, { nullable: true, createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'current_version_id' })
+  currentVersion?: Relation<DeliverableVersion> | null;
 
   /** The approval step awaiting a decision while in review. */
   @Column({ name: 'current_step', type: 'integer', nullable: true })

@@ -14,7 +14,7 @@ import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
-import { DeliverableSummaryResponse } from '../briefs/dto/brief.dto';
+import { DeliverableSummaryPage } from './dto/deliverable.dto';
 import { DeliverablesService } from './deliverables.service';
 import {
   CreateDerivedDeliverableDto,
@@ -51,7 +51,7 @@ export class DeliverablesController {
   list(
     @CurrentActor() actor: Actor,
     @Query() query: DeliverableListQueryDto,
-  ): Promise<DeliverableSummaryResponse[]> {
+  ): Promise<DeliverableSummaryPage> {
     return this.deliverables.list(actor, query);
   }
 

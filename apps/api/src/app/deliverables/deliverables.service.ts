@@ -2,8 +2,10 @@ import { forwardRef, Inject, Injectable, type StreamableFile } from '@nestjs/com
 import type {
   ApprovalStepDto,
   DeliverableDetailDto,
+  DeliverableSortKey,
   DeliverableStatus,
   DeliverableSummaryDto,
+  Page,
 } from '@agency-portal/shared';
 import {
   applyDecision,
@@ -15,11 +17,12 @@ import {
 } from '@agency-portal/shared';
 import type { Response } from 'express';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import type { Actor } from '../auth/actor';
 import { Brief } from '../briefs/brief.entity';
 import { currentStepDueAt, toDeliverableSummary } from '../briefs/brief.mapper';
-import { requireVisibleBrief, scopeBriefs } from '../briefs/briefs.policy';
 import { DomainError, fieldError, forbidden, invalidState, notFound } from '../common/errors/domain-error';
 import { Contract } from '../contracts/contract.entity';
 import { FilesService } from '../files/files.service';
@@ -30,7 +33,8 @@ import type { UploadTargets } from '../uploads/upload-targets';
 import { UploadsService } from '../uploads/uploads.service';
 import { User } from '../users/user.entity';
 import { ApprovalDecision, Deliverable, DeliverableVersion } from './deliverable.entity';
-import { latestVersionNumbers } from './version-numbers';
+import { deliverableSummaryQuery } from './deliverable-queries';
+import { loadDeliverableDetail } from './deliverable-detail';
 import type {
   CreateDerivedDeliverableDto,
   DecideDto,
@@ -39,6 +43,17 @@ import type {
   SubmitVersionDto,
 } from './dto/deliverable.dto';
 import { msg } from '../i18n/message';
+
+const DELIVERABLE_LIST: ListSpec<DeliverableSortKey> = {
+  alias: 'deliverable',
+  sorts: {
+    dueDate: { expression: 'deliverable.due_date', type: 'date' },
+    title: { expression: 'deliverable.title', type: 'text' },
+    createdAt: { expression: 'deliverable.created_at', type: 'timestamptz' },
+    updatedAt: { expression: 'deliverable.updated_at', type: 'timestamptz' },
+  },
+  defaultSort: 'dueDate',
+};
 
 interface Visible {
   deliverable: Deliverable;
@@ -55,116 +70,41 @@ export class DeliverablesService implements UploadTargets {
     private readonly events: DomainEvents,
     private readonly files: FilesService,
     @Inject(forwardRef(() => UploadsService)) private readonly uploads: UploadsService,
+    private readonly access: AccessService,
   ) {}
 
-  async list(actor: Actor, query: DeliverableListQueryDto): Promise<DeliverableSummaryDto[]> {
-    const qb = this.dataSource
-      .getRepository(Deliverable)
-      .createQueryBuilder('deliverable')
-      .innerJoin('deliverable.brief', 'brief')
-      .innerJoin('brief.contract', 'contract')
-      .leftJoinAndSelect('deliverable.spec', 'spec')
-      .leftJoinAndSelect('spec.rateCardItem', 'rateCardItem');
-    scopeBriefs(qb, actor);
+  async list(actor: Actor, query: DeliverableListQueryDto): Promise<Page<DeliverableSummaryDto>> {
+    const qb = deliverableSummaryQuery(this.dataSource.manager);
+    this.access.scope(qb, actor, 'deliverable', 'deliverable');
     if (query.briefId) qb.andWhere('deliverable.brief_id = :briefId', { briefId: query.briefId });
-    if (query.status) qb.andWhere('deliverable.status = :status', { status: query.status });
-    if (query.awaitingMe) qb.andWhere("deliverable.status = 'in_review'");
-    let deliverables = await qb.orderBy('deliverable.due_date', 'ASC').getMany();
-    if (query.awaitingMe) {
-      deliverables = deliverables.filter((deliverable) => {
-        const step = deliverable.reviewPolicy?.steps[deliverable.currentStep ?? -1];
-        return step ? isApproverOf(step, actor) : false;
+    if (query.contractId) {
+      qb.andWhere('deliverable.brief_id IN (SELECT b.id FROM briefs b WHERE b.contract_id = :contractId)', {
+        contractId: query.contractId,
       });
     }
-    const latest = await latestVersionNumbers(
-      this.dataSource.manager,
-      deliverables.map((deliverable) => deliverable.id),
-    );
-    return deliverables.map((deliverable) =>
-      toDeliverableSummary(deliverable, latest.get(deliverable.id) ?? null),
-    );
+    if (query.derivedFromId) {
+      qb.andWhere('deliverable.derived_from_id = :derivedFromId', { derivedFromId: query.derivedFromId });
+    }
+    if (query.status) qb.andWhere('deliverable.status = :status', { status: query.status });
+    if (query.channel) qb.andWhere('deliverable.channel = :channel', { channel: query.channel });
+    if (query.dueFrom) qb.andWhere('deliverable.due_date >= :dueFrom', { dueFrom: query.dueFrom });
+    if (query.dueTo) qb.andWhere('deliverable.due_date <= :dueTo', { dueTo: query.dueTo });
+    if (query.awaitingMe) {
+      // The caller's review queue, decided in SQL: the current step of the snapshotted policy names
+      // them by role or by id (the same rule as isApproverOf); indexed by the partial indexes on in-review rows.
+      qb.andWhere("deliverable.status = 'in_review'").andWhere(
+        `((deliverable.review_policy->'steps'->deliverable.current_step->>'approverRole') = :queueRole
+          OR (deliverable.review_policy->'steps'->deliverable.current_step->'approverUserIds') @> jsonb_build_array(CAST(:queueUser AS text)))`,
+        { queueRole: actor.role, queueUser: actor.id },
+      );
+    }
+    whereSearch(qb, query.q, ['deliverable.title']);
+    const page = await paginate(qb, DELIVERABLE_LIST, query);
+    return toPage(page, (deliverable) => toDeliverableSummary(deliverable));
   }
 
   async get(actor: Actor, id: string): Promise<DeliverableDetailDto> {
-    const { deliverable, brief, contract } = await this.loadVisible(this.dataSource.manager, actor, id);
-    const manager = this.dataSource.manager;
-    const [versions, derivedFrom, derivatives, agency] = await Promise.all([
-      manager.find(DeliverableVersion, {
-        where: { deliverableId: id },
-        relations: { uploader: true },
-        order: { number: 'DESC' },
-      }),
-      deliverable.derivedFromId
-        ? manager.findOneBy(Deliverable, { id: deliverable.derivedFromId })
-        : Promise.resolve(null),
-      manager.find(Deliverable, { where: { derivedFromId: id }, order: { createdAt: 'ASC' } }),
-      manager.query('SELECT name FROM agencies WHERE id = $1', [contract.agencyId]) as Promise<
-        { name: string }[]
-      >,
-    ]);
-    const versionIds = versions.map((version) => version.id);
-    const [files, decisions] = await Promise.all([
-      versionIds.length
-        ? manager.find(StoredFile, { where: { versionId: In(versionIds) }, order: { createdAt: 'ASC' } })
-        : [],
-      versionIds.length
-        ? manager.find(ApprovalDecision, {
-            where: { versionId: In(versionIds) },
-            relations: { approver: true },
-            order: { decidedAt: 'ASC' },
-          })
-        : [],
-    ]);
-    const policy =
-      deliverable.reviewPolicy ?? (await this.policies.effectiveForContract(manager, contract.id));
-    const numberOf = new Map(versions.map((version) => [version.id, version.number]));
-    return {
-      ...toDeliverableSummary(deliverable, versions[0]?.number ?? null),
-      briefTitle: brief.title,
-      contractId: contract.id,
-      agencyId: contract.agencyId,
-      agencyName: agency[0]?.name ?? '',
-      derivedFrom: derivedFrom ? { id: derivedFrom.id, title: derivedFrom.title } : null,
-      derivatives: derivatives.map((child) => ({ id: child.id, title: child.title, status: child.status })),
-      postUrl: deliverable.postUrl,
-      publishedAt: deliverable.publishedAt?.toISOString() ?? null,
-      versions: versions.map((version) => ({
-        id: version.id,
-        number: version.number,
-        copyText: version.copyText,
-        files: files
-          .filter((file) => file.versionId === version.id)
-          .map((file) => ({
-            id: file.id,
-            fileName: file.originalName,
-            contentType: file.contentType,
-            sizeBytes: file.sizeBytes,
-            sha256: file.sha256,
-          })),
-        uploadedBy: {
-          id: version.uploadedBy,
-          name: version.uploader?.name ?? '',
-          email: version.uploader?.email ?? '',
-        },
-        submittedAt: version.submittedAt.toISOString(),
-      })),
-      policy,
-      decisions: decisions.map((decision) => ({
-        id: decision.id,
-        versionId: decision.versionId,
-        versionNumber: numberOf.get(decision.versionId) ?? 0,
-        stepIndex: decision.stepIndex,
-        stepName: decision.stepName,
-        approver: {
-          id: decision.approverId,
-          name: decision.approver?.name ?? '',
-          email: decision.approver?.email ?? '',
-        },
-        decision: decision.decision,
-        comment: decision.comment,
-        decidedAt: decision.decidedAt.toISOString(),
-      })),
-    };
+    return loadDeliverableDetail(this.dataSource.manager, this.access, this.policies, actor, id);
   }
 
   /** Before any byte is stored: only the deliverable's own agency, while it awaits a version. */
@@ -420,17 +360,12 @@ export class DeliverablesService implements UploadTargets {
     forceDownload: boolean,
     response: Response,
   ): Promise<StreamableFile> {
-    const file = await this.dataSource.getRepository(StoredFile).findOneBy({ id: fileId });
-    if (!file || !file.deliverableId) throw notFound('File');
-    if (file.versionId === null) {
-      if (file.uploadedBy !== actor.id) throw notFound('File');
-    } else {
-      try {
-        await this.loadVisible(this.dataSource.manager, actor, file.deliverableId);
-      } catch {
-        throw notFound('File');
-      }
-    }
+    const qb = this.dataSource
+      .getRepository(StoredFile)
+      .createQueryBuilder('file')
+      .where('file.id = :fileId', { fileId });
+    const file = await this.access.scope(qb, actor, 'file', 'file').getOne();
+    if (!file) throw notFound('File');
     const inline = !forceDownload && previewKind(file.contentType) !== null;
     return this.files.download(file, response, inline ? 'inline' : 'attachment');
   }
@@ -499,16 +434,10 @@ export class DeliverablesService implements UploadTargets {
       .createQueryBuilder('deliverable')
       .where('deliverable.id = :id', { id });
     if (lock) qb.setLock('pessimistic_write');
-    const deliverable = await qb.getOne();
+    const deliverable = await this.access.scope(qb, actor, 'deliverable', 'deliverable').getOne();
     if (!deliverable) throw notFound('Deliverable');
-    const brief = await manager.findOneBy(Brief, { id: deliverable.briefId });
-    const contract = brief ? await manager.findOneBy(Contract, { id: brief.contractId }) : null;
-    try {
-      await requireVisibleBrief(manager, actor, brief, () => contract?.agencyId ?? '');
-    } catch {
-      throw notFound('Deliverable');
-    }
-    if (!brief || !contract) throw notFound('Deliverable');
+    const brief = await manager.findOneByOrFail(Brief, { id: deliverable.briefId });
+    const contract = await manager.findOneByOrFail(Contract, { id: brief.contractId });
     return { deliverable, brief, contract };
   }
 

@@ -6,6 +6,7 @@ import {
   CreateGoalDto,
   GoalDetailResponse,
   GoalListQueryDto,
+  GoalPage,
   GoalResponse,
   UpdateGoalDto,
 } from './dto/goal.dto';
@@ -23,7 +24,7 @@ export class GoalsController {
       'Marketing goals, filtered by unit, status or KPI; agencies see the goals their contracts serve.',
   })
   @RequirePermission('goal:read')
-  list(@CurrentActor() actor: Actor, @Query() query: GoalListQueryDto): Promise<GoalResponse[]> {
+  list(@CurrentActor() actor: Actor, @Query() query: GoalListQueryDto): Promise<GoalPage> {
     return this.goals.list(actor, query);
   }
 

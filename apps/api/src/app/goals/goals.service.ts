@@ -1,17 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import type { GoalContractRef, GoalDetailDto, GoalDto } from '@agency-portal/shared';
-import { allocatedAmount, can, isAgencyRole } from '@agency-portal/shared';
+import type { GoalContractRef, GoalDetailDto, GoalDto, GoalSortKey, Page } from '@agency-portal/shared';
+import { allocatedAmount, isAgencyRole, NESTED_LIST_LIMIT } from '@agency-portal/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { agencyScopeOf } from '../access/scope';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { BusinessUnit } from '../business-units/business-unit.entity';
-import { DomainError, fieldError } from '../common/errors/domain-error';
+import { DomainError, fieldError, notFound } from '../common/errors/domain-error';
+import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { ContractGoal } from '../contracts/contract.entity';
 import { User } from '../users/user.entity';
 import type { CreateGoalDto, GoalListQueryDto, UpdateGoalDto } from './dto/goal.dto';
 import { MarketingGoal } from './goal.entity';
 import { goalSnapshot, toGoalDto } from './goal.mapper';
-import { requireVisibleGoal, scopeGoals } from './goals.policy';
+
+const GOAL_LIST: ListSpec<GoalSortKey> = {
+  alias: 'goal',
+  sorts: {
+    periodStart: { expression: 'goal.period_start', type: 'date' },
+    periodEnd: { expression: 'goal.period_end', type: 'date' },
+    name: { expression: 'goal.name', type: 'text' },
+    createdAt: { expression: 'goal.created_at', type: 'timestamptz' },
+  },
+  defaultSort: '-periodStart',
+};
 
 interface GoalFacts {
   businessUnitId: string;
@@ -27,25 +39,29 @@ export class GoalsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
-  async list(actor: Actor, query: GoalListQueryDto): Promise<GoalDto[]> {
+  async list(actor: Actor, query: GoalListQueryDto): Promise<Page<GoalDto>> {
     const qb = this.baseQuery(this.dataSource.manager);
-    scopeGoals(qb, actor);
+    this.access.scope(qb, actor, 'goal', 'goal');
     if (query.businessUnitId) qb.andWhere('goal.business_unit_id = :unit', { unit: query.businessUnitId });
+    if (query.ownerId) qb.andWhere('goal.owner_id = :ownerId', { ownerId: query.ownerId });
+    if (query.kpiMetric) qb.andWhere('goal.kpi_metric = :kpiMetric', { kpiMetric: query.kpiMetric });
     if (query.status) qb.andWhere('goal.status = :status', { status: query.status });
     if (query.channel) qb.andWhere(':channel = ANY(goal.channels)', { channel: query.channel });
     if (query.periodFrom) qb.andWhere('goal.period_end >= :periodFrom', { periodFrom: query.periodFrom });
     if (query.periodTo) qb.andWhere('goal.period_start <= :periodTo', { periodTo: query.periodTo });
-    const goals = await qb.orderBy('goal.period_start', 'DESC').addOrderBy('goal.name', 'ASC').getMany();
-    return goals.map(toGoalDto);
+    whereSearch(qb, query.q, ['goal.name']);
+    return toPage(await paginate(qb, GOAL_LIST, query), toGoalDto);
   }
 
   async get(actor: Actor, id: string): Promise<GoalDetailDto> {
     const qb = this.baseQuery(this.dataSource.manager).where('goal.id = :id', { id });
-    scopeGoals(qb, actor);
-    const goal = requireVisibleGoal(await qb.getOne());
-    return { ...toGoalDto(goal), contracts: await this.contractsOf(actor, goal.id) };
+    const goal = await this.access.scope(qb, actor, 'goal', 'goal').getOne();
+    if (!goal) throw notFound('Goal');
+    const { contracts, contractCount } = await this.contractsOf(actor, goal.id);
+    return { ...toGoalDto(goal), contracts, contractCount };
   }
 
   async create(actor: Actor, input: CreateGoalDto): Promise<GoalDto> {
@@ -83,14 +99,19 @@ export class GoalsService {
 
   async update(actor: Actor, id: string, input: UpdateGoalDto): Promise<GoalDto> {
     await this.dataSource.transaction(async (manager) => {
-      const goal = requireVisibleGoal(
-        await manager
-          .getRepository(MarketingGoal)
-          .createQueryBuilder('goal')
-          .setLock('pessimistic_write')
-          .where('goal.id = :id', { id })
-          .getOne(),
-      );
+      const goal = await this.access
+        .scope(
+          manager
+            .getRepository(MarketingGoal)
+            .createQueryBuilder('goal')
+            .setLock('pessimistic_write')
+            .where('goal.id = :id', { id }),
+          actor,
+          'goal',
+          'goal',
+        )
+        .getOne();
+      if (!goal) throw notFound('Goal');
       const before = goalSnapshot(goal);
       const facts: GoalFacts = {
         businessUnitId: input.businessUnitId ?? goal.businessUnitId,
@@ -128,42 +149,53 @@ export class GoalsService {
     return this.get(actor, id);
   }
 
-  /** The contracts allocated to a goal that the actor may see. */
-  private async contractsOf(actor: Actor, goalId: string): Promise<GoalContractRef[]> {
-    if (!can(actor.role, 'contract:read')) return [];
-    const agencyId = agencyScopeOf(actor);
-    const rows: {
-      contract_id: string;
-      reference: string;
-      title: string;
-      agency_id: string;
-      agency_name: string;
-      status: string;
-      currency: string;
-      percent: number;
-      budget_cap_minor: string;
-    }[] = await this.dataSource.query(
-      `SELECT c.id AS contract_id, c.reference, c.title, c.agency_id, a.name AS agency_name, c.status,
-              c.currency, cg.percent, c.budget_cap_minor
-         FROM contract_goals cg
-         JOIN contracts c ON c.id = cg.contract_id
-         JOIN agencies a ON a.id = c.agency_id
-        WHERE cg.goal_id = $1
-          AND ($2::uuid IS NULL OR (c.agency_id = $2 AND c.status <> 'draft'))
-        ORDER BY c.start_date DESC, c.reference`,
-      [goalId, isAgencyRole(actor.role) ? agencyId : null],
+  /**
+   * The contracts allocated to a goal that the actor may open themselves (the access service's
+   * contract scope: an agency its own signed ones, a reviewer those they review), at most
+   * NESTED_LIST_LIMIT of them with the count of all; one query.
+   */
+  private async contractsOf(
+    actor: Actor,
+    goalId: string,
+  ): Promise<{ contracts: GoalContractRef[]; contractCount: number }> {
+    const qb = this.dataSource.getRepository(ContractGoal).createQueryBuilder('allocation');
+    joinSome(qb, 'allocation.contract', 'contract', [
+      'reference',
+      'title',
+      'agencyId',
+      'status',
+      'currency',
+      'budgetCapMinor',
+      'startDate',
+    ]);
+    joinSome(qb, 'contract.agency', 'agency', ['name'], true)
+      .addSelect('count(*) OVER ()', 'contract_count')
+      .where('allocation.goal_id = :goalId', { goalId });
+    this.access.scope(qb, actor, 'contract', 'contract');
+    const { entities, raw } = await qb
+      .orderBy('contract.start_date', 'DESC')
+      .addOrderBy('contract.reference', 'ASC')
+      .addOrderBy('contract.id', 'ASC')
+      .limit(NESTED_LIST_LIMIT)
+      .getRawAndEntities<{ contract_count: string }>();
+    const contracts = entities.flatMap(({ contract, percent }) =>
+      contract
+        ? [
+            {
+              contractId: contract.id,
+              reference: contract.reference,
+              title: contract.title,
+              agencyId: contract.agencyId,
+              agencyName: contract.agency?.name ?? '',
+              status: contract.status,
+              currency: contract.currency,
+              percent,
+              allocatedMinor: allocatedAmount(contract.budgetCapMinor, percent),
+            },
+          ]
+        : [],
     );
-    return rows.map((row) => ({
-      contractId: row.contract_id,
-      reference: row.reference,
-      title: row.title,
-      agencyId: row.agency_id,
-      agencyName: row.agency_name,
-      status: row.status,
-      currency: row.currency,
-      percent: row.percent,
-      allocatedMinor: allocatedAmount(Number(row.budget_cap_minor), row.percent),
-    }));
+    return { contracts, contractCount: Number(raw[0]?.contract_count ?? 0) };
   }
 
   private async validate(manager: EntityManager, facts: GoalFacts, existing?: MarketingGoal): Promise<void> {
@@ -201,10 +233,8 @@ export class GoalsService {
   }
 
   private baseQuery(manager: EntityManager) {
-    return manager
-      .getRepository(MarketingGoal)
-      .createQueryBuilder('goal')
-      .leftJoinAndSelect('goal.businessUnit', 'businessUnit')
-      .leftJoinAndSelect('goal.owner', 'owner');
+    const query = manager.getRepository(MarketingGoal).createQueryBuilder('goal');
+    joinSome(query, 'goal.businessUnit', 'businessUnit', ['name']);
+    return joinSome(query, 'goal.owner', 'owner', PERSON);
   }
 }

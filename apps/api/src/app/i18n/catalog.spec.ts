@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { getMetadataStorage } from 'class-validator';
 import ts from 'typescript';
+import { RESOURCES } from '../access/access-rules';
 import { CONSTRAINT_MESSAGES, customMessageKey } from '../common/errors/validation-messages';
 import { CATALOGS } from './translator';
 
@@ -113,7 +114,9 @@ function argumentsOf(elements: MessageFormatElement[], into = new Set<string>())
 describe('API message catalogs', () => {
   const source = scanSource();
   const validation = scanValidation();
-  const keys = new Set([...source.keys, ...validation.keys]);
+  // The access service answers `notFound(<resource label>)` for any record kind it guards.
+  const notFoundOfResources = Object.values(RESOURCES).map((resource) => `${resource.label} was not found.`);
+  const keys = new Set([...source.keys, ...validation.keys, ...notFoundOfResources]);
 
   it('should find the messages of the error helpers and the DTOs when it scans the source', () => {
     expect(keys).toContain('Email or password is incorrect.');

@@ -1,8 +1,9 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { OutboxMessageDto } from '@agency-portal/shared';
+import type { OutboxListQuery, OutboxMessageDto, Page } from '@agency-portal/shared';
 import { PinoLogger } from 'nestjs-pino';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, type EntityManager } from 'typeorm';
+import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import { QueueService } from '../jobs/queue.service';
 import { OutboxMessage } from './outbox-message.entity';
@@ -19,6 +20,12 @@ export const MAIL_SWEEP_JOB = 'mail.sweep';
 const MAX_ATTEMPTS = 8;
 /** A pending message nobody picked up this long after it was written is queued again. */
 const STRANDED_AFTER_SECONDS = 300;
+
+const OUTBOX_LIST: ListSpec<'createdAt'> = {
+  alias: 'message',
+  sorts: { createdAt: { expression: 'message.created_at', type: 'timestamptz' } },
+  defaultSort: '-createdAt',
+};
 
 /**
  * Every e-mail: a row in `mail_outbox`, written by the caller's transaction, and a queued
@@ -144,11 +151,12 @@ export class MailService implements OnModuleInit {
     return stranded.length;
   }
 
-  async list(limit = 200): Promise<OutboxMessageDto[]> {
-    const messages = await this.dataSource
-      .getRepository(OutboxMessage)
-      .find({ order: { createdAt: 'DESC' }, take: limit });
-    return messages.map((message) => ({
+  /** The e-mails the portal sent or kept, newest first (admin). */
+  async list(query: OutboxListQuery): Promise<Page<OutboxMessageDto>> {
+    const qb = this.dataSource.getRepository(OutboxMessage).createQueryBuilder('message');
+    if (query.status) qb.andWhere('message.status = :status', { status: query.status });
+    whereSearch(qb, query.q, ['message.to_address', 'message.subject']);
+    return toPage(await paginate(qb, OUTBOX_LIST, query), (message) => ({
       id: message.id,
       to: message.toAddress,
       subject: message.subject,

@@ -1,6 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
-import type { OutboxMessageDto } from '@agency-portal/shared';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { OutboxListQuery, OutboxMessageDto, OutboxStatus } from '@agency-portal/shared';
+import { OUTBOX_SORT_KEYS, OUTBOX_STATUSES } from '@agency-portal/shared';
+import { IsIn, IsOptional } from 'class-validator';
+import { ListQueryDto, ListSort, PageOf } from '../common/lists/list-query.dto';
 import { RequirePermission } from '../auth/decorators';
 import { MailService } from './mail.service';
 
@@ -9,10 +12,22 @@ export class OutboxMessageResponse implements OutboxMessageDto {
   to!: string;
   subject!: string;
   body!: string;
-  @ApiProperty({ enum: ['pending', 'sent', 'not_sent', 'failed'] })
-  status!: 'pending' | 'sent' | 'not_sent' | 'failed';
+  @ApiProperty({ enum: OUTBOX_STATUSES })
+  status!: OutboxStatus;
   error!: string | null;
   createdAt!: string;
+}
+
+export class OutboxPage extends PageOf(OutboxMessageResponse, 'OutboxPage') {}
+
+export class OutboxListQueryDto extends ListQueryDto implements OutboxListQuery {
+  @ListSort(OUTBOX_SORT_KEYS, '-createdAt')
+  override sort?: string;
+
+  @ApiPropertyOptional({ enum: OUTBOX_STATUSES })
+  @IsOptional()
+  @IsIn(OUTBOX_STATUSES)
+  status?: OutboxStatus;
 }
 
 @ApiTags('mail')
@@ -24,7 +39,7 @@ export class OutboxController {
   @Get()
   @ApiOperation({ description: 'The latest e-mails the portal sent or kept (admin).' })
   @RequirePermission('outbox:read')
-  list(): Promise<OutboxMessageResponse[]> {
-    return this.mail.list();
+  list(@Query() query: OutboxListQueryDto): Promise<OutboxPage> {
+    return this.mail.list(query);
   }
 }

@@ -1,23 +1,39 @@
 import { Injectable } from '@nestjs/common';
-import type { NotificationDto, NotificationKind, NotificationListDto } from '@agency-portal/shared';
+import type {
+  NotificationDto,
+  NotificationKind,
+  NotificationListDto,
+  NotificationListQuery,
+} from '@agency-portal/shared';
 import { DataSource, In, IsNull } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../common/errors/domain-error';
+import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { Notification } from './notification.entity';
 
-const LIST_LIMIT = 50;
+const NOTIFICATION_LIST: ListSpec<'createdAt'> = {
+  alias: 'notification',
+  sorts: { createdAt: { expression: 'notification.created_at', type: 'timestamptz' } },
+  defaultSort: '-createdAt',
+};
 
 @Injectable()
 export class NotificationsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(actor: Actor): Promise<NotificationListDto> {
+  /** The actor's own notices (nobody reads another's), a page at a time, with the unread count. */
+  async list(actor: Actor, query: NotificationListQuery): Promise<NotificationListDto> {
     const repository = this.dataSource.getRepository(Notification);
-    const [items, unread] = await Promise.all([
-      repository.find({ where: { userId: actor.id }, order: { createdAt: 'DESC' }, take: LIST_LIMIT }),
+    const qb = repository
+      .createQueryBuilder('notification')
+      .where('notification.user_id = :userId', { userId: actor.id });
+    if (query.unread) qb.andWhere('notification.read_at IS NULL');
+    whereSearch(qb, query.q, ['notification.title']);
+    const [page, unread] = await Promise.all([
+      paginate(qb, NOTIFICATION_LIST, query),
       repository.count({ where: { userId: actor.id, readAt: IsNull() } }),
     ]);
-    return { items: items.map(toNotificationDto), unread };
+    return { ...toPage(page, toNotificationDto), unread };
   }
 
   async markRead(actor: Actor, id: string): Promise<void> {

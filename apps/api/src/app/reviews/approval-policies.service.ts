@@ -2,24 +2,36 @@ import { Injectable } from '@nestjs/common';
 import type {
   AppliedPolicyDto,
   ApprovalPolicyDto,
+  ApprovalPolicySortKey,
   ApprovalStepDto,
+  Page,
   PolicySource,
 } from '@agency-portal/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { reviewerMayReadContract } from '../access/reviewer-scope';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { fieldError, notFound } from '../common/errors/domain-error';
+import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { Contract } from '../contracts/contract.entity';
 import { User } from '../users/user.entity';
 import { ApprovalPolicy } from './approval-policy.entity';
-import type { UpsertApprovalPolicyDto } from './dto/review.dto';
+import type { ApprovalPolicyListQueryDto, UpsertApprovalPolicyDto } from './dto/review.dto';
 
 /** Used when neither the contract, its unit nor a CoE above it defines a policy. */
 export const DEFAULT_POLICY: Pick<AppliedPolicyDto, 'name' | 'steps'> = {
   name: 'Default: social lead approval',
   steps: [{ name: 'Social lead approval', approverRole: 'social_lead', approverUserIds: [], slaHours: 48 }],
+};
+
+const POLICY_LIST: ListSpec<ApprovalPolicySortKey> = {
+  alias: 'policy',
+  sorts: {
+    name: { expression: 'policy.name', type: 'text' },
+    updatedAt: { expression: 'policy.updated_at', type: 'timestamptz' },
+  },
+  defaultSort: 'name',
 };
 
 const REVIEWING_ROLES = ['admin', 'social_lead', 'reviewer'];
@@ -29,11 +41,20 @@ export class ApprovalPoliciesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
-  async list(): Promise<ApprovalPolicyDto[]> {
-    const policies = await this.dataSource.getRepository(ApprovalPolicy).find({ order: { name: 'ASC' } });
-    return policies.map(toPolicyDto);
+  async list(actor: Actor, query: ApprovalPolicyListQueryDto): Promise<Page<ApprovalPolicyDto>> {
+    const qb = this.dataSource.getRepository(ApprovalPolicy).createQueryBuilder('policy');
+    this.access.scope(qb, actor, 'approval_policy', 'policy');
+    if (query.businessUnitId) {
+      qb.andWhere('policy.business_unit_id = :unitId', { unitId: query.businessUnitId });
+    }
+    if (query.contractId) qb.andWhere('policy.contract_id = :contractId', { contractId: query.contractId });
+    if (query.kind === 'business_unit') qb.andWhere('policy.business_unit_id IS NOT NULL');
+    if (query.kind === 'contract') qb.andWhere('policy.contract_id IS NOT NULL');
+    whereSearch(qb, query.q, ['policy.name']);
+    return toPage(await paginate(qb, POLICY_LIST, query), toPolicyDto);
   }
 
   /**
@@ -43,18 +64,29 @@ export class ApprovalPoliciesService {
    * scoped by the same view); this adds the policy and the explanation.
    */
   async effectiveForContract(manager: EntityManager, contractId: string): Promise<AppliedPolicyDto> {
-    const contract = await manager.findOneBy(Contract, { id: contractId });
-    if (!contract) throw notFound('Contract');
-    const rows: { policy_id: string | null; source: PolicySource; unit_id: string | null }[] =
-      await manager.query(
-        'SELECT policy_id, source, unit_id FROM effective_approval_policies WHERE contract_id = $1',
-        [contractId],
-      );
-    const applied = rows[0];
-    const policy = applied?.policy_id
-      ? await manager.findOneBy(ApprovalPolicy, { id: applied.policy_id })
-      : null;
-    if (!applied || !policy) {
+    // One statement: the contract, the view's choice, the policy and the unit names it explains with.
+    const rows: {
+      reference: string;
+      unit_name: string;
+      source: PolicySource | null;
+      policy_id: string | null;
+      policy_name: string | null;
+      steps: ApprovalStepDto[] | null;
+      coe_name: string | null;
+    }[] = await manager.query(
+      `SELECT contract.reference, unit.name AS unit_name, applied.source, policy.id AS policy_id,
+              policy.name AS policy_name, policy.steps, coe.name AS coe_name
+         FROM contracts contract
+         JOIN business_units unit ON unit.id = contract.business_unit_id
+         LEFT JOIN effective_approval_policies applied ON applied.contract_id = contract.id
+         LEFT JOIN approval_policies policy ON policy.id = applied.policy_id
+         LEFT JOIN business_units coe ON coe.id = applied.unit_id
+        WHERE contract.id = $1`,
+      [contractId],
+    );
+    const row = rows[0];
+    if (!row) throw notFound('Contract');
+    if (!row.policy_id || !row.policy_name || !row.steps || !row.source || row.source === 'default') {
       return {
         source: 'default',
         explanation: 'No policy is set for this contract, its unit or a centre of excellence above it.',
@@ -62,18 +94,16 @@ export class ApprovalPoliciesService {
         ...DEFAULT_POLICY,
       };
     }
-    const applies = { policyId: policy.id, name: policy.name, steps: policy.steps };
-    if (applied.source === 'contract') {
-      return { source: 'contract', explanation: `Set on contract ${contract.reference}.`, ...applies };
+    const applies = { policyId: row.policy_id, name: row.policy_name, steps: row.steps };
+    if (row.source === 'contract') {
+      return { source: 'contract', explanation: `Set on contract ${row.reference}.`, ...applies };
     }
-    const unit = await manager.findOneBy(BusinessUnit, { id: contract.businessUnitId });
-    if (applied.source === 'business_unit') {
-      return { source: 'business_unit', explanation: `Set by ${unit?.name ?? 'the unit'}.`, ...applies };
+    if (row.source === 'business_unit') {
+      return { source: 'business_unit', explanation: `Set by ${row.unit_name}.`, ...applies };
     }
-    const coe = applied.unit_id ? await manager.findOneBy(BusinessUnit, { id: applied.unit_id }) : null;
     return {
       source: 'coe_template',
-      explanation: `Inherited from the centre-of-excellence template of ${coe?.name ?? 'a parent unit'}; ${unit?.name ?? 'the unit'} does not override it.`,
+      explanation: `Inherited from the centre-of-excellence template of ${row.coe_name ?? 'a parent unit'}; ${row.unit_name} does not override it.`,
       ...applies,
     };
   }
@@ -81,7 +111,7 @@ export class ApprovalPoliciesService {
   /** The applied policy of a contract the actor may read (a reviewer: one they review). */
   async effective(actor: Actor, contractId: string): Promise<AppliedPolicyDto> {
     const manager = this.dataSource.manager;
-    if (!(await reviewerMayReadContract(manager, actor, contractId))) throw notFound('Contract');
+    await this.access.require(actor, 'contract', contractId, manager);
     return this.effectiveForContract(manager, contractId);
   }
 

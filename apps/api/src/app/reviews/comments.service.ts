@@ -1,31 +1,42 @@
 import { Injectable } from '@nestjs/common';
-import type { CommentDto } from '@agency-portal/shared';
+import type { CommentDto, Page } from '@agency-portal/shared';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { fieldError, notFound } from '../common/errors/domain-error';
-import { DeliverableVersion } from '../deliverables/deliverable.entity';
-import { DeliverablesService } from '../deliverables/deliverables.service';
+import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { StoredFile } from '../files/stored-file.entity';
 import { Comment } from './comment.entity';
-import type { CreateCommentDto } from './dto/review.dto';
+import type { CommentListQueryDto, CreateCommentDto } from './dto/review.dto';
+
+const COMMENT_LIST: ListSpec<'createdAt'> = {
+  alias: 'comment',
+  sorts: { createdAt: { expression: 'comment.created_at', type: 'timestamptz' } },
+  defaultSort: 'createdAt',
+};
 
 @Injectable()
 export class CommentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly deliverables: DeliverablesService,
+    private readonly access: AccessService,
   ) {}
 
-  async list(actor: Actor, versionId: string): Promise<CommentDto[]> {
+  async list(actor: Actor, versionId: string, query: CommentListQueryDto): Promise<Page<CommentDto>> {
     await this.requireVersion(this.dataSource.manager, actor, versionId);
-    const comments = await this.dataSource.getRepository(Comment).find({
-      where: { versionId },
-      relations: { author: true, resolver: true },
-      order: { createdAt: 'ASC' },
-    });
-    return comments.map(toCommentDto);
+    const qb = this.dataSource
+      .getRepository(Comment)
+      .createQueryBuilder('comment')
+      .leftJoinAndSelect('comment.author', 'author')
+      .leftJoinAndSelect('comment.resolver', 'resolver')
+      .where('comment.version_id = :versionId', { versionId });
+    if (query.resolved !== undefined) {
+      qb.andWhere(query.resolved ? 'comment.resolved_at IS NOT NULL' : 'comment.resolved_at IS NULL');
+    }
+    whereSearch(qb, query.q, ['comment.body']);
+    return toPage(await paginate(qb, COMMENT_LIST, query), toCommentDto);
   }
 
   /** A comment on a version, optionally pinned to a point of one of its images or PDF pages, or a video timecode. */
@@ -118,19 +129,8 @@ export class CommentsService {
   }
 
   /** The version must belong to a deliverable the actor may see (404 otherwise). */
-  private async requireVersion(
-    manager: EntityManager,
-    actor: Actor,
-    versionId: string,
-  ): Promise<DeliverableVersion> {
-    const version = await manager.findOneBy(DeliverableVersion, { id: versionId });
-    if (!version) throw notFound('Version');
-    try {
-      await this.deliverables.loadVisible(manager, actor, version.deliverableId);
-    } catch {
-      throw notFound('Version');
-    }
-    return version;
+  private async requireVersion(manager: EntityManager, actor: Actor, versionId: string): Promise<void> {
+    await this.access.require(actor, 'version', versionId, manager);
   }
 }
 

@@ -1,12 +1,27 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { ApprovalPoliciesService } from './approval-policies.service';
 import { CommentsService } from './comments.service';
 import {
   AppliedPolicyResponse,
+  ApprovalPolicyListQueryDto,
+  ApprovalPolicyPage,
   ApprovalPolicyResponse,
+  CommentListQueryDto,
+  CommentPage,
   CommentResponse,
   CreateCommentDto,
   UpsertApprovalPolicyDto,
@@ -24,8 +39,11 @@ export class ReviewsController {
   @Get('approval-policies')
   @ApiOperation({ description: 'Every approval policy, per business unit and per contract.' })
   @RequirePermission('approval_policy:read')
-  listPolicies(): Promise<ApprovalPolicyResponse[]> {
-    return this.policies.list();
+  listPolicies(
+    @CurrentActor() actor: Actor,
+    @Query() query: ApprovalPolicyListQueryDto,
+  ): Promise<ApprovalPolicyPage> {
+    return this.policies.list(actor, query);
   }
 
   @Put('business-units/:id/approval-policy')
@@ -86,8 +104,9 @@ export class ReviewsController {
   listComments(
     @CurrentActor() actor: Actor,
     @Param('versionId', ParseUUIDPipe) versionId: string,
-  ): Promise<CommentResponse[]> {
-    return this.comments.list(actor, versionId);
+    @Query() query: CommentListQueryDto,
+  ): Promise<CommentPage> {
+    return this.comments.list(actor, versionId, query);
   }
 
   @Post('versions/:versionId/comments')

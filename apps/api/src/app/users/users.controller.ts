@@ -7,6 +7,7 @@ import {
   InviteUserDto,
   UpdateUserDto,
   UserListQueryDto,
+  UserPage,
   UserResponse,
 } from './dto/user.dto';
 import { UsersService } from './users.service';
@@ -20,7 +21,7 @@ export class UsersController {
   @Get()
   @ApiOperation({ description: 'Users the caller may see, by name or e-mail, role, agency, state or kind.' })
   @RequirePermission('user:read')
-  list(@CurrentActor() actor: Actor, @Query() query: UserListQueryDto): Promise<UserResponse[]> {
+  list(@CurrentActor() actor: Actor, @Query() query: UserListQueryDto): Promise<UserPage> {
     return this.users.list(actor, query);
   }
 

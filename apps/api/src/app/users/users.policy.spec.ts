@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../common/errors/domain-error';
 import type { User } from './user.entity';
-import { agencyForNewUser, assertRoleChangeAllowed, requireVisibleUser } from './users.policy';
+import { agencyForNewUser, assertRoleChangeAllowed } from './users.policy';
 
 const admin: Actor = {
   id: 'a',
@@ -55,13 +55,5 @@ describe('users policy', () => {
   it('should refuse changing your own role', () => {
     const self = { id: 'a', role: 'admin', agencyId: null } as User;
     expect(codeOf(() => assertRoleChangeAllowed(admin, self, 'viewer'))).toBe('forbidden');
-  });
-
-  it('should hide users of other agencies and in-house users from agency users', () => {
-    const otherAgency = { id: 'x', agencyId: 'agency-2' } as User;
-    const inHouse = { id: 'y', agencyId: null } as User;
-    expect(codeOf(() => requireVisibleUser(agencyAdmin, otherAgency))).toBe('not_found');
-    expect(codeOf(() => requireVisibleUser(agencyAdmin, inHouse))).toBe('not_found');
-    expect(requireVisibleUser(admin, otherAgency)).toBe(otherAgency);
   });
 });

@@ -1,19 +1,9 @@
 import { assignableRoles, isAgencyRole, type Role } from '@agency-portal/shared';
-import type { SelectQueryBuilder } from 'typeorm';
-import { agencyScopeOf, requireInScope, scopeToActor } from '../access/scope';
 import type { Actor } from '../auth/actor';
+import { isAgencyActor } from '../auth/actor';
 import { DomainError, fieldError, notFound } from '../common/errors/domain-error';
 import type { User } from './user.entity';
 import { msg } from '../i18n/message';
-
-/** agency_admin sees its own agency's users; in-house roles with user:read see everyone. */
-export function scopeUsers(query: SelectQueryBuilder<User>, actor: Actor): SelectQueryBuilder<User> {
-  return scopeToActor(query, actor, 'user.agency_id');
-}
-
-export function requireVisibleUser(actor: Actor, user: User | null): User {
-  return requireInScope(actor, user, (record) => record.agencyId, 'User');
-}
 
 export function assertMayAssignRole(actor: Actor, role: Role): void {
   if (!assignableRoles(actor.role).includes(role)) {
@@ -34,7 +24,7 @@ export function agencyForNewUser(
     if (requested) throw fieldError('agencyId', 'In-house users do not belong to an agency.');
     return null;
   }
-  const ownAgency = agencyScopeOf(actor);
+  const ownAgency = isAgencyActor(actor) ? actor.agencyId : null;
   if (ownAgency !== null) {
     if (requested && requested !== ownAgency) throw notFound('Agency');
     return ownAgency;

@@ -1,29 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import type { InvitationDto, UserDto } from '@agency-portal/shared';
-import { AGENCY_ROLES, DEFAULT_LOCALE } from '@agency-portal/shared';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import { agencyScopeOf } from '../access/scope';
+import type { InvitationDto, Page, UserDto, UserSortKey } from '@agency-portal/shared';
+import { DEFAULT_LOCALE } from '@agency-portal/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { Agency } from '../agencies/agency.entity';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import { isAgencyActor, type Actor } from '../auth/actor';
 import { InvitationsService, type IssuedInvitation } from '../auth/invitations.service';
 import { SessionsService } from '../auth/sessions.service';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { isUniqueViolation } from '../common/db-errors';
-import { escapeLike } from '../common/like';
-import { DomainError, fieldError, invalidState } from '../common/errors/domain-error';
+import { joinSome, paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { DomainError, fieldError, invalidState, notFound } from '../common/errors/domain-error';
 import { DomainEvents } from '../events/domain-events.service';
 import { MailService } from '../mail/mail.service';
 import type { InviteUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
 import { User } from './user.entity';
 import { toUserDto, userSnapshot } from './user.mapper';
-import {
-  agencyForNewUser,
-  assertMayAssignRole,
-  assertRoleChangeAllowed,
-  requireVisibleUser,
-  scopeUsers,
-} from './users.policy';
+import { agencyForNewUser, assertMayAssignRole, assertRoleChangeAllowed } from './users.policy';
+
+const USER_LIST: ListSpec<UserSortKey> = {
+  alias: 'user',
+  sorts: {
+    name: { expression: 'user.name', type: 'text' },
+    email: { expression: 'user.email', type: 'text' },
+    createdAt: { expression: 'user.created_at', type: 'timestamptz' },
+  },
+  defaultSort: 'name',
+};
 
 @Injectable()
 export class UsersService {
@@ -34,37 +38,29 @@ export class UsersService {
     private readonly invitations: InvitationsService,
     private readonly mail: MailService,
     private readonly events: DomainEvents,
+    private readonly access: AccessService,
   ) {}
 
-  async list(actor: Actor, query: UserListQueryDto): Promise<UserDto[]> {
+  async list(actor: Actor, query: UserListQueryDto): Promise<Page<UserDto>> {
     const qb = this.baseQuery(this.dataSource.manager);
-    scopeUsers(qb, actor);
-    if (query.q) {
-      const term = `%${escapeLike(query.q)}%`;
-      qb.andWhere(
-        new Brackets((where) =>
-          where.where('user.name ILIKE :term', { term }).orWhere('user.email ILIKE :term', { term }),
-        ),
-      );
-    }
+    this.access.scope(qb, actor, 'user', 'user');
     if (query.role) qb.andWhere('user.role = :role', { role: query.role });
     if (query.agencyId) qb.andWhere('user.agency_id = :agencyId', { agencyId: query.agencyId });
+    if (query.businessUnitId) {
+      qb.andWhere('user.business_unit_id = :unitId', { unitId: query.businessUnitId });
+    }
     if (query.active !== undefined) qb.andWhere('user.active = :active', { active: query.active });
-    if (query.kind === 'in_house')
-      qb.andWhere('user.role NOT IN (:...agencyRoles)', {
-        agencyRoles: AGENCY_ROLES,
-      });
-    if (query.kind === 'agency')
-      qb.andWhere('user.role IN (:...agencyRoles)', {
-        agencyRoles: AGENCY_ROLES,
-      });
-    const users = await qb.orderBy('user.name', 'ASC').getMany();
-    return users.map(toUserDto);
+    if (query.kind === 'in_house') qb.andWhere('user.agency_id IS NULL');
+    if (query.kind === 'agency') qb.andWhere('user.agency_id IS NOT NULL');
+    whereSearch(qb, query.q, ['user.name', 'user.email']);
+    return toPage(await paginate(qb, USER_LIST, query), toUserDto);
   }
 
   async get(actor: Actor, id: string): Promise<UserDto> {
-    const user = await this.baseQuery(this.dataSource.manager).where('user.id = :id', { id }).getOne();
-    return toUserDto(requireVisibleUser(actor, user));
+    const qb = this.baseQuery(this.dataSource.manager).where('user.id = :id', { id });
+    const user = await this.access.scope(qb, actor, 'user', 'user').getOne();
+    if (!user) throw notFound('User');
+    return toUserDto(user);
   }
 
   /** Creates the user without a password and issues a one-time set-password link. */
@@ -214,21 +210,20 @@ export class UsersService {
   }
 
   private baseQuery(manager: EntityManager) {
-    return manager
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .leftJoinAndSelect('user.agency', 'agency')
-      .leftJoinAndSelect('user.businessUnit', 'businessUnit');
+    const query = manager.getRepository(User).createQueryBuilder('user');
+    joinSome(query, 'user.agency', 'agency', ['name']);
+    return joinSome(query, 'user.businessUnit', 'businessUnit', ['name']);
   }
 
   private async lock(manager: EntityManager, actor: Actor, id: string): Promise<User> {
-    const user = await manager
+    const qb = manager
       .getRepository(User)
       .createQueryBuilder('user')
       .setLock('pessimistic_write')
-      .where('user.id = :id', { id })
-      .getOne();
-    return requireVisibleUser(actor, user);
+      .where('user.id = :id', { id });
+    const user = await this.access.scope(qb, actor, 'user', 'user').getOne();
+    if (!user) throw notFound('User');
+    return user;
   }
 
   private async requireActiveAgency(manager: EntityManager, agencyId: string): Promise<void> {
@@ -242,7 +237,7 @@ export class UsersService {
    * an unknown one and tells them nothing about which exist.
    */
   private async requireBusinessUnit(manager: EntityManager, actor: Actor, id: string): Promise<void> {
-    if (agencyScopeOf(actor) !== null || !(await manager.existsBy(BusinessUnit, { id }))) {
+    if (isAgencyActor(actor) || !(await manager.existsBy(BusinessUnit, { id }))) {
       throw fieldError('businessUnitId', 'The business unit does not exist.');
     }
   }

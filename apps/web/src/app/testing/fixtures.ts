@@ -114,6 +114,7 @@ export function aGoal(overrides: Partial<GoalDetailDto> = {}): GoalDetailDto {
     createdAt: '2026-02-01T00:00:00.000Z',
     updatedAt: '2026-02-01T00:00:00.000Z',
     contracts: [],
+    contractCount: 0,
     ...overrides,
   };
 }
@@ -169,6 +170,7 @@ export function aBrief(overrides: Partial<BriefDetailDto> = {}): BriefDetailDto 
       },
     ],
     deliverables: [],
+    deliverableCount: 0,
     ...overrides,
   };
 }
@@ -192,6 +194,7 @@ export function aDeliverable(overrides: Partial<DeliverableDetailDto> = {}): Del
     agencyName: 'Bright Social',
     derivedFrom: null,
     derivatives: [],
+    derivativeCount: 0,
     postUrl: null,
     publishedAt: null,
     versions: [
@@ -212,6 +215,7 @@ export function aDeliverable(overrides: Partial<DeliverableDetailDto> = {}): Del
         submittedAt: '2026-03-05T10:00:00.000Z',
       },
     ],
+    versionCount: 1,
     policy: {
       source: 'coe_template',
       explanation: 'Inherited from the CoE template of Global Social',

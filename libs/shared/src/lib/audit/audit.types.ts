@@ -1,3 +1,4 @@
+import type { ListQuery } from '../common/page';
 export interface AuditEventDto {
   id: string;
   at: string;
@@ -10,15 +11,17 @@ export interface AuditEventDto {
   after: Record<string, unknown> | null;
 }
 
-export interface AuditQuery {
+export const AUDIT_SORT_KEYS = ['at'] as const;
+
+/** `GET /api/audit-events`, newest first by default; `q` searches the actor's e-mail. */
+export interface AuditQuery extends ListQuery {
   entity?: string;
   entityId?: string;
   actorId?: string;
+  /** Part of the action name, e.g. `contract.` or `approved`. */
   action?: string;
   from?: string;
   to?: string;
-  page?: number;
-  pageSize?: number;
 }
 
 /** Entities the audit log knows about (extended as domains are added). */

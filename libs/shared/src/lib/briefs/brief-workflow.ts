@@ -1,5 +1,5 @@
 import type { Role } from '../auth/roles';
-import type { BriefStatus, Decision, DeliverableStatus } from './brief.types';
+import { BRIEF_STATUSES, type BriefStatus, type Decision, type DeliverableStatus } from './brief.types';
 
 /**
  * Brief and deliverable workflows as pure rules: which action in which state by which side.
@@ -73,3 +73,7 @@ export function commentRequired(decision: Decision): boolean {
 export function canPublish(status: DeliverableStatus): boolean {
   return status === 'approved';
 }
+
+/** The brief statuses an agency sees (for the API's SQL scope; `isBriefVisibleToAgency` decides). */
+export const BRIEF_STATUSES_VISIBLE_TO_AGENCY: readonly BriefStatus[] =
+  BRIEF_STATUSES.filter(isBriefVisibleToAgency);

@@ -1,3 +1,4 @@
+import type { ListQuery } from '../common/page';
 import type { Channel, FunnelStage } from '../goals/goal.types';
 import type { UserRef } from '../organisation/organisation.types';
 
@@ -36,6 +37,12 @@ export interface BudgetOverrideDto {
   at: string;
 }
 
+/** A goal as a brief names it. */
+export interface BriefGoalRef {
+  id: string;
+  name: string;
+}
+
 export interface BriefDto {
   id: string;
   contractId: string;
@@ -43,7 +50,7 @@ export interface BriefDto {
   agencyId: string;
   agencyName: string;
   currency: string;
-  goals: { id: string; name: string }[];
+  goals: BriefGoalRef[];
   title: string;
   objective: string;
   audience: string;
@@ -64,7 +71,9 @@ export interface BriefDto {
 
 export interface BriefDetailDto extends BriefDto {
   specs: DeliverableSpecDto[];
+  /** The first NESTED_LIST_LIMIT by due date; all of them: `GET /api/deliverables?briefId=`. */
   deliverables: DeliverableSummaryDto[];
+  deliverableCount: number;
 }
 
 export interface CreateBriefRequest {
@@ -92,11 +101,18 @@ export interface BudgetOverrideRequest {
   reason: string;
 }
 
-export interface BriefListQuery {
+export const BRIEF_SORT_KEYS = ['dueDate', 'title', 'createdAt', 'updatedAt'] as const;
+export type BriefSortKey = (typeof BRIEF_SORT_KEYS)[number];
+
+/** `GET /api/briefs`: `q` searches the title and the contract reference. */
+export interface BriefListQuery extends ListQuery {
   contractId?: string;
   agencyId?: string;
   goalId?: string;
   status?: BriefStatus;
+  /** Due on or after / on or before (ISO dates). */
+  dueFrom?: string;
+  dueTo?: string;
 }
 
 // Deliverables -------------------------------------------------------------------------------
@@ -143,16 +159,35 @@ export interface DeliverableVersionDto {
   submittedAt: string;
 }
 
+export const DELIVERABLE_SORT_KEYS = ['dueDate', 'title', 'createdAt', 'updatedAt'] as const;
+export type DeliverableSortKey = (typeof DELIVERABLE_SORT_KEYS)[number];
+
+/** `GET /api/deliverables`: `q` searches the title. `awaitingMe` is the caller's review queue. */
+export interface DeliverableListQuery extends ListQuery {
+  briefId?: string;
+  contractId?: string;
+  derivedFromId?: string;
+  status?: DeliverableStatus;
+  channel?: Channel;
+  awaitingMe?: boolean;
+  dueFrom?: string;
+  dueTo?: string;
+}
+
 export interface DeliverableDetailDto extends DeliverableSummaryDto {
   briefTitle: string;
   contractId: string;
   agencyId: string;
   agencyName: string;
   derivedFrom: { id: string; title: string } | null;
+  /** The first NESTED_LIST_LIMIT cut-downs; all of them: `GET /api/deliverables?derivedFromId=`. */
   derivatives: { id: string; title: string; status: DeliverableStatus }[];
+  derivativeCount: number;
   postUrl: string | null;
   publishedAt: string | null;
+  /** The newest NESTED_LIST_LIMIT versions, newest first. */
   versions: DeliverableVersionDto[];
+  versionCount: number;
   /** The approval policy that applies and why (contract override, unit, inherited CoE template, default). */
   policy: AppliedPolicyDto;
   decisions: ApprovalDecisionDto[];
@@ -193,6 +228,24 @@ export interface ApprovalPolicyDto {
   name: string;
   steps: ApprovalStepDto[];
   updatedAt: string;
+}
+
+export const APPROVAL_POLICY_SORT_KEYS = ['name', 'updatedAt'] as const;
+export type ApprovalPolicySortKey = (typeof APPROVAL_POLICY_SORT_KEYS)[number];
+
+/** `GET /api/approval-policies`: `q` searches the name. */
+export interface ApprovalPolicyListQuery extends ListQuery {
+  businessUnitId?: string;
+  contractId?: string;
+  /** Unit policies (and CoE templates) or contract overrides. */
+  kind?: 'business_unit' | 'contract';
+}
+
+export const COMMENT_SORT_KEYS = ['createdAt'] as const;
+
+/** `GET /api/versions/:id/comments`, oldest first (threads read top-down); `q` searches the text. */
+export interface CommentListQuery extends ListQuery {
+  resolved?: boolean;
 }
 
 export interface UpsertApprovalPolicyRequest {

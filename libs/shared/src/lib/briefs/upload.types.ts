@@ -1,3 +1,5 @@
+import type { ListQuery } from '../common/page';
+
 /**
  * Deliverable files upload resumably with the tus protocol at /api/uploads (tus-js-client in the
  * browser). Metadata: `deliverableId` and `filename`. When an upload completes, the server checks
@@ -30,6 +32,15 @@ export function previewKind(contentType: string): 'image' | 'video' | 'pdf' | nu
 }
 
 export const DEFAULT_UPLOAD_MAX_BYTES = 2 * 1024 * 1024 * 1024;
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'not_sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export const OUTBOX_SORT_KEYS = ['createdAt'] as const;
+
+/** `GET /api/mail-outbox`: `q` searches the recipient and the subject. */
+export interface OutboxListQuery extends ListQuery {
+  status?: OutboxStatus;
+}
 
 export interface OutboxMessageDto {
   id: string;

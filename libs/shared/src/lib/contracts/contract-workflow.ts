@@ -1,4 +1,4 @@
-import type { ContractStatus } from './contract.types';
+import { CONTRACT_STATUSES, type ContractStatus } from './contract.types';
 
 /**
  * The contract lifecycle as pure rules, used by the API to enforce and by the web app to show
@@ -64,3 +64,7 @@ export function allocationTotal(allocations: readonly { percent: number }[]): nu
 export function allocatedAmount(capMinor: number, percent: number): number {
   return Number((BigInt(capMinor) * BigInt(percent)) / 100n);
 }
+
+/** The contract statuses an agency sees (for the API's SQL scope; `isVisibleToAgency` decides). */
+export const CONTRACT_STATUSES_VISIBLE_TO_AGENCY: readonly ContractStatus[] =
+  CONTRACT_STATUSES.filter(isVisibleToAgency);

@@ -1,3 +1,4 @@
+import type { ListQuery } from '../common/page';
 import type { UserRef } from '../organisation/organisation.types';
 
 export const CONTRACT_STATUSES = ['draft', 'active', 'expired', 'terminated'] as const;
@@ -112,11 +113,17 @@ export interface TerminateContractRequest {
   reason: string;
 }
 
-export interface ContractListQuery {
+export const CONTRACT_SORT_KEYS = ['startDate', 'endDate', 'reference', 'title', 'createdAt'] as const;
+export type ContractSortKey = (typeof CONTRACT_SORT_KEYS)[number];
+
+/** `GET /api/contracts`: `q` searches the reference and the title. */
+export interface ContractListQuery extends ListQuery {
   agencyId?: string;
   businessUnitId?: string;
+  ownerId?: string;
   status?: ContractStatus;
   goalId?: string;
+  currency?: string;
 }
 
 export const SIGNED_DOCUMENT_MAX_BYTES_DEFAULT = 20 * 1024 * 1024;

@@ -1,3 +1,4 @@
+import type { ListQuery } from '../common/page';
 import type { UserRef } from '../organisation/organisation.types';
 
 export const KPI_METRICS = [
@@ -67,7 +68,9 @@ export interface GoalDto {
 }
 
 export interface GoalDetailDto extends GoalDto {
+  /** The first NESTED_LIST_LIMIT contracts the actor may open; all of them: `GET /api/contracts?goalId=`. */
   contracts: GoalContractRef[];
+  contractCount: number;
 }
 
 export interface CreateGoalRequest {
@@ -87,8 +90,14 @@ export interface CreateGoalRequest {
 
 export type UpdateGoalRequest = Partial<CreateGoalRequest>;
 
-export interface GoalListQuery {
+export const GOAL_SORT_KEYS = ['periodStart', 'periodEnd', 'name', 'createdAt'] as const;
+export type GoalSortKey = (typeof GOAL_SORT_KEYS)[number];
+
+/** `GET /api/goals`: `q` searches the name. */
+export interface GoalListQuery extends ListQuery {
   businessUnitId?: string;
+  ownerId?: string;
+  kpiMetric?: KpiMetric;
   status?: GoalStatus;
   channel?: Channel;
   /** Goals whose period overlaps [periodFrom, periodTo] (ISO dates). */

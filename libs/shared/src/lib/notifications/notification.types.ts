@@ -1,3 +1,4 @@
+import type { ListQuery, Page } from '../common/page';
 export const NOTIFICATION_KINDS = [
   'contract_changed',
   'contract_activated',
@@ -23,7 +24,15 @@ export interface NotificationDto {
   createdAt: string;
 }
 
-export interface NotificationListDto {
-  items: NotificationDto[];
+export const NOTIFICATION_SORT_KEYS = ['createdAt'] as const;
+
+/** `GET /api/notifications`: the caller's own notices, newest first by default. */
+export interface NotificationListQuery extends ListQuery {
+  /** Only unread notices. */
+  unread?: boolean;
+}
+
+export interface NotificationListDto extends Page<NotificationDto> {
+  /** Unread notices in all, not only those listed. */
   unread: number;
 }

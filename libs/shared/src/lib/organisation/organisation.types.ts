@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locales';
+import type { ListQuery } from '../common/page';
 import type { Role } from '../auth/roles';
 
 export const OPERATING_MODELS = ['centralised', 'decentralised', 'coe'] as const;
@@ -115,9 +116,33 @@ export interface InvitationDto {
   emailed: boolean;
 }
 
-export interface UserListQuery {
-  q?: string;
+export const USER_SORT_KEYS = ['name', 'email', 'createdAt'] as const;
+export type UserSortKey = (typeof USER_SORT_KEYS)[number];
+
+/** `GET /api/users`: `q` searches the name and the e-mail. */
+export interface UserListQuery extends ListQuery {
   role?: Role;
   agencyId?: string;
+  businessUnitId?: string;
   active?: boolean;
+  kind?: 'in_house' | 'agency';
+}
+
+export const AGENCY_SORT_KEYS = ['name', 'createdAt'] as const;
+export type AgencySortKey = (typeof AGENCY_SORT_KEYS)[number];
+
+/** `GET /api/agencies`: `q` searches the name and the legal name. */
+export interface AgencyListQuery extends ListQuery {
+  status?: AgencyStatus;
+  service?: AgencyService;
+  relationshipOwnerId?: string;
+}
+
+export const BUSINESS_UNIT_SORT_KEYS = ['name', 'createdAt'] as const;
+export type BusinessUnitSortKey = (typeof BUSINESS_UNIT_SORT_KEYS)[number];
+
+/** `GET /api/business-units`: `q` searches the name. */
+export interface BusinessUnitListQuery extends ListQuery {
+  operatingModel?: OperatingModel;
+  parentId?: string;
 }

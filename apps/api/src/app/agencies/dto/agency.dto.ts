@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   AgencyDto,
+  AgencyListQuery,
   AgencyService,
   AgencyStatus,
   CreateAgencyRequest,
@@ -8,7 +9,7 @@ import type {
   UpdateAgencyRequest,
   UserRef,
 } from '@agency-portal/shared';
-import { AGENCY_SERVICES, AGENCY_STATUSES } from '@agency-portal/shared';
+import { AGENCY_SERVICES, AGENCY_SORT_KEYS, AGENCY_STATUSES } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,6 +23,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { trim } from '../../common/http/transformers';
+import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 
 export class CreateAgencyDto implements CreateAgencyRequest {
   @Transform(trim)
@@ -83,11 +85,23 @@ export class OffboardAgencyDto implements OffboardAgencyRequest {
   reason!: string;
 }
 
-export class AgencyListQueryDto {
+export class AgencyListQueryDto extends ListQueryDto implements AgencyListQuery {
+  @ListSort(AGENCY_SORT_KEYS, 'name')
+  override sort?: string;
+
   @ApiPropertyOptional({ enum: AGENCY_STATUSES })
   @IsOptional()
   @IsIn(AGENCY_STATUSES)
   status?: AgencyStatus;
+
+  @ApiPropertyOptional({ enum: AGENCY_SERVICES })
+  @IsOptional()
+  @IsIn(AGENCY_SERVICES)
+  service?: AgencyService;
+
+  @IsOptional()
+  @IsUUID()
+  relationshipOwnerId?: string;
 }
 
 export class UserRefResponse implements UserRef {
@@ -111,3 +125,5 @@ export class AgencyResponse implements AgencyDto {
   createdAt!: string;
   updatedAt!: string;
 }
+
+export class AgencyPage extends PageOf(AgencyResponse, 'AgencyPage') {}

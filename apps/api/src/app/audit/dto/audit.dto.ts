@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AuditEventDto, AuditQuery, Page } from '@agency-portal/shared';
-import { AUDIT_ENTITIES, MAX_PAGE_SIZE } from '@agency-portal/shared';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { toInt } from '../../common/http/transformers';
+import type { AuditEventDto, AuditQuery } from '@agency-portal/shared';
+import { AUDIT_ENTITIES, AUDIT_SORT_KEYS } from '@agency-portal/shared';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsDateOrInstant } from '../../common/http/validators';
+import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 
-export class AuditQueryDto implements AuditQuery {
+export class AuditQueryDto extends ListQueryDto implements AuditQuery {
+  @ListSort(AUDIT_SORT_KEYS, '-at')
+  override sort?: string;
+
   @ApiPropertyOptional({ enum: AUDIT_ENTITIES })
   @IsOptional()
   @IsIn(AUDIT_ENTITIES)
@@ -33,19 +35,6 @@ export class AuditQueryDto implements AuditQuery {
   @IsOptional()
   @IsDateOrInstant()
   to?: string;
-
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
 }
 
 export class AuditEventResponse implements AuditEventDto {
@@ -62,10 +51,4 @@ export class AuditEventResponse implements AuditEventDto {
   after!: Record<string, unknown> | null;
 }
 
-export class AuditEventPage implements Page<AuditEventDto> {
-  @ApiProperty({ type: [AuditEventResponse] })
-  items!: AuditEventResponse[];
-  total!: number;
-  page!: number;
-  pageSize!: number;
-}
+export class AuditEventPage extends PageOf(AuditEventResponse, 'AuditEventPage') {}

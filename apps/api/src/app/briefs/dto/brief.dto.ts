@@ -16,7 +16,13 @@ import type {
   FunnelStage,
   UpdateBriefRequest,
 } from '@agency-portal/shared';
-import { BRIEF_STATUSES, CHANNELS, DELIVERABLE_STATUSES, FUNNEL_STAGES } from '@agency-portal/shared';
+import {
+  BRIEF_SORT_KEYS,
+  BRIEF_STATUSES,
+  CHANNELS,
+  DELIVERABLE_STATUSES,
+  FUNNEL_STAGES,
+} from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -36,6 +42,7 @@ import {
 } from 'class-validator';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
 import { trim } from '../../common/http/transformers';
+import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 import { IsIsoDate, IsMinorUnits, NestedObjects } from '../../common/http/validators';
 
 export class DeliverableSpecInputDto implements DeliverableSpecInput {
@@ -188,7 +195,20 @@ export class ReasonDto implements DeclineBriefRequest, BudgetOverrideRequest {
   reason!: string;
 }
 
-export class BriefListQueryDto implements BriefListQuery {
+export class BriefListQueryDto extends ListQueryDto implements BriefListQuery {
+  @ListSort(BRIEF_SORT_KEYS, 'dueDate')
+  override sort?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  dueFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  dueTo?: string;
+
   @IsOptional()
   @IsUUID()
   contractId?: string;
@@ -248,6 +268,8 @@ export class BriefResponse implements BriefDto {
   updatedAt!: string;
 }
 
+export class BriefPage extends PageOf(BriefResponse, 'BriefPage') {}
+
 export class DeliverableSpecResponse implements DeliverableSpecDto {
   id!: string;
   rateCardItemId!: string;
@@ -282,4 +304,5 @@ export class BriefDetailResponse extends BriefResponse implements BriefDetailDto
   specs!: DeliverableSpecResponse[];
   @ApiProperty({ type: [DeliverableSummaryResponse] })
   deliverables!: DeliverableSummaryResponse[];
+  deliverableCount!: number;
 }

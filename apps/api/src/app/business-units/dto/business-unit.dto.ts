@@ -1,14 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
+  BusinessUnitListQuery,
   BusinessUnitDto,
   CreateBusinessUnitRequest,
   OperatingModel,
   UpdateBusinessUnitRequest,
 } from '@agency-portal/shared';
-import { OPERATING_MODELS } from '@agency-portal/shared';
+import { BUSINESS_UNIT_SORT_KEYS, OPERATING_MODELS } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { trim } from '../../common/http/transformers';
+import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 
 export class CreateBusinessUnitDto implements CreateBusinessUnitRequest {
   @Transform(trim)
@@ -58,3 +60,19 @@ export class BusinessUnitResponse implements BusinessUnitDto {
   createdAt!: string;
   updatedAt!: string;
 }
+
+export class BusinessUnitListQueryDto extends ListQueryDto implements BusinessUnitListQuery {
+  @ListSort(BUSINESS_UNIT_SORT_KEYS, 'name')
+  override sort?: string;
+
+  @ApiPropertyOptional({ enum: OPERATING_MODELS })
+  @IsOptional()
+  @IsIn(OPERATING_MODELS)
+  operatingModel?: OperatingModel;
+
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+}
+
+export class BusinessUnitPage extends PageOf(BusinessUnitResponse, 'BusinessUnitPage') {}

@@ -15,7 +15,7 @@ import type {
   TerminateContractRequest,
   UpdateContractRequest,
 } from '@agency-portal/shared';
-import { CONTRACT_STATUSES, RATE_UNITS } from '@agency-portal/shared';
+import { CONTRACT_SORT_KEYS, CONTRACT_STATUSES, RATE_UNITS } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -33,6 +33,7 @@ import {
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
 import { trim } from '../../common/http/transformers';
 import { IsCurrencyCode, IsIsoDate, IsMinorUnits, NestedObjects } from '../../common/http/validators';
+import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 
 export class RateCardItemInputDto implements RateCardItemInput {
   @Transform(trim)
@@ -213,7 +214,19 @@ export class TerminateContractDto implements TerminateContractRequest {
   reason!: string;
 }
 
-export class ContractListQueryDto implements ContractListQuery {
+export class ContractListQueryDto extends ListQueryDto implements ContractListQuery {
+  @ListSort(CONTRACT_SORT_KEYS, '-startDate')
+  override sort?: string;
+
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @ApiPropertyOptional({ example: 'KRW' })
+  @IsOptional()
+  @IsCurrencyCode()
+  currency?: string;
+
   @IsOptional()
   @IsUUID()
   agencyId?: string;
@@ -294,6 +307,8 @@ export class BudgetSummaryResponse implements BudgetSummaryDto {
   paidMinor!: number;
   remainingMinor!: number;
 }
+
+export class ContractPage extends PageOf(ContractResponse, 'ContractPage') {}
 
 export class ContractDetailResponse extends ContractResponse implements ContractDetailDto {
   @ApiProperty({ type: [RateCardItemResponse] })

@@ -7,13 +7,14 @@ import type {
   Decision,
   DecideRequest,
   DeliverableDetailDto,
+  DeliverableListQuery,
   DeliverableStatus,
   DeliverableVersionDto,
   PublishDeliverableRequest,
   StoredFileDto,
   SubmitVersionRequest,
 } from '@agency-portal/shared';
-import { CHANNELS, DECISIONS, DELIVERABLE_STATUSES } from '@agency-portal/shared';
+import { CHANNELS, DECISIONS, DELIVERABLE_SORT_KEYS, DELIVERABLE_STATUSES } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -36,25 +37,55 @@ import { UserRefResponse } from '../../agencies/dto/agency.dto';
 import { DeliverableSummaryResponse } from '../../briefs/dto/brief.dto';
 import { toBoolean, trim } from '../../common/http/transformers';
 import { IsIsoDate } from '../../common/http/validators';
+import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 import { AppliedPolicyResponse } from '../../reviews/dto/review.dto';
 
-export class DeliverableListQueryDto {
+export class DeliverableListQueryDto extends ListQueryDto implements DeliverableListQuery {
+  @ListSort(DELIVERABLE_SORT_KEYS, 'dueDate')
+  override sort?: string;
+
   @IsOptional()
   @IsUUID()
   briefId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  contractId?: string;
+
+  /** Cut-downs of this master asset. */
+  @IsOptional()
+  @IsUUID()
+  derivedFromId?: string;
 
   @ApiPropertyOptional({ enum: DELIVERABLE_STATUSES })
   @IsOptional()
   @IsIn(DELIVERABLE_STATUSES)
   status?: DeliverableStatus;
 
-  /** Only deliverables in review whose current step the caller may decide. */
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: Channel;
+
+  /** Only deliverables in review whose current step the caller may decide (the review queue). */
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @Transform(toBoolean)
   @IsIn([true, false])
   awaitingMe?: boolean;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  dueFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  dueTo?: string;
 }
+
+export class DeliverableSummaryPage extends PageOf(DeliverableSummaryResponse, 'DeliverableSummaryPage') {}
 
 export class CreateDerivedDeliverableDto implements CreateDerivedDeliverableRequest {
   @Transform(trim)
@@ -167,10 +198,12 @@ export class DeliverableDetailResponse extends DeliverableSummaryResponse implem
   derivedFrom!: LineageRef | null;
   @ApiProperty({ type: [DerivativeRef] })
   derivatives!: DerivativeRef[];
+  derivativeCount!: number;
   postUrl!: string | null;
   publishedAt!: string | null;
   @ApiProperty({ type: [DeliverableVersionResponse] })
   versions!: DeliverableVersionResponse[];
+  versionCount!: number;
   @ApiProperty({ type: AppliedPolicyResponse })
   policy!: AppliedPolicyDto;
   @ApiProperty({ type: [ApprovalDecisionResponse] })

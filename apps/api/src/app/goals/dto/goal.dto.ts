@@ -11,7 +11,7 @@ import type {
   KpiMetric,
   UpdateGoalRequest,
 } from '@agency-portal/shared';
-import { CHANNELS, FUNNEL_STAGES, GOAL_STATUSES, KPI_METRICS } from '@agency-portal/shared';
+import { CHANNELS, FUNNEL_STAGES, GOAL_SORT_KEYS, GOAL_STATUSES, KPI_METRICS } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -29,6 +29,7 @@ import {
 } from 'class-validator';
 import { trim } from '../../common/http/transformers';
 import { IsCurrencyCode, IsIsoDate } from '../../common/http/validators';
+import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
 
 export class CreateGoalDto implements CreateGoalRequest {
@@ -157,7 +158,19 @@ export class UpdateGoalDto implements UpdateGoalRequest {
   status?: GoalStatus;
 }
 
-export class GoalListQueryDto implements GoalListQuery {
+export class GoalListQueryDto extends ListQueryDto implements GoalListQuery {
+  @ListSort(GOAL_SORT_KEYS, '-periodStart')
+  override sort?: string;
+
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @ApiPropertyOptional({ enum: KPI_METRICS })
+  @IsOptional()
+  @IsIn(KPI_METRICS)
+  kpiMetric?: KpiMetric;
+
   @IsOptional()
   @IsUUID()
   businessUnitId?: string;
@@ -220,7 +233,10 @@ export class GoalContractRefResponse implements GoalContractRef {
   allocatedMinor!: number;
 }
 
+export class GoalPage extends PageOf(GoalResponse, 'GoalPage') {}
+
 export class GoalDetailResponse extends GoalResponse implements GoalDetailDto {
   @ApiProperty({ type: [GoalContractRefResponse] })
   contracts!: GoalContractRefResponse[];
+  contractCount!: number;
 }

@@ -1,6 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { NotificationDto, NotificationKind, NotificationListDto } from '@agency-portal/shared';
-import { NOTIFICATION_KINDS } from '@agency-portal/shared';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  NotificationDto,
+  NotificationKind,
+  NotificationListDto,
+  NotificationListQuery,
+} from '@agency-portal/shared';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { toBoolean } from '../../common/http/transformers';
+import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
+import { NOTIFICATION_KINDS, NOTIFICATION_SORT_KEYS } from '@agency-portal/shared';
 
 export class NotificationResponse implements NotificationDto {
   id!: string;
@@ -13,9 +22,21 @@ export class NotificationResponse implements NotificationDto {
   createdAt!: string;
 }
 
-export class NotificationListResponse implements NotificationListDto {
-  @ApiProperty({ type: [NotificationResponse] })
-  items!: NotificationResponse[];
+export class NotificationListQueryDto extends ListQueryDto implements NotificationListQuery {
+  @ListSort(NOTIFICATION_SORT_KEYS, '-createdAt')
+  override sort?: string;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  unread?: boolean;
+}
+
+export class NotificationListResponse
+  extends PageOf(NotificationResponse, 'NotificationPage')
+  implements NotificationListDto
+{
   /** Unread notices in all, not only those listed. */
   unread!: number;
 }

@@ -2,19 +2,22 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   AppliedPolicyDto,
   ApprovalPolicyDto,
+  ApprovalPolicyListQuery,
   ApprovalStepDto,
   CommentDto,
+  CommentListQuery,
   CommentPin,
   PolicySource,
   UpsertApprovalPolicyRequest,
 } from '@agency-portal/shared';
-import { POLICY_SOURCES } from '@agency-portal/shared';
+import { APPROVAL_POLICY_SORT_KEYS, COMMENT_SORT_KEYS, POLICY_SOURCES } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -28,8 +31,9 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
-import { trim } from '../../common/http/transformers';
+import { toBoolean, trim } from '../../common/http/transformers';
 import { NestedObject, NestedObjects } from '../../common/http/validators';
+import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 
 export class ApprovalStepInputDto implements ApprovalStepDto {
   @Transform(trim)
@@ -165,4 +169,37 @@ export class CommentResponse implements CommentDto {
   resolved!: boolean;
   resolvedBy!: UserRefResponse | null;
   createdAt!: string;
+}
+
+export class CommentPage extends PageOf(CommentResponse, 'CommentPage') {}
+
+export class CommentListQueryDto extends ListQueryDto implements CommentListQuery {
+  @ListSort(COMMENT_SORT_KEYS, 'createdAt')
+  override sort?: string;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  resolved?: boolean;
+}
+
+export class ApprovalPolicyPage extends PageOf(ApprovalPolicyResponse, 'ApprovalPolicyPage') {}
+
+export class ApprovalPolicyListQueryDto extends ListQueryDto implements ApprovalPolicyListQuery {
+  @ListSort(APPROVAL_POLICY_SORT_KEYS, 'name')
+  override sort?: string;
+
+  @IsOptional()
+  @IsUUID()
+  businessUnitId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  contractId?: string;
+
+  @ApiPropertyOptional({ enum: ['business_unit', 'contract'] })
+  @IsOptional()
+  @IsIn(['business_unit', 'contract'])
+  kind?: 'business_unit' | 'contract';
 }

@@ -9,7 +9,7 @@ import type {
   UserDto,
   UserListQuery,
 } from '@agency-portal/shared';
-import { ROLES, SUPPORTED_LOCALES } from '@agency-portal/shared';
+import { ROLES, SUPPORTED_LOCALES, USER_SORT_KEYS } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -24,6 +24,7 @@ import {
 } from 'class-validator';
 import { toBoolean, toLowerTrim, trim } from '../../common/http/transformers';
 import { IsSupportedLocale, IsTimeZone } from '../../common/http/validators';
+import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 
 /** The language and time zone fields shared by invitation, admin edit and the profile. */
 class LanguageFields {
@@ -90,11 +91,13 @@ export class UpdateUserDto extends LanguageFields implements UpdateUserRequest {
   businessUnitId?: string | null;
 }
 
-export class UserListQueryDto implements UserListQuery {
+export class UserListQueryDto extends ListQueryDto implements UserListQuery {
+  @ListSort(USER_SORT_KEYS, 'name')
+  override sort?: string;
+
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
+  @IsUUID()
+  businessUnitId?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
@@ -154,3 +157,4 @@ export class UpdateProfileDto extends LanguageFields implements UpdateProfileReq
   @MaxLength(120)
   name?: string;
 }
+export class UserPage extends PageOf(UserResponse, 'UserPage') {}

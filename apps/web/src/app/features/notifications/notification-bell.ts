@@ -84,7 +84,12 @@ export class NotificationBell {
   private readonly document = inject(DOCUMENT);
   private readonly locale = inject(LOCALE_ID);
   private readonly refreshes = new Subject<void>();
-  private readonly state = signal<NotificationListDto>({ items: [], unread: 0 });
+  private readonly state = signal<NotificationListDto>({
+    items: [],
+    unread: 0,
+    nextCursor: null,
+    limit: 0,
+  });
 
   protected readonly items = computed(() => this.state().items);
   protected readonly unread = computed(() => this.state().unread);
@@ -118,6 +123,7 @@ export class NotificationBell {
   protected markAllRead(): void {
     const readAt = new Date().toISOString();
     this.state.update((list) => ({
+      ...list,
       items: list.items.map((notice) => (notice.readAt ? notice : { ...notice, readAt })),
       unread: 0,
     }));
@@ -128,6 +134,7 @@ export class NotificationBell {
     if (!notice.readAt) {
       const readAt = new Date().toISOString();
       this.state.update((list) => ({
+        ...list,
         items: list.items.map((item) => (item.id === notice.id ? { ...item, readAt } : item)),
         unread: Math.max(0, list.unread - 1),
       }));

@@ -1,0 +1,194 @@
+import {
+  BRIEF_STATUSES_VISIBLE_TO_AGENCY,
+  CONTRACT_STATUSES_VISIBLE_TO_AGENCY,
+  can,
+  type Permission,
+} from '@agency-portal/shared';
+import type { Actor } from '../auth/actor';
+import { isAgencyActor } from '../auth/actor';
+import {
+  isScopedReviewer,
+  reviewerBriefCondition,
+  reviewerContractCondition,
+  reviewerParameters,
+} from './reviewer-scope';
+
+/**
+ * Who may see which record, written once. Every list, detail, nested read and report applies these
+ * conditions (through AccessService); no other file writes visibility SQL.
+ *
+ * - A role without the resource's read permission sees none of it (deny by default).
+ * - Agency users see their own agency and its users; contracts of their agency once signed, the
+ *   briefs sent under them, and everything below those briefs; the goals those contracts serve.
+ *   The statuses an agency sees come from `libs/shared` (`isVisibleToAgency`, `isBriefVisibleToAgency`).
+ * - Reviewers see the contracts and briefs they review (reviewer-scope.ts) and what is below them.
+ * - Other in-house readers see every record their permission covers.
+ * - Unfinished uploads (a file with no version yet) are seen by their uploader only.
+ *
+ * Invoices and reports slot in as further resources: a table, a read permission and a condition
+ * usually built from the contract condition (`${alias}.contract_id IN (…)`).
+ */
+export const RESOURCES = {
+  business_unit: { table: 'business_units', permission: 'business_unit:read', label: 'Business unit' },
+  agency: { table: 'agencies', permission: 'agency:read', label: 'Agency' },
+  user: { table: 'users', permission: 'user:read', label: 'User' },
+  goal: { table: 'marketing_goals', permission: 'goal:read', label: 'Goal' },
+  contract: { table: 'contracts', permission: 'contract:read', label: 'Contract' },
+  brief: { table: 'briefs', permission: 'brief:read', label: 'Brief' },
+  deliverable: { table: 'deliverables', permission: 'deliverable:read', label: 'Deliverable' },
+  version: { table: 'deliverable_versions', permission: 'deliverable:read', label: 'Version' },
+  comment: { table: 'comments', permission: 'deliverable:read', label: 'Comment' },
+  file: { table: 'stored_files', permission: 'deliverable:read', label: 'File' },
+  approval_policy: {
+    table: 'approval_policies',
+    permission: 'approval_policy:read',
+    label: 'Approval policy',
+  },
+} as const satisfies Record<string, { table: string; permission: Permission; label: string }>;
+
+export type Resource = keyof typeof RESOURCES;
+
+/** A SQL condition over a query alias with its named parameters. */
+export interface Condition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+const NOTHING: Condition = { sql: '1 = 0', params: {} };
+
+/** The condition limiting `alias` (a row of the resource's table) to what the actor may see; null: no limit. */
+export function scopeCondition(actor: Actor, resource: Resource, alias: string): Condition | null {
+  if (!can(actor.role, RESOURCES[resource].permission)) return NOTHING;
+  switch (resource) {
+    case 'business_unit':
+      return null;
+    case 'agency':
+      return isAgencyActor(actor)
+        ? { sql: `${alias}.id = :scopeAgencyId`, params: agencyParams(actor) }
+        : null;
+    case 'user':
+      return isAgencyActor(actor)
+        ? { sql: `${alias}.agency_id = :scopeAgencyId`, params: agencyParams(actor) }
+        : null;
+    case 'goal':
+      return goalCondition(actor, alias);
+    case 'contract':
+      return contractCondition(actor, alias);
+    case 'brief':
+      return briefCondition(actor, alias);
+    case 'deliverable':
+      return below(briefCondition(actor, `${alias}_b`), `${alias}.brief_id`, 'briefs', `${alias}_b`);
+    case 'version':
+      return below(
+        scopeCondition(actor, 'deliverable', `${alias}_d`),
+        `${alias}.deliverable_id`,
+        'deliverables',
+        `${alias}_d`,
+      );
+    case 'comment':
+      return below(
+        scopeCondition(actor, 'version', `${alias}_v`),
+        `${alias}.version_id`,
+        'deliverable_versions',
+        `${alias}_v`,
+      );
+    case 'file':
+      return fileCondition(actor, alias);
+    case 'approval_policy':
+      return policyCondition(actor, alias);
+  }
+}
+
+function agencyParams(actor: Actor & { agencyId: string }): Record<string, unknown> {
+  return { scopeAgencyId: actor.agencyId };
+}
+
+function contractCondition(actor: Actor, alias: string): Condition | null {
+  if (isAgencyActor(actor)) {
+    return {
+      sql: `(${alias}.agency_id = :scopeAgencyId AND ${alias}.status IN (:...scopeContractStatuses))`,
+      params: { ...agencyParams(actor), scopeContractStatuses: CONTRACT_STATUSES_VISIBLE_TO_AGENCY },
+    };
+  }
+  if (isScopedReviewer(actor)) {
+    return { sql: reviewerContractCondition(`${alias}.id`), params: reviewerParameters(actor) };
+  }
+  return null;
+}
+
+function briefCondition(actor: Actor, alias: string): Condition | null {
+  if (isAgencyActor(actor)) {
+    const contracts = contractCondition(actor, `${alias}_c`) as Condition;
+    return {
+      sql: `(${alias}.status IN (:...scopeBriefStatuses) AND ${alias}.contract_id IN (SELECT ${alias}_c.id FROM contracts ${alias}_c WHERE ${contracts.sql}))`,
+      params: { ...contracts.params, scopeBriefStatuses: BRIEF_STATUSES_VISIBLE_TO_AGENCY },
+    };
+  }
+  if (isScopedReviewer(actor)) {
+    return {
+      sql: reviewerBriefCondition(`${alias}.id`, `${alias}.contract_id`),
+      params: reviewerParameters(actor),
+    };
+  }
+  return null;
+}
+
+/** Agencies see the goals their visible contracts serve; in-house readers see all goals. */
+function goalCondition(actor: Actor, alias: string): Condition | null {
+  if (!isAgencyActor(actor)) return null;
+  const contracts = contractCondition(actor, `${alias}_c`) as Condition;
+  return {
+    sql: `${alias}.id IN (SELECT ${alias}_cg.goal_id FROM contract_goals ${alias}_cg
+            JOIN contracts ${alias}_c ON ${alias}_c.id = ${alias}_cg.contract_id WHERE ${contracts.sql})`,
+    params: contracts.params,
+  };
+}
+
+/** Deliverable files: a submitted version's files with their deliverable, unfinished uploads by their uploader. */
+function fileCondition(actor: Actor, alias: string): Condition {
+  const deliverables = below(
+    scopeCondition(actor, 'deliverable', `${alias}_d`),
+    `${alias}.deliverable_id`,
+    'deliverables',
+    `${alias}_d`,
+  );
+  const submitted = deliverables
+    ? `${alias}.version_id IS NOT NULL AND ${deliverables.sql}`
+    : `${alias}.version_id IS NOT NULL`;
+  return {
+    sql: `(${alias}.deliverable_id IS NOT NULL AND ((${submitted}) OR (${alias}.version_id IS NULL AND ${alias}.uploaded_by = :scopeActorId)))`,
+    params: { ...deliverables?.params, scopeActorId: actor.id },
+  };
+}
+
+/** A unit's policy is seen by every policy reader; a contract's override only with its contract. */
+function policyCondition(actor: Actor, alias: string): Condition | null {
+  const contracts = below(
+    contractCondition(actor, `${alias}_c`),
+    `${alias}.contract_id`,
+    'contracts',
+    `${alias}_c`,
+  );
+  if (contracts === null) return null;
+  return { sql: `(${alias}.contract_id IS NULL OR ${contracts.sql})`, params: contracts.params };
+}
+
+/** A child is visible when its parent is: `column IN (SELECT id FROM parents WHERE …)`. */
+function below(
+  parent: Condition | null,
+  column: string,
+  parentTable: string,
+  parentAlias: string,
+): Condition | null {
+  if (parent === null) return null;
+  if (parent === NOTHING) return NOTHING;
+  return {
+    sql: `${column} IN (SELECT ${parentAlias}.id FROM ${parentTable} ${parentAlias} WHERE ${parent.sql})`,
+    params: parent.params,
+  };
+}
+
+/** Field-level: a contract's internal notes never leave the brand. */
+export function mayReadInternalNotes(actor: Actor): boolean {
+  return !isAgencyActor(actor);
+}

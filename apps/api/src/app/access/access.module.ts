@@ -1,0 +1,7 @@
+import { Global, Module } from '@nestjs/common';
+import { AccessService } from './access.service';
+
+/** Global: every domain module reads through the same access service. */
+@Global()
+@Module({ providers: [AccessService], exports: [AccessService] })
+export class AccessModule {}

@@ -1,0 +1,188 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { largePaths, start } from '../large-database.mjs';
+import { generateLargeOrganisation, migrate } from './generate';
+import { SEEDED_TABLES, summarise } from './summary';
+
+const USAGE = `npm run seed:large -- [options]
+
+Builds a large organisation (50 agencies, 500 contracts, 20,000 briefs, 200,000 deliverables with
+their versions, files, decisions, comments, notices and audit trail at scale 1) for benchmarks,
+in its own embedded PostgreSQL (.data/large/postgres, port 54340) or in DATABASE_URL.
+
+  --scale=N        multiply the volumes (default 1; 0.01 builds a small one in seconds)
+  --seed=N         random seed (default 1): the same seed builds the same ids
+  --reset          drop everything in the target database and build again
+  --keep-running   leave the embedded database running afterwards (Ctrl-C stops it)
+  --no-files       rows only: do not link the sample files into .data/large/files
+  --help
+
+Environment: DATABASE_URL, LARGE_DATA_DIR (default .data/large), LARGE_PG_PORT (default 54340).
+When the large organisation is already there it says so and exits 0 (so a benchmark can call it
+every time); any other non-empty database is refused unless --reset.`;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+interface Existing {
+  users: number;
+  large: boolean;
+}
+
+async function inspect(url: string): Promise<Existing> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ exists: boolean }>(
+      "SELECT to_regclass('public.users') IS NOT NULL AS exists",
+    );
+    if (!rows[0]?.exists) return { users: 0, large: false };
+    const counted = await client.query<{ users: string; large: boolean }>(
+      "SELECT count(*) AS users, bool_or(email = 'lead@large.local') AS large FROM users",
+    );
+    return { users: Number(counted.rows[0]?.users ?? 0), large: counted.rows[0]?.large ?? false };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops every table, view and function of the target database (and the job queue's schema). */
+async function reset(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      'DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public',
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+function table(rows: [string, string, string][]): string[] {
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
+  return rows.map(
+    ([name, count, time]) =>
+      `  ${name.padEnd(widths[0] ?? 0)}  ${count.padStart(widths[1] ?? 0)}  ${time.padStart(widths[2] ?? 0)}`,
+  );
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scale: { type: 'string', default: '1' },
+      seed: { type: 'string', default: '1' },
+      reset: { type: 'boolean', default: false },
+      'keep-running': { type: 'boolean', default: false },
+      'no-files': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    say(USAGE);
+    return 0;
+  }
+  const scale = Number(values.scale);
+  const seed = Number(values.seed);
+  if (!(scale > 0) || !Number.isInteger(seed)) {
+    process.stderr.write(`--scale must be a positive number and --seed an integer.\n\n${USAGE}\n`);
+    return 2;
+  }
+  const paths = largePaths();
+  const started = performance.now();
+  const database = await start({ bulkLoad: true, log: say });
+  const where = database.embedded
+    ? `the embedded database in ${paths.databaseDir} (port ${paths.port})`
+    : 'DATABASE_URL';
+  try {
+    const existing = await inspect(database.url);
+    if (existing.users > 0 && !values.reset) {
+      if (!existing.large) {
+        process.stderr.write(
+          `${where} is not empty (${existing.users} users) and does not hold the large organisation: ` +
+            'nothing was written. Use an empty database, or --reset to drop everything in it first.\n',
+        );
+        return 1;
+      }
+      const applied = await migrate(database.url);
+      say(
+        `The large organisation is already in ${where}${applied.length ? ` (applied ${applied.join(', ')})` : ''}.`,
+      );
+      say(`Summary: ${paths.summaryFile}. Rebuild it with --reset.`);
+      return 0;
+    }
+    if (values.reset) {
+      say(`Resetting ${where} …`);
+      await reset(database.url);
+      for (const folder of ['deliverables', 'contracts', 'samples'])
+        rmSync(join(paths.storageDir, folder), { recursive: true, force: true });
+      rmSync(paths.summaryFile, { force: true });
+    }
+    say(`Building the large organisation (scale ${scale}, seed ${seed}) in ${where} …`);
+    const applied = await migrate(database.url);
+    say(`  migrations: ${applied.length} applied`);
+    const now = new Date();
+    const storageDir = values['no-files'] ? null : paths.storageDir;
+    if (storageDir) mkdirSync(storageDir, { recursive: true });
+    const result = await generateLargeOrganisation({
+      databaseUrl: database.url,
+      scale,
+      seed,
+      now,
+      storageDir,
+      log: say,
+    });
+    const summary = await summarise(database.url, {
+      ...result,
+      scale,
+      seed,
+      now,
+      ms: performance.now() - started,
+    });
+    mkdirSync(paths.dataDir, { recursive: true });
+    writeFileSync(paths.summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
+
+    say('');
+    for (const line of table([
+      ['table', 'rows', 'COPY'],
+      ...SEEDED_TABLES.map((name): [string, string, string] => {
+        const stats = result.tables.get(name);
+        return [
+          name,
+          (summary.rows[name] ?? 0).toLocaleString('en'),
+          stats ? `${(stats.ms / 1000).toFixed(1)} s` : '',
+        ];
+      }),
+      ...[...result.tables.entries()]
+        .filter(([name]) => !(SEEDED_TABLES as readonly string[]).includes(name))
+        .map(([name, stats]): [string, string, string] => [name, '', `${(stats.ms / 1000).toFixed(1)} s`]),
+    ])) {
+      say(line);
+    }
+    say('');
+    say(
+      `Done in ${((performance.now() - started) / 1000).toFixed(1)} s. Summary with accounts and ids: ${paths.summaryFile}`,
+    );
+    say(`Every account's password is "${summary.password}" (throwaway benchmark data only), e.g.`);
+    for (const account of Object.values(summary.accounts))
+      say(`  ${account.email.padEnd(34)} ${account.note}`);
+    say(
+      `  ${summary.agencies.biggest.member.padEnd(34)} member of the biggest agency, ${summary.agencies.biggest.name}`,
+    );
+    if (database.embedded) {
+      say('To open it in the portal (stop this database first):');
+      say(
+        `  EMBEDDED_PG_DATA_DIR=${paths.databaseDir} EMBEDDED_PG_PORT=${paths.port} STORAGE_DIR=${paths.storageDir} npm start`,
+      );
+    }
+    if (values['keep-running'] && database.embedded) {
+      say(`The database keeps running at ${database.url}; Ctrl-C stops it.`);
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+    }
+    return 0;
+  } finally {
+    await database.stop();
+  }
+}

@@ -1,0 +1,364 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as argon2 from 'argon2';
+import { Client } from 'pg';
+import { brokenForeignKeys } from '../src/constraints';
+import { volumesFor } from '../src/context';
+import { LARGE_PASSWORD } from '../src/domains/organisation';
+import { generateLargeOrganisation, migrate, type GenerateResult } from '../src/generate';
+import { SEEDED_TABLES } from '../src/summary';
+
+/**
+ * The generator at a tiny scale against real PostgreSQL, once with PostgreSQL checking every row
+ * (per-row triggers) and once the fast way (triggers off, keys verified at the end): both must
+ * give the same, consistent organisation, one the app's workflow could have reached.
+ */
+const SCALE = 0.005;
+const NOW = new Date('2026-06-15T10:00:00Z');
+
+function adminUrl(): string {
+  const url = process.env['TEST_DATABASE_URL'];
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest.config.cjs');
+  return url;
+}
+
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createDatabase(): Promise<{ name: string; url: string }> {
+  const name = `seed_${randomBytes(6).toString('hex')}`;
+  await withClient(adminUrl(), (client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
+interface Built {
+  url: string;
+  name: string;
+  storage: string;
+  result: GenerateResult;
+}
+
+async function build(checks: 'per-row' | 'at-end'): Promise<Built> {
+  const { name, url } = await createDatabase();
+  const storage = mkdtempSync(join(tmpdir(), 'seed-large-files-'));
+  await migrate(url);
+  const result = await generateLargeOrganisation({
+    databaseUrl: url,
+    scale: SCALE,
+    seed: 7,
+    now: NOW,
+    storageDir: storage,
+    checks,
+  });
+  return { url, name, storage, result };
+}
+
+async function counts(url: string): Promise<Record<string, number>> {
+  return withClient(url, async (client) => {
+    const found: Record<string, number> = {};
+    for (const table of SEEDED_TABLES) {
+      const { rows } = await client.query<{ count: string }>(`SELECT count(*) AS count FROM ${table}`);
+      found[table] = Number(rows[0]?.count);
+    }
+    return found;
+  });
+}
+
+/** Rows that break a rule; every query below must find none. */
+const VIOLATIONS: Record<string, string> = {
+  'a deliverable in review waits at a step of its policy, on its latest version, after approvals of every earlier step only': `
+    SELECT d.id FROM deliverables d
+      JOIN deliverable_versions v ON v.id = d.current_version_id
+     WHERE d.status = 'in_review' AND (
+           d.current_step >= jsonb_array_length(d.review_policy->'steps')
+        OR d.review_started_at < v.submitted_at
+        OR (SELECT count(*) FROM approval_decisions a WHERE a.version_id = v.id) <> d.current_step
+        OR EXISTS (SELECT 1 FROM approval_decisions a WHERE a.version_id = v.id
+                    AND (a.decision <> 'approve' OR a.step_index >= d.current_step)))`,
+  'approved and published deliverables passed every step of their policy on their latest version': `
+    SELECT d.id FROM deliverables d
+     WHERE d.status IN ('approved', 'published')
+       AND (SELECT count(*) FILTER (WHERE a.decision = 'approve') FROM approval_decisions a WHERE a.version_id = d.current_version_id)
+           <> jsonb_array_length(d.review_policy->'steps')`,
+  'changes requested or rejected on the latest version, at its last decision': `
+    SELECT d.id FROM deliverables d
+     WHERE d.status IN ('changes_requested', 'rejected')
+       AND (SELECT a.decision FROM approval_decisions a WHERE a.version_id = d.current_version_id ORDER BY a.step_index DESC LIMIT 1)
+           <> CASE d.status WHEN 'rejected' THEN 'reject' ELSE 'request_changes' END`,
+  'only published deliverables carry a post and a publication time, after their approval': `
+    SELECT d.id FROM deliverables d
+     WHERE (d.status = 'published') <> (d.post_url IS NOT NULL AND d.published_at IS NOT NULL)
+        OR d.published_at < (SELECT max(a.decided_at) FROM approval_decisions a WHERE a.version_id = d.current_version_id)`,
+  'a deliverable without versions is a draft without a policy snapshot, and one with versions points at the latest': `
+    SELECT d.id FROM deliverables d
+      LEFT JOIN LATERAL (SELECT max(number) AS latest, count(*) AS versions FROM deliverable_versions v WHERE v.deliverable_id = d.id) v ON true
+      LEFT JOIN deliverable_versions current ON current.id = d.current_version_id
+     WHERE (v.versions = 0) <> (d.status = 'draft')
+        OR (v.versions = 0) <> (d.current_version_id IS NULL)
+        OR (v.versions = 0) <> (d.review_policy IS NULL)
+        OR current.number <> v.latest OR v.latest <> v.versions`,
+  'every superseded version was sent back, and a new version came after that decision': `
+    SELECT v.id FROM deliverable_versions v
+      JOIN deliverables d ON d.id = v.deliverable_id AND d.current_version_id <> v.id
+      JOIN deliverable_versions next ON next.deliverable_id = v.deliverable_id AND next.number = v.number + 1
+     WHERE NOT EXISTS (SELECT 1 FROM approval_decisions a WHERE a.version_id = v.id AND a.decision = 'request_changes'
+                        AND a.decided_at < next.submitted_at)`,
+  'decisions follow their version and each other in time': `
+    SELECT a.id FROM approval_decisions a
+      JOIN deliverable_versions v ON v.id = a.version_id
+      LEFT JOIN approval_decisions before ON before.version_id = a.version_id AND before.step_index = a.step_index - 1
+     WHERE a.decided_at <= v.submitted_at OR a.decided_at <= before.decided_at
+        OR (a.step_index > 0 AND before.id IS NULL)`,
+  'every approver may decide the step (its role or named), by the policy snapshot of the deliverable': `
+    SELECT a.id FROM approval_decisions a
+      JOIN deliverable_versions v ON v.id = a.version_id
+      JOIN deliverables d ON d.id = v.deliverable_id
+      JOIN users u ON u.id = a.approver_id
+     WHERE NOT (d.review_policy->'steps'->a.step_index->>'approverRole' = u.role AND u.agency_id IS NULL
+                OR d.review_policy->'steps'->a.step_index->'approverUserIds' @> to_jsonb(ARRAY[u.id::text]))
+        OR d.review_policy->'steps'->a.step_index->>'name' <> a.step_name`,
+  'the policy snapshot is the one that applies to the contract (effective_approval_policies)': `
+    SELECT d.id FROM deliverables d
+      JOIN briefs b ON b.id = d.brief_id
+      JOIN effective_approval_policies e ON e.contract_id = b.contract_id
+     WHERE d.review_policy IS NOT NULL
+       AND (d.review_policy->>'source' <> e.source OR (d.review_policy->>'policyId')::uuid IS DISTINCT FROM e.policy_id)`,
+  'versions are uploaded by their agency, with files bound to the same deliverable and uploader': `
+    SELECT f.id FROM stored_files f
+      JOIN deliverable_versions v ON v.id = f.version_id
+      JOIN deliverables d ON d.id = v.deliverable_id
+      JOIN briefs b ON b.id = d.brief_id
+      JOIN contracts c ON c.id = b.contract_id
+      JOIN users u ON u.id = v.uploaded_by
+     WHERE f.deliverable_id <> v.deliverable_id OR f.uploaded_by <> v.uploaded_by OR u.agency_id <> c.agency_id
+        OR f.created_at > v.submitted_at`,
+  'deliverables exist only under briefs the agency accepted; accepted ones have no versions yet, running ones do': `
+    SELECT b.id FROM briefs b
+     WHERE (EXISTS (SELECT 1 FROM deliverables d WHERE d.brief_id = b.id)
+            AND (b.answered_at IS NULL OR b.status NOT IN ('accepted', 'in_progress', 'completed', 'cancelled')))
+        OR (b.status = 'accepted' AND EXISTS (SELECT 1 FROM deliverables d JOIN deliverable_versions v ON v.deliverable_id = d.id WHERE d.brief_id = b.id))
+        OR (b.status IN ('in_progress', 'completed') AND NOT EXISTS (SELECT 1 FROM deliverables d JOIN deliverable_versions v ON v.deliverable_id = d.id WHERE d.brief_id = b.id))
+        OR (b.status = 'draft' AND b.sent_at IS NOT NULL)
+        OR (b.status IN ('sent', 'accepted', 'in_progress', 'completed', 'declined') AND b.sent_at IS NULL)
+        OR (b.status IN ('accepted', 'in_progress', 'completed', 'declined') AND (b.answered_at IS NULL OR b.answered_at < b.sent_at))`,
+  'a completed brief has nothing left to review': `
+    SELECT d.id FROM deliverables d JOIN briefs b ON b.id = d.brief_id
+     WHERE b.status = 'completed' AND d.status NOT IN ('approved', 'published', 'rejected')`,
+  'briefs go to active contracts, and serve goals the contract is allocated to': `
+    SELECT b.id FROM briefs b JOIN contracts c ON c.id = b.contract_id
+     WHERE c.activated_at IS NULL OR b.created_at < c.activated_at
+        OR b.answered_at >= COALESCE(c.terminated_at, c.expired_at, 'infinity')
+        OR EXISTS (SELECT 1 FROM brief_goals g WHERE g.brief_id = b.id
+                    AND NOT EXISTS (SELECT 1 FROM contract_goals cg WHERE cg.contract_id = c.id AND cg.goal_id = g.goal_id))
+        OR NOT EXISTS (SELECT 1 FROM brief_goals g WHERE g.brief_id = b.id)`,
+  'every acceptance fitted under the contract cap, unless the owner overrode it': `
+    SELECT id FROM (
+      SELECT b.id, b.override_reason, c.budget_cap_minor,
+             sum(b.budget_estimate_minor) FILTER (WHERE b.override_reason IS NULL)
+               OVER (PARTITION BY b.contract_id ORDER BY b.answered_at, b.id) AS committed
+        FROM briefs b JOIN contracts c ON c.id = b.contract_id
+       WHERE b.answered_at IS NOT NULL AND b.status <> 'declined') accepted
+     WHERE override_reason IS NULL AND committed > budget_cap_minor`,
+  'estimates are the specs priced from the contract rate card, each spec on its own contract': `
+    SELECT b.id FROM briefs b
+     WHERE b.budget_estimate_minor <> (SELECT sum(s.quantity * r.unit_price_minor) FROM deliverable_specs s
+                                         JOIN rate_card_items r ON r.id = s.rate_card_item_id WHERE s.brief_id = b.id)
+        OR EXISTS (SELECT 1 FROM deliverable_specs s JOIN rate_card_items r ON r.id = s.rate_card_item_id
+                    WHERE s.brief_id = b.id AND r.contract_id <> b.contract_id)`,
+  'contract allocations stay within 100 % and within the contract unit': `
+    SELECT c.id FROM contracts c
+     WHERE (SELECT COALESCE(sum(percent), 0) FROM contract_goals g WHERE g.contract_id = c.id) > 100
+        OR EXISTS (SELECT 1 FROM contract_goals g JOIN marketing_goals m ON m.id = g.goal_id
+                    WHERE g.contract_id = c.id AND m.business_unit_id <> c.business_unit_id)`,
+  'contract states carry their own timestamps and a signed document once activated': `
+    SELECT c.id FROM contracts c
+     WHERE (c.status = 'draft') <> (c.activated_at IS NULL)
+        OR (c.status <> 'draft' AND c.signed_document_id IS NULL)
+        OR (c.status = 'expired') <> (c.expired_at IS NOT NULL)
+        OR (c.status = 'terminated') <> (c.terminated_at IS NOT NULL)
+        OR (c.status = 'active' AND c.end_date < DATE '2026-06-15')
+        OR (c.status = 'expired' AND c.end_date >= DATE '2026-06-15')`,
+  'money in the currency minor units: KRW caps and prices are whole won, USD and IDR in cents': `
+    SELECT r.id FROM rate_card_items r JOIN contracts c ON c.id = r.contract_id
+     WHERE c.currency NOT IN ('KRW', 'IDR', 'USD')
+        OR (c.currency = 'KRW' AND r.unit_price_minor % 10000 <> 0)
+        OR (c.currency = 'USD' AND r.unit_price_minor % 1000 <> 0)
+        OR (c.currency = 'IDR' AND r.unit_price_minor % 10000000 <> 0)`,
+  'comment pins point at a file of the same version: pages on PDFs, timecodes on videos': `
+    SELECT k.id FROM comments k
+      LEFT JOIN stored_files f ON f.id = (k.pin->>'fileId')::uuid
+      LEFT JOIN comments parent ON parent.id = k.parent_id
+     WHERE (k.pin IS NOT NULL AND (f.version_id IS DISTINCT FROM k.version_id
+             OR (k.pin->>'kind' = 'timecode') <> (f.content_type LIKE 'video/%')
+             OR (k.pin ? 'page') <> (f.content_type = 'application/pdf')))
+        OR parent.version_id <> k.version_id
+        OR k.resolved_at < k.created_at OR (k.resolved_at IS NULL) <> (k.resolved_by IS NULL)`,
+  'nothing is dated after the end of the history': `
+    SELECT 'late' FROM (
+      SELECT max(created_at) AS at FROM deliverables UNION ALL SELECT max(submitted_at) FROM deliverable_versions
+      UNION ALL SELECT max(decided_at) FROM approval_decisions UNION ALL SELECT max(created_at) FROM comments
+      UNION ALL SELECT max(resolved_at) FROM comments UNION ALL SELECT max(published_at) FROM deliverables
+      UNION ALL SELECT max(at) FROM audit_events UNION ALL SELECT max(created_at) FROM notifications
+      UNION ALL SELECT max(read_at) FROM notifications UNION ALL SELECT max(updated_at) FROM briefs) times
+     WHERE at > TIMESTAMPTZ '2026-06-15T10:00:00Z'`,
+  'agency roles belong to an agency, in-house roles to none': `
+    SELECT u.id FROM users u WHERE (u.role IN ('agency_admin', 'agency_member')) <> (u.agency_id IS NOT NULL)`,
+};
+
+describe('seed:large generator', () => {
+  const built: Built[] = [];
+  let strict: Built;
+  let fast: Built;
+
+  beforeAll(async () => {
+    strict = await build('per-row');
+    fast = await build('at-end');
+    built.push(strict, fast);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const database of built) {
+      await withClient(adminUrl(), (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${database.name} WITH (FORCE)`),
+      );
+      rmSync(database.storage, { recursive: true, force: true });
+    }
+  });
+
+  it('should build the volumes of the scale, the same rows whichever way keys are checked', async () => {
+    const volumes = volumesFor(SCALE);
+    const strictCounts = await counts(strict.url);
+    expect(strictCounts).toMatchObject({
+      agencies: volumes.agencies,
+      contracts: volumes.contracts,
+      briefs: volumes.briefs,
+      deliverables: volumes.deliverables,
+    });
+    for (const table of SEEDED_TABLES)
+      expect({ table, rows: strictCounts[table] ?? 0 }).toEqual({ table, rows: expect.any(Number) });
+    expect(Object.entries(strictCounts).filter(([, rows]) => rows === 0)).toEqual([]);
+    expect(await counts(fast.url)).toEqual(strictCounts);
+  });
+
+  it('should cover every contract, brief and deliverable state and all three currencies', async () => {
+    await withClient(fast.url, async (client) => {
+      const states = async (sql: string) =>
+        (await client.query<{ value: string }>(sql)).rows.map((row) => row.value).sort();
+      expect(await states('SELECT DISTINCT status AS value FROM contracts')).toEqual([
+        'active',
+        'draft',
+        'expired',
+        'terminated',
+      ]);
+      expect(await states('SELECT DISTINCT currency AS value FROM contracts')).toEqual(['IDR', 'KRW', 'USD']);
+      expect(await states('SELECT DISTINCT status AS value FROM briefs')).toEqual(
+        expect.arrayContaining(['cancelled', 'completed', 'declined', 'in_progress']),
+      );
+      expect(await states('SELECT DISTINCT status AS value FROM deliverables')).toEqual(
+        expect.arrayContaining([
+          'approved',
+          'changes_requested',
+          'draft',
+          'in_review',
+          'published',
+          'rejected',
+        ]),
+      );
+      const { rows } = await client.query<{ derived: string; pinned: string; resolved: string }>(`
+        SELECT (SELECT count(*) FROM deliverables WHERE derived_from_id IS NOT NULL) AS derived,
+               (SELECT count(*) FROM comments WHERE pin IS NOT NULL) AS pinned,
+               (SELECT count(*) FROM comments WHERE resolved_at IS NOT NULL) AS resolved`);
+      expect(Number(rows[0]?.derived)).toBeGreaterThan(0);
+      expect(Number(rows[0]?.pinned)).toBeGreaterThan(0);
+      expect(Number(rows[0]?.resolved)).toBeGreaterThan(0);
+    });
+  });
+
+  it.each(Object.entries(VIOLATIONS))('should hold that %s', async (_rule, sql) => {
+    for (const database of [strict, fast]) {
+      const { rows } = await withClient(database.url, (client) => client.query(sql));
+      expect(rows).toEqual([]);
+    }
+  });
+
+  it('should leave every foreign key satisfied and the indexes exactly as the migrations made them', async () => {
+    const pristine = await createDatabase();
+    built.push({
+      ...pristine,
+      storage: mkdtempSync(join(tmpdir(), 'seed-large-none-')),
+      result: strict.result,
+    });
+    await migrate(pristine.url);
+    const indexes = (url: string) =>
+      withClient(url, async (client) => {
+        const { rows } = await client.query<{ definition: string }>(
+          "SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexdef",
+        );
+        return rows.map((row) => row.definition);
+      });
+    const expected = await indexes(pristine.url);
+    for (const database of [strict, fast]) {
+      expect(await withClient(database.url, (client) => brokenForeignKeys(client))).toEqual([]);
+      expect(await indexes(database.url)).toEqual(expected);
+    }
+  });
+
+  it('should find a broken reference the fast load would otherwise commit', async () => {
+    await withClient(fast.url, async (client) => {
+      await client.query('BEGIN');
+      try {
+        await client.query('SET LOCAL session_replication_role = replica');
+        await client.query(
+          'INSERT INTO brief_goals (brief_id, goal_id) VALUES (gen_random_uuid(), gen_random_uuid())',
+        );
+        const broken = await brokenForeignKeys(client);
+        expect(broken.map((key) => key.name).sort()).toEqual([
+          'brief_goals_brief_id_fkey',
+          'brief_goals_goal_id_fkey',
+        ]);
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    });
+  });
+
+  it('should refuse a database that already holds data, and change nothing in it', async () => {
+    const before = await counts(fast.url);
+    await expect(
+      generateLargeOrganisation({ databaseUrl: fast.url, scale: SCALE, now: NOW, storageDir: null }),
+    ).rejects.toThrow(/not empty/);
+    expect(await counts(fast.url)).toEqual(before);
+  });
+
+  it('should store the bytes each file row describes, and sign in the known accounts with the documented password', async () => {
+    await withClient(fast.url, async (client) => {
+      const { rows: files } = await client.query<{ storage_key: string; size_bytes: string; sha256: string }>(
+        'SELECT storage_key, size_bytes, sha256 FROM stored_files ORDER BY id LIMIT 25',
+      );
+      expect(files).toHaveLength(25);
+      for (const file of files) {
+        const bytes = readFileSync(join(fast.storage, file.storage_key));
+        expect({ size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }).toEqual({
+          size: Number(file.size_bytes),
+          sha256: file.sha256,
+        });
+      }
+      const { rows: users } = await client.query<{ email: string; password_hash: string }>(
+        "SELECT email, password_hash FROM users WHERE email IN ('lead@large.local', 'hr-reviewer@large.local') ORDER BY email",
+      );
+      expect(users.map((user) => user.email)).toEqual(['hr-reviewer@large.local', 'lead@large.local']);
+      for (const user of users) expect(await argon2.verify(user.password_hash, LARGE_PASSWORD)).toBe(true);
+    });
+  });
+});
