@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { AnySignedIn, CurrentActor } from '../auth/decorators';
 import { NotificationListResponse } from './dto/notification.dto';
+import { NotificationListQueryDto } from './dto/notification-query.dto';
 import { NotificationsService } from './notifications.service';
 
 /** Everyone reads and clears their own in-app notices. */
@@ -14,9 +15,15 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  @ApiOperation({ description: "The caller's latest in-app notices and how many are unread." })
-  list(@CurrentActor() actor: Actor): Promise<NotificationListResponse> {
-    return this.notifications.list(actor);
+  @ApiOperation({
+    description:
+      "The caller's latest in-app notices, worded in their language and time zone, and how many are unread.",
+  })
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() query: NotificationListQueryDto,
+  ): Promise<NotificationListResponse> {
+    return this.notifications.list(actor, query.timeZone ?? null);
   }
 
   @Post('read-all')

@@ -3,6 +3,11 @@ import type { NotificationDto, NotificationKind, NotificationListDto } from '@ag
 import { DataSource, In, IsNull } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../common/errors/domain-error';
+import type { StoredEvent } from '../events/domain-events';
+import { User } from '../users/user.entity';
+import type { Reader } from './notice-format';
+import { readerOf } from './notice-recipients';
+import { composeNotice, renderNotice } from './notice-rendering';
 import { Notification } from './notification.entity';
 
 const LIST_LIMIT = 50;
@@ -11,13 +16,26 @@ const LIST_LIMIT = 50;
 export class NotificationsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(actor: Actor): Promise<NotificationListDto> {
+  /**
+   * The latest notices, worded now for the reader: their language and time zone (else the reading
+   * device's `timeZone`), so a change of either applies to old notices too.
+   */
+  async list(actor: Actor, deviceTimeZone: string | null = null): Promise<NotificationListDto> {
     const repository = this.dataSource.getRepository(Notification);
-    const [items, unread] = await Promise.all([
-      repository.find({ where: { userId: actor.id }, order: { createdAt: 'DESC' }, take: LIST_LIMIT }),
+    const [items, unread, user] = await Promise.all([
+      repository.find({
+        where: { userId: actor.id },
+        relations: { event: true },
+        order: { createdAt: 'DESC' },
+        take: LIST_LIMIT,
+      }),
       repository.count({ where: { userId: actor.id, readAt: IsNull() } }),
+      this.dataSource
+        .getRepository(User)
+        .findOne({ where: { id: actor.id }, select: { id: true, locale: true, timeZone: true } }),
     ]);
-    return { items: items.map(toNotificationDto), unread };
+    const reader = readerOf(user ?? { locale: actor.locale, timeZone: null }, deviceTimeZone);
+    return { items: items.map((item) => toNotificationDto(item, reader)), unread };
   }
 
   async markRead(actor: Actor, id: string): Promise<void> {
@@ -42,14 +60,32 @@ export class NotificationsService {
   }
 }
 
-export function toNotificationDto(notification: Notification): NotificationDto {
+export function toNotificationDto(notification: Notification, reader: Reader): NotificationDto {
+  const { title, body, link } = wordingOf(notification, reader);
   return {
     id: notification.id,
     kind: notification.kind,
-    title: notification.title,
-    body: notification.body,
-    link: notification.link,
+    title,
+    body,
+    link,
     readAt: notification.readAt?.toISOString() ?? null,
     createdAt: notification.createdAt.toISOString(),
   };
+}
+
+/** The notice worded from its event for the reader; the stored English when there is no event to word. */
+function wordingOf(
+  notification: Notification,
+  reader: Reader,
+): { title: string; body: string; link: string | null } {
+  const event = notification.event;
+  if (event) {
+    try {
+      const text = composeNotice(event.type, event.payload as StoredEvent['payload'], reader);
+      if (text) return renderNotice(text, reader);
+    } catch {
+      // An event stored long ago that today's template cannot word: its English as delivered.
+    }
+  }
+  return { title: notification.title, body: notification.body, link: notification.link };
 }
