@@ -9,6 +9,7 @@ const TAGS: Record<string, string> = {
   'business units': "The brand's business units and their operating models.",
   agencies: 'Agencies, their services, relationship owners and offboarding.',
   users: 'People, their roles and invitations.',
+  profile: "The caller's own name, language and time zone.",
   goals: 'Marketing goals with their KPI, target and period.',
   contracts: 'Statements of work: terms, rate cards, goal allocations, signed documents, lifecycle.',
   briefs: 'Briefs under contracts, their budget commitments and lifecycle.',

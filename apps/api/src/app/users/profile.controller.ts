@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { AnySignedIn, CurrentActor } from '../auth/decorators';
 import { SessionUserResponse } from '../auth/dto/auth.dto';
@@ -15,12 +15,14 @@ export class ProfileController {
 
   @Get()
   @AnySignedIn()
+  @ApiOperation({ description: "The caller's own profile, as the session describes them." })
   get(@CurrentActor() actor: Actor): Promise<SessionUserResponse> {
     return this.profile.get(actor);
   }
 
   @Patch()
   @AnySignedIn()
+  @ApiOperation({ description: 'Changes the caller’s own name, language or time zone.' })
   update(@CurrentActor() actor: Actor, @Body() body: UpdateProfileDto): Promise<SessionUserResponse> {
     return this.profile.update(actor, body);
   }
