@@ -718,9 +718,16 @@ describe('brief rules', () => {
       expect((await act('northwindMember', draft.id, 'accept')).status).toBe(200);
       const messages = await outbox();
 
-      const sentMails = messages.filter((message) => message.subject === `New brief: ${draft.title}`);
-      expect(sentMails.map((message) => message.to).sort()).toEqual(
-        [DEMO.northwindAdmin, DEMO.northwindMember, DEMO.northwindKoreanMember].sort(),
+      // Each in the recipient's language: Jiwoo works in Korean.
+      const sentMails = messages.filter((message) =>
+        [`New brief: ${draft.title}`, `새 브리프: ${draft.title}`].includes(message.subject),
+      );
+      expect(sentMails.map((message) => `${message.to} ${message.subject}`).sort()).toEqual(
+        [
+          `${DEMO.northwindAdmin} New brief: ${draft.title}`,
+          `${DEMO.northwindMember} New brief: ${draft.title}`,
+          `${DEMO.northwindKoreanMember} 새 브리프: ${draft.title}`,
+        ].sort(),
       );
       const acceptedMails = messages.filter(
         (message) => message.subject === `Brief accepted: ${draft.title}`,

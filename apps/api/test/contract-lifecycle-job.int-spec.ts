@@ -262,7 +262,7 @@ describe('contracts: daily lifecycle job', () => {
       [id],
     );
     expect(notices[0].link).toBe(`/contracts/${id}`);
-    expect(notices[0].title).toContain('2070-12-31');
+    expect(notices[0].title).toContain('Dec 31, 2070');
   });
 
   it('should notify only the contracts inside their own notice window when several end on the same day', async () => {

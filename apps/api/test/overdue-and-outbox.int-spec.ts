@@ -95,11 +95,18 @@ describe('overdue reviews and the mail outbox', () => {
     return (response.body as Page<OutboxMessageDto>).items;
   }
 
-  /** Mails about one deliverable (titles repeat across deliverables; the link in the body does not). */
-  async function mailsAbout(review: DeliverableDetailDto, subjectStart: string): Promise<OutboxMessageDto[]> {
+  /**
+   * Mails about one deliverable (titles repeat across deliverables; the link in the body does not),
+   * with a subject in one of the recipients' languages.
+   */
+  async function mailsAbout(
+    review: DeliverableDetailDto,
+    ...subjectStarts: string[]
+  ): Promise<OutboxMessageDto[]> {
     return (await outbox()).filter(
       (message) =>
-        message.subject.startsWith(subjectStart) && message.body.includes(`/deliverables/${review.id}`),
+        subjectStarts.some((start) => message.subject.startsWith(start)) &&
+        message.body.includes(`/deliverables/${review.id}`),
     );
   }
 
@@ -304,7 +311,12 @@ describe('overdue reviews and the mail outbox', () => {
         stepIndex: 0,
         decision: 'approve',
       });
-      const mails = await mailsAbout(review, `"${review.title}" passed "Brand"`);
+      // Jiwoo, of the agency, reads Korean.
+      const mails = await mailsAbout(
+        review,
+        `"${review.title}" passed "Brand"`,
+        `"${review.title}" "Brand" 단계 통과`,
+      );
 
       const expected = sorted([...northwindUserIds, users.legal.userId]);
       expect(await noticed(review.id, 'decision_made')).toEqual(expected);

@@ -193,6 +193,8 @@ export class BriefsService {
             contractReference: contract.reference,
             dueDate: brief.dueDate,
             senderName: actor.name,
+            budgetEstimateMinor: brief.budgetEstimateMinor,
+            currency: contract.currency,
           },
           audience: { agencyIds: [contract.agencyId] },
         },

@@ -278,7 +278,13 @@ export class ContractsService {
           manager,
           {
             type: 'contract.terms_changed',
-            payload: { ...contractFacts(contract), budgetChanged, rateCardChanged },
+            payload: {
+              ...contractFacts(contract),
+              budgetChanged,
+              rateCardChanged,
+              budgetCapMinor: contract.budgetCapMinor,
+              currency: contract.currency,
+            },
             audience: { agencyIds: [contract.agencyId] },
           },
           actor,

@@ -22,6 +22,7 @@ import { RefreshGrace1765000000000 } from './migrations/1765000000000-refresh-gr
 import { OutboxEvents1765000100000 } from './migrations/1765000100000-outbox-events';
 import { OutboxDelivery, OutboxEvent } from '../events/outbox-event.entity';
 import { UserLanguageAndTimeZone1765100000000 } from './migrations/1765100000000-user-language-and-time-zone';
+import { NoticesWordedWhenRead1765200000000 } from './migrations/1765200000000-notices-worded-when-read';
 
 /** Listed as classes, not globs: the API is bundled by webpack. */
 export const ENTITIES = [
@@ -60,4 +61,5 @@ export const MIGRATIONS = [
   RefreshGrace1765000000000,
   OutboxEvents1765000100000,
   UserLanguageAndTimeZone1765100000000,
+  NoticesWordedWhenRead1765200000000,
 ];

@@ -417,6 +417,7 @@ export class DeliverablesService implements UploadTargets {
             deliverableTitle: deliverable.title,
             stepName: step.name,
             slaHours: step.slaHours,
+            dueAt: due.toISOString(),
           },
           audience: { userIds: recipients.map((user) => user.id) },
         });

@@ -12,6 +12,9 @@ export interface DomainEventPayloads {
     contractReference: string;
     dueDate: string;
     senderName: string;
+    /** Added later: events stored before lack them. */
+    budgetEstimateMinor?: number;
+    currency?: string;
   };
   'brief.accepted': { briefId: string; briefTitle: string; agencyUserName: string };
   'brief.declined': { briefId: string; briefTitle: string; agencyUserName: string; reason: string };
@@ -38,6 +41,8 @@ export interface DomainEventPayloads {
     deliverableTitle: string;
     stepName: string;
     slaHours: number;
+    /** When the decision was due (added later: events stored before lack it). */
+    dueAt?: string;
   };
   'contract.terms_changed': {
     contractId: string;
@@ -45,6 +50,9 @@ export interface DomainEventPayloads {
     title: string;
     budgetChanged: boolean;
     rateCardChanged: boolean;
+    /** The cap after the change (added later: events stored before lack them). */
+    budgetCapMinor?: number;
+    currency?: string;
   };
   'contract.activated': {
     contractId: string;

@@ -126,6 +126,13 @@ describe('API message catalogs', () => {
     expect(keys).toContain('A version needs at least one file.');
   });
 
+  it('should find the texts of the notices and e-mails when it scans the source', () => {
+    expect(keys).toContain('New brief: {briefTitle}');
+    expect(keys).toContain('Estimated budget: {amount}.');
+    expect(keys).toContain('Hello {name},');
+    expect(keys).toContain('Set your password with this link. It works once, until {expiresAt}:');
+  });
+
   it('should build every message from a literal or msg() when a message has values in it', () => {
     expect([...source.problems, ...validation.problems]).toEqual([]);
   });

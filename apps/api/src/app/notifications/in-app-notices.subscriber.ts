@@ -1,11 +1,18 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DEFAULT_LOCALE } from '@agency-portal/shared';
 import type { EntityManager } from 'typeorm';
 import type { DomainEventType, EventSubscriber, StoredEvent } from '../events/domain-events';
 import { DomainEvents } from '../events/domain-events.service';
-import { noticesOf, templateFor } from './notice-recipients';
+import { audienceOf } from './notice-recipients';
+import { composeNotice, renderNotice, templateFor } from './notice-rendering';
 import { Notification } from './notification.entity';
 
-/** The bell: an in-app notice for every active user an event concerns, worded by NOTICES. */
+/**
+ * The bell: an in-app notice for every active user an event concerns. A notice keeps its event, and
+ * is worded when read, in the reader's language and time zone of that moment (NotificationsService);
+ * the English wording stored with it is the record, and what shows if the event can no longer be
+ * worded (its template gone).
+ */
 @Injectable()
 export class InAppNoticesSubscriber implements EventSubscriber, OnModuleInit {
   readonly name = 'notices';
@@ -21,20 +28,22 @@ export class InAppNoticesSubscriber implements EventSubscriber, OnModuleInit {
   }
 
   async handle(event: StoredEvent, manager: EntityManager): Promise<void> {
-    const template = templateFor(event.type, 'app');
-    if (!template?.kind) return;
-    const kind = template.kind;
-    const notices = await noticesOf(manager, event, template);
-    if (notices.length === 0) return;
+    const kind = templateFor(event.type, 'app')?.kind;
+    const text = composeNotice(event.type, event.payload, { locale: DEFAULT_LOCALE, timeZone: null });
+    if (!kind || !text) return;
+    const users = await audienceOf(manager, event.audience ?? {});
+    if (users.length === 0) return;
+    const english = renderNotice(text, { locale: DEFAULT_LOCALE, timeZone: null });
     const about = subjectOf(event);
     await manager.insert(
       Notification,
-      notices.map(({ user, notice }) => ({
+      users.map((user) => ({
         userId: user.id,
         kind,
-        title: notice.title,
-        body: notice.body,
-        link: notice.link,
+        eventId: event.id,
+        title: english.title,
+        body: english.body,
+        link: english.link,
         ...about,
         readAt: null,
       })),

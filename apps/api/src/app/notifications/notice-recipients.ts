@@ -1,30 +1,11 @@
-import { DEFAULT_LOCALE, isLocale } from '@agency-portal/shared';
+import { DEFAULT_LOCALE, isLocale, isTimeZone } from '@agency-portal/shared';
 import { Brackets, type EntityManager } from 'typeorm';
-import type { Audience, DomainEventType, StoredEvent } from '../events/domain-events';
+import type { Audience } from '../events/domain-events';
 import { User } from '../users/user.entity';
-import { NOTICES, type Channel, type NoticeTemplate, type Recipient, type RenderedNotice } from './notices';
-
-/** The wording of an event for a channel, if it is told there. */
-export function templateFor(
-  type: DomainEventType,
-  channel: Channel,
-): NoticeTemplate<DomainEventType> | undefined {
-  const template = NOTICES[type] as NoticeTemplate<DomainEventType> | undefined;
-  return template?.channels.includes(channel) ? template : undefined;
-}
-
-/** The event's notice rendered for each active user of its audience, in their language. */
-export async function noticesOf(
-  manager: EntityManager,
-  event: StoredEvent,
-  template: NoticeTemplate<DomainEventType>,
-): Promise<{ user: User; notice: RenderedNotice }[]> {
-  const users = await audienceOf(manager, event.audience ?? {});
-  return users.map((user) => ({ user, notice: template.render(event.payload as never, recipientOf(user)) }));
-}
+import type { Reader } from './notice-format';
 
 /** The audience's active users, each once. */
-async function audienceOf(manager: EntityManager, audience: Audience): Promise<User[]> {
+export async function audienceOf(manager: EntityManager, audience: Audience): Promise<User[]> {
   const userIds = [...new Set(audience.userIds ?? [])];
   const agencyIds = [...new Set(audience.agencyIds ?? [])];
   if (userIds.length === 0 && agencyIds.length === 0) return [];
@@ -43,6 +24,16 @@ async function audienceOf(manager: EntityManager, audience: Audience): Promise<U
     .getMany();
 }
 
-function recipientOf(user: User): Recipient {
-  return { name: user.name, email: user.email, locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE };
+/**
+ * A person as the reader of their notices: their language and time zone, else `fallbackTimeZone`
+ * (the zone of the device reading, when it says), else none (UTC, named).
+ */
+export function readerOf(
+  user: Pick<User, 'locale' | 'timeZone'>,
+  fallbackTimeZone: string | null = null,
+): Reader {
+  return {
+    locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE,
+    timeZone: user.timeZone ?? (isTimeZone(fallbackTimeZone) ? fallbackTimeZone : null),
+  };
 }

@@ -1,20 +1,25 @@
-import type { Locale, NotificationKind } from '@agency-portal/shared';
+import type { NotificationKind } from '@agency-portal/shared';
 import type { DomainEventPayloads, DomainEventType } from '../events/domain-events';
+import { msg, type Message } from '../i18n/message';
+import type { NoticeFormat } from './notice-format';
 
-/** Who a notice is written for: its wording can follow their language. */
-export interface Recipient {
-  name: string;
-  email: string;
-  locale: Locale;
-}
-
-export interface RenderedNotice {
-  title: string;
-  body: string;
+/**
+ * A notice before it is put into its reader's language: every text a `msg()` (its English source
+ * is the catalog key, so `catalog.spec.ts` finds it and fails on a missing translation), values
+ * already formatted for the reader by `NoticeFormat`. User-entered names (brief titles, step names)
+ * go in as they were entered.
+ */
+export interface NoticeText {
+  title: Message;
+  /** Whole sentences, joined with a space. */
+  body: readonly Message[];
   /** In-app path to open, e.g. /briefs/<id>. */
   link: string;
-  /** The whole e-mail text when it says more than the notice; otherwise the body and the link. */
-  emailText?: string;
+  /**
+   * The e-mail's own paragraphs and link when it says more than the notice (the invitation);
+   * otherwise the e-mail is the body and a link to `link`.
+   */
+  email?: { paragraphs: readonly Message[]; url: string };
 }
 
 export type Channel = 'app' | 'email';
@@ -23,92 +28,142 @@ export interface NoticeTemplate<K extends DomainEventType> {
   /** The in-app notice's kind; null for an e-mail-only message. */
   kind: NotificationKind | null;
   channels: readonly Channel[];
-  render(payload: DomainEventPayloads[K], recipient: Recipient): RenderedNotice;
+  /**
+   * Rendered at delivery (e-mail) and again whenever an in-app notice is read, from the event as
+   * the outbox stored it: fields added to a payload later are optional here, so old events render.
+   */
+  compose(payload: DomainEventPayloads[K], format: NoticeFormat): NoticeText;
 }
 
-const decisionVerdict = (payload: DomainEventPayloads['deliverable.decided']): string => {
-  switch (payload.outcome) {
-    case 'approved':
-      return 'approved';
-    case 'in_review':
-      return `passed "${payload.stepName}"`;
-    case 'rejected':
-      return 'rejected';
-    default:
-      return 'sent back with change requests';
-  }
-};
-
 /**
- * The wording of every notice and e-mail, one entry per event, built for each recipient (English
- * for now; the recipient's locale is passed so translations plug in here). Events without an
- * entry raise no notice.
+ * The wording of every notice and e-mail, one entry per event. Events without an entry raise no
+ * notice. Add a text: write the English with `msg()`, then run `npx nx test api -- catalog` and
+ * translate what it lists.
  */
 export const NOTICES: { [K in DomainEventType]?: NoticeTemplate<K> } = {
   'brief.sent': {
     kind: 'brief_sent',
     channels: ['app', 'email'],
-    render: (p) => ({
-      title: `New brief: ${p.briefTitle}`,
-      body: `${p.senderName} sent a brief under ${p.contractReference}, due ${p.dueDate}.`,
+    compose: (p, f) => ({
+      title: msg('New brief: {briefTitle}', { briefTitle: p.briefTitle }),
+      body: [
+        msg('{senderName} sent a brief under {contractReference}, due {dueDate}.', {
+          senderName: p.senderName,
+          contractReference: p.contractReference,
+          dueDate: f.date(p.dueDate),
+        }),
+        ...(p.budgetEstimateMinor !== undefined && p.currency
+          ? [msg('Estimated budget: {amount}.', { amount: f.money(p.budgetEstimateMinor, p.currency) })]
+          : []),
+      ],
       link: `/briefs/${p.briefId}`,
     }),
   },
   'brief.accepted': {
     kind: 'brief_answered',
     channels: ['app', 'email'],
-    render: (p) => ({
-      title: `Brief accepted: ${p.briefTitle}`,
-      body: `${p.agencyUserName} accepted the brief; its deliverables are open for versions.`,
+    compose: (p) => ({
+      title: msg('Brief accepted: {briefTitle}', { briefTitle: p.briefTitle }),
+      body: [
+        msg('{agencyUserName} accepted the brief; its deliverables are open for versions.', {
+          agencyUserName: p.agencyUserName,
+        }),
+      ],
       link: `/briefs/${p.briefId}`,
     }),
   },
   'brief.declined': {
     kind: 'brief_answered',
     channels: ['app', 'email'],
-    render: (p) => ({
-      title: `Brief declined: ${p.briefTitle}`,
-      body: `${p.agencyUserName} declined the brief: ${p.reason}`,
+    compose: (p) => ({
+      title: msg('Brief declined: {briefTitle}', { briefTitle: p.briefTitle }),
+      body: [
+        msg('{agencyUserName} declined the brief. Reason: {reason}', {
+          agencyUserName: p.agencyUserName,
+          reason: p.reason,
+        }),
+      ],
       link: `/briefs/${p.briefId}`,
     }),
   },
   'deliverable.version_submitted': {
     kind: 'version_submitted',
     channels: ['app', 'email'],
-    render: (p) => ({
-      title: `Version ${p.versionNumber} of "${p.deliverableTitle}" is ready for review`,
-      body: `${p.submitterName} submitted version ${p.versionNumber}. First step: ${p.firstStepName} (SLA ${p.firstStepSlaHours} h).`,
+    compose: (p) => ({
+      title: msg('Version {versionNumber} of "{deliverableTitle}" is ready for review', {
+        versionNumber: p.versionNumber,
+        deliverableTitle: p.deliverableTitle,
+      }),
+      body: [
+        msg(
+          '{submitterName} submitted version {versionNumber}. First step: "{stepName}", to be decided within {hours, plural, one {# hour} other {# hours}}.',
+          {
+            submitterName: p.submitterName,
+            versionNumber: p.versionNumber,
+            stepName: p.firstStepName,
+            hours: p.firstStepSlaHours,
+          },
+        ),
+      ],
       link: `/deliverables/${p.deliverableId}`,
     }),
   },
   'deliverable.decided': {
     kind: 'decision_made',
     channels: ['app', 'email'],
-    render: (p) => ({
-      title: `"${p.deliverableTitle}" ${decisionVerdict(p)}`,
-      body: `${p.deciderName}: ${p.decision.replace('_', ' ')} at "${p.stepName}".${p.comment ? ` ${p.comment}` : ''}`,
+    compose: (p) => ({
+      title: msg(
+        '"{deliverableTitle}" {outcome, select, approved {was approved} in_review {passed "{stepName}"} rejected {was rejected} other {was sent back with change requests}}',
+        { deliverableTitle: p.deliverableTitle, outcome: p.outcome, stepName: p.stepName },
+      ),
+      body: [
+        msg(
+          '{deciderName} {decision, select, approve {approved it} reject {rejected it} other {requested changes}} at "{stepName}".',
+          { deciderName: p.deciderName, decision: p.decision, stepName: p.stepName },
+        ),
+        ...(p.comment ? [msg('Comment: {comment}', { comment: p.comment })] : []),
+      ],
       link: `/deliverables/${p.deliverableId}`,
     }),
   },
   'deliverable.review_overdue': {
     kind: 'review_overdue',
     channels: ['app', 'email'],
-    render: (p) => ({
-      title: `Review overdue: "${p.deliverableTitle}"`,
-      body: `"${p.stepName}" has waited more than ${p.slaHours} h for a decision.`,
+    compose: (p, f) => ({
+      title: msg('Review overdue: "{deliverableTitle}"', { deliverableTitle: p.deliverableTitle }),
+      body: [
+        p.dueAt
+          ? msg(
+              'The decision at "{stepName}" was due {dueAt} ({hours, plural, one {# hour} other {# hours}} after submission) and is still waiting.',
+              { stepName: p.stepName, dueAt: f.dateTime(p.dueAt), hours: p.slaHours },
+            )
+          : msg(
+              '"{stepName}" has waited more than {hours, plural, one {# hour} other {# hours}} for a decision.',
+              { stepName: p.stepName, hours: p.slaHours },
+            ),
+      ],
       link: `/deliverables/${p.deliverableId}`,
     }),
   },
   'contract.terms_changed': {
     kind: 'contract_changed',
     channels: ['app'],
-    render: (p) => {
-      const what = [p.budgetChanged ? 'budget' : null, p.rateCardChanged ? 'rate card' : null]
-        .filter(Boolean)
-        .join(' and ');
+    compose: (p, f) => {
+      const what = p.budgetChanged && p.rateCardChanged ? 'both' : p.budgetChanged ? 'budget' : 'rate_card';
       return {
-        title: `${p.reference}: ${what} changed`,
-        body: `The ${what} of "${p.title}" changed. Open the contract to see the new terms.`,
+        title: msg(
+          '{reference}: {what, select, budget {budget changed} rate_card {rate card changed} other {budget and rate card changed}}',
+          { reference: p.reference, what },
+        ),
+        body: [
+          msg(
+            'The {what, select, budget {budget} rate_card {rate card} other {budget and rate card}} of "{title}" changed. Open the contract to see the new terms.',
+            { what, title: p.title },
+          ),
+          ...(p.budgetChanged && p.budgetCapMinor !== undefined && p.currency
+            ? [msg('The budget cap is now {amount}.', { amount: f.money(p.budgetCapMinor, p.currency) })]
+            : []),
+        ],
         link: `/contracts/${p.contractId}`,
       };
     },
@@ -116,53 +171,69 @@ export const NOTICES: { [K in DomainEventType]?: NoticeTemplate<K> } = {
   'contract.activated': {
     kind: 'contract_activated',
     channels: ['app'],
-    render: (p) => ({
-      title: `${p.reference} is active`,
-      body: `"${p.title}" runs from ${p.startDate} to ${p.endDate}.`,
+    compose: (p, f) => ({
+      title: msg('{reference} is active', { reference: p.reference }),
+      body: [
+        msg('"{title}" runs from {startDate} to {endDate}.', {
+          title: p.title,
+          startDate: f.date(p.startDate),
+          endDate: f.date(p.endDate),
+        }),
+      ],
       link: `/contracts/${p.contractId}`,
     }),
   },
   'contract.terminated': {
     kind: 'contract_terminated',
     channels: ['app'],
-    render: (p) => ({
-      title: `${p.reference} was terminated`,
-      body: `"${p.title}" was terminated: ${p.reason}`,
+    compose: (p) => ({
+      title: msg('{reference} was terminated', { reference: p.reference }),
+      body: [msg('"{title}" was terminated. Reason: {reason}', { title: p.title, reason: p.reason })],
       link: `/contracts/${p.contractId}`,
     }),
   },
   'contract.expired': {
     kind: 'contract_expired',
     channels: ['app'],
-    render: (p) => ({
-      title: `${p.reference} has expired`,
-      body: `"${p.title}" ended on ${p.endDate}.`,
+    compose: (p, f) => ({
+      title: msg('{reference} has expired', { reference: p.reference }),
+      body: [msg('"{title}" ended on {endDate}.', { title: p.title, endDate: f.date(p.endDate) })],
       link: `/contracts/${p.contractId}`,
     }),
   },
   'contract.renewal_due': {
     kind: 'contract_renewal_due',
     channels: ['app'],
-    render: (p) => ({
-      title: `${p.reference} ends on ${p.endDate}`,
-      body: `"${p.title}" with its agency reaches its ${p.renewalNoticeDays}-day renewal notice window. Decide whether to renew.`,
+    compose: (p, f) => ({
+      title: msg('{reference} ends on {endDate}', { reference: p.reference, endDate: f.date(p.endDate) }),
+      body: [
+        msg(
+          '"{title}" is within {days, plural, one {# day} other {# days}} of its end, its renewal notice period. Decide whether to renew it.',
+          { title: p.title, days: p.renewalNoticeDays },
+        ),
+      ],
       link: `/contracts/${p.contractId}`,
     }),
   },
   'user.invited': {
     kind: null,
     channels: ['email'],
-    render: (p, recipient) => ({
-      title: 'You are invited to Agency Portal',
-      body: `${p.inviterName} invited you to Agency Portal.`,
-      link: '/set-password',
-      emailText: [
-        `Hello ${recipient.name},`,
-        '',
-        `${p.inviterName} invited you to Agency Portal.`,
-        `Set your password here (the link works once, until ${new Date(p.expiresAt).toUTCString()}):`,
-        p.setPasswordUrl,
-      ].join('\n'),
-    }),
+    compose: (p, f) => {
+      const invited = msg('{inviterName} invited you to Agency Portal.', { inviterName: p.inviterName });
+      return {
+        title: msg('You are invited to Agency Portal'),
+        body: [invited],
+        link: '/set-password',
+        email: {
+          paragraphs: [
+            invited,
+            msg('Set your password with this link. It works once, until {expiresAt}:', {
+              expiresAt: f.dateTime(p.expiresAt),
+            }),
+          ],
+          url: p.setPasswordUrl,
+        },
+      };
+    },
   },
 };

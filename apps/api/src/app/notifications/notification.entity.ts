@@ -1,5 +1,6 @@
 import type { NotificationKind } from '@agency-portal/shared';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { OutboxEvent } from '../events/outbox-event.entity';
 
 @Entity({ name: 'notifications' })
 export class Notification {
@@ -12,6 +13,15 @@ export class Notification {
   @Column({ type: 'text' })
   kind!: NotificationKind;
 
+  /** The event the notice tells of: it is worded from it when read, in the reader's language. */
+  @Column({ name: 'event_id', type: 'uuid', nullable: true })
+  eventId!: string | null;
+
+  @ManyToOne(() => OutboxEvent, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'event_id' })
+  event?: OutboxEvent | null;
+
+  /** The English wording at delivery: the record, and the text when the event cannot be worded. */
   @Column({ type: 'text' })
   title!: string;
 

@@ -14,7 +14,10 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  @ApiOperation({ description: "The caller's in-app notices, newest first, and how many are unread." })
+  @ApiOperation({
+    description:
+      "The caller's latest in-app notices, worded in their language and time zone, and how many are unread.",
+  })
   list(
     @CurrentActor() actor: Actor,
     @Query() query: NotificationListQueryDto,

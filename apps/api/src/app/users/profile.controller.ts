@@ -16,6 +16,7 @@ export class ProfileController {
   @Get()
   @ApiOperation({ description: "The caller's own profile: name, e-mail, role, language and time zone." })
   @AnySignedIn()
+  @ApiOperation({ description: "The caller's own profile, as the session describes them." })
   get(@CurrentActor() actor: Actor): Promise<SessionUserResponse> {
     return this.profile.get(actor);
   }
@@ -23,6 +24,7 @@ export class ProfileController {
   @Patch()
   @ApiOperation({ description: "Changes the caller's own name, language or time zone (audited)." })
   @AnySignedIn()
+  @ApiOperation({ description: 'Changes the caller’s own name, language or time zone.' })
   update(@CurrentActor() actor: Actor, @Body() body: UpdateProfileDto): Promise<SessionUserResponse> {
     return this.profile.update(actor, body);
   }

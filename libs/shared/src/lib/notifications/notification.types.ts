@@ -30,6 +30,8 @@ export const NOTIFICATION_SORT_KEYS = ['createdAt'] as const;
 export interface NotificationListQuery extends ListQuery {
   /** Only unread notices. */
   unread?: boolean;
+  /** The reading device's IANA zone, used for times when the profile names none. */
+  timeZone?: string;
 }
 
 export interface NotificationListDto extends Page<NotificationDto> {

@@ -8,6 +8,7 @@ import type {
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { toBoolean } from '../../common/http/transformers';
+import { IsTimeZone } from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 import { NOTIFICATION_KINDS, NOTIFICATION_SORT_KEYS } from '@agency-portal/shared';
 
@@ -31,6 +32,12 @@ export class NotificationListQueryDto extends ListQueryDto implements Notificati
   @Transform(toBoolean)
   @IsBoolean()
   unread?: boolean;
+
+  /** The reading device's zone: times in notices are shown in it when the profile names none. */
+  @ApiPropertyOptional({ example: 'Asia/Seoul' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
 }
 
 export class NotificationListResponse

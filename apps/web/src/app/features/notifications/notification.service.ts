@@ -9,9 +9,16 @@ import { silentErrors } from '../../core/http/http-context';
 export class NotificationService {
   private readonly http = inject(HttpClient);
 
-  /** Polled in the background, so failures stay quiet. */
+  /**
+   * Polled in the background, so failures stay quiet. The API words notices in the person's
+   * language and time zone; the device's zone stands in when their profile names none.
+   */
   list(): Observable<NotificationListDto> {
-    return this.http.get<NotificationListDto>('/api/notifications', { context: silentErrors() });
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return this.http.get<NotificationListDto>('/api/notifications', {
+      context: silentErrors(),
+      params: timeZone ? { timeZone } : {},
+    });
   }
 
   markRead(id: string): Observable<void> {
