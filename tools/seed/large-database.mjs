@@ -97,10 +97,11 @@ export async function start(options = {}) {
   try {
     await server.start();
   } catch (error) {
+    const detail = error instanceof Error ? error.message : error ? String(error) : '';
     throw new Error(
       `The large data's PostgreSQL did not start on port ${port} with data in ${databaseDir}. Is it already ` +
-        `running (a benchmark, seed:large --keep-running, or npm start on this folder)? Set LARGE_PG_PORT ` +
-        `for another port. (${error instanceof Error && error.message ? error.message : String(error)})`,
+        'running (a benchmark, seed:large --keep-running, or npm start on this folder), or is the port taken? ' +
+        `Set LARGE_PG_PORT for another port.${detail ? ` (${detail})` : ''}`,
     );
   }
   const client = server.getPgClient();

@@ -77,6 +77,12 @@ export class BulkLoad {
       `SELECT quote_ident(tablename) AS name FROM pg_tables
         WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`,
     );
+    // Nobody writes into them from here on: the check below stays true until the commit.
+    if (rows.length > 0) {
+      await this.client.query(
+        `LOCK TABLE ${rows.map((row) => row.name).join(', ')} IN ACCESS EXCLUSIVE MODE`,
+      );
+    }
     for (const { name } of rows) {
       const { rows: found } = await this.client.query<{ taken: boolean }>(
         `SELECT EXISTS (SELECT 1 FROM ${name}) AS taken`,
