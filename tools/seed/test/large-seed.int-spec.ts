@@ -300,7 +300,7 @@ describe('seed:large generator', () => {
     }
   });
 
-  it('should leave every foreign key satisfied and the indexes exactly as the migrations made them', async () => {
+  it('should leave every foreign key satisfied, and the indexes and constraints exactly as the migrations made them', async () => {
     const pristine = await createDatabase();
     built.push({
       ...pristine,
@@ -311,7 +311,11 @@ describe('seed:large generator', () => {
     const indexes = (url: string) =>
       withClient(url, async (client) => {
         const { rows } = await client.query<{ definition: string }>(
-          "SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexdef",
+          `SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = 'public'
+           UNION ALL
+           SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+            WHERE connamespace = 'public'::regnamespace
+           ORDER BY 1`,
         );
         return rows.map((row) => row.definition);
       });
