@@ -8,7 +8,7 @@
  *
  * The embedded server runs with the API's embedded credentials (user agency_portal, database
  * agency_portal), so the API itself can also run on it:
- *   EMBEDDED_PG_DATA_DIR=.data/large/postgres EMBEDDED_PG_PORT=54340 STORAGE_DIR=.data/large/files npm start
+ *   SEED_DEMO=false EMBEDDED_PG_DATA_DIR=.data/large/postgres EMBEDDED_PG_PORT=54340 STORAGE_DIR=.data/large/files npm start
  * Only one process at a time can run it: stop the one before starting the other.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';

@@ -207,7 +207,7 @@ export async function main(argv: string[]): Promise<number> {
     if (database.embedded) {
       say('To open it in the portal (stop this database first):');
       say(
-        `  EMBEDDED_PG_DATA_DIR=${paths.databaseDir} EMBEDDED_PG_PORT=${paths.port} STORAGE_DIR=${paths.storageDir} npm start`,
+        `  SEED_DEMO=false EMBEDDED_PG_DATA_DIR=${paths.databaseDir} EMBEDDED_PG_PORT=${paths.port} STORAGE_DIR=${paths.storageDir} npm start`,
       );
     }
     if (values['keep-running']) await keepRunning(database);

@@ -23,7 +23,7 @@ import { SEEDED_TABLES } from '../src/summary';
  * (per-row triggers) and once the fast way (triggers off, keys verified at the end): both must
  * give the same, consistent organisation, one the app's workflow could have reached.
  */
-const SCALE = 0.005;
+const SCALE = 0.003;
 const NOW = new Date('2026-06-15T10:00:00Z');
 
 function adminUrl(): string {

@@ -506,8 +506,11 @@ export class ReviewSimulation {
         if (random.chance(0.1)) samples.push(post());
         break;
       case 'document':
+        // A report is a report; a livestream comes with its run sheet.
+        samples.push(ctx.storage.sample(item.code === 'REPORT' ? 'report' : 'storyboard'));
+        break;
       case 'service':
-        samples.push(ctx.storage.sample(random.chance(0.7) ? 'report' : 'storyboard'));
+        samples.push(ctx.storage.sample('report'));
         break;
     }
     return samples.map((sample) => ({ id: random.uuid(), sample }));
