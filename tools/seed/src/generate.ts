@@ -120,6 +120,9 @@ export async function generateLargeOrganisation(options: GenerateOptions): Promi
     const { rows: backend } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     const serverPid = backend[0]?.pid ?? 0;
     const cpuAtStart = { generator: process.cpuUsage(), database: cpuSeconds(serverPid) };
+    const { rows: walAtStart } = await client.query<{ lsn: string }>(
+      'SELECT pg_current_wal_lsn()::text AS lsn',
+    );
     const load = await BulkLoad.begin(client, options.checks ?? 'auto');
     ctx.checksAtEnd = load.fast;
     loader.freeze = load.fast;
@@ -148,8 +151,12 @@ export async function generateLargeOrganisation(options: GenerateOptions): Promi
     log(`  files linked in ${seconds(performance.now() - mark)}`);
     const generator = process.cpuUsage(cpuAtStart.generator);
     const database = cpuSeconds(serverPid);
+    const { rows: wal } = await client.query<{ bytes: string }>(
+      'SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::bigint AS bytes',
+      [walAtStart[0]?.lsn],
+    );
     log(
-      `  CPU: generator ${((generator.user + generator.system) / 1e6).toFixed(1)} s` +
+      `  WAL: ${(Number(wal[0]?.bytes ?? 0) / 1024 / 1024).toFixed(0)} MB; CPU: generator ${((generator.user + generator.system) / 1e6).toFixed(1)} s` +
         (database !== null && cpuAtStart.database !== null
           ? `, database ${(database - cpuAtStart.database).toFixed(1)} s`
           : ''),
