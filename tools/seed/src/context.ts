@@ -204,8 +204,6 @@ export interface SeedContext {
   contracts: ContractPlan[];
   policies: PolicyPlan[];
   deliverables: DeliverableRecord[];
-  /** Facts for summary.json, filled in by the domains. */
-  facts: Record<string, unknown>;
 }
 
 /** A known account by the local part of its e-mail (admin, lead, reviewer, legal, hr-reviewer, …). */

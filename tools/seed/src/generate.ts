@@ -105,7 +105,6 @@ export async function generateLargeOrganisation(options: GenerateOptions): Promi
     contracts: [],
     policies: [],
     deliverables: [],
-    facts: {},
   };
 
   let mark = performance.now();

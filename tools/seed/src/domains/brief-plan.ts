@@ -290,7 +290,7 @@ function sizeWork(ctx: SeedContext, random: Random, briefs: BriefPlan[]): void {
     }
     brief.estimate = estimateOf(brief.specs);
   }
-  // Cut-downs go where the masters are: one draw per original deliverable.
+  // Cut-downs go where the masters are: one draw per original deliverable (at most 50 per brief).
   const slots = accepted.flatMap((brief) =>
     Array.from(
       {
@@ -318,5 +318,4 @@ function sizeWork(ctx: SeedContext, random: Random, briefs: BriefPlan[]): void {
       contract.currency,
     );
   }
-  ctx.facts['bigBrief'] = big.id;
 }

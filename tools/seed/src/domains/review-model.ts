@@ -34,7 +34,6 @@ export interface RunResult {
   /** When every deliverable had reached approved, published or rejected; null while any has not. */
   allDoneAt: Instant | null;
   deliverables: number;
-  lastActivity: Instant;
 }
 
 /** The rows of one batch of briefs, in the order they are written. */

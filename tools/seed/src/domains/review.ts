@@ -173,7 +173,6 @@ export class ReviewSimulation {
       firstSubmission,
       allDoneAt: done ? Math.max(...all.map((deliverable) => deliverable.doneAt as number)) : null,
       deliverables: all.length,
-      lastActivity: Math.max(...all.map((deliverable) => deliverable.updatedAt)),
     };
   }
 
