@@ -154,10 +154,13 @@ export async function generateLargeOrganisation(options: GenerateOptions): Promi
       'SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::bigint AS bytes',
       [walAtStart[0]?.lsn],
     );
+    const cpu = (generator.user + generator.system) / 1e6;
+    const peak = process.resourceUsage().maxRSS / 1024;
+    const mb = Number(wal[0]?.bytes ?? 0) / 1024 / 1024;
     log(
-      `  WAL: ${(Number(wal[0]?.bytes ?? 0) / 1024 / 1024).toFixed(0)} MB; CPU: generator ${((generator.user + generator.system) / 1e6).toFixed(1)} s` +
+      `  generator: ${cpu.toFixed(1)} s CPU, ${peak.toFixed(0)} MB peak` +
         (database !== null && cpuAtStart.database !== null
-          ? `, database ${(database - cpuAtStart.database).toFixed(1)} s`
+          ? `; database: ${(database - cpuAtStart.database).toFixed(1)} s CPU, ${mb.toFixed(0)} MB WAL`
           : ''),
     );
   } catch (error) {
