@@ -1,8 +1,11 @@
-import { type Json } from '../copy';
+import type { ContractStatus } from '@agency-portal/shared';
+import type { Notice } from '../activity';
+import type { Json } from '../copy';
 import { activeAt, type ContractPlan, type SeedContext, type UserPlan } from '../context';
 import { addDays } from '../time';
 
-function snapshot(contract: ContractPlan, status: string, documentId: string | null): Json {
+/** ContractsService's audit snapshot of the contract in `status`. */
+function snapshot(contract: ContractPlan, status: ContractStatus, documentId: string | null): Json {
   return {
     agencyId: contract.agency.id,
     businessUnitId: contract.unit.id,
@@ -57,22 +60,41 @@ export function recordLifecycle(ctx: SeedContext, contract: ContractPlan, docume
     );
   }
   const documentId = document?.id ?? null;
+  /** A status change: its audit record (before and after) and the notice it sends. */
+  const transition = (
+    at: number,
+    actor: UserPlan | null,
+    from: ContractStatus,
+    to: ContractStatus,
+    notice: Omit<Notice, 'link' | 'entity' | 'entityId'>,
+    recipients: UserPlan[],
+  ) => {
+    const action = to === 'active' ? 'activated' : to;
+    activity.record(
+      at,
+      actor,
+      `contract.${action}`,
+      'contract',
+      contract.id,
+      snapshot(contract, from, documentId),
+      snapshot(contract, to, documentId),
+    );
+    activity.notify(at, recipients, { ...notice, ...link });
+  };
   if (contract.activatedAt === null) return;
-  activity.record(
-    contract.activatedAt,
+  const activatedAt = contract.activatedAt;
+  transition(
+    activatedAt,
     owner,
-    'contract.activated',
-    'contract',
-    contract.id,
-    snapshot(contract, 'draft', documentId),
-    snapshot(contract, 'active', documentId),
+    'draft',
+    'active',
+    {
+      kind: 'contract_activated',
+      title: `${contract.reference} is active`,
+      body: `"${contract.title}" runs from ${contract.startDate} to ${contract.endDate}.`,
+    },
+    agencyUsers(activatedAt),
   );
-  activity.notify(contract.activatedAt, agencyUsers(contract.activatedAt), {
-    kind: 'contract_activated',
-    title: `${contract.reference} is active`,
-    body: `"${contract.title}" runs from ${contract.startDate} to ${contract.endDate}.`,
-    ...link,
-  });
   if (contract.renewalNotifiedAt !== null) {
     activity.record(
       contract.renewalNotifiedAt,
@@ -94,39 +116,33 @@ export function recordLifecycle(ctx: SeedContext, contract: ContractPlan, docume
     });
   }
   if (contract.terminated) {
-    activity.record(
-      contract.terminated.at,
+    const { at, reason } = contract.terminated;
+    transition(
+      at,
       owner,
-      'contract.terminated',
-      'contract',
-      contract.id,
-      snapshot(contract, 'active', documentId),
-      snapshot(contract, 'terminated', documentId),
+      'active',
+      'terminated',
+      {
+        kind: 'contract_terminated',
+        title: `${contract.reference} was terminated`,
+        body: `"${contract.title}" was terminated: ${reason}`,
+      },
+      agencyUsers(at),
     );
-    activity.notify(contract.terminated.at, agencyUsers(contract.terminated.at), {
-      kind: 'contract_terminated',
-      title: `${contract.reference} was terminated`,
-      body: `"${contract.title}" was terminated: ${contract.terminated.reason}`,
-      ...link,
-    });
   }
   if (contract.expiredAt !== null) {
-    activity.record(
+    // The daily job tells the owner and the agency.
+    transition(
       contract.expiredAt,
       null,
-      'contract.expired',
-      'contract',
-      contract.id,
-      snapshot(contract, 'active', documentId),
-      snapshot(contract, 'expired', documentId),
+      'active',
+      'expired',
+      {
+        kind: 'contract_expired',
+        title: `${contract.reference} has expired`,
+        body: `"${contract.title}" ended on ${contract.endDate}.`,
+      },
+      [owner, ...agencyUsers(contract.expiredAt)],
     );
-    const notice = {
-      kind: 'contract_expired' as const,
-      title: `${contract.reference} has expired`,
-      body: `"${contract.title}" ended on ${contract.endDate}.`,
-      ...link,
-    };
-    activity.notify(contract.expiredAt, [owner], notice);
-    activity.notify(contract.expiredAt, agencyUsers(contract.expiredAt), notice);
   }
 }
