@@ -220,6 +220,15 @@ const VIOLATIONS: Record<string, string> = {
       UNION ALL SELECT max(at) FROM audit_events UNION ALL SELECT max(created_at) FROM notifications
       UNION ALL SELECT max(read_at) FROM notifications UNION ALL SELECT max(updated_at) FROM briefs) times
      WHERE at > TIMESTAMPTZ '2026-06-15T10:00:00Z'`,
+  'nobody acts before joining, after being deactivated, or for an agency after it was offboarded': `
+    SELECT acts.id FROM (
+      SELECT id, uploaded_by AS actor, submitted_at AS at FROM deliverable_versions
+      UNION ALL SELECT id, approver_id, decided_at FROM approval_decisions
+      UNION ALL SELECT id, author_id, created_at FROM comments) acts
+      JOIN users u ON u.id = acts.actor
+      LEFT JOIN agencies a ON a.id = u.agency_id
+     WHERE acts.at < u.created_at OR (NOT u.active AND acts.at >= u.updated_at) OR acts.at >= a.offboarded_at
+        OR u.created_at >= a.offboarded_at OR u.last_login_at > COALESCE(a.offboarded_at, 'infinity')`,
   'agency roles belong to an agency, in-house roles to none': `
     SELECT u.id FROM users u WHERE (u.role IN ('agency_admin', 'agency_member')) <> (u.agency_id IS NOT NULL)`,
 };

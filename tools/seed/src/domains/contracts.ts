@@ -168,6 +168,11 @@ export const contracts: Domain = {
         );
         const at = Math.min(ctx.now - 7 * DAY, last + random.int(20, 90) * DAY);
         agency.offboarded = { at, reason: random.pick(OFFBOARD_REASONS) };
+        // Nobody is invited to an offboarded agency, and nobody of it signs in afterwards.
+        for (const user of agency.users) {
+          if (user.joinedAt >= at) user.joinedAt = agency.createdAt + random.next() * (at - agency.createdAt);
+          if (user.leftAt !== null && (user.leftAt <= user.joinedAt || user.leftAt >= at)) user.leftAt = null;
+        }
       }
     });
     // However few the contracts, one of them was ended early.

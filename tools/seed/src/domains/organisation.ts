@@ -188,10 +188,17 @@ export const organisation: Domain = {
         parentId: unit.parent?.id ?? null,
       });
     }
+    const offboarded = new Map(
+      ctx.org.agencies.flatMap((agency) =>
+        agency.offboarded ? [[agency.id, agency.offboarded.at] as const] : [],
+      ),
+    );
     const staff = new TableBuffer(TABLES.users);
     const agencyUsers = new TableBuffer(TABLES.users);
     for (const user of ctx.org.users) {
-      const lastLogin = user.leftAt ?? (random.chance(0.7) ? ctx.now - random.logNormal(3 * DAY, 1) : null);
+      // The last sign-in came before leaving, or before the agency was offboarded.
+      const until = user.leftAt ?? offboarded.get(user.agencyId ?? '') ?? ctx.now;
+      const lastLogin = random.chance(0.8) ? until - random.logNormal(3 * DAY, 1) : null;
       (user.agencyId ? agencyUsers : staff).push({
         id: user.id,
         email: user.email,
