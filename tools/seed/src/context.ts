@@ -204,8 +204,6 @@ export interface SeedContext {
   contracts: ContractPlan[];
   policies: PolicyPlan[];
   deliverables: DeliverableRecord[];
-  /** Facts for summary.json, filled in by the domains. */
-  facts: Record<string, unknown>;
 }
 
 /** A known account by the local part of its e-mail (admin, lead, reviewer, legal, hr-reviewer, …). */
@@ -226,9 +224,7 @@ export function activeAt(user: UserPlan, at: Instant): boolean {
 
 /** A busy-weighted pick among the people active at `at`, or null when nobody is. */
 export function pickActive(random: Random, users: readonly UserPlan[], at: Instant): UserPlan | null {
-  const present = users.filter((user) => activeAt(user, at));
-  if (present.length === 0) return null;
-  return random.weighted(present.map((user) => [user, user.weight] as const));
+  return random.byWeight(users, (user) => activeAt(user, at));
 }
 
 /**

@@ -37,11 +37,12 @@ export function table<C extends Columns>(name: string, columns: C): Table<C> {
   return { name, columns };
 }
 
-const SPECIAL = /[\\\t\n\r]/g;
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIALS = /[\\\t\n\r]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 function escapeText(text: string): string {
-  return text.replace(SPECIAL, (match) => ESCAPES[match] as string);
+  return SPECIAL.test(text) ? text.replace(SPECIALS, (match) => ESCAPES[match] as string) : text;
 }
 
 /** Shared objects (a contract's policy snapshot on each of its deliverables) are encoded once. */

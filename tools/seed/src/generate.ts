@@ -105,7 +105,6 @@ export async function generateLargeOrganisation(options: GenerateOptions): Promi
     contracts: [],
     policies: [],
     deliverables: [],
-    facts: {},
   };
 
   let mark = performance.now();
@@ -120,6 +119,9 @@ export async function generateLargeOrganisation(options: GenerateOptions): Promi
     const { rows: backend } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     const serverPid = backend[0]?.pid ?? 0;
     const cpuAtStart = { generator: process.cpuUsage(), database: cpuSeconds(serverPid) };
+    const { rows: walAtStart } = await client.query<{ lsn: string }>(
+      'SELECT pg_current_wal_lsn()::text AS lsn',
+    );
     const load = await BulkLoad.begin(client, options.checks ?? 'auto');
     ctx.checksAtEnd = load.fast;
     loader.freeze = load.fast;
@@ -148,10 +150,17 @@ export async function generateLargeOrganisation(options: GenerateOptions): Promi
     log(`  files linked in ${seconds(performance.now() - mark)}`);
     const generator = process.cpuUsage(cpuAtStart.generator);
     const database = cpuSeconds(serverPid);
+    const { rows: wal } = await client.query<{ bytes: string }>(
+      'SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::bigint AS bytes',
+      [walAtStart[0]?.lsn],
+    );
+    const cpu = (generator.user + generator.system) / 1e6;
+    const peak = process.resourceUsage().maxRSS / 1024;
+    const mb = Number(wal[0]?.bytes ?? 0) / 1024 / 1024;
     log(
-      `  CPU: generator ${((generator.user + generator.system) / 1e6).toFixed(1)} s` +
+      `  generator: ${cpu.toFixed(1)} s CPU, ${peak.toFixed(0)} MB peak` +
         (database !== null && cpuAtStart.database !== null
-          ? `, database ${(database - cpuAtStart.database).toFixed(1)} s`
+          ? `; database: ${(database - cpuAtStart.database).toFixed(1)} s CPU, ${mb.toFixed(0)} MB WAL`
           : ''),
     );
   } catch (error) {

@@ -16,8 +16,9 @@ interface PlainIndex {
  * (session_replication_role = replica), the tables (all checked empty) are truncated so COPY
  * can write them frozen, and without WAL when the server runs with wal_level=minimal; every
  * foreign key is then verified in one pass per constraint. Otherwise PostgreSQL checks each row
- * as it arrives. Either way the plain (non-unique) indexes are dropped for the load and created
- * again from their own definitions, and nothing is visible to anyone before the commit.
+ * as it arrives. Either way the plain (non-unique) indexes and the primary keys nothing refers to
+ * are dropped for the load and created again from their own definitions (a duplicate would fail
+ * the commit), and nothing is visible to anyone before the commit.
  */
 export class BulkLoad {
   private indexes: PlainIndex[] = [];
@@ -51,7 +52,9 @@ export class BulkLoad {
   async commit(log: (line: string) => void): Promise<void> {
     let mark = performance.now();
     for (const index of this.indexes) await this.client.query(index.definition);
-    log(`  ${this.indexes.length} indexes created in ${((performance.now() - mark) / 1000).toFixed(1)} s`);
+    log(
+      `  ${this.indexes.length} indexes and keys created in ${((performance.now() - mark) / 1000).toFixed(1)} s`,
+    );
     if (this.fast) {
       mark = performance.now();
       await this.client.query('SET session_replication_role = DEFAULT');
@@ -77,6 +80,12 @@ export class BulkLoad {
       `SELECT quote_ident(tablename) AS name FROM pg_tables
         WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`,
     );
+    // Nobody writes into them from here on: the check below stays true until the commit.
+    if (rows.length > 0) {
+      await this.client.query(
+        `LOCK TABLE ${rows.map((row) => row.name).join(', ')} IN ACCESS EXCLUSIVE MODE`,
+      );
+    }
     for (const { name } of rows) {
       const { rows: found } = await this.client.query<{ taken: boolean }>(
         `SELECT EXISTS (SELECT 1 FROM ${name}) AS taken`,
@@ -90,7 +99,10 @@ export class BulkLoad {
       await this.client.query(`TRUNCATE ${rows.map((row) => row.name).join(', ')}`);
   }
 
-  /** Indexes that back no constraint and enforce no uniqueness are cheaper built once, after the rows. */
+  /**
+   * Indexes that back no constraint and enforce no uniqueness, and primary keys nothing refers
+   * to, are cheaper built once after the rows (a sort) than kept up to date row by row.
+   */
   private async dropPlainIndexes(): Promise<void> {
     const { rows } = await this.client.query<PlainIndex>(`
       SELECT index.indexrelid::regclass::text AS name, pg_get_indexdef(index.indexrelid) AS definition
@@ -101,6 +113,22 @@ export class BulkLoad {
          AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = index.indexrelid)
        ORDER BY 1`);
     for (const index of rows) await this.client.query(`DROP INDEX ${index.name}`);
-    this.indexes = rows;
+    // Primary keys no foreign key references (the audit trail, notices, decisions, …) too.
+    const { rows: keys } = await this.client.query<{ tab: string; name: string; definition: string }>(`
+      SELECT con.conrelid::regclass::text AS tab, quote_ident(con.conname) AS name,
+             pg_get_constraintdef(con.oid) AS definition
+        FROM pg_constraint con
+        JOIN pg_namespace ns ON ns.oid = con.connamespace
+       WHERE ns.nspname = 'public' AND con.contype = 'p' AND con.conrelid <> 'public.migrations'::regclass
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint ref WHERE ref.contype = 'f' AND ref.confrelid = con.conrelid)
+       ORDER BY 1`);
+    for (const key of keys) await this.client.query(`ALTER TABLE ${key.tab} DROP CONSTRAINT ${key.name}`);
+    this.indexes = [
+      ...rows,
+      ...keys.map((key) => ({
+        name: key.name,
+        definition: `ALTER TABLE ${key.tab} ADD CONSTRAINT ${key.name} ${key.definition}`,
+      })),
+    ];
   }
 }

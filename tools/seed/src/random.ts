@@ -77,6 +77,25 @@ export class Random {
     return last[0];
   }
 
+  /** One of the items, with probability proportional to its `weight` (no allocation). */
+  byWeight<T extends { weight: number }>(
+    items: readonly T[],
+    include: (item: T) => boolean = () => true,
+  ): T | null {
+    let total = 0;
+    for (const item of items) if (include(item)) total += item.weight;
+    if (total <= 0) return null;
+    let roll = this.next() * total;
+    let last: T | null = null;
+    for (const item of items) {
+      if (!include(item)) continue;
+      last = item;
+      roll -= item.weight;
+      if (roll < 0) return item;
+    }
+    return last;
+  }
+
   /** `count` distinct items in random order. */
   sample<T>(items: readonly T[], count: number): T[] {
     const copy = [...items];

@@ -28,6 +28,8 @@ export const SEEDED_TABLES = [
 export interface AgencyFacts {
   id: string;
   name: string;
+  /** Users of an offboarded agency cannot sign in. */
+  status: 'active' | 'offboarded';
   admin: string;
   member: string;
   contracts: number;
@@ -125,6 +127,7 @@ export async function summarise(
       return {
         id: agency.id,
         name: agency.name,
+        status: agency.offboarded ? 'offboarded' : 'active',
         admin: `admin@${agency.slug}.large.local`,
         member: `member@${agency.slug}.large.local`,
         contracts: Number(row.contracts),
@@ -134,7 +137,6 @@ export async function summarise(
     };
     const ranked = agencyFacts.rows.map(facts);
     const ids = {
-      biggestAgency: ranked[0]?.id,
       briefWithMostDeliverables: await first(
         client,
         `
@@ -178,8 +180,9 @@ export async function summarise(
     for (const [key, user] of Object.entries(run.org.accounts)) {
       accounts[key] = { email: user.email, role: user.role, note: NOTES[key] ?? user.role };
     }
-    const biggest = ranked[0];
-    const smallest = ranked.at(-1);
+    const active = ranked.filter((agency) => agency.status === 'active');
+    const biggest = active[0];
+    const smallest = active.at(-1);
     if (!biggest || !smallest) throw new Error('no agencies');
     return {
       generatedAt: new Date().toISOString(),
@@ -193,7 +196,12 @@ export async function summarise(
       agencies: {
         biggest,
         smallest,
-        all: ranked.map((agency) => ({ name: agency.name, admin: agency.admin, member: agency.member })),
+        all: ranked.map((agency) => ({
+          name: agency.name,
+          status: agency.status,
+          admin: agency.admin,
+          member: agency.member,
+        })),
       },
       ids,
       rows,

@@ -1,193 +1,13 @@
-import { type AgencyService, minorDigits, type RateUnit } from '@agency-portal/shared';
-import { type Json, TableBuffer } from '../copy';
-import {
-  activeAt,
-  staffOf,
-  type AgencyPlan,
-  type ContractPlan,
-  type Currency,
-  type Domain,
-  type GoalPlan,
-  type RateItemPlan,
-  type SeedContext,
-  type UserPlan,
-  type WorkKind,
-} from '../context';
+import { TableBuffer } from '../copy';
+import { staffOf, type AgencyPlan, type ContractPlan, type Domain, type GoalPlan } from '../context';
 import { apportion, type Random } from '../random';
 import { TABLES } from '../tables';
 import { CONTRACT_TITLES, INTERNAL_NOTES, OFFBOARD_REASONS, TERMINATION_REASONS } from '../text';
 import { addDays, addMonths, DAY, dayStart, HOUR, isoDate } from '../time';
-import { USD_RATE } from './goals';
-
-interface CatalogueItem {
-  code: string;
-  description: string;
-  unit: RateUnit;
-  usd: number;
-  kind: WorkKind;
-  services: AgencyService[];
-}
-
-const CATALOGUE: CatalogueItem[] = [
-  {
-    code: 'REEL',
-    description: 'Short-form video (Reel / Short), up to 30 s',
-    unit: 'deliverable',
-    usd: 1100,
-    kind: 'video',
-    services: ['full_service', 'creative', 'execution'],
-  },
-  {
-    code: 'TT-CREATOR',
-    description: 'TikTok creator video',
-    unit: 'deliverable',
-    usd: 950,
-    kind: 'video',
-    services: ['full_service', 'influencer'],
-  },
-  {
-    code: 'UGC-VIDEO',
-    description: 'Creator UGC video with 12-month usage rights',
-    unit: 'deliverable',
-    usd: 1200,
-    kind: 'video',
-    services: ['influencer', 'creative'],
-  },
-  {
-    code: 'HERO-FILM',
-    description: 'Hero film, up to 60 s',
-    unit: 'deliverable',
-    usd: 6500,
-    kind: 'video',
-    services: ['full_service', 'creative'],
-  },
-  {
-    code: 'CAROUSEL',
-    description: 'Carousel post, up to 10 frames',
-    unit: 'deliverable',
-    usd: 650,
-    kind: 'carousel',
-    services: ['full_service', 'creative', 'execution'],
-  },
-  {
-    code: 'STATIC',
-    description: 'Static feed post',
-    unit: 'deliverable',
-    usd: 300,
-    kind: 'image',
-    services: ['full_service', 'creative', 'execution', 'paid_media'],
-  },
-  {
-    code: 'STORY',
-    description: 'Story set (3 frames)',
-    unit: 'deliverable',
-    usd: 420,
-    kind: 'image',
-    services: ['full_service', 'creative', 'execution'],
-  },
-  {
-    code: 'BANNER',
-    description: 'Web and app banner set',
-    unit: 'deliverable',
-    usd: 380,
-    kind: 'image',
-    services: ['creative', 'paid_media'],
-  },
-  {
-    code: 'INFLUENCER-POST',
-    description: 'Influencer feed post',
-    unit: 'deliverable',
-    usd: 1500,
-    kind: 'image',
-    services: ['influencer'],
-  },
-  {
-    code: 'REPORT',
-    description: 'Monthly performance report',
-    unit: 'deliverable',
-    usd: 500,
-    kind: 'document',
-    services: ['full_service', 'paid_media', 'execution'],
-  },
-  {
-    code: 'LIVESTREAM',
-    description: 'Livestream with run sheet',
-    unit: 'deliverable',
-    usd: 3000,
-    kind: 'document',
-    services: ['influencer', 'full_service'],
-  },
-  {
-    code: 'COMMUNITY',
-    description: 'Community management',
-    unit: 'month',
-    usd: 4500,
-    kind: 'service',
-    services: ['full_service', 'execution'],
-  },
-  {
-    code: 'MEDIA-MGMT',
-    description: 'Paid media management',
-    unit: 'month',
-    usd: 3200,
-    kind: 'service',
-    services: ['paid_media'],
-  },
-  {
-    code: 'STRATEGY',
-    description: 'Strategy and reporting',
-    unit: 'hour',
-    usd: 120,
-    kind: 'service',
-    services: ['full_service', 'creative', 'paid_media'],
-  },
-];
-
-/** Whole units a price or cap is rounded to, per currency (KRW has no minor unit, USD and IDR two). */
-const PRICE_STEP: Record<Currency, number> = { KRW: 10_000, USD: 10, IDR: 100_000 };
-const CAP_STEP: Record<Currency, number> = { KRW: 1_000_000, USD: 1000, IDR: 10_000_000 };
-
-/** Converts whole units to minor units with the currency's own minor digits. */
-export function minor(major: number, currency: Currency): number {
-  return major * 10 ** minorDigits(currency);
-}
-
-function price(random: Random, usd: number, currency: Currency): number {
-  const step = PRICE_STEP[currency];
-  const major = Math.max(
-    step,
-    Math.round((usd * (USD_RATE[currency] ?? 1) * random.between(0.85, 1.15)) / step) * step,
-  );
-  return minor(major, currency);
-}
-
-/** The smallest round amount at or above `minorAmount`. */
-export function roundCap(minorAmount: number, currency: Currency): number {
-  const step = minor(CAP_STEP[currency], currency);
-  return Math.max(step, Math.ceil(minorAmount / step) * step);
-}
+import { recordLifecycle } from './contract-lifecycle';
+import { rateCard } from './rate-cards';
 
 const ALLOCATION_PATTERNS = [[100], [60, 30], [70, 30], [50, 50], [40, 30, 20], [80], [50, 25, 25], [90]];
-
-function rateCard(random: Random, agency: AgencyPlan, currency: Currency): RateItemPlan[] {
-  const offered = CATALOGUE.filter((item) =>
-    item.services.some((service) => agency.services.includes(service)),
-  );
-  const content = offered.filter((item) => item.unit === 'deliverable');
-  const pool = content.length >= 2 ? content : CATALOGUE.filter((item) => item.unit === 'deliverable');
-  const chosen = random.sample(pool, random.int(2, Math.min(5, pool.length)));
-  const services = offered.filter((item) => item.unit !== 'deliverable');
-  if (services.length > 0 && random.chance(0.6)) chosen.push(random.pick(services));
-  return chosen.map((item, position) => ({
-    id: random.uuid(),
-    position,
-    code: item.code,
-    description: item.description,
-    unit: item.unit,
-    priceMinor: price(random, item.usd, currency),
-    kind: item.kind,
-  }));
-}
 
 function allocations(random: Random, candidates: GoalPlan[]): { goal: GoalPlan; percent: number }[] {
   const pattern = random.pick(ALLOCATION_PATTERNS.filter((entry) => entry.length <= candidates.length));
@@ -206,12 +26,17 @@ function shiftAgency(agency: AgencyPlan, createdAt: number): void {
   }
 }
 
-/** When the daily lifecycle job raised the renewal notice, if it did before the contract stopped being active. */
+/**
+ * When the daily lifecycle job (00:15 UTC, and at every boot) raised the renewal notice: once the
+ * contract was active and within its notice window, if that happened before it stopped being active.
+ */
 function renewalNotice(contract: ContractPlan, until: number): number | null {
   if (contract.activatedAt === null) return null;
-  const window = dayStart(addDays(contract.endDate, -contract.noticeDays)) + 15 * 60 * 1000;
-  const at = Math.max(window, contract.activatedAt + HOUR);
-  return at < until ? at : null;
+  const due = Math.max(
+    dayStart(addDays(contract.endDate, -contract.noticeDays)),
+    contract.activatedAt + HOUR,
+  );
+  return due < until ? Math.min(due + 15 * 60 * 1000, until - 1000) : null;
 }
 
 export const contracts: Domain = {
@@ -343,6 +168,11 @@ export const contracts: Domain = {
         );
         const at = Math.min(ctx.now - 7 * DAY, last + random.int(20, 90) * DAY);
         agency.offboarded = { at, reason: random.pick(OFFBOARD_REASONS) };
+        // Nobody is invited to an offboarded agency, and nobody of it signs in afterwards.
+        for (const user of agency.users) {
+          if (user.joinedAt >= at) user.joinedAt = agency.createdAt + random.next() * (at - agency.createdAt);
+          if (user.leftAt !== null && (user.leftAt <= user.joinedAt || user.leftAt >= at)) user.leftAt = null;
+        }
       }
     });
     // However few the contracts, one of them was ended early.
@@ -451,132 +281,3 @@ export const contracts: Domain = {
     await loader.write(files, rows, items, links);
   },
 };
-
-function snapshot(contract: ContractPlan, status: string, documentId: string | null): Json {
-  return {
-    agencyId: contract.agency.id,
-    businessUnitId: contract.unit.id,
-    ownerId: contract.owner.id,
-    reference: contract.reference,
-    title: contract.title,
-    startDate: contract.startDate,
-    endDate: contract.endDate,
-    currency: contract.currency,
-    budgetCapMinor: contract.capMinor,
-    renewalNoticeDays: contract.noticeDays,
-    status,
-    terminationReason: status === 'terminated' ? (contract.terminated?.reason ?? null) : null,
-    signedDocumentId: documentId,
-  };
-}
-
-/** The audit trail and notices of a contract's life, as ContractsService and the daily job write them. */
-function recordLifecycle(ctx: SeedContext, contract: ContractPlan, documentAt: number | null): void {
-  const { activity } = ctx;
-  const owner = contract.owner;
-  const document = contract.signedDocument;
-  const link = { link: `/contracts/${contract.id}`, entity: 'contract', entityId: contract.id };
-  const agencyUsers = (at: number): UserPlan[] => contract.agency.users.filter((user) => activeAt(user, at));
-  activity.record(contract.createdAt, owner, 'contract.created', 'contract', contract.id, null, {
-    ...(snapshot(contract, 'draft', null) as Record<string, Json>),
-    rateCard: contract.rateCard.map((item) => ({
-      code: item.code,
-      description: item.description,
-      unit: item.unit,
-      unitPriceMinor: item.priceMinor,
-    })),
-    allocations: contract.allocations.map((allocation) => ({
-      goalId: allocation.goal.id,
-      percent: allocation.percent,
-    })),
-  });
-  if (document && documentAt !== null) {
-    activity.record(
-      documentAt,
-      owner,
-      'contract.document_uploaded',
-      'contract',
-      contract.id,
-      snapshot(contract, 'draft', null),
-      {
-        ...(snapshot(contract, 'draft', document.id) as Record<string, Json>),
-        fileName: document.name,
-        sha256: document.sample.sha256,
-        sizeBytes: document.sample.bytes,
-      },
-    );
-  }
-  const documentId = document?.id ?? null;
-  if (contract.activatedAt === null) return;
-  activity.record(
-    contract.activatedAt,
-    owner,
-    'contract.activated',
-    'contract',
-    contract.id,
-    snapshot(contract, 'draft', documentId),
-    snapshot(contract, 'active', documentId),
-  );
-  activity.notify(contract.activatedAt, agencyUsers(contract.activatedAt), {
-    kind: 'contract_activated',
-    title: `${contract.reference} is active`,
-    body: `"${contract.title}" runs from ${contract.startDate} to ${contract.endDate}.`,
-    ...link,
-  });
-  if (contract.renewalNotifiedAt !== null) {
-    activity.record(
-      contract.renewalNotifiedAt,
-      null,
-      'contract.renewal_notice_raised',
-      'contract',
-      contract.id,
-      null,
-      {
-        endDate: contract.endDate,
-        noticeFrom: addDays(contract.endDate, -contract.noticeDays),
-      },
-    );
-    activity.notify(contract.renewalNotifiedAt, [owner], {
-      kind: 'contract_renewal_due',
-      title: `${contract.reference} ends on ${contract.endDate}`,
-      body: `"${contract.title}" with its agency reaches its ${contract.noticeDays}-day renewal notice window. Decide whether to renew.`,
-      ...link,
-    });
-  }
-  if (contract.terminated) {
-    activity.record(
-      contract.terminated.at,
-      owner,
-      'contract.terminated',
-      'contract',
-      contract.id,
-      snapshot(contract, 'active', documentId),
-      snapshot(contract, 'terminated', documentId),
-    );
-    activity.notify(contract.terminated.at, agencyUsers(contract.terminated.at), {
-      kind: 'contract_terminated',
-      title: `${contract.reference} was terminated`,
-      body: `"${contract.title}" was terminated: ${contract.terminated.reason}`,
-      ...link,
-    });
-  }
-  if (contract.expiredAt !== null) {
-    activity.record(
-      contract.expiredAt,
-      null,
-      'contract.expired',
-      'contract',
-      contract.id,
-      snapshot(contract, 'active', documentId),
-      snapshot(contract, 'expired', documentId),
-    );
-    const notice = {
-      kind: 'contract_expired' as const,
-      title: `${contract.reference} has expired`,
-      body: `"${contract.title}" ended on ${contract.endDate}.`,
-      ...link,
-    };
-    activity.notify(contract.expiredAt, [owner], notice);
-    activity.notify(contract.expiredAt, agencyUsers(contract.expiredAt), notice);
-  }
-}

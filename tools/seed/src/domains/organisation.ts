@@ -1,163 +1,21 @@
-import { AGENCY_SERVICES, type Channel, type OperatingModel, type Role } from '@agency-portal/shared';
+import { AGENCY_SERVICES, type Role } from '@agency-portal/shared';
 import { TableBuffer, type Loader } from '../copy';
-import {
-  account,
-  type AgencyPlan,
-  type Currency,
-  type Domain,
-  type UnitPlan,
-  type UserPlan,
-} from '../context';
+import { account, type AgencyPlan, type Domain, type UnitPlan, type UserPlan } from '../context';
 import { TABLES } from '../tables';
 import { agencyName, legalName, type Market, personName, slugOf } from '../text';
 import { DAY, HOUR, type Instant } from '../time';
+import {
+  KNOWN_STAFF,
+  LOCALE,
+  MARKET_WEIGHTS,
+  MORE_STAFF,
+  type StaffSpec,
+  UNITS,
+  UNITS_BY_MARKET,
+} from './organisation-data';
 
 /** The password of every large-data account: throwaway benchmark data only, never a real system. */
 export const LARGE_PASSWORD = 'large-password';
-
-interface UnitSpec {
-  key: string;
-  name: string;
-  model: OperatingModel;
-  parent: string | null;
-  market: Market;
-  currency: Currency;
-  channels: Channel[];
-}
-
-/** A CoE with decentralised markets and a regional CoE of its own under it, plus two centralised teams. */
-const UNITS: UnitSpec[] = [
-  {
-    key: 'coe',
-    name: 'Global Social Centre of Excellence',
-    model: 'coe',
-    parent: null,
-    market: 'GL',
-    currency: 'USD',
-    channels: ['instagram', 'tiktok', 'youtube', 'facebook', 'x'],
-  },
-  {
-    key: 'korea',
-    name: 'Korea Consumer Marketing',
-    model: 'decentralised',
-    parent: 'coe',
-    market: 'KR',
-    currency: 'KRW',
-    channels: ['instagram', 'youtube', 'kakao', 'web'],
-  },
-  {
-    key: 'korea-premium',
-    name: 'Korea Premium Brands',
-    model: 'decentralised',
-    parent: 'coe',
-    market: 'KR',
-    currency: 'KRW',
-    channels: ['instagram', 'youtube', 'threads'],
-  },
-  {
-    key: 'us',
-    name: 'US Direct-to-Consumer',
-    model: 'decentralised',
-    parent: 'coe',
-    market: 'US',
-    currency: 'USD',
-    channels: ['instagram', 'tiktok', 'facebook', 'pinterest', 'email'],
-  },
-  {
-    key: 'sea',
-    name: 'Southeast Asia Social Hub',
-    model: 'coe',
-    parent: 'coe',
-    market: 'GL',
-    currency: 'USD',
-    channels: ['instagram', 'tiktok', 'facebook'],
-  },
-  {
-    key: 'indonesia',
-    name: 'Indonesia Consumer Marketing',
-    model: 'decentralised',
-    parent: 'sea',
-    market: 'ID',
-    currency: 'IDR',
-    channels: ['instagram', 'tiktok', 'youtube', 'facebook'],
-  },
-  {
-    key: 'indonesia-retail',
-    name: 'Indonesia Retail Partnerships',
-    model: 'decentralised',
-    parent: 'sea',
-    market: 'ID',
-    currency: 'IDR',
-    channels: ['instagram', 'tiktok', 'app'],
-  },
-  {
-    key: 'corporate',
-    name: 'Corporate Communications',
-    model: 'centralised',
-    parent: null,
-    market: 'GL',
-    currency: 'USD',
-    channels: ['linkedin', 'x', 'web', 'email'],
-  },
-  {
-    key: 'employer',
-    name: 'Employer Brand',
-    model: 'centralised',
-    parent: null,
-    market: 'US',
-    currency: 'USD',
-    channels: ['linkedin', 'instagram', 'web'],
-  },
-];
-
-/** Which units an agency from a market works for. */
-const UNITS_BY_MARKET: Record<Market, string[]> = {
-  KR: ['korea', 'korea', 'korea-premium', 'coe'],
-  ID: ['indonesia', 'indonesia', 'indonesia-retail', 'sea'],
-  US: ['us', 'us', 'employer', 'coe'],
-  GL: ['coe', 'corporate', 'sea', 'employer'],
-};
-
-interface StaffSpec {
-  email?: string;
-  role: Role;
-  unit: string | null;
-  market: Market;
-  weight?: number;
-}
-
-/** Known accounts first; the rest of the in-house team is generated around them. */
-const KNOWN_STAFF: StaffSpec[] = [
-  { email: 'admin@large.local', role: 'admin', unit: 'coe', market: 'GL' },
-  { email: 'lead@large.local', role: 'social_lead', unit: 'coe', market: 'GL', weight: 6 },
-  { email: 'reviewer@large.local', role: 'reviewer', unit: 'coe', market: 'GL', weight: 5 },
-  { email: 'legal@large.local', role: 'reviewer', unit: 'coe', market: 'GL', weight: 3 },
-  { email: 'legal2@large.local', role: 'reviewer', unit: 'coe', market: 'US', weight: 2 },
-  { email: 'korea-lead-reviewer@large.local', role: 'reviewer', unit: 'korea-premium', market: 'KR' },
-  { email: 'sea-compliance@large.local', role: 'reviewer', unit: 'sea', market: 'ID' },
-  { email: 'sea-compliance2@large.local', role: 'reviewer', unit: 'sea', market: 'ID' },
-  { email: 'hr-reviewer@large.local', role: 'reviewer', unit: 'employer', market: 'US' },
-  { email: 'finance@large.local', role: 'finance', unit: null, market: 'GL' },
-  { email: 'viewer@large.local', role: 'viewer', unit: 'korea', market: 'KR' },
-];
-
-/** How many more of each in-house role, at scale 1. */
-const MORE_STAFF: [Role, number][] = [
-  ['admin', 2],
-  ['social_lead', 13],
-  ['reviewer', 14],
-  ['finance', 5],
-  ['viewer', 19],
-];
-
-const MARKET_WEIGHTS: [Market, number][] = [
-  ['KR', 35],
-  ['ID', 30],
-  ['US', 20],
-  ['GL', 15],
-];
-
-const LOCALE: Record<Market, UserPlan['locale']> = { KR: 'ko', ID: 'id', US: 'en', GL: 'en' };
 
 export const organisation: Domain = {
   name: 'organisation',
@@ -330,10 +188,17 @@ export const organisation: Domain = {
         parentId: unit.parent?.id ?? null,
       });
     }
+    const offboarded = new Map(
+      ctx.org.agencies.flatMap((agency) =>
+        agency.offboarded ? [[agency.id, agency.offboarded.at] as const] : [],
+      ),
+    );
     const staff = new TableBuffer(TABLES.users);
     const agencyUsers = new TableBuffer(TABLES.users);
     for (const user of ctx.org.users) {
-      const lastLogin = user.leftAt ?? (random.chance(0.7) ? ctx.now - random.logNormal(3 * DAY, 1) : null);
+      // The last sign-in came before leaving, or before the agency was offboarded.
+      const until = user.leftAt ?? offboarded.get(user.agencyId ?? '') ?? ctx.now;
+      const lastLogin = random.chance(0.8) ? until - random.logNormal(3 * DAY, 1) : null;
       (user.agencyId ? agencyUsers : staff).push({
         id: user.id,
         email: user.email,
