@@ -22,6 +22,8 @@ import { EventsModule } from './events/events.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { UploadsModule } from './uploads/uploads.module';
+import { ApprovalPoliciesModule } from './approval-policies/approval-policies.module';
+import { ReviewsModule } from './reviews/reviews.module';
 
 @Module({})
 export class AppModule {
@@ -51,8 +53,10 @@ export class AppModule {
         GoalsModule,
         ContractsModule,
         BriefsModule,
+        ApprovalPoliciesModule,
         DeliverablesModule,
         UploadsModule,
+        ReviewsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],
