@@ -1,7 +1,28 @@
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import tseslint from 'typescript-eslint';
 
-export default [
+/** Every rule a config turns on becomes an error: a warning nobody must fix is noise. */
+function asErrors(configs) {
+  return configs.map((config) =>
+    config.rules
+      ? {
+          ...config,
+          rules: Object.fromEntries(
+            Object.entries(config.rules).map(([name, entry]) => {
+              const [severity, ...options] = Array.isArray(entry) ? entry : [entry];
+              const on = severity === 'warn' || severity === 1;
+              return [name, on ? ['error', ...options] : Array.isArray(entry) ? entry : severity];
+            }),
+          ),
+        }
+      : config,
+  );
+}
+
+const base = [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
@@ -48,5 +69,51 @@ export default [
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
     },
   },
-  prettier,
 ];
+
+/**
+ * The stricter rules (docs/architecture.md, "Lint"): the base rules plus typescript-eslint's
+ * type-checked recommended set, exhaustive switches, no import cycles, a file-length limit, and
+ * every rule an error. A project's eslint.config.mjs spreads `strict` where it would spread the
+ * default export: apps/api, libs/shared, e2e and tools/seed do; apps/web joins by changing its
+ * `...baseConfig` to `...strict` (one line), once its list pages are rewritten.
+ */
+export const strict = asErrors([
+  ...base,
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['**/*.ts'] })),
+  {
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: `${import.meta.dirname}/tsconfig.base.json` }),
+      ],
+    },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+      // Type-only imports count too: a cycle of types is still a cycle of files.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // A file past 400 lines is doing more than one thing: split it by responsibility.
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      // Same options as the base config, restated so this set does not reset them.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Tests read as scenarios and migrations as the schema they write: longer is clearer there.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/migrations/*.ts'],
+    rules: { 'max-lines': ['error', { max: 1000, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // Plain JavaScript (build scripts, benchmarks, configs) has no types to check.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  prettier,
+]);
+
+export default [...base, prettier];

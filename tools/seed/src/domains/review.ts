@@ -1,13 +1,13 @@
 import {
   applyDecision,
   canSubmitVersion,
-  CHANNEL_LABELS,
   type ApprovalStepDto,
   type Channel,
   type CommentPin,
   type Decision,
   type DeliverableStatus,
 } from '@agency-portal/shared';
+import { CHANNEL_NAMES } from '../labels';
 import { type Json, TableBuffer } from '../copy';
 import {
   activeAt,
@@ -203,7 +203,7 @@ export class ReviewSimulation {
       const at = Math.min(run.stop - 60_000, run.acceptedAt + this.random.between(HOUR, 2 * DAY));
       derived.push(
         this.create(
-          `${master.title}: ${CHANNEL_LABELS[channel]} cut-down`,
+          `${master.title}: ${CHANNEL_NAMES[channel]} cut-down`,
           master.spec,
           channel,
           Math.max(run.acceptedAt + 1000, at),

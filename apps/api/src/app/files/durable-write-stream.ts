@@ -149,10 +149,10 @@ export class DurableWriteStream extends Writable {
 function remainderAfter(buffers: Buffer[], written: number): Buffer[] {
   let skip = written;
   let index = 0;
-  while (index < buffers.length && skip >= buffers[index].length) {
-    skip -= buffers[index].length;
+  for (let buffer = buffers[index]; buffer && skip >= buffer.length; buffer = buffers[index]) {
+    skip -= buffer.length;
     index += 1;
   }
-  if (index >= buffers.length) return [];
-  return [buffers[index].subarray(skip), ...buffers.slice(index + 1)];
+  const partial = buffers[index];
+  return partial ? [partial.subarray(skip), ...buffers.slice(index + 1)] : [];
 }

@@ -57,14 +57,14 @@ export class ReviewsService {
           ),
         );
       }
-      const [{ next }] = (await manager.query(
+      const [row] = (await manager.query(
         'SELECT COALESCE(MAX(number), 0) + 1 AS next FROM deliverable_versions WHERE deliverable_id = $1',
         [id],
       )) as { next: number }[];
       const version = await manager.save(
         manager.create(DeliverableVersion, {
           deliverableId: id,
-          number: Number(next),
+          number: Number(row?.next ?? 1),
           copyText: input.copyText,
           uploadedBy: actor.id,
         }),

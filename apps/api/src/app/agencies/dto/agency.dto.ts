@@ -87,7 +87,7 @@ export class OffboardAgencyDto implements OffboardAgencyRequest {
 
 export class AgencyListQueryDto extends ListQueryDto implements AgencyListQuery {
   @ListSort(AGENCY_SORT_KEYS, 'name')
-  override sort?: string;
+  sort?: string;
 
   @ApiPropertyOptional({ enum: AGENCY_STATUSES })
   @IsOptional()

@@ -114,7 +114,7 @@ export class ApprovalPolicyPage extends PageOf(ApprovalPolicyResponse, 'Approval
 
 export class ApprovalPolicyListQueryDto extends ListQueryDto implements ApprovalPolicyListQuery {
   @ListSort(APPROVAL_POLICY_SORT_KEYS, 'name')
-  override sort?: string;
+  sort?: string;
 
   @IsOptional()
   @IsUUID()

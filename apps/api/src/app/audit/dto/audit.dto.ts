@@ -7,7 +7,7 @@ import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dt
 
 export class AuditQueryDto extends ListQueryDto implements AuditQuery {
   @ListSort(AUDIT_SORT_KEYS, '-at')
-  override sort?: string;
+  sort?: string;
 
   @ApiPropertyOptional({ enum: AUDIT_ENTITIES })
   @IsOptional()

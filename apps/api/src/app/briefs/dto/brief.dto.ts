@@ -203,7 +203,7 @@ export class ReasonDto implements DeclineBriefRequest, BudgetOverrideRequest {
 
 export class BriefListQueryDto extends ListQueryDto implements BriefListQuery {
   @ListSort(BRIEF_SORT_KEYS, 'dueDate')
-  override sort?: string;
+  sort?: string;
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()

@@ -63,7 +63,7 @@ export class BusinessUnitResponse implements BusinessUnitDto {
 
 export class BusinessUnitListQueryDto extends ListQueryDto implements BusinessUnitListQuery {
   @ListSort(BUSINESS_UNIT_SORT_KEYS, 'name')
-  override sort?: string;
+  sort?: string;
 
   @ApiPropertyOptional({ enum: OPERATING_MODELS })
   @IsOptional()

@@ -24,8 +24,9 @@ interface HttpErrorLike {
 type PendingBody = Omit<ApiErrorBody, 'message'> & { message: Message };
 
 /** What the framework's own errors (unknown route, bad UUID in a path, …) say, by status. */
+const BAD_REQUEST_MESSAGE = msg('A value in the request has the wrong format.');
 const STATUS_MESSAGES: Record<number, Message> = {
-  400: msg('A value in the request has the wrong format.'),
+  400: BAD_REQUEST_MESSAGE,
   401: msg('Sign in to continue.'),
   403: msg('You do not have permission to do this.'),
   404: msg('There is nothing at this address.'),
@@ -104,7 +105,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           status,
           body: {
             code: codeForStatus(status),
-            message: STATUS_MESSAGES[status] ?? STATUS_MESSAGES[400],
+            message: STATUS_MESSAGES[status] ?? BAD_REQUEST_MESSAGE,
           },
         };
       }

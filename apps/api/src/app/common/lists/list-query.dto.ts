@@ -13,8 +13,9 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } fro
 import { toBoolean, toInt, trim } from '../http/transformers';
 
 /**
- * The query parameters every list route takes. A route's DTO extends it and declares its `sort`
- * with `@ListSort(keys, default)` and its filters; `q` is searched over the columns the route names.
+ * The query parameters every list route takes. A route's DTO extends it and declares its own
+ * `sort` with `@ListSort(keys, default)` (each route has its own keys, so the base has none) and
+ * its filters; `q` is searched over the columns the route names.
  */
 export class ListQueryDto implements ListQuery {
   @ApiPropertyOptional({
@@ -51,8 +52,6 @@ export class ListQueryDto implements ListQuery {
   @Transform(toBoolean)
   @IsBoolean()
   withTotal?: boolean;
-
-  sort?: string;
 }
 
 /** Declares a route's `sort` parameter: one of its keys, `-` for descending. */

@@ -225,7 +225,7 @@ export class TerminateContractDto implements TerminateContractRequest {
 
 export class ContractListQueryDto extends ListQueryDto implements ContractListQuery {
   @ListSort(CONTRACT_SORT_KEYS, '-startDate')
-  override sort?: string;
+  sort?: string;
 
   @IsOptional()
   @IsUUID()

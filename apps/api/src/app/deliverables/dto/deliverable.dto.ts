@@ -68,7 +68,7 @@ export class DeliverableSummaryResponse implements DeliverableSummaryDto {
 
 export class DeliverableListQueryDto extends ListQueryDto implements DeliverableListQuery {
   @ListSort(DELIVERABLE_SORT_KEYS, 'dueDate')
-  override sort?: string;
+  sort?: string;
 
   @IsOptional()
   @IsUUID()

@@ -167,7 +167,7 @@ export class UpdateGoalDto implements UpdateGoalRequest {
 
 export class GoalListQueryDto extends ListQueryDto implements GoalListQuery {
   @ListSort(GOAL_SORT_KEYS, '-periodStart')
-  override sort?: string;
+  sort?: string;
 
   @IsOptional()
   @IsUUID()

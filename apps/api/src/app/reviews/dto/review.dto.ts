@@ -112,7 +112,7 @@ export class CommentPage extends PageOf(CommentResponse, 'CommentPage') {}
 
 export class CommentListQueryDto extends ListQueryDto implements CommentListQuery {
   @ListSort(COMMENT_SORT_KEYS, 'createdAt')
-  override sort?: string;
+  sort?: string;
 
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()

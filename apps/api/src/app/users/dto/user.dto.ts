@@ -93,7 +93,7 @@ export class UpdateUserDto extends LanguageFields implements UpdateUserRequest {
 
 export class UserListQueryDto extends ListQueryDto implements UserListQuery {
   @ListSort(USER_SORT_KEYS, 'name')
-  override sort?: string;
+  sort?: string;
 
   @IsOptional()
   @IsUUID()
