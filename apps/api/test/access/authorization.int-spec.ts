@@ -55,9 +55,9 @@ interface Endpoint {
   permission: Permission;
   successStatus: number;
   /** Builds the request; creates whatever the call would change so rows never share state. */
-  arrange(label: string): Promise<Call>;
+  arrange(label: string): Call | Promise<Call>;
   /** Checks the body and database after a successful call. */
-  verify(body: unknown, call: Call): Promise<void>;
+  verify(body: unknown, call: Call): void | Promise<void>;
 }
 
 interface WriteCounts {
@@ -159,8 +159,8 @@ describe('authorization of the organisation endpoints', () => {
       method: 'get',
       permission: 'business_unit:read',
       successStatus: 200,
-      arrange: async () => ({ path: '/api/business-units?limit=100' }),
-      async verify(body) {
+      arrange: () => ({ path: '/api/business-units?limit=100' }),
+      verify(body) {
         const names = (body as Page<BusinessUnitDto>).items.map((unit) => unit.name);
         expect(names).toEqual(
           expect.arrayContaining(['Global Social Centre of Excellence', 'Korea Consumer Marketing']),
@@ -172,7 +172,7 @@ describe('authorization of the organisation endpoints', () => {
       method: 'post',
       permission: 'business_unit:manage',
       successStatus: 201,
-      arrange: async (label) => ({
+      arrange: (label) => ({
         path: '/api/business-units',
         body: { name: unique(`Matrix Unit ${label}`), operatingModel: 'decentralised', parentId: fx.coeId },
       }),
@@ -190,8 +190,8 @@ describe('authorization of the organisation endpoints', () => {
       method: 'get',
       permission: 'business_unit:read',
       successStatus: 200,
-      arrange: async () => ({ path: `/api/business-units/${fx.coeId}` }),
-      async verify(body) {
+      arrange: () => ({ path: `/api/business-units/${fx.coeId}` }),
+      verify(body) {
         expect(body).toMatchObject({
           id: fx.coeId,
           name: 'Global Social Centre of Excellence',
@@ -204,11 +204,11 @@ describe('authorization of the organisation endpoints', () => {
       method: 'patch',
       permission: 'business_unit:manage',
       successStatus: 200,
-      arrange: async () => ({
+      arrange: () => ({
         path: `/api/business-units/${fx.coeId}`,
         body: { name: 'Global Social Centre of Excellence' },
       }),
-      async verify(body) {
+      verify(body) {
         expect(body).toMatchObject({ id: fx.coeId, name: 'Global Social Centre of Excellence' });
       },
     },
@@ -217,8 +217,8 @@ describe('authorization of the organisation endpoints', () => {
       method: 'get',
       permission: 'agency:read',
       successStatus: 200,
-      arrange: async () => ({ path: '/api/agencies?limit=100' }),
-      async verify(body) {
+      arrange: () => ({ path: '/api/agencies?limit=100' }),
+      verify(body) {
         expect((body as Page<AgencyDto>).items.map((agency) => agency.name)).toContain('Northwind Social');
       },
     },
@@ -227,7 +227,7 @@ describe('authorization of the organisation endpoints', () => {
       method: 'post',
       permission: 'agency:manage',
       successStatus: 201,
-      arrange: async (label) => ({
+      arrange: (label) => ({
         path: '/api/agencies',
         body: {
           name: unique(`Matrix New Agency ${label}`),
@@ -251,8 +251,8 @@ describe('authorization of the organisation endpoints', () => {
       method: 'get',
       permission: 'agency:read',
       successStatus: 200,
-      arrange: async () => ({ path: `/api/agencies/${fx.northwindId}` }),
-      async verify(body) {
+      arrange: () => ({ path: `/api/agencies/${fx.northwindId}` }),
+      verify(body) {
         expect(body).toMatchObject({ id: fx.northwindId, name: 'Northwind Social' });
       },
     },
@@ -261,8 +261,8 @@ describe('authorization of the organisation endpoints', () => {
       method: 'patch',
       permission: 'agency:manage',
       successStatus: 200,
-      arrange: async () => ({ path: `/api/agencies/${fx.northwindId}`, body: { name: 'Northwind Social' } }),
-      async verify(body) {
+      arrange: () => ({ path: `/api/agencies/${fx.northwindId}`, body: { name: 'Northwind Social' } }),
+      verify(body) {
         expect(body).toMatchObject({ id: fx.northwindId, name: 'Northwind Social', status: 'active' });
       },
     },
@@ -300,8 +300,8 @@ describe('authorization of the organisation endpoints', () => {
       method: 'get',
       permission: 'user:read',
       successStatus: 200,
-      arrange: async () => ({ path: '/api/users?limit=100' }),
-      async verify(body) {
+      arrange: () => ({ path: '/api/users?limit=100' }),
+      verify(body) {
         expect((body as Page<UserDto>).items.map((user) => user.id)).toContain(fx.northwindMemberId);
       },
     },
@@ -310,7 +310,7 @@ describe('authorization of the organisation endpoints', () => {
       method: 'post',
       permission: 'user:manage',
       successStatus: 201,
-      arrange: async (label) => ({
+      arrange: (label) => ({
         path: '/api/users',
         body: {
           email: `${unique('invitee').replace(' ', '-')}@northwind.example`,
@@ -339,8 +339,8 @@ describe('authorization of the organisation endpoints', () => {
       method: 'get',
       permission: 'user:read',
       successStatus: 200,
-      arrange: async () => ({ path: `/api/users/${fx.northwindMemberId}` }),
-      async verify(body) {
+      arrange: () => ({ path: `/api/users/${fx.northwindMemberId}` }),
+      verify(body) {
         expect(body).toMatchObject({ id: fx.northwindMemberId, email: DEMO.northwindMember });
       },
     },
@@ -353,7 +353,7 @@ describe('authorization of the organisation endpoints', () => {
         path: `/api/users/${await inviteNorthwindMember(label)}`,
         body: { name: `Renamed ${label}` },
       }),
-      async verify(body, call) {
+      verify(body, call) {
         expect(body).toMatchObject({ id: idOf(call), name: (call.body as { name: string }).name });
       },
     },
@@ -387,7 +387,7 @@ describe('authorization of the organisation endpoints', () => {
       permission: 'user:manage',
       successStatus: 200,
       arrange: async (label) => ({ path: `/api/users/${await inviteNorthwindMember(label)}/invitation` }),
-      async verify(body, call) {
+      verify(body, call) {
         const invitation = body as InvitationDto;
         expect(invitation.user.id).toBe(idOf(call));
         expect(invitation.setPasswordUrl).toContain('token=');
@@ -398,8 +398,8 @@ describe('authorization of the organisation endpoints', () => {
       method: 'get',
       permission: 'audit:read',
       successStatus: 200,
-      arrange: async () => ({ path: '/api/audit-events?withTotal=true' }),
-      async verify(body) {
+      arrange: () => ({ path: '/api/audit-events?withTotal=true' }),
+      verify(body) {
         const page = body as Page<AuditEventDto>;
         expect(page.items.length).toBeGreaterThan(0);
         expect(page.total?.count).toBeGreaterThanOrEqual(page.items.length);

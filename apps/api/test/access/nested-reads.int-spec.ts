@@ -131,7 +131,7 @@ function refsInDetail(kind: Kind, body: unknown, from: string): Ref[] {
 }
 
 /** The record ids inside one item of a list (and the item itself when the list has a kind). */
-function refsInListItem(kind: Kind | string, item: unknown, from: string): Ref[] {
+function refsInListItem(kind: string, item: unknown, from: string): Ref[] {
   switch (kind) {
     case 'contract': {
       const contract = item as ContractDto;

@@ -61,9 +61,9 @@ interface Endpoint {
   /** Roles the permission lets through but the workflow refuses. */
   refusedBy?: readonly Role[];
   /** Builds the request; creates whatever the call would change so rows never share state. */
-  arrange(role: Role | 'anonymous'): Promise<Call>;
+  arrange(role: Role | 'anonymous'): Call | Promise<Call>;
   /** Checks the body and the database after a successful call. */
-  verify(response: Response, call: Call, role: Role): Promise<void>;
+  verify(response: Response, call: Call, role: Role): void | Promise<void>;
 }
 
 interface WriteCounts {
@@ -329,8 +329,8 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'get',
       access: ['brief:read'],
       successStatus: 200,
-      arrange: async () => ({ path: '/api/briefs?limit=100' }),
-      async verify(response, _call, role) {
+      arrange: () => ({ path: '/api/briefs?limit=100' }),
+      verify(response, _call, role) {
         const ids = (response.body as Page<BriefDto>).items.map((brief) => brief.id);
         expect(ids).toContain(fx.shared.briefId);
         if (isAgencyRole(role)) {
@@ -350,7 +350,7 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'post',
       access: ['brief:manage'],
       successStatus: 201,
-      arrange: async () => ({ path: '/api/briefs', body: briefInput() }),
+      arrange: () => ({ path: '/api/briefs', body: briefInput() }),
       async verify(response, call, role) {
         const brief = response.body as BriefDetailDto;
         expect(brief).toMatchObject({ title: (call.body as CreateBriefRequest).title, status: 'draft' });
@@ -362,8 +362,8 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'get',
       access: ['brief:read'],
       successStatus: 200,
-      arrange: async () => ({ path: `/api/briefs/${fx.shared.briefId}` }),
-      async verify(response) {
+      arrange: () => ({ path: `/api/briefs/${fx.shared.briefId}` }),
+      verify(response) {
         expect((response.body as BriefDetailDto).id).toBe(fx.shared.briefId);
       },
     },
@@ -466,8 +466,8 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'get',
       access: ['deliverable:read'],
       successStatus: 200,
-      arrange: async () => ({ path: '/api/deliverables?limit=100' }),
-      async verify(response, _call, role) {
+      arrange: () => ({ path: '/api/deliverables?limit=100' }),
+      verify(response, _call, role) {
         const ids = (response.body as Page<DeliverableSummaryDto>).items.map((deliverable) => deliverable.id);
         expect(ids).toContain(fx.shared.deliverableId);
         if (isAgencyRole(role) || role === 'reviewer')
@@ -480,8 +480,8 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'get',
       access: ['deliverable:read'],
       successStatus: 200,
-      arrange: async () => ({ path: `/api/deliverables/${fx.shared.deliverableId}` }),
-      async verify(response) {
+      arrange: () => ({ path: `/api/deliverables/${fx.shared.deliverableId}` }),
+      verify(response) {
         const deliverable = response.body as DeliverableDetailDto;
         expect(deliverable.id).toBe(fx.shared.deliverableId);
         expect(deliverable.versions.map((version) => version.id)).toEqual([fx.shared.versionId]);
@@ -564,8 +564,8 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'get',
       access: ['deliverable:read'],
       successStatus: 200,
-      arrange: async () => ({ path: `/api/files/${fx.shared.fileId}/content` }),
-      async verify(response) {
+      arrange: () => ({ path: `/api/files/${fx.shared.fileId}/content` }),
+      verify(response) {
         expect(response.headers['content-type']).toMatch(/^image\/png/);
         expect(Buffer.compare(response.body as Buffer, PNG_BYTES)).toBe(0);
       },
@@ -575,8 +575,8 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'get',
       access: ['deliverable:read'],
       successStatus: 200,
-      arrange: async () => ({ path: `/api/versions/${fx.shared.versionId}/comments` }),
-      async verify(response) {
+      arrange: () => ({ path: `/api/versions/${fx.shared.versionId}/comments` }),
+      verify(response) {
         expect((response.body as Page<CommentDto>).items.map((comment) => comment.id)).toContain(
           fx.shared.commentId,
         );
@@ -587,7 +587,7 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'post',
       access: ['comment:write'],
       successStatus: 201,
-      arrange: async () => ({
+      arrange: () => ({
         path: `/api/versions/${fx.shared.versionId}/comments`,
         body: { body: `Matrix comment ${next()}` },
       }),
@@ -626,8 +626,8 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'get',
       access: ['approval_policy:read'],
       successStatus: 200,
-      arrange: async () => ({ path: '/api/approval-policies?limit=100' }),
-      async verify(response) {
+      arrange: () => ({ path: '/api/approval-policies?limit=100' }),
+      verify(response) {
         expect((response.body as Page<ApprovalPolicyDto>).items.map((policy) => policy.id)).toContain(
           fx.matrixPolicyId,
         );
@@ -704,8 +704,8 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'get',
       access: ['approval_policy:read'],
       successStatus: 200,
-      arrange: async () => ({ path: `/api/contracts/${fx.matrix.id}/approval-policy/effective` }),
-      async verify(response) {
+      arrange: () => ({ path: `/api/contracts/${fx.matrix.id}/approval-policy/effective` }),
+      verify(response) {
         expect(response.body as AppliedPolicyDto).toMatchObject({
           source: 'contract',
           policyId: fx.matrixPolicyId,
@@ -717,8 +717,8 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
       method: 'get',
       access: ['outbox:read'],
       successStatus: 200,
-      arrange: async () => ({ path: '/api/mail-outbox?limit=100' }),
-      async verify(response) {
+      arrange: () => ({ path: '/api/mail-outbox?limit=100' }),
+      verify(response) {
         const messages = (response.body as Page<OutboxMessageDto>).items;
         expect(messages.length).toBeGreaterThan(0);
         expect(messages.every((message) => message.status === 'not_sent')).toBe(true);

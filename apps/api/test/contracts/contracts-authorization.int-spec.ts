@@ -79,9 +79,9 @@ interface Endpoint {
   access: Access;
   successStatus: number;
   /** Builds the request; creates whatever the call would change so rows never share state. */
-  arrange(role: Role | 'anonymous'): Promise<Call>;
+  arrange(role: Role | 'anonymous'): Call | Promise<Call>;
   /** Checks the body and database after a successful call. */
-  verify(response: Response, call: Call, role: Role): Promise<void>;
+  verify(response: Response, call: Call, role: Role): void | Promise<void>;
 }
 
 interface WriteCounts {
@@ -243,8 +243,8 @@ describe('authorization of the goal, contract and notification endpoints', () =>
       method: 'get',
       access: 'goal:read',
       successStatus: 200,
-      arrange: async () => ({ path: '/api/goals?limit=100' }),
-      async verify(response, _call, role) {
+      arrange: () => ({ path: '/api/goals?limit=100' }),
+      verify(response, _call, role) {
         const ids = (response.body as Page<GoalDto>).items.map((goal) => goal.id);
         expect(ids).toContain(fx.krAwareness);
         if (isAgencyRole(role)) expect(ids).not.toContain(fx.idCommunity);
@@ -256,7 +256,7 @@ describe('authorization of the goal, contract and notification endpoints', () =>
       method: 'post',
       access: 'goal:manage',
       successStatus: 201,
-      arrange: async () => ({ path: '/api/goals', body: goalInput() }),
+      arrange: () => ({ path: '/api/goals', body: goalInput() }),
       async verify(response, call) {
         const goal = response.body as GoalDto;
         expect(goal.name).toBe((call.body as CreateGoalRequest).name);
@@ -271,8 +271,8 @@ describe('authorization of the goal, contract and notification endpoints', () =>
       method: 'get',
       access: 'goal:read',
       successStatus: 200,
-      arrange: async () => ({ path: `/api/goals/${fx.krAwareness}` }),
-      async verify(response) {
+      arrange: () => ({ path: `/api/goals/${fx.krAwareness}` }),
+      verify(response) {
         expect((response.body as GoalDetailDto).id).toBe(fx.krAwareness);
       },
     },
@@ -285,7 +285,7 @@ describe('authorization of the goal, contract and notification endpoints', () =>
         path: `/api/goals/${(await createGoal()).id}`,
         body: { name: `Renamed by ${role} ${next()}` },
       }),
-      async verify(response, call) {
+      verify(response, call) {
         expect(response.body as GoalDto).toMatchObject({
           id: idOf(call),
           name: (call.body as { name: string }).name,
@@ -297,8 +297,8 @@ describe('authorization of the goal, contract and notification endpoints', () =>
       method: 'get',
       access: 'contract:read',
       successStatus: 200,
-      arrange: async () => ({ path: '/api/contracts?limit=100' }),
-      async verify(response, _call, role) {
+      arrange: () => ({ path: '/api/contracts?limit=100' }),
+      verify(response, _call, role) {
         const ids = (response.body as Page<ContractDto>).items.map((contract) => contract.id);
         expect(ids).toContain(fx.northwindActive);
         if (isAgencyRole(role)) {
@@ -314,7 +314,7 @@ describe('authorization of the goal, contract and notification endpoints', () =>
       method: 'post',
       access: 'contract:manage',
       successStatus: 201,
-      arrange: async () => ({ path: '/api/contracts', body: contractInput() }),
+      arrange: () => ({ path: '/api/contracts', body: contractInput() }),
       async verify(response, call) {
         const contract = response.body as ContractDetailDto;
         expect(contract).toMatchObject({
@@ -329,8 +329,8 @@ describe('authorization of the goal, contract and notification endpoints', () =>
       method: 'get',
       access: 'contract:read',
       successStatus: 200,
-      arrange: async () => ({ path: `/api/contracts/${fx.northwindActive}` }),
-      async verify(response, _call, role) {
+      arrange: () => ({ path: `/api/contracts/${fx.northwindActive}` }),
+      verify(response, _call, role) {
         const contract = response.body as ContractDetailDto;
         expect(contract.id).toBe(fx.northwindActive);
         expect('internalNotes' in contract).toBe(!isAgencyRole(role));
@@ -345,7 +345,7 @@ describe('authorization of the goal, contract and notification endpoints', () =>
         path: `/api/contracts/${await createDraft()}`,
         body: { title: `Retitled by ${role}` },
       }),
-      async verify(response, call) {
+      verify(response, call) {
         expect(response.body as ContractDetailDto).toMatchObject({
           id: idOf(call),
           title: (call.body as { title: string }).title,
@@ -386,7 +386,7 @@ describe('authorization of the goal, contract and notification endpoints', () =>
       access: 'contract:manage',
       successStatus: 200,
       arrange: async () => ({ path: `/api/contracts/${await createDraft()}/document`, file: PDF }),
-      async verify(response) {
+      verify(response) {
         expect((response.body as ContractDetailDto).signedDocument).toMatchObject({
           fileName: 'signed.pdf',
           sizeBytes: PDF.length,
@@ -398,8 +398,8 @@ describe('authorization of the goal, contract and notification endpoints', () =>
       method: 'get',
       access: 'contract:read',
       successStatus: 200,
-      arrange: async () => ({ path: `/api/contracts/${fx.northwindActive}/document` }),
-      async verify(response) {
+      arrange: () => ({ path: `/api/contracts/${fx.northwindActive}/document` }),
+      verify(response) {
         expect(response.headers['content-type']).toBe('application/pdf');
         expect(response.headers['content-disposition']).toMatch(/^attachment/);
       },

@@ -608,7 +608,7 @@ describe('organisation rules', () => {
       action: string;
       entity: string;
       /** Performs the change as the admin and returns the changed entity's id. */
-      act(): Promise<string>;
+      act: () => Promise<string>;
     }
 
     const CHANGES: AuditedChange[] = [

@@ -46,10 +46,10 @@ describe('database faults', () => {
   }
 
   it('should run every connection with the configured timeouts', async () => {
-    const [settings] = (await t.dataSource.query(
+    const [settings] = await t.dataSource.query<{ statement: string; idle: string }[]>(
       `SELECT current_setting('statement_timeout') AS statement,
               current_setting('idle_in_transaction_session_timeout') AS idle`,
-    )) as { statement: string; idle: string }[];
+    );
 
     expect(settings).toEqual({ statement: '1500ms', idle: '3s' });
   });

@@ -134,7 +134,7 @@ describe('hostile input', () => {
         .get(`/api/contracts?status=active&agencyId=${await t.agencyId('Northwind Social')}`)
         .set(bearer(lead.accessToken))
     ).body as ContractDetailDto[] | { items: ContractDetailDto[] };
-    const first = (Array.isArray(contract) ? contract : contract.items)[0] as ContractDetailDto;
+    const first = (Array.isArray(contract) ? contract : contract.items)[0];
     const detail = (await t.http().get(`/api/contracts/${first.id}`).set(bearer(lead.accessToken)))
       .body as ContractDetailDto;
     const brief = await acceptedBrief(t, detail, { lead: lead.accessToken, agency: agency.accessToken });

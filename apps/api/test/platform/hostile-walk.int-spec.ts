@@ -151,7 +151,7 @@ class Walk {
     const parameters = (operation.parameters ?? [])
       .map((parameter) => this.resolve(parameter))
       .filter(Boolean);
-    const pathNames = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string);
+    const pathNames = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
     const fill = (overrides: Record<string, string> = {}) =>
       template.replace(/\{(\w+)\}/g, (_, name: string) => overrides[name] ?? UNKNOWN_ID);
     const probes: Probe[] = [{ label: 'plausible input', path: fill() }];
@@ -299,7 +299,7 @@ describe('hostile input walk over every operation in the OpenAPI document', () =
     let sent = 0;
     for (const [template, item] of Object.entries(document.paths)) {
       for (const method of METHODS) {
-        const operation = item?.[method] as Operation | undefined;
+        const operation = item?.[method];
         if (!operation) continue;
         const role = callerFor(operation);
         for (const probe of walk.probes(template, operation)) {

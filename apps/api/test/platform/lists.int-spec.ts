@@ -250,19 +250,13 @@ describe('lists', () => {
   it('should read each detail page in a fixed number of statements, however much it holds', async () => {
     /** Statements sent to PostgreSQL while one request runs (the session check included). */
     async function statementsOf(path: string): Promise<number> {
-      const original = Client.prototype.query;
-      let count = 0;
-      const counting = function (this: Client, ...args: Parameters<Client['query']>) {
-        count += 1;
-        return original.apply(this, args) as ReturnType<Client['query']>;
-      };
-      Client.prototype.query = counting as Client['query'];
+      const counting = jest.spyOn(Client.prototype, 'query');
       try {
         expect((await get(path, lead)).status).toBe(200);
+        return counting.mock.calls.length;
       } finally {
-        Client.prototype.query = original;
+        counting.mockRestore();
       }
-      return count;
     }
     const small: { id: string }[] = await t.dataSource.query(
       `SELECT b.id FROM briefs b JOIN deliverables d ON d.brief_id = b.id WHERE b.id <> $1

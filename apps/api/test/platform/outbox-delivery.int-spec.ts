@@ -148,9 +148,9 @@ describe('outbox delivery', () => {
     children.push(second);
     await until(
       async () => {
-        const [row] = (await t.dataSource.query(
+        const [row] = await t.dataSource.query<{ pending: number }[]>(
           `SELECT count(*)::int AS pending FROM mail_outbox WHERE status <> 'sent'`,
-        )) as { pending: number }[];
+        );
         return row?.pending === 0;
       },
       'every e-mail to be sent',
@@ -182,8 +182,8 @@ describe('outbox delivery', () => {
   }, 240_000);
 
   it('should send nothing twice when a delivered event or a sent e-mail is queued again', async () => {
-    const [event] = (await t.dataSource.query(`SELECT id FROM outbox_events LIMIT 1`)) as { id: string }[];
-    const [message] = (await t.dataSource.query(`SELECT id FROM mail_outbox LIMIT 1`)) as { id: string }[];
+    const [event] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM outbox_events LIMIT 1`);
+    const [message] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM mail_outbox LIMIT 1`);
     const sentBefore = sink.received.length;
     const mailBefore = await t.dataSource.query('SELECT count(*)::int AS n FROM mail_outbox');
     const queue = t.app.get(QueueService);
@@ -204,9 +204,9 @@ describe('outbox delivery', () => {
     expect(await t.app.get(MailService).sweep()).toBe(1);
     await t.deliverEvents();
 
-    const [row] = (await t.dataSource.query(
+    const [row] = await t.dataSource.query<{ status: string }[]>(
       `SELECT status FROM mail_outbox WHERE to_address = 'stranded@example.com'`,
-    )) as { status: string }[];
+    );
     expect(row?.status).toBe('sent');
   });
 });

@@ -118,6 +118,7 @@ describe('S3Storage against an S3-compatible server', () => {
 
   it('should fail the put and store nothing when the source stream fails midway', async () => {
     async function* failing(): AsyncGenerator<Buffer> {
+      await Promise.resolve();
       yield randomBytes(9 * MiB);
       throw new Error('client went away');
     }

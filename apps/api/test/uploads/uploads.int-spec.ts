@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type Server } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,7 +123,7 @@ describe('deliverable uploads (tus)', () => {
   ): Promise<string> {
     const response = await create(token, bytes.length, { deliverableId: target, filename });
     expect(response.status).toBe(201);
-    return response.headers['location'] as string;
+    return response.headers['location'];
   }
 
   /** Sends the first part of a PATCH and then drops the connection, as a flaky network would. */
@@ -170,7 +170,7 @@ describe('deliverable uploads (tus)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const server = t.app.getHttpServer() as Server;
+    const server = t.app.getHttpServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     lead = await t.login(DEMO.lead);
@@ -212,7 +212,7 @@ describe('deliverable uploads (tus)', () => {
 
     expect(last.status).toBe(204);
     expect(last.headers['upload-offset']).toBe(String(bytes.length));
-    const fileId = last.headers['upload-file-id'] as string;
+    const fileId = last.headers['upload-file-id'];
     expect(fileId).toMatch(/^[0-9a-f-]{36}$/);
     expect(last.headers['access-control-expose-headers']).toContain('Upload-File-Id');
     const rows: Record<string, unknown>[] = await t.dataSource.query(
@@ -252,7 +252,7 @@ describe('deliverable uploads (tus)', () => {
     expect(response.headers['upload-offset']).toBe(String(bytes.length));
     const described = await t
       .http()
-      .get(`/api/uploads/files/${response.headers['upload-file-id'] as string}`)
+      .get(`/api/uploads/files/${response.headers['upload-file-id']}`)
       .set(bearer(member.accessToken));
     expect(described.body).toMatchObject({ sha256: sha256(bytes), sizeBytes: 2000 });
   });
@@ -441,7 +441,7 @@ describe('deliverable uploads (tus)', () => {
   it('should show a finished upload only to its uploader', async () => {
     const bytes = png(1500);
     const location = await created(member.accessToken, bytes, 'only-me.png');
-    const fileId = (await append(member.accessToken, location, 0, bytes)).headers['upload-file-id'] as string;
+    const fileId = (await append(member.accessToken, location, 0, bytes)).headers['upload-file-id'];
 
     const colleagueView = await t
       .http()
@@ -459,7 +459,7 @@ describe('deliverable uploads (tus)', () => {
       const location = await created(token, bytes, name);
       const response = await append(token, location, 0, bytes);
       expect(response.status).toBe(204);
-      return response.headers['upload-file-id'] as string;
+      return response.headers['upload-file-id'];
     }
 
     async function newVersion(manager: TestApp['dataSource']['manager'], number: number): Promise<string> {
@@ -607,7 +607,7 @@ describe('deliverable uploads (tus)', () => {
         .set('Upload-Length', String(bytes.length))
         .set('Upload-Metadata', metadata({ deliverableId: target, filename: 'cover.png' }))
         .expect(201);
-      const location = createdUpload.headers['location'] as string;
+      const location = createdUpload.headers['location'];
 
       const finished = await s3
         .http()

@@ -3,109 +3,16 @@ import {
   canSubmitVersion,
   type ApprovalStepDto,
   type Channel,
-  type CommentPin,
   type Decision,
-  type DeliverableStatus,
 } from '@agency-portal/shared';
 import { CHANNEL_NAMES } from '../labels';
-import { type Json, TableBuffer } from '../copy';
-import {
-  activeAt,
-  pickActive,
-  staffOf,
-  type ContractPlan,
-  type RateItemPlan,
-  type SeedContext,
-  type UserPlan,
-} from '../context';
+import { activeAt, pickActive, staffOf, type SeedContext, type UserPlan } from '../context';
 import type { Random } from '../random';
-import { POST_SAMPLES, type SampleFile } from '../storage';
-import { TABLES } from '../tables';
-import { AGENCY_REPLIES, CHANGE_REQUESTS, COPY_LINES, REJECTIONS, REVIEW_COMMENTS, slugOf } from '../text';
+import { CHANGE_REQUESTS, REJECTIONS } from '../text';
 import { DAY, HOUR, type Instant } from '../time';
-
-export interface SpecPlan {
-  id: string;
-  position: number;
-  item: RateItemPlan;
-  quantity: number;
-  dueDate: string;
-  channel: Channel | null;
-}
-
-/** One accepted brief's run: from acceptance until now, or until it was cancelled (`stop`). */
-export interface BriefRun {
-  briefId: string;
-  contract: ContractPlan;
-  goalIds: string[];
-  specs: SpecPlan[];
-  acceptedAt: Instant;
-  /** Nothing happens at or after it; a cancellation lets reviews in flight finish just before. */
-  stop: Instant;
-  cancelled: boolean;
-  /** Cut-downs of master assets planned for this brief. */
-  derivatives: number;
-}
-
-export interface RunResult {
-  /** The first version submitted under the brief (the brief then went in progress). */
-  firstSubmission: { at: Instant; by: UserPlan } | null;
-  /** When every deliverable had reached approved, published or rejected; null while any has not. */
-  allDoneAt: Instant | null;
-  deliverables: number;
-  lastActivity: Instant;
-}
-
-/** The rows of one batch of briefs, in the order they are written. */
-export class WorkBuffers {
-  readonly briefs = new TableBuffer(TABLES.briefs);
-  readonly briefGoals = new TableBuffer(TABLES.briefGoals);
-  readonly specs = new TableBuffer(TABLES.specs);
-  readonly deliverables = new TableBuffer(TABLES.deliverables);
-  readonly versions = new TableBuffer(TABLES.versions);
-  readonly currentVersions = new TableBuffer(TABLES.currentVersions);
-  readonly files = new TableBuffer(TABLES.storedFiles);
-  readonly decisions = new TableBuffer(TABLES.decisions);
-  readonly comments = new TableBuffer(TABLES.comments);
-}
-
-interface FileSim {
-  id: string;
-  sample: SampleFile;
-}
-
-interface VersionSim {
-  id: string;
-  number: number;
-  at: Instant;
-  by: UserPlan;
-  files: FileSim[];
-  /** Who decided at which step: the people who may comment on it. */
-  deciders: UserPlan[];
-  /** When the version stopped being the one under review (a decision, or now). */
-  closedAt: Instant;
-  outcome: Decision | 'pending';
-}
-
-interface DeliverableSim {
-  id: string;
-  title: string;
-  spec: SpecPlan;
-  channel: Channel | null;
-  createdAt: Instant;
-  dueDate: string;
-  derivedFrom: DeliverableSim | null;
-  status: DeliverableStatus;
-  versions: VersionSim[];
-  currentStep: number | null;
-  reviewStartedAt: Instant | null;
-  escalatedStep: number | null;
-  approvedAt: Instant | null;
-  publishedAt: Instant | null;
-  postUrl: string | null;
-  doneAt: Instant | null;
-  updatedAt: Instant;
-}
+import { filesFor, postUrl } from './review-material';
+import type { BriefRun, DeliverableSim, RunResult, SpecPlan, VersionSim, WorkBuffers } from './review-model';
+import { ReviewRows } from './review-rows';
 
 const MAX_VERSIONS = 6;
 
@@ -132,27 +39,6 @@ function outcome(random: Random, step: number, version: number): Decision {
     ['request_changes', 13],
     ['reject', 1],
   ] as const);
-}
-
-function postUrl(random: Random, channel: Channel | null, id: string): string {
-  const digits = (count: number) => Array.from({ length: count }, () => random.int(0, 9)).join('');
-  const code = id.replace(/-/g, '').slice(0, 11);
-  switch (channel) {
-    case 'instagram':
-      return `https://www.instagram.com/p/${code}/`;
-    case 'tiktok':
-      return `https://www.tiktok.com/@brand/video/${digits(19)}`;
-    case 'youtube':
-      return `https://www.youtube.com/shorts/${code}`;
-    case 'x':
-      return `https://x.com/brand/status/${digits(19)}`;
-    case 'facebook':
-      return `https://www.facebook.com/brand/posts/${digits(16)}`;
-    case 'linkedin':
-      return `https://www.linkedin.com/feed/update/urn:li:activity:${digits(19)}/`;
-    default:
-      return `https://brand.example/${channel ?? 'social'}/${code}`;
-  }
 }
 
 /**
@@ -221,7 +107,8 @@ export class ReviewSimulation {
     }
     const all = [...deliverables, ...derived];
     const done = all.every((deliverable) => deliverable.doneAt !== null);
-    for (const deliverable of all) this.write(deliverable);
+    const rows = new ReviewRows(this.ctx, this.random, run, this.out);
+    for (const deliverable of all) rows.write(deliverable);
     return {
       firstSubmission,
       allDoneAt: done ? Math.max(...all.map((deliverable) => deliverable.doneAt as number)) : null,
@@ -354,7 +241,7 @@ export class ReviewSimulation {
       number,
       at,
       by: uploader,
-      files: this.filesFor(deliverable.spec.item),
+      files: filesFor(ctx, random, deliverable.spec.item),
       deciders: [],
       closedAt: ctx.now,
       outcome: 'pending',
@@ -537,220 +424,5 @@ export class ReviewSimulation {
 
   private link(deliverable: DeliverableSim) {
     return { link: `/deliverables/${deliverable.id}`, entity: 'deliverable', entityId: deliverable.id };
-  }
-
-  private filesFor(item: RateItemPlan): FileSim[] {
-    const { random, ctx } = this;
-    const post = () => ctx.storage.sample(random.pick(POST_SAMPLES));
-    const samples: SampleFile[] = [];
-    if (random.chance(0.01)) return [];
-    switch (item.kind) {
-      case 'video':
-        samples.push(ctx.storage.sample(random.chance(0.8) ? 'reel-mp4' : 'reel-webm'));
-        if (random.chance(0.3)) samples.push(post());
-        if (random.chance(0.1)) samples.push(ctx.storage.sample('storyboard'));
-        break;
-      case 'carousel':
-        for (let frame = random.int(2, 4); frame > 0; frame--) samples.push(post());
-        break;
-      case 'image':
-        samples.push(post());
-        if (random.chance(0.1)) samples.push(post());
-        break;
-      case 'document':
-      case 'service':
-        samples.push(ctx.storage.sample(random.chance(0.7) ? 'report' : 'storyboard'));
-        break;
-    }
-    return samples.map((sample) => ({ id: random.uuid(), sample }));
-  }
-
-  /** Rows for the deliverable, its versions, files and comments (decisions were written as they were made). */
-  private write(deliverable: DeliverableSim): void {
-    const { out, ctx, random } = this;
-    const current = deliverable.versions.at(-1) ?? null;
-    out.deliverables.push({
-      id: deliverable.id,
-      brief_id: this.run.briefId,
-      spec_id: deliverable.spec.id,
-      title: deliverable.title,
-      channel: deliverable.channel,
-      due_date: deliverable.dueDate,
-      derived_from_id: deliverable.derivedFrom?.id ?? null,
-      status: deliverable.status,
-      current_version_id: ctx.checksAtEnd ? (current?.id ?? null) : null,
-      current_step: deliverable.status === 'in_review' ? deliverable.currentStep : null,
-      review_started_at: deliverable.status === 'in_review' ? deliverable.reviewStartedAt : null,
-      escalated_step: deliverable.status === 'in_review' ? deliverable.escalatedStep : null,
-      review_policy: current ? (this.run.contract.policy as unknown as Json) : null,
-      post_url: deliverable.postUrl,
-      published_at: deliverable.publishedAt,
-      created_at: deliverable.createdAt,
-      updated_at: deliverable.updatedAt,
-    });
-    if (current && !ctx.checksAtEnd)
-      out.currentVersions.push({ deliverable_id: deliverable.id, version_id: current.id });
-    const slug = slugOf(deliverable.title);
-    deliverable.versions.forEach((version, index) => {
-      out.versions.push({
-        id: version.id,
-        deliverable_id: deliverable.id,
-        number: version.number,
-        copy_text: random.pick(COPY_LINES),
-        uploaded_by: version.by.id,
-        submitted_at: version.at,
-      });
-      const uploadedFrom = Math.max(deliverable.createdAt, version.at - 3 * HOUR);
-      version.files.forEach((file, position) => {
-        const key = ctx.storage.keyFor('deliverables', file.id);
-        out.files.push({
-          id: file.id,
-          storage_key: key,
-          original_name: `${slug}-v${version.number}${version.files.length > 1 ? `-${position + 1}` : ''}.${file.sample.extension}`,
-          content_type: file.sample.contentType,
-          size_bytes: file.sample.bytes,
-          sha256: file.sample.sha256,
-          uploaded_by: version.by.id,
-          deliverable_id: deliverable.id,
-          version_id: version.id,
-          created_at: random.between(uploadedFrom, version.at),
-        });
-        ctx.storage.place(key, file.sample);
-      });
-      this.comment(deliverable, version, deliverable.versions[index + 1] ?? null);
-    });
-    ctx.deliverables.push({
-      id: deliverable.id,
-      briefId: this.run.briefId,
-      contract: this.run.contract,
-      rateItem: deliverable.spec.item,
-      goalIds: this.run.goalIds,
-      channel: deliverable.channel,
-      status: deliverable.status,
-      derivedFromId: deliverable.derivedFrom?.id ?? null,
-      approvedAt: deliverable.approvedAt,
-      publishedAt: deliverable.publishedAt,
-      versions: deliverable.versions.length,
-    });
-  }
-
-  /** Review comments on a version (pinned to its files), agency replies, and resolutions. */
-  private comment(deliverable: DeliverableSim, version: VersionSim, next: VersionSim | null): void {
-    const { random, ctx, out } = this;
-    const reviewers = version.deciders.length > 0 ? version.deciders : [this.run.contract.owner];
-    const count =
-      version.outcome === 'request_changes' || version.outcome === 'reject'
-        ? random.int(1, 2)
-        : version.outcome === 'approve'
-          ? random.weighted([
-              [0, 60],
-              [1, 30],
-              [2, 10],
-            ] as const)
-          : random.weighted([
-              [0, 50],
-              [1, 35],
-              [2, 15],
-            ] as const);
-    const from = version.at + 5 * 60 * 1000;
-    const until = Math.min(ctx.now, version.closedAt);
-    if (from >= until) return;
-    for (let index = 0; index < count; index++) {
-      const author = random.pick(reviewers);
-      if (!activeAt(author, from)) continue;
-      const at = random.between(from, until);
-      const pinned = index === 0 || random.chance(0.4);
-      const file = version.files.length > 0 && pinned ? random.pick(version.files) : null;
-      const pin = file ? this.pinOn(file) : null;
-      const id = random.uuid();
-      const resolution = this.resolution(version, next, at);
-      out.comments.push({
-        id,
-        version_id: version.id,
-        parent_id: null,
-        author_id: author.id,
-        body:
-          index === 0 && version.outcome === 'request_changes'
-            ? random.pick(CHANGE_REQUESTS)
-            : random.pick(REVIEW_COMMENTS),
-        pin: pin as Json,
-        resolved_at: resolution?.at ?? null,
-        resolved_by: resolution?.by.id ?? null,
-        created_at: at,
-      });
-      ctx.activity.record(at, author, 'comment.created', 'comment', id, null, {
-        versionId: version.id,
-        parentId: null,
-        pin: pin as Json,
-      });
-      if (resolution) {
-        ctx.activity.record(
-          resolution.at,
-          resolution.by,
-          'comment.resolved',
-          'comment',
-          id,
-          { resolved: false },
-          { resolved: true },
-        );
-      }
-      // The agency answers some of them.
-      const replyAt = at + random.logNormal(4 * HOUR, 1);
-      const replier = pickActive(random, this.run.contract.agency.users, replyAt);
-      if (replier && replyAt < Math.min(ctx.now, next?.at ?? Infinity) && random.chance(0.3)) {
-        const replyId = random.uuid();
-        out.comments.push({
-          id: replyId,
-          version_id: version.id,
-          parent_id: id,
-          author_id: replier.id,
-          body: random.pick(AGENCY_REPLIES),
-          pin: null,
-          resolved_at: null,
-          resolved_by: null,
-          created_at: replyAt,
-        });
-        ctx.activity.record(replyAt, replier, 'comment.created', 'comment', replyId, null, {
-          versionId: version.id,
-          parentId: id,
-          pin: null,
-        });
-      }
-    }
-  }
-
-  /** Comments on a superseded version were mostly resolved by the agency with the next one. */
-  private resolution(
-    version: VersionSim,
-    next: VersionSim | null,
-    at: Instant,
-  ): { at: Instant; by: UserPlan } | null {
-    const { random, ctx } = this;
-    if (next && random.chance(0.9)) {
-      return { at: Math.min(ctx.now, Math.max(at + 60_000, next.at - random.between(0, HOUR))), by: next.by };
-    }
-    if (!next && version.outcome === 'approve' && random.chance(0.5)) {
-      const by = version.deciders.at(-1) as UserPlan;
-      const resolvedAt = Math.min(ctx.now, version.closedAt + random.between(60_000, HOUR));
-      return resolvedAt > at && activeAt(by, resolvedAt) ? { at: resolvedAt, by } : null;
-    }
-    return null;
-  }
-
-  private pinOn(file: FileSim): CommentPin {
-    const { random } = this;
-    const x = Math.round(random.between(0.05, 0.95) * 1000) / 1000;
-    const y = Math.round(random.between(0.05, 0.95) * 1000) / 1000;
-    if (file.sample.contentType.startsWith('video/')) {
-      return {
-        kind: 'timecode',
-        seconds: Math.round(random.between(0, file.sample.seconds ?? 1) * 10) / 10,
-        fileId: file.id,
-      };
-    }
-    if (file.sample.contentType === 'application/pdf') {
-      return { kind: 'point', x, y, page: random.int(1, file.sample.pages ?? 1), fileId: file.id };
-    }
-    return { kind: 'point', x, y, fileId: file.id };
   }
 }

@@ -23,7 +23,8 @@ import {
 } from '../text';
 import { addDays, clamp, DAY, HOUR, type Instant, isoDate } from '../time';
 import { roundCap } from './contracts';
-import { ReviewSimulation, type BriefRun, type SpecPlan, WorkBuffers } from './review';
+import { ReviewSimulation } from './review';
+import { WorkBuffers, type BriefRun, type SpecPlan } from './review-model';
 
 /** What happened to a brief before any work started. */
 type Fate = 'draft' | 'sent' | 'declined' | 'accepted' | 'cancelled';

@@ -202,9 +202,10 @@ export class GoalsService {
         throw fieldError('businessUnitId', 'The business unit does not exist.');
       }
       if (existing) {
-        const allocated = await manager.query('SELECT 1 FROM contract_goals WHERE goal_id = $1 LIMIT 1', [
-          existing.id,
-        ]);
+        const allocated: unknown[] = await manager.query(
+          'SELECT 1 FROM contract_goals WHERE goal_id = $1 LIMIT 1',
+          [existing.id],
+        );
         if (allocated.length > 0) {
           throw new DomainError(
             'invalid_state',

@@ -9,7 +9,7 @@ export function templateFor(
   type: DomainEventType,
   channel: Channel,
 ): NoticeTemplate<DomainEventType> | undefined {
-  const template = NOTICES[type] as NoticeTemplate<DomainEventType> | undefined;
+  const template = NOTICES[type];
   return template?.channels.includes(channel) ? template : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ApprovalStepDto, DeliverableDetailDto, DeliverableStatus } from '@agency-portal/shared';
+import type { ApprovalStepDto, DeliverableDetailDto } from '@agency-portal/shared';
 import {
   applyDecision,
   canSubmitVersion,
@@ -57,10 +57,10 @@ export class ReviewsService {
           ),
         );
       }
-      const [row] = (await manager.query(
+      const [row] = await manager.query<{ next: number }[]>(
         'SELECT COALESCE(MAX(number), 0) + 1 AS next FROM deliverable_versions WHERE deliverable_id = $1',
         [id],
-      )) as { next: number }[];
+      );
       const version = await manager.save(
         manager.create(DeliverableVersion, {
           deliverableId: id,
@@ -74,7 +74,7 @@ export class ReviewsService {
       const policy = await this.policies.effectiveForContract(manager, contract.id);
       const before = { status: deliverable.status, currentVersionId: deliverable.currentVersionId };
       Object.assign(deliverable, {
-        status: 'in_review' as DeliverableStatus,
+        status: 'in_review',
         currentVersionId: version.id,
         currentStep: 0,
         reviewStartedAt: new Date(),

@@ -24,6 +24,9 @@ interface HttpErrorLike {
 type PendingBody = Omit<ApiErrorBody, 'message'> & { message: Message };
 
 /** What the framework's own errors (unknown route, bad UUID in a path, …) say, by status. */
+/** 503, as the number the answers carry. */
+const SERVICE_UNAVAILABLE: number = HttpStatus.SERVICE_UNAVAILABLE;
+
 const BAD_REQUEST_MESSAGE = msg('A value in the request has the wrong format.');
 const STATUS_MESSAGES: Record<number, Message> = {
   400: BAD_REQUEST_MESSAGE,
@@ -59,13 +62,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       exception instanceof DomainError
         ? this.domainBody(exception, locale)
         : this.toBody(exception, correlationId, locale);
-    if (status === HttpStatus.SERVICE_UNAVAILABLE) {
+    if (status === SERVICE_UNAVAILABLE) {
       this.logger.warn({ err: exception, correlationId }, 'Database unavailable');
     } else if (status >= 500) {
       this.logger.error({ err: exception, correlationId }, 'Unhandled error');
     }
     if (!response.headersSent) {
-      if (status === HttpStatus.SERVICE_UNAVAILABLE) {
+      if (status === SERVICE_UNAVAILABLE) {
         response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       }
       response.status(status).json(body);
@@ -100,7 +103,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      if (status < 500 || status === HttpStatus.SERVICE_UNAVAILABLE) {
+      if (status < 500 || status === SERVICE_UNAVAILABLE) {
         return {
           status,
           body: {
