@@ -24,6 +24,10 @@ export const TEXT_LIMITS = {
   offboardReason: 1_000,
   /** Why a brief is declined or its budget overridden, why a contract is terminated. */
   reason: 2_000,
+  /** A free-text filter on the audit log (an entity id or an action name). */
+  auditFilter: 100,
+  /** A list's `cursor`, as the previous page gave it. */
+  cursor: 1_000,
 } as const;
 
 /** How many items a list inside a request may hold. */
@@ -43,4 +47,6 @@ export const NUMBER_LIMITS = {
   allocationPercent: { min: 1, max: 100 },
   specQuantity: { min: 1, max: 500 },
   approvalStepSlaHours: { min: 1, max: 720 },
+  /** Where a timecode pin points into a video, in seconds (a day of footage at most). */
+  pinSeconds: { min: 0, max: 86_400 },
 } as const;

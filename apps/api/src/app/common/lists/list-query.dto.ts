@@ -6,6 +6,7 @@ import {
   MAX_PAGE_SIZE,
   MAX_SEARCH_LENGTH,
   sortValues,
+  TEXT_LIMITS,
   TOTAL_COUNT_CAP,
 } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
@@ -34,7 +35,7 @@ export class ListQueryDto implements ListQuery {
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page, unchanged (same sort).' })
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @MaxLength(TEXT_LIMITS.cursor)
   cursor?: string;
 
   @ApiPropertyOptional({

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CommentDto, CommentListQuery, CommentPin } from '@agency-portal/shared';
-import { COMMENT_SORT_KEYS, TEXT_LIMITS } from '@agency-portal/shared';
+import { COMMENT_SORT_KEYS, NUMBER_LIMITS, TEXT_LIMITS } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -52,8 +52,8 @@ export class CommentPinDto {
   /** Seconds into the video (timecode pins). */
   @ValidateIf((pin: CommentPinDto) => pin.kind === 'timecode')
   @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(86400)
+  @Min(NUMBER_LIMITS.pinSeconds.min)
+  @Max(NUMBER_LIMITS.pinSeconds.max)
   seconds?: number;
 }
 
