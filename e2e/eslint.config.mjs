@@ -1,4 +1,4 @@
 import playwright from 'eslint-plugin-playwright';
-import baseConfig from '../eslint.config.mjs';
+import { strict } from '../eslint.config.mjs';
 
-export default [playwright.configs['flat/recommended'], ...baseConfig];
+export default [playwright.configs['flat/recommended'], ...strict];

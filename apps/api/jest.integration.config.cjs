@@ -12,7 +12,9 @@ module.exports = {
   testMatch: ['**/*.int-spec.ts'],
   transform: { '^.+\\.[tj]s$': ['@swc/jest', swc] },
   // These packages ship only ES modules: compile them to CommonJS like our code.
-  transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs|@apidevtools/json-schema-ref-parser)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(intl-messageformat|@formatjs|@apidevtools/json-schema-ref-parser)/)',
+  ],
   moduleFileExtensions: ['ts', 'js', 'mjs'],
   moduleNameMapper: { '^@agency-portal/shared$': '<rootDir>/../../libs/shared/src/index.ts' },
   globalSetup: '<rootDir>/test/support/global-setup.mjs',

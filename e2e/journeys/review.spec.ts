@@ -136,10 +136,7 @@ test.describe('briefs and review', () => {
     await page.goto(briefUrl);
     await page.getByRole('button', { name: 'Accept' }).click();
     await expect(page.getByTestId('brief-status')).toHaveText(/Accepted/);
-    await page
-      .getByRole('link', { name: DEMO.reelDeliverable })
-      .first()
-      .click();
+    await page.getByRole('link', { name: DEMO.reelDeliverable }).first().click();
     await uploadVersion(page, 'first-snow-v1.png', 40, 'First snow. Lighter than ever.');
     const deliverableUrl = page.url();
     await signOut(page);

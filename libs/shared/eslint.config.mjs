@@ -1,7 +1,7 @@
-import baseConfig from '../../eslint.config.mjs';
+import { strict } from '../../eslint.config.mjs';
 
 export default [
-  ...baseConfig,
+  ...strict,
   {
     // Framework-free: the shared lib is used by the API and the browser alike.
     files: ['**/*.ts'],

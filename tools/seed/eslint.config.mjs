@@ -1,10 +1,10 @@
-import baseConfig from '../../eslint.config.mjs';
+import { strict } from '../../eslint.config.mjs';
 
 const RULE = '@nx/enforce-module-boundaries';
-const [severity, options] = baseConfig.find((block) => block.rules?.[RULE]).rules[RULE];
+const [severity, options] = strict.find((block) => block.rules?.[RULE]).rules[RULE];
 
 export default [
-  ...baseConfig,
+  ...strict,
   {
     files: ['**/*.ts', '**/*.mjs', '**/*.cjs'],
     rules: {

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { inspect } from 'node:util';
 import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
@@ -55,7 +56,9 @@ function encode(kind: Kind, value: unknown): string {
     case 'date':
       return value as string;
     case 'int':
-      if (!Number.isSafeInteger(value)) throw new Error(`not a safe integer: ${String(value)}`);
+      if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+        throw new Error(`not a safe integer: ${inspect(value)}`);
+      }
       return String(value);
     case 'bool':
       return value ? 't' : 'f';
@@ -97,8 +100,9 @@ export class TableBuffer<C extends Columns> implements PendingRows {
   private pending = 0;
 
   constructor(readonly table: Table<C>) {
-    this.keys = Object.keys(table.columns) as (keyof C & string)[];
-    this.kinds = this.keys.map((key) => table.columns[key] as Kind);
+    const columns = Object.entries(table.columns);
+    this.keys = columns.map(([key]) => key as keyof C & string);
+    this.kinds = columns.map(([, kind]) => kind);
   }
 
   get rows(): number {

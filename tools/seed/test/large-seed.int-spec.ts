@@ -10,8 +10,8 @@ import request from 'supertest';
 import { AppModule } from '../../../apps/api/src/app/app.module';
 import { loadConfig } from '../../../apps/api/src/app/config/app-config';
 import { configureApp } from '../../../apps/api/src/app/configure-app';
-import { ContractsService } from '../../../apps/api/src/app/contracts/contracts.service';
-import { DeliverablesService } from '../../../apps/api/src/app/deliverables/deliverables.service';
+import { ContractJobs } from '../../../apps/api/src/app/contracts/contract-jobs';
+import { ReviewsService } from '../../../apps/api/src/app/reviews/reviews.service';
 import { brokenForeignKeys } from '../src/constraints';
 import { volumesFor } from '../src/context';
 import { LARGE_PASSWORD } from '../src/domains/organisation';
@@ -415,11 +415,11 @@ describe('seed:large generator', () => {
     });
 
     it('should leave the scheduled jobs nothing to catch up on: no contract to expire or remind, no review to escalate', async () => {
-      expect(await app.get(ContractsService).runDailyLifecycle(NOW.toISOString().slice(0, 10))).toEqual({
+      expect(await app.get(ContractJobs).runDailyLifecycle(NOW.toISOString().slice(0, 10))).toEqual({
         expired: 0,
         renewalNotices: 0,
       });
-      expect(await app.get(DeliverablesService).escalateOverdue(NOW)).toBe(0);
+      expect(await app.get(ReviewsService).escalateOverdue(NOW)).toBe(0);
     });
 
     it('should show a deliverable in review with its versions, files, decisions and policy, and serve its files', async () => {

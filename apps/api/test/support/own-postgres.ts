@@ -43,9 +43,9 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const nextLine = async (): Promise<string> => {
-    const { value, done } = await lines.next();
-    if (done) throw new Error('the PostgreSQL helper exited');
-    return String(value);
+    const line = await lines.next();
+    if (line.done) throw new Error('the PostgreSQL helper exited');
+    return line.value;
   };
   const { url, dataDir } = JSON.parse(await nextLine()) as { url: string; dataDir: string };
   const command = async (name: 'stop' | 'start'): Promise<void> => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -24,13 +25,14 @@ export interface SignedIn {
 }
 
 export interface TestApp {
-  app: INestApplication;
+  app: INestApplication<Server>;
   dataSource: DataSource;
   config: ResolvedConfig;
   http: () => ReturnType<typeof request>;
   login(email: string, password?: string): Promise<SignedIn>;
   userId(email: string): Promise<string>;
-  agencyId(name: 'Northwind Social' | 'Southpeak Media' | string): Promise<string>;
+  /** A demo agency: 'Northwind Social' or 'Southpeak Media'. */
+  agencyId(name: string): Promise<string>;
   unitId(name: string): Promise<string>;
   /**
    * Gives the CoE the demo's review template (brand review by every reviewer, then Lena for legal),
@@ -89,7 +91,7 @@ export async function createTestApp(
     jwtSecret: randomBytes(32).toString('hex'),
   };
   // Built exactly as main.ts builds it (DiscoveryModule only lets tests list the routes).
-  const app = await NestFactory.create(
+  const app = await NestFactory.create<INestApplication<Server>>(
     {
       module: class TestRoot {},
       imports: [AppModule.register(config), DiscoveryModule],

@@ -127,7 +127,7 @@ export class DeliverableRows {
           index === 0 && version.outcome === 'request_changes'
             ? random.pick(CHANGE_REQUESTS)
             : random.pick(REVIEW_COMMENTS),
-        pin: pin as Json,
+        pin,
         resolved_at: resolution?.at ?? null,
         resolved_by: resolution?.by.id ?? null,
         created_at: at,
@@ -135,7 +135,7 @@ export class DeliverableRows {
       ctx.activity.record(at, author, 'comment.created', 'comment', id, null, {
         versionId: version.id,
         parentId: null,
-        pin: pin as Json,
+        pin,
       });
       if (resolution) {
         ctx.activity.record(

@@ -5,100 +5,17 @@ import {
   type Channel,
   type Decision,
 } from '@agency-portal/shared';
-import {
-  activeAt,
-  pickActive,
-  staffOf,
-  type RateItemPlan,
-  type SeedContext,
-  type UserPlan,
-} from '../context';
+import { activeAt, pickActive, staffOf, type SeedContext, type UserPlan } from '../context';
 import { CHANNEL_NAMES } from '../labels';
 import type { Random } from '../random';
-import { POST_SAMPLES, type SampleFile } from '../storage';
 import { CHANGE_REQUESTS, REJECTIONS } from '../text';
 import { DAY, HOUR, type Instant } from '../time';
-import type {
-  BriefRun,
-  DeliverableSim,
-  FileSim,
-  RunResult,
-  SpecPlan,
-  VersionSim,
-  WorkBuffers,
-} from './review-model';
+import type { BriefRun, DeliverableSim, RunResult, SpecPlan, VersionSim, WorkBuffers } from './review-model';
 import { DeliverableRows } from './review-rows';
-
-const MAX_VERSIONS = 6;
+import { MAX_VERSIONS, decisionWait, filesFor, outcome, postUrl } from './review-odds';
 
 /** Who may decide each policy step, worked out once per step. */
 const CANDIDATES = new WeakMap<ApprovalStepDto, UserPlan[]>();
-
-type Odds = readonly (readonly [Decision, number])[];
-const FIRST_LOOK: Odds = [
-  ['approve', 62],
-  ['request_changes', 34],
-  ['reject', 4],
-];
-const SECOND_LOOK: Odds = [
-  ['approve', 80],
-  ['request_changes', 19],
-  ['reject', 1],
-];
-const LATER_STEP: Odds = [
-  ['approve', 86],
-  ['request_changes', 13],
-  ['reject', 1],
-];
-
-/** Approve, request changes or reject, by step and round (a last round is always approved). */
-function outcome(random: Random, step: number, version: number): Decision {
-  if (version >= MAX_VERSIONS) return 'approve';
-  return random.weighted(step > 0 ? LATER_STEP : version === 1 ? FIRST_LOOK : SECOND_LOOK);
-}
-
-type Pace = 'normal' | 'stalled' | 'backlog';
-const PACES: readonly (readonly [Pace, number])[] = [
-  ['normal', 80],
-  ['stalled', 13],
-  ['backlog', 7],
-];
-
-/**
- * How long a step waits for its decision: mostly within the SLA; some stall for days with a busy
- * reviewer, and a few sit in the queue for weeks (the backlog every large review queue has).
- */
-function decisionWait(random: Random, slaHours: number): number {
-  switch (random.weighted(PACES)) {
-    case 'normal':
-      return random.logNormal(slaHours * 0.45 * HOUR, 0.9);
-    case 'stalled':
-      return random.logNormal(6 * DAY, 0.7);
-    case 'backlog':
-      return random.logNormal(45 * DAY, 0.8);
-  }
-}
-
-function postUrl(random: Random, channel: Channel | null, id: string): string {
-  const digits = (count: number) => Array.from({ length: count }, () => random.int(0, 9)).join('');
-  const code = id.replace(/-/g, '').slice(0, 11);
-  switch (channel) {
-    case 'instagram':
-      return `https://www.instagram.com/p/${code}/`;
-    case 'tiktok':
-      return `https://www.tiktok.com/@brand/video/${digits(19)}`;
-    case 'youtube':
-      return `https://www.youtube.com/shorts/${code}`;
-    case 'x':
-      return `https://x.com/brand/status/${digits(19)}`;
-    case 'facebook':
-      return `https://www.facebook.com/brand/posts/${digits(16)}`;
-    case 'linkedin':
-      return `https://www.linkedin.com/feed/update/urn:li:activity:${digits(19)}/`;
-    default:
-      return `https://brand.example/${channel ?? 'social'}/${code}`;
-  }
-}
 
 /**
  * Plays an accepted brief's deliverables through the review workflow with the shared rules
@@ -293,7 +210,7 @@ export class ReviewSimulation {
       number,
       at,
       by: uploader,
-      files: this.filesFor(deliverable.spec.item),
+      files: filesFor(this.random, this.ctx, deliverable.spec.item),
       deciders: [],
       closedAt: ctx.now,
       outcome: 'pending',
@@ -484,34 +401,5 @@ export class ReviewSimulation {
 
   private link(deliverable: DeliverableSim) {
     return { link: `/deliverables/${deliverable.id}`, entity: 'deliverable', entityId: deliverable.id };
-  }
-
-  private filesFor(item: RateItemPlan): FileSim[] {
-    const { random, ctx } = this;
-    const post = () => ctx.storage.sample(random.pick(POST_SAMPLES));
-    const samples: SampleFile[] = [];
-    if (random.chance(0.01)) return [];
-    switch (item.kind) {
-      case 'video':
-        samples.push(ctx.storage.sample(random.chance(0.8) ? 'reel-mp4' : 'reel-webm'));
-        if (random.chance(0.3)) samples.push(post());
-        if (random.chance(0.1)) samples.push(ctx.storage.sample('storyboard'));
-        break;
-      case 'carousel':
-        for (let frame = random.int(2, 4); frame > 0; frame--) samples.push(post());
-        break;
-      case 'image':
-        samples.push(post());
-        if (random.chance(0.1)) samples.push(post());
-        break;
-      case 'document':
-        // A report is a report; a livestream comes with its run sheet.
-        samples.push(ctx.storage.sample(item.code === 'REPORT' ? 'report' : 'storyboard'));
-        break;
-      case 'service':
-        samples.push(ctx.storage.sample('report'));
-        break;
-    }
-    return samples.map((sample) => ({ id: random.uuid(), sample }));
   }
 }

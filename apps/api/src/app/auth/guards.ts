@@ -4,6 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { can, type Permission } from '@agency-portal/shared';
 import type { Request } from 'express';
 import { DomainError, forbidden } from '../common/errors/domain-error';
+import { asError } from '../common/errors/as-error';
 import type { Actor } from './actor';
 import { ANY_SIGNED_IN, IS_PUBLIC, REQUIRED_PERMISSION } from './decorators';
 
@@ -26,7 +27,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   override handleRequest<TUser = Actor>(err: unknown, user: TUser | false, info: unknown): TUser {
     // A failure while checking the session (the database is down, say) is not a bad token: it
     // goes to the exception filter as it is (503), so clients keep their session and retry.
-    if (err) throw err;
+    if (err) throw asError(err);
     if (!user) {
       const expired = info instanceof Error && info.name === 'TokenExpiredError';
       throw new DomainError(
@@ -72,7 +73,7 @@ export class PermissionGuard implements CanActivate {
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
   override handleRequest<TUser>(err: unknown, user: TUser | false): TUser {
-    if (err) throw err;
+    if (err) throw asError(err);
     if (!user) throw new DomainError('validation_failed', 'Email and password are required.');
     return user;
   }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { BriefLifecycleService } from './brief-lifecycle.service';
 import { BriefsService } from './briefs.service';
 import {
   BriefDetailResponse,
@@ -16,7 +17,10 @@ import {
 @ApiBearerAuth()
 @Controller('briefs')
 export class BriefsController {
-  constructor(private readonly briefs: BriefsService) {}
+  constructor(
+    private readonly briefs: BriefsService,
+    private readonly lifecycle: BriefLifecycleService,
+  ) {}
 
   @Get()
   @ApiOperation({ description: 'Briefs the caller may see, filtered by contract, agency, status or goal.' })
@@ -55,7 +59,7 @@ export class BriefsController {
   @HttpCode(200)
   @RequirePermission('brief:manage')
   send(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<BriefDetailResponse> {
-    return this.briefs.send(actor, id);
+    return this.lifecycle.send(actor, id);
   }
 
   @Post(':id/budget-override')
@@ -69,7 +73,7 @@ export class BriefsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ReasonDto,
   ): Promise<BriefDetailResponse> {
-    return this.briefs.overrideBudget(actor, id, body.reason);
+    return this.lifecycle.overrideBudget(actor, id, body.reason);
   }
 
   @Post(':id/accept')
@@ -79,7 +83,7 @@ export class BriefsController {
   @HttpCode(200)
   @RequirePermission('brief:respond')
   accept(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<BriefDetailResponse> {
-    return this.briefs.accept(actor, id);
+    return this.lifecycle.accept(actor, id);
   }
 
   @Post(':id/decline')
@@ -91,7 +95,7 @@ export class BriefsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ReasonDto,
   ): Promise<BriefDetailResponse> {
-    return this.briefs.decline(actor, id, body.reason);
+    return this.lifecycle.decline(actor, id, body.reason);
   }
 
   @Post(':id/cancel')
@@ -99,7 +103,7 @@ export class BriefsController {
   @HttpCode(200)
   @RequirePermission('brief:manage')
   cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<BriefDetailResponse> {
-    return this.briefs.cancel(actor, id);
+    return this.lifecycle.cancel(actor, id);
   }
 
   @Post(':id/complete')
@@ -110,6 +114,6 @@ export class BriefsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<BriefDetailResponse> {
-    return this.briefs.complete(actor, id);
+    return this.lifecycle.complete(actor, id);
   }
 }

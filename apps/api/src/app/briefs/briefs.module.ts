@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ContractsModule } from '../contracts/contracts.module';
 import { BriefsController } from './briefs.controller';
+import { BriefLifecycleService } from './brief-lifecycle.service';
 import { BriefsService } from './briefs.service';
 
 @Module({
   imports: [ContractsModule],
   controllers: [BriefsController],
-  providers: [BriefsService],
+  providers: [BriefsService, BriefLifecycleService],
   exports: [BriefsService],
 })
 export class BriefsModule {}

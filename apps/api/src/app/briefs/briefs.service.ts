@@ -1,26 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import type { BriefDetailDto, BriefDto, BriefSortKey, BriefGoalRef, Page } from '@agency-portal/shared';
-import { canDoBriefAction, fitsBudget, NESTED_LIST_LIMIT, type BriefAction } from '@agency-portal/shared';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { briefActions, NESTED_LIST_LIMIT } from '@agency-portal/shared';
+import { In, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import type { Actor } from '../auth/actor';
-import { DomainError, fieldError, forbidden, invalidState, notFound } from '../common/errors/domain-error';
-import { BudgetService } from '../contracts/budget.service';
+import { fieldError, notFound } from '../common/errors/domain-error';
+import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.entity';
-import { Deliverable } from '../deliverables/deliverable.entity';
+import { UnitOfWork } from '../database/unit-of-work';
 import { deliverableSummaryQuery } from '../deliverables/deliverable-queries';
-import { DomainEvents } from '../events/domain-events.service';
+import { toDeliverableSummary } from '../deliverables/deliverable.mapper';
+import { assertBriefAction } from './brief-actions';
 import { Brief, BriefGoal, DeliverableSpec } from './brief.entity';
-import { briefSnapshot, toBriefDto, toDeliverableSummary, toSpecDto } from './brief.mapper';
+import { briefSnapshot, toBriefDto, toSpecDto } from './brief.mapper';
 import type {
   BriefListQueryDto,
   CreateBriefDto,
   DeliverableSpecInputDto,
   UpdateBriefDto,
 } from './dto/brief.dto';
-import { msg } from '../i18n/message';
 
 const BRIEF_LIST: ListSpec<BriefSortKey> = {
   alias: 'brief',
@@ -33,29 +32,17 @@ const BRIEF_LIST: ListSpec<BriefSortKey> = {
   defaultSort: 'dueDate',
 };
 
-/** The audit action each brief transition is recorded as. */
-const AUDITED_AS: Record<BriefAction, string> = {
-  edit: 'updated',
-  send: 'sent',
-  accept: 'accepted',
-  decline: 'declined',
-  cancel: 'cancelled',
-  complete: 'completed',
-  override_budget: 'budget_override',
-};
-
+/** A brief's reads and its terms while it is a draft: goals, content, due date, priced specs. */
 @Injectable()
 export class BriefsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly budget: BudgetService,
-    private readonly events: DomainEvents,
     private readonly access: AccessService,
   ) {}
 
   async list(actor: Actor, query: BriefListQueryDto): Promise<Page<BriefDto>> {
-    const qb = this.baseQuery(this.dataSource.manager);
+    const qb = this.baseQuery(this.uow.manager);
     this.access.scope(qb, actor, 'brief', 'brief');
     if (query.contractId) qb.andWhere('brief.contract_id = :contractId', { contractId: query.contractId });
     if (query.agencyId) qb.andWhere('contract.agency_id = :agencyId', { agencyId: query.agencyId });
@@ -78,17 +65,17 @@ export class BriefsService {
 
   /** Four queries whatever the brief's size: the brief, its goals, its specs, its first deliverables with their count. */
   async get(actor: Actor, id: string): Promise<BriefDetailDto> {
-    const qb = this.baseQuery(this.dataSource.manager).where('brief.id = :id', { id });
+    const qb = this.baseQuery(this.uow.manager).where('brief.id = :id', { id });
     const brief = await this.access.scope(qb, actor, 'brief', 'brief').getOne();
     if (!brief) throw notFound('Brief');
     const [goals, specs, deliverables] = await Promise.all([
       this.goalsOf([id]),
-      this.dataSource.getRepository(DeliverableSpec).find({
+      this.uow.manager.getRepository(DeliverableSpec).find({
         where: { briefId: id },
         relations: { rateCardItem: true },
         order: { position: 'ASC' },
       }),
-      deliverableSummaryQuery(this.dataSource.manager)
+      deliverableSummaryQuery(this.uow.manager)
         .addSelect('count(*) OVER ()', 'deliverable_count')
         .where('deliverable.brief_id = :id', { id })
         .orderBy('deliverable.due_date', 'ASC')
@@ -98,6 +85,7 @@ export class BriefsService {
     ]);
     return {
       ...toBriefDto(brief, goals.get(id) ?? []),
+      allowedActions: briefActions(brief.status, actor.role),
       specs: specs.map(toSpecDto),
       deliverables: deliverables.entities.map((deliverable) => toDeliverableSummary(deliverable)),
       deliverableCount: Number(deliverables.raw[0]?.deliverable_count ?? 0),
@@ -105,7 +93,7 @@ export class BriefsService {
   }
 
   async create(actor: Actor, input: CreateBriefDto): Promise<BriefDetailDto> {
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.uow.run(async (manager) => {
       const contract = await manager.findOneBy(Contract, { id: input.contractId });
       if (!contract) throw fieldError('contractId', 'The contract does not exist.');
       if (contract.status !== 'active') throw fieldError('contractId', 'Briefs go to active contracts only.');
@@ -146,8 +134,9 @@ export class BriefsService {
   }
 
   async update(actor: Actor, id: string, input: UpdateBriefDto): Promise<BriefDetailDto> {
-    await this.dataSource.transaction(async (manager) => {
-      const brief = await this.lockFor(manager, actor, id, 'edit');
+    await this.uow.run(async (manager) => {
+      const brief = await this.uow.lockVisible(manager, actor, 'brief', Brief, id);
+      assertBriefAction(brief, 'edit', actor);
       const before = briefSnapshot(brief);
       if (input.goalIds) await this.validateGoals(manager, brief.contractId, input.goalIds);
       const estimate = input.specs
@@ -175,198 +164,6 @@ export class BriefsService {
       });
     });
     return this.get(actor, id);
-  }
-
-  /** draft → sent: the agency is told in the app and by e-mail. */
-  async send(actor: Actor, id: string): Promise<BriefDetailDto> {
-    await this.transition(actor, id, 'send', async (manager, brief) => {
-      brief.status = 'sent';
-      brief.sentAt = new Date();
-      const contract = await manager.findOneByOrFail(Contract, { id: brief.contractId });
-      await this.events.publish(
-        manager,
-        {
-          type: 'brief.sent',
-          payload: {
-            briefId: brief.id,
-            briefTitle: brief.title,
-            contractReference: contract.reference,
-            dueDate: brief.dueDate,
-            senderName: actor.name,
-            budgetEstimateMinor: brief.budgetEstimateMinor,
-            currency: contract.currency,
-          },
-          audience: { agencyIds: [contract.agencyId] },
-        },
-        actor,
-      );
-    });
-    return this.get(actor, id);
-  }
-
-  /** The owner's explicit permission to take the contract past its cap with this brief. */
-  async overrideBudget(actor: Actor, id: string, reason: string): Promise<BriefDetailDto> {
-    await this.transition(actor, id, 'override_budget', async (manager, brief) => {
-      const contract = await manager.findOneByOrFail(Contract, { id: brief.contractId });
-      if (contract.ownerId !== actor.id && actor.role !== 'admin') {
-        throw forbidden('Only the contract owner can allow a brief past the budget cap.');
-      }
-      brief.overrideReason = reason;
-      brief.overrideBy = actor.id;
-      brief.overrideAt = new Date();
-    });
-    return this.get(actor, id);
-  }
-
-  /**
-   * sent → accepted by the agency: commits the estimate against the contract (refused past the cap
-   * unless the owner overrode it) and creates the deliverables from the specs.
-   */
-  async accept(actor: Actor, id: string): Promise<BriefDetailDto> {
-    await this.transition(actor, id, 'accept', async (manager, brief) => {
-      // Serialise commitments on one contract so two acceptances cannot both squeeze under the cap.
-      const contract = await manager
-        .getRepository(Contract)
-        .createQueryBuilder('contract')
-        .setLock('pessimistic_write')
-        .where('contract.id = :id', { id: brief.contractId })
-        .getOneOrFail();
-      if (contract.status !== 'active') throw invalidState('The contract is no longer active.');
-      const committed = await this.budget.committedMinor(manager, contract.id);
-      if (
-        !fitsBudget(contract.budgetCapMinor, committed, brief.budgetEstimateMinor) &&
-        !brief.overrideReason
-      ) {
-        throw new DomainError(
-          'invalid_state',
-          'Accepting this brief would take the contract past its budget cap; the contract owner must allow it first.',
-          {
-            capMinor: contract.budgetCapMinor,
-            committedMinor: committed,
-            estimateMinor: brief.budgetEstimateMinor,
-          },
-        );
-      }
-      brief.status = 'accepted';
-      brief.answeredAt = new Date();
-      await this.createDeliverables(manager, brief);
-      await this.events.publish(
-        manager,
-        {
-          type: 'brief.accepted',
-          payload: { briefId: brief.id, briefTitle: brief.title, agencyUserName: actor.name },
-          audience: brandAudience(contract, brief),
-        },
-        actor,
-      );
-    });
-    return this.get(actor, id);
-  }
-
-  async decline(actor: Actor, id: string, reason: string): Promise<BriefDetailDto> {
-    await this.transition(actor, id, 'decline', async (manager, brief) => {
-      brief.status = 'declined';
-      brief.declineReason = reason;
-      brief.answeredAt = new Date();
-      const contract = await manager.findOneByOrFail(Contract, { id: brief.contractId });
-      await this.events.publish(
-        manager,
-        {
-          type: 'brief.declined',
-          payload: { briefId: brief.id, briefTitle: brief.title, agencyUserName: actor.name, reason },
-          audience: brandAudience(contract, brief),
-        },
-        actor,
-      );
-    });
-    return this.get(actor, id);
-  }
-
-  async cancel(actor: Actor, id: string): Promise<BriefDetailDto> {
-    await this.transition(actor, id, 'cancel', (_manager, brief) => {
-      brief.status = 'cancelled';
-      return Promise.resolve();
-    });
-    return this.get(actor, id);
-  }
-
-  async complete(actor: Actor, id: string): Promise<BriefDetailDto> {
-    await this.transition(actor, id, 'complete', (_manager, brief) => {
-      brief.status = 'completed';
-      return Promise.resolve();
-    });
-    return this.get(actor, id);
-  }
-
-  private async transition(
-    actor: Actor,
-    id: string,
-    action: BriefAction,
-    apply: (manager: EntityManager, brief: Brief) => Promise<void>,
-  ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const brief = await this.lockFor(manager, actor, id, action);
-      const before = briefSnapshot(brief);
-      await apply(manager, brief);
-      await manager.save(brief);
-      await this.audit.record(manager, actor, {
-        action: `brief.${AUDITED_AS[action]}`,
-        entity: 'brief',
-        entityId: id,
-        before,
-        after: briefSnapshot(brief),
-      });
-    });
-  }
-
-  /** Loads and locks a visible brief and checks the workflow allows the action for this actor. */
-  private async lockFor(
-    manager: EntityManager,
-    actor: Actor,
-    id: string,
-    action: BriefAction,
-  ): Promise<Brief> {
-    const qb = manager
-      .getRepository(Brief)
-      .createQueryBuilder('brief')
-      .setLock('pessimistic_write')
-      .where('brief.id = :id', { id });
-    const brief = await this.access.scope(qb, actor, 'brief', 'brief').getOne();
-    if (!brief) throw notFound('Brief');
-    if (!canDoBriefAction(brief.status, action, actor.role)) {
-      throw invalidState(
-        msg(
-          'A brief that is {status, select, draft {draft} sent {sent} accepted {accepted} declined {declined} in_progress {in progress} completed {completed} cancelled {cancelled} other {{status}}} cannot be {action, select, edit {edited} send {sent} accept {accepted} decline {declined} cancel {cancelled} complete {completed} override_budget {given a budget override} other {changed}} by you.',
-          { status: brief.status, action },
-        ),
-      );
-    }
-    return brief;
-  }
-
-  private async createDeliverables(manager: EntityManager, brief: Brief): Promise<void> {
-    const specs = await manager.find(DeliverableSpec, {
-      where: { briefId: brief.id },
-      relations: { rateCardItem: true },
-      order: { position: 'ASC' },
-    });
-    const rows = specs.flatMap((spec) =>
-      Array.from({ length: spec.quantity }, (_, index) => ({
-        briefId: brief.id,
-        specId: spec.id,
-        title:
-          spec.quantity > 1
-            ? `${spec.rateCardItem?.description ?? 'Deliverable'} ${index + 1}`
-            : (spec.rateCardItem?.description ?? 'Deliverable'),
-        channel: spec.channel,
-        dueDate: spec.dueDate,
-        derivedFromId: null,
-        status: 'draft' as const,
-        currentVersionId: null,
-        currentStep: null,
-      })),
-    );
-    if (rows.length > 0) await manager.insert(Deliverable, rows);
   }
 
   private async validateGoals(
@@ -444,7 +241,7 @@ export class BriefsService {
   private async goalsOf(briefIds: string[]): Promise<Map<string, BriefGoalRef[]>> {
     const byBrief = new Map<string, BriefGoalRef[]>();
     if (briefIds.length === 0) return byBrief;
-    const rows: { brief_id: string; id: string; name: string }[] = await this.dataSource.query(
+    const rows: { brief_id: string; id: string; name: string }[] = await this.uow.manager.query(
       `SELECT link.brief_id, goal.id, goal.name FROM brief_goals link
          JOIN marketing_goals goal ON goal.id = link.goal_id
         WHERE link.brief_id = ANY($1::uuid[]) ORDER BY goal.name ASC, goal.id ASC`,
@@ -465,9 +262,3 @@ export class BriefsService {
     return joinSome(query, 'brief.overrideUser', 'overrideUser', PERSON);
   }
 }
-
-/** Who hears the agency's answer to a brief: the contract's owner and the brief's author. */
-function brandAudience(contract: Contract, brief: Brief): { userIds: string[] } {
-  return { userIds: [contract.ownerId, brief.createdBy] };
-}
-

@@ -15,10 +15,13 @@ import {
   validateSync,
 } from 'class-validator';
 
+/** An environment value as text (they arrive as strings; anything else is shown as JSON). */
+const asText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
+
 const toBoolean = ({ value }: { value: unknown }): unknown => {
   if (value === undefined || value === '') return undefined;
   if (typeof value === 'boolean') return value;
-  const text = String(value).trim().toLowerCase();
+  const text = asText(value).trim().toLowerCase();
   if (['true', '1', 'yes', 'on'].includes(text)) return true;
   if (['false', '0', 'no', 'off'].includes(text)) return false;
   return value; // left as a string so @IsBoolean reports it
@@ -26,7 +29,7 @@ const toBoolean = ({ value }: { value: unknown }): unknown => {
 
 const toInt = ({ value }: { value: unknown }): unknown => {
   if (value === undefined || value === '') return undefined;
-  return /^-?\d+$/.test(String(value).trim()) ? Number(value) : value;
+  return /^-?\d+$/.test(asText(value).trim()) ? Number(value) : value;
 };
 
 const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { BudgetSummaryDto } from '@agency-portal/shared';
+import { BUDGET_COMMITTING_BRIEF_STATUSES } from '@agency-portal/shared';
 import type { EntityManager } from 'typeorm';
 import type { Contract } from './contract.entity';
-
-/** Brief states whose estimate is committed against the contract. */
-export const COMMITTING_BRIEF_STATUSES = ['accepted', 'in_progress', 'completed'] as const;
 
 /**
  * The budget summary of a contract, computed from the records that spend it, never stored:
@@ -17,7 +15,7 @@ export class BudgetService {
     const rows: { committed: string | null }[] = await manager.query(
       `SELECT COALESCE(SUM(budget_estimate_minor), 0)::text AS committed
          FROM briefs WHERE contract_id = $1 AND status = ANY($2)`,
-      [contractId, [...COMMITTING_BRIEF_STATUSES]],
+      [contractId, [...BUDGET_COMMITTING_BRIEF_STATUSES]],
     );
     return Number(rows[0]?.committed ?? 0);
   }

@@ -1,5 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { Writable } from 'node:stream';
+import { asError } from '../common/errors/as-error';
 
 /** Bytes written between two background flushes (fdatasync) while a file streams in. */
 const FLUSH_EVERY = 16 * 1024 * 1024;
@@ -53,7 +54,7 @@ export class DurableWriteStream extends Writable {
   private readonly flushEvery: number;
   private sinceFlush = 0;
   private flushing: Promise<void> | undefined;
-  private flushError: unknown;
+  private flushError: Error | undefined;
 
   constructor(
     private readonly path: string,
@@ -85,7 +86,7 @@ export class DurableWriteStream extends Writable {
     try {
       observing = this.options.observe?.(buffers);
     } catch (error) {
-      observing = Promise.reject(error);
+      observing = Promise.reject(asError(error));
     }
     Promise.all([writing, observing]).then(() => callback(), callback);
   }
@@ -130,7 +131,7 @@ export class DurableWriteStream extends Writable {
       this.flushing = handle
         .datasync()
         .catch((error: unknown) => {
-          this.flushError = error;
+          this.flushError = asError(error);
         })
         .finally(() => {
           this.flushing = undefined;
@@ -149,10 +150,10 @@ export class DurableWriteStream extends Writable {
 function remainderAfter(buffers: Buffer[], written: number): Buffer[] {
   let skip = written;
   let index = 0;
-  while (index < buffers.length && skip >= buffers[index].length) {
-    skip -= buffers[index].length;
+  for (let buffer = buffers[index]; buffer && skip >= buffer.length; buffer = buffers[index]) {
+    skip -= buffer.length;
     index += 1;
   }
-  if (index >= buffers.length) return [];
-  return [buffers[index].subarray(skip), ...buffers.slice(index + 1)];
+  const partial = buffers[index];
+  return partial ? [partial.subarray(skip), ...buffers.slice(index + 1)] : [];
 }

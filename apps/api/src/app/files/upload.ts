@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { PassThrough, Transform, type Readable, type TransformCallback } from 'node:stream';
+import { PassThrough, Transform, type TransformCallback } from 'node:stream';
 import type { Request } from 'express';
 import type { StorageEngine } from 'multer';
 import { DomainError } from '../common/errors/domain-error';
@@ -67,7 +67,7 @@ export function streamingStorage(
     ) {
       const key = `${keyPrefix()}/${randomUUID()}`;
       const inspector = new Inspector();
-      const source = file.stream as Readable;
+      const source = file.stream;
       const body = new PassThrough();
       source.pipe(inspector).pipe(body);
       source.on('error', (error) => body.destroy(error));

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
@@ -6,6 +7,9 @@ import ts from 'typescript';
 import { RESOURCES } from '../access/access-rules';
 import { CONSTRAINT_MESSAGES, customMessageKey } from '../common/errors/validation-messages';
 import { CATALOGS } from './translator';
+
+/** Loads a DTO module by path, as jest's module system does. */
+const load = createRequire(__filename);
 
 const APP = join(__dirname, '..');
 
@@ -81,7 +85,7 @@ function scanValidation(): Found {
   for (const make of Object.values(CONSTRAINT_MESSAGES)) found.keys.add(make([1]).key);
   const dtos = sourceFiles().filter((path) => /[/\\]dto[/\\].+\.dto\.ts$/.test(path));
   for (const path of dtos) {
-    const exports = require(path) as Record<string, unknown>;
+    const exports = load(path) as Record<string, unknown>;
     for (const value of Object.values(exports)) {
       if (typeof value !== 'function') continue;
       for (const metadata of getMetadataStorage().getTargetValidationMetadatas(value, '', true, false)) {

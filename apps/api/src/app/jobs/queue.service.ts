@@ -34,7 +34,7 @@ export interface SendOptions {
 /** A pg-boss executor running on the caller's transaction, so a job is queued if and only if it commits. */
 function withinTransaction(manager: EntityManager): PgBoss.Db {
   return {
-    executeSql: async (text, values) => ({ rows: (await manager.query(text, values)) as unknown[] }),
+    executeSql: async (text, values) => ({ rows: await manager.query<unknown[]>(text, values) }),
   };
 }
 
@@ -75,7 +75,8 @@ export class QueueService implements OnModuleInit, OnApplicationBootstrap, OnApp
   /** Called by modules in onModuleInit; the queues are created and worked at bootstrap. */
   register<T extends object>(definition: JobDefinition<T>): void {
     if (this.definitions.has(definition.name)) throw new Error(`Job ${definition.name} is registered twice`);
-    this.definitions.set(definition.name, definition as unknown as JobDefinition);
+    // The queue hands each handler the data its sender queued under the same name (sendWithin/send).
+    this.definitions.set(definition.name, definition);
   }
 
   /** Queues a job inside the caller's transaction: it exists only if that transaction commits. */

@@ -94,13 +94,15 @@ export class MailService implements OnModuleInit {
 
   /** Sends one message if it is still unsent and nobody else is sending it. */
   async deliver(messageId: string): Promise<void> {
-    const [claimed] = (await this.dataSource.query(
+    const [claimed] = await this.dataSource.query<
+      [{ id: string; to_address: string; subject: string; body: string; attempts: number }[], number]
+    >(
       `UPDATE mail_outbox SET claimed_at = now(), attempts = attempts + 1
         WHERE id = $1 AND status = 'pending'
           AND (claimed_at IS NULL OR claimed_at < now() - make_interval(secs => $2))
        RETURNING id, to_address, subject, body, attempts`,
       [messageId, this.config.jobTimeoutSeconds],
-    )) as [{ id: string; to_address: string; subject: string; body: string; attempts: number }[], number];
+    );
     const message = claimed[0];
     if (!message) return;
     if (!this.transport) {

@@ -22,7 +22,7 @@ export class OutboxPage extends PageOf(OutboxMessageResponse, 'OutboxPage') {}
 
 export class OutboxListQueryDto extends ListQueryDto implements OutboxListQuery {
   @ListSort(OUTBOX_SORT_KEYS, '-createdAt')
-  override sort?: string;
+  sort?: string;
 
   @ApiPropertyOptional({ enum: OUTBOX_STATUSES })
   @IsOptional()

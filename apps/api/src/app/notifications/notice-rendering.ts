@@ -20,7 +20,7 @@ export function templateFor(
   type: DomainEventType,
   channel: Channel,
 ): NoticeTemplate<DomainEventType> | undefined {
-  const template = NOTICES[type] as NoticeTemplate<DomainEventType> | undefined;
+  const template = NOTICES[type];
   return template?.channels.includes(channel) ? template : undefined;
 }
 
@@ -30,7 +30,7 @@ export function composeNotice<K extends DomainEventType>(
   payload: DomainEventPayloads[K],
   reader: Reader,
 ): NoticeText | null {
-  const template = NOTICES[type] as NoticeTemplate<K> | undefined;
+  const template = NOTICES[type];
   return template ? template.compose(payload, new NoticeFormat(reader)) : null;
 }
 

@@ -39,7 +39,10 @@ export function demoPng(
       const t = (x + y) / (width + height);
       const band = Math.abs(y - height * 0.62) < height * 0.06 ? 40 : 0;
       for (let c = 0; c < 3; c++) {
-        raw[row + 1 + x * 3 + c] = Math.min(255, Math.round(from[c] * (1 - t) + to[c] * t) + band);
+        raw[row + 1 + x * 3 + c] = Math.min(
+          255,
+          Math.round((from[c] ?? 0) * (1 - t) + (to[c] ?? 0) * t) + band,
+        );
       }
     }
   }

@@ -90,8 +90,7 @@ export class HashWorker {
    * before the next update.
    */
   update(key: string, chunks: readonly Uint8Array[]): Promise<void> | undefined {
-    for (let index = 0; index < chunks.length; index += 1) {
-      const chunk = chunks[index];
+    for (const [index, chunk] of chunks.entries()) {
       const queued = this.copyIn(key, chunk, 0);
       if (queued < chunk.length) return this.queueRest(key, chunks, index, queued);
     }
@@ -167,12 +166,14 @@ export class HashWorker {
     index: number,
     from: number,
   ): Promise<void> {
-    for (let at = index, offset = from; at < chunks.length; at += 1, offset = 0) {
-      offset = this.copyIn(key, chunks[at], offset);
-      while (offset < chunks[at].length) {
+    let offset = from;
+    for (const chunk of chunks.slice(index)) {
+      offset = this.copyIn(key, chunk, offset);
+      while (offset < chunk.length) {
         await new Promise<void>((resume) => this.waiting.push(resume));
-        offset = this.copyIn(key, chunks[at], offset);
+        offset = this.copyIn(key, chunk, offset);
       }
+      offset = 0;
     }
   }
 

@@ -54,6 +54,7 @@ describe('UploadTempStore', () => {
   it('should forget the running hash and refuse the write when the source fails', async () => {
     const bytes = randomBytes(3000);
     async function* failing(): AsyncGenerator<Buffer> {
+      await Promise.resolve();
       yield bytes.subarray(0, 500);
       throw new Error('connection reset');
     }

@@ -77,7 +77,8 @@ export class UploadTempStore extends FileStore implements OnApplicationShutdown 
       await pipeline(readable, file);
     } catch {
       this.forget(id);
-      throw ERRORS.FILE_WRITE_ERROR;
+      // An Error carrying tus's status_code and body: @tus/server answers it like ERRORS.FILE_WRITE_ERROR.
+      throw Object.assign(new Error(ERRORS.FILE_WRITE_ERROR.body), ERRORS.FILE_WRITE_ERROR);
     }
     const received = file.bytesWritten;
     if (progress) progress.offset = offset + received;

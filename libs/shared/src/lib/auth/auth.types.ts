@@ -36,3 +36,7 @@ export interface SetPasswordRequest {
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
+/** A password typed at sign-in: never judged against the rules above, only kept from being huge. */
+export const SIGN_IN_PASSWORD_MAX_LENGTH = 1_000;
+/** The token of a set-password link (43 characters as issued; anything far off is not one). */
+export const PASSWORD_TOKEN_LENGTH = { min: 20, max: 200 } as const;

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AuditEventDto, AuditQuery } from '@agency-portal/shared';
-import { AUDIT_ENTITIES, AUDIT_SORT_KEYS } from '@agency-portal/shared';
+import { AUDIT_ENTITIES, AUDIT_SORT_KEYS, TEXT_LIMITS } from '@agency-portal/shared';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsDateOrInstant } from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 
 export class AuditQueryDto extends ListQueryDto implements AuditQuery {
   @ListSort(AUDIT_SORT_KEYS, '-at')
-  override sort?: string;
+  sort?: string;
 
   @ApiPropertyOptional({ enum: AUDIT_ENTITIES })
   @IsOptional()
@@ -16,7 +16,7 @@ export class AuditQueryDto extends ListQueryDto implements AuditQuery {
 
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(TEXT_LIMITS.auditFilter)
   entityId?: string;
 
   @IsOptional()
@@ -25,7 +25,7 @@ export class AuditQueryDto extends ListQueryDto implements AuditQuery {
 
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(TEXT_LIMITS.auditFilter)
   action?: string;
 
   @IsOptional()

@@ -12,26 +12,29 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   PERMISSIONS,
+  PASSWORD_TOKEN_LENGTH,
   ROLES,
+  SIGN_IN_PASSWORD_MAX_LENGTH,
   SUPPORTED_LOCALES,
+  TEXT_LIMITS,
 } from '@agency-portal/shared';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto implements LoginRequest {
   @IsEmail()
-  @MaxLength(320)
+  @MaxLength(TEXT_LIMITS.email)
   email!: string;
 
   @IsString()
   @MinLength(1)
-  @MaxLength(1000)
+  @MaxLength(SIGN_IN_PASSWORD_MAX_LENGTH)
   password!: string;
 }
 
 export class SetPasswordDto implements SetPasswordRequest {
   @IsString()
-  @MinLength(20)
-  @MaxLength(200)
+  @MinLength(PASSWORD_TOKEN_LENGTH.min)
+  @MaxLength(PASSWORD_TOKEN_LENGTH.max)
   token!: string;
 
   /** At least PASSWORD_MIN_LENGTH characters. */

@@ -96,7 +96,7 @@ describe('AllExceptionsFilter', () => {
     expect(result.status).toBe(500);
     expect(result.body).toEqual({
       code: 'internal_error',
-      message: expect.stringContaining('correlation id'),
+      message: expect.stringContaining('correlation id') as unknown,
       correlationId: 'corr-123',
     });
     expect(JSON.stringify(result.body)).not.toContain('internals');
@@ -123,7 +123,7 @@ describe('AllExceptionsFilter', () => {
     expect(result.status).toBe(503);
     expect(result.body).toEqual({
       code: 'service_unavailable',
-      message: expect.stringContaining('database'),
+      message: expect.stringContaining('database') as unknown,
     });
     expect(result.headers['Retry-After']).toBe('5');
   });

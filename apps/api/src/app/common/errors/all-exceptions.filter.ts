@@ -24,8 +24,12 @@ interface HttpErrorLike {
 type PendingBody = Omit<ApiErrorBody, 'message'> & { message: Message };
 
 /** What the framework's own errors (unknown route, bad UUID in a path, …) say, by status. */
+/** 503, as the number the answers carry. */
+const SERVICE_UNAVAILABLE: number = HttpStatus.SERVICE_UNAVAILABLE;
+
+const BAD_REQUEST_MESSAGE = msg('A value in the request has the wrong format.');
 const STATUS_MESSAGES: Record<number, Message> = {
-  400: msg('A value in the request has the wrong format.'),
+  400: BAD_REQUEST_MESSAGE,
   401: msg('Sign in to continue.'),
   403: msg('You do not have permission to do this.'),
   404: msg('There is nothing at this address.'),
@@ -58,13 +62,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       exception instanceof DomainError
         ? this.domainBody(exception, locale)
         : this.toBody(exception, correlationId, locale);
-    if (status === HttpStatus.SERVICE_UNAVAILABLE) {
+    if (status === SERVICE_UNAVAILABLE) {
       this.logger.warn({ err: exception, correlationId }, 'Database unavailable');
     } else if (status >= 500) {
       this.logger.error({ err: exception, correlationId }, 'Unhandled error');
     }
     if (!response.headersSent) {
-      if (status === HttpStatus.SERVICE_UNAVAILABLE) {
+      if (status === SERVICE_UNAVAILABLE) {
         response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       }
       response.status(status).json(body);
@@ -99,12 +103,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      if (status < 500 || status === HttpStatus.SERVICE_UNAVAILABLE) {
+      if (status < 500 || status === SERVICE_UNAVAILABLE) {
         return {
           status,
           body: {
             code: codeForStatus(status),
-            message: STATUS_MESSAGES[status] ?? STATUS_MESSAGES[400],
+            message: STATUS_MESSAGES[status] ?? BAD_REQUEST_MESSAGE,
           },
         };
       }

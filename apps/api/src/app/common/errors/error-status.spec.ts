@@ -4,7 +4,7 @@ import { codeForStatus, statusForCode } from './error-status';
 describe('error status mapping', () => {
   it('should give every error code a 4xx status except the two server-side ones when mapped', () => {
     for (const code of ERROR_CODES) {
-      const status = statusForCode(code);
+      const status: number = statusForCode(code);
       if (code === 'internal_error') expect(status).toBe(500);
       else if (code === 'service_unavailable') expect(status).toBe(503);
       else expect(status >= 400 && status < 500).toBe(true);

@@ -38,7 +38,7 @@ export function statusForCode(code: ErrorCode): HttpStatus {
 
 /** Codes for errors raised by the framework itself (unknown route, body too large, …). */
 export function codeForStatus(status: number): ErrorCode {
-  switch (status) {
+  switch (status as HttpStatus) {
     case HttpStatus.BAD_REQUEST:
       return 'validation_failed';
     case HttpStatus.UNAUTHORIZED:

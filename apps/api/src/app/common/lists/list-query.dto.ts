@@ -6,6 +6,7 @@ import {
   MAX_PAGE_SIZE,
   MAX_SEARCH_LENGTH,
   sortValues,
+  TEXT_LIMITS,
   TOTAL_COUNT_CAP,
 } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
@@ -13,8 +14,9 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } fro
 import { toBoolean, toInt, trim } from '../http/transformers';
 
 /**
- * The query parameters every list route takes. A route's DTO extends it and declares its `sort`
- * with `@ListSort(keys, default)` and its filters; `q` is searched over the columns the route names.
+ * The query parameters every list route takes. A route's DTO extends it and declares its own
+ * `sort` with `@ListSort(keys, default)` (each route has its own keys, so the base has none) and
+ * its filters; `q` is searched over the columns the route names.
  */
 export class ListQueryDto implements ListQuery {
   @ApiPropertyOptional({
@@ -33,7 +35,7 @@ export class ListQueryDto implements ListQuery {
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page, unchanged (same sort).' })
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @MaxLength(TEXT_LIMITS.cursor)
   cursor?: string;
 
   @ApiPropertyOptional({
@@ -51,8 +53,6 @@ export class ListQueryDto implements ListQuery {
   @Transform(toBoolean)
   @IsBoolean()
   withTotal?: boolean;
-
-  sort?: string;
 }
 
 /** Declares a route's `sort` parameter: one of its keys, `-` for descending. */

@@ -104,10 +104,14 @@ export async function paginate<T extends ObjectLiteral, K extends string>(
   const result = await query.getRawAndEntities<Record<string, unknown>>();
   const raw = new Map(result.raw.map((row) => [String(row[`${spec.alias}_id`]), row]));
   const rows = result.entities.slice(0, limit);
-  const last = rows[rows.length - 1] as (T & { id?: unknown }) | undefined;
+  const last = rows[rows.length - 1];
   let nextCursor: string | null = null;
   if (result.entities.length > limit && last && typeof last.id === 'string') {
-    nextCursor = encodeCursor({ s: sort, k: String(raw.get(last.id)?.['page_key'] ?? ''), i: last.id });
+    nextCursor = encodeCursor({
+      s: sort,
+      k: String((raw.get(last.id)?.['page_key'] as string | number | Date | null | undefined) ?? ''),
+      i: last.id,
+    });
   }
   return { rows, raw, nextCursor, limit, ...(total ? { total } : {}) };
 }

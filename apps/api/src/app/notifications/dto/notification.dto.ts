@@ -25,7 +25,7 @@ export class NotificationResponse implements NotificationDto {
 
 export class NotificationListQueryDto extends ListQueryDto implements NotificationListQuery {
   @ListSort(NOTIFICATION_SORT_KEYS, '-createdAt')
-  override sort?: string;
+  sort?: string;
 
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
