@@ -6,7 +6,7 @@ import type {
   OutboxMessageDto,
   Page,
 } from '@agency-portal/shared';
-import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from './support/test-app';
+import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
 
 /**
  * Who hears of a change hears it in their own language, time zone and number formats: in the
