@@ -2,6 +2,7 @@ import type {
   BriefDto,
   DeliverableSpecDto,
   DeliverableSummaryDto,
+  DeliverableThumbnailDto,
   BriefGoalRef,
 } from '@agency-portal/shared';
 import type { AuditSnapshot } from '../audit/audit.service';
@@ -66,6 +67,7 @@ export function toSpecDto(spec: DeliverableSpec): DeliverableSpecDto {
 export function toDeliverableSummary(
   deliverable: Deliverable,
   latestVersion: number | null = deliverable.currentVersion?.number ?? null,
+  thumbnail: DeliverableThumbnailDto | null = null,
 ): DeliverableSummaryDto {
   return {
     id: deliverable.id,
@@ -79,6 +81,7 @@ export function toDeliverableSummary(
     latestVersionNumber: latestVersion,
     currentStep: deliverable.currentStep,
     stepDueAt: currentStepDueAt(deliverable)?.toISOString() ?? null,
+    thumbnail,
   };
 }
 

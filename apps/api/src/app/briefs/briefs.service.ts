@@ -10,7 +10,7 @@ import { DomainError, fieldError, forbidden, invalidState, notFound } from '../c
 import { BudgetService } from '../contracts/budget.service';
 import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.entity';
 import { Deliverable } from '../deliverables/deliverable.entity';
-import { deliverableSummaryQuery } from '../deliverables/deliverable-queries';
+import { deliverableSummaryQuery, thumbnailOf, withThumbnail } from '../deliverables/deliverable-queries';
 import { DomainEvents } from '../events/domain-events.service';
 import { Brief, BriefGoal, DeliverableSpec } from './brief.entity';
 import { briefSnapshot, toBriefDto, toDeliverableSummary, toSpecDto } from './brief.mapper';
@@ -88,18 +88,21 @@ export class BriefsService {
         relations: { rateCardItem: true },
         order: { position: 'ASC' },
       }),
-      deliverableSummaryQuery(this.dataSource.manager)
+      withThumbnail(deliverableSummaryQuery(this.dataSource.manager))
         .addSelect('count(*) OVER ()', 'deliverable_count')
         .where('deliverable.brief_id = :id', { id })
         .orderBy('deliverable.due_date', 'ASC')
         .addOrderBy('deliverable.id', 'ASC')
         .limit(NESTED_LIST_LIMIT)
-        .getRawAndEntities<{ deliverable_count: string }>(),
+        .getRawAndEntities<{ deliverable_count: string; deliverable_id: string }>(),
     ]);
+    const rawOf = new Map(deliverables.raw.map((row) => [row.deliverable_id, row]));
     return {
       ...toBriefDto(brief, goals.get(id) ?? []),
       specs: specs.map(toSpecDto),
-      deliverables: deliverables.entities.map((deliverable) => toDeliverableSummary(deliverable)),
+      deliverables: deliverables.entities.map((deliverable) =>
+        toDeliverableSummary(deliverable, undefined, thumbnailOf(rawOf.get(deliverable.id))),
+      ),
       deliverableCount: Number(deliverables.raw[0]?.deliverable_count ?? 0),
     };
   }

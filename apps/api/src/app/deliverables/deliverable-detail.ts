@@ -8,7 +8,7 @@ import { notFound } from '../common/errors/domain-error';
 import { joinSome, PERSON } from '../common/lists/paginate';
 import { StoredFile } from '../files/stored-file.entity';
 import type { ApprovalPoliciesService } from '../reviews/approval-policies.service';
-import { deliverableSummaryQuery } from './deliverable-queries';
+import { deliverableSummaryQuery, thumbnailAmong } from './deliverable-queries';
 import { ApprovalDecision, Deliverable, DeliverableVersion } from './deliverable.entity';
 
 /** The newest versions of a deliverable, the ones its page lists (files and decisions follow them). */
@@ -76,7 +76,11 @@ export async function loadDeliverableDetail(
   }
   const numberOf = new Map(versions.entities.map((version) => [version.id, version.number]));
   return {
-    ...toDeliverableSummary(deliverable, versions.entities[0]?.number ?? null),
+    ...toDeliverableSummary(
+      deliverable,
+      versions.entities[0]?.number ?? null,
+      thumbnailAmong(filesOf.get(deliverable.currentVersionId ?? '') ?? []),
+    ),
     briefTitle: brief.title,
     contractId: contract.id,
     agencyId: contract.agencyId,

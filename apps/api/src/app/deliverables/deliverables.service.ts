@@ -33,7 +33,7 @@ import type { UploadTargets } from '../uploads/upload-targets';
 import { UploadsService } from '../uploads/uploads.service';
 import { User } from '../users/user.entity';
 import { ApprovalDecision, Deliverable, DeliverableVersion } from './deliverable.entity';
-import { deliverableSummaryQuery } from './deliverable-queries';
+import { deliverableSummaryQuery, thumbnailOf, withThumbnail } from './deliverable-queries';
 import { loadDeliverableDetail } from './deliverable-detail';
 import type {
   CreateDerivedDeliverableDto,
@@ -99,8 +99,10 @@ export class DeliverablesService implements UploadTargets {
       );
     }
     whereSearch(qb, query.q, ['deliverable.title']);
-    const page = await paginate(qb, DELIVERABLE_LIST, query);
-    return toPage(page, (deliverable) => toDeliverableSummary(deliverable));
+    const page = await paginate(withThumbnail(qb), DELIVERABLE_LIST, query);
+    return toPage(page, (deliverable) =>
+      toDeliverableSummary(deliverable, undefined, thumbnailOf(page.raw.get(deliverable.id))),
+    );
   }
 
   async get(actor: Actor, id: string): Promise<DeliverableDetailDto> {

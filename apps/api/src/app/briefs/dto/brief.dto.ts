@@ -13,6 +13,7 @@ import type {
   DeliverableSpecInput,
   DeliverableStatus,
   DeliverableSummaryDto,
+  DeliverableThumbnailDto,
   FunnelStage,
   UpdateBriefRequest,
 } from '@agency-portal/shared';
@@ -282,6 +283,12 @@ export class DeliverableSpecResponse implements DeliverableSpecDto {
   estimateMinor!: number;
 }
 
+export class DeliverableThumbnailResponse implements DeliverableThumbnailDto {
+  fileId!: string;
+  fileName!: string;
+  contentType!: string;
+}
+
 export class DeliverableSummaryResponse implements DeliverableSummaryDto {
   id!: string;
   briefId!: string;
@@ -297,6 +304,8 @@ export class DeliverableSummaryResponse implements DeliverableSummaryDto {
   currentStep!: number | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   stepDueAt!: string | null;
+  @ApiProperty({ type: DeliverableThumbnailResponse, nullable: true })
+  thumbnail!: DeliverableThumbnailResponse | null;
 }
 
 export class BriefDetailResponse extends BriefResponse implements BriefDetailDto {
