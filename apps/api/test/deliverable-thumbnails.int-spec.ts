@@ -44,7 +44,9 @@ describe('deliverable thumbnails', () => {
     return page.items.find((item) => item.id === deliverableId)?.thumbnail;
   }
 
-  async function submit(files: { bytes: Buffer; type: string; name: string }[]): Promise<DeliverableDetailDto> {
+  async function submit(
+    files: { bytes: Buffer; type: string; name: string }[],
+  ): Promise<DeliverableDetailDto> {
     const fileIds: string[] = [];
     for (const file of files) {
       fileIds.push(await finishedUpload(t, member.userId, deliverableId, file.bytes, file.type, file.name));
@@ -101,7 +103,7 @@ describe('deliverable thumbnails', () => {
     expect(detail.deliverables.find((item) => item.id === deliverableId)?.thumbnail).toEqual(expected);
   });
 
-  it('should list the latest version\'s first file, with its type, when that version has no image', async () => {
+  it("should list the latest version's first file, with its type, when that version has no image", async () => {
     const first = await get<DeliverableDetailDto>(`/api/deliverables/${deliverableId}`, lead);
     const sentBack = await t
       .http()
@@ -131,7 +133,10 @@ describe('deliverable thumbnails', () => {
     expect((await t.http().get(path).set(bearer(lead.accessToken))).status).toBe(200);
     expect((await t.http().get(path).set(bearer(member.accessToken))).status).toBe(200);
     expect((await t.http().get(path).set(bearer(otherAgency.accessToken))).status).toBe(404);
-    const theirs = await get<Page<DeliverableSummaryDto>>(`/api/deliverables?briefId=${brief.id}`, otherAgency);
+    const theirs = await get<Page<DeliverableSummaryDto>>(
+      `/api/deliverables?briefId=${brief.id}`,
+      otherAgency,
+    );
     expect(theirs.items).toEqual([]);
   });
 });
