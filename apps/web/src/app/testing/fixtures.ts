@@ -188,6 +188,7 @@ export function aDeliverable(overrides: Partial<DeliverableDetailDto> = {}): Del
     latestVersionNumber: 1,
     currentStep: 0,
     stepDueAt: '2026-04-02T09:00:00.000Z',
+    thumbnail: { fileId: 'file-1', fileName: 'post.png', contentType: 'image/png' },
     briefTitle: 'Spring launch reels',
     contractId: 'contract-1',
     agencyId: 'agency-1',
