@@ -60,7 +60,7 @@ import { AGENCY_STATUS_LABELS, serviceLabels } from './agency-labels';
             *matHeaderCellDef
             scope="col"
             mat-sort-header="createdAt"
-            start="desc"
+            [start]="'desc'"
             sortActionDescription="Sort by this column"
             i18n-sortActionDescription="@@list.sortByColumn"
           >

@@ -164,7 +164,7 @@ const KINDS = ['business_unit', 'contract'] as const;
                 *matHeaderCellDef
                 scope="col"
                 mat-sort-header="updatedAt"
-                start="desc"
+                [start]="'desc'"
                 sortActionDescription="Sort by this column"
                 i18n-sortActionDescription="@@list.sortByColumn"
               >

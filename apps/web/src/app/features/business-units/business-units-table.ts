@@ -54,7 +54,7 @@ import type { ListSort, SortChange } from '../../shared/list/list-query-state';
             *matHeaderCellDef
             scope="col"
             mat-sort-header="createdAt"
-            start="desc"
+            [start]="'desc'"
             sortActionDescription="Sort by this column"
             i18n-sortActionDescription="@@list.sortByColumn"
           >

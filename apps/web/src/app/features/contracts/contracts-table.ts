@@ -73,7 +73,7 @@ import { contractStatusLabel, contractStatusTone } from './contract-labels';
             *matHeaderCellDef
             scope="col"
             mat-sort-header="startDate"
-            start="desc"
+            [start]="'desc'"
             sortActionDescription="Sort by this column"
             i18n-sortActionDescription="@@list.sortByColumn"
           >

@@ -62,7 +62,7 @@ import { GoalTargetPipe } from './goal-target.pipe';
             *matHeaderCellDef
             scope="col"
             mat-sort-header="periodStart"
-            start="desc"
+            [start]="'desc'"
             sortActionDescription="Sort by this column"
             i18n-sortActionDescription="@@list.sortByColumn"
           >

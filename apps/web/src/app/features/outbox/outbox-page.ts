@@ -107,7 +107,7 @@ const STATUS_TONES: Record<OutboxStatus, StatusTone> = {
                   *matHeaderCellDef
                   scope="col"
                   mat-sort-header="createdAt"
-                  start="desc"
+                  [start]="'desc'"
                   sortActionDescription="Sort by this column"
                   i18n-sortActionDescription="@@list.sortByColumn"
                 >

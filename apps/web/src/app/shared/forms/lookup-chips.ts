@@ -1,6 +1,8 @@
 import {
   ChangeDetectionStrategy,
+  ChangeDetectorRef,
   Component,
+  type DoCheck,
   DestroyRef,
   booleanAttribute,
   computed,
@@ -34,7 +36,7 @@ import {
   switchMap,
 } from 'rxjs';
 import { type LookupItem, type LookupResult, lookupNames } from '../../core/lookups/lookups';
-import { LOOKUP_DEBOUNCE_MS, type LookupSource } from './lookup-field';
+import { LOOKUP_DEBOUNCE, type LookupSource } from './lookup-field';
 import { ValidationMessagePipe } from './validation-message';
 
 /**
@@ -68,10 +70,11 @@ import { ValidationMessagePipe } from './validation-message';
           [matChipInputFor]="grid"
           [matAutocomplete]="auto"
           [placeholder]="placeholder()"
+          (focus)="searchOnFocus()"
           (blur)="touched()"
         />
       </mat-chip-grid>
-      <mat-autocomplete #auto="matAutocomplete" (opened)="panelOpened()" (optionSelected)="add($event.option.value)">
+      <mat-autocomplete #auto="matAutocomplete" (optionSelected)="add($event.option.value)">
         @for (item of visibleChoices(); track item.id) {
           <mat-option [value]="item">
             {{ item.label }}
@@ -106,7 +109,7 @@ import { ValidationMessagePipe } from './validation-message';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class LookupChips implements ControlValueAccessor {
+export class LookupChips implements ControlValueAccessor, DoCheck {
   readonly label = input.required<string>();
   readonly source = input.required<LookupSource>();
   readonly filter = input<object>({});
@@ -115,6 +118,9 @@ export class LookupChips implements ControlValueAccessor {
   readonly required = input(false, { transform: booleanAttribute });
 
   private readonly ngControl = inject(NgControl, { self: true, optional: true });
+  private readonly changeDetector = inject(ChangeDetectorRef);
+  /** The outer control's state when last drawn (OnPush does not see it marked touched on submit). */
+  private drawnState = '';
   protected readonly text = new FormControl<string | LookupItem>('', { nonNullable: true });
   protected readonly value = signal<string[]>([]);
   protected readonly disabled = signal(false);
@@ -143,7 +149,7 @@ export class LookupChips implements ControlValueAccessor {
     const typed = this.text.valueChanges.pipe(filter((value): value is string => typeof value === 'string'));
     const subscription = combineLatest([
       merge(typed, this.terms).pipe(
-        debounceTime(LOOKUP_DEBOUNCE_MS),
+        debounceTime(inject(LOOKUP_DEBOUNCE)),
         map((term) => term.trim()),
       ),
       toObservable(this.filter).pipe(
@@ -170,6 +176,15 @@ export class LookupChips implements ControlValueAccessor {
     inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
   }
 
+  ngDoCheck(): void {
+    const control = this.control();
+    const state = control ? `${control.touched} ${control.dirty} ${control.status}` : '';
+    if (state !== this.drawnState) {
+      this.drawnState = state;
+      this.changeDetector.markForCheck();
+    }
+  }
+
   protected control(): AbstractControl | null {
     return this.ngControl?.control ?? null;
   }
@@ -192,7 +207,8 @@ export class LookupChips implements ControlValueAccessor {
     else this.text.enable({ emitEvent: false });
   }
 
-  protected panelOpened(): void {
+  /** Focus lists the first choices (the panel opens once there are some to show). */
+  protected searchOnFocus(): void {
     const value = this.text.value;
     this.terms.next(typeof value === 'string' ? value : '');
   }

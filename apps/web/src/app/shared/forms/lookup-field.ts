@@ -1,8 +1,11 @@
 import {
   ChangeDetectionStrategy,
+  ChangeDetectorRef,
   Component,
+  type DoCheck,
   DestroyRef,
   type ElementRef,
+  InjectionToken,
   booleanAttribute,
   computed,
   inject,
@@ -39,8 +42,8 @@ import {
 import type { LookupItem, LookupResult, LookupSet } from '../../core/lookups/lookups';
 import { ValidationMessagePipe } from './validation-message';
 
-/** How long typing rests before the choices are searched. */
-export const LOOKUP_DEBOUNCE_MS = 200;
+/** How long typing rests before the choices are searched (milliseconds; tests make it 0). */
+export const LOOKUP_DEBOUNCE = new InjectionToken<number>('LOOKUP_DEBOUNCE', { factory: () => 200 });
 
 /** The part of a lookup set a field needs: search by text, and one record by id. */
 export type LookupSource = Pick<LookupSet<{ id: string }, object>, 'search' | 'get'>;
@@ -75,6 +78,7 @@ type Loaded = LookupResult & { failed: boolean };
         [required]="required()"
         [placeholder]="placeholder()"
         [errorStateMatcher]="errorState"
+        (focus)="searchOnFocus()"
         (blur)="touched()"
       />
       @if (clearable() && value() !== '' && !text.disabled) {
@@ -90,7 +94,6 @@ type Loaded = LookupResult & { failed: boolean };
       <mat-autocomplete
         #auto="matAutocomplete"
         [displayWith]="displayText"
-        (opened)="panelOpened()"
         (closed)="panelClosed()"
         (optionSelected)="choose($event.option.value)"
       >
@@ -135,7 +138,7 @@ type Loaded = LookupResult & { failed: boolean };
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class LookupField implements ControlValueAccessor {
+export class LookupField implements ControlValueAccessor, DoCheck {
   readonly label = input.required<string>();
   readonly source = input.required<LookupSource>();
   /** Narrows the choices (e.g. active agencies, in-house people), sent with every search. */
@@ -151,6 +154,9 @@ export class LookupField implements ControlValueAccessor {
   readonly exclude = input<readonly string[]>([]);
 
   private readonly ngControl = inject(NgControl, { self: true, optional: true });
+  private readonly changeDetector = inject(ChangeDetectorRef);
+  /** The outer control's state when last drawn (OnPush does not see it marked touched on submit). */
+  private drawnState = '';
   protected readonly text = new FormControl<string | LookupItem>('', { nonNullable: true });
   protected readonly value = signal('');
   protected readonly choices = signal<Loaded>({ items: [], more: false, failed: false });
@@ -181,7 +187,7 @@ export class LookupField implements ControlValueAccessor {
     const typed = this.text.valueChanges.pipe(filter((value): value is string => typeof value === 'string'));
     const subscription = combineLatest([
       merge(typed, this.terms).pipe(
-        debounceTime(LOOKUP_DEBOUNCE_MS),
+        debounceTime(inject(LOOKUP_DEBOUNCE)),
         map((term) => term.trim()),
       ),
       toObservable(this.filter).pipe(
@@ -210,6 +216,15 @@ export class LookupField implements ControlValueAccessor {
   /** Moves the keyboard focus into the field (e.g. into a row just added). */
   focus(): void {
     this.textInput().nativeElement.focus();
+  }
+
+  ngDoCheck(): void {
+    const control = this.control();
+    const state = control ? `${control.touched} ${control.dirty} ${control.status}` : '';
+    if (state !== this.drawnState) {
+      this.drawnState = state;
+      this.changeDetector.markForCheck();
+    }
   }
 
   /** The outer form control, whose errors the field shows. */
@@ -249,7 +264,8 @@ export class LookupField implements ControlValueAccessor {
     else this.text.enable({ emitEvent: false });
   }
 
-  protected panelOpened(): void {
+  /** Focus lists the first choices (the panel opens once there are some to show). */
+  protected searchOnFocus(): void {
     const value = this.text.value;
     // A chosen record shows its name; opening lists the first choices, not only that one.
     this.terms.next(typeof value === 'string' ? value : '');
