@@ -6,6 +6,7 @@ import type {
   GoalDetailDto,
   LoginResponse,
   NotificationDto,
+  Page,
   Role,
   SessionUser,
   UserDto,
@@ -13,6 +14,11 @@ import type {
 import { ROLE_PERMISSIONS } from '@agency-portal/shared';
 
 /** Test data only. */
+
+/** One page of a list, the last unless a next cursor is given. */
+export function aPage<T>(items: T[], nextCursor: string | null = null): Page<T> {
+  return { items, nextCursor, limit: 25 };
+}
 export function aSessionUser(overrides: Partial<SessionUser> = {}): SessionUser {
   const role: Role = overrides.role ?? 'admin';
   return {

@@ -1,5 +1,6 @@
 import type { HarnessLoader } from '@angular/cdk/testing';
 import type { Provider } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
 import { MatAutocompleteHarness } from '@angular/material/autocomplete/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { type Observable, of, throwError } from 'rxjs';
@@ -29,7 +30,9 @@ export class FakeLookupSet {
   }
 }
 
-export type FakeLookupData = Partial<Record<'units' | 'agencies' | 'users' | 'contracts' | 'goals', LookupItem[]>>;
+export type FakeLookupData = Partial<
+  Record<'units' | 'agencies' | 'users' | 'contracts' | 'goals', LookupItem[]>
+>;
 
 /** Lookups over fixed records, and pickers that search without waiting for typing to rest. */
 export function provideFakeLookups(data: FakeLookupData = {}): Provider[] {
@@ -45,6 +48,13 @@ export function provideFakeLookups(data: FakeLookupData = {}): Provider[] {
     { provide: Lookups, useValue: sets },
     { provide: LOOKUP_DEBOUNCE, useValue: 0 },
   ];
+}
+
+/** One of the sets `provideFakeLookups` put in place, to see what the pickers searched. */
+export function fakeLookupSet(name: keyof FakeLookupData): FakeLookupSet {
+  const set: unknown = TestBed.inject(Lookups)[name];
+  if (!(set instanceof FakeLookupSet)) throw new Error('provideFakeLookups() is not in place');
+  return set;
 }
 
 /**

@@ -7,9 +7,9 @@ import { can } from '@agency-portal/shared';
 import { of, throwError } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { Notifier } from '../../core/notify/notifier';
-import { aBrief, aDeliverable, aSessionUser } from '../../testing/fixtures';
+import { aBrief, aDeliverable, aPage, aSessionUser } from '../../testing/fixtures';
+import { provideFakeLookups } from '../../testing/lookups';
 import { BriefService } from '../briefs/brief.service';
-import { UserService } from '../users/user.service';
 import { DeliverableDetailPage } from './deliverable-detail-page';
 import { DeliverableService } from './deliverable.service';
 
@@ -38,7 +38,7 @@ async function renderPage(
   Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:preview'), revokeObjectURL: jest.fn() });
   const service = {
     get: jest.fn(() => of(deliverable)),
-    comments: jest.fn(() => of([])),
+    comments: jest.fn(() => of(aPage([]))),
     fileContent: jest.fn(() => of(new Blob(['png']))),
     decide,
   };
@@ -49,7 +49,7 @@ async function renderPage(
       provideRouter([]),
       { provide: DeliverableService, useValue: service },
       { provide: BriefService, useValue: { get: () => of(aBrief({ status: 'in_progress' })) } },
-      { provide: UserService, useValue: { list: () => of([]) } },
+      ...provideFakeLookups(),
       { provide: Notifier, useValue: { success: jest.fn(), error: jest.fn() } },
       {
         provide: AuthService,
