@@ -67,6 +67,8 @@ test.describe('briefs and review', () => {
     page,
     request,
   }) => {
+    // Six sign-ins, two uploads, two approvals: on a busy 2-core machine this walk takes over a minute.
+    test.slow();
     // Setup through the API, as an admin would have configured it: this contract's work is reviewed
     // first by the social lead, then by legal.
     const admin = await tokenFor(request, 'admin@demo.local');
