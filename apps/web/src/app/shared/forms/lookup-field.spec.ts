@@ -20,7 +20,7 @@ function sleep(ms: number): Promise<void> {
   selector: 'ap-lookup-host',
   imports: [LookupField, ReactiveFormsModule],
   template: `<ap-lookup-field
-    label="Owner"
+    [label]="label"
     required
     [source]="lookups.users"
     [filter]="filter"
@@ -30,6 +30,7 @@ function sleep(ms: number): Promise<void> {
 })
 class LookupHost {
   protected readonly lookups = inject(Lookups);
+  readonly label = 'Owner';
   readonly filter = { kind: 'in_house' } as const;
   readonly owner = new FormControl('', { nonNullable: true, validators: Validators.required });
 }
