@@ -2,6 +2,8 @@ module.exports = {
   displayName: 'web',
   preset: '../../jest.preset.js',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
+  // Form specs drive whole forms through harnesses; on a busy 2-core runner one takes several seconds.
+  testTimeout: 20000,
   coverageDirectory: '../../coverage/apps/web',
   transform: {
     '^.+\\.(ts|mjs|js|html)$': [

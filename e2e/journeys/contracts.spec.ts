@@ -44,6 +44,8 @@ test.describe('goals and contracts', () => {
   test('a social lead sets a goal and signs a KRW contract that the agency can read without internal notes', async ({
     page,
   }) => {
+    // Three people and a whole contract: on a busy 2-core machine this walk alone can take a minute.
+    test.slow();
     const year = new Date().getUTCFullYear();
 
     // The lead states what the work is for.

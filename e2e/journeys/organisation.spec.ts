@@ -70,7 +70,8 @@ test.describe('managing the organisation', () => {
     const agencies = await page.request.get('/api/agencies', {
       headers: { Authorization: `Bearer ${await accessTokenOf(page)}` },
     });
-    const names = ((await agencies.json()) as { name: string }[]).map((agency) => agency.name);
+    const { items } = (await agencies.json()) as { items: { name: string }[]; nextCursor: string | null };
+    const names = items.map((agency) => agency.name);
     expect(names).toEqual(['Eastwind Creative']);
   });
 });

@@ -67,20 +67,23 @@ test.describe('briefs and review', () => {
     page,
     request,
   }) => {
+    // Six sign-ins, two uploads, two approvals: on a busy 2-core machine this walk takes over a minute.
+    test.slow();
     // Setup through the API, as an admin would have configured it: this contract's work is reviewed
     // first by the social lead, then by legal.
     const admin = await tokenFor(request, 'admin@demo.local');
-    const contracts = await request.get('/api/contracts?status=active', {
+    // Lists answer a page: search for the records rather than hope they are on the first one.
+    const contracts = await request.get('/api/contracts?status=active&q=KR-01', {
       headers: { Authorization: `Bearer ${admin}` },
     });
-    const northwind = ((await contracts.json()) as { id: string; agencyName: string; reference: string }[])
+    const northwind = ((await contracts.json()) as { items: { id: string; reference: string }[] }).items
       // The demo's always-on Korea contract (NW-<year>-KR-01), whatever other journeys created.
       .find((contract) => /^NW-\d{4}-KR-01$/.test(contract.reference));
     expect(northwind).toBeDefined();
-    const users = await request.get('/api/users?kind=in_house', {
+    const users = await request.get('/api/users?kind=in_house&q=legal%40demo.local', {
       headers: { Authorization: `Bearer ${admin}` },
     });
-    const legal = ((await users.json()) as { id: string; email: string }[]).find(
+    const legal = ((await users.json()) as { items: { id: string; email: string }[] }).items.find(
       (user) => user.email === 'legal@demo.local',
     );
     const policy = await request.put(`/api/contracts/${northwind?.id}/approval-policy`, {

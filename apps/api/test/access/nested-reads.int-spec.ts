@@ -153,6 +153,7 @@ function refsInListItem(kind: string, item: unknown, from: string): Ref[] {
       return [
         ...ref('brief', deliverable.briefId, from),
         ...ref('deliverable', deliverable.derivedFromId, from),
+        ...ref('file', deliverable.thumbnail?.fileId, from),
       ];
     }
     case '/api/approval-policies': {

@@ -55,8 +55,9 @@ export const appRoutes: Route[] = [
         path: 'reviews',
         title: $localize`Review queue`,
         canActivate: [permissionGuard('deliverable:review')],
+        data: { queue: true },
         loadComponent: () =>
-          import('./features/deliverables/review-queue-page').then((m) => m.ReviewQueuePage),
+          import('./features/deliverables/deliverable-list-page').then((m) => m.DeliverableListPage),
       },
       {
         path: 'business-units',

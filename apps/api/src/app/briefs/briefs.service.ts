@@ -9,7 +9,7 @@ import { fieldError, notFound } from '../common/errors/domain-error';
 import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.entity';
 import { UnitOfWork } from '../database/unit-of-work';
-import { deliverableSummaryQuery } from '../deliverables/deliverable-queries';
+import { deliverableSummaryQuery, thumbnailOf, withThumbnail } from '../deliverables/deliverable-queries';
 import { toDeliverableSummary } from '../deliverables/deliverable.mapper';
 import { assertBriefAction } from './brief-actions';
 import { Brief, BriefGoal, DeliverableSpec } from './brief.entity';
@@ -75,19 +75,22 @@ export class BriefsService {
         relations: { rateCardItem: true },
         order: { position: 'ASC' },
       }),
-      deliverableSummaryQuery(this.uow.manager)
+      withThumbnail(deliverableSummaryQuery(this.uow.manager))
         .addSelect('count(*) OVER ()', 'deliverable_count')
         .where('deliverable.brief_id = :id', { id })
         .orderBy('deliverable.due_date', 'ASC')
         .addOrderBy('deliverable.id', 'ASC')
         .limit(NESTED_LIST_LIMIT)
-        .getRawAndEntities<{ deliverable_count: string }>(),
+        .getRawAndEntities<{ deliverable_count: string; deliverable_id: string }>(),
     ]);
+    const rawOf = new Map(deliverables.raw.map((row) => [row.deliverable_id, row]));
     return {
       ...toBriefDto(brief, goals.get(id) ?? []),
       allowedActions: briefActions(brief.status, actor.role),
       specs: specs.map(toSpecDto),
-      deliverables: deliverables.entities.map((deliverable) => toDeliverableSummary(deliverable)),
+      deliverables: deliverables.entities.map((deliverable) =>
+        toDeliverableSummary(deliverable, undefined, thumbnailOf(rawOf.get(deliverable.id))),
+      ),
       deliverableCount: Number(deliverables.raw[0]?.deliverable_count ?? 0),
     };
   }

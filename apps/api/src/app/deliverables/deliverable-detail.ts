@@ -7,7 +7,7 @@ import { notFound } from '../common/errors/domain-error';
 import { joinSome, PERSON } from '../common/lists/paginate';
 import { StoredFile } from '../files/stored-file.entity';
 import type { ApprovalPoliciesService } from '../approval-policies/approval-policies.service';
-import { deliverableSummaryQuery } from './deliverable-queries';
+import { deliverableSummaryQuery, thumbnailAmong } from './deliverable-queries';
 import { ApprovalDecision, Deliverable, DeliverableVersion } from './deliverable.entity';
 import { toDeliverableSummary } from './deliverable.mapper';
 
@@ -87,7 +87,11 @@ export async function loadDeliverableDetail(
     actor,
   );
   return {
-    ...toDeliverableSummary(deliverable, versions.entities[0]?.number ?? null),
+    ...toDeliverableSummary(
+      deliverable,
+      versions.entities[0]?.number ?? null,
+      thumbnailAmong(filesOf.get(deliverable.currentVersionId ?? '') ?? []),
+    ),
     allowedActions,
     briefTitle: brief.title,
     contractId: contract.id,

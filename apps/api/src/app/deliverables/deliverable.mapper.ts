@@ -1,10 +1,11 @@
-import type { DeliverableSummaryDto } from '@agency-portal/shared';
+import type { DeliverableSummaryDto, DeliverableThumbnailDto } from '@agency-portal/shared';
 import type { Deliverable } from './deliverable.entity';
 
 /** `latestVersion` defaults to the joined current version (always the latest one submitted). */
 export function toDeliverableSummary(
   deliverable: Deliverable,
   latestVersion: number | null = deliverable.currentVersion?.number ?? null,
+  thumbnail: DeliverableThumbnailDto | null = null,
 ): DeliverableSummaryDto {
   return {
     id: deliverable.id,
@@ -18,6 +19,7 @@ export function toDeliverableSummary(
     latestVersionNumber: latestVersion,
     currentStep: deliverable.currentStep,
     stepDueAt: currentStepDueAt(deliverable)?.toISOString() ?? null,
+    thumbnail,
   };
 }
 

@@ -18,7 +18,7 @@ import { Contract } from '../contracts/contract.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { msg } from '../i18n/message';
 import { loadDeliverableDetail } from './deliverable-detail';
-import { deliverableSummaryQuery } from './deliverable-queries';
+import { deliverableSummaryQuery, thumbnailOf, withThumbnail } from './deliverable-queries';
 import { Deliverable } from './deliverable.entity';
 import { toDeliverableSummary } from './deliverable.mapper';
 import type {
@@ -84,8 +84,10 @@ export class DeliverablesService {
       );
     }
     whereSearch(qb, query.q, ['deliverable.title']);
-    const page = await paginate(qb, DELIVERABLE_LIST, query);
-    return toPage(page, (deliverable) => toDeliverableSummary(deliverable));
+    const page = await paginate(withThumbnail(qb), DELIVERABLE_LIST, query);
+    return toPage(page, (deliverable) =>
+      toDeliverableSummary(deliverable, undefined, thumbnailOf(page.raw.get(deliverable.id))),
+    );
   }
 
   async get(actor: Actor, id: string): Promise<DeliverableDetailDto> {

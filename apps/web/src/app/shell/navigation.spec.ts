@@ -13,6 +13,7 @@ describe('navigationFor', () => {
       'Goals',
       'Contracts',
       'Briefs',
+      'Deliverables',
       'Review queue',
       'Business units',
       'Agencies',
@@ -29,6 +30,7 @@ describe('navigationFor', () => {
       'Goals',
       'Contracts',
       'Briefs',
+      'Deliverables',
       'Review queue',
       'Business units',
       'Agencies',
@@ -42,6 +44,7 @@ describe('navigationFor', () => {
       'Goals',
       'Contracts',
       'Briefs',
+      'Deliverables',
       'Business units',
       'Agencies',
     ]);
@@ -68,11 +71,13 @@ describe('navigationFor', () => {
       'Goals',
       'Contracts',
       'Briefs',
+      'Deliverables',
       'My agency',
     ]);
     expect(entries[2].description).toContain('Your agency’s contracts');
     expect(entries[3].description).toContain('accept or decline');
-    expect(entries[4].path).toBe('/agencies/agency-1');
+    expect(entries[4].path).toBe('/deliverables');
+    expect(entries[5].path).toBe('/agencies/agency-1');
   });
 
   it('should offer My agency and Users when the user is an agency admin', () => {
@@ -81,6 +86,7 @@ describe('navigationFor', () => {
       'Goals',
       'Contracts',
       'Briefs',
+      'Deliverables',
       'My agency',
       'Users',
     ]);

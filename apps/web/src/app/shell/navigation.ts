@@ -51,6 +51,16 @@ export function navigationFor(user: SessionUser): NavEntry[] {
       exact: false,
     });
   }
+  if (can(role, 'deliverable:read')) {
+    entries.push({
+      label: $localize`:Navigation entry, every deliverable the user may see@@nav.deliverables:Deliverables`,
+      path: '/deliverables',
+      description: agencyUser
+        ? $localize`:Home page line of the deliverables list, for agency users@@nav.deliverables.agency:Everything your agency is making, across briefs: find a piece by title, status or due date.`
+        : $localize`:Home page line of the deliverables list@@nav.deliverables.inHouse:Every piece of agency work across briefs, with its latest version and where its review stands.`,
+      exact: false,
+    });
+  }
   if (can(role, 'deliverable:review')) {
     entries.push({
       label: $localize`Review queue`,

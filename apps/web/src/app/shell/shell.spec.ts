@@ -82,6 +82,7 @@ describe('Shell', () => {
       'Goals',
       'Contracts',
       'Briefs',
+      'Deliverables',
       'Review queue',
       'Business units',
       'Agencies',

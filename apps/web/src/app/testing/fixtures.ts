@@ -6,6 +6,7 @@ import type {
   GoalDetailDto,
   LoginResponse,
   NotificationDto,
+  Page,
   Role,
   SessionUser,
   UserDto,
@@ -13,6 +14,11 @@ import type {
 import { ROLE_PERMISSIONS } from '@agency-portal/shared';
 
 /** Test data only. */
+
+/** One page of a list, the last unless a next cursor is given. */
+export function aPage<T>(items: T[], nextCursor: string | null = null): Page<T> {
+  return { items, nextCursor, limit: 25 };
+}
 export function aSessionUser(overrides: Partial<SessionUser> = {}): SessionUser {
   const role: Role = overrides.role ?? 'admin';
   return {
@@ -190,6 +196,7 @@ export function aDeliverable(overrides: Partial<DeliverableDetailDto> = {}): Del
     latestVersionNumber: 1,
     currentStep: 0,
     stepDueAt: '2026-04-02T09:00:00.000Z',
+    thumbnail: { fileId: 'file-1', fileName: 'post.png', contentType: 'image/png' },
     briefTitle: 'Spring launch reels',
     contractId: 'contract-1',
     agencyId: 'agency-1',

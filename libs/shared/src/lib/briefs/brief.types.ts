@@ -154,6 +154,18 @@ export interface DeliverableSummaryDto {
   currentStep: number | null;
   /** When the current step's SLA runs out (ISO instant), while in review. */
   stepDueAt: string | null;
+  /** The latest version's file a list shows beside the title; null before the first version. */
+  thumbnail: DeliverableThumbnailDto | null;
+}
+
+/**
+ * What a deliverable list shows as its picture: the latest version's first image, else its first
+ * file (whose type picks an icon). Read with GET /api/files/:fileId/content.
+ */
+export interface DeliverableThumbnailDto {
+  fileId: string;
+  fileName: string;
+  contentType: string;
 }
 
 export interface StoredFileDto {

@@ -9,6 +9,7 @@ import type {
   DeliverableDetailDto,
   DeliverableListQuery,
   DeliverableSummaryDto,
+  DeliverableThumbnailDto,
   DeliverableStatus,
   DeliverableVersionDto,
   PublishDeliverableRequest,
@@ -49,6 +50,12 @@ import { IsIsoDate } from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 import { AppliedPolicyResponse } from '../../approval-policies/dto/approval-policy.dto';
 
+export class DeliverableThumbnailResponse implements DeliverableThumbnailDto {
+  fileId!: string;
+  fileName!: string;
+  contentType!: string;
+}
+
 export class DeliverableSummaryResponse implements DeliverableSummaryDto {
   id!: string;
   briefId!: string;
@@ -64,6 +71,8 @@ export class DeliverableSummaryResponse implements DeliverableSummaryDto {
   currentStep!: number | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   stepDueAt!: string | null;
+  @ApiProperty({ type: DeliverableThumbnailResponse, nullable: true })
+  thumbnail!: DeliverableThumbnailResponse | null;
 }
 
 export class DeliverableListQueryDto extends ListQueryDto implements DeliverableListQuery {

@@ -5,7 +5,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { AgencyDto } from '@agency-portal/shared';
 import { AGENCY_SERVICE_LABELS } from '../../shared/i18n/labels';
 import { filter, switchMap } from 'rxjs';
@@ -20,6 +20,9 @@ import { AGENCY_STATUS_LABELS } from './agency-labels';
 import { AgencyService } from './agency.service';
 import { openReasonDialog } from '../../shared/ui/reason-dialog';
 
+/** People shown on an agency's page; the rest are a link away. */
+const AGENCY_USERS_SHOWN = 10;
+
 /** /agencies/:id: the agency's profile, its people, and (for admins) offboarding. */
 @Component({
   selector: 'ap-agency-detail-page',
@@ -29,6 +32,7 @@ import { openReasonDialog } from '../../shared/ui/reason-dialog';
     MatCardModule,
     MatChipsModule,
     MatProgressBarModule,
+    RouterLink,
     UsersTable,
   ],
   templateUrl: './agency-detail-page.html',
@@ -57,7 +61,8 @@ export class AgencyDetailPage {
   );
   protected readonly agencyUsers = createLoader(
     () => (this.canReadUsers() ? this.id() : undefined),
-    (agencyId) => this.users.list({ agencyId }),
+    // The first page; the users list has them all (linked below when there are more).
+    (agencyId) => this.users.list({ agencyId, limit: AGENCY_USERS_SHOWN, withTotal: true }),
   );
   protected readonly busy = signal(false);
 

@@ -1,13 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
-import type { ApiErrorBody, CreateAgencyRequest, UserRef } from '@agency-portal/shared';
+import type { ApiErrorBody, CreateAgencyRequest } from '@agency-portal/shared';
 import { createLoader } from '../../core/data/loader';
 import { toApiError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
 import { LoadError } from '../../shared/ui/load-error';
-import { UserService } from '../users/user.service';
 import { AgencyForm } from './agency-form';
 import { AgencyService } from './agency.service';
 
@@ -30,18 +29,17 @@ import { AgencyService } from './agency.service';
         </div>
       </header>
       <div class="ap-progress-slot">
-        @if (agency.loading() || owners.loading() || saving()) {
+        @if (agency.loading() || saving()) {
           <mat-progress-bar mode="indeterminate" aria-label="Loading" i18n-aria-label />
         }
       </div>
-      @if (agency.error() ?? owners.error(); as error) {
-        <ap-load-error [error]="error" (retry)="reloadAll()" />
-      } @else if (ready()) {
+      @if (agency.error(); as error) {
+        <ap-load-error [error]="error" (retry)="agency.reload()" />
+      } @else if (!id() || agency.value()) {
         <mat-card appearance="outlined">
           <mat-card-content>
             <ap-agency-form
               [agency]="agency.value() ?? null"
-              [ownerOptions]="ownerOptions()"
               [saving]="saving()"
               [serverError]="serverError()"
               (save)="saveAgency($event)"
@@ -59,7 +57,6 @@ export class AgencyEditPage {
   readonly id = input<string>();
 
   private readonly agencies = inject(AgencyService);
-  private readonly users = inject(UserService);
   private readonly router = inject(Router);
   private readonly notifier = inject(Notifier);
 
@@ -67,26 +64,6 @@ export class AgencyEditPage {
     () => this.id(),
     (id) => this.agencies.get(id),
   );
-  protected readonly owners = createLoader(
-    () => true,
-    () => this.users.list({ kind: 'in_house', active: true }),
-  );
-  protected readonly ready = computed(
-    () => this.owners.value() !== undefined && (!this.id() || this.agency.value() !== undefined),
-  );
-  /** Active in-house users, plus the current owner should they no longer be one. */
-  protected readonly ownerOptions = computed<UserRef[]>(() => {
-    const options: UserRef[] = (this.owners.value() ?? []).map(({ id, name, email }) => ({
-      id,
-      name,
-      email,
-    }));
-    const currentOwner = this.agency.value()?.relationshipOwner;
-    if (currentOwner && !options.some((option) => option.id === currentOwner.id)) {
-      options.unshift(currentOwner);
-    }
-    return options;
-  });
   protected readonly saving = signal(false);
   protected readonly serverError = signal<ApiErrorBody | null>(null);
 
@@ -105,11 +82,6 @@ export class AgencyEditPage {
         this.serverError.set(toApiError(error));
       },
     });
-  }
-
-  protected reloadAll(): void {
-    this.agency.reload();
-    this.owners.reload();
   }
 
   protected leave(): void {

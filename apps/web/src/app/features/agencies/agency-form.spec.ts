@@ -5,8 +5,8 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatChipListboxHarness } from '@angular/material/chips/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import { MatSelectHarness } from '@angular/material/select/testing';
 import type { CreateAgencyRequest } from '@agency-portal/shared';
+import { pick, provideFakeLookups } from '../../testing/lookups';
 import { AgencyForm } from './agency-form';
 
 describe('AgencyForm', () => {
@@ -15,12 +15,16 @@ describe('AgencyForm', () => {
   let saved: CreateAgencyRequest[];
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [AgencyForm] });
+    TestBed.configureTestingModule({
+      imports: [AgencyForm],
+      providers: provideFakeLookups({
+        users: [
+          { id: 'user-1', label: 'Ada Admin', detail: 'ada@brand.test' },
+          { id: 'user-2', label: 'Sam Lead', detail: 'sam@brand.test' },
+        ],
+      }),
+    });
     fixture = TestBed.createComponent(AgencyForm);
-    fixture.componentRef.setInput('ownerOptions', [
-      { id: 'user-1', name: 'Ada Admin', email: 'ada@brand.test' },
-      { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' },
-    ]);
     saved = [];
     fixture.componentInstance.save.subscribe((request) => saved.push(request));
     loader = TestbedHarnessEnvironment.loader(fixture);
@@ -57,11 +61,7 @@ describe('AgencyForm', () => {
     const services = await loader.getHarness(MatChipListboxHarness);
     await services.selectChips({ text: 'Creative' });
     await services.selectChips({ text: 'Paid media' });
-    const owner = (await (
-      await field('Relationship owner')
-    ).getControl(MatSelectHarness)) as MatSelectHarness;
-    await owner.open();
-    await owner.clickOptions({ text: /Sam Lead/ });
+    await pick(loader, 'Relationship owner', /Sam Lead/, 'sam');
 
     await save();
 

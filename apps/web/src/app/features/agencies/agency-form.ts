@@ -4,13 +4,13 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
+import { Lookups } from '../../core/lookups/lookups';
+import { LookupField } from '../../shared/forms/lookup-field';
 import type {
   AgencyDto,
   AgencyService,
   ApiErrorBody,
   CreateAgencyRequest,
-  UserRef,
 } from '@agency-portal/shared';
 import { AGENCY_SERVICES, TEXT_LIMITS } from '@agency-portal/shared';
 import { AGENCY_SERVICE_LABELS } from '../../shared/i18n/labels';
@@ -27,8 +27,8 @@ import { nonEmptyArray, notBlank } from '../../shared/forms/validators';
     MatButtonModule,
     MatChipsModule,
     MatFormFieldModule,
+    LookupField,
     MatInputModule,
-    MatSelectModule,
     ReactiveFormsModule,
     ValidationMessagePipe,
   ],
@@ -39,13 +39,14 @@ import { nonEmptyArray, notBlank } from '../../shared/forms/validators';
 export class AgencyForm {
   /** The agency being edited; null to create one. */
   readonly agency = input<AgencyDto | null>(null);
-  /** In-house users who may own the relationship. */
-  readonly ownerOptions = input<UserRef[]>([]);
   readonly saving = input(false);
   readonly serverError = input<ApiErrorBody | null>(null);
   readonly save = output<CreateAgencyRequest>();
   readonly cancelled = output();
 
+  protected readonly lookups = inject(Lookups);
+  /** Active in-house people may own a relationship (a current owner who left still shows). */
+  protected readonly ownerFilter = { kind: 'in_house', active: true } as const;
   protected readonly services = AGENCY_SERVICES;
   protected readonly serviceLabels = AGENCY_SERVICE_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({

@@ -1,24 +1,35 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
-import type { AgencyStatus } from '@agency-portal/shared';
+import { AGENCY_SERVICES, AGENCY_SORT_KEYS, AGENCY_STATUSES } from '@agency-portal/shared';
 import { AuthService } from '../../core/auth/auth.service';
-import { createLoader } from '../../core/data/loader';
-import { LoadError } from '../../shared/ui/load-error';
+import { Lookups } from '../../core/lookups/lookups';
+import { LookupField } from '../../shared/forms/lookup-field';
+import { AGENCY_SERVICE_LABELS } from '../../shared/i18n/labels';
+import { ListFilters } from '../../shared/list/list-filters';
+import { createListLoader } from '../../shared/list/list-loader';
+import { listQueryState, oneOf, uuid } from '../../shared/list/list-query-state';
+import { ListView } from '../../shared/list/list-view';
 import { AgenciesTable } from './agencies-table';
+import { AGENCY_STATUS_LABELS } from './agency-labels';
 import { AgencyService } from './agency.service';
 
-type StatusFilter = AgencyStatus | 'all';
-
-function toStatusFilter(value: string | undefined): StatusFilter {
-  return value === 'offboarded' || value === 'all' ? value : 'active';
-}
-
+/** /agencies: searchable by name, filtered by status, service and owner, all in the URL. */
 @Component({
   selector: 'ap-agency-list-page',
-  imports: [AgenciesTable, LoadError, MatButtonModule, MatButtonToggleModule, MatProgressBarModule],
+  imports: [
+    AgenciesTable,
+    ListFilters,
+    ListView,
+    LookupField,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+  ],
   template: `
     <section class="ap-page">
       <header class="ap-page-header">
@@ -33,73 +44,88 @@ function toStatusFilter(value: string | undefined): StatusFilter {
         }
       </header>
 
-      <mat-button-toggle-group
-        aria-label="Status" i18n-aria-label
-        [value]="statusFilter()"
-        (change)="showStatus($event.value)"
-        hideSingleSelectionIndicator
+      <ap-list-filters
+        [list]="list"
+        label="Filter agencies"
+        i18n-label
+        searchLabel="Search"
+        i18n-searchLabel
+        searchPlaceholder="Name or legal name"
+        i18n-searchPlaceholder
       >
-        <mat-button-toggle i18n value="active">Active</mat-button-toggle>
-        <mat-button-toggle i18n value="offboarded">Offboarded</mat-button-toggle>
-        <mat-button-toggle i18n value="all">All</mat-button-toggle>
-      </mat-button-toggle-group>
-
-      <div class="ap-progress-slot">
-        @if (agencies.loading()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading agencies" i18n-aria-label />
+        <mat-form-field>
+          <mat-label i18n>Status</mat-label>
+          <mat-select [formControl]="list.form.controls.status">
+            <mat-option i18n value="">Any status</mat-option>
+            @for (status of statuses; track status) {
+              <mat-option [value]="status">{{ statusLabels[status] }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label i18n>Service</mat-label>
+          <mat-select [formControl]="list.form.controls.service">
+            <mat-option i18n value="">Any service</mat-option>
+            @for (service of services; track service) {
+              <mat-option [value]="service">{{ serviceLabels[service] }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        @if (canReadUsers()) {
+          <ap-lookup-field
+            label="Relationship owner"
+            i18n-label
+            emptyLabel="Anyone"
+            i18n-emptyLabel
+            clearable
+            [source]="lookups.users"
+            [filter]="inHouse"
+            [formControl]="list.form.controls.relationshipOwnerId"
+          />
         }
-      </div>
+      </ap-list-filters>
 
-      @if (agencies.error(); as error) {
-        <ap-load-error [error]="error" (retry)="agencies.reload()" />
-      } @else if (agencies.value(); as list) {
-        @if (list.length === 0) {
-          <div class="ap-empty">
-            <p>{{ emptyMessage() }}</p>
-          </div>
-        } @else {
-          <ap-agencies-table [agencies]="list" />
-        }
-      }
+      <ap-list-view [list]="list" [loader]="agencies" loadingLabel="Loading agencies" i18n-loadingLabel>
+        <div listEmpty>
+          <p i18n>No agencies yet.</p>
+          @if (canManage()) {
+            <p i18n>Use “New agency” to onboard the first one.</p>
+          }
+        </div>
+        <ap-agencies-table [agencies]="agencies.items()" [sort]="list.sortState()" (sortChange)="list.setSort($event)" />
+      </ap-list-view>
     </section>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AgencyListPage {
-  /** Query parameter: active (default), offboarded or all. */
-  readonly status = input<string>();
-
   private readonly auth = inject(AuthService);
   private readonly service = inject(AgencyService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  protected readonly lookups = inject(Lookups);
 
+  protected readonly statuses = AGENCY_STATUSES;
+  protected readonly statusLabels = AGENCY_STATUS_LABELS;
+  protected readonly services = AGENCY_SERVICES;
+  protected readonly serviceLabels = AGENCY_SERVICE_LABELS;
+  protected readonly inHouse = { kind: 'in_house' } as const;
   protected readonly canManage = computed(() => this.auth.hasPermission('agency:manage'));
-  protected readonly statusFilter = computed(() => toStatusFilter(this.status()));
-  protected readonly agencies = createLoader(
-    () => this.statusFilter(),
-    (filter) => this.service.list(filter === 'all' ? undefined : filter),
-  );
-  protected readonly emptyMessage = computed(() => {
-    switch (this.statusFilter()) {
-      case 'active':
-        return this.canManage()
-          ? $localize`No active agencies yet. Use “New agency” to onboard the first one.`
-          : $localize`No active agencies yet.`;
-      case 'offboarded':
-        return $localize`No agencies have been offboarded.`;
-      default:
-        return $localize`No agencies yet.`;
-    }
+  protected readonly canReadUsers = computed(() => this.auth.hasPermission('user:read'));
+  protected readonly list = listQueryState({
+    filters: ['status', 'service', 'relationshipOwnerId'] as const,
+    sortKeys: AGENCY_SORT_KEYS,
+    defaultSort: 'name',
   });
-
-  protected showStatus(filter: StatusFilter): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: { status: filter === 'active' ? null : filter },
-      replaceUrl: true,
-    });
-  }
+  protected readonly agencies = createListLoader(
+    this.list,
+    (filters) => ({
+      status: oneOf(AGENCY_STATUSES, filters.status),
+      service: oneOf(AGENCY_SERVICES, filters.service),
+      relationshipOwnerId: uuid(filters.relationshipOwnerId),
+    }),
+    (query) => this.service.list(query),
+  );
 
   protected openNewAgency(): void {
     void this.router.navigate(['new'], { relativeTo: this.route });

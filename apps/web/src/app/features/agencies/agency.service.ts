@@ -1,13 +1,16 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AgencyDto,
-  AgencyStatus,
+  AgencyListQuery,
   CreateAgencyRequest,
+  Page,
   UpdateAgencyRequest,
 } from '@agency-portal/shared';
-import type { Observable } from 'rxjs';
+import { type Observable, tap } from 'rxjs';
 import { silentErrors } from '../../core/http/http-context';
+import { toHttpParams } from '../../core/http/query-params';
+import { Lookups } from '../../core/lookups/lookups';
 
 /**
  * /api/agencies. Reads and form saves report errors inline (silent here); offboard and
@@ -16,10 +19,15 @@ import { silentErrors } from '../../core/http/http-context';
 @Injectable({ providedIn: 'root' })
 export class AgencyService {
   private readonly http = inject(HttpClient);
+  private readonly lookups = inject(Lookups);
+  /** Pickers name agencies from a cache; a saved change must show there too. */
+  private readonly changed = tap<AgencyDto>(() => this.lookups.agencies.invalidate());
 
-  list(status?: AgencyStatus): Observable<AgencyDto[]> {
-    const params = status ? new HttpParams().set('status', status) : undefined;
-    return this.http.get<AgencyDto[]>('/api/agencies', { params, context: silentErrors() });
+  list(query: AgencyListQuery = {}): Observable<Page<AgencyDto>> {
+    return this.http.get<Page<AgencyDto>>('/api/agencies', {
+      params: toHttpParams(query),
+      context: silentErrors(),
+    });
   }
 
   get(id: string): Observable<AgencyDto> {
@@ -29,22 +37,24 @@ export class AgencyService {
   }
 
   create(request: CreateAgencyRequest): Observable<AgencyDto> {
-    return this.http.post<AgencyDto>('/api/agencies', request, { context: silentErrors() });
+    return this.http.post<AgencyDto>('/api/agencies', request, { context: silentErrors() }).pipe(this.changed);
   }
 
   update(id: string, request: UpdateAgencyRequest): Observable<AgencyDto> {
-    return this.http.patch<AgencyDto>(`/api/agencies/${encodeURIComponent(id)}`, request, {
-      context: silentErrors(),
-    });
+    return this.http
+      .patch<AgencyDto>(`/api/agencies/${encodeURIComponent(id)}`, request, { context: silentErrors() })
+      .pipe(this.changed);
   }
 
   offboard(id: string, reason: string): Observable<AgencyDto> {
-    return this.http.post<AgencyDto>(`/api/agencies/${encodeURIComponent(id)}/offboard`, {
-      reason,
-    });
+    return this.http
+      .post<AgencyDto>(`/api/agencies/${encodeURIComponent(id)}/offboard`, { reason })
+      .pipe(this.changed);
   }
 
   reactivate(id: string): Observable<AgencyDto> {
-    return this.http.post<AgencyDto>(`/api/agencies/${encodeURIComponent(id)}/reactivate`, null);
+    return this.http
+      .post<AgencyDto>(`/api/agencies/${encodeURIComponent(id)}/reactivate`, null)
+      .pipe(this.changed);
   }
 }

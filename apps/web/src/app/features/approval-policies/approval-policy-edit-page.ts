@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
-import type { ApiErrorBody, UpsertApprovalPolicyRequest, UserRef } from '@agency-portal/shared';
+import type { ApiErrorBody, UpsertApprovalPolicyRequest } from '@agency-portal/shared';
 import { type Observable, map } from 'rxjs';
 import { createLoader } from '../../core/data/loader';
 import { toApiError } from '../../core/http/api-error';
@@ -10,7 +10,6 @@ import { Notifier } from '../../core/notify/notifier';
 import { LoadError } from '../../shared/ui/load-error';
 import { BusinessUnitService } from '../business-units/business-unit.service';
 import { ContractService } from '../contracts/contract.service';
-import { UserService } from '../users/user.service';
 import { ApprovalPolicyForm } from './approval-policy-form';
 import { type PolicyScope, ApprovalPolicyService } from './approval-policy.service';
 
@@ -58,7 +57,6 @@ interface Target {
           <mat-card-content>
             <ap-approval-policy-form
               [policy]="existing()"
-              [userOptions]="userOptions()"
               [saving]="saving()"
               [serverError]="serverError()"
               (save)="savePolicy($event)"
@@ -85,14 +83,17 @@ export class ApprovalPolicyEditPage {
   private readonly policies = inject(ApprovalPolicyService);
   private readonly units = inject(BusinessUnitService);
   private readonly contracts = inject(ContractService);
-  private readonly users = inject(UserService);
   private readonly router = inject(Router);
   private readonly notifier = inject(Notifier);
 
   private readonly target = computed<Target>(() => ({ scope: this.scope(), id: this.id() }));
-  protected readonly policyList = createLoader(
-    () => true,
-    () => this.policies.list(),
+  /** The target's own policy, if it has one (at most one per unit or contract). */
+  protected readonly current = createLoader(
+    () => this.target(),
+    ({ scope, id }) =>
+      this.policies
+        .list(scope === 'contract' ? { contractId: id, limit: 1 } : { businessUnitId: id, kind: 'business_unit', limit: 1 })
+        .pipe(map((page) => page.items[0] ?? null)),
   );
   protected readonly targetName = createLoader(
     () => this.target(),
@@ -101,30 +102,10 @@ export class ApprovalPolicyEditPage {
         ? this.contracts.get(target.id).pipe(map((contract) => `${contract.reference} · ${contract.title}`))
         : this.units.get(target.id).pipe(map((unit) => unit.name)),
   );
-  private readonly people = createLoader(
-    () => true,
-    () => this.users.list({ kind: 'in_house', active: true }),
-  );
-  protected readonly existing = computed(() => {
-    const { scope, id } = this.target();
-    return (
-      (this.policyList.value() ?? []).find((policy) =>
-        scope === 'contract' ? policy.contractId === id : policy.businessUnitId === id,
-      ) ?? null
-    );
-  });
-  protected readonly userOptions = computed<UserRef[]>(() =>
-    (this.people.value() ?? []).map(({ id, name, email }) => ({ id, name, email })),
-  );
-  protected readonly loading = computed(
-    () => this.policyList.loading() || this.targetName.loading() || this.people.loading(),
-  );
-  protected readonly loadError = computed(
-    () => this.policyList.error() ?? this.targetName.error() ?? this.people.error(),
-  );
-  protected readonly ready = computed(
-    () => this.policyList.value() !== undefined && this.people.value() !== undefined,
-  );
+  protected readonly existing = computed(() => this.current.value() ?? null);
+  protected readonly loading = computed(() => this.current.loading() || this.targetName.loading());
+  protected readonly loadError = computed(() => this.current.error() ?? this.targetName.error());
+  protected readonly ready = computed(() => this.current.value() !== undefined);
   protected readonly saving = signal(false);
   protected readonly serverError = signal<ApiErrorBody | null>(null);
 
@@ -145,9 +126,8 @@ export class ApprovalPolicyEditPage {
   }
 
   protected reloadAll(): void {
-    this.policyList.reload();
+    this.current.reload();
     this.targetName.reload();
-    this.people.reload();
   }
 
   protected leave(): void {

@@ -6,6 +6,7 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import type { UpsertApprovalPolicyRequest } from '@agency-portal/shared';
+import { pickChip, provideFakeLookups } from '../../testing/lookups';
 import { ApprovalPolicyForm } from './approval-policy-form';
 
 describe('ApprovalPolicyForm', () => {
@@ -14,11 +15,13 @@ describe('ApprovalPolicyForm', () => {
   let saved: UpsertApprovalPolicyRequest[];
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [ApprovalPolicyForm] });
+    TestBed.configureTestingModule({
+      imports: [ApprovalPolicyForm],
+      providers: provideFakeLookups({
+        users: [{ id: 'user-legal', label: 'Lee Legal', detail: 'legal@brand.test' }],
+      }),
+    });
     fixture = TestBed.createComponent(ApprovalPolicyForm);
-    fixture.componentRef.setInput('userOptions', [
-      { id: 'user-legal', name: 'Lee Legal', email: 'legal@brand.test' },
-    ]);
     saved = [];
     fixture.componentInstance.save.subscribe((request) => saved.push(request));
     loader = TestbedHarnessEnvironment.loader(fixture);
@@ -55,7 +58,7 @@ describe('ApprovalPolicyForm', () => {
     const second = await step(2);
     await fill('Step name', 'Legal', second);
     await choose('Approver role', 'Named people', second);
-    await choose('Approvers', 'Lee Legal', second);
+    await pickChip(second, 'Approvers', /Lee Legal/);
 
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Save' }))).click();
 

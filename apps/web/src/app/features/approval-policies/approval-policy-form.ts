@@ -29,8 +29,9 @@ import type {
   ApprovalPolicyDto,
   ApprovalStepDto,
   UpsertApprovalPolicyRequest,
-  UserRef,
 } from '@agency-portal/shared';
+import { Lookups } from '../../core/lookups/lookups';
+import { LookupChips } from '../../shared/forms/lookup-chips';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ANY_OF_ROLE_LABELS } from '../../shared/i18n/labels';
@@ -83,6 +84,7 @@ export function toStep(row: {
 @Component({
   selector: 'ap-approval-policy-form',
   imports: [
+    LookupChips,
     FormErrorAlert,
     MatButtonModule,
     MatFormFieldModule,
@@ -99,13 +101,14 @@ export class ApprovalPolicyForm {
   protected readonly stepLabel = (number: number): string => $localize`Step ${number}:number:`;
   /** The policy being edited; null to create one. */
   readonly policy = input<ApprovalPolicyDto | null>(null);
-  /** In-house people who may be named as approvers. */
-  readonly userOptions = input<UserRef[]>([]);
   readonly saving = input(false);
   readonly serverError = input<ApiErrorBody | null>(null);
   readonly save = output<UpsertApprovalPolicyRequest>();
   readonly cancelled = output();
 
+  protected readonly lookups = inject(Lookups);
+  /** Active in-house people may be named as approvers. */
+  protected readonly approverFilter = { kind: 'in_house', active: true } as const;
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly injector = inject(Injector);
 

@@ -1,151 +1,299 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSortModule } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
-import type { ApprovalPolicyDto, BusinessUnitDto } from '@agency-portal/shared';
-import { OPERATING_MODEL_LABELS } from '../../shared/i18n/labels';
+import type { ApprovalPolicyDto } from '@agency-portal/shared';
+import { APPROVAL_POLICY_SORT_KEYS } from '@agency-portal/shared';
 import { filter, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
-import { createLoader } from '../../core/data/loader';
+import { Lookups, lookupNames } from '../../core/lookups/lookups';
 import { Notifier } from '../../core/notify/notifier';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
+import { LookupField } from '../../shared/forms/lookup-field';
+import { ListFilters } from '../../shared/list/list-filters';
+import { createListLoader } from '../../shared/list/list-loader';
+import { listQueryState, oneOf, uuid } from '../../shared/list/list-query-state';
+import { ListView } from '../../shared/list/list-view';
 import { openConfirmDialog } from '../../shared/ui/confirm-dialog';
-import { LoadError } from '../../shared/ui/load-error';
 import { StatusChip } from '../../shared/ui/status-chip';
-import { BusinessUnitService } from '../business-units/business-unit.service';
-import { ContractService } from '../contracts/contract.service';
-import { UserService } from '../users/user.service';
 import { type PolicyScope, ApprovalPolicyService } from './approval-policy.service';
 import { ApprovalStepsList } from './approval-steps-list';
-import { type UnitPolicySource, unitPolicyViews } from './unit-policies';
 
-const SOURCE_LABELS: Record<UnitPolicySource, string> = {
-  own: $localize`:Where a unit's approval policy comes from@@unitPolicySource.own:Own policy`,
-  inherited: $localize`:Where a unit's approval policy comes from@@unitPolicySource.inherited:Inherited`,
-  default: $localize`:Where a unit's approval policy comes from@@unitPolicySource.default:Portal default`,
-};
+const KINDS = ['business_unit', 'contract'] as const;
 
 /**
- * /approval-policies: per business unit, the approval policy that applies and why (own, inherited
- * from a centre of excellence, or the default), and the contracts that override it. Admins set,
- * edit and remove policies; social leads and reviewers read them.
+ * /approval-policies: every approval policy — a business unit's (a centre of excellence's is the
+ * template the units under it inherit) or a contract's override — searchable by name and filtered
+ * by kind and unit in the URL. Admins set a unit's policy, edit and remove them; social leads and
+ * reviewers read them. Which policy applies to a contract's work, and why, is on the contract and
+ * the deliverable pages.
  */
 @Component({
   selector: 'ap-approval-policy-list-page',
   imports: [
     ApprovalStepsList,
-    LoadError,
+    ListFilters,
+    ListView,
+    LocalDatePipe,
+    LookupField,
     MatButtonModule,
-    MatCardModule,
-    MatProgressBarModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    MatSortModule,
+    MatTableModule,
+    ReactiveFormsModule,
     RouterLink,
     StatusChip,
   ],
-  templateUrl: './approval-policy-list-page.html',
+  template: `
+    <section class="ap-page">
+      <header class="ap-page-header">
+        <div>
+          <h1 i18n>Approval policies</h1>
+          <p i18n class="ap-subtitle">
+            The steps every deliverable goes through before it is approved: set per business unit (a centre of
+            excellence sets a template its units inherit) and overridable per contract.
+          </p>
+        </div>
+      </header>
+
+      @if (canManage()) {
+        <form class="ap-set-policy" (submit)="setUnitPolicy($event)" aria-labelledby="set-policy-title">
+          <h2 i18n="Heading of the form that opens a unit's policy@@policies.setTitle" id="set-policy-title">
+            Set a business unit’s policy
+          </h2>
+          <div class="ap-set-policy__fields">
+            <ap-lookup-field label="Business unit" i18n-label [source]="lookups.units" [formControl]="unitToSet" />
+            <button
+              i18n="Opens the policy of the chosen unit@@policies.open"
+              matButton="tonal"
+              type="submit"
+              [disabled]="!unitToSet.value"
+            >
+              Open its policy
+            </button>
+          </div>
+        </form>
+      }
+
+      <ap-list-filters
+        [list]="list"
+        label="Filter approval policies"
+        i18n-label="@@policies.filter"
+        searchLabel="Search"
+        i18n-searchLabel
+        searchPlaceholder="Policy name"
+        i18n-searchPlaceholder="@@policies.searchPlaceholder"
+      >
+        <mat-form-field>
+          <mat-label i18n="Filter: unit policies or contract overrides@@policies.kind">Kind</mat-label>
+          <mat-select [formControl]="list.form.controls.kind">
+            <mat-option i18n="Filter value: every kind of policy@@policies.anyKind" value="">Any kind</mat-option>
+            <mat-option i18n="Kind of approval policy@@policies.kind.unit" value="business_unit">Business unit policies</mat-option>
+            <mat-option i18n="Kind of approval policy@@policies.kind.contract" value="contract">Contract overrides</mat-option>
+          </mat-select>
+        </mat-form-field>
+        <ap-lookup-field
+          label="Business unit"
+          i18n-label
+          emptyLabel="Any unit"
+          i18n-emptyLabel
+          clearable
+          [source]="lookups.units"
+          [formControl]="list.form.controls.businessUnitId"
+        />
+      </ap-list-filters>
+
+      <ap-list-view [list]="list" [loader]="policies" loadingLabel="Loading approval policies" i18n-loadingLabel>
+        <p listEmpty i18n="No approval policy has been set@@policies.none">
+          No policy has been set yet: every deliverable goes through the portal’s default (a social lead
+          approves).
+        </p>
+        <div class="ap-table-wrap">
+          <table
+            mat-table
+            [dataSource]="policies.items()"
+            aria-label="Approval policies"
+            i18n-aria-label="@@policies.table"
+            matSort
+            matSortDisableClear
+            [matSortActive]="list.sortState().key"
+            [matSortDirection]="list.sortState().direction"
+            (matSortChange)="list.setSort($event)"
+          >
+            <ng-container matColumnDef="name">
+              <th
+                i18n="@@policies.column.name"
+                mat-header-cell
+                *matHeaderCellDef
+                scope="col"
+                mat-sort-header="name"
+                sortActionDescription="Sort by this column"
+                i18n-sortActionDescription="@@list.sortByColumn"
+              >
+                Policy
+              </th>
+              <td mat-cell *matCellDef="let policy">
+                <strong>{{ policy.name }}</strong>
+                <ap-approval-steps-list [steps]="policy.steps" [userNames]="approverNames()" />
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="target">
+              <th i18n="Column: the unit or contract a policy is for@@policies.column.target" mat-header-cell *matHeaderCellDef scope="col">
+                Applies to
+              </th>
+              <td mat-cell *matCellDef="let policy">
+                @if (policy.contractId) {
+                  <a [routerLink]="['/contracts', policy.contractId]">{{ contractNames().get(policy.contractId) ?? contractFallback }}</a>
+                  <div><ap-status-chip label="Contract override" i18n-label tone="active" /></div>
+                } @else if (policy.businessUnitId) {
+                  {{ unitNames().get(policy.businessUnitId) ?? '…' }}
+                  <div><ap-status-chip label="Business unit policy" i18n-label="@@policies.unitPolicy" tone="neutral" /></div>
+                }
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="updatedAt">
+              <th
+                i18n="When a record was last changed@@list.updated"
+                mat-header-cell
+                *matHeaderCellDef
+                scope="col"
+                mat-sort-header="updatedAt"
+                [start]="'desc'"
+                sortActionDescription="Sort by this column"
+                i18n-sortActionDescription="@@list.sortByColumn"
+              >
+                Updated
+              </th>
+              <td mat-cell *matCellDef="let policy">{{ policy.updatedAt | localDate: 'date' }}</td>
+            </ng-container>
+            <ng-container matColumnDef="actions">
+              <th mat-header-cell *matHeaderCellDef scope="col">
+                <span i18n class="ap-visually-hidden">Actions</span>
+              </th>
+              <td mat-cell *matCellDef="let policy" class="ap-actions-cell">
+                <button
+                  i18n
+                  matButton="outlined"
+                  type="button"
+                  [attr.aria-label]="editLabel(policy.name)"
+                  (click)="editPolicy(policy)"
+                >
+                  Edit policy
+                </button>
+                <button
+                  i18n
+                  matButton
+                  type="button"
+                  class="ap-danger"
+                  [disabled]="removing()"
+                  [attr.aria-label]="removeLabel(policy.name)"
+                  (click)="removePolicy(policy)"
+                >
+                  Remove
+                </button>
+              </td>
+            </ng-container>
+            <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+            <tr mat-row *matRowDef="let row; columns: columns()"></tr>
+          </table>
+        </div>
+      </ap-list-view>
+    </section>
+  `,
   styles: `
-    .ap-unit-policies {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(340px, 1fr));
-      gap: 16px;
-      margin: 0;
-      padding: 0;
-      list-style: none;
+    .ap-set-policy {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+      h2 {
+        font: var(--mat-sys-title-medium);
+      }
     }
-    .ap-unit-policy__head {
+    .ap-set-policy__fields {
       display: flex;
       flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: 8px;
+      align-items: flex-start;
+      gap: 12px;
+      button {
+        margin-top: 8px;
+      }
     }
-    h3 {
-      font: var(--mat-sys-title-medium);
-    }
-    .ap-hint {
-      margin: 4px 0 8px;
-    }
-    .ap-unit-policy__actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      margin-top: 12px;
+    .ap-actions-cell {
+      white-space: nowrap;
+      text-align: right;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ApprovalPolicyListPage {
-  protected readonly removePolicyLabel = (unit: string): string => $localize`Remove the policy of ${unit}:unit:`;
-  protected readonly editOverrideLabel = (reference: string): string => $localize`Edit the override of ${reference}:reference:`;
-  protected readonly removeOverrideLabel = (reference: string): string => $localize`Remove the override of ${reference}:reference:`;
-  protected readonly editPolicyLabel = (unit: string): string => $localize`Edit the policy of ${unit}:unit:`;
-  protected readonly setPolicyLabel = (unit: string): string => $localize`Set a policy for ${unit}:unit:`;
+  protected readonly editLabel = (name: string): string => $localize`:@@policies.editOne:Edit the policy ${name}:name:`;
+  protected readonly removeLabel = (name: string): string => $localize`:@@policies.removeOne:Remove the policy ${name}:name:`;
+  protected readonly contractFallback = $localize`A contract`;
   private readonly auth = inject(AuthService);
   private readonly policyService = inject(ApprovalPolicyService);
-  private readonly unitService = inject(BusinessUnitService);
-  private readonly contractService = inject(ContractService);
-  private readonly userService = inject(UserService);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
   private readonly router = inject(Router);
+  protected readonly lookups = inject(Lookups);
 
-  protected readonly sourceLabels = SOURCE_LABELS;
   protected readonly canManage = computed(() => this.auth.hasPermission('approval_policy:manage'));
-  protected readonly policies = createLoader(
-    () => true,
-    () => this.policyService.list(),
-  );
-  protected readonly units = createLoader(
-    () => true,
-    () => this.unitService.list(),
-  );
-  protected readonly contracts = createLoader(
-    () => (this.auth.hasPermission('contract:read') ? true : undefined),
-    () => this.contractService.list(),
-  );
-  private readonly users = createLoader(
-    () => (this.auth.hasPermission('user:read') ? true : undefined),
-    () => this.userService.list({ kind: 'in_house' }),
-  );
-  protected readonly userNames = computed<ReadonlyMap<string, string>>(
-    () => new Map((this.users.value() ?? []).map((user) => [user.id, user.name])),
-  );
-  protected readonly loading = computed(() => this.policies.loading() || this.units.loading());
-  protected readonly loadError = computed(() => this.policies.error() ?? this.units.error());
-  protected readonly unitViews = computed(() =>
-    unitPolicyViews(this.units.value() ?? [], this.policies.value() ?? []),
-  );
-  protected readonly contractOverrides = computed(() => {
-    const contracts = new Map((this.contracts.value() ?? []).map((contract) => [contract.id, contract]));
-    return (this.policies.value() ?? [])
-      .filter((policy): policy is ApprovalPolicyDto & { contractId: string } => policy.contractId !== null)
-      .map((policy) => ({ policy, contract: contracts.get(policy.contractId) ?? null }));
+  protected readonly columns = computed(() => [
+    'name',
+    'target',
+    'updatedAt',
+    ...(this.canManage() ? ['actions'] : []),
+  ]);
+  protected readonly list = listQueryState({
+    filters: ['kind', 'businessUnitId'] as const,
+    sortKeys: APPROVAL_POLICY_SORT_KEYS,
+    defaultSort: 'name',
   });
+  protected readonly policies = createListLoader(
+    this.list,
+    (filters) => ({ kind: oneOf(KINDS, filters.kind), businessUnitId: uuid(filters.businessUnitId) }),
+    (query) => this.policyService.list(query),
+  );
+  /** Names of what this page of policies mentions: units, contracts and named approvers. */
+  protected readonly unitNames = lookupNames(
+    () => (this.auth.hasPermission('business_unit:read') ? this.lookups.units : null),
+    () => this.policies.items().flatMap((policy) => (policy.businessUnitId ? [policy.businessUnitId] : [])),
+  );
+  protected readonly contractNames = lookupNames(
+    () => (this.auth.hasPermission('contract:read') ? this.lookups.contracts : null),
+    () => this.policies.items().flatMap((policy) => (policy.contractId ? [policy.contractId] : [])),
+  );
+  protected readonly approverNames = lookupNames(
+    () => (this.auth.hasPermission('user:read') ? this.lookups.users : null),
+    () => this.policies.items().flatMap((policy) => policy.steps.flatMap((step) => step.approverUserIds)),
+  );
+  protected readonly unitToSet = new FormControl('', { nonNullable: true });
   protected readonly removing = signal(false);
 
-  /** "Decentralised · part of Global Social." */
-  protected unitContext(unit: BusinessUnitDto): string {
-    const model = OPERATING_MODEL_LABELS[unit.operatingModel];
-    return unit.parentName
-      ? $localize`:Operating model, then the parent unit@@unit.modelAndParent:${model}:model: · part of ${unit.parentName}:parent:.`
-      : $localize`:Operating model of a unit@@unit.model:${model}:model:.`;
+  protected setUnitPolicy(event: Event): void {
+    event.preventDefault();
+    const unitId = this.unitToSet.value;
+    if (unitId) void this.router.navigate(['/approval-policies', 'business-units', unitId]);
   }
 
-  protected editPolicy(scope: PolicyScope, id: string): void {
-    void this.router.navigate([
-      '/approval-policies',
-      scope === 'business_unit' ? 'business-units' : 'contracts',
-      id,
-    ]);
+  protected editPolicy(policy: ApprovalPolicyDto): void {
+    const [scope, id] = targetOf(policy);
+    void this.router.navigate(['/approval-policies', scope === 'business_unit' ? 'business-units' : 'contracts', id]);
   }
 
-  protected removePolicy(scope: PolicyScope, id: string, name: string): void {
+  protected removePolicy(policy: ApprovalPolicyDto): void {
+    const [scope, id] = targetOf(policy);
     openConfirmDialog(this.dialog, {
       title: $localize`Remove this policy?`,
       message:
         scope === 'business_unit'
-          ? $localize`${name}:unit: goes back to the policy it inherits (or the portal default). Reviews under way keep their steps.`
-          : $localize`The contract ${name}:reference: goes back to its business unit’s policy.`,
+          ? $localize`${this.unitNames().get(id) ?? policy.name}:unit: goes back to the policy it inherits (or the portal default). Reviews under way keep their steps.`
+          : $localize`The contract ${this.contractNames().get(id) ?? ''}:reference: goes back to its business unit’s policy.`,
       confirmLabel: $localize`Remove policy`,
       destructive: true,
     })
@@ -165,9 +313,8 @@ export class ApprovalPolicyListPage {
         error: () => this.removing.set(false),
       });
   }
+}
 
-  protected reloadAll(): void {
-    this.policies.reload();
-    this.units.reload();
-  }
+function targetOf(policy: ApprovalPolicyDto): [PolicyScope, string] {
+  return policy.contractId ? ['contract', policy.contractId] : ['business_unit', policy.businessUnitId ?? ''];
 }

@@ -1,8 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AppliedPolicyDto, ApprovalPolicyDto, UpsertApprovalPolicyRequest } from '@agency-portal/shared';
+import type {
+  AppliedPolicyDto,
+  ApprovalPolicyDto,
+  ApprovalPolicyListQuery,
+  Page,
+  UpsertApprovalPolicyRequest,
+} from '@agency-portal/shared';
 import type { Observable } from 'rxjs';
 import { silentErrors } from '../../core/http/http-context';
+import { toHttpParams } from '../../core/http/query-params';
 
 /** Where a policy is defined: a business unit (and the units inheriting from it) or one contract. */
 export type PolicyScope = 'business_unit' | 'contract';
@@ -20,8 +27,11 @@ function policyUrl(scope: PolicyScope, id: string): string {
 export class ApprovalPolicyService {
   private readonly http = inject(HttpClient);
 
-  list(): Observable<ApprovalPolicyDto[]> {
-    return this.http.get<ApprovalPolicyDto[]>('/api/approval-policies', { context: silentErrors() });
+  list(query: ApprovalPolicyListQuery = {}): Observable<Page<ApprovalPolicyDto>> {
+    return this.http.get<Page<ApprovalPolicyDto>>('/api/approval-policies', {
+      params: toHttpParams(query),
+      context: silentErrors(),
+    });
   }
 
   save(scope: PolicyScope, id: string, request: UpsertApprovalPolicyRequest): Observable<ApprovalPolicyDto> {

@@ -140,6 +140,7 @@ describe('BriefDetailPage', () => {
       latestVersionNumber: null,
       currentStep: null,
       stepDueAt: null,
+      thumbnail: null,
     } as const;
     const { element } = await renderPage(
       OWNER,

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { ApiErrorBody, ContractDto, CreateBriefRequest } from '@agency-portal/shared';
+import type { ApiErrorBody, CreateBriefRequest } from '@agency-portal/shared';
 import { canDoBriefAction } from '@agency-portal/shared';
 import { BRIEF_STATUS_LABELS } from '../../shared/i18n/labels';
 import { AuthService } from '../../core/auth/auth.service';
@@ -54,7 +54,6 @@ import { BriefService } from './brief.service';
           <mat-card-content>
             <ap-brief-form
               [brief]="brief.value() ?? null"
-              [contracts]="contractOptions()"
               [contract]="chosenContract()"
               [initialContractId]="contractId() ?? null"
               [saving]="saving()"
@@ -91,10 +90,6 @@ export class BriefEditPage {
     () => this.id(),
     (id) => this.briefs.get(id),
   );
-  protected readonly activeContracts = createLoader(
-    () => true,
-    () => this.contracts.list({ status: 'active' }),
-  );
   /** The contract chosen in the form: its allocations and rate card shape the brief. */
   protected readonly selectedContractId = signal('');
   protected readonly contract = createLoader(
@@ -106,13 +101,9 @@ export class BriefEditPage {
     return contract && contract.id === this.selectedContractId() ? contract : null;
   });
 
-  protected readonly loading = computed(
-    () => this.brief.loading() || this.activeContracts.loading() || this.contract.loading(),
-  );
-  protected readonly loadError = computed(() => this.brief.error() ?? this.activeContracts.error());
-  protected readonly ready = computed(
-    () => this.activeContracts.value() !== undefined && (!this.id() || this.brief.value() !== undefined),
-  );
+  protected readonly loading = computed(() => this.brief.loading() || this.contract.loading());
+  protected readonly loadError = this.brief.error;
+  protected readonly ready = computed(() => !this.id() || this.brief.value() !== undefined);
   /** Sent, accepted… briefs can no longer be edited. */
   protected readonly lockedStatus = computed(() => {
     const brief = this.brief.value();
@@ -120,15 +111,6 @@ export class BriefEditPage {
     return brief && role && !canDoBriefAction(brief.status, 'edit', role)
       ? BRIEF_STATUS_LABELS[brief.status]
       : null;
-  });
-  /** Active contracts, plus the brief's own should it no longer be active. */
-  protected readonly contractOptions = computed<ContractDto[]>(() => {
-    const options = [...(this.activeContracts.value() ?? [])];
-    const current = this.chosenContract();
-    if (current && !options.some((option) => option.id === current.id)) {
-      options.unshift(current);
-    }
-    return options;
   });
   protected readonly saving = signal(false);
   protected readonly serverError = signal<ApiErrorBody | null>(null);
@@ -163,7 +145,6 @@ export class BriefEditPage {
 
   protected reloadAll(): void {
     this.brief.reload();
-    this.activeContracts.reload();
     this.contract.reload();
   }
 

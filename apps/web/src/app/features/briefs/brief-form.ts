@@ -33,7 +33,6 @@ import type {
   BriefDetailDto,
   Channel,
   ContractDetailDto,
-  ContractDto,
   CreateBriefRequest,
   DeliverableSpecDto,
   FunnelStage,
@@ -41,7 +40,9 @@ import type {
 import { CHANNELS, FUNNEL_STAGES, NUMBER_LIMITS, TEXT_LIMITS } from '@agency-portal/shared';
 import { CHANNEL_LABELS, FUNNEL_STAGE_LABELS } from '../../shared/i18n/labels';
 import { distinctUntilChanged, map, startWith } from 'rxjs';
+import { Lookups } from '../../core/lookups/lookups';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
+import { LookupField } from '../../shared/forms/lookup-field';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { nonEmptyArray, notBlank, positiveAmount, wholeNumber } from '../../shared/forms/validators';
@@ -80,6 +81,7 @@ export function keyMessagesFrom(text: string): string[] {
   imports: [
     PercentPipe,
     FormErrorAlert,
+    LookupField,
     MatButtonModule,
     MatChipsModule,
     MatFormFieldModule,
@@ -98,8 +100,6 @@ export class BriefForm {
   protected readonly specLabel = (number: number): string => $localize`Deliverable spec ${number}:number:`;
   /** The brief being edited; null to draft a new one. */
   readonly brief = input<BriefDetailDto | null>(null);
-  /** Contracts a brief may be drafted under (active ones). */
-  readonly contracts = input<ContractDto[]>([]);
   /** The chosen contract with its allocations and rate card; null while it loads or none is chosen. */
   readonly contract = input<ContractDetailDto | null>(null);
   /** Contract to choose at first when drafting (from ?contractId=). */
@@ -111,6 +111,11 @@ export class BriefForm {
   readonly contractChange = output<string>();
   readonly cancelled = output();
 
+  protected readonly lookups = inject(Lookups);
+  /** Briefs are drafted under active contracts (the brief's own stays shown when it is not). */
+  protected readonly activeContracts = { status: 'active' } as const;
+  protected readonly contractKeptHint = $localize`A brief stays under its contract.`;
+  protected readonly activeOnlyHint = $localize`Active contracts only.`;
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly injector = inject(Injector);
 

@@ -7,6 +7,7 @@ import type {
   BudgetOverrideRequest,
   CreateBriefRequest,
   DeclineBriefRequest,
+  Page,
   UpdateBriefRequest,
 } from '@agency-portal/shared';
 import type { Observable } from 'rxjs';
@@ -25,8 +26,11 @@ function briefUrl(id: string, action = ''): string {
 export class BriefService {
   private readonly http = inject(HttpClient);
 
-  list(query: BriefListQuery = {}): Observable<BriefDto[]> {
-    return this.http.get<BriefDto[]>('/api/briefs', { params: toHttpParams(query), context: silentErrors() });
+  list(query: BriefListQuery = {}): Observable<Page<BriefDto>> {
+    return this.http.get<Page<BriefDto>>('/api/briefs', {
+      params: toHttpParams(query),
+      context: silentErrors(),
+    });
   }
 
   get(id: string): Observable<BriefDetailDto> {

@@ -1,30 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
-import type { ApiErrorBody, BusinessUnitDto, CreateBusinessUnitRequest } from '@agency-portal/shared';
+import type { ApiErrorBody, CreateBusinessUnitRequest } from '@agency-portal/shared';
 import { createLoader } from '../../core/data/loader';
 import { toApiError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
 import { LoadError } from '../../shared/ui/load-error';
 import { BusinessUnitForm } from './business-unit-form';
 import { BusinessUnitService } from './business-unit.service';
-
-/** Ids of `unitId` and every unit under it: none of them can become its parent. */
-function selfAndDescendants(units: BusinessUnitDto[], unitId: string): Set<string> {
-  const excluded = new Set([unitId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const unit of units) {
-      if (unit.parentId && excluded.has(unit.parentId) && !excluded.has(unit.id)) {
-        excluded.add(unit.id);
-        grew = true;
-      }
-    }
-  }
-  return excluded;
-}
 
 /** Creates (/business-units/new) or edits (/business-units/:id/edit) a business unit. */
 @Component({
@@ -40,29 +24,24 @@ function selfAndDescendants(units: BusinessUnitDto[], unitId: string): Set<strin
         }
       </header>
       <div class="ap-progress-slot">
-        @if (units.loading() || saving()) {
+        @if (unit.loading() || saving()) {
           <mat-progress-bar mode="indeterminate" aria-label="Loading" i18n-aria-label />
         }
       </div>
-      @if (units.error(); as error) {
-        <ap-load-error [error]="error" (retry)="units.reload()" />
-      } @else if (units.value()) {
-        @if (id() && !unit()) {
-          <p i18n class="ap-form-error" role="alert">This business unit does not exist.</p>
-        } @else {
-          <mat-card appearance="outlined">
-            <mat-card-content>
-              <ap-business-unit-form
-                [unit]="unit()"
-                [parentOptions]="parentOptions()"
-                [saving]="saving()"
-                [serverError]="serverError()"
-                (save)="saveUnit($event)"
-                (cancelled)="returnToList()"
-              />
-            </mat-card-content>
-          </mat-card>
-        }
+      @if (unit.error(); as error) {
+        <ap-load-error [error]="error" (retry)="unit.reload()" />
+      } @else if (!id() || unit.value()) {
+        <mat-card appearance="outlined">
+          <mat-card-content>
+            <ap-business-unit-form
+              [unit]="unit.value() ?? null"
+              [saving]="saving()"
+              [serverError]="serverError()"
+              (save)="saveUnit($event)"
+              (cancelled)="returnToList()"
+            />
+          </mat-card-content>
+        </mat-card>
       }
     </section>
   `,
@@ -76,20 +55,10 @@ export class BusinessUnitEditPage {
   private readonly router = inject(Router);
   private readonly notifier = inject(Notifier);
 
-  protected readonly units = createLoader(
-    () => true,
-    () => this.service.list(),
+  protected readonly unit = createLoader(
+    () => this.id(),
+    (id) => this.service.get(id),
   );
-  protected readonly unit = computed(() => this.units.value()?.find((unit) => unit.id === this.id()) ?? null);
-  protected readonly parentOptions = computed(() => {
-    const units = this.units.value() ?? [];
-    const id = this.id();
-    if (!id) {
-      return units;
-    }
-    const excluded = selfAndDescendants(units, id);
-    return units.filter((unit) => !excluded.has(unit.id));
-  });
   protected readonly saving = signal(false);
   protected readonly serverError = signal<ApiErrorBody | null>(null);
 

@@ -1,9 +1,11 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, untracked } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { Lookups } from '../../core/lookups/lookups';
+import { LookupField } from '../../shared/forms/lookup-field';
 import type {
   ApiErrorBody,
   BusinessUnitDto,
@@ -22,6 +24,7 @@ import { notBlank } from '../../shared/forms/validators';
   selector: 'ap-business-unit-form',
   imports: [
     FormErrorAlert,
+    LookupField,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -35,19 +38,23 @@ import { notBlank } from '../../shared/forms/validators';
 export class BusinessUnitForm {
   /** The unit being edited; null to create one. */
   readonly unit = input<BusinessUnitDto | null>(null);
-  /** Units that may be chosen as parent. */
-  readonly parentOptions = input<BusinessUnitDto[]>([]);
   readonly saving = input(false);
   readonly serverError = input<ApiErrorBody | null>(null);
   readonly save = output<CreateBusinessUnitRequest>();
   readonly cancelled = output();
 
+  protected readonly lookups = inject(Lookups);
+  /** A unit cannot be its own parent (the API refuses deeper cycles, with a message on the field). */
+  protected readonly notAsParent = computed(() => {
+    const id = this.unit()?.id;
+    return id ? [id] : [];
+  });
   protected readonly operatingModels = OPERATING_MODELS;
   protected readonly operatingModelLabels = OPERATING_MODEL_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.name), notBlank]],
     operatingModel: ['' as OperatingModel | '', Validators.required],
-    parentId: [null as string | null],
+    parentId: [''],
   });
   protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 
@@ -58,7 +65,7 @@ export class BusinessUnitForm {
         this.form.reset({
           name: unit?.name ?? '',
           operatingModel: unit?.operatingModel ?? '',
-          parentId: unit?.parentId ?? null,
+          parentId: unit?.parentId ?? '',
         }),
       );
     });
@@ -70,6 +77,6 @@ export class BusinessUnitForm {
       this.form.markAllAsTouched();
       return;
     }
-    this.save.emit({ name: name.trim(), operatingModel, parentId });
+    this.save.emit({ name: name.trim(), operatingModel, parentId: parentId || null });
   }
 }

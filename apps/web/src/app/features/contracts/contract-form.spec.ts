@@ -5,46 +5,31 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import type {
-  BusinessUnitDto,
-  ContractDetailDto,
-  ContractStatus,
-  CreateContractRequest,
-} from '@agency-portal/shared';
+import type { ContractDetailDto, ContractStatus, CreateContractRequest } from '@agency-portal/shared';
+import { fakeLookupSet, pick, provideFakeLookups } from '../../testing/lookups';
 import { ContractForm } from './contract-form';
-
-const UNIT: BusinessUnitDto = {
-  id: 'unit-1',
-  name: 'Korea',
-  operatingModel: 'decentralised',
-  parentId: null,
-  parentName: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
 
 describe('ContractForm', () => {
   let fixture: ComponentFixture<ContractForm>;
   let loader: HarnessLoader;
   let saved: CreateContractRequest[];
-  let chosenUnits: string[];
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [ContractForm] });
+    TestBed.configureTestingModule({
+      imports: [ContractForm],
+      providers: provideFakeLookups({
+        agencies: [{ id: 'agency-1', label: 'Bright Social' }],
+        units: [{ id: 'unit-1', label: 'Korea' }],
+        users: [{ id: 'user-2', label: 'Sam Lead', detail: 'sam@brand.test' }],
+        goals: [
+          { id: 'goal-1', label: 'Spring awareness', detail: 'Korea' },
+          { id: 'goal-2', label: 'Summer sales', detail: 'Korea' },
+        ],
+      }),
+    });
     fixture = TestBed.createComponent(ContractForm);
-    fixture.componentRef.setInput('agencies', [{ id: 'agency-1', name: 'Bright Social' }]);
-    fixture.componentRef.setInput('businessUnits', [UNIT]);
-    fixture.componentRef.setInput('ownerOptions', [
-      { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' },
-    ]);
-    fixture.componentRef.setInput('goalOptions', [
-      { id: 'goal-1', name: 'Spring awareness' },
-      { id: 'goal-2', name: 'Summer sales' },
-    ]);
     saved = [];
-    chosenUnits = [];
     fixture.componentInstance.save.subscribe((request) => saved.push(request));
-    fixture.componentInstance.businessUnitChange.subscribe((unitId) => chosenUnits.push(unitId));
     loader = TestbedHarnessEnvironment.loader(fixture);
     await fixture.whenStable();
   });
@@ -112,9 +97,9 @@ describe('ContractForm', () => {
   }
 
   async function fillContract(currency: string, budgetCap: string): Promise<void> {
-    await choose('Agency', 'Bright Social');
-    await choose('Business unit', 'Korea');
-    await choose('Owner', 'Sam Lead');
+    await pick(loader, 'Agency', 'Bright Social');
+    await pick(loader, 'Business unit', 'Korea');
+    await pick(loader, 'Owner', /Sam Lead/);
     await fill('Reference', ' SOW-2026-014 ');
     await fill('Title', 'Always-on social');
     await fill('Scope', 'Three feed posts a week on Instagram.');
@@ -140,10 +125,10 @@ describe('ContractForm', () => {
       await fill('Unit price', price, item);
     }
     await press('Add allocation');
-    await choose('Goal', 'Spring awareness', await row('Allocation 1'));
+    await pick(await row('Allocation 1'), 'Goal', /Spring awareness/);
     await fill('Percent', '60', await row('Allocation 1'));
     await press('Add allocation');
-    await choose('Goal', 'Summer sales', await row('Allocation 2'));
+    await pick(await row('Allocation 2'), 'Goal', /Summer sales/);
     await fill('Percent', '40', await row('Allocation 2'));
 
     await press('Save');
@@ -173,7 +158,10 @@ describe('ContractForm', () => {
         ],
       },
     ]);
-    expect(chosenUnits).toContain('unit-1');
+    expect(fakeLookupSet('goals').searches).toContainEqual({
+      term: '',
+      filter: { businessUnitId: 'unit-1' },
+    });
   });
 
   it('should emit cents when the contract is in USD', async () => {
@@ -206,10 +194,10 @@ describe('ContractForm', () => {
   it('should show the running total and an error when the allocations exceed 100%', async () => {
     await fillContract('KRW', '1000000');
     await press('Add allocation');
-    await choose('Goal', 'Spring awareness', await row('Allocation 1'));
+    await pick(await row('Allocation 1'), 'Goal', /Spring awareness/);
     await fill('Percent', '70', await row('Allocation 1'));
     await press('Add allocation');
-    await choose('Goal', 'Summer sales', await row('Allocation 2'));
+    await pick(await row('Allocation 2'), 'Goal', /Summer sales/);
     await fill('Percent', '40', await row('Allocation 2'));
 
     await press('Save');

@@ -27,29 +27,24 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type {
   ApiErrorBody,
-  BusinessUnitDto,
   ContractDetailDto,
   CreateContractRequest,
   GoalAllocationDto,
   RateCardItemDto,
   RateUnit,
-  UserRef,
 } from '@agency-portal/shared';
 import { RATE_UNITS, allocationTotal, isContractFieldEditable, NUMBER_LIMITS, TEXT_LIMITS } from '@agency-portal/shared';
 import { RATE_UNIT_LABELS } from '../../shared/i18n/labels';
 import { distinctUntilChanged, map } from 'rxjs';
+import { Lookups } from '../../core/lookups/lookups';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
+import { LookupField } from '../../shared/forms/lookup-field';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { dateOrder, notBlank, wholeNumber } from '../../shared/forms/validators';
 import { CURRENCY_OPTIONS } from '../../shared/money/currency-options';
 import { MoneyInput } from '../../shared/money/money-input';
 import { allocationTotalValidator, distinctGoalsValidator } from './allocation-validators';
-
-export interface NamedOption {
-  id: string;
-  name: string;
-}
 
 type RateCardRow = FormGroup<{
   code: FormControl<string>;
@@ -75,6 +70,7 @@ const DEFAULT_RENEWAL_NOTICE_DAYS = 30;
   imports: [
     PercentPipe,
     FormErrorAlert,
+    LookupField,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -92,22 +88,20 @@ export class ContractForm {
   protected readonly allocationLabel = (number: number): string => $localize`Allocation ${number}:number:`;
   /** The contract being edited; null to draft a new one. */
   readonly contract = input<ContractDetailDto | null>(null);
-  readonly agencies = input<NamedOption[]>([]);
-  readonly businessUnits = input<BusinessUnitDto[]>([]);
-  /** In-house users who may own the contract. */
-  readonly ownerOptions = input<UserRef[]>([]);
-  /** Goals of the chosen business unit; null while they are loading (or no unit is chosen). */
-  readonly goalOptions = input<NamedOption[] | null>(null);
   readonly saving = input(false);
   readonly serverError = input<ApiErrorBody | null>(null);
   readonly save = output<CreateContractRequest>();
-  /** The chosen business unit, so the page can load its goals. */
-  readonly businessUnitChange = output<string>();
   readonly cancelled = output();
 
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly injector = inject(Injector);
 
+  protected readonly lookups = inject(Lookups);
+  protected readonly activeAgencies = { status: 'active' } as const;
+  /** Active in-house people may own a contract (a current owner who left still shows). */
+  protected readonly ownerFilter = { kind: 'in_house', active: true } as const;
+  protected readonly agencyKeptHint = $localize`A contract stays with its agency.`;
+  protected readonly unitLockedHint = $localize`Locked while the contract is active.`;
   protected readonly rateUnits = RATE_UNITS;
   protected readonly rateUnitLabels = RATE_UNIT_LABELS;
   protected readonly currencies = CURRENCY_OPTIONS;
@@ -146,26 +140,27 @@ export class ContractForm {
     { initialValue: 0 },
   );
   protected readonly overAllocated = computed(() => this.totalPercent() > 100);
+  /** Allocations go to goals of the contract's own unit. */
+  protected readonly goalFilter = computed(() => ({ businessUnitId: this.businessUnitId() }));
   /** Active contracts keep their parties, reference, period and currency. */
   protected readonly locked = computed(() => this.contract()?.status === 'active');
   protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 
   private readonly codeInputs = viewChildren('codeInput', { read: ElementRef<HTMLElement> });
-  private readonly goalSelects = viewChildren('goalSelect', { read: ElementRef<HTMLElement> });
+  private readonly goalFields = viewChildren<LookupField>('goalField');
+  /** The form is being filled from the contract, not changed by a person. */
+  private filling = false;
 
   constructor() {
+    // Goals belong to one unit: choosing another unit empties the goals chosen so far.
     this.form.controls.businessUnitId.valueChanges
       .pipe(distinctUntilChanged(), takeUntilDestroyed())
-      .subscribe((unitId) => this.businessUnitChange.emit(unitId));
+      .subscribe(() => {
+        if (!this.filling) this.clearAllocationGoals();
+      });
     effect(() => {
       const contract = this.contract();
       untracked(() => this.fillFrom(contract));
-    });
-    effect(() => {
-      const goals = this.goalOptions();
-      if (goals) {
-        untracked(() => this.dropAllocationsOutside(goals));
-      }
     });
   }
 
@@ -180,7 +175,7 @@ export class ContractForm {
 
   protected addAllocation(): void {
     this.allocations.push(this.allocationRow());
-    this.focusLast(this.goalSelects);
+    afterNextRender(() => this.goalFields().at(-1)?.focus(), { injector: this.injector });
   }
 
   protected removeAllocation(index: number): void {
@@ -223,6 +218,7 @@ export class ContractForm {
   }
 
   private fillFrom(contract: ContractDetailDto | null): void {
+    this.filling = true;
     this.rateCard.clear({ emitEvent: false });
     for (const item of contract?.rateCard ?? []) {
       this.rateCard.push(this.rateCardRow(item), { emitEvent: false });
@@ -264,16 +260,12 @@ export class ContractForm {
         controls[field].enable({ emitEvent: false });
       }
     }
+    this.filling = false;
   }
 
-  /** Allocations must be to goals of the contract's unit: a changed unit empties the other rows' goal. */
-  private dropAllocationsOutside(goals: readonly NamedOption[]): void {
-    const known = new Set(goals.map((goal) => goal.id));
+  private clearAllocationGoals(): void {
     for (const row of this.allocations.controls) {
-      const goalId = row.controls.goalId.value;
-      if (goalId && !known.has(goalId)) {
-        row.controls.goalId.setValue('');
-      }
+      if (row.controls.goalId.value) row.controls.goalId.setValue('');
     }
   }
 

@@ -5,6 +5,7 @@ import type {
   ContractDto,
   ContractListQuery,
   CreateContractRequest,
+  Page,
   TerminateContractRequest,
   UpdateContractRequest,
 } from '@agency-portal/shared';
@@ -25,8 +26,8 @@ function contractUrl(id: string, action = ''): string {
 export class ContractService {
   private readonly http = inject(HttpClient);
 
-  list(query: ContractListQuery = {}): Observable<ContractDto[]> {
-    return this.http.get<ContractDto[]>('/api/contracts', {
+  list(query: ContractListQuery = {}): Observable<Page<ContractDto>> {
+    return this.http.get<Page<ContractDto>>('/api/contracts', {
       params: toHttpParams(query),
       context: silentErrors(),
     });

@@ -1,26 +1,59 @@
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { ContractDto } from '@agency-portal/shared';
+import type { ListSort, SortChange } from '../../shared/list/list-query-state';
 import { MoneyPipe } from '../../shared/money/money.pipe';
 import { StatusChip } from '../../shared/ui/status-chip';
 import { contractStatusLabel, contractStatusTone } from './contract-labels';
 
 @Component({
   selector: 'ap-contracts-table',
-  imports: [LocalDatePipe, MatTableModule, MoneyPipe, RouterLink, StatusChip],
+  imports: [LocalDatePipe, MatSortModule, MatTableModule, MoneyPipe, RouterLink, StatusChip],
   template: `
     <div class="ap-table-wrap">
-      <table mat-table [dataSource]="contracts()" aria-label="Contracts" i18n-aria-label>
+      <table
+        mat-table
+        [dataSource]="contracts()"
+        aria-label="Contracts"
+        i18n-aria-label
+        matSort
+        matSortDisableClear
+        [matSortActive]="sort()?.key ?? ''"
+        [matSortDirection]="sort()?.direction ?? ''"
+        [matSortDisabled]="!sort()"
+        (matSortChange)="sortChange.emit($event)"
+      >
         <ng-container matColumnDef="reference">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Reference</th>
+          <th
+            i18n
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+            mat-sort-header="reference"
+            sortActionDescription="Sort by this column"
+            i18n-sortActionDescription="@@list.sortByColumn"
+          >
+            Reference
+          </th>
           <td mat-cell *matCellDef="let contract">
             <a [routerLink]="['/contracts', contract.id]">{{ contract.reference }}</a>
           </td>
         </ng-container>
         <ng-container matColumnDef="title">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Title</th>
+          <th
+            i18n
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+            mat-sort-header="title"
+            sortActionDescription="Sort by this column"
+            i18n-sortActionDescription="@@list.sortByColumn"
+          >
+            Title
+          </th>
           <td mat-cell *matCellDef="let contract">{{ contract.title }}</td>
         </ng-container>
         <ng-container matColumnDef="agency">
@@ -34,7 +67,18 @@ import { contractStatusLabel, contractStatusTone } from './contract-labels';
           </td>
         </ng-container>
         <ng-container matColumnDef="period">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Period</th>
+          <th
+            i18n
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+            mat-sort-header="startDate"
+            [start]="'desc'"
+            sortActionDescription="Sort by this column"
+            i18n-sortActionDescription="@@list.sortByColumn"
+          >
+            Period
+          </th>
           <td mat-cell *matCellDef="let contract">
             {{ contract.startDate | localDate: 'date' }} – {{ contract.endDate | localDate: 'date' }}
           </td>
@@ -56,6 +100,9 @@ export class ContractsTable {
   readonly contracts = input.required<ContractDto[]>();
   /** Off for agency users, whose contracts are all with their own agency. */
   readonly showAgency = input(true);
+  /** The list's sort; without one the headers do not sort. */
+  readonly sort = input<ListSort | null>(null);
+  readonly sortChange = output<SortChange>();
 
   protected readonly statusLabel = contractStatusLabel;
   protected readonly statusTone = contractStatusTone;

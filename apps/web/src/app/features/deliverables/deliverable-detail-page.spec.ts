@@ -7,8 +7,8 @@ import { can, deliverableActions } from '@agency-portal/shared';
 import { of, throwError } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { Notifier } from '../../core/notify/notifier';
-import { aDeliverable, aSessionUser } from '../../testing/fixtures';
-import { UserService } from '../users/user.service';
+import { aDeliverable, aPage, aSessionUser } from '../../testing/fixtures';
+import { provideFakeLookups } from '../../testing/lookups';
 import { DeliverableDetailPage } from './deliverable-detail-page';
 import { DeliverableService } from './deliverable.service';
 
@@ -48,7 +48,7 @@ async function renderPage(
   Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:preview'), revokeObjectURL: jest.fn() });
   const service = {
     get: jest.fn(() => of(answeredFor(user, deliverable))),
-    comments: jest.fn(() => of([])),
+    comments: jest.fn(() => of(aPage([]))),
     fileContent: jest.fn(() => of(new Blob(['png']))),
     decide,
   };
@@ -58,7 +58,7 @@ async function renderPage(
     providers: [
       provideRouter([]),
       { provide: DeliverableService, useValue: service },
-      { provide: UserService, useValue: { list: () => of([]) } },
+      ...provideFakeLookups(),
       { provide: Notifier, useValue: { success: jest.fn(), error: jest.fn() } },
       {
         provide: AuthService,

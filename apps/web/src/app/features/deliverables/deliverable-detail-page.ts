@@ -16,7 +16,7 @@ import type {
   DeliverableDetailDto,
   SubmitVersionRequest,
 } from '@agency-portal/shared';
-import { isAgencyRole } from '@agency-portal/shared';
+import { MAX_PAGE_SIZE, isAgencyRole } from '@agency-portal/shared';
 import { CHANNEL_LABELS, DELIVERABLE_STATUS_LABELS } from '../../shared/i18n/labels';
 import { filter, map, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
@@ -25,7 +25,7 @@ import { apiErrorBodyOf, describeError, toApiError } from '../../core/http/api-e
 import { Notifier } from '../../core/notify/notifier';
 import { LoadError } from '../../shared/ui/load-error';
 import { StatusChip } from '../../shared/ui/status-chip';
-import { UserService } from '../users/user.service';
+import { Lookups, lookupNames } from '../../core/lookups/lookups';
 import { openDecisionDialog } from './decision-dialog';
 import { DELIVERABLE_STATUS_TONES } from './deliverable-labels';
 import { DeliverableService } from './deliverable.service';
@@ -73,7 +73,7 @@ export class DeliverableDetailPage {
 
   private readonly auth = inject(AuthService);
   private readonly deliverables = inject(DeliverableService);
-  private readonly users = inject(UserService);
+  private readonly lookups = inject(Lookups);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
 
@@ -86,15 +86,12 @@ export class DeliverableDetailPage {
     (id) => this.deliverables.get(id),
   );
   /** In-house readers of users see the names of approvers assigned by name. */
-  private readonly userDirectory = createLoader(
+  protected readonly userNames = lookupNames(
     () => {
       const user = this.auth.user();
-      return user && !isAgencyRole(user.role) && this.auth.hasPermission('user:read') ? true : undefined;
+      return user && !isAgencyRole(user.role) && this.auth.hasPermission('user:read') ? this.lookups.users : null;
     },
-    () => this.users.list({ kind: 'in_house' }),
-  );
-  protected readonly userNames = computed<ReadonlyMap<string, string>>(
-    () => new Map((this.userDirectory.value() ?? []).map((user) => [user.id, user.name])),
+    () => (this.deliverable.value()?.policy.steps ?? []).flatMap((step) => step.approverUserIds),
   );
 
   /** Index into the versions (newest first) of the version on screen. */
@@ -106,8 +103,17 @@ export class DeliverableDetailPage {
   private readonly selectedVersionId = computed(() => this.selectedVersion()?.id);
   protected readonly comments = createLoader(
     () => this.selectedVersionId(),
-    (versionId) => this.deliverables.comments(versionId).pipe(map((comments) => ({ versionId, comments }))),
+    (versionId) =>
+      this.deliverables
+        .comments(versionId, { limit: MAX_PAGE_SIZE })
+        .pipe(map((page) => ({ versionId, comments: page.items, nextCursor: page.nextCursor }))),
   );
+  /** A version with more threads than one page: the rest load on request. */
+  protected readonly moreComments = computed(() => {
+    const loaded = this.comments.value();
+    return !!loaded && loaded.versionId === this.selectedVersionId() && loaded.nextCursor !== null;
+  });
+  protected readonly loadingMoreComments = signal(false);
   protected readonly visibleComments = computed<CommentDto[]>(() => {
     const loaded = this.comments.value();
     return loaded && loaded.versionId === this.selectedVersionId() ? loaded.comments : [];
@@ -272,12 +278,36 @@ export class DeliverableDetailPage {
     });
   }
 
+  protected loadMoreComments(): void {
+    const loaded = this.comments.value();
+    if (!loaded?.nextCursor || this.loadingMoreComments()) return;
+    const { versionId, nextCursor } = loaded;
+    this.loadingMoreComments.set(true);
+    this.deliverables.comments(versionId, { limit: MAX_PAGE_SIZE, cursor: nextCursor }).subscribe({
+      next: (page) => {
+        this.loadingMoreComments.set(false);
+        const current = this.comments.value();
+        if (current?.versionId !== versionId) return;
+        const known = new Set(current.comments.map((comment) => comment.id));
+        this.comments.set({
+          versionId,
+          comments: [...current.comments, ...page.items.filter((comment) => !known.has(comment.id))],
+          nextCursor: page.nextCursor,
+        });
+      },
+      error: (error: unknown) => {
+        this.loadingMoreComments.set(false);
+        this.notifier.error(describeError(error));
+      },
+    });
+  }
+
   private replaceComment(versionId: string, comment: CommentDto): void {
     const loaded = this.comments.value();
     if (!loaded || loaded.versionId !== versionId) {
       return;
     }
     const others = loaded.comments.filter((candidate) => candidate.id !== comment.id);
-    this.comments.set({ versionId, comments: [...others, comment] });
+    this.comments.set({ ...loaded, comments: [...others, comment] });
   }
 }

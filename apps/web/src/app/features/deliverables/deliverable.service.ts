@@ -2,12 +2,14 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CommentDto,
+  CommentListQuery,
   CreateCommentRequest,
   CreateDerivedDeliverableRequest,
   DecideRequest,
   DeliverableDetailDto,
-  DeliverableStatus,
+  DeliverableListQuery,
   DeliverableSummaryDto,
+  Page,
   PublishDeliverableRequest,
   SubmitVersionRequest,
 } from '@agency-portal/shared';
@@ -15,13 +17,6 @@ import type { Observable } from 'rxjs';
 import { readableBlobErrors } from '../../core/http/blob-error';
 import { silentErrors } from '../../core/http/http-context';
 import { toHttpParams } from '../../core/http/query-params';
-
-export interface DeliverableListQuery {
-  briefId?: string;
-  status?: DeliverableStatus;
-  /** In review where the user may decide the current step: the reviewer's queue. */
-  awaitingMe?: boolean;
-}
 
 function deliverableUrl(id: string, action = ''): string {
   return `/api/deliverables/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
@@ -35,8 +30,9 @@ function deliverableUrl(id: string, action = ''): string {
 export class DeliverableService {
   private readonly http = inject(HttpClient);
 
-  list(query: DeliverableListQuery = {}): Observable<DeliverableSummaryDto[]> {
-    return this.http.get<DeliverableSummaryDto[]>('/api/deliverables', {
+  /** `awaitingMe: true` is the caller's review queue. */
+  list(query: DeliverableListQuery = {}): Observable<Page<DeliverableSummaryDto>> {
+    return this.http.get<Page<DeliverableSummaryDto>>('/api/deliverables', {
       params: toHttpParams(query),
       context: silentErrors(),
     });
@@ -71,8 +67,10 @@ export class DeliverableService {
     });
   }
 
-  comments(versionId: string): Observable<CommentDto[]> {
-    return this.http.get<CommentDto[]>(`/api/versions/${encodeURIComponent(versionId)}/comments`, {
+  /** A version's comment threads, oldest first, one page at a time. */
+  comments(versionId: string, query: CommentListQuery = {}): Observable<Page<CommentDto>> {
+    return this.http.get<Page<CommentDto>>(`/api/versions/${encodeURIComponent(versionId)}/comments`, {
+      params: toHttpParams(query),
       context: silentErrors(),
     });
   }

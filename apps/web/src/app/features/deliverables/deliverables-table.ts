@@ -1,11 +1,14 @@
 import { DueRelativePipe, LocalDatePipe } from '../../shared/format/local-date.pipe';
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { Channel, DeliverableStatus, DeliverableSummaryDto } from '@agency-portal/shared';
 import { CHANNEL_LABELS, DELIVERABLE_STATUS_LABELS } from '../../shared/i18n/labels';
+import type { ListSort, SortChange } from '../../shared/list/list-query-state';
 import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
 import { DELIVERABLE_STATUS_TONES } from './deliverable-labels';
+import { DeliverableThumbnail } from './deliverable-thumbnail';
 import { type LineageRow, lineageRows } from './lineage';
 
 /**
@@ -14,20 +17,45 @@ import { type LineageRow, lineageRows } from './lineage';
  */
 @Component({
   selector: 'ap-deliverables-table',
-  imports: [DueRelativePipe, LocalDatePipe, MatTableModule, RouterLink, StatusChip],
+  imports: [DeliverableThumbnail, DueRelativePipe, LocalDatePipe, MatSortModule, MatTableModule, RouterLink, StatusChip],
   template: `
     <div class="ap-table-wrap">
-      <table mat-table [dataSource]="rows()" [attr.aria-label]="label()">
+      <table
+        mat-table
+        [dataSource]="rows()"
+        [attr.aria-label]="label()"
+        matSort
+        matSortDisableClear
+        [matSortActive]="sort()?.key ?? ''"
+        [matSortDirection]="sort()?.direction ?? ''"
+        [matSortDisabled]="!sort()"
+        (matSortChange)="sortChange.emit($event)"
+      >
         <ng-container matColumnDef="title">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Deliverable</th>
+          <th
+            i18n
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+            mat-sort-header="title"
+            sortActionDescription="Sort by this column"
+            i18n-sortActionDescription="@@list.sortByColumn"
+          >
+            Deliverable
+          </th>
           <td mat-cell *matCellDef="let row" [style.padding-left.px]="16 + row.depth * 24">
-            @if (row.depth > 0) {
-              <span class="ap-branch" aria-hidden="true">↳</span>
-            }
-            <a [routerLink]="['/deliverables', row.deliverable.id]">{{ row.deliverable.title }}</a>
-            @if (row.master) {
-              <div i18n class="ap-secondary">Cut from {{ row.master.title }}</div>
-            }
+            <div class="ap-deliverable">
+              @if (row.depth > 0) {
+                <span class="ap-branch" aria-hidden="true">↳</span>
+              }
+              <ap-deliverable-thumbnail [thumbnail]="row.deliverable.thumbnail" />
+              <div>
+                <a [routerLink]="['/deliverables', row.deliverable.id]">{{ row.deliverable.title }}</a>
+                @if (row.master) {
+                  <div i18n class="ap-secondary">Cut from {{ row.master.title }}</div>
+                }
+              </div>
+            </div>
           </td>
         </ng-container>
         <ng-container matColumnDef="code">
@@ -47,7 +75,17 @@ import { type LineageRow, lineageRows } from './lineage';
           </td>
         </ng-container>
         <ng-container matColumnDef="dueDate">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Due date</th>
+          <th
+            i18n
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+            mat-sort-header="dueDate"
+            sortActionDescription="Sort by this column"
+            i18n-sortActionDescription="@@list.sortByColumn"
+          >
+            Due date
+          </th>
           <td mat-cell *matCellDef="let row">
             {{ row.deliverable.dueDate | localDate: 'date' }}
             @if (isOpen(row.deliverable.status)) {
@@ -85,8 +123,14 @@ import { type LineageRow, lineageRows } from './lineage';
     </div>
   `,
   styles: `
+    .ap-deliverable {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      min-width: 200px;
+      padding: 6px 0;
+    }
     .ap-branch {
-      margin-right: 6px;
       color: var(--mat-sys-on-surface-variant);
     }
     .ap-secondary {
@@ -102,6 +146,9 @@ export class DeliverablesTable {
   /** Order as a tree of masters and their cut-downs. */
   readonly lineage = input(false);
   readonly showStep = input(false);
+  /** The list's sort; without one the headers do not sort. */
+  readonly sort = input<ListSort | null>(null);
+  readonly sortChange = output<SortChange>();
 
   protected readonly channelLabel = (channel: Channel | null): string =>
     channel ? CHANNEL_LABELS[channel] : '—';

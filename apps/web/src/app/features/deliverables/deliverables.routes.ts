@@ -1,8 +1,8 @@
 import type { Route } from '@angular/router';
 import { DeliverableDetailPage } from './deliverable-detail-page';
+import { DeliverableListPage } from './deliverable-list-page';
 
 export const deliverableRoutes: Route[] = [
-  // Deliverables are listed on their brief and in the review queue.
-  { path: '', pathMatch: 'full', redirectTo: '/briefs' },
+  { path: '', title: $localize`:Title of the list of every deliverable@@deliverables.title:Deliverables`, component: DeliverableListPage },
   { path: ':id', title: $localize`Deliverable`, component: DeliverableDetailPage },
 ];

@@ -13,6 +13,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type {
   ApiErrorBody,
@@ -32,7 +33,7 @@ import { type PinMarker, markersByFile } from './pins';
  */
 @Component({
   selector: 'ap-version-review',
-  imports: [LocalDatePipe, CommentsPanel, FilePreview, LoadError, MatProgressBarModule],
+  imports: [LocalDatePipe, CommentsPanel, FilePreview, LoadError, MatButtonModule, MatProgressBarModule],
   template: `
     <p i18n class="ap-hint ap-version__submitted">
       Submitted by {{ version().uploadedBy.name }} on {{ version().submittedAt | localDate: 'dateTime' }}
@@ -84,6 +85,17 @@ import { type PinMarker, markersByFile } from './pins';
             (removePin)="pendingPin.set(null)"
             (showPin)="showPin($event)"
           />
+          @if (moreComments()) {
+            <button
+              i18n="Loads the next page of a version's comments@@comments.more"
+              matButton
+              type="button"
+              [disabled]="loadingMoreComments()"
+              (click)="loadMoreComments.emit()"
+            >
+              Show more comments
+            </button>
+          }
         }
       </section>
     </div>
@@ -131,6 +143,10 @@ export class VersionReview {
   readonly resolveComment = output<string>();
   readonly reopenComment = output<string>();
   readonly reloadComments = output();
+  /** The version has more comments than were loaded. */
+  readonly moreComments = input(false);
+  readonly loadingMoreComments = input(false);
+  readonly loadMoreComments = output();
 
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);

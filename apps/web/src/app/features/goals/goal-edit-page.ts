@@ -1,14 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
-import type { ApiErrorBody, CreateGoalRequest, UserRef } from '@agency-portal/shared';
+import type { ApiErrorBody, CreateGoalRequest } from '@agency-portal/shared';
 import { createLoader } from '../../core/data/loader';
 import { toApiError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
 import { LoadError } from '../../shared/ui/load-error';
-import { BusinessUnitService } from '../business-units/business-unit.service';
-import { UserService } from '../users/user.service';
 import { GoalForm } from './goal-form';
 import { GoalService } from './goal.service';
 
@@ -31,19 +29,17 @@ import { GoalService } from './goal.service';
         </div>
       </header>
       <div class="ap-progress-slot">
-        @if (goal.loading() || units.loading() || owners.loading() || saving()) {
+        @if (goal.loading() || saving()) {
           <mat-progress-bar mode="indeterminate" aria-label="Loading" i18n-aria-label />
         }
       </div>
-      @if (goal.error() ?? units.error() ?? owners.error(); as error) {
-        <ap-load-error [error]="error" (retry)="reloadAll()" />
-      } @else if (ready()) {
+      @if (goal.error(); as error) {
+        <ap-load-error [error]="error" (retry)="goal.reload()" />
+      } @else if (!id() || goal.value()) {
         <mat-card appearance="outlined">
           <mat-card-content>
             <ap-goal-form
               [goal]="goal.value() ?? null"
-              [businessUnits]="units.value() ?? []"
-              [ownerOptions]="ownerOptions()"
               [saving]="saving()"
               [serverError]="serverError()"
               (save)="saveGoal($event)"
@@ -61,8 +57,6 @@ export class GoalEditPage {
   readonly id = input<string>();
 
   private readonly goals = inject(GoalService);
-  private readonly businessUnits = inject(BusinessUnitService);
-  private readonly users = inject(UserService);
   private readonly router = inject(Router);
   private readonly notifier = inject(Notifier);
 
@@ -70,33 +64,6 @@ export class GoalEditPage {
     () => this.id(),
     (id) => this.goals.get(id),
   );
-  protected readonly units = createLoader(
-    () => true,
-    () => this.businessUnits.list(),
-  );
-  protected readonly owners = createLoader(
-    () => true,
-    () => this.users.list({ kind: 'in_house', active: true }),
-  );
-  protected readonly ready = computed(
-    () =>
-      this.units.value() !== undefined &&
-      this.owners.value() !== undefined &&
-      (!this.id() || this.goal.value() !== undefined),
-  );
-  /** Active in-house users, plus the current owner should they no longer be one. */
-  protected readonly ownerOptions = computed<UserRef[]>(() => {
-    const options: UserRef[] = (this.owners.value() ?? []).map(({ id, name, email }) => ({
-      id,
-      name,
-      email,
-    }));
-    const currentOwner = this.goal.value()?.owner;
-    if (currentOwner && !options.some((option) => option.id === currentOwner.id)) {
-      options.unshift(currentOwner);
-    }
-    return options;
-  });
   protected readonly saving = signal(false);
   protected readonly serverError = signal<ApiErrorBody | null>(null);
 
@@ -115,12 +82,6 @@ export class GoalEditPage {
         this.serverError.set(toApiError(error));
       },
     });
-  }
-
-  protected reloadAll(): void {
-    this.goal.reload();
-    this.units.reload();
-    this.owners.reload();
   }
 
   protected leave(): void {

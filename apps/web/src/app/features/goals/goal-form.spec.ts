@@ -8,6 +8,7 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import type { CreateGoalRequest } from '@agency-portal/shared';
 import { aGoal } from '../../testing/fixtures';
+import { pick, provideFakeLookups } from '../../testing/lookups';
 import { GoalForm } from './goal-form';
 
 describe('GoalForm', () => {
@@ -16,22 +17,14 @@ describe('GoalForm', () => {
   let saved: CreateGoalRequest[];
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [GoalForm] });
+    TestBed.configureTestingModule({
+      imports: [GoalForm],
+      providers: provideFakeLookups({
+        units: [{ id: 'unit-1', label: 'Korea' }],
+        users: [{ id: 'user-2', label: 'Sam Lead', detail: 'sam@brand.test' }],
+      }),
+    });
     fixture = TestBed.createComponent(GoalForm);
-    fixture.componentRef.setInput('businessUnits', [
-      {
-        id: 'unit-1',
-        name: 'Korea',
-        operatingModel: 'decentralised',
-        parentId: null,
-        parentName: null,
-        createdAt: '2026-01-01T00:00:00.000Z',
-        updatedAt: '2026-01-01T00:00:00.000Z',
-      },
-    ]);
-    fixture.componentRef.setInput('ownerOptions', [
-      { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' },
-    ]);
     saved = [];
     fixture.componentInstance.save.subscribe((request) => saved.push(request));
     loader = TestbedHarnessEnvironment.loader(fixture);
@@ -56,8 +49,8 @@ describe('GoalForm', () => {
 
   async function fillCommonFields(): Promise<void> {
     await fill('Name', 'Spring awareness');
-    await choose('Business unit', 'Korea');
-    await choose('Owner', 'Sam Lead');
+    await pick(loader, 'Business unit', 'Korea');
+    await pick(loader, 'Owner', /Sam Lead/);
     await fill('Period start', '2026-03-01');
     await fill('Period end', '2026-05-31');
     await (await loader.getHarness(MatChipListboxHarness)).selectChips({ text: /Instagram|TikTok/ });

@@ -8,15 +8,15 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type {
   ApiErrorBody,
-  BusinessUnitDto,
   Channel,
   CreateGoalRequest,
   FunnelStage,
   GoalDto,
   GoalStatus,
   KpiMetric,
-  UserRef,
 } from '@agency-portal/shared';
+import { Lookups } from '../../core/lookups/lookups';
+import { LookupField } from '../../shared/forms/lookup-field';
 import { CHANNELS, FUNNEL_STAGES, GOAL_STATUSES, KPI_METRICS, TEXT_LIMITS } from '@agency-portal/shared';
 import { CHANNEL_LABELS, FUNNEL_STAGE_LABELS, GOAL_STATUS_LABELS, KPI_METRIC_LABELS } from '../../shared/i18n/labels';
 import { map } from 'rxjs';
@@ -38,6 +38,7 @@ import { MoneyInput } from '../../shared/money/money-input';
   selector: 'ap-goal-form',
   imports: [
     FormErrorAlert,
+    LookupField,
     MatButtonModule,
     MatChipsModule,
     MatFormFieldModule,
@@ -53,9 +54,9 @@ import { MoneyInput } from '../../shared/money/money-input';
 export class GoalForm {
   /** The goal being edited; null to create one. */
   readonly goal = input<GoalDto | null>(null);
-  readonly businessUnits = input<BusinessUnitDto[]>([]);
-  /** In-house users who may own the goal. */
-  readonly ownerOptions = input<UserRef[]>([]);
+  protected readonly lookups = inject(Lookups);
+  /** Active in-house people may own a goal (a current owner who left still shows). */
+  protected readonly ownerFilter = { kind: 'in_house', active: true } as const;
   readonly saving = input(false);
   readonly serverError = input<ApiErrorBody | null>(null);
   readonly save = output<CreateGoalRequest>();

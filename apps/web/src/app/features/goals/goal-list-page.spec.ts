@@ -1,37 +1,33 @@
 import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { computed, signal } from '@angular/core';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
 import type { GoalDto, Permission, SessionUser } from '@agency-portal/shared';
 import { can } from '@agency-portal/shared';
 import { of } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
-import { aGoal, aSessionUser } from '../../testing/fixtures';
-import { BusinessUnitService } from '../business-units/business-unit.service';
+import { aGoal, aPage, aSessionUser } from '../../testing/fixtures';
+import { provideFakeLookups } from '../../testing/lookups';
 import { GoalListPage } from './goal-list-page';
 import { GoalService } from './goal.service';
 
 describe('GoalListPage', () => {
-  let fixture: ComponentFixture<GoalListPage>;
+  let harness: RouterTestingHarness;
   let loader: HarnessLoader;
   let goals: { list: jest.Mock };
 
-  async function render(
-    user: SessionUser,
-    queryParams: Record<string, string>,
-    list: GoalDto[],
-  ): Promise<void> {
-    goals = { list: jest.fn(() => of(list)) };
+  async function render(user: SessionUser, url: string, list: GoalDto[]): Promise<void> {
+    goals = { list: jest.fn(() => of({ ...aPage(list), total: { count: list.length, exact: true } })) };
     const current = signal<SessionUser | null>(user);
     TestBed.configureTestingModule({
-      imports: [GoalListPage],
       providers: [
-        provideRouter([]),
+        provideRouter([{ path: 'goals', component: GoalListPage }]),
+        provideFakeLookups(),
         { provide: GoalService, useValue: goals },
-        { provide: BusinessUnitService, useValue: { list: () => of([]) } },
         {
           provide: AuthService,
           useValue: {
@@ -42,67 +38,62 @@ describe('GoalListPage', () => {
         },
       ],
     });
-    fixture = TestBed.createComponent(GoalListPage);
-    for (const [name, value] of Object.entries(queryParams)) {
-      fixture.componentRef.setInput(name, value);
-    }
-    loader = TestbedHarnessEnvironment.loader(fixture);
-    await fixture.whenStable();
+    harness = await RouterTestingHarness.create(url);
+    loader = TestbedHarnessEnvironment.loader(harness.fixture);
+    await harness.fixture.whenStable();
   }
 
-  function buttonNames(): string[] {
-    return Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('button'), (button) =>
-      (button.textContent ?? '').trim(),
-    );
+  function element(): HTMLElement {
+    return harness.routeNativeElement as HTMLElement;
   }
 
-  it('should load the goals of the filters in the URL when the page opens', async () => {
+  it('should load the goals of the filters, search, sort and page in the URL when the page opens', async () => {
     await render(
       aSessionUser({ role: 'social_lead' }),
-      { status: 'active', channel: 'tiktok', periodFrom: '2026-01-01', periodTo: 'not-a-date' },
+      '/goals?status=active&channel=tiktok&periodFrom=2026-01-01&periodTo=not-a-date&q=spring&sort=name&cursor=abc',
       [aGoal()],
     );
 
     expect(goals.list).toHaveBeenCalledWith({
       businessUnitId: undefined,
       status: 'active',
+      kpiMetric: undefined,
       channel: 'tiktok',
       periodFrom: '2026-01-01',
       periodTo: undefined,
+      q: 'spring',
+      sort: 'name',
+      cursor: 'abc',
+      limit: 25,
+      withTotal: true,
     });
-    expect((fixture.nativeElement as HTMLElement).querySelector('table')?.textContent).toContain(
-      'Spring awareness',
-    );
+    expect(element().querySelector('table')?.textContent).toContain('Spring awareness');
   });
 
-  it('should put a chosen filter into the URL when a filter changes', async () => {
-    await render(aSessionUser({ role: 'social_lead' }), {}, []);
-    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+  it('should put a chosen filter into the URL and go back to the first page when a filter changes', async () => {
+    await render(aSessionUser({ role: 'social_lead' }), '/goals?cursor=abc&prev=xyz', []);
+    const router = TestBed.inject(Router);
     const status = (await (
       await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Status' }))
     ).getControl(MatSelectHarness)) as MatSelectHarness;
 
     await status.open();
     await status.clickOptions({ text: 'Achieved' });
+    await harness.fixture.whenStable();
 
-    expect(navigate).toHaveBeenCalledWith(
-      [],
-      expect.objectContaining({
-        queryParams: {
-          businessUnitId: null,
-          status: 'achieved',
-          channel: null,
-          periodFrom: null,
-          periodTo: null,
-        },
-      }),
+    expect(router.url).toBe('/goals?status=achieved');
+    expect(goals.list).toHaveBeenLastCalledWith(
+      expect.objectContaining({ status: 'achieved', cursor: undefined }),
     );
   });
 
   it('should offer New goal only when the user may manage goals', async () => {
-    await render(aSessionUser({ role: 'viewer' }), {}, []);
+    await render(aSessionUser({ role: 'viewer' }), '/goals', []);
 
-    expect(buttonNames()).not.toContain('New goal');
-    expect((fixture.nativeElement as HTMLElement).textContent).toContain('There are no goals yet.');
+    const buttons = Array.from(element().querySelectorAll('button'), (button) =>
+      (button.textContent ?? '').trim(),
+    );
+    expect(buttons).not.toContain('New goal');
+    expect(element().textContent).toContain('There are no goals yet.');
   });
 });

@@ -5,6 +5,7 @@ import type {
   GoalDetailDto,
   GoalDto,
   GoalListQuery,
+  Page,
   UpdateGoalRequest,
 } from '@agency-portal/shared';
 import type { Observable } from 'rxjs';
@@ -16,8 +17,8 @@ import { toHttpParams } from '../../core/http/query-params';
 export class GoalService {
   private readonly http = inject(HttpClient);
 
-  list(query: GoalListQuery = {}): Observable<GoalDto[]> {
-    return this.http.get<GoalDto[]>('/api/goals', { params: toHttpParams(query), context: silentErrors() });
+  list(query: GoalListQuery = {}): Observable<Page<GoalDto>> {
+    return this.http.get<Page<GoalDto>>('/api/goals', { params: toHttpParams(query), context: silentErrors() });
   }
 
   get(id: string): Observable<GoalDetailDto> {

@@ -1,21 +1,44 @@
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { GoalDto, GoalStatus, KpiMetric } from '@agency-portal/shared';
 import { GOAL_STATUS_LABELS, KPI_METRIC_LABELS } from '../../shared/i18n/labels';
+import type { ListSort, SortChange } from '../../shared/list/list-query-state';
 import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
 import { GOAL_STATUS_TONES } from './goal-labels';
 import { GoalTargetPipe } from './goal-target.pipe';
 
 @Component({
   selector: 'ap-goals-table',
-  imports: [LocalDatePipe, GoalTargetPipe, MatTableModule, RouterLink, StatusChip],
+  imports: [LocalDatePipe, GoalTargetPipe, MatSortModule, MatTableModule, RouterLink, StatusChip],
   template: `
     <div class="ap-table-wrap">
-      <table mat-table [dataSource]="goals()" aria-label="Goals" i18n-aria-label>
+      <table
+        mat-table
+        [dataSource]="goals()"
+        aria-label="Goals"
+        i18n-aria-label
+        matSort
+        matSortDisableClear
+        [matSortActive]="sort()?.key ?? ''"
+        [matSortDirection]="sort()?.direction ?? ''"
+        [matSortDisabled]="!sort()"
+        (matSortChange)="sortChange.emit($event)"
+      >
         <ng-container matColumnDef="name">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Name</th>
+          <th
+            i18n
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+            mat-sort-header="name"
+            sortActionDescription="Sort by this column"
+            i18n-sortActionDescription="@@list.sortByColumn"
+          >
+            Name
+          </th>
           <td mat-cell *matCellDef="let goal">
             <a [routerLink]="['/goals', goal.id]">{{ goal.name }}</a>
           </td>
@@ -33,7 +56,18 @@ import { GoalTargetPipe } from './goal-target.pipe';
           <td mat-cell *matCellDef="let goal" class="ap-number">{{ goal | goalTarget }}</td>
         </ng-container>
         <ng-container matColumnDef="period">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Period</th>
+          <th
+            i18n
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+            mat-sort-header="periodStart"
+            [start]="'desc'"
+            sortActionDescription="Sort by this column"
+            i18n-sortActionDescription="@@list.sortByColumn"
+          >
+            Period
+          </th>
           <td mat-cell *matCellDef="let goal">
             {{ goal.periodStart | localDate: 'date' }} – {{ goal.periodEnd | localDate: 'date' }}
           </td>
@@ -53,6 +87,9 @@ import { GoalTargetPipe } from './goal-target.pipe';
 })
 export class GoalsTable {
   readonly goals = input.required<GoalDto[]>();
+  /** The list's sort; without one the headers do not sort. */
+  readonly sort = input<ListSort | null>(null);
+  readonly sortChange = output<SortChange>();
 
   protected readonly columns = ['name', 'unit', 'kpi', 'target', 'period', 'status'];
   protected readonly kpiLabel = (metric: KpiMetric): string => KPI_METRIC_LABELS[metric];

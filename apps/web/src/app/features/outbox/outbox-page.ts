@@ -1,11 +1,17 @@
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import type { OutboxMessageDto } from '@agency-portal/shared';
-import { createLoader } from '../../core/data/loader';
-import { LoadError } from '../../shared/ui/load-error';
+import { OUTBOX_SORT_KEYS, OUTBOX_STATUSES } from '@agency-portal/shared';
+import { ListFilters } from '../../shared/list/list-filters';
+import { createListLoader } from '../../shared/list/list-loader';
+import { listQueryState, oneOf } from '../../shared/list/list-query-state';
+import { ListView } from '../../shared/list/list-view';
 import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
 import { OutboxService } from './outbox.service';
 
@@ -28,7 +34,18 @@ const STATUS_TONES: Record<OutboxStatus, StatusTone> = {
 /** /outbox: the e-mails the portal sent or tried to send, newest first, each body on demand. */
 @Component({
   selector: 'ap-outbox-page',
-  imports: [LocalDatePipe, LoadError, MatButtonModule, MatProgressBarModule, MatTableModule, StatusChip],
+  imports: [
+    ListFilters,
+    ListView,
+    LocalDatePipe,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    MatSortModule,
+    MatTableModule,
+    ReactiveFormsModule,
+    StatusChip,
+  ],
   template: `
     <section class="ap-page">
       <header class="ap-page-header">
@@ -49,21 +66,53 @@ const STATUS_TONES: Record<OutboxStatus, StatusTone> = {
           </button>
         </div>
       </header>
-      <div class="ap-progress-slot">
-        @if (messages.loading()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading the outbox" i18n-aria-label />
-        }
-      </div>
-      @if (messages.error(); as error) {
-        <ap-load-error [error]="error" (retry)="messages.reload()" />
-      } @else if (messages.value(); as list) {
-        @if (list.length === 0) {
-          <div class="ap-empty"><p i18n>No e-mail has been sent yet.</p></div>
-        } @else {
+      <ap-list-filters
+        [list]="list"
+        label="Filter the outbox"
+        i18n-label="@@outbox.filter"
+        searchLabel="Search"
+        i18n-searchLabel
+        searchPlaceholder="Recipient or subject"
+        i18n-searchPlaceholder="@@outbox.searchPlaceholder"
+      >
+        <mat-form-field>
+          <mat-label i18n>Status</mat-label>
+          <mat-select [formControl]="list.form.controls.status">
+            <mat-option i18n value="">Any status</mat-option>
+            @for (status of statuses; track status) {
+              <mat-option [value]="status">{{ statusLabel(status) }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      </ap-list-filters>
+      <ap-list-view [list]="list" [loader]="messages" loadingLabel="Loading the outbox" i18n-loadingLabel>
+        <p listEmpty i18n>No e-mail has been sent yet.</p>
           <div class="ap-table-wrap">
-            <table mat-table [dataSource]="list" multiTemplateDataRows aria-label="Mail outbox" i18n-aria-label>
+            <table
+              mat-table
+              [dataSource]="messages.items()"
+              multiTemplateDataRows
+              aria-label="Mail outbox"
+              i18n-aria-label
+              matSort
+              matSortDisableClear
+              [matSortActive]="list.sortState().key"
+              [matSortDirection]="list.sortState().direction"
+              (matSortChange)="list.setSort($event)"
+            >
               <ng-container matColumnDef="time">
-                <th i18n mat-header-cell *matHeaderCellDef scope="col">Time</th>
+                <th
+                  i18n
+                  mat-header-cell
+                  *matHeaderCellDef
+                  scope="col"
+                  mat-sort-header="createdAt"
+                  [start]="'desc'"
+                  sortActionDescription="Sort by this column"
+                  i18n-sortActionDescription="@@list.sortByColumn"
+                >
+                  Time
+                </th>
                 <td mat-cell *matCellDef="let message">{{ message.createdAt | localDate: 'dateTime' }}</td>
               </ng-container>
               <ng-container matColumnDef="to">
@@ -129,8 +178,7 @@ const STATUS_TONES: Record<OutboxStatus, StatusTone> = {
               ></tr>
             </table>
           </div>
-        }
-      }
+      </ap-list-view>
     </section>
   `,
   styles: `
@@ -161,9 +209,16 @@ export class OutboxPage {
   protected readonly statusLabel = (status: OutboxStatus): string => STATUS_LABELS[status];
   protected readonly statusTone = (status: OutboxStatus): StatusTone => STATUS_TONES[status];
   protected readonly columns = ['time', 'to', 'subject', 'status', 'body'];
-  protected readonly messages = createLoader(
-    () => true,
-    () => this.outbox.list(),
+  protected readonly statuses = OUTBOX_STATUSES;
+  protected readonly list = listQueryState({
+    filters: ['status'] as const,
+    sortKeys: OUTBOX_SORT_KEYS,
+    defaultSort: '-createdAt',
+  });
+  protected readonly messages = createListLoader(
+    this.list,
+    (filters) => ({ status: oneOf(OUTBOX_STATUSES, filters.status) }),
+    (query) => this.outbox.list(query),
   );
   protected readonly expandedId = signal<string | null>(null);
 

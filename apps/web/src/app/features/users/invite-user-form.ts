@@ -20,20 +20,17 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { ApiErrorBody, BusinessUnitDto, InviteUserRequest, Locale, Role } from '@agency-portal/shared';
+import type { ApiErrorBody, InviteUserRequest, Locale, Role } from '@agency-portal/shared';
 import { isAgencyRole, TEXT_LIMITS } from '@agency-portal/shared';
 import { LocaleService } from '../../core/i18n/locale.service';
+import { Lookups } from '../../core/lookups/lookups';
+import { LookupField } from '../../shared/forms/lookup-field';
 import { ROLE_LABELS } from '../../shared/i18n/labels';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { LanguageFields } from '../../shared/forms/language-fields';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
-
-export interface AgencyOption {
-  id: string;
-  name: string;
-}
 
 /** An agency is required exactly when the chosen role is an agency role. */
 function agencyRequiredForAgencyRoles(control: AbstractControl): ValidationErrors | null {
@@ -47,6 +44,7 @@ function agencyRequiredForAgencyRoles(control: AbstractControl): ValidationError
   imports: [
     FormErrorAlert,
     LanguageFields,
+    LookupField,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -60,25 +58,28 @@ function agencyRequiredForAgencyRoles(control: AbstractControl): ValidationError
 export class InviteUserForm {
   /** Roles the inviting user may assign (`assignableRoles`). */
   readonly roleOptions = input.required<readonly Role[]>();
-  readonly agencies = input<AgencyOption[]>([]);
   /** Set for agency admins: the invitee joins this agency and it cannot be changed. */
   readonly fixedAgencyId = input<string | null>(null);
   /** Agency to preselect (e.g. when coming from an agency's page). */
   readonly initialAgencyId = input<string | null>(null);
-  /** Null hides the field (the inviting user cannot read business units). */
-  readonly businessUnits = input<BusinessUnitDto[] | null>(null);
+  /** Off hides the field (the inviting user cannot read business units). */
+  readonly showBusinessUnit = input(false);
   readonly saving = input(false);
   readonly serverError = input<ApiErrorBody | null>(null);
   readonly invite = output<InviteUserRequest>();
   readonly cancelled = output();
 
+  protected readonly lookups = inject(Lookups);
+  protected readonly activeAgencies = { status: 'active' } as const;
+  protected readonly fixedAgencyHint = $localize`People you invite join your agency.`;
+  protected readonly agencyHint = $localize`Agency roles belong to exactly one agency.`;
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email, Validators.maxLength(TEXT_LIMITS.email)]],
     name: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.name), notBlank]],
     role: ['' as Role | '', Validators.required],
     agencyId: ['', agencyRequiredForAgencyRoles],
-    businessUnitId: [null as string | null],
+    businessUnitId: [''],
     // Usually the language the inviting person works in; they can pick another.
     locale: [inject(LocaleService).current as Locale],
     timeZone: [''],
@@ -133,7 +134,7 @@ export class InviteUserForm {
       name: name.trim(),
       role,
       agencyId: isAgencyRole(role) ? agencyId : null,
-      businessUnitId,
+      businessUnitId: businessUnitId || null,
       locale,
       timeZone: timeZone || null,
     });

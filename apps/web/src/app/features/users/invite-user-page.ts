@@ -6,14 +6,10 @@ import { Router } from '@angular/router';
 import type { ApiErrorBody, InvitationDto, InviteUserRequest } from '@agency-portal/shared';
 import { assignableRoles, isAgencyRole } from '@agency-portal/shared';
 import { AuthService } from '../../core/auth/auth.service';
-import { createLoader } from '../../core/data/loader';
 import { toApiError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
-import { LoadError } from '../../shared/ui/load-error';
-import { AgencyService } from '../agencies/agency.service';
-import { BusinessUnitService } from '../business-units/business-unit.service';
 import { InvitationLinkPanel } from './invitation-link-panel';
-import { type AgencyOption, InviteUserForm } from './invite-user-form';
+import { InviteUserForm } from './invite-user-form';
 import { UserService } from './user.service';
 
 /** /users/invite: invite someone, then hand over their one-time set-password link. */
@@ -22,7 +18,6 @@ import { UserService } from './user.service';
   imports: [
     InvitationLinkPanel,
     InviteUserForm,
-    LoadError,
     MatButtonModule,
     MatCardModule,
     MatProgressBarModule,
@@ -37,7 +32,7 @@ import { UserService } from './user.service';
       </header>
 
       <div class="ap-progress-slot">
-        @if (agencies.loading() || businessUnits.loading() || saving()) {
+        @if (saving()) {
           <mat-progress-bar mode="indeterminate" aria-label="Loading" i18n-aria-label />
         }
       </div>
@@ -49,17 +44,14 @@ import { UserService } from './user.service';
             <button i18n matButton="filled" type="button" (click)="inviteAnother()">Invite another</button>
           </div>
         </ap-invitation-link-panel>
-      } @else if (agencies.error() ?? businessUnits.error(); as error) {
-        <ap-load-error [error]="error" (retry)="reloadOptions()" />
       } @else {
         <mat-card appearance="outlined">
           <mat-card-content>
             <ap-invite-user-form
               [roleOptions]="roleOptions()"
-              [agencies]="agencyOptions()"
               [fixedAgencyId]="fixedAgencyId()"
               [initialAgencyId]="agencyId() ?? null"
-              [businessUnits]="businessUnits.value() ?? null"
+              [showBusinessUnit]="canPickUnit()"
               [saving]="saving()"
               [serverError]="serverError()"
               (invite)="inviteUser($event)"
@@ -78,8 +70,6 @@ export class InviteUserPage {
 
   private readonly auth = inject(AuthService);
   private readonly users = inject(UserService);
-  private readonly agencyService = inject(AgencyService);
-  private readonly businessUnitService = inject(BusinessUnitService);
   private readonly router = inject(Router);
   private readonly notifier = inject(Notifier);
 
@@ -93,21 +83,7 @@ export class InviteUserPage {
     const me = this.me();
     return me && isAgencyRole(me.role) ? me.agencyId : null;
   });
-  protected readonly agencies = createLoader(
-    () => (this.fixedAgencyId() ? undefined : true),
-    () => this.agencyService.list('active'),
-  );
-  protected readonly agencyOptions = computed<AgencyOption[]>(() => {
-    const me = this.me();
-    if (me && this.fixedAgencyId()) {
-      return [{ id: me.agencyId ?? '', name: me.agencyName ?? $localize`Your agency` }];
-    }
-    return (this.agencies.value() ?? []).map(({ id, name }) => ({ id, name }));
-  });
-  protected readonly businessUnits = createLoader(
-    () => (this.auth.hasPermission('business_unit:read') ? true : undefined),
-    () => this.businessUnitService.list(),
-  );
+  protected readonly canPickUnit = computed(() => this.auth.hasPermission('business_unit:read'));
   protected readonly saving = signal(false);
   protected readonly serverError = signal<ApiErrorBody | null>(null);
   protected readonly invitation = signal<InvitationDto | null>(null);
@@ -141,11 +117,6 @@ export class InviteUserPage {
     } else {
       this.notifier.error($localize`Could not copy the link. Select it and copy it yourself.`);
     }
-  }
-
-  protected reloadOptions(): void {
-    this.agencies.reload();
-    this.businessUnits.reload();
   }
 
   protected returnToList(): void {

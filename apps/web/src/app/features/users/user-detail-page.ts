@@ -15,7 +15,6 @@ import { toApiError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
 import { openConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { LoadError } from '../../shared/ui/load-error';
-import { BusinessUnitService } from '../business-units/business-unit.service';
 import { InvitationLinkPanel } from './invitation-link-panel';
 import { UserEditForm } from './user-edit-form';
 import { USER_STATUS_LABELS, userStatus } from './user-status';
@@ -43,7 +42,6 @@ export class UserDetailPage {
 
   private readonly auth = inject(AuthService);
   private readonly users = inject(UserService);
-  private readonly businessUnitService = inject(BusinessUnitService);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
 
@@ -68,9 +66,8 @@ export class UserDetailPage {
     }
     return assignableRoles(me.role).filter((role) => isAgencyRole(role) === isAgencyRole(user.role));
   });
-  protected readonly businessUnits = createLoader(
-    () => (this.canManage() && this.auth.hasPermission('business_unit:read') ? true : undefined),
-    () => this.businessUnitService.list(),
+  protected readonly canPickUnit = computed(
+    () => this.canManage() && this.auth.hasPermission('business_unit:read'),
   );
   protected readonly saving = signal(false);
   protected readonly busy = signal(false);

@@ -4,7 +4,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { ApiErrorBody, BusinessUnitDto, Locale, Role, UpdateUserRequest, UserDto } from '@agency-portal/shared';
+import type { ApiErrorBody, Locale, Role, UpdateUserRequest, UserDto } from '@agency-portal/shared';
+import { Lookups } from '../../core/lookups/lookups';
+import { LookupField } from '../../shared/forms/lookup-field';
 import { ROLE_LABELS } from '../../shared/i18n/labels';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { LanguageFields } from '../../shared/forms/language-fields';
@@ -19,6 +21,7 @@ import { TEXT_LIMITS } from '@agency-portal/shared';
   imports: [
     FormErrorAlert,
     LanguageFields,
+    LookupField,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -45,17 +48,14 @@ import { TEXT_LIMITS } from '@agency-portal/shared';
         <mat-error>{{ form.controls.role.errors | validationMessage }}</mat-error>
       </mat-form-field>
 
-      @if (businessUnits(); as units) {
-        <mat-form-field>
-          <mat-label i18n>Business unit</mat-label>
-          <mat-select formControlName="businessUnitId">
-            <mat-option i18n [value]="null">None</mat-option>
-            @for (unit of units; track unit.id) {
-              <mat-option [value]="unit.id">{{ unit.name }}</mat-option>
-            }
-          </mat-select>
-          <mat-error>{{ form.controls.businessUnitId.errors | validationMessage }}</mat-error>
-        </mat-form-field>
+      @if (showBusinessUnit()) {
+        <ap-lookup-field
+          label="Business unit"
+          i18n-label
+          clearable
+          formControlName="businessUnitId"
+          [source]="lookups.units"
+        />
       }
 
       <ap-language-fields />
@@ -70,17 +70,18 @@ import { TEXT_LIMITS } from '@agency-portal/shared';
 export class UserEditForm {
   readonly user = input.required<UserDto>();
   readonly roleOptions = input.required<readonly Role[]>();
-  /** Null hides the field (the editing user cannot read business units). */
-  readonly businessUnits = input<BusinessUnitDto[] | null>(null);
+  /** Off hides the field (the editing user cannot read business units). */
+  readonly showBusinessUnit = input(false);
   readonly saving = input(false);
   readonly serverError = input<ApiErrorBody | null>(null);
   readonly save = output<UpdateUserRequest>();
 
+  protected readonly lookups = inject(Lookups);
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.name), notBlank]],
     role: ['' as Role | '', Validators.required],
-    businessUnitId: [null as string | null],
+    businessUnitId: [''],
     locale: ['en' as Locale],
     timeZone: [''],
   });
@@ -93,7 +94,7 @@ export class UserEditForm {
         this.form.reset({
           name: user.name,
           role: user.role,
-          businessUnitId: user.businessUnitId,
+          businessUnitId: user.businessUnitId ?? '',
           locale: user.locale,
           timeZone: user.timeZone ?? '',
         }),
@@ -108,8 +109,8 @@ export class UserEditForm {
       return;
     }
     const request: UpdateUserRequest = { name: name.trim(), role, locale, timeZone: timeZone || null };
-    if (this.businessUnits() !== null) {
-      request.businessUnitId = businessUnitId;
+    if (this.showBusinessUnit()) {
+      request.businessUnitId = businessUnitId || null;
     }
     this.save.emit(request);
   }

@@ -1,53 +1,34 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
-import type { Role } from '@agency-portal/shared';
-import { AGENCY_ROLES, ROLES, isAgencyRole } from '@agency-portal/shared';
-import { ROLE_LABELS } from '../../shared/i18n/labels';
-import { debounceTime, map } from 'rxjs';
+import type { Role, UserListQuery } from '@agency-portal/shared';
+import { AGENCY_ROLES, ROLES, USER_SORT_KEYS, isAgencyRole } from '@agency-portal/shared';
 import { AuthService } from '../../core/auth/auth.service';
-import { createLoader } from '../../core/data/loader';
-import { LoadError } from '../../shared/ui/load-error';
-import { AgencyService } from '../agencies/agency.service';
-import { type UserQuery, UserService } from './user.service';
+import { Lookups } from '../../core/lookups/lookups';
+import { LookupField } from '../../shared/forms/lookup-field';
+import { ROLE_LABELS } from '../../shared/i18n/labels';
+import { ListFilters } from '../../shared/list/list-filters';
+import { createListLoader } from '../../shared/list/list-loader';
+import { listQueryState, oneOf, uuid } from '../../shared/list/list-query-state';
+import { ListView } from '../../shared/list/list-view';
+import { UserService } from './user.service';
 import { UsersTable } from './users-table';
 
-/** Value of the agency filter meaning "in-house staff only". */
-const IN_HOUSE = 'in_house';
+const KINDS = ['in_house', 'agency'] as const;
+const ACTIVE = ['true', 'false'] as const;
 
-interface UserFilters {
-  q: string;
-  role: Role | '';
-  agency: string;
-  active: 'true' | 'false' | '';
-}
-
-const NO_FILTERS: UserFilters = { q: '', role: '', agency: '', active: '' };
-
-function toQuery(filters: UserFilters): UserQuery {
-  return {
-    q: filters.q.trim() || undefined,
-    role: filters.role || undefined,
-    agencyId: filters.agency && filters.agency !== IN_HOUSE ? filters.agency : undefined,
-    kind: filters.agency === IN_HOUSE ? 'in_house' : undefined,
-    active: filters.active === '' ? undefined : filters.active === 'true',
-  };
-}
-
+/** /users: people who can sign in, searchable by name or e-mail, filtered in the URL. */
 @Component({
   selector: 'ap-user-list-page',
   imports: [
-    LoadError,
+    ListFilters,
+    ListView,
+    LookupField,
     MatButtonModule,
     MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
     MatSelectModule,
     ReactiveFormsModule,
     UsersTable,
@@ -58,11 +39,10 @@ function toQuery(filters: UserFilters): UserQuery {
 export class UserListPage {
   private readonly auth = inject(AuthService);
   private readonly userService = inject(UserService);
-  private readonly agencyService = inject(AgencyService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  protected readonly lookups = inject(Lookups);
 
-  protected readonly inHouse = IN_HOUSE;
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly canManage = computed(() => this.auth.hasPermission('user:manage'));
   private readonly isAgencyUser = computed(() => {
@@ -73,39 +53,32 @@ export class UserListPage {
   protected readonly showAgencyFilter = computed(
     () => !this.isAgencyUser() && this.auth.hasPermission('agency:read'),
   );
+  protected readonly showUnitFilter = computed(
+    () => !this.isAgencyUser() && this.auth.hasPermission('business_unit:read'),
+  );
   protected readonly roleOptions = computed<readonly Role[]>(() =>
     this.isAgencyUser() ? AGENCY_ROLES : ROLES,
   );
 
-  protected readonly filters = inject(NonNullableFormBuilder).group({
-    q: [NO_FILTERS.q],
-    role: [NO_FILTERS.role as Role | ''],
-    agency: [NO_FILTERS.agency],
-    active: [NO_FILTERS.active as UserFilters['active']],
+  protected readonly list = listQueryState({
+    filters: ['role', 'kind', 'agencyId', 'businessUnitId', 'active'] as const,
+    sortKeys: USER_SORT_KEYS,
+    defaultSort: 'name',
   });
-  private readonly query = toSignal(
-    this.filters.valueChanges.pipe(
-      debounceTime(250),
-      map(() => toQuery(this.filters.getRawValue())),
-    ),
-    { initialValue: toQuery(NO_FILTERS) },
-  );
-  protected readonly hasFilters = computed(() =>
-    Object.values(this.query()).some((value) => value !== undefined),
-  );
-
-  protected readonly users = createLoader(
-    () => this.query(),
+  protected readonly users = createListLoader(
+    this.list,
+    (filters): UserListQuery => {
+      const active = oneOf(ACTIVE, filters.active);
+      return {
+        role: oneOf(ROLES, filters.role),
+        kind: oneOf(KINDS, filters.kind),
+        agencyId: uuid(filters.agencyId),
+        businessUnitId: uuid(filters.businessUnitId),
+        active: active === undefined ? undefined : active === 'true',
+      };
+    },
     (query) => this.userService.list(query),
   );
-  protected readonly agencies = createLoader(
-    () => (this.showAgencyFilter() ? true : undefined),
-    () => this.agencyService.list(),
-  );
-
-  protected clearFilters(): void {
-    this.filters.reset(NO_FILTERS);
-  }
 
   protected openInvite(): void {
     void this.router.navigate(['invite'], { relativeTo: this.route });

@@ -1,31 +1,17 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   InvitationDto,
   InviteUserRequest,
+  Page,
   UpdateUserRequest,
   UserDto,
   UserListQuery,
 } from '@agency-portal/shared';
-import type { Observable } from 'rxjs';
+import { type Observable, tap } from 'rxjs';
 import { silentErrors } from '../../core/http/http-context';
-
-/** In-house staff or agency staff. Not in @agency-portal/shared's UserListQuery yet. */
-export type UserKind = 'in_house' | 'agency';
-
-export interface UserQuery extends UserListQuery {
-  kind?: UserKind;
-}
-
-function toParams(query: UserQuery): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') {
-      params = params.set(key, String(value));
-    }
-  }
-  return params;
-}
+import { toHttpParams } from '../../core/http/query-params';
+import { Lookups } from '../../core/lookups/lookups';
 
 /**
  * /api/users. Reads and form saves report errors inline (silent here); the one-click actions
@@ -34,10 +20,13 @@ function toParams(query: UserQuery): HttpParams {
 @Injectable({ providedIn: 'root' })
 export class UserService {
   private readonly http = inject(HttpClient);
+  private readonly lookups = inject(Lookups);
+  /** Pickers name people from a cache; a saved change must show there too. */
+  private readonly changed = <T>() => tap<T>(() => this.lookups.users.invalidate());
 
-  list(query: UserQuery = {}): Observable<UserDto[]> {
-    return this.http.get<UserDto[]>('/api/users', {
-      params: toParams(query),
+  list(query: UserListQuery = {}): Observable<Page<UserDto>> {
+    return this.http.get<Page<UserDto>>('/api/users', {
+      params: toHttpParams(query),
       context: silentErrors(),
     });
   }
@@ -49,21 +38,27 @@ export class UserService {
   }
 
   invite(request: InviteUserRequest): Observable<InvitationDto> {
-    return this.http.post<InvitationDto>('/api/users', request, { context: silentErrors() });
+    return this.http
+      .post<InvitationDto>('/api/users', request, { context: silentErrors() })
+      .pipe(this.changed());
   }
 
   update(id: string, request: UpdateUserRequest): Observable<UserDto> {
-    return this.http.patch<UserDto>(`/api/users/${encodeURIComponent(id)}`, request, {
-      context: silentErrors(),
-    });
+    return this.http
+      .patch<UserDto>(`/api/users/${encodeURIComponent(id)}`, request, { context: silentErrors() })
+      .pipe(this.changed());
   }
 
   deactivate(id: string): Observable<UserDto> {
-    return this.http.post<UserDto>(`/api/users/${encodeURIComponent(id)}/deactivate`, null);
+    return this.http
+      .post<UserDto>(`/api/users/${encodeURIComponent(id)}/deactivate`, null)
+      .pipe(this.changed());
   }
 
   reactivate(id: string): Observable<UserDto> {
-    return this.http.post<UserDto>(`/api/users/${encodeURIComponent(id)}/reactivate`, null);
+    return this.http
+      .post<UserDto>(`/api/users/${encodeURIComponent(id)}/reactivate`, null)
+      .pipe(this.changed());
   }
 
   /** A new one-time set-password link for someone who has not set a password yet. */

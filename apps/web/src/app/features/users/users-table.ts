@@ -1,24 +1,56 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { Role, UserDto } from '@agency-portal/shared';
 import { ROLE_LABELS } from '../../shared/i18n/labels';
+import type { ListSort, SortChange } from '../../shared/list/list-query-state';
 import { USER_STATUS_LABELS, type UserStatus, userStatus } from './user-status';
 
 @Component({
   selector: 'ap-users-table',
-  imports: [MatTableModule, RouterLink],
+  imports: [MatSortModule, MatTableModule, RouterLink],
   template: `
     <div class="ap-table-wrap">
-      <table mat-table [dataSource]="users()" [attr.aria-label]="label()">
+      <table
+        mat-table
+        [dataSource]="users()"
+        [attr.aria-label]="label()"
+        matSort
+        matSortDisableClear
+        [matSortActive]="sort()?.key ?? ''"
+        [matSortDirection]="sort()?.direction ?? ''"
+        [matSortDisabled]="!sort()"
+        (matSortChange)="sortChange.emit($event)"
+      >
         <ng-container matColumnDef="name">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Name</th>
+          <th
+            i18n
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+            mat-sort-header="name"
+            sortActionDescription="Sort by this column"
+            i18n-sortActionDescription="@@list.sortByColumn"
+          >
+            Name
+          </th>
           <td mat-cell *matCellDef="let user">
             <a [routerLink]="['/users', user.id]">{{ user.name }}</a>
           </td>
         </ng-container>
         <ng-container matColumnDef="email">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Email</th>
+          <th
+            i18n
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+            mat-sort-header="email"
+            sortActionDescription="Sort by this column"
+            i18n-sortActionDescription="@@list.sortByColumn"
+          >
+            Email
+          </th>
           <td mat-cell *matCellDef="let user">{{ user.email }}</td>
         </ng-container>
         <ng-container matColumnDef="role">
@@ -59,6 +91,9 @@ export class UsersTable {
   readonly showAgency = input(true);
   readonly showBusinessUnit = input(true);
   readonly label = input($localize`Users`);
+  /** The list's sort; without one the headers do not sort. */
+  readonly sort = input<ListSort | null>(null);
+  readonly sortChange = output<SortChange>();
 
   protected readonly roleLabel = (role: Role): string => ROLE_LABELS[role];
   protected readonly statusLabel = (status: UserStatus): string => USER_STATUS_LABELS[status];
