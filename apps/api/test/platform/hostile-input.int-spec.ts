@@ -74,13 +74,13 @@ describe('hostile input', () => {
       .set(bearer(admin.accessToken));
 
     expect(response.status).toBe(200);
-    expect(response.body.total).toBeGreaterThan(0);
+    expect(response.body.items.length).toBeGreaterThan(0);
   });
 
-  it('should refuse a page number beyond any page', async () => {
+  it('should refuse a page size too large to hold exactly', async () => {
     const response = await t
       .http()
-      .get('/api/audit-events?page=99999999999999999999')
+      .get('/api/audit-events?limit=99999999999999999999')
       .set(bearer(admin.accessToken));
 
     expectRefused(response);

@@ -215,7 +215,7 @@ describe('lists', () => {
     const found = await page<UserDto>('/api/users?q=NORTHWIND.demo');
 
     expect(found.items.map((user) => user.email).sort()).toEqual(
-      [DEMO.northwindAdmin, DEMO.northwindMember].sort(),
+      [DEMO.northwindAdmin, DEMO.northwindMember, DEMO.northwindKoreanMember].sort(),
     );
   });
 
