@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { BusinessUnitsModule } from './business-units/business-units.module';
 import { APP_CONFIG, type ResolvedConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
+import { UnitOfWorkModule } from './database/unit-of-work';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './logging/logger-options';
 import { MailModule } from './mail/mail.module';
@@ -38,6 +39,7 @@ export class AppModule {
         JobsModule,
         EventsModule,
         AccessModule,
+        UnitOfWorkModule,
         MailModule,
         AuditModule,
         AuthModule,
