@@ -33,3 +33,28 @@ describe('permission table', () => {
     expect(assignableRoles('admin')).toHaveLength(7);
   });
 });
+
+describe('outcome permissions', () => {
+  it('should let only admins and social leads import outcomes when asked', () => {
+    expect(ROLES.filter((role) => can(role, 'outcome:import'))).toEqual(['admin', 'social_lead']);
+  });
+
+  it('should let agencies push metrics but not read goal-level outcomes when asked', () => {
+    for (const role of ROLES.filter(isAgencyRole)) {
+      expect(can(role, 'metric:report')).toBe(true);
+      expect(can(role, 'outcome:read')).toBe(false);
+    }
+  });
+
+  it('should let every in-house role read outcomes, and no reviewer, finance or viewer push them', () => {
+    for (const role of ROLES.filter((candidate) => !isAgencyRole(candidate))) {
+      expect(can(role, 'outcome:read')).toBe(true);
+    }
+    expect(ROLES.filter((role) => can(role, 'metric:report'))).toEqual([
+      'admin',
+      'social_lead',
+      'agency_admin',
+      'agency_member',
+    ]);
+  });
+});
