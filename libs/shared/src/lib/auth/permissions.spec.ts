@@ -35,26 +35,22 @@ describe('permission table', () => {
 });
 
 describe('outcome permissions', () => {
-  it('should let only admins and social leads import outcomes when asked', () => {
-    expect(ROLES.filter((role) => can(role, 'outcome:import'))).toEqual(['admin', 'social_lead']);
+  it('should let only admins and social leads write outcomes when asked', () => {
+    expect(ROLES.filter((role) => can(role, 'outcome:write'))).toEqual(['admin', 'social_lead']);
   });
 
-  it('should let agencies push metrics but not read goal-level outcomes when asked', () => {
+  it('should let agencies read their metrics but not goal-level outcomes when asked', () => {
     for (const role of ROLES.filter(isAgencyRole)) {
-      expect(can(role, 'metric:report')).toBe(true);
+      expect(can(role, 'metric:read')).toBe(true);
       expect(can(role, 'outcome:read')).toBe(false);
+      expect(can(role, 'outcome:write')).toBe(false);
     }
   });
 
-  it('should let every in-house role read outcomes, and no reviewer, finance or viewer push them', () => {
+  it('should let every in-house role read metrics and outcomes when asked', () => {
     for (const role of ROLES.filter((candidate) => !isAgencyRole(candidate))) {
+      expect(can(role, 'metric:read')).toBe(true);
       expect(can(role, 'outcome:read')).toBe(true);
     }
-    expect(ROLES.filter((role) => can(role, 'metric:report'))).toEqual([
-      'admin',
-      'social_lead',
-      'agency_admin',
-      'agency_member',
-    ]);
   });
 });

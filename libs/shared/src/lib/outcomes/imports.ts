@@ -104,6 +104,8 @@ export interface ImportCounts {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Goal outcomes removed (a row with no value). */
+  removed: number;
   errors: number;
 }
 
@@ -124,8 +126,6 @@ export interface MetricImportDto {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
-  /** When the goal figures built from it were refreshed (null: still to come). */
-  rolledUpAt: string | null;
 }
 
 export interface MetricImportDetailDto extends MetricImportDto {
