@@ -18,6 +18,7 @@ import { ContractsModule } from './contracts/contracts.module';
 import { DeliverablesModule } from './deliverables/deliverables.module';
 import { FilesModule } from './files/files.module';
 import { GoalsModule } from './goals/goals.module';
+import { OutcomesModule } from './outcomes/outcomes.module';
 import { EventsModule } from './events/events.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -49,6 +50,7 @@ export class AppModule {
         FilesModule,
         NotificationsModule,
         GoalsModule,
+        OutcomesModule,
         ContractsModule,
         BriefsModule,
         DeliverablesModule,

@@ -85,8 +85,12 @@ describe('access rules for outcomes', () => {
 
   it('should let admins write everywhere and social leads in their unit only when asked', () => {
     expect(scopeCondition(actor('admin'), 'goal_outcomes_write', 'g')).toBeNull();
-    expect(scopeCondition(actor('social_lead'), 'goal_outcomes_write', 'g')?.sql).toContain('business_unit_id');
+    expect(scopeCondition(actor('social_lead'), 'goal_outcomes_write', 'g')?.sql).toContain(
+      'business_unit_id',
+    );
     expect(scopeCondition(actor('viewer'), 'deliverable_metrics_write', 'd')?.sql).toBe('1 = 0');
-    expect(scopeCondition(actor('agency_admin', 'agency-1'), 'deliverable_metrics_write', 'd')?.sql).toBe('1 = 0');
+    expect(scopeCondition(actor('agency_admin', 'agency-1'), 'deliverable_metrics_write', 'd')?.sql).toBe(
+      '1 = 0',
+    );
   });
 });

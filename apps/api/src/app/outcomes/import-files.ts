@@ -75,8 +75,12 @@ class Utf8Check extends Transform {
 
 /** The delimiter of the first line that is not a note: comma, semicolon (European exports) or tab. */
 function delimiterOf(head: string): string {
-  const line = head.split(/\r?\n/).find((candidate) => candidate.trim() !== '' && !candidate.startsWith('#')) ?? '';
-  const counts = [',', ';', '\t'].map((delimiter) => ({ delimiter, count: line.split(delimiter).length - 1 }));
+  const line =
+    head.split(/\r?\n/).find((candidate) => candidate.trim() !== '' && !candidate.startsWith('#')) ?? '';
+  const counts = [',', ';', '\t'].map((delimiter) => ({
+    delimiter,
+    count: line.split(delimiter).length - 1,
+  }));
   return counts.reduce((best, next) => (next.count > best.count ? next : best)).delimiter;
 }
 
@@ -110,7 +114,10 @@ async function* csvRows(source: Readable): AsyncGenerator<FileRow> {
   );
   let previous = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
       yield { line: previous + 1, cells: record };
       previous = info.lines;
     }
@@ -126,13 +133,17 @@ function cellOf(value: ExcelValue): Cell {
   if (value instanceof Date || typeof value === 'number' || typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellOf((value as ExcelJS.CellFormulaValue).result as ExcelValue);
+  if ('formula' in value || 'sharedFormula' in value)
+    return cellOf((value as ExcelJS.CellFormulaValue).result as ExcelValue);
   if ('hyperlink' in value) return value.text || value.hyperlink;
   if ('error' in value) return String(value.error);
   return null;
 }
 
-async function* xlsxRows(source: Readable, sheet: string | null): AsyncGenerator<FileRow & { sheet: string }> {
+async function* xlsxRows(
+  source: Readable,
+  sheet: string | null,
+): AsyncGenerator<FileRow & { sheet: string }> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -156,7 +167,11 @@ async function* xlsxRows(source: Readable, sheet: string | null): AsyncGenerator
 }
 
 /** Every row of the file (of `sheet` in a workbook), blank and note lines included. */
-export function fileRows(source: Readable, type: ImportFileType, sheet: string | null): AsyncGenerator<FileRow> {
+export function fileRows(
+  source: Readable,
+  type: ImportFileType,
+  sheet: string | null,
+): AsyncGenerator<FileRow> {
   return type === 'csv' ? csvRows(source) : xlsxRows(source, sheet);
 }
 
@@ -182,7 +197,10 @@ function isHeader(cells: readonly Cell[]): boolean {
  * Finds the header of a file (of the first sheet whose header a preset knows, else the first
  * sheet with a header) and reads a few rows after it. Null: no header in the first rows.
  */
-export async function readHeader(open: () => Promise<Readable>, type: ImportFileType): Promise<FileHeader | null> {
+export async function readHeader(
+  open: () => Promise<Readable>,
+  type: ImportFileType,
+): Promise<FileHeader | null> {
   let first: FileHeader | null = null;
   let current: FileHeader | null = null;
   let sheetsSeen = 0;
@@ -212,7 +230,9 @@ export async function readHeader(open: () => Promise<Readable>, type: ImportFile
         continue;
       }
       if (current.sample.length < IMPORT_SAMPLE_ROWS && row.cells.some((cell) => readText(cell) !== null)) {
-        current.sample.push(current.headers.map((_, index) => (readText(row.cells[index] ?? null) ?? '').slice(0, 200)));
+        current.sample.push(
+          current.headers.map((_, index) => (readText(row.cells[index] ?? null) ?? '').slice(0, 200)),
+        );
       }
       if (type === 'csv' && current.sample.length >= IMPORT_SAMPLE_ROWS) return current;
     }

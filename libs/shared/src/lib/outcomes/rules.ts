@@ -16,6 +16,8 @@ export const ROW_PROBLEMS = [
   'unknown_channel',
   'unknown_currency',
   'unknown_metric',
+  'unknown_property',
+  'not_text',
   'deliverable_not_found',
   'deliverable_ambiguous',
   'not_published',

@@ -7,8 +7,19 @@ export interface DomainFieldError {
   messages: Text[];
 }
 
+/** One line of a refused batch or file (outcomes), worded for the reader like a field error. */
+export interface DomainLineError {
+  line: number;
+  column: string | null;
+  code: string;
+  value: string | null;
+  params: Record<string, string>;
+  message: Text;
+}
+
 export interface DomainErrorDetails {
   fields?: DomainFieldError[];
+  lines?: DomainLineError[];
   [key: string]: unknown;
 }
 
@@ -54,7 +65,9 @@ function renderText(locale: string, text: Message | readonly Message[]): string 
 }
 
 function renderDetails(locale: string, details: DomainErrorDetails): RenderedDetails {
-  const { fields, ...rest } = details;
+  const { fields, lines, ...rest } = details;
+  if (lines)
+    rest['lines'] = lines.map((line) => ({ ...line, message: render(locale, toMessage(line.message)) }));
   if (!fields) return rest;
   return {
     ...rest,
