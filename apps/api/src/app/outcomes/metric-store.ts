@@ -100,13 +100,16 @@ export async function writeGoalOutcomes(
   const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0, removed: 0 };
   const removals = rows.filter((row) => row.value === null);
   if (removals.length > 0) {
-    const removed: unknown[] = await manager.query(
-      `DELETE FROM goal_outcomes o USING unnest(CAST($2 AS date[]), CAST($3 AS text[])) AS r(day, metric)
-        WHERE o.goal_id = $1 AND o.outcome_date = r.day AND o.metric = r.metric RETURNING 1`,
+    // As a SELECT over the deleted rows: TypeORM answers a bare DELETE with [rows, count].
+    const [removed] = (await manager.query(
+      `WITH removed AS (
+         DELETE FROM goal_outcomes o USING unnest(CAST($2 AS date[]), CAST($3 AS text[])) AS r(day, metric)
+          WHERE o.goal_id = $1 AND o.outcome_date = r.day AND o.metric = r.metric RETURNING 1)
+       SELECT count(*)::int AS n FROM removed`,
       [goalId, removals.map((row) => row.date), removals.map((row) => row.metric)],
-    );
-    counts.removed = removed.length;
-    counts.unchanged += removals.length - removed.length;
+    )) as { n: number }[];
+    counts.removed = removed?.n ?? 0;
+    counts.unchanged += removals.length - counts.removed;
   }
   const values = rows.filter((row) => row.value !== null);
   for (let start = 0; start < values.length; start += CHUNK) {

@@ -7,19 +7,22 @@ export interface DomainFieldError {
   messages: Text[];
 }
 
-/** One line of a refused batch or file (outcomes), worded for the reader like a field error. */
-export interface DomainLineError {
-  line: number;
-  column: string | null;
+/**
+ * One problem of a refused batch or file (outcomes): a line, or a column of the mapping, worded
+ * for the reader like a field error.
+ */
+export interface DomainWordedProblem {
   code: string;
-  value: string | null;
-  params: Record<string, string>;
   message: Text;
+  [key: string]: unknown;
 }
 
 export interface DomainErrorDetails {
   fields?: DomainFieldError[];
-  lines?: DomainLineError[];
+  /** A batch's or file's line errors. */
+  lines?: DomainWordedProblem[];
+  /** A column mapping's problems. */
+  columns?: DomainWordedProblem[];
   [key: string]: unknown;
 }
 
@@ -65,9 +68,11 @@ function renderText(locale: string, text: Message | readonly Message[]): string 
 }
 
 function renderDetails(locale: string, details: DomainErrorDetails): RenderedDetails {
-  const { fields, lines, ...rest } = details;
-  if (lines)
-    rest['lines'] = lines.map((line) => ({ ...line, message: render(locale, toMessage(line.message)) }));
+  const { fields, lines, columns, ...rest } = details;
+  const word = (problems: DomainWordedProblem[]) =>
+    problems.map((problem) => ({ ...problem, message: render(locale, toMessage(problem.message)) }));
+  if (lines) rest['lines'] = word(lines);
+  if (columns) rest['columns'] = word(columns);
   if (!fields) return rest;
   return {
     ...rest,

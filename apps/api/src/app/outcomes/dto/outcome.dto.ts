@@ -255,3 +255,6 @@ export class StartImportDto implements StartImportRequest {
   @NestedObject(() => MappingDefaultsDto)
   defaults?: MappingDefaultsDto;
 }
+
+/** A refused import's line errors, in the file's order (no other sort). */
+export class ImportErrorListQueryDto extends OmitType(ListQueryDto, ['q', 'sort', 'withTotal'] as const) {}
