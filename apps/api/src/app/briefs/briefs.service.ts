@@ -470,4 +470,3 @@ export class BriefsService {
 function brandAudience(contract: Contract, brief: Brief): { userIds: string[] } {
   return { userIds: [contract.ownerId, brief.createdBy] };
 }
-

@@ -24,7 +24,12 @@ import { OutboxDelivery, OutboxEvent } from '../events/outbox-event.entity';
 import { UserLanguageAndTimeZone1765100000000 } from './migrations/1765100000000-user-language-and-time-zone';
 import { NoticesWordedWhenRead1765200000000 } from './migrations/1765200000000-notices-worded-when-read';
 import { Outcomes1765500000000 } from './migrations/1765500000000-outcomes';
-import { GoalOutcome, MetricImport, MetricImportError, PerformanceMetric } from '../outcomes/outcome.entities';
+import {
+  GoalOutcome,
+  MetricImport,
+  MetricImportError,
+  PerformanceMetric,
+} from '../outcomes/outcome.entities';
 
 /** Listed as classes, not globs: the API is bundled by webpack. */
 export const ENTITIES = [

@@ -276,7 +276,8 @@ export async function seedDemoReviews(
         specs: [{ code: 'TT-CREATOR', quantity: 3, dueDate: day(4), channel: 'tiktok' }],
         sentAt: ago(24 * 4),
         answeredAt: ago(24 * 3),
-        declineReason: 'Waktu persiapan tidak cukup untuk memesan tiga kreator; kami siap memberi penawaran untuk bulan depan.',
+        declineReason:
+          'Waktu persiapan tidak cukup untuk memesan tiga kreator; kami siap memberi penawaran untuk bulan depan.',
       });
       return true;
     });

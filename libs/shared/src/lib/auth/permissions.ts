@@ -86,7 +86,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'metric:read',
     'outcome:read',
   ],
-  finance: [...IN_HOUSE_READ, 'contract:read', 'brief:read', 'deliverable:read', 'metric:read', 'outcome:read'],
+  finance: [
+    ...IN_HOUSE_READ,
+    'contract:read',
+    'brief:read',
+    'deliverable:read',
+    'metric:read',
+    'outcome:read',
+  ],
   viewer: [...IN_HOUSE_READ, 'metric:read', 'outcome:read'],
   // Agency roles read their own agency; agency_admin manages its own users. Record scoping
   // (own agency only) is applied by the API on top of this table.
