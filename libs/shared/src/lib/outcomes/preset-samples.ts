@@ -1,5 +1,5 @@
 /**
- * Header rows as the platforms' exports write them (see docs/metric-imports.md for the source of
+ * Header rows as the platforms' exports write them (see docs/outcomes.md for the source of
  * each), for the specs of the presets here and the import tests of the API.
  */
 export const PRESET_SAMPLE_HEADERS: Record<string, readonly string[]> = {

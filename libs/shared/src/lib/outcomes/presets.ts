@@ -8,7 +8,7 @@ import type { DateFormat } from './values';
  * matched ignoring case, surrounding space and a byte-order mark. A column a preset neither maps
  * nor ignores is unknown, and the mapping step must say what it is before the file is imported.
  * Where an export has its figures in several columns (likes, comments, shares), they are added.
- * See docs/metric-imports.md for where each one comes from and how to export it.
+ * See docs/outcomes.md for where each one comes from and how to export it.
  */
 export interface MappingPreset {
   id: string;
@@ -43,7 +43,7 @@ export interface MappingPreset {
   needsCurrency?: boolean;
 }
 
-/** Our own template: one row per deliverable, day and channel (docs/metric-imports.md). */
+/** Our own template: one row per deliverable, day and channel (docs/outcomes.md). */
 export const TEMPLATE_COLUMNS = [
   'deliverable',
   'date',
