@@ -11,6 +11,7 @@ import { configureApp } from './app/configure-app';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './app/database/embedded-postgres';
 import { FILE_STORAGE, type FileStorage } from './app/files/file-storage';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from './app/seed/demo-organisation';
+import { seedDemoOutcomes } from './app/seed/demo-outcomes';
 import { seedDemoReviews } from './app/seed/demo-reviews';
 import { seedDemoWork } from './app/seed/demo-work';
 
@@ -64,6 +65,9 @@ async function bootstrap(): Promise<void> {
     }
     if (await seedDemoReviews(app.get(DataSource), app.get<FileStorage>(FILE_STORAGE))) {
       say('Seeded demo briefs and reviews.');
+    }
+    if (await seedDemoOutcomes(app.get(DataSource), app.get<FileStorage>(FILE_STORAGE))) {
+      say('Seeded demo published posts and their daily metrics.');
     }
   }
 

@@ -18,6 +18,7 @@ import { ContractsModule } from './contracts/contracts.module';
 import { DeliverablesModule } from './deliverables/deliverables.module';
 import { FilesModule } from './files/files.module';
 import { GoalsModule } from './goals/goals.module';
+import { OutcomesModule } from './outcomes/outcomes.module';
 import { EventsModule } from './events/events.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -51,6 +52,7 @@ export class AppModule {
         FilesModule,
         NotificationsModule,
         GoalsModule,
+        OutcomesModule,
         ContractsModule,
         BriefsModule,
         ApprovalPoliciesModule,

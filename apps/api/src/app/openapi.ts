@@ -11,6 +11,8 @@ const TAGS: Record<string, string> = {
   users: 'People, their roles and invitations.',
   profile: "The caller's own name, language and time zone.",
   goals: 'Marketing goals with their KPI, target and period.',
+  outcomes:
+    'Daily metrics of published deliverables and goal-level outcomes: integration upserts, file imports with presets, their results.',
   contracts: 'Statements of work: terms, rate cards, goal allocations, signed documents, lifecycle.',
   briefs: 'Briefs under contracts, their budget commitments and lifecycle.',
   deliverables: 'Deliverables, their versions, files, decisions and publication.',

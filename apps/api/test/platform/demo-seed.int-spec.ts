@@ -1,5 +1,6 @@
 import { FILE_STORAGE, type FileStorage } from '../../src/app/files/file-storage';
 import { ReviewsService } from '../../src/app/reviews/reviews.service';
+import { seedDemoOutcomes } from '../../src/app/seed/demo-outcomes';
 import { seedDemoReviews } from '../../src/app/seed/demo-reviews';
 import { bearer, createTestApp, DEMO, type TestApp } from '../support/test-app';
 
@@ -69,5 +70,35 @@ describe('demo data', () => {
       'in_progress',
       'sent',
     ]);
+  });
+
+  it('should seed published posts of both agencies with daily metrics once, after the reviews', async () => {
+    const storage = t.app.get<FileStorage>(FILE_STORAGE);
+    await seedDemoReviews(t.dataSource, storage);
+
+    expect(await seedDemoOutcomes(t.dataSource, storage)).toBe(true);
+    expect(await seedDemoOutcomes(t.dataSource, storage)).toBe(false);
+
+    const rows: { agency: string; posts: number; days: number }[] = await t.dataSource.query(
+      `SELECT a.name AS agency, count(DISTINCT m.deliverable_id)::int AS posts, count(*)::int AS days
+         FROM performance_metrics m JOIN deliverables d ON d.id = m.deliverable_id AND d.status = 'published'
+         JOIN briefs b ON b.id = d.brief_id JOIN contracts c ON c.id = b.contract_id JOIN agencies a ON a.id = c.agency_id
+        GROUP BY a.name ORDER BY a.name`,
+    );
+    expect(rows).toEqual([
+      { agency: 'Northwind Social', posts: 2, days: 115 },
+      { agency: 'Southpeak Media', posts: 1, days: 60 },
+    ]);
+    const member = await t.login(DEMO.northwindMember);
+    const [own] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT m.deliverable_id AS id FROM performance_metrics m JOIN deliverables d ON d.id = m.deliverable_id
+        WHERE d.post_key = 'instagram:CdemoAutumn1' LIMIT 1`,
+    );
+    const metrics = await t
+      .http()
+      .get(`/api/deliverables/${own?.id}/metrics`)
+      .set(bearer(member.accessToken));
+    expect(metrics.status).toBe(200);
+    expect(metrics.body.items).toHaveLength(25);
   });
 });

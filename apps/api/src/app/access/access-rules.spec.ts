@@ -68,3 +68,29 @@ describe('access rules', () => {
     expect(mayReadInternalNotes(actor('agency_member', 'a'))).toBe(false);
   });
 });
+
+describe('access rules for outcomes', () => {
+  it('should show imports to the in-house writers only when asked', () => {
+    expect(scopeCondition(actor('social_lead'), 'metric_import', 'i')).toBeNull();
+    expect(scopeCondition(actor('viewer'), 'metric_import', 'i')?.sql).toBe('1 = 0');
+    expect(scopeCondition(actor('agency_admin', 'agency-1'), 'metric_import', 'i')?.sql).toBe('1 = 0');
+  });
+
+  it('should limit an agency to its own deliverables’ metrics and let viewers read all when asked', () => {
+    expect(scopeCondition(actor('viewer'), 'deliverable_metrics', 'd')).toBeNull();
+    const agency = scopeCondition(actor('agency_member', 'agency-1'), 'deliverable_metrics', 'd');
+    expect(agency).toEqual(scopeCondition(actor('agency_member', 'agency-1'), 'deliverable', 'd'));
+    expect(scopeCondition(actor('agency_member', 'agency-1'), 'goal_outcomes', 'g')?.sql).toBe('1 = 0');
+  });
+
+  it('should let admins write everywhere and social leads in their unit only when asked', () => {
+    expect(scopeCondition(actor('admin'), 'goal_outcomes_write', 'g')).toBeNull();
+    expect(scopeCondition(actor('social_lead'), 'goal_outcomes_write', 'g')?.sql).toContain(
+      'business_unit_id',
+    );
+    expect(scopeCondition(actor('viewer'), 'deliverable_metrics_write', 'd')?.sql).toBe('1 = 0');
+    expect(scopeCondition(actor('agency_admin', 'agency-1'), 'deliverable_metrics_write', 'd')?.sql).toBe(
+      '1 = 0',
+    );
+  });
+});

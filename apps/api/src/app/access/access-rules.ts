@@ -44,6 +44,13 @@ export const RESOURCES = {
     permission: 'approval_policy:read',
     label: 'Approval policy',
   },
+  // Outcomes. Reading a deliverable's daily metrics and a goal's own outcomes, and writing either
+  // (deliverable_metrics_write / goal_outcomes_write: the records a writer may put figures on).
+  deliverable_metrics: { table: 'deliverables', permission: 'metric:read', label: 'Deliverable' },
+  deliverable_metrics_write: { table: 'deliverables', permission: 'outcome:write', label: 'Deliverable' },
+  goal_outcomes: { table: 'marketing_goals', permission: 'outcome:read', label: 'Goal' },
+  goal_outcomes_write: { table: 'marketing_goals', permission: 'outcome:write', label: 'Goal' },
+  metric_import: { table: 'metric_imports', permission: 'outcome:write', label: 'Import' },
 } as const satisfies Record<string, { table: string; permission: Permission; label: string }>;
 
 export type Resource = keyof typeof RESOURCES;
@@ -96,6 +103,26 @@ export function scopeCondition(actor: Actor, resource: Resource, alias: string):
       return fileCondition(actor, alias);
     case 'approval_policy':
       return policyCondition(actor, alias);
+    case 'deliverable_metrics':
+      // Agencies and reviewers read the figures of the deliverables they see; other in-house readers all.
+      return isAgencyActor(actor) || isScopedReviewer(actor)
+        ? scopeCondition(actor, 'deliverable', alias)
+        : null;
+    case 'deliverable_metrics_write':
+      return unitCondition(
+        actor,
+        alias,
+        `(SELECT ${alias}_wc.business_unit_id FROM briefs ${alias}_wb
+            JOIN contracts ${alias}_wc ON ${alias}_wc.id = ${alias}_wb.contract_id WHERE ${alias}_wb.id = ${alias}.brief_id)`,
+      );
+    case 'goal_outcomes':
+      // In-house only (agencies hold no outcome:read): a goal's own figures are the brand's.
+      return null;
+    case 'goal_outcomes_write':
+      return unitCondition(actor, alias, `${alias}.business_unit_id`);
+    case 'metric_import':
+      // Only in-house writers (admins, social leads) hold the permission; they see every import.
+      return null;
   }
 }
 
@@ -171,6 +198,22 @@ function policyCondition(actor: Actor, alias: string): Condition | null {
   );
   if (contracts === null) return null;
   return { sql: `(${alias}.contract_id IS NULL OR ${contracts.sql})`, params: contracts.params };
+}
+
+/**
+ * Outcomes are written by admins, and by social leads for their own business unit: a record of
+ * their unit, or of a unit whose parent (a centre of excellence) is theirs. A lead without a unit
+ * works for every unit. `unit` is the SQL expression of the record's business unit.
+ */
+function unitCondition(actor: Actor, alias: string, unit: string): Condition | null {
+  if (actor.role === 'admin') return null;
+  return {
+    sql: `EXISTS (SELECT 1 FROM users ${alias}_su WHERE ${alias}_su.id = :scopeActorId
+            AND (${alias}_su.business_unit_id IS NULL OR ${alias}_su.business_unit_id = ${unit}
+              OR ${alias}_su.business_unit_id = (SELECT ${alias}_bu.parent_id FROM business_units ${alias}_bu
+                                                 WHERE ${alias}_bu.id = ${unit})))`,
+    params: { scopeActorId: actor.id },
+  };
 }
 
 /** A child is visible when its parent is: `column IN (SELECT id FROM parents WHERE …)`. */

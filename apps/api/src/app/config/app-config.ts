@@ -206,6 +206,13 @@ export class EnvironmentVariables {
   @Max(1024 * 1024 * 1024)
   SIGNED_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 
+  /** Largest metrics file (CSV or XLSX) accepted for import. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  METRIC_IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+
   /** Work queued jobs and schedules on this replica (default: true, except under NODE_ENV=test). */
   @IsOptional()
   @Transform(toBoolean)
@@ -305,6 +312,7 @@ export const ENV_KEYS = [
   'TRUST_PROXY',
   'STORAGE_DIR',
   'SIGNED_DOCUMENT_MAX_BYTES',
+  'METRIC_IMPORT_MAX_BYTES',
   'JOBS_ENABLED',
   'JOB_TIMEOUT_SECONDS',
   'UPLOAD_MAX_BYTES',
@@ -364,6 +372,7 @@ export interface AppConfig {
   trustProxy: boolean;
   storageDir: string;
   signedDocumentMaxBytes: number;
+  metricImportMaxBytes: number;
   jobsEnabled: boolean;
   jobTimeoutSeconds: number;
   uploadMaxBytes: number;
@@ -446,6 +455,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: vars.TRUST_PROXY,
     storageDir: vars.STORAGE_DIR,
     signedDocumentMaxBytes: vars.SIGNED_DOCUMENT_MAX_BYTES,
+    metricImportMaxBytes: vars.METRIC_IMPORT_MAX_BYTES,
     jobsEnabled: vars.JOBS_ENABLED ?? vars.NODE_ENV !== 'test',
     jobTimeoutSeconds: vars.JOB_TIMEOUT_SECONDS,
     uploadMaxBytes: vars.UPLOAD_MAX_BYTES,

@@ -23,6 +23,13 @@ import { OutboxEvents1765000100000 } from './migrations/1765000100000-outbox-eve
 import { OutboxDelivery, OutboxEvent } from '../events/outbox-event.entity';
 import { UserLanguageAndTimeZone1765100000000 } from './migrations/1765100000000-user-language-and-time-zone';
 import { NoticesWordedWhenRead1765200000000 } from './migrations/1765200000000-notices-worded-when-read';
+import { Outcomes1765500000000 } from './migrations/1765500000000-outcomes';
+import {
+  GoalOutcome,
+  MetricImport,
+  MetricImportError,
+  PerformanceMetric,
+} from '../outcomes/outcome.entities';
 
 /** Listed as classes, not globs: the API is bundled by webpack. */
 export const ENTITIES = [
@@ -50,6 +57,10 @@ export const ENTITIES = [
   OutboxMessage,
   OutboxEvent,
   OutboxDelivery,
+  MetricImport,
+  MetricImportError,
+  PerformanceMetric,
+  GoalOutcome,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -62,4 +73,5 @@ export const MIGRATIONS = [
   OutboxEvents1765000100000,
   UserLanguageAndTimeZone1765100000000,
   NoticesWordedWhenRead1765200000000,
+  Outcomes1765500000000,
 ];

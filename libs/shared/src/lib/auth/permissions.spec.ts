@@ -33,3 +33,24 @@ describe('permission table', () => {
     expect(assignableRoles('admin')).toHaveLength(7);
   });
 });
+
+describe('outcome permissions', () => {
+  it('should let only admins and social leads write outcomes when asked', () => {
+    expect(ROLES.filter((role) => can(role, 'outcome:write'))).toEqual(['admin', 'social_lead']);
+  });
+
+  it('should let agencies read their metrics but not goal-level outcomes when asked', () => {
+    for (const role of ROLES.filter(isAgencyRole)) {
+      expect(can(role, 'metric:read')).toBe(true);
+      expect(can(role, 'outcome:read')).toBe(false);
+      expect(can(role, 'outcome:write')).toBe(false);
+    }
+  });
+
+  it('should let every in-house role read metrics and outcomes when asked', () => {
+    for (const role of ROLES.filter((candidate) => !isAgencyRole(candidate))) {
+      expect(can(role, 'metric:read')).toBe(true);
+      expect(can(role, 'outcome:read')).toBe(true);
+    }
+  });
+});

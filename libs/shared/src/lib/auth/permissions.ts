@@ -28,6 +28,11 @@ export const PERMISSIONS = [
   'approval_policy:read',
   'approval_policy:manage',
   'outbox:read',
+  // Outcomes: deliverables' daily metrics (agencies read their own deliverables'), goal-level
+  // outcomes and imports (in-house), and writing either (admins, social leads of the unit).
+  'metric:read',
+  'outcome:read',
+  'outcome:write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -46,6 +51,7 @@ const AGENCY_WORK: readonly Permission[] = [
   'deliverable:publish',
   'deliverable:derive',
   'comment:write',
+  'metric:read',
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -64,6 +70,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'deliverable:derive',
     'comment:write',
     'approval_policy:read',
+    'metric:read',
+    'outcome:read',
+    'outcome:write',
   ],
   // Reviewers decide on the steps assigned to them and read what they review.
   reviewer: [
@@ -74,9 +83,18 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'deliverable:review',
     'comment:write',
     'approval_policy:read',
+    'metric:read',
+    'outcome:read',
   ],
-  finance: [...IN_HOUSE_READ, 'contract:read', 'brief:read', 'deliverable:read'],
-  viewer: [...IN_HOUSE_READ],
+  finance: [
+    ...IN_HOUSE_READ,
+    'contract:read',
+    'brief:read',
+    'deliverable:read',
+    'metric:read',
+    'outcome:read',
+  ],
+  viewer: [...IN_HOUSE_READ, 'metric:read', 'outcome:read'],
   // Agency roles read their own agency; agency_admin manages its own users. Record scoping
   // (own agency only) is applied by the API on top of this table.
   // Agencies read the goals their own contracts serve, and their own non-draft contracts.

@@ -18,6 +18,11 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'service_unavailable',
   'internal_error',
+  // Outcomes: a batch or file refused whole with line-by-line errors, a column mapping that cannot
+  // import the file, a CSV/XLSX that cannot be read.
+  'invalid_rows',
+  'invalid_mapping',
+  'unreadable_file',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,8 +7,22 @@ export interface DomainFieldError {
   messages: Text[];
 }
 
+/**
+ * One problem of a refused batch or file (outcomes): a line, or a column of the mapping, worded
+ * for the reader like a field error.
+ */
+export interface DomainWordedProblem {
+  code: string;
+  message: Text;
+  [key: string]: unknown;
+}
+
 export interface DomainErrorDetails {
   fields?: DomainFieldError[];
+  /** A batch's or file's line errors. */
+  lines?: DomainWordedProblem[];
+  /** A column mapping's problems. */
+  columns?: DomainWordedProblem[];
   [key: string]: unknown;
 }
 
@@ -54,7 +68,11 @@ function renderText(locale: string, text: Message | readonly Message[]): string 
 }
 
 function renderDetails(locale: string, details: DomainErrorDetails): RenderedDetails {
-  const { fields, ...rest } = details;
+  const { fields, lines, columns, ...rest } = details;
+  const word = (problems: DomainWordedProblem[]) =>
+    problems.map((problem) => ({ ...problem, message: render(locale, toMessage(problem.message)) }));
+  if (lines) rest['lines'] = word(lines);
+  if (columns) rest['columns'] = word(columns);
   if (!fields) return rest;
   return {
     ...rest,

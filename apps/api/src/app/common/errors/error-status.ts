@@ -23,6 +23,10 @@ export function statusForCode(code: ErrorCode): HttpStatus {
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case 'unsupported_media_type':
       return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case 'invalid_rows':
+    case 'invalid_mapping':
+    case 'unreadable_file':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'too_many_attempts':
       return HttpStatus.TOO_MANY_REQUESTS;
     case 'service_unavailable':

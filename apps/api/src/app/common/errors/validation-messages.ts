@@ -23,6 +23,7 @@ export const CONSTRAINT_MESSAGES: Readonly<Record<string, (args: Args) => Messag
     }),
   arrayUnique: () => msg('All values of {property} must be different.'),
   isArray: () => msg('{property} must be a list.'),
+  isObject: () => msg('{property} must be an object.'),
   isBoolean: () => msg('{property} must be true or false.'),
   isCurrencyCode: () => msg('{property} must be an ISO 4217 currency code such as USD, KRW or IDR.'),
   isEmail: () => msg('{property} must be an email address.'),
