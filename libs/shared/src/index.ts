@@ -15,3 +15,7 @@ export * from './lib/briefs/brief-workflow';
 export * from './lib/briefs/upload.types';
 export * from './lib/i18n/locales';
 export * from './lib/i18n/time-zones';
+export * from './lib/invoices/invoice.types';
+export * from './lib/invoices/invoice-workflow';
+export * from './lib/invoices/invoice-money';
+export * from './lib/spend/spend.types';

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { BudgetSummaryDto } from '@agency-portal/shared';
+import { COMMITTING_BRIEF_STATUSES, type BudgetSummaryDto } from '@agency-portal/shared';
 import type { EntityManager } from 'typeorm';
 import type { Contract } from './contract.entity';
 
-/** Brief states whose estimate is committed against the contract. */
-export const COMMITTING_BRIEF_STATUSES = ['accepted', 'in_progress', 'completed'] as const;
 
 /**
  * The budget summary of a contract, computed from the records that spend it, never stored:

@@ -40,6 +40,14 @@ export function isBriefVisibleToAgency(status: BriefStatus): boolean {
   return status !== 'draft';
 }
 
+/** Brief states whose estimate is committed against the contract's budget (the ledger's "committed"). */
+export const COMMITTING_BRIEF_STATUSES: readonly BriefStatus[] = ['accepted', 'in_progress', 'completed'];
+
+/** Whether a brief in this state commits its estimate. */
+export function commitsBudget(status: BriefStatus): boolean {
+  return COMMITTING_BRIEF_STATUSES.includes(status);
+}
+
 /** Whether accepting a brief of this estimate keeps the contract within its cap. */
 export function fitsBudget(capMinor: number, committedMinor: number, estimateMinor: number): boolean {
   return committedMinor + estimateMinor <= capMinor;
