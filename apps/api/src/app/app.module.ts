@@ -21,6 +21,8 @@ import { EventsModule } from './events/events.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { UploadsModule } from './uploads/uploads.module';
+import { InvoicesModule } from './invoices/invoices.module';
+import { SpendModule } from './spend/spend.module';
 
 @Module({})
 export class AppModule {
@@ -51,6 +53,8 @@ export class AppModule {
         BriefsModule,
         DeliverablesModule,
         UploadsModule,
+        SpendModule,
+        InvoicesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -22,7 +22,7 @@ export const LEDGER_LEVELS = ['contract', 'goal', 'business_unit'] as const;
 export type LedgerLevel = (typeof LEDGER_LEVELS)[number];
 
 export interface LedgerRowDto extends LedgerFigures {
-  /** A stable id of the row: the contract's, `<contract>:<goal>`, or `<unit>:<currency>`. */
+  /** A stable id of the row: the contract's own, or derived from contract and goal, or unit and currency. */
   id: string;
   level: LedgerLevel;
   contractId: string | null;

@@ -15,7 +15,7 @@ import type {
   TerminateContractRequest,
   UpdateContractRequest,
 } from '@agency-portal/shared';
-import { CONTRACT_SORT_KEYS, CONTRACT_STATUSES, RATE_UNITS } from '@agency-portal/shared';
+import { CONTRACT_SORT_KEYS, CONTRACT_STATUSES, MAX_TAX_RATE_BP, RATE_UNITS } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -111,6 +111,13 @@ export class CreateContractDto implements CreateContractRequest {
   @IsMinorUnits()
   budgetCapMinor!: number;
 
+  @ApiPropertyOptional({ description: 'Tax on invoices in basis points (1000 = 10 %); none when omitted.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_TAX_RATE_BP)
+  taxRateBp?: number;
+
   @IsInt()
   @Min(0)
   @Max(365)
@@ -179,6 +186,12 @@ export class UpdateContractDto implements UpdateContractRequest {
   @IsOptional()
   @IsMinorUnits()
   budgetCapMinor?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_TAX_RATE_BP)
+  taxRateBp?: number;
 
   @IsOptional()
   @IsInt()
@@ -269,6 +282,7 @@ export class ContractResponse implements ContractDto {
   endDate!: string;
   currency!: string;
   budgetCapMinor!: number;
+  taxRateBp!: number;
   renewalNoticeDays!: number;
   @ApiProperty({ enum: CONTRACT_STATUSES })
   status!: ContractStatus;

@@ -1,0 +1,496 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  InvoiceChecks,
+  InvoiceDetailDto,
+  InvoiceDocumentDto,
+  InvoiceDraftDto,
+  RateUnit,
+} from '@agency-portal/shared';
+import {
+  approvalsRequired,
+  invoiceTotals,
+  isValidQuantity,
+  lineAmountMinor,
+  MAX_INVOICE_LINES,
+
+} from '@agency-portal/shared';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import { type Actor, isAgencyActor } from '../auth/actor';
+import { isUniqueViolation } from '../common/db-errors';
+import { DomainError, fieldError, forbidden, invalidState, notFound } from '../common/errors/domain-error';
+import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
+import { Contract, RateCardItem } from '../contracts/contract.entity';
+import { DomainEvents } from '../events/domain-events.service';
+import { FilesService } from '../files/files.service';
+import type { ReceivedFile } from '../files/upload';
+import { msg } from '../i18n/message';
+import { LedgerService } from '../spend/ledger.service';
+import type { InvoiceDraftRequestDto, InvoiceLineInputDto, SubmitInvoiceDto } from './dto/invoice.dto';
+import { financeUserIds } from './finance-audience';
+import { IdempotencyService, type Answer } from './idempotency.service';
+import { InvoiceQueriesService } from './invoice-queries.service';
+import { Invoice, InvoiceLine } from './invoice.entity';
+import { invoiceSnapshot, lineSnapshot } from './invoice.mapper';
+
+/** Where invoice PDFs are kept; an unclaimed one is swept after a day (invoice-jobs.ts). */
+export const INVOICE_DOCUMENT_PREFIX = 'invoices';
+
+interface BillableDeliverable {
+  id: string;
+  title: string;
+  status: string;
+  contract_id: string;
+  brief_id: string;
+  spec_id: string | null;
+  spec_quantity: number | null;
+  spec_item_id: string | null;
+  /** Quantity already billed of the same spec by live lines. */
+  billed_of_spec: string;
+  billed_by: string | null;
+  goal_id: string | null;
+}
+
+interface PricedLine {
+  input: InvoiceLineInputDto;
+  item: RateCardItem;
+  unitPriceMinor: number;
+  deliverable: BillableDeliverable | null;
+  goalId: string;
+}
+
+const notLive = () =>
+  invalidState('Invoices can be submitted only against an active contract.');
+
+/**
+ * Submission of invoices by agencies: validates every line against the contract, its rate card,
+ * its goals and the approved, unbilled deliverables; computes net, tax and gross in minor units;
+ * records the checks finance sees; and drafts invoices from the billable deliverables (pay on
+ * approval). One transaction per submission, with its audit record, its event and, behind an
+ * Idempotency-Key, its stored answer.
+ */
+@Injectable()
+export class InvoiceSubmissionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
+    private readonly files: FilesService,
+    private readonly idempotency: IdempotencyService,
+    private readonly queries: InvoiceQueriesService,
+    private readonly ledger: LedgerService,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  async submit(
+    actor: Actor,
+    input: SubmitInvoiceDto,
+    idempotencyKey: string | undefined,
+  ): Promise<Answer<InvoiceDetailDto>> {
+    const key = this.idempotency.keyOf(idempotencyKey);
+    try {
+      return await this.idempotency.once(actor, key, input, 201, async (manager) => {
+        const id = await this.create(manager, actor, input);
+        return this.queries.get(actor, id, manager);
+      });
+    } catch (error) {
+      throw mapUniqueViolations(error);
+    }
+  }
+
+  /** Records an uploaded invoice PDF (checked by content on the way in) for a later submission. */
+  async recordDocument(actor: Actor, received: ReceivedFile): Promise<InvoiceDocumentDto> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const file = await this.files.record(manager, received, actor);
+        await this.audit.record(manager, actor, {
+          action: 'invoice_document.uploaded',
+          entity: 'stored_file',
+          entityId: file.id,
+          after: { fileName: file.originalName, sha256: file.sha256, sizeBytes: file.sizeBytes },
+        });
+        return {
+          id: file.id,
+          fileName: file.originalName,
+          sizeBytes: file.sizeBytes,
+          sha256: file.sha256,
+          uploadedAt: file.createdAt.toISOString(),
+        };
+      });
+    } catch (error) {
+      await this.files.discard(received);
+      throw error;
+    }
+  }
+
+  /**
+   * Pay on approval: an invoice priced from the rate card for the contract's approved deliverables
+   * that no live invoice bills yet (or the chosen ones), each line with its brief's goal. Nothing
+   * is stored; the agency edits it and submits it.
+   */
+  async draft(actor: Actor, input: InvoiceDraftRequestDto): Promise<InvoiceDraftDto> {
+    const manager = this.dataSource.manager;
+    const contract = await this.visibleContract(manager, actor, input.contractId, false);
+    const candidates = input.deliverableIds
+      ? await this.deliverables(manager, actor, input.deliverableIds)
+      : await this.billableOf(manager, actor, contract.id);
+    input.deliverableIds?.forEach((id, index) => {
+      const found = candidates.find((candidate) => candidate.id === id);
+      assertBillable(found, contract.id, `deliverableIds.${index}`);
+    });
+    const chosen = candidates.slice(0, MAX_INVOICE_LINES);
+    const items = await manager.find(RateCardItem, { where: { contractId: contract.id } });
+    const goals = await this.goalsOf(manager, contract.id);
+    const lines = chosen.flatMap((deliverable) => {
+      const item = items.find((candidate) => candidate.id === deliverable.spec_item_id);
+      if (!item) return [];
+      const goalId = defaultGoal(deliverable, goals);
+      return [
+        {
+          rateCardItemId: item.id,
+          itemCode: item.code,
+          description: item.description,
+          unit: item.unit,
+          quantity: 1,
+          unitPriceMinor: item.unitPriceMinor,
+          amountMinor: lineAmountMinor(1, item.unitPriceMinor),
+          deliverableId: deliverable.id,
+          deliverableTitle: deliverable.title,
+          briefId: deliverable.brief_id,
+          goalId,
+          goalName: goals.find((goal) => goal.goal_id === goalId)?.name ?? '',
+        },
+      ];
+    });
+    const totals = invoiceTotals(lines, contract.taxRateBp);
+    const total = input.deliverableIds ? chosen.length : await this.billableCount(manager, actor, contract.id);
+    return {
+      contractId: contract.id,
+      contractReference: contract.reference,
+      currency: contract.currency,
+      taxRateBp: contract.taxRateBp,
+      lines,
+      netMinor: totals.netMinor,
+      taxMinor: totals.taxMinor,
+      grossMinor: totals.grossMinor,
+      remainingDeliverables: Math.max(0, total - lines.length),
+    };
+  }
+
+  private async create(manager: EntityManager, actor: Actor, input: SubmitInvoiceDto): Promise<string> {
+    if (!isAgencyActor(actor)) throw forbidden();
+    // The contract row is the lock every change of its invoiced amount takes first (then the invoice).
+    const contract = await this.visibleContract(manager, actor, input.contractId, true);
+    if (input.currency !== contract.currency) {
+      throw new DomainError(
+        'currency_mismatch',
+        msg('The invoice must be in the contract\'s currency, {currency}.', { currency: contract.currency }),
+        { fields: [{ field: 'currency', messages: [msg('Use {currency}.', { currency: contract.currency })] }] },
+      );
+    }
+    if (input.dueDate < input.issueDate) {
+      throw fieldError('dueDate', 'The due date cannot be before the issue date.');
+    }
+    await this.requireDocument(manager, actor, input.documentId);
+    const priced = await this.priceLines(manager, actor, contract, input.lines);
+    const totals = invoiceTotals(
+      priced.map((line) => ({ quantity: line.input.quantity, unitPriceMinor: line.unitPriceMinor })),
+      contract.taxRateBp,
+    );
+    const ledger = await this.ledger.contractFigures(manager, contract.id);
+    const remainingMinor = ledger?.remainingMinor ?? contract.budgetCapMinor;
+    const specBilled = new Map<string, number>();
+    const lines = priced.map((line, position) => {
+      const deliverable = line.deliverable;
+      let billedSpecQuantity: number | null = null;
+      if (deliverable?.spec_id && deliverable.spec_quantity !== null) {
+        const before = specBilled.get(deliverable.spec_id) ?? Number(deliverable.billed_of_spec);
+        billedSpecQuantity = before + line.input.quantity;
+        specBilled.set(deliverable.spec_id, billedSpecQuantity);
+      }
+      return manager.create(InvoiceLine, {
+        position,
+        rateCardItemId: line.item.id,
+        itemCode: line.item.code,
+        description: line.input.description || line.item.description,
+        unit: line.item.unit,
+        quantity: line.input.quantity,
+        unitPriceMinor: line.unitPriceMinor,
+        rateCardPriceMinor: line.item.unitPriceMinor,
+        amountMinor: totals.lineAmountsMinor[position] ?? 0,
+        deliverableId: deliverable?.id ?? null,
+        goalId: line.goalId,
+        specQuantity: deliverable?.spec_quantity ?? null,
+        billedSpecQuantity,
+      });
+    });
+    const checks: InvoiceChecks = {
+      overBudget: totals.netMinor > remainingMinor ? { remainingMinor, netMinor: totals.netMinor } : null,
+      priceDeviations: lines.filter((line) => line.unitPriceMinor !== line.rateCardPriceMinor).length,
+      quantityBeyondSpec: lines.filter(
+        (line) =>
+          line.specQuantity !== null && line.billedSpecQuantity !== null && line.billedSpecQuantity > line.specQuantity,
+      ).length,
+    };
+    const invoice = await manager.save(
+      manager.create(Invoice, {
+        agencyId: actor.agencyId,
+        contractId: contract.id,
+        number: input.number,
+        issueDate: input.issueDate,
+        dueDate: input.dueDate,
+        currency: contract.currency,
+        netMinor: totals.netMinor,
+        taxRateBp: contract.taxRateBp,
+        taxMinor: totals.taxMinor,
+        grossMinor: totals.grossMinor,
+        status: 'submitted',
+        version: 0,
+        approvalsRequired: approvalsRequired(
+          totals.grossMinor,
+          this.config.invoiceDualApprovalThresholds[contract.currency],
+        ),
+        documentId: input.documentId,
+        notes: input.notes ?? '',
+        checks,
+        submittedBy: actor.id,
+        approvedAt: null,
+        rejectedBy: null,
+        rejectedAt: null,
+        rejectionReason: null,
+        paidBy: null,
+        paidAt: null,
+        paymentDate: null,
+        paymentReference: null,
+        withdrawnBy: null,
+        withdrawnAt: null,
+      }),
+    );
+    for (const line of lines) line.invoiceId = invoice.id;
+    await manager.insert(InvoiceLine, lines);
+    await this.audit.record(manager, actor, {
+      action: 'invoice.submitted',
+      entity: 'invoice',
+      entityId: invoice.id,
+      after: { ...invoiceSnapshot(invoice), checks, lines: lines.map(lineSnapshot) },
+    });
+    const agency = await manager.query<{ name: string }[]>('SELECT name FROM agencies WHERE id = $1', [
+      actor.agencyId,
+    ]);
+    await this.events.publish(
+      manager,
+      {
+        type: 'invoice.submitted',
+        payload: {
+          invoiceId: invoice.id,
+          number: invoice.number,
+          contractReference: contract.reference,
+          agencyName: agency[0]?.name ?? '',
+          currency: invoice.currency,
+          grossMinor: invoice.grossMinor,
+          submitterName: actor.name,
+          dueDate: invoice.dueDate,
+          approvalsRequired: invoice.approvalsRequired,
+        },
+        audience: { userIds: await financeUserIds(manager) },
+      },
+      actor,
+    );
+    await this.ledger.announceThresholds(manager, contract, actor);
+    return invoice.id;
+  }
+
+  /** The actor's contract (404 outside their scope), active, optionally locked for the submission. */
+  private async visibleContract(
+    manager: EntityManager,
+    actor: Actor,
+    contractId: string,
+    lock: boolean,
+  ): Promise<Contract> {
+    const qb = manager.getRepository(Contract).createQueryBuilder('contract').where('contract.id = :contractId', {
+      contractId,
+    });
+    if (lock) qb.setLock('pessimistic_write');
+    const contract = await this.access.scope(qb, actor, 'contract', 'contract').getOne();
+    if (!contract) throw notFound('Contract');
+    if (contract.status !== 'active') throw notLive();
+    return contract;
+  }
+
+  /** A PDF uploaded by someone of the actor's agency for an invoice, and not claimed by another one. */
+  private async requireDocument(manager: EntityManager, actor: Actor & { agencyId: string }, id: string): Promise<void> {
+    const rows: { claimed: boolean }[] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM invoices i WHERE i.document_id = f.id) AS claimed
+         FROM stored_files f JOIN users u ON u.id = f.uploaded_by
+        WHERE f.id = $1 AND f.storage_key LIKE $2 AND u.agency_id = $3`,
+      [id, `${INVOICE_DOCUMENT_PREFIX}/%`, actor.agencyId],
+    );
+    if (!rows[0]) throw fieldError('documentId', 'Upload the invoice PDF first (POST /api/invoices/documents).');
+    if (rows[0].claimed) throw fieldError('documentId', 'This PDF belongs to another invoice already.');
+  }
+
+  private async priceLines(
+    manager: EntityManager,
+    actor: Actor,
+    contract: Contract,
+    inputs: readonly InvoiceLineInputDto[],
+  ): Promise<PricedLine[]> {
+    const items = await manager.find(RateCardItem, {
+      where: { contractId: contract.id, id: In(inputs.map((line) => line.rateCardItemId)) },
+    });
+    const deliverableIds = inputs.flatMap((line) => (line.deliverableId ? [line.deliverableId] : []));
+    const deliverables = await this.deliverables(manager, actor, deliverableIds);
+    const goals = await this.goalsOf(manager, contract.id);
+    const seen = new Map<string, number>();
+    return inputs.map((input, index) => {
+      const field = (name: string) => `lines.${index}.${name}`;
+      const item = items.find((candidate) => candidate.id === input.rateCardItemId);
+      if (!item) throw fieldError(field('rateCardItemId'), 'The rate card item is not on this contract.');
+      if (!isValidQuantity(input.quantity, item.unit)) throw fieldError(field('quantity'), quantityMessage(item.unit));
+      let deliverable: BillableDeliverable | null = null;
+      if (input.deliverableId) {
+        const earlier = seen.get(input.deliverableId);
+        if (earlier !== undefined) {
+          throw fieldError(
+            field('deliverableId'),
+            msg('Line {line, number} bills this deliverable already.', { line: earlier + 1 }),
+          );
+        }
+        seen.set(input.deliverableId, index);
+        const found = deliverables.find((candidate) => candidate.id === input.deliverableId);
+        deliverable = assertBillable(found, contract.id, field('deliverableId'));
+      } else if (item.unit === 'deliverable') {
+        throw fieldError(field('deliverableId'), 'A deliverable item bills an approved deliverable: name it.');
+      }
+      const goalId = input.goalId ?? (deliverable ? defaultGoal(deliverable, goals) : defaultGoal(null, goals));
+      if (!goals.some((goal) => goal.goal_id === goalId)) {
+        throw fieldError(field('goalId'), 'The goal is not one this contract serves.');
+      }
+      return { input, item, unitPriceMinor: input.unitPriceMinor ?? item.unitPriceMinor, deliverable, goalId };
+    });
+  }
+
+  /** Deliverables the actor may see, with their brief, spec and what live invoices billed of them. */
+  private async deliverables(manager: EntityManager, actor: Actor, ids: readonly string[]): Promise<BillableDeliverable[]> {
+    if (ids.length === 0) return [];
+    const condition = this.access.condition(actor, 'deliverable', 'd');
+    return manager
+      .createQueryBuilder()
+      .select(DELIVERABLE_COLUMNS)
+      .from('deliverables', 'd')
+      .innerJoin('briefs', 'b', 'b.id = d.brief_id')
+      .leftJoin('deliverable_specs', 's', 's.id = d.spec_id')
+      .where('d.id = ANY(CAST(:ids AS uuid[]))', { ids: [...new Set(ids)] })
+      .andWhere(condition?.sql ?? 'true', condition?.params ?? {})
+      .getRawMany<BillableDeliverable>();
+  }
+
+  /** The contract's approved deliverables that no live invoice bills, oldest due first. */
+  private async billableOf(manager: EntityManager, actor: Actor, contractId: string): Promise<BillableDeliverable[]> {
+    return this.billableQuery(manager, actor, contractId)
+      .select(DELIVERABLE_COLUMNS)
+      .orderBy('d.due_date', 'ASC')
+      .addOrderBy('d.id', 'ASC')
+      .limit(MAX_INVOICE_LINES)
+      .getRawMany<BillableDeliverable>();
+  }
+
+  private async billableCount(manager: EntityManager, actor: Actor, contractId: string): Promise<number> {
+    const row = await this.billableQuery(manager, actor, contractId)
+      .select('count(*)::int', 'count')
+      .getRawOne<{ count: number }>();
+    return row?.count ?? 0;
+  }
+
+  private billableQuery(manager: EntityManager, actor: Actor, contractId: string) {
+    const condition = this.access.condition(actor, 'deliverable', 'd');
+    return manager
+      .createQueryBuilder()
+      .from('deliverables', 'd')
+      .innerJoin('briefs', 'b', 'b.id = d.brief_id')
+      .leftJoin('deliverable_specs', 's', 's.id = d.spec_id')
+      .where('b.contract_id = :contractId', { contractId })
+      .andWhere("d.status IN ('approved', 'published')")
+      .andWhere('d.spec_id IS NOT NULL')
+      .andWhere('NOT EXISTS (SELECT 1 FROM invoice_lines held WHERE held.deliverable_id = d.id AND held.live)')
+      .andWhere(condition?.sql ?? 'true', condition?.params ?? {});
+  }
+
+  /** The contract's goals, largest allocation first (ties by id): the default for lines. */
+  private goalsOf(manager: EntityManager, contractId: string): Promise<{ goal_id: string; name: string; percent: number }[]> {
+    return manager.query(
+      `SELECT cg.goal_id, g.name, cg.percent FROM contract_goals cg JOIN marketing_goals g ON g.id = cg.goal_id
+        WHERE cg.contract_id = $1 ORDER BY cg.percent DESC, cg.goal_id`,
+      [contractId],
+    );
+  }
+}
+
+const DELIVERABLE_COLUMNS = [
+  'd.id AS id',
+  'd.title AS title',
+  'd.status AS status',
+  'b.contract_id AS contract_id',
+  'b.id AS brief_id',
+  'd.spec_id AS spec_id',
+  's.quantity AS spec_quantity',
+  's.rate_card_item_id AS spec_item_id',
+  `(SELECT COALESCE(sum(l.quantity), 0)::text FROM invoice_lines l JOIN deliverables sd ON sd.id = l.deliverable_id
+     WHERE l.live AND sd.spec_id = d.spec_id) AS billed_of_spec`,
+  '(SELECT l.invoice_id FROM invoice_lines l WHERE l.live AND l.deliverable_id = d.id LIMIT 1) AS billed_by',
+  `(SELECT bg.goal_id FROM brief_goals bg LEFT JOIN contract_goals cg ON cg.goal_id = bg.goal_id AND cg.contract_id = b.contract_id
+     WHERE bg.brief_id = b.id ORDER BY cg.percent DESC NULLS LAST, bg.goal_id LIMIT 1) AS goal_id`,
+];
+
+function quantityMessage(unit: RateUnit): string {
+  return unit === 'deliverable'
+    ? 'A deliverable is billed in whole units: the quantity must be a positive whole number.'
+    : 'The quantity must be positive with at most two decimals.';
+}
+
+/** The brief's goal (its largest allocation on the contract), else the contract's largest allocation. */
+function defaultGoal(deliverable: BillableDeliverable | null, goals: readonly { goal_id: string }[]): string {
+  return deliverable?.goal_id ?? goals[0]?.goal_id ?? '';
+}
+
+function assertBillable(
+  deliverable: BillableDeliverable | undefined,
+  contractId: string,
+  field: string,
+): BillableDeliverable {
+  const refuse = (code: 'deliverable_not_billable' | 'already_billed', text: string, extra = {}) =>
+    new DomainError(code, text, { fields: [{ field, messages: [text] }], ...extra });
+  if (!deliverable) throw refuse('deliverable_not_billable', 'The deliverable was not found.');
+  if (deliverable.contract_id !== contractId) {
+    throw refuse('deliverable_not_billable', 'The deliverable belongs to another contract.');
+  }
+  if (!['approved', 'published'].includes(deliverable.status)) {
+    throw refuse('deliverable_not_billable', 'Only approved deliverables can be billed.');
+  }
+  if (deliverable.billed_by) {
+    throw refuse('already_billed', 'Another invoice bills this deliverable already.', {
+      deliverableId: deliverable.id,
+      invoiceId: deliverable.billed_by,
+    });
+  }
+  return deliverable;
+}
+
+/** The database's last word on races: a number or a deliverable taken by a concurrent submission. */
+function mapUniqueViolations(error: unknown): unknown {
+  if (isUniqueViolation(error, 'invoices_agency_number_key')) {
+    return new DomainError('invoice_number_taken', 'Your agency has already submitted an invoice with this number.', {
+      fields: [{ field: 'number', messages: ['This number is taken by another of your invoices.'] }],
+    });
+  }
+  if (isUniqueViolation(error, 'invoice_lines_billed_deliverable_key')) {
+    return new DomainError('already_billed', 'Another invoice bills one of these deliverables already.');
+  }
+  if (isUniqueViolation(error, 'invoices_document_id_key')) {
+    return fieldError('documentId', 'This PDF belongs to another invoice already.');
+  }
+  return error;
+}
+
