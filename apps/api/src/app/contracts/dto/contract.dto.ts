@@ -282,7 +282,8 @@ export class ContractResponse implements ContractDto {
   endDate!: string;
   currency!: string;
   budgetCapMinor!: number;
-  taxRateBp!: number;
+  @ApiProperty({ description: 'Tax on invoices in basis points (1000 = 10 %), always sent.' })
+  taxRateBp?: number;
   renewalNoticeDays!: number;
   @ApiProperty({ enum: CONTRACT_STATUSES })
   status!: ContractStatus;
