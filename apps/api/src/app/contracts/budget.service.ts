@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { COMMITTING_BRIEF_STATUSES, type BudgetSummaryDto } from '@agency-portal/shared';
+import type { BudgetSummaryDto } from '@agency-portal/shared';
+import { BUDGET_COMMITTING_BRIEF_STATUSES } from '@agency-portal/shared';
 import type { EntityManager } from 'typeorm';
 import type { Contract } from './contract.entity';
-
 
 /**
  * The budget summary of a contract, read from the ledger view `contract_budget_ledger`
@@ -16,7 +16,7 @@ export class BudgetService {
     const rows: { committed: string | null }[] = await manager.query(
       `SELECT COALESCE(SUM(budget_estimate_minor), 0)::text AS committed
          FROM briefs WHERE contract_id = $1 AND status = ANY($2)`,
-      [contractId, [...COMMITTING_BRIEF_STATUSES]],
+      [contractId, [...BUDGET_COMMITTING_BRIEF_STATUSES]],
     );
     return Number(rows[0]?.committed ?? 0);
   }

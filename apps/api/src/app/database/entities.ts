@@ -10,7 +10,7 @@ import { Notification } from '../notifications/notification.entity';
 import { Brief, BriefGoal, DeliverableSpec } from '../briefs/brief.entity';
 import { ApprovalDecision, Deliverable, DeliverableVersion } from '../deliverables/deliverable.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
-import { ApprovalPolicy } from '../reviews/approval-policy.entity';
+import { ApprovalPolicy } from '../approval-policies/approval-policy.entity';
 import { Comment } from '../reviews/comment.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { GoalsAndContracts1764100000000 } from './migrations/1764100000000-goals-and-contracts';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { IDEMPOTENCY_KEY_PATTERN } from '@agency-portal/shared';
 import { DataSource, type EntityManager } from 'typeorm';
+import { UnitOfWork, type UniqueViolations } from '../database/unit-of-work';
 import type { Actor } from '../auth/actor';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
@@ -42,6 +43,7 @@ export function requestHash(body: unknown): string {
 export class IdempotencyService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
@@ -60,12 +62,13 @@ export class IdempotencyService {
     body: unknown,
     status: number,
     work: (manager: EntityManager) => Promise<T>,
+    uniques: UniqueViolations = {},
   ): Promise<Answer<T>> {
     if (key === undefined) {
-      return { status, body: await this.dataSource.transaction(work), replayed: false };
+      return { status, body: await this.uow.run(work, uniques), replayed: false };
     }
     const hash = requestHash(body);
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       const claimed: unknown[] = await manager.query(
         `INSERT INTO idempotency_keys (user_id, key, request_hash, response_status, response_body)
          VALUES ($1, $2, $3, 0, 'null')
@@ -82,7 +85,7 @@ export class IdempotencyService {
         [actor.id, key, status, JSON.stringify(answer)],
       );
       return { status, body: answer, replayed: false };
-    });
+    }, uniques);
   }
 
   /** Removes keys past their time; returns how many. */

@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../common/db-errors';
 import { DomainError, fieldError, forbidden, notFound } from '../common/errors/domain-error';
 import { todayIso } from '../common/http/validators';
 import { Contract } from '../contracts/contract.entity';
+import { UnitOfWork } from '../database/unit-of-work';
 import type { InvoiceFacts } from '../events/domain-events';
 import { DomainEvents } from '../events/domain-events.service';
 import { msg } from '../i18n/message';
@@ -46,6 +47,7 @@ type Changes = Partial<
 export class InvoiceDecisionsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
@@ -156,16 +158,11 @@ export class InvoiceDecisionsService {
     work: (manager: EntityManager, invoice: Invoice, contract: Contract) => Promise<void>,
   ): Promise<InvoiceDetailDto> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.uow.run(async (manager) => {
         const qb = manager.getRepository(Invoice).createQueryBuilder('invoice').where('invoice.id = :id', { id });
         const invoice = await this.access.scope(qb, actor, 'invoice', 'invoice').getOne();
         if (!invoice) throw notFound('Invoice');
-        const contract = await manager
-          .getRepository(Contract)
-          .createQueryBuilder('contract')
-          .setLock('pessimistic_write')
-          .where('contract.id = :id', { id: invoice.contractId })
-          .getOneOrFail();
+        const contract = await this.uow.lockOne(manager, Contract, invoice.contractId, 'Contract');
         if (!canDoInvoiceAction(invoice.status, action, actor.role)) {
           if (!canDoInvoiceAction(statusFor(action), action, actor.role)) throw forbidden();
           throw conflict(invoice, await this.approvalCount(manager, id));

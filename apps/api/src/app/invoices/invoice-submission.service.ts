@@ -4,7 +4,6 @@ import type {
   InvoiceDetailDto,
   InvoiceDocumentDto,
   InvoiceDraftDto,
-  RateUnit,
 } from '@agency-portal/shared';
 import {
   approvalsRequired,
@@ -18,9 +17,9 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, isAgencyActor } from '../auth/actor';
-import { isUniqueViolation } from '../common/db-errors';
 import { DomainError, fieldError, forbidden, invalidState, notFound } from '../common/errors/domain-error';
 import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
+import { UnitOfWork, type UniqueViolations } from '../database/unit-of-work';
 import { Contract, RateCardItem } from '../contracts/contract.entity';
 import { DomainEvents } from '../events/domain-events.service';
 import { FilesService } from '../files/files.service';
@@ -74,6 +73,7 @@ const notLive = () =>
 export class InvoiceSubmissionService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
@@ -90,20 +90,23 @@ export class InvoiceSubmissionService {
     idempotencyKey: string | undefined,
   ): Promise<Answer<InvoiceDetailDto>> {
     const key = this.idempotency.keyOf(idempotencyKey);
-    try {
-      return await this.idempotency.once(actor, key, input, 201, async (manager) => {
+    return this.idempotency.once(
+      actor,
+      key,
+      input,
+      201,
+      async (manager) => {
         const id = await this.create(manager, actor, input);
         return this.queries.get(actor, id, manager);
-      });
-    } catch (error) {
-      throw mapUniqueViolations(error);
-    }
+      },
+      SUBMISSION_UNIQUES,
+    );
   }
 
   /** Records an uploaded invoice PDF (checked by content on the way in) for a later submission. */
   async recordDocument(actor: Actor, received: ReceivedFile): Promise<InvoiceDocumentDto> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.uow.run(async (manager) => {
         const file = await this.files.record(manager, received, actor);
         await this.audit.record(manager, actor, {
           action: 'invoice_document.uploaded',
@@ -309,11 +312,14 @@ export class InvoiceSubmissionService {
     contractId: string,
     lock: boolean,
   ): Promise<Contract> {
-    const qb = manager.getRepository(Contract).createQueryBuilder('contract').where('contract.id = :contractId', {
-      contractId,
-    });
-    if (lock) qb.setLock('pessimistic_write');
-    const contract = await this.access.scope(qb, actor, 'contract', 'contract').getOne();
+    let contract: Contract | null;
+    if (lock) contract = await this.uow.lockVisible(manager, actor, 'contract', Contract, contractId);
+    else {
+      const qb = manager.getRepository(Contract).createQueryBuilder('contract').where('contract.id = :contractId', {
+        contractId,
+      });
+      contract = await this.access.scope(qb, actor, 'contract', 'contract').getOne();
+    }
     if (!contract) throw notFound('Contract');
     if (contract.status !== 'active') throw notLive();
     return contract;
@@ -348,7 +354,14 @@ export class InvoiceSubmissionService {
       const field = (name: string) => `lines.${index}.${name}`;
       const item = items.find((candidate) => candidate.id === input.rateCardItemId);
       if (!item) throw fieldError(field('rateCardItemId'), 'The rate card item is not on this contract.');
-      if (!isValidQuantity(input.quantity, item.unit)) throw fieldError(field('quantity'), quantityMessage(item.unit));
+      if (!isValidQuantity(input.quantity, item.unit)) {
+        throw fieldError(
+          field('quantity'),
+          item.unit === 'deliverable'
+            ? 'A deliverable is billed in whole units: the quantity must be a positive whole number.'
+            : 'The quantity must be positive with at most two decimals.',
+        );
+      }
       let deliverable: BillableDeliverable | null = null;
       if (input.deliverableId) {
         const earlier = seen.get(input.deliverableId);
@@ -444,12 +457,6 @@ const DELIVERABLE_COLUMNS = [
      WHERE bg.brief_id = b.id ORDER BY cg.percent DESC NULLS LAST, bg.goal_id LIMIT 1) AS goal_id`,
 ];
 
-function quantityMessage(unit: RateUnit): string {
-  return unit === 'deliverable'
-    ? 'A deliverable is billed in whole units: the quantity must be a positive whole number.'
-    : 'The quantity must be positive with at most two decimals.';
-}
-
 /** The brief's goal (its largest allocation on the contract), else the contract's largest allocation. */
 function defaultGoal(deliverable: BillableDeliverable | null, goals: readonly { goal_id: string }[]): string {
   return deliverable?.goal_id ?? goals[0]?.goal_id ?? '';
@@ -460,17 +467,16 @@ function assertBillable(
   contractId: string,
   field: string,
 ): BillableDeliverable {
-  const refuse = (code: 'deliverable_not_billable' | 'already_billed', text: string, extra = {}) =>
-    new DomainError(code, text, { fields: [{ field, messages: [text] }], ...extra });
-  if (!deliverable) throw refuse('deliverable_not_billable', 'The deliverable was not found.');
+  if (!deliverable) throw fieldError(field, 'The deliverable was not found.', 'deliverable_not_billable');
   if (deliverable.contract_id !== contractId) {
-    throw refuse('deliverable_not_billable', 'The deliverable belongs to another contract.');
+    throw fieldError(field, 'The deliverable belongs to another contract.', 'deliverable_not_billable');
   }
   if (!['approved', 'published'].includes(deliverable.status)) {
-    throw refuse('deliverable_not_billable', 'Only approved deliverables can be billed.');
+    throw fieldError(field, 'Only approved deliverables can be billed.', 'deliverable_not_billable');
   }
   if (deliverable.billed_by) {
-    throw refuse('already_billed', 'Another invoice bills this deliverable already.', {
+    throw new DomainError('already_billed', 'Another invoice bills this deliverable already.', {
+      fields: [{ field, messages: ['Another invoice bills this deliverable already.'] }],
       deliverableId: deliverable.id,
       invoiceId: deliverable.billed_by,
     });
@@ -478,19 +484,14 @@ function assertBillable(
   return deliverable;
 }
 
-/** The database's last word on races: a number or a deliverable taken by a concurrent submission. */
-function mapUniqueViolations(error: unknown): unknown {
-  if (isUniqueViolation(error, 'invoices_agency_number_key')) {
-    return new DomainError('invoice_number_taken', 'Your agency has already submitted an invoice with this number.', {
+/** The database's last word on races: a number, a deliverable or a PDF taken by a concurrent submission. */
+const SUBMISSION_UNIQUES: UniqueViolations = {
+  invoices_agency_number_key: () =>
+    new DomainError('invoice_number_taken', 'Your agency has already submitted an invoice with this number.', {
       fields: [{ field: 'number', messages: ['This number is taken by another of your invoices.'] }],
-    });
-  }
-  if (isUniqueViolation(error, 'invoice_lines_billed_deliverable_key')) {
-    return new DomainError('already_billed', 'Another invoice bills one of these deliverables already.');
-  }
-  if (isUniqueViolation(error, 'invoices_document_id_key')) {
-    return fieldError('documentId', 'This PDF belongs to another invoice already.');
-  }
-  return error;
-}
+    }),
+  invoice_lines_billed_deliverable_key: () =>
+    new DomainError('already_billed', 'Another invoice bills one of these deliverables already.'),
+  invoices_document_id_key: () => fieldError('documentId', 'This PDF belongs to another invoice already.'),
+};
 

@@ -6,7 +6,7 @@ import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.enti
 import { ApprovalDecision, Deliverable, DeliverableVersion } from '../deliverables/deliverable.entity';
 import type { FileStorage } from '../files/file-storage';
 import { type StoredFile } from '../files/stored-file.entity';
-import { ApprovalPolicy } from '../reviews/approval-policy.entity';
+import { ApprovalPolicy } from '../approval-policies/approval-policy.entity';
 import { Comment } from '../reviews/comment.entity';
 import { User } from '../users/user.entity';
 import { storeDemoFile } from './demo-files';
@@ -276,7 +276,8 @@ export async function seedDemoReviews(
         specs: [{ code: 'TT-CREATOR', quantity: 3, dueDate: day(4), channel: 'tiktok' }],
         sentAt: ago(24 * 4),
         answeredAt: ago(24 * 3),
-        declineReason: 'Waktu persiapan tidak cukup untuk memesan tiga kreator; kami siap memberi penawaran untuk bulan depan.',
+        declineReason:
+          'Waktu persiapan tidak cukup untuk memesan tiga kreator; kami siap memberi penawaran untuk bulan depan.',
       });
       return true;
     });

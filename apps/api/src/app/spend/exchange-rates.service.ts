@@ -3,7 +3,7 @@ import type { ExchangeRateDto, Page } from '@agency-portal/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { isUniqueViolation } from '../common/db-errors';
+import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError, fieldError, notFound } from '../common/errors/domain-error';
 import { joinSome, paginate, PERSON, toPage, type ListSpec } from '../common/lists/paginate';
 import type { ExchangeRateInputDto, ExchangeRateListQueryDto, UpdateExchangeRateDto } from './dto/spend.dto';
@@ -37,6 +37,7 @@ export function trimRate(rate: string): string {
 export class ExchangeRatesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
 
@@ -62,8 +63,8 @@ export class ExchangeRatesService {
     if (input.currency === input.reportingCurrency) {
       throw fieldError('reportingCurrency', 'The reporting currency must differ from the currency.');
     }
-    try {
-      return await this.dataSource.transaction(async (manager) => {
+    return this.uow.run(
+      async (manager) => {
         const rate = await manager.save(
           manager.create(ExchangeRate, {
             month: `${input.month}-01`,
@@ -80,26 +81,19 @@ export class ExchangeRatesService {
           after: { month: input.month, currency: input.currency, reportingCurrency: input.reportingCurrency, rate: input.rate },
         });
         return this.get(rate.id, manager);
-      });
-    } catch (error) {
-      if (isUniqueViolation(error, 'exchange_rates_key')) {
-        throw new DomainError('conflict', 'Finance has a rate for this currency and month already; change that one.', {
-          fields: [{ field: 'month', messages: ['A rate for this month exists.'] }],
-        });
-      }
-      throw error;
-    }
+      },
+      {
+        exchange_rates_key: () =>
+          new DomainError('conflict', 'Finance has a rate for this currency and month already; change that one.', {
+            fields: [{ field: 'month', messages: ['A rate for this month exists.'] }],
+          }),
+      },
+    );
   }
 
   async update(actor: Actor, id: string, input: UpdateExchangeRateDto): Promise<ExchangeRateDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const rate = await manager
-        .getRepository(ExchangeRate)
-        .createQueryBuilder('rate')
-        .setLock('pessimistic_write')
-        .where('rate.id = :id', { id })
-        .getOne();
-      if (!rate) throw notFound('Exchange rate');
+    return this.uow.run(async (manager) => {
+      const rate = await this.uow.lockOne(manager, ExchangeRate, id, 'Exchange rate');
       const before = trimRate(rate.rate);
       rate.rate = input.rate;
       rate.updatedBy = actor.id;
@@ -116,9 +110,8 @@ export class ExchangeRatesService {
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const rate = await manager.findOne(ExchangeRate, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!rate) throw notFound('Exchange rate');
+    await this.uow.run(async (manager) => {
+      const rate = await this.uow.lockOne(manager, ExchangeRate, id, 'Exchange rate');
       await manager.delete(ExchangeRate, { id });
       await this.audit.record(manager, actor, {
         action: 'exchange_rate.deleted',

@@ -84,10 +84,16 @@ export interface ContractDto {
   updatedAt: string;
 }
 
+/** What can be done to a contract (which, in which status, by whom: `contract-workflow.ts`). */
+export const CONTRACT_ACTIONS = ['edit', 'activate', 'terminate', 'upload_document'] as const;
+export type ContractAction = (typeof CONTRACT_ACTIONS)[number];
+
 export interface ContractDetailDto extends ContractDto {
   rateCard: RateCardItemDto[];
   allocations: GoalAllocationDto[];
   budget: BudgetSummaryDto;
+  /** What the reader may do to the contract now, decided by the API with `allowedContractActions`. */
+  allowedActions: ContractAction[];
 }
 
 export interface CreateContractRequest {

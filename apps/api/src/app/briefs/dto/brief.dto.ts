@@ -22,6 +22,11 @@ import {
   CHANNELS,
   DELIVERABLE_STATUSES,
   FUNNEL_STAGES,
+  BRIEF_ACTIONS,
+  type BriefAction,
+  ITEM_LIMITS,
+  NUMBER_LIMITS,
+  TEXT_LIMITS,
 } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
@@ -41,6 +46,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
+import { DeliverableSummaryResponse } from '../../deliverables/dto/deliverable.dto';
 import { trim } from '../../common/http/transformers';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 import { IsIsoDate, IsMinorUnits, NestedObjects } from '../../common/http/validators';
@@ -50,8 +56,8 @@ export class DeliverableSpecInputDto implements DeliverableSpecInput {
   rateCardItemId!: string;
 
   @IsInt()
-  @Min(1)
-  @Max(500)
+  @Min(NUMBER_LIMITS.specQuantity.min)
+  @Max(NUMBER_LIMITS.specQuantity.max)
   quantity!: number;
 
   @ApiProperty({ format: 'date' })
@@ -75,21 +81,21 @@ class BriefFieldsDto {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(TEXT_LIMITS.title)
   title!: string;
 
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(TEXT_LIMITS.longText)
   objective!: string;
 
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(TEXT_LIMITS.longText)
   audience!: string;
 
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(ITEM_LIMITS.keyMessages)
   @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @MaxLength(TEXT_LIMITS.keyMessage, { each: true })
   keyMessages!: string[];
 
   @ApiProperty({ enum: CHANNELS, isArray: true })
@@ -115,7 +121,7 @@ class BriefFieldsDto {
   @ApiProperty({ type: [DeliverableSpecInputDto] })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(ITEM_LIMITS.deliverableSpecs)
   @NestedObjects(() => DeliverableSpecInputDto)
   specs!: DeliverableSpecInputDto[];
 }
@@ -137,24 +143,24 @@ export class UpdateBriefDto implements UpdateBriefRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(TEXT_LIMITS.title)
   title?: string;
 
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(TEXT_LIMITS.longText)
   objective?: string;
 
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(TEXT_LIMITS.longText)
   audience?: string;
 
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(ITEM_LIMITS.keyMessages)
   @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @MaxLength(TEXT_LIMITS.keyMessage, { each: true })
   keyMessages?: string[];
 
   @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
@@ -182,7 +188,7 @@ export class UpdateBriefDto implements UpdateBriefRequest {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(ITEM_LIMITS.deliverableSpecs)
   @NestedObjects(() => DeliverableSpecInputDto)
   specs?: DeliverableSpecInputDto[];
 }
@@ -191,7 +197,7 @@ export class ReasonDto implements DeclineBriefRequest, BudgetOverrideRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(TEXT_LIMITS.reason)
   reason!: string;
 }
 
@@ -282,24 +288,9 @@ export class DeliverableSpecResponse implements DeliverableSpecDto {
   estimateMinor!: number;
 }
 
-export class DeliverableSummaryResponse implements DeliverableSummaryDto {
-  id!: string;
-  briefId!: string;
-  title!: string;
-  rateCardCode!: string | null;
-  @ApiProperty({ enum: CHANNELS, nullable: true })
-  channel!: Channel | null;
-  dueDate!: string;
-  @ApiProperty({ enum: DELIVERABLE_STATUSES })
-  status!: DeliverableStatus;
-  derivedFromId!: string | null;
-  latestVersionNumber!: number | null;
-  currentStep!: number | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  stepDueAt!: string | null;
-}
-
 export class BriefDetailResponse extends BriefResponse implements BriefDetailDto {
+  @ApiProperty({ enum: BRIEF_ACTIONS, isArray: true })
+  allowedActions!: BriefAction[];
   @ApiProperty({ type: [DeliverableSpecResponse] })
   specs!: DeliverableSpecResponse[];
   @ApiProperty({ type: [DeliverableSummaryResponse] })

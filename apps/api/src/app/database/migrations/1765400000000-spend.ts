@@ -148,7 +148,7 @@ export class Spend1765400000000 implements MigrationInterface {
         PRIMARY KEY (contract_id, threshold_percent)
       );
 
-      -- Which brief statuses commit their estimate: COMMITTING_BRIEF_STATUSES in libs/shared (a
+      -- Which brief statuses commit their estimate: BUDGET_COMMITTING_BRIEF_STATUSES in libs/shared (a
       -- test keeps the two equal).
       CREATE FUNCTION brief_commits_budget(status text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
         SELECT status IN ('accepted', 'in_progress', 'completed')

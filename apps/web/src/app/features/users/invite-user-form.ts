@@ -21,7 +21,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { ApiErrorBody, BusinessUnitDto, InviteUserRequest, Locale, Role } from '@agency-portal/shared';
-import { isAgencyRole } from '@agency-portal/shared';
+import { isAgencyRole, TEXT_LIMITS } from '@agency-portal/shared';
 import { LocaleService } from '../../core/i18n/locale.service';
 import { ROLE_LABELS } from '../../shared/i18n/labels';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
@@ -74,8 +74,8 @@ export class InviteUserForm {
 
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(320)]],
-    name: ['', [Validators.required, Validators.maxLength(200), notBlank]],
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(TEXT_LIMITS.email)]],
+    name: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.name), notBlank]],
     role: ['' as Role | '', Validators.required],
     agencyId: ['', agencyRequiredForAgencyRoles],
     businessUnitId: [null as string | null],
