@@ -1,6 +1,12 @@
 import type { ApiErrorBody, ContractDetailDto, InvoiceDetailDto } from '@agency-portal/shared';
 import { bearer, createTestApp, DEMO, type TestApp } from './support/test-app';
-import { approvedDeliverables, contractBySuffix, invoiceBody, submitted, uploadInvoicePdf } from './support/spend';
+import {
+  approvedDeliverables,
+  contractBySuffix,
+  invoiceBody,
+  submitted,
+  uploadInvoicePdf,
+} from './support/spend';
 
 /** Issue 13: finance decides exactly once, two people above the threshold, agencies hear of it. */
 describe('invoices: finance decisions', () => {
@@ -21,7 +27,8 @@ describe('invoices: finance decisions', () => {
     return submitted(t, northwind, body);
   }
 
-  const post = (path: string, token: string, body: object = {}) => t.http().post(path).set(bearer(token)).send(body);
+  const post = (path: string, token: string, body: object = {}) =>
+    t.http().post(path).set(bearer(token)).send(body);
 
   async function noticesOf(email: string, kind: string): Promise<{ title: string; body: string }[]> {
     await t.deliverEvents();
@@ -75,7 +82,9 @@ describe('invoices: finance decisions', () => {
     expect(again.status).toBe(403);
     expect((again.body as ApiErrorBody).code).toBe('four_eyes_required');
     const asked = await noticesOf(DEMO.finance2, 'invoice_submitted');
-    expect(asked.map((notice) => notice.title)).toContain(`Invoice ${invoice.number} needs a second approval`);
+    expect(asked.map((notice) => notice.title)).toContain(
+      `Invoice ${invoice.number} needs a second approval`,
+    );
     const second = await post(`/api/invoices/${invoice.id}/approve`, finance2);
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ status: 'approved', approvalCount: 2 });
@@ -123,7 +132,10 @@ describe('invoices: finance decisions', () => {
     );
     expect(approvals[0].count).toBe(1);
     const loser = answers.find((answer) => answer.status === 409);
-    const retry = await post(`/api/invoices/${invoice.id}/approve`, loser === answers[0] ? finance : finance2);
+    const retry = await post(
+      `/api/invoices/${invoice.id}/approve`,
+      loser === answers[0] ? finance : finance2,
+    );
     expect(retry.status).toBe(200);
     expect(retry.body.status).toBe('approved');
   });
@@ -131,7 +143,9 @@ describe('invoices: finance decisions', () => {
   it('should need a reason to reject and free the deliverables for another invoice', async () => {
     const invoice = await invoiceOf(1);
     expect((await post(`/api/invoices/${invoice.id}/reject`, finance, { reason: ' ' })).status).toBe(400);
-    const rejected = await post(`/api/invoices/${invoice.id}/reject`, finance, { reason: 'Missing PO number' });
+    const rejected = await post(`/api/invoices/${invoice.id}/reject`, finance, {
+      reason: 'Missing PO number',
+    });
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ status: 'rejected', rejectionReason: 'Missing PO number' });
     const deliverableId = invoice.lines[0].deliverableId as string;
@@ -149,10 +163,19 @@ describe('invoices: finance decisions', () => {
 
   it('should mark an approved invoice paid with its date and reference, once', async () => {
     const invoice = await invoiceOf(1);
-    expect((await post(`/api/invoices/${invoice.id}/pay`, finance, { paymentDate: '2026-01-10', reference: 'X' })).status).toBe(409);
+    expect(
+      (await post(`/api/invoices/${invoice.id}/pay`, finance, { paymentDate: '2026-01-10', reference: 'X' }))
+        .status,
+    ).toBe(409);
     await post(`/api/invoices/${invoice.id}/approve`, finance);
-    expect((await post(`/api/invoices/${invoice.id}/pay`, finance, { paymentDate: '2999-01-01', reference: 'X' })).status).toBe(400);
-    expect((await post(`/api/invoices/${invoice.id}/pay`, finance, { paymentDate: '2025-01-01', reference: 'X' })).status).toBe(400);
+    expect(
+      (await post(`/api/invoices/${invoice.id}/pay`, finance, { paymentDate: '2999-01-01', reference: 'X' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await post(`/api/invoices/${invoice.id}/pay`, finance, { paymentDate: '2025-01-01', reference: 'X' }))
+        .status,
+    ).toBe(400);
     const answers = await Promise.all([
       post(`/api/invoices/${invoice.id}/pay`, finance, { paymentDate: '2026-01-10', reference: 'TRF-1' }),
       post(`/api/invoices/${invoice.id}/pay`, finance2, { paymentDate: '2026-01-11', reference: 'TRF-2' }),
@@ -179,21 +202,26 @@ describe('invoices: finance decisions', () => {
 
   it('should list the finance queues and count them', async () => {
     const waiting = await invoiceOf(1);
-    const queue = await t.http().get('/api/invoices/finance-queue?queue=to_decide&limit=100').set(bearer(finance));
+    const queue = await t
+      .http()
+      .get('/api/invoices/finance-queue?queue=to_decide&limit=100')
+      .set(bearer(finance));
     expect(queue.status).toBe(200);
     expect(queue.body.items.map((item: { id: string }) => item.id)).toContain(waiting.id);
     expect(queue.body.items.every((item: { status: string }) => item.status === 'submitted')).toBe(true);
     await post(`/api/invoices/${waiting.id}/approve`, finance);
     await t.dataSource.query(`UPDATE invoices SET due_date = '2026-01-06' WHERE id = $1`, [waiting.id]);
     const overdue = await t.http().get('/api/invoices/finance-queue?queue=overdue').set(bearer(finance));
-    expect(overdue.body.items.map((item: { id: string; overdue: boolean }) => [item.id, item.overdue])).toContainEqual([
-      waiting.id,
-      true,
-    ]);
+    expect(
+      overdue.body.items.map((item: { id: string; overdue: boolean }) => [item.id, item.overdue]),
+    ).toContainEqual([waiting.id, true]);
     const counts = await t.http().get('/api/invoices/finance-queue/counts').set(bearer(finance));
     expect(counts.body.overdue).toBeGreaterThanOrEqual(1);
     expect(counts.body.awaitingPayment).toBeGreaterThanOrEqual(counts.body.overdue);
-    const list = await t.http().get(`/api/invoices?q=${waiting.number}&status=approved&overdue=true`).set(bearer(finance));
+    const list = await t
+      .http()
+      .get(`/api/invoices?q=${waiting.number}&status=approved&overdue=true`)
+      .set(bearer(finance));
     expect(list.body.items.map((item: { id: string }) => item.id)).toEqual([waiting.id]);
     const theirs = await t.http().get('/api/invoices?limit=100').set(bearer(southpeak));
     expect(theirs.body.items.map((item: { id: string }) => item.id)).not.toContain(waiting.id);

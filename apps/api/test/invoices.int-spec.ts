@@ -69,45 +69,137 @@ describe('invoices: submission', () => {
     const item = korea.rateCard[0];
     const hour = korea.rateCard.find((entry) => entry.unit === 'hour');
     const cases: [string, object, number, string][] = [
-      ['a negative quantity', invoiceBody(korea, document, [id], { lines: [{ rateCardItemId: item.id, quantity: -1, deliverableId: id }] }), 400, 'validation_failed'],
-      ['a fractional deliverable', invoiceBody(korea, document, [id], { lines: [{ rateCardItemId: item.id, quantity: 1.5, deliverableId: id }] }), 400, 'validation_failed'],
-      ['three decimals of hours', invoiceBody(korea, document, [], { lines: [{ rateCardItemId: hour?.id ?? item.id, quantity: 1.255 }] }), 400, 'validation_failed'],
-      ['a price below one won', invoiceBody(korea, document, [id], { lines: [{ rateCardItemId: item.id, quantity: 1, deliverableId: id, unitPriceMinor: 1500.5 }] }), 400, 'validation_failed'],
+      [
+        'a negative quantity',
+        invoiceBody(korea, document, [id], {
+          lines: [{ rateCardItemId: item.id, quantity: -1, deliverableId: id }],
+        }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'a fractional deliverable',
+        invoiceBody(korea, document, [id], {
+          lines: [{ rateCardItemId: item.id, quantity: 1.5, deliverableId: id }],
+        }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'three decimals of hours',
+        invoiceBody(korea, document, [], {
+          lines: [{ rateCardItemId: hour?.id ?? item.id, quantity: 1.255 }],
+        }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'a price below one won',
+        invoiceBody(korea, document, [id], {
+          lines: [{ rateCardItemId: item.id, quantity: 1, deliverableId: id, unitPriceMinor: 1500.5 }],
+        }),
+        400,
+        'validation_failed',
+      ],
       ['another currency', invoiceBody(korea, document, [id], { currency: 'USD' }), 422, 'currency_mismatch'],
-      ['an unknown rate card item', invoiceBody(korea, document, [id], { lines: [{ rateCardItemId: indonesia.rateCard[0].id, quantity: 1, deliverableId: id }] }), 400, 'validation_failed'],
-      ['a deliverable item without its deliverable', invoiceBody(korea, document, [], { lines: [{ rateCardItemId: item.id, quantity: 1 }] }), 400, 'validation_failed'],
-      ['another agency’s contract', invoiceBody(indonesia, document, [], { lines: [{ rateCardItemId: indonesia.rateCard[1].id, quantity: 1 }] }), 404, 'not_found'],
-      ['a due date before the issue date', invoiceBody(korea, document, [id], { dueDate: '2025-12-31' }), 400, 'validation_failed'],
-      ['a document that was never uploaded', invoiceBody(korea, '00000000-0000-4000-8000-000000000000', [id]), 400, 'validation_failed'],
+      [
+        'an unknown rate card item',
+        invoiceBody(korea, document, [id], {
+          lines: [{ rateCardItemId: indonesia.rateCard[0].id, quantity: 1, deliverableId: id }],
+        }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'a deliverable item without its deliverable',
+        invoiceBody(korea, document, [], { lines: [{ rateCardItemId: item.id, quantity: 1 }] }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'another agency’s contract',
+        invoiceBody(indonesia, document, [], {
+          lines: [{ rateCardItemId: indonesia.rateCard[1].id, quantity: 1 }],
+        }),
+        404,
+        'not_found',
+      ],
+      [
+        'a due date before the issue date',
+        invoiceBody(korea, document, [id], { dueDate: '2025-12-31' }),
+        400,
+        'validation_failed',
+      ],
+      [
+        'a document that was never uploaded',
+        invoiceBody(korea, '00000000-0000-4000-8000-000000000000', [id]),
+        400,
+        'validation_failed',
+      ],
     ];
     const answers = [];
     for (const [label, body, status, code] of cases) {
       const response = await submit(t, northwind, body);
       answers.push(`${label}: ${response.status} ${(response.body as ApiErrorBody).code}`);
-      expect(`${label}: ${response.status} ${(response.body as ApiErrorBody).code}`).toBe(`${label}: ${status} ${code}`);
+      expect(`${label}: ${response.status} ${(response.body as ApiErrorBody).code}`).toBe(
+        `${label}: ${status} ${code}`,
+      );
     }
     expect(answers).toHaveLength(cases.length);
     expect(await counts()).toEqual(before);
   });
 
   it('should refuse unapproved, foreign and already billed deliverables, and a number used twice', async () => {
-    const [billed, other] = await approvedDeliverables(t, korea, { lead, agency: northwind }, 2, 'Billed once');
-    const first = await submitted(t, northwind, invoiceBody(korea, await uploadInvoicePdf(t, northwind), [billed]));
+    const [billed, other] = await approvedDeliverables(
+      t,
+      korea,
+      { lead, agency: northwind },
+      2,
+      'Billed once',
+    );
+    const first = await submitted(
+      t,
+      northwind,
+      invoiceBody(korea, await uploadInvoicePdf(t, northwind), [billed]),
+    );
     const [unapproved] = await approvedDeliverables(t, korea, { lead, agency: northwind }, 1, 'Not yet');
     await t.dataSource.query(`UPDATE deliverables SET status = 'draft' WHERE id = $1`, [unapproved]);
-    const [southpeakWork] = await approvedDeliverables(t, indonesia, { lead, agency: southpeak }, 1, 'Theirs');
+    const [southpeakWork] = await approvedDeliverables(
+      t,
+      indonesia,
+      { lead, agency: southpeak },
+      1,
+      'Theirs',
+    );
     const document = await uploadInvoicePdf(t, northwind);
     const before = await counts();
     const attempts: [string, object, number, string][] = [
       ['already billed', invoiceBody(korea, document, [billed]), 409, 'already_billed'],
       ['not approved', invoiceBody(korea, document, [unapproved]), 422, 'deliverable_not_billable'],
-      ['another agency’s deliverable', invoiceBody(korea, document, [southpeakWork]), 422, 'deliverable_not_billable'],
-      ['the same number again', invoiceBody(korea, document, [other], { number: first.number.toLowerCase() }), 409, 'invoice_number_taken'],
-      ['the PDF of another invoice', invoiceBody(korea, first.document.id, [other]), 400, 'validation_failed'],
+      [
+        'another agency’s deliverable',
+        invoiceBody(korea, document, [southpeakWork]),
+        422,
+        'deliverable_not_billable',
+      ],
+      [
+        'the same number again',
+        invoiceBody(korea, document, [other], { number: first.number.toLowerCase() }),
+        409,
+        'invoice_number_taken',
+      ],
+      [
+        'the PDF of another invoice',
+        invoiceBody(korea, first.document.id, [other]),
+        400,
+        'validation_failed',
+      ],
     ];
     for (const [label, body, status, code] of attempts) {
       const response = await submit(t, northwind, body);
-      expect(`${label}: ${response.status} ${(response.body as ApiErrorBody).code}`).toBe(`${label}: ${status} ${code}`);
+      expect(`${label}: ${response.status} ${(response.body as ApiErrorBody).code}`).toBe(
+        `${label}: ${status} ${code}`,
+      );
     }
     expect(await counts()).toEqual(before);
   });
@@ -117,7 +209,10 @@ describe('invoices: submission', () => {
       .http()
       .post('/api/invoices/documents')
       .set(bearer(northwind))
-      .attach('file', Buffer.from('<html>not a pdf</html>'), { filename: 'invoice.pdf', contentType: 'application/pdf' });
+      .attach('file', Buffer.from('<html>not a pdf</html>'), {
+        filename: 'invoice.pdf',
+        contentType: 'application/pdf',
+      });
     expect(response.status).toBe(415);
     expect((response.body as ApiErrorBody).code).toBe('unsupported_media_type');
   });
@@ -163,10 +258,9 @@ describe('invoices: submission', () => {
     );
     const answers = await Promise.all(bodies.map((body) => submit(t, northwind, body)));
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
-    expect(answers.filter((answer) => answer.status === 409).map((answer) => (answer.body as ApiErrorBody).code)).toEqual([
-      'already_billed',
-      'already_billed',
-    ]);
+    expect(
+      answers.filter((answer) => answer.status === 409).map((answer) => (answer.body as ApiErrorBody).code),
+    ).toEqual(['already_billed', 'already_billed']);
     const lines: { count: number }[] = await t.dataSource.query(
       'SELECT count(*)::int AS count FROM invoice_lines WHERE deliverable_id = $1',
       [contested],
@@ -176,15 +270,29 @@ describe('invoices: submission', () => {
 
   it('should draft an invoice from the approved, unbilled deliverables priced from the rate card', async () => {
     const ids = await approvedDeliverables(t, indonesia, { lead, agency: southpeak }, 2, 'Pay on approval');
-    const draft = await t.http().post('/api/invoices/draft').set(bearer(southpeak)).send({ contractId: indonesia.id, deliverableIds: ids });
+    const draft = await t
+      .http()
+      .post('/api/invoices/draft')
+      .set(bearer(southpeak))
+      .send({ contractId: indonesia.id, deliverableIds: ids });
     expect(draft.status).toBe(200);
     expect(draft.body.lines).toHaveLength(2);
     expect(draft.body.currency).toBe('IDR');
     expect(draft.body.netMinor).toBe(2 * indonesia.rateCard[0].unitPriceMinor);
-    const all = await t.http().post('/api/invoices/draft').set(bearer(southpeak)).send({ contractId: indonesia.id });
+    const all = await t
+      .http()
+      .post('/api/invoices/draft')
+      .set(bearer(southpeak))
+      .send({ contractId: indonesia.id });
     expect(all.status).toBe(200);
-    expect(all.body.lines.map((line: { deliverableId: string }) => line.deliverableId)).toEqual(expect.arrayContaining(ids));
-    const foreign = await t.http().post('/api/invoices/draft').set(bearer(northwind)).send({ contractId: indonesia.id });
+    expect(all.body.lines.map((line: { deliverableId: string }) => line.deliverableId)).toEqual(
+      expect.arrayContaining(ids),
+    );
+    const foreign = await t
+      .http()
+      .post('/api/invoices/draft')
+      .set(bearer(northwind))
+      .send({ contractId: indonesia.id });
     expect(foreign.status).toBe(404);
   });
 });

@@ -9,7 +9,13 @@ import type {
 import { BRIEF_STATUSES, commitsBudget } from '@agency-portal/shared';
 import ExcelJS from 'exceljs';
 import { bearer, createTestApp, DEMO, type TestApp } from './support/test-app';
-import { approvedDeliverables, contractBySuffix, invoiceBody, submitted, uploadInvoicePdf } from './support/spend';
+import {
+  approvedDeliverables,
+  contractBySuffix,
+  invoiceBody,
+  submitted,
+  uploadInvoicePdf,
+} from './support/spend';
 
 /** Issue 13: the budget ledger, its thresholds, the spend report, its drill-down and exports, exchange rates. */
 describe('spend: ledger, thresholds, report and exports', () => {
@@ -71,7 +77,10 @@ describe('spend: ledger, thresholds, report and exports', () => {
     const six = await approvedDeliverables(t, korea, { lead, agency: northwind }, 6, 'Threshold six');
     const two = await approvedDeliverables(t, korea, { lead, agency: northwind }, 2, 'Threshold two');
     const one = await approvedDeliverables(t, korea, { lead, agency: northwind }, 1, 'Threshold one');
-    await t.dataSource.query('UPDATE contracts SET budget_cap_minor = $2 WHERE id = $1', [korea.id, price * 7]);
+    await t.dataSource.query('UPDATE contracts SET budget_cap_minor = $2 WHERE id = $1', [
+      korea.id,
+      price * 7,
+    ]);
     const doc = () => uploadInvoicePdf(t, northwind);
     await submitted(t, northwind, invoiceBody(korea, await doc(), six.slice(0, 5)));
     expect(await thresholdEvents(korea.id)).toEqual([]);
@@ -83,7 +92,11 @@ describe('spend: ledger, thresholds, report and exports', () => {
     expect(await thresholdEvents(korea.id)).toEqual([80, 100]);
     // Falling back below 100 % (a rejection) re-arms it; the next crossing is told again.
     await t.http().post(`/api/invoices/${over.id}/reject`).set(bearer(finance)).send({ reason: 'Duplicate' });
-    await t.http().post(`/api/invoices/${small.id}/reject`).set(bearer(finance)).send({ reason: 'Duplicate' });
+    await t
+      .http()
+      .post(`/api/invoices/${small.id}/reject`)
+      .set(bearer(finance))
+      .send({ reason: 'Duplicate' });
     expect(await thresholdEvents(korea.id)).toEqual([80, 100]);
     await submitted(t, northwind, invoiceBody(korea, await doc(), two));
     expect(await thresholdEvents(korea.id)).toEqual([80, 100, 100]);
@@ -92,14 +105,21 @@ describe('spend: ledger, thresholds, report and exports', () => {
       `SELECT DISTINCT u.email FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'budget_threshold' ORDER BY 1`,
     );
     expect(told.map((row) => row.email)).toEqual([DEMO.finance, DEMO.finance2, DEMO.lead].sort());
-    await t.dataSource.query('UPDATE contracts SET budget_cap_minor = $2 WHERE id = $1', [korea.id, korea.budgetCapMinor]);
+    await t.dataSource.query('UPDATE contracts SET budget_cap_minor = $2 WHERE id = $1', [
+      korea.id,
+      korea.budgetCapMinor,
+    ]);
   });
 
   it('should show the real invoiced, approved and paid figures on the contract and in the ledger', async () => {
     const invoice = await invoiceFor(korea, northwind, 2, '2026-02-10');
     await t.http().post(`/api/invoices/${invoice.id}/approve`).set(bearer(finance));
-    const before = (await t.http().get(`/api/contracts/${korea.id}`).set(bearer(lead))).body as ContractDetailDto;
-    const ledger = await t.http().get(`/api/budget-ledger?level=contract&contractId=${korea.id}`).set(bearer(finance));
+    const before = (await t.http().get(`/api/contracts/${korea.id}`).set(bearer(lead)))
+      .body as ContractDetailDto;
+    const ledger = await t
+      .http()
+      .get(`/api/budget-ledger?level=contract&contractId=${korea.id}`)
+      .set(bearer(finance));
     expect(ledger.status).toBe(200);
     const row = (ledger.body as Page<LedgerRowDto>).items[0];
     expect(row).toMatchObject({
@@ -117,13 +137,19 @@ describe('spend: ledger, thresholds, report and exports', () => {
       [korea.id],
     );
     expect(before.budget.invoicedMinor).toBe(Number(live[0].net));
-    const goals = await t.http().get(`/api/budget-ledger?level=goal&contractId=${korea.id}`).set(bearer(finance));
+    const goals = await t
+      .http()
+      .get(`/api/budget-ledger?level=goal&contractId=${korea.id}`)
+      .set(bearer(finance));
     const goalRows = (goals.body as Page<LedgerRowDto>).items;
     expect(goalRows.reduce((sum, goal) => sum + goal.invoicedMinor, 0)).toBe(before.budget.invoicedMinor);
     expect(goalRows.find((goal) => goal.goalId === korea.allocations[0].goalId)?.allocationPercent).toBe(
       korea.allocations[0].percent,
     );
-    const units = await t.http().get('/api/budget-ledger?level=business_unit&currency=KRW').set(bearer(viewer));
+    const units = await t
+      .http()
+      .get('/api/budget-ledger?level=business_unit&currency=KRW')
+      .set(bearer(viewer));
     expect(units.status).toBe(200);
     expect((await t.http().get('/api/budget-ledger?level=contract').set(bearer(northwind))).status).toBe(403);
   });
@@ -137,11 +163,16 @@ describe('spend: ledger, thresholds, report and exports', () => {
       `SELECT i.currency, sum(l.amount_minor)::text AS amount FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
         WHERE i.status IN ('submitted', 'approved', 'paid') GROUP BY i.currency ORDER BY 1`,
     );
-    expect(report.totals.filter((total) => total.lineCount > 0).map((total) => [total.currency, total.amountMinor])).toEqual(
-      lines.map((line) => [line.currency, Number(line.amount)]),
-    );
+    expect(
+      report.totals
+        .filter((total) => total.lineCount > 0)
+        .map((total) => [total.currency, total.amountMinor]),
+    ).toEqual(lines.map((line) => [line.currency, Number(line.amount)]));
     // A currency with budget but no spend still has its total (for the chart of spend against budget).
-    expect(report.totals.find((total) => total.currency === 'USD')).toMatchObject({ amountMinor: 0, lineCount: 0 });
+    expect(report.totals.find((total) => total.currency === 'USD')).toMatchObject({
+      amountMinor: 0,
+      lineCount: 0,
+    });
     expect(report.rows.map((row) => [row.label, row.currency]).sort()).toEqual([
       ['Northwind Social', 'KRW'],
       ['Southpeak Media', 'IDR'],
@@ -149,8 +180,9 @@ describe('spend: ledger, thresholds, report and exports', () => {
     const byMonth = (await t.http().get('/api/spend/report?groupBy=month&currency=IDR').set(bearer(viewer)))
       .body as SpendReportDto;
     expect(byMonth.rows.map((row) => row.key)).toEqual(['2026-03']);
-    const byGoal = (await t.http().get(`/api/spend/report?groupBy=goal&contractId=${korea.id}`).set(bearer(lead)))
-      .body as SpendReportDto;
+    const byGoal = (
+      await t.http().get(`/api/spend/report?groupBy=goal&contractId=${korea.id}`).set(bearer(lead))
+    ).body as SpendReportDto;
     expect(byGoal.rows.reduce((sum, row) => sum + row.amountMinor, 0)).toBe(
       report.totals.find((total) => total.currency === 'KRW')?.amountMinor,
     );
@@ -173,8 +205,9 @@ describe('spend: ledger, thresholds, report and exports', () => {
       .send({ month: '2026-03', currency: 'IDR', reportingCurrency: 'USD', rate: '0.00007' });
     expect(duplicate.status).toBe(409);
     expect((await t.http().post('/api/exchange-rates').set(bearer(lead)).send({})).status).toBe(403);
-    const report = (await t.http().get('/api/spend/report?groupBy=agency&reportingCurrency=USD').set(bearer(finance)))
-      .body as SpendReportDto;
+    const report = (
+      await t.http().get('/api/spend/report?groupBy=agency&reportingCurrency=USD').set(bearer(finance))
+    ).body as SpendReportDto;
     const idr = report.rows.find((row) => row.currency === 'IDR');
     const krw = report.rows.find((row) => row.currency === 'KRW');
     // Rp 15,000,000.00 × 0.0000625 = $937.50
@@ -185,7 +218,11 @@ describe('spend: ledger, thresholds, report and exports', () => {
       missingRate: false,
     });
     expect(krw?.reporting?.missingRate).toBe(true);
-    const updated = await t.http().patch(`/api/exchange-rates/${created.body.id}`).set(bearer(finance)).send({ rate: '0.00006' });
+    const updated = await t
+      .http()
+      .patch(`/api/exchange-rates/${created.body.id}`)
+      .set(bearer(finance))
+      .send({ rate: '0.00006' });
     expect(updated.status).toBe(200);
     const audit: { action: string; before: { rate: string } | null }[] = await t.dataSource.query(
       `SELECT action, before FROM audit_events WHERE entity = 'exchange_rate' AND entity_id = $1 ORDER BY at`,
@@ -204,7 +241,9 @@ describe('spend: ledger, thresholds, report and exports', () => {
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) {
       expect(line.issueDate.startsWith('2026-03')).toBe(true);
-      expect((await t.http().get(`/api/deliverables/${line.deliverableId}`).set(bearer(finance))).status).toBe(200);
+      expect(
+        (await t.http().get(`/api/deliverables/${line.deliverableId}`).set(bearer(finance))).status,
+      ).toBe(200);
       expect((await t.http().get(`/api/goals/${line.goalId}`).set(bearer(finance))).status).toBe(200);
       expect((await t.http().get(`/api/invoices/${line.invoiceId}`).set(bearer(finance))).status).toBe(200);
     }
@@ -212,14 +251,24 @@ describe('spend: ledger, thresholds, report and exports', () => {
   });
 
   it('should export the same view as CSV and XLSX with the filters, the time and numeric amounts', async () => {
-    const report = (await t.http().get('/api/spend/report?groupBy=agency').set(bearer(finance))).body as SpendReportDto;
-    const csv = await t.http().get('/api/spend/export?groupBy=agency&format=csv&status=submitted').set(bearer(finance));
+    const report = (await t.http().get('/api/spend/report?groupBy=agency').set(bearer(finance)))
+      .body as SpendReportDto;
+    const csv = await t
+      .http()
+      .get('/api/spend/export?groupBy=agency&format=csv&status=submitted')
+      .set(bearer(finance));
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.text).toContain('Filters,status=submitted');
     expect(csv.text).toMatch(/Exported at,\d{4}-\d{2}-\d{2}T/);
-    const linesCsv = await t.http().get('/api/spend/export?groupBy=agency&format=csv&view=lines').set(bearer(finance));
-    const lineRows = linesCsv.text.trim().split('\n').filter((row) => /^\d{4}-\d{2}-\d{2},/.test(row));
+    const linesCsv = await t
+      .http()
+      .get('/api/spend/export?groupBy=agency&format=csv&view=lines')
+      .set(bearer(finance));
+    const lineRows = linesCsv.text
+      .trim()
+      .split('\n')
+      .filter((row) => /^\d{4}-\d{2}-\d{2},/.test(row));
     expect(lineRows).toHaveLength(report.totals.reduce((sum, total) => sum + total.lineCount, 0));
 
     const xlsx = await t
@@ -238,13 +287,19 @@ describe('spend: ledger, thresholds, report and exports', () => {
     const summary = workbook.getWorksheet('Summary');
     const totals: [string, number][] = [];
     summary?.eachRow((row) => {
-      if (row.getCell(1).value === 'Total') totals.push([String(row.getCell(2).value), row.getCell(5).value as number]);
+      if (row.getCell(1).value === 'Total')
+        totals.push([String(row.getCell(2).value), row.getCell(5).value as number]);
     });
     expect(totals).toEqual(
-      report.totals.map((total) => [total.currency, total.currency === 'KRW' ? total.amountMinor : total.amountMinor / 100]),
+      report.totals.map((total) => [
+        total.currency,
+        total.currency === 'KRW' ? total.amountMinor : total.amountMinor / 100,
+      ]),
     );
     expect(typeof totals[0][1]).toBe('number');
     expect(workbook.getWorksheet('Lines')?.actualRowCount).toBe(lineRows.length + 1);
-    expect((await t.http().get('/api/spend/export?groupBy=agency&format=pdf').set(bearer(finance))).status).toBe(400);
+    expect(
+      (await t.http().get('/api/spend/export?groupBy=agency&format=pdf').set(bearer(finance))).status,
+    ).toBe(400);
   });
 });

@@ -16,13 +16,19 @@ export const INVOICE_PDF = demoPdf(['Invoice', 'Demo agency']);
 /** A demo contract by the end of its reference (`KR-01`), as the social lead reads it. */
 export async function contractBySuffix(t: TestApp, lead: string, suffix: string): Promise<ContractDetailDto> {
   const list = await t.http().get(`/api/contracts?q=${suffix}&limit=100`).set(bearer(lead));
-  const found = (list.body as Page<ContractDto>).items.find((contract) => contract.reference.endsWith(suffix));
+  const found = (list.body as Page<ContractDto>).items.find((contract) =>
+    contract.reference.endsWith(suffix),
+  );
   if (!found) throw new Error(`no contract ${suffix}`);
   return (await t.http().get(`/api/contracts/${found.id}`).set(bearer(lead))).body as ContractDetailDto;
 }
 
 /** Uploads an invoice PDF as the agency user; returns its document id. */
-export async function uploadInvoicePdf(t: TestApp, agency: string, bytes: Buffer = INVOICE_PDF): Promise<string> {
+export async function uploadInvoicePdf(
+  t: TestApp,
+  agency: string,
+  bytes: Buffer = INVOICE_PDF,
+): Promise<string> {
   const response = await t
     .http()
     .post('/api/invoices/documents')

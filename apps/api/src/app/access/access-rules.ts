@@ -180,7 +180,9 @@ function fileCondition(actor: Actor, alias: string): Condition {
 
 /** An agency sees its own invoices, whatever became of the contract; in-house readers see all. */
 function invoiceCondition(actor: Actor, alias: string): Condition | null {
-  return isAgencyActor(actor) ? { sql: `${alias}.agency_id = :scopeAgencyId`, params: agencyParams(actor) } : null;
+  return isAgencyActor(actor)
+    ? { sql: `${alias}.agency_id = :scopeAgencyId`, params: agencyParams(actor) }
+    : null;
 }
 
 /** A unit's policy is seen by every policy reader; a contract's override only with its contract. */

@@ -87,7 +87,9 @@ describe('loadConfig', () => {
       IDR: 50_000_000_000,
       USD: 2_500_000,
     });
-    expect(loadConfig({ INVOICE_DUAL_APPROVAL_THRESHOLDS: 'USD=10.5, KRW=1000' }).invoiceDualApprovalThresholds).toEqual({
+    expect(
+      loadConfig({ INVOICE_DUAL_APPROVAL_THRESHOLDS: 'USD=10.5, KRW=1000' }).invoiceDualApprovalThresholds,
+    ).toEqual({
       USD: 1050,
       KRW: 1000,
     });

@@ -406,7 +406,10 @@ export function parseThresholds(text: string): { thresholds: Record<string, numb
   const thresholds: Record<string, number> = {};
   const problems: string[] = [];
   const name = 'INVOICE_DUAL_APPROVAL_THRESHOLDS';
-  for (const pair of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const pair of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const match = /^([A-Z]{3})=(\d+)(?:\.(\d+))?$/.exec(pair);
     if (!match) {
       problems.push(`${name}: "${pair}" must look like USD=25000 (currency code = amount in major units)`);
@@ -419,7 +422,9 @@ export function parseThresholds(text: string): { thresholds: Record<string, numb
     }
     const digits = minorDigits(currency);
     if (fraction.length > digits) {
-      problems.push(`${name}: ${currency} has ${digits} decimal${digits === 1 ? '' : 's'}, "${pair}" has more`);
+      problems.push(
+        `${name}: ${currency} has ${digits} decimal${digits === 1 ? '' : 's'}, "${pair}" has more`,
+      );
       continue;
     }
     const minor = Number(`${whole}${fraction.padEnd(digits, '0')}`);

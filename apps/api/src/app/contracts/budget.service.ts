@@ -25,12 +25,13 @@ export class BudgetService {
     manager: EntityManager,
     contract: Pick<Contract, 'id' | 'currency' | 'budgetCapMinor'>,
   ): Promise<BudgetSummaryDto> {
-    const rows: Record<'committed' | 'invoiced' | 'approved' | 'paid' | 'remaining', string>[] = await manager.query(
-      `SELECT committed_minor AS committed, invoiced_minor AS invoiced, approved_minor AS approved,
+    const rows: Record<'committed' | 'invoiced' | 'approved' | 'paid' | 'remaining', string>[] =
+      await manager.query(
+        `SELECT committed_minor AS committed, invoiced_minor AS invoiced, approved_minor AS approved,
               paid_minor AS paid, remaining_minor AS remaining
          FROM contract_budget_ledger WHERE contract_id = $1`,
-      [contract.id],
-    );
+        [contract.id],
+      );
     const row = rows[0];
     return {
       currency: contract.currency,

@@ -75,7 +75,11 @@ export interface DomainEventPayloads {
   'user.invited': { userId: string; inviterName: string; setPasswordUrl: string; expiresAt: string };
   'invoice.submitted': InvoiceFacts & { submitterName: string; dueDate: string; approvalsRequired: number };
   /** A first approval of an invoice that needs two: the other finance people are asked for the second. */
-  'invoice.approval_recorded': InvoiceFacts & { approverName: string; approvalCount: number; approvalsRequired: number };
+  'invoice.approval_recorded': InvoiceFacts & {
+    approverName: string;
+    approvalCount: number;
+    approvalsRequired: number;
+  };
   'invoice.decided': InvoiceFacts & {
     decision: 'approved' | 'rejected' | 'paid';
     deciderName: string;

@@ -51,7 +51,10 @@ export class IdempotencyService {
   keyOf(header: string | undefined): string | undefined {
     if (header === undefined) return undefined;
     if (!IDEMPOTENCY_KEY_PATTERN.test(header)) {
-      throw fieldError('Idempotency-Key', 'The Idempotency-Key header must be 1 to 200 visible ASCII characters.');
+      throw fieldError(
+        'Idempotency-Key',
+        'The Idempotency-Key header must be 1 to 200 visible ASCII characters.',
+      );
     }
     return header;
   }
@@ -97,7 +100,12 @@ export class IdempotencyService {
     return removed.length;
   }
 
-  private async replay<T>(manager: EntityManager, actor: Actor, key: string, hash: string): Promise<Answer<T>> {
+  private async replay<T>(
+    manager: EntityManager,
+    actor: Actor,
+    key: string,
+    hash: string,
+  ): Promise<Answer<T>> {
     const rows: { request_hash: string; response_status: number; response_body: T }[] = await manager.query(
       `SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
       [actor.id, key],

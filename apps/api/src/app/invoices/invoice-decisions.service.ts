@@ -73,13 +73,22 @@ export class InvoiceDecisionsService {
       await manager.insert(InvoiceApproval, { invoiceId: id, approverId: actor.id });
       const count = approvals.length + 1;
       const final = count >= invoice.approvalsRequired;
-      await this.transition(manager, invoice, final ? 'approved' : 'submitted', final ? { approvedAt: new Date() } : {});
+      await this.transition(
+        manager,
+        invoice,
+        final ? 'approved' : 'submitted',
+        final ? { approvedAt: new Date() } : {},
+      );
       await this.audit.record(manager, actor, {
         action: final ? 'invoice.approved' : 'invoice.approval_recorded',
         entity: 'invoice',
         entityId: id,
         before: { status: 'submitted', approvalCount: approvals.length },
-        after: { status: final ? 'approved' : 'submitted', approvalCount: count, approvalsRequired: invoice.approvalsRequired },
+        after: {
+          status: final ? 'approved' : 'submitted',
+          approvalCount: count,
+          approvalsRequired: invoice.approvalsRequired,
+        },
       });
       const facts = await this.facts(manager, invoice);
       if (final) {
@@ -89,7 +98,12 @@ export class InvoiceDecisionsService {
           manager,
           {
             type: 'invoice.approval_recorded',
-            payload: { ...facts, approverName: actor.name, approvalCount: count, approvalsRequired: invoice.approvalsRequired },
+            payload: {
+              ...facts,
+              approverName: actor.name,
+              approvalCount: count,
+              approvalsRequired: invoice.approvalsRequired,
+            },
             audience: { userIds: await financeUserIds(manager, actor.id) },
           },
           actor,
@@ -113,7 +127,8 @@ export class InvoiceDecisionsService {
 
   async pay(actor: Actor, id: string, input: PayInvoiceDto): Promise<InvoiceDetailDto> {
     return this.decide(actor, id, 'pay', async (manager, invoice) => {
-      if (input.paymentDate > todayIso()) throw fieldError('paymentDate', 'The payment date cannot be in the future.');
+      if (input.paymentDate > todayIso())
+        throw fieldError('paymentDate', 'The payment date cannot be in the future.');
       if (input.paymentDate < invoice.issueDate) {
         throw fieldError('paymentDate', 'The payment date cannot be before the invoice was issued.');
       }
@@ -130,7 +145,10 @@ export class InvoiceDecisionsService {
 
   async withdraw(actor: Actor, id: string): Promise<InvoiceDetailDto> {
     return this.decide(actor, id, 'withdraw', async (manager, invoice, contract) => {
-      await this.transition(manager, invoice, 'withdrawn', { withdrawnBy: actor.id, withdrawnAt: new Date() });
+      await this.transition(manager, invoice, 'withdrawn', {
+        withdrawnBy: actor.id,
+        withdrawnAt: new Date(),
+      });
       await this.record(manager, actor, invoice, 'invoice.withdrawn', 'submitted');
       await this.events.publish(
         manager,
@@ -159,7 +177,10 @@ export class InvoiceDecisionsService {
   ): Promise<InvoiceDetailDto> {
     try {
       return await this.uow.run(async (manager) => {
-        const qb = manager.getRepository(Invoice).createQueryBuilder('invoice').where('invoice.id = :id', { id });
+        const qb = manager
+          .getRepository(Invoice)
+          .createQueryBuilder('invoice')
+          .where('invoice.id = :id', { id });
         const invoice = await this.access.scope(qb, actor, 'invoice', 'invoice').getOne();
         if (!invoice) throw notFound('Invoice');
         const contract = await this.uow.lockOne(manager, Contract, invoice.contractId, 'Contract');
@@ -180,7 +201,12 @@ export class InvoiceDecisionsService {
   }
 
   /** The conditional UPDATE: only from the status and version the decision read. */
-  private async transition(manager: EntityManager, invoice: Invoice, to: InvoiceStatus, changes: Changes): Promise<void> {
+  private async transition(
+    manager: EntityManager,
+    invoice: Invoice,
+    to: InvoiceStatus,
+    changes: Changes,
+  ): Promise<void> {
     const result = await manager
       .createQueryBuilder()
       .update(Invoice)
@@ -273,6 +299,13 @@ function conflict(invoice: Invoice, approvalCount: number): DomainError {
       'This invoice is {status, select, submitted {waiting for a decision} approved {approved} rejected {rejected} paid {paid} withdrawn {withdrawn} other {{status}}} now: someone else acted on it first.',
       { status: invoice.status },
     ),
-    { current: { status: invoice.status, version: invoice.version, approvalCount, approvalsRequired: invoice.approvalsRequired } },
+    {
+      current: {
+        status: invoice.status,
+        version: invoice.version,
+        approvalCount,
+        approvalsRequired: invoice.approvalsRequired,
+      },
+    },
   );
 }

@@ -82,17 +82,28 @@ export class InvoiceQueriesService {
       .createQueryBuilder()
       .select("count(*) FILTER (WHERE invoice.status = 'submitted')::int", 'toDecide')
       .addSelect("count(*) FILTER (WHERE invoice.status = 'approved')::int", 'awaitingPayment')
-      .addSelect("count(*) FILTER (WHERE invoice.status = 'approved' AND invoice.due_date < :today)::int", 'overdue')
+      .addSelect(
+        "count(*) FILTER (WHERE invoice.status = 'approved' AND invoice.due_date < :today)::int",
+        'overdue',
+      )
       .from('invoices', 'invoice')
       .where("invoice.status IN ('submitted', 'approved')")
       .setParameter('today', todayIso());
     this.access.scope(qb, actor, 'invoice', 'invoice');
     const row = await qb.getRawOne<FinanceQueueCountsDto>();
-    return { toDecide: row?.toDecide ?? 0, awaitingPayment: row?.awaitingPayment ?? 0, overdue: row?.overdue ?? 0 };
+    return {
+      toDecide: row?.toDecide ?? 0,
+      awaitingPayment: row?.awaitingPayment ?? 0,
+      overdue: row?.overdue ?? 0,
+    };
   }
 
   /** One invoice in a fixed number of queries: the invoice, its lines, its approvals. */
-  async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<InvoiceDetailDto> {
+  async get(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<InvoiceDetailDto> {
     const qb = this.baseQuery(manager).where('invoice.id = :id', { id });
     joinSome(qb, 'invoice.document', 'document', ['originalName', 'sizeBytes', 'sha256', 'createdAt']);
     joinSome(qb, 'invoice.rejecter', 'rejecter', PERSON);
@@ -177,5 +188,7 @@ export function allowedActions(
     submittedBy: invoice.submittedBy,
     approverIds: approvals.map((approval) => approval.approverId),
   });
-  return invoiceActions(invoice.status, actor.role).filter((action) => action !== 'approve' || refusal === null);
+  return invoiceActions(invoice.status, actor.role).filter(
+    (action) => action !== 'approve' || refusal === null,
+  );
 }

@@ -1,18 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  InvoiceChecks,
-  InvoiceDetailDto,
-  InvoiceDocumentDto,
-  InvoiceDraftDto,
-} from '@agency-portal/shared';
-import {
-  approvalsRequired,
-  invoiceTotals,
-  isValidQuantity,
-  lineAmountMinor,
-  MAX_INVOICE_LINES,
-
-} from '@agency-portal/shared';
+import type { InvoiceChecks, InvoiceDetailDto, InvoiceDocumentDto } from '@agency-portal/shared';
+import { approvalsRequired, invoiceTotals, isValidQuantity } from '@agency-portal/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
@@ -26,7 +14,13 @@ import { FilesService } from '../files/files.service';
 import type { ReceivedFile } from '../files/upload';
 import { msg } from '../i18n/message';
 import { LedgerService } from '../spend/ledger.service';
-import type { InvoiceDraftRequestDto, InvoiceLineInputDto, SubmitInvoiceDto } from './dto/invoice.dto';
+import type { InvoiceLineInputDto, SubmitInvoiceDto } from './dto/invoice.dto';
+import {
+  assertBillable,
+  BillableDeliverables,
+  defaultGoal,
+  type BillableDeliverable,
+} from './billable-deliverables';
 import { financeUserIds } from './finance-audience';
 import { IdempotencyService, type Answer } from './idempotency.service';
 import { InvoiceQueriesService } from './invoice-queries.service';
@@ -36,21 +30,6 @@ import { invoiceSnapshot, lineSnapshot } from './invoice.mapper';
 /** Where invoice PDFs are kept; an unclaimed one is swept after a day (invoice-jobs.ts). */
 export const INVOICE_DOCUMENT_PREFIX = 'invoices';
 
-interface BillableDeliverable {
-  id: string;
-  title: string;
-  status: string;
-  contract_id: string;
-  brief_id: string;
-  spec_id: string | null;
-  spec_quantity: number | null;
-  spec_item_id: string | null;
-  /** Quantity already billed of the same spec by live lines. */
-  billed_of_spec: string;
-  billed_by: string | null;
-  goal_id: string | null;
-}
-
 interface PricedLine {
   input: InvoiceLineInputDto;
   item: RateCardItem;
@@ -59,8 +38,7 @@ interface PricedLine {
   goalId: string;
 }
 
-const notLive = () =>
-  invalidState('Invoices can be submitted only against an active contract.');
+const notLive = () => invalidState('Invoices can be submitted only against an active contract.');
 
 /**
  * Submission of invoices by agencies: validates every line against the contract, its rate card,
@@ -81,6 +59,7 @@ export class InvoiceSubmissionService {
     private readonly idempotency: IdempotencyService,
     private readonly queries: InvoiceQueriesService,
     private readonly ledger: LedgerService,
+    private readonly billable: BillableDeliverables,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
@@ -128,60 +107,6 @@ export class InvoiceSubmissionService {
     }
   }
 
-  /**
-   * Pay on approval: an invoice priced from the rate card for the contract's approved deliverables
-   * that no live invoice bills yet (or the chosen ones), each line with its brief's goal. Nothing
-   * is stored; the agency edits it and submits it.
-   */
-  async draft(actor: Actor, input: InvoiceDraftRequestDto): Promise<InvoiceDraftDto> {
-    const manager = this.dataSource.manager;
-    const contract = await this.visibleContract(manager, actor, input.contractId, false);
-    const candidates = input.deliverableIds
-      ? await this.deliverables(manager, actor, input.deliverableIds)
-      : await this.billableOf(manager, actor, contract.id);
-    input.deliverableIds?.forEach((id, index) => {
-      const found = candidates.find((candidate) => candidate.id === id);
-      assertBillable(found, contract.id, `deliverableIds.${index}`);
-    });
-    const chosen = candidates.slice(0, MAX_INVOICE_LINES);
-    const items = await manager.find(RateCardItem, { where: { contractId: contract.id } });
-    const goals = await this.goalsOf(manager, contract.id);
-    const lines = chosen.flatMap((deliverable) => {
-      const item = items.find((candidate) => candidate.id === deliverable.spec_item_id);
-      if (!item) return [];
-      const goalId = defaultGoal(deliverable, goals);
-      return [
-        {
-          rateCardItemId: item.id,
-          itemCode: item.code,
-          description: item.description,
-          unit: item.unit,
-          quantity: 1,
-          unitPriceMinor: item.unitPriceMinor,
-          amountMinor: lineAmountMinor(1, item.unitPriceMinor),
-          deliverableId: deliverable.id,
-          deliverableTitle: deliverable.title,
-          briefId: deliverable.brief_id,
-          goalId,
-          goalName: goals.find((goal) => goal.goal_id === goalId)?.name ?? '',
-        },
-      ];
-    });
-    const totals = invoiceTotals(lines, contract.taxRateBp);
-    const total = input.deliverableIds ? chosen.length : await this.billableCount(manager, actor, contract.id);
-    return {
-      contractId: contract.id,
-      contractReference: contract.reference,
-      currency: contract.currency,
-      taxRateBp: contract.taxRateBp,
-      lines,
-      netMinor: totals.netMinor,
-      taxMinor: totals.taxMinor,
-      grossMinor: totals.grossMinor,
-      remainingDeliverables: Math.max(0, total - lines.length),
-    };
-  }
-
   private async create(manager: EntityManager, actor: Actor, input: SubmitInvoiceDto): Promise<string> {
     if (!isAgencyActor(actor)) throw forbidden();
     // The contract row is the lock every change of its invoiced amount takes first (then the invoice).
@@ -189,8 +114,12 @@ export class InvoiceSubmissionService {
     if (input.currency !== contract.currency) {
       throw new DomainError(
         'currency_mismatch',
-        msg('The invoice must be in the contract\'s currency, {currency}.', { currency: contract.currency }),
-        { fields: [{ field: 'currency', messages: [msg('Use {currency}.', { currency: contract.currency })] }] },
+        msg("The invoice must be in the contract's currency, {currency}.", { currency: contract.currency }),
+        {
+          fields: [
+            { field: 'currency', messages: [msg('Use {currency}.', { currency: contract.currency })] },
+          ],
+        },
       );
     }
     if (input.dueDate < input.issueDate) {
@@ -234,7 +163,9 @@ export class InvoiceSubmissionService {
       priceDeviations: lines.filter((line) => line.unitPriceMinor !== line.rateCardPriceMinor).length,
       quantityBeyondSpec: lines.filter(
         (line) =>
-          line.specQuantity !== null && line.billedSpecQuantity !== null && line.billedSpecQuantity > line.specQuantity,
+          line.specQuantity !== null &&
+          line.billedSpecQuantity !== null &&
+          line.billedSpecQuantity > line.specQuantity,
       ).length,
     };
     const invoice = await manager.save(
@@ -315,9 +246,12 @@ export class InvoiceSubmissionService {
     let contract: Contract | null;
     if (lock) contract = await this.uow.lockVisible(manager, actor, 'contract', Contract, contractId);
     else {
-      const qb = manager.getRepository(Contract).createQueryBuilder('contract').where('contract.id = :contractId', {
-        contractId,
-      });
+      const qb = manager
+        .getRepository(Contract)
+        .createQueryBuilder('contract')
+        .where('contract.id = :contractId', {
+          contractId,
+        });
       contract = await this.access.scope(qb, actor, 'contract', 'contract').getOne();
     }
     if (!contract) throw notFound('Contract');
@@ -326,14 +260,19 @@ export class InvoiceSubmissionService {
   }
 
   /** A PDF uploaded by someone of the actor's agency for an invoice, and not claimed by another one. */
-  private async requireDocument(manager: EntityManager, actor: Actor & { agencyId: string }, id: string): Promise<void> {
+  private async requireDocument(
+    manager: EntityManager,
+    actor: Actor & { agencyId: string },
+    id: string,
+  ): Promise<void> {
     const rows: { claimed: boolean }[] = await manager.query(
       `SELECT EXISTS (SELECT 1 FROM invoices i WHERE i.document_id = f.id) AS claimed
          FROM stored_files f JOIN users u ON u.id = f.uploaded_by
         WHERE f.id = $1 AND f.storage_key LIKE $2 AND u.agency_id = $3`,
       [id, `${INVOICE_DOCUMENT_PREFIX}/%`, actor.agencyId],
     );
-    if (!rows[0]) throw fieldError('documentId', 'Upload the invoice PDF first (POST /api/invoices/documents).');
+    if (!rows[0])
+      throw fieldError('documentId', 'Upload the invoice PDF first (POST /api/invoices/documents).');
     if (rows[0].claimed) throw fieldError('documentId', 'This PDF belongs to another invoice already.');
   }
 
@@ -347,8 +286,8 @@ export class InvoiceSubmissionService {
       where: { contractId: contract.id, id: In(inputs.map((line) => line.rateCardItemId)) },
     });
     const deliverableIds = inputs.flatMap((line) => (line.deliverableId ? [line.deliverableId] : []));
-    const deliverables = await this.deliverables(manager, actor, deliverableIds);
-    const goals = await this.goalsOf(manager, contract.id);
+    const deliverables = await this.billable.visible(manager, actor, deliverableIds);
+    const goals = await this.billable.goalsOf(manager, contract.id);
     const seen = new Map<string, number>();
     return inputs.map((input, index) => {
       const field = (name: string) => `lines.${index}.${name}`;
@@ -375,123 +314,38 @@ export class InvoiceSubmissionService {
         const found = deliverables.find((candidate) => candidate.id === input.deliverableId);
         deliverable = assertBillable(found, contract.id, field('deliverableId'));
       } else if (item.unit === 'deliverable') {
-        throw fieldError(field('deliverableId'), 'A deliverable item bills an approved deliverable: name it.');
+        throw fieldError(
+          field('deliverableId'),
+          'A deliverable item bills an approved deliverable: name it.',
+        );
       }
-      const goalId = input.goalId ?? (deliverable ? defaultGoal(deliverable, goals) : defaultGoal(null, goals));
+      const goalId =
+        input.goalId ?? (deliverable ? defaultGoal(deliverable, goals) : defaultGoal(null, goals));
       if (!goals.some((goal) => goal.goal_id === goalId)) {
         throw fieldError(field('goalId'), 'The goal is not one this contract serves.');
       }
-      return { input, item, unitPriceMinor: input.unitPriceMinor ?? item.unitPriceMinor, deliverable, goalId };
+      return {
+        input,
+        item,
+        unitPriceMinor: input.unitPriceMinor ?? item.unitPriceMinor,
+        deliverable,
+        goalId,
+      };
     });
   }
-
-  /** Deliverables the actor may see, with their brief, spec and what live invoices billed of them. */
-  private async deliverables(manager: EntityManager, actor: Actor, ids: readonly string[]): Promise<BillableDeliverable[]> {
-    if (ids.length === 0) return [];
-    const condition = this.access.condition(actor, 'deliverable', 'd');
-    return manager
-      .createQueryBuilder()
-      .select(DELIVERABLE_COLUMNS)
-      .from('deliverables', 'd')
-      .innerJoin('briefs', 'b', 'b.id = d.brief_id')
-      .leftJoin('deliverable_specs', 's', 's.id = d.spec_id')
-      .where('d.id = ANY(CAST(:ids AS uuid[]))', { ids: [...new Set(ids)] })
-      .andWhere(condition?.sql ?? 'true', condition?.params ?? {})
-      .getRawMany<BillableDeliverable>();
-  }
-
-  /** The contract's approved deliverables that no live invoice bills, oldest due first. */
-  private async billableOf(manager: EntityManager, actor: Actor, contractId: string): Promise<BillableDeliverable[]> {
-    return this.billableQuery(manager, actor, contractId)
-      .select(DELIVERABLE_COLUMNS)
-      .orderBy('d.due_date', 'ASC')
-      .addOrderBy('d.id', 'ASC')
-      .limit(MAX_INVOICE_LINES)
-      .getRawMany<BillableDeliverable>();
-  }
-
-  private async billableCount(manager: EntityManager, actor: Actor, contractId: string): Promise<number> {
-    const row = await this.billableQuery(manager, actor, contractId)
-      .select('count(*)::int', 'count')
-      .getRawOne<{ count: number }>();
-    return row?.count ?? 0;
-  }
-
-  private billableQuery(manager: EntityManager, actor: Actor, contractId: string) {
-    const condition = this.access.condition(actor, 'deliverable', 'd');
-    return manager
-      .createQueryBuilder()
-      .from('deliverables', 'd')
-      .innerJoin('briefs', 'b', 'b.id = d.brief_id')
-      .leftJoin('deliverable_specs', 's', 's.id = d.spec_id')
-      .where('b.contract_id = :contractId', { contractId })
-      .andWhere("d.status IN ('approved', 'published')")
-      .andWhere('d.spec_id IS NOT NULL')
-      .andWhere('NOT EXISTS (SELECT 1 FROM invoice_lines held WHERE held.deliverable_id = d.id AND held.live)')
-      .andWhere(condition?.sql ?? 'true', condition?.params ?? {});
-  }
-
-  /** The contract's goals, largest allocation first (ties by id): the default for lines. */
-  private goalsOf(manager: EntityManager, contractId: string): Promise<{ goal_id: string; name: string; percent: number }[]> {
-    return manager.query(
-      `SELECT cg.goal_id, g.name, cg.percent FROM contract_goals cg JOIN marketing_goals g ON g.id = cg.goal_id
-        WHERE cg.contract_id = $1 ORDER BY cg.percent DESC, cg.goal_id`,
-      [contractId],
-    );
-  }
-}
-
-const DELIVERABLE_COLUMNS = [
-  'd.id AS id',
-  'd.title AS title',
-  'd.status AS status',
-  'b.contract_id AS contract_id',
-  'b.id AS brief_id',
-  'd.spec_id AS spec_id',
-  's.quantity AS spec_quantity',
-  's.rate_card_item_id AS spec_item_id',
-  `(SELECT COALESCE(sum(l.quantity), 0)::text FROM invoice_lines l JOIN deliverables sd ON sd.id = l.deliverable_id
-     WHERE l.live AND sd.spec_id = d.spec_id) AS billed_of_spec`,
-  '(SELECT l.invoice_id FROM invoice_lines l WHERE l.live AND l.deliverable_id = d.id LIMIT 1) AS billed_by',
-  `(SELECT bg.goal_id FROM brief_goals bg LEFT JOIN contract_goals cg ON cg.goal_id = bg.goal_id AND cg.contract_id = b.contract_id
-     WHERE bg.brief_id = b.id ORDER BY cg.percent DESC NULLS LAST, bg.goal_id LIMIT 1) AS goal_id`,
-];
-
-/** The brief's goal (its largest allocation on the contract), else the contract's largest allocation. */
-function defaultGoal(deliverable: BillableDeliverable | null, goals: readonly { goal_id: string }[]): string {
-  return deliverable?.goal_id ?? goals[0]?.goal_id ?? '';
-}
-
-function assertBillable(
-  deliverable: BillableDeliverable | undefined,
-  contractId: string,
-  field: string,
-): BillableDeliverable {
-  if (!deliverable) throw fieldError(field, 'The deliverable was not found.', 'deliverable_not_billable');
-  if (deliverable.contract_id !== contractId) {
-    throw fieldError(field, 'The deliverable belongs to another contract.', 'deliverable_not_billable');
-  }
-  if (!['approved', 'published'].includes(deliverable.status)) {
-    throw fieldError(field, 'Only approved deliverables can be billed.', 'deliverable_not_billable');
-  }
-  if (deliverable.billed_by) {
-    throw new DomainError('already_billed', 'Another invoice bills this deliverable already.', {
-      fields: [{ field, messages: ['Another invoice bills this deliverable already.'] }],
-      deliverableId: deliverable.id,
-      invoiceId: deliverable.billed_by,
-    });
-  }
-  return deliverable;
 }
 
 /** The database's last word on races: a number, a deliverable or a PDF taken by a concurrent submission. */
 const SUBMISSION_UNIQUES: UniqueViolations = {
   invoices_agency_number_key: () =>
-    new DomainError('invoice_number_taken', 'Your agency has already submitted an invoice with this number.', {
-      fields: [{ field: 'number', messages: ['This number is taken by another of your invoices.'] }],
-    }),
+    new DomainError(
+      'invoice_number_taken',
+      'Your agency has already submitted an invoice with this number.',
+      {
+        fields: [{ field: 'number', messages: ['This number is taken by another of your invoices.'] }],
+      },
+    ),
   invoice_lines_billed_deliverable_key: () =>
     new DomainError('already_billed', 'Another invoice bills one of these deliverables already.'),
   invoices_document_id_key: () => fieldError('documentId', 'This PDF belongs to another invoice already.'),
 };
-

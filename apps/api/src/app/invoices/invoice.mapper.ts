@@ -56,7 +56,9 @@ export function toInvoiceDto(invoice: Invoice, approvalCount: number, today = to
 
 export function toInvoiceLineDto(line: InvoiceLine, briefId: string | null): InvoiceLineDto {
   const beyond =
-    line.specQuantity !== null && line.billedSpecQuantity !== null && line.billedSpecQuantity > line.specQuantity;
+    line.specQuantity !== null &&
+    line.billedSpecQuantity !== null &&
+    line.billedSpecQuantity > line.specQuantity;
   return {
     id: line.id,
     position: line.position,
@@ -75,7 +77,9 @@ export function toInvoiceLineDto(line: InvoiceLine, briefId: string | null): Inv
     goalName: line.goal?.name ?? '',
     checks: {
       priceDeviationMinor:
-        line.unitPriceMinor !== line.rateCardPriceMinor ? line.unitPriceMinor - line.rateCardPriceMinor : null,
+        line.unitPriceMinor !== line.rateCardPriceMinor
+          ? line.unitPriceMinor - line.rateCardPriceMinor
+          : null,
       quantityBeyondSpec: beyond
         ? { specified: line.specQuantity as number, billed: line.billedSpecQuantity as number }
         : null,

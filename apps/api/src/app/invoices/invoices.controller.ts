@@ -14,7 +14,15 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
@@ -34,6 +42,7 @@ import {
   SubmitInvoiceDto,
 } from './dto/invoice.dto';
 import { InvoiceDecisionsService } from './invoice-decisions.service';
+import { InvoiceDraftsService } from './invoice-drafts.service';
 import { InvoiceQueriesService } from './invoice-queries.service';
 import { InvoiceSubmissionService } from './invoice-submission.service';
 
@@ -44,6 +53,7 @@ export class InvoicesController {
     private readonly submission: InvoiceSubmissionService,
     private readonly decisions: InvoiceDecisionsService,
     private readonly queries: InvoiceQueriesService,
+    private readonly drafts: InvoiceDraftsService,
   ) {}
 
   @Get()
@@ -59,7 +69,7 @@ export class InvoicesController {
   @Get('finance-queue')
   @ApiOperation({
     description:
-      "What waits for finance: `to_decide` (submitted), `awaiting_payment` (approved, unpaid), `overdue` (approved and past due), oldest due first.",
+      'What waits for finance: `to_decide` (submitted), `awaiting_payment` (approved, unpaid), `overdue` (approved and past due), oldest due first.',
   })
   @RequirePermission('invoice:read')
   queue(@CurrentActor() actor: Actor, @Query() query: FinanceQueueQueryDto): Promise<InvoicePage> {
@@ -82,7 +92,11 @@ export class InvoicesController {
   @UseInterceptors(FileInterceptor('file'), DiscardUploadOnErrorInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
-    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
   })
   uploadDocument(
     @CurrentActor() actor: Actor,
@@ -99,7 +113,7 @@ export class InvoicesController {
   })
   @RequirePermission('invoice:submit')
   draft(@CurrentActor() actor: Actor, @Body() body: InvoiceDraftRequestDto): Promise<InvoiceDraftResponse> {
-    return this.submission.draft(actor, body);
+    return this.drafts.draft(actor, body);
   }
 
   @Post()
@@ -128,7 +142,8 @@ export class InvoicesController {
 
   @Get(':id')
   @ApiOperation({
-    description: 'One invoice with its lines (each traced to its deliverable and goal), checks, approvals and allowed actions.',
+    description:
+      'One invoice with its lines (each traced to its deliverable and goal), checks, approvals and allowed actions.',
   })
   @RequirePermission('invoice:read')
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<InvoiceDetailResponse> {
@@ -154,13 +169,18 @@ export class InvoicesController {
       'Finance approves; above the currency threshold the first approval waits for a second, different approver. The submitter never approves. A lost race answers 409 with the current state.',
   })
   @RequirePermission('invoice:decide')
-  approve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<InvoiceDetailResponse> {
+  approve(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<InvoiceDetailResponse> {
     return this.decisions.approve(actor, id);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
-  @ApiOperation({ description: 'Finance rejects a submitted invoice with a reason; its deliverables may be billed again.' })
+  @ApiOperation({
+    description: 'Finance rejects a submitted invoice with a reason; its deliverables may be billed again.',
+  })
   @RequirePermission('invoice:decide')
   reject(
     @CurrentActor() actor: Actor,
@@ -172,7 +192,9 @@ export class InvoicesController {
 
   @Post(':id/pay')
   @HttpCode(200)
-  @ApiOperation({ description: 'Finance marks an approved invoice paid, with the payment date and reference.' })
+  @ApiOperation({
+    description: 'Finance marks an approved invoice paid, with the payment date and reference.',
+  })
   @RequirePermission('invoice:decide')
   pay(
     @CurrentActor() actor: Actor,
@@ -184,9 +206,14 @@ export class InvoicesController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  @ApiOperation({ description: 'The agency withdraws a submitted invoice; its deliverables may be billed again.' })
+  @ApiOperation({
+    description: 'The agency withdraws a submitted invoice; its deliverables may be billed again.',
+  })
   @RequirePermission('invoice:submit')
-  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<InvoiceDetailResponse> {
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<InvoiceDetailResponse> {
     return this.decisions.withdraw(actor, id);
   }
 }

@@ -4,7 +4,9 @@ import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import { FILE_STORAGE, type FileStorage } from '../files/file-storage';
 import { PDF_ONLY, streamingStorage } from '../files/upload';
 import { SpendModule } from '../spend/spend.module';
+import { BillableDeliverables } from './billable-deliverables';
 import { IdempotencyService } from './idempotency.service';
+import { InvoiceDraftsService } from './invoice-drafts.service';
 import { InvoiceDecisionsService } from './invoice-decisions.service';
 import { InvoiceJobs } from './invoice-jobs';
 import { InvoiceQueriesService } from './invoice-queries.service';
@@ -26,6 +28,14 @@ import { InvoicesController } from './invoices.controller';
     }),
   ],
   controllers: [InvoicesController],
-  providers: [InvoiceSubmissionService, InvoiceDecisionsService, InvoiceQueriesService, IdempotencyService, InvoiceJobs],
+  providers: [
+    InvoiceSubmissionService,
+    InvoiceDraftsService,
+    BillableDeliverables,
+    InvoiceDecisionsService,
+    InvoiceQueriesService,
+    IdempotencyService,
+    InvoiceJobs,
+  ],
 })
 export class InvoicesModule {}

@@ -45,7 +45,8 @@ export class ExchangeRatesService {
     const qb = this.dataSource.getRepository(ExchangeRate).createQueryBuilder('rate');
     joinSome(qb, 'rate.updater', 'updater', PERSON);
     if (query.currency) qb.andWhere('rate.currency = :currency', { currency: query.currency });
-    if (query.reportingCurrency) qb.andWhere('rate.reporting_currency = :reporting', { reporting: query.reportingCurrency });
+    if (query.reportingCurrency)
+      qb.andWhere('rate.reporting_currency = :reporting', { reporting: query.reportingCurrency });
     if (query.from) qb.andWhere('rate.month >= :from', { from: `${query.from}-01` });
     if (query.to) qb.andWhere('rate.month <= :to', { to: `${query.to}-01` });
     return toPage(await paginate(qb, RATE_LIST, query), toDto);
@@ -78,15 +79,24 @@ export class ExchangeRatesService {
           action: 'exchange_rate.created',
           entity: 'exchange_rate',
           entityId: rate.id,
-          after: { month: input.month, currency: input.currency, reportingCurrency: input.reportingCurrency, rate: input.rate },
+          after: {
+            month: input.month,
+            currency: input.currency,
+            reportingCurrency: input.reportingCurrency,
+            rate: input.rate,
+          },
         });
         return this.get(rate.id, manager);
       },
       {
         exchange_rates_key: () =>
-          new DomainError('conflict', 'Finance has a rate for this currency and month already; change that one.', {
-            fields: [{ field: 'month', messages: ['A rate for this month exists.'] }],
-          }),
+          new DomainError(
+            'conflict',
+            'Finance has a rate for this currency and month already; change that one.',
+            {
+              fields: [{ field: 'month', messages: ['A rate for this month exists.'] }],
+            },
+          ),
       },
     );
   }

@@ -137,7 +137,11 @@ export class LedgerService {
       .innerJoin('contracts', 'contract', 'contract.id = ledger.contract_id')
       .innerJoin('marketing_goals', 'goal', 'goal.id = ledger.goal_id')
       .innerJoin('business_units', 'unit', 'unit.id = ledger.business_unit_id')
-      .addSelect(['contract.reference AS contract_reference', 'goal.name AS goal_name', 'unit.name AS unit_name']);
+      .addSelect([
+        'contract.reference AS contract_reference',
+        'goal.name AS goal_name',
+        'unit.name AS unit_name',
+      ]);
     this.access.scope(qb, actor, 'budget_ledger', 'contract');
     this.filter(qb, query);
     if (query.goalId) qb.andWhere('ledger.goal_id = :goalId', { goalId: query.goalId });

@@ -119,7 +119,10 @@ export class SpendExportService {
     const done = pipeline(csv, response);
     for (const row of this.preamble(report, exportedAt)) csv.write(row);
     if (view === 'summary') {
-      csv.write([...SUMMARY_HEADER, ...(report.reportingCurrency ? [`In ${report.reportingCurrency}`, 'Rates'] : [])]);
+      csv.write([
+        ...SUMMARY_HEADER,
+        ...(report.reportingCurrency ? [`In ${report.reportingCurrency}`, 'Rates'] : []),
+      ]);
       for (const row of report.rows) {
         csv.write([
           row.label,
@@ -199,11 +202,18 @@ export class SpendExportService {
     exportedAt: string,
     response: Response,
   ): Promise<void> {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: response, useStyles: true, useSharedStrings: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: response,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     workbook.created = new Date(exportedAt);
     const summary = workbook.addWorksheet('Summary');
     for (const row of this.preamble(report, exportedAt)) summary.addRow(row).commit();
-    const header = [...SUMMARY_HEADER, ...(report.reportingCurrency ? [`In ${report.reportingCurrency}`, 'Rates'] : [])];
+    const header = [
+      ...SUMMARY_HEADER,
+      ...(report.reportingCurrency ? [`In ${report.reportingCurrency}`, 'Rates'] : []),
+    ];
     const headerRow = summary.addRow(header);
     headerRow.font = { bold: true };
     headerRow.commit();
@@ -291,7 +301,10 @@ export class SpendExportService {
   }
 
   /** The matching lines in report order, from a cursor on a connection of its own. */
-  private async lineStream(actor: Actor, query: SpendExportQueryDto): Promise<{ stream: Readable; release: () => Promise<void> }> {
+  private async lineStream(
+    actor: Actor,
+    query: SpendExportQueryDto,
+  ): Promise<{ stream: Readable; release: () => Promise<void> }> {
     const [sql, parameters] = linesQuery(this.dataSource, this.access, actor, query)
       .innerJoin('agencies', 'a', 'a.id = i.agency_id')
       .innerJoin('business_units', 'u', 'u.id = c.business_unit_id')

@@ -34,9 +34,12 @@ export function linesQuery(
   applyInvoiceFilters(qb, filters);
   if (filters.goalId) qb.andWhere('l.goal_id = :goalId', { goalId: filters.goalId });
   if (filters.month) {
-    qb.andWhere("i.issue_date >= CAST(:month AS date) AND i.issue_date < CAST(:month AS date) + interval '1 month'", {
-      month: `${filters.month}-01`,
-    });
+    qb.andWhere(
+      "i.issue_date >= CAST(:month AS date) AND i.issue_date < CAST(:month AS date) + interval '1 month'",
+      {
+        month: `${filters.month}-01`,
+      },
+    );
   }
   return access.scope(qb, actor, 'spend', 'i');
 }

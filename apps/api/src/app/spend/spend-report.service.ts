@@ -40,7 +40,8 @@ const LINE_LIST: ListSpec<'issueDate'> = {
 const LABELS: Record<Exclude<SpendGroup, 'month'>, string> = {
   agency: 'SELECT id::text AS key, name AS label FROM agencies WHERE id = ANY(CAST($1 AS uuid[]))',
   goal: 'SELECT id::text AS key, name AS label FROM marketing_goals WHERE id = ANY(CAST($1 AS uuid[]))',
-  business_unit: 'SELECT id::text AS key, name AS label FROM business_units WHERE id = ANY(CAST($1 AS uuid[]))',
+  business_unit:
+    'SELECT id::text AS key, name AS label FROM business_units WHERE id = ANY(CAST($1 AS uuid[]))',
   contract: 'SELECT id::text AS key, reference AS label FROM contracts WHERE id = ANY(CAST($1 AS uuid[]))',
 };
 
@@ -73,7 +74,10 @@ export class SpendReportService {
       .addSelect('count(*)::int', 'line_count')
       .addSelect('count(DISTINCT l.invoice_id)::int', 'invoice_count')
       .addSelect('sum(l.amount_minor)::text', 'amount')
-      .addSelect("COALESCE(sum(l.amount_minor) FILTER (WHERE i.status IN ('approved', 'paid')), 0)::text", 'approved')
+      .addSelect(
+        "COALESCE(sum(l.amount_minor) FILTER (WHERE i.status IN ('approved', 'paid')), 0)::text",
+        'approved',
+      )
       .addSelect("COALESCE(sum(l.amount_minor) FILTER (WHERE i.status = 'paid'), 0)::text", 'paid')
       .groupBy('1, 2, 3')
       .orderBy('1')
@@ -95,7 +99,8 @@ export class SpendReportService {
     const truncatedRows = grouped.length > MAX_GROUPED_ROWS;
     const rows = await this.fold(grouped.slice(0, MAX_GROUPED_ROWS), query, rates);
     const totals = totalsOf(rows, budgets);
-    if (invoiceCounts) for (const total of totals) total.invoiceCount = invoiceCounts.get(total.currency) ?? 0;
+    if (invoiceCounts)
+      for (const total of totals) total.invoiceCount = invoiceCounts.get(total.currency) ?? 0;
     const shown = rows.slice(0, REPORT_MAX_GROUPS);
     const reportingTotal = query.reportingCurrency
       ? rows.reduce((sum, row) => sum + (row.reporting?.amountMinor ?? 0), 0)
@@ -137,9 +142,12 @@ export class SpendReportService {
     applyInvoiceFilters(qb, query);
     if (query.goalId) qb.andWhere('line.goal_id = :goalId', { goalId: query.goalId });
     if (query.month) {
-      qb.andWhere("i.issue_date >= CAST(:month AS date) AND i.issue_date < CAST(:month AS date) + interval '1 month'", {
-        month: `${query.month}-01`,
-      });
+      qb.andWhere(
+        "i.issue_date >= CAST(:month AS date) AND i.issue_date < CAST(:month AS date) + interval '1 month'",
+        {
+          month: `${query.month}-01`,
+        },
+      );
     }
     this.access.scope(qb, actor, 'invoice_line', 'line');
     whereSearch(qb, query.q, ['i.number']);
@@ -207,7 +215,8 @@ export class SpendReportService {
         const rate =
           currency === query.reportingCurrency
             ? '1'
-            : (rates.find((candidate) => candidate.currency === currency && candidate.month === row.month)?.rate ?? null);
+            : (rates.find((candidate) => candidate.currency === currency && candidate.month === row.month)
+                ?.rate ?? null);
         reporting.rates.push({ month: row.month, rate });
         if (rate === null) reporting.missingRate = true;
         else {
@@ -221,7 +230,10 @@ export class SpendReportService {
   }
 
   /** Caps and commitments of the contracts the filters cover (a goal filter: the goal's allocations). */
-  private async budgets(actor: Actor, query: SpendReportQueryDto): Promise<Map<string, { cap: number; committed: number }>> {
+  private async budgets(
+    actor: Actor,
+    query: SpendReportQueryDto,
+  ): Promise<Map<string, { cap: number; committed: number }>> {
     const view = query.goalId ? 'goal_budget_ledger' : 'contract_budget_ledger';
     const qb = this.dataSource
       .createQueryBuilder()
@@ -241,7 +253,9 @@ export class SpendReportService {
     if (query.to) qb.andWhere('c.start_date <= :to', { to: query.to });
     this.access.scope(qb, actor, 'budget_ledger', 'c');
     const rows = await qb.getRawMany<{ currency: string; cap: string; committed: string }>();
-    return new Map(rows.map((row) => [row.currency.trim(), { cap: Number(row.cap), committed: Number(row.committed) }]));
+    return new Map(
+      rows.map((row) => [row.currency.trim(), { cap: Number(row.cap), committed: Number(row.committed) }]),
+    );
   }
 
   private async invoiceCounts(actor: Actor, query: SpendReportQueryDto): Promise<Map<string, number>> {
@@ -269,7 +283,10 @@ export class SpendReportService {
   }
 }
 
-function totalsOf(rows: SpendRowDto[], budgets: Map<string, { cap: number; committed: number }>): SpendTotalDto[] {
+function totalsOf(
+  rows: SpendRowDto[],
+  budgets: Map<string, { cap: number; committed: number }>,
+): SpendTotalDto[] {
   const totals = new Map<string, SpendTotalDto>();
   const blank = (currency: string): SpendTotalDto => ({
     currency,

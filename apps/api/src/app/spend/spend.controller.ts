@@ -114,7 +114,9 @@ export class ExchangeRatesController {
   }
 
   @Post()
-  @ApiOperation({ description: 'Adds the rate of a currency for a month (one per currency, reporting currency and month).' })
+  @ApiOperation({
+    description: 'Adds the rate of a currency for a month (one per currency, reporting currency and month).',
+  })
   @RequirePermission('exchange_rate:manage')
   create(@CurrentActor() actor: Actor, @Body() body: ExchangeRateInputDto): Promise<ExchangeRateResponse> {
     return this.rates.create(actor, body);

@@ -92,13 +92,20 @@ export function invoiceTotals(
   const net = lineAmountsMinor.reduce((sum, amount) => sum + BigInt(amount), 0n);
   const netMinor = toSafe(net, 'The net total');
   const tax = taxMinor(netMinor, taxRateBp);
-  return { netMinor, taxMinor: tax, grossMinor: toSafe(net + BigInt(tax), 'The gross total'), lineAmountsMinor };
+  return {
+    netMinor,
+    taxMinor: tax,
+    grossMinor: toSafe(net + BigInt(tax), 'The gross total'),
+    lineAmountsMinor,
+  };
 }
 
 /** A tax rate for people: 1000 → "10", 1150 → "11.5". */
 export function taxRatePercentText(taxRateBp: number): string {
   const whole = Math.trunc(taxRateBp / 100);
-  const fraction = String(taxRateBp % 100).padStart(2, '0').replace(/0+$/, '');
+  const fraction = String(taxRateBp % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return fraction ? `${whole}.${fraction}` : String(whole);
 }
 

@@ -18,7 +18,14 @@ describe('invoice workflow', () => {
   });
 
   it('should keep decisions from everyone but finance when other roles ask', () => {
-    for (const role of ['admin', 'social_lead', 'reviewer', 'viewer', 'agency_admin', 'agency_member'] as const) {
+    for (const role of [
+      'admin',
+      'social_lead',
+      'reviewer',
+      'viewer',
+      'agency_admin',
+      'agency_member',
+    ] as const) {
       expect(canDoInvoiceAction('submitted', 'approve', role)).toBe(false);
     }
   });

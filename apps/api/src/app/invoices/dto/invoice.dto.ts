@@ -65,7 +65,9 @@ export class InvoiceLineInputDto implements InvoiceLineInput {
   @Max(MAX_QUANTITY)
   quantity!: number;
 
-  @ApiPropertyOptional({ description: "Minor units; the rate card's price when omitted (a different one is flagged)." })
+  @ApiPropertyOptional({
+    description: "Minor units; the rate card's price when omitted (a different one is flagged).",
+  })
   @IsOptional()
   @IsMinorUnits()
   unitPriceMinor?: number;
@@ -83,7 +85,8 @@ export class InvoiceLineInputDto implements InvoiceLineInput {
   @ApiPropertyOptional({
     type: String,
     nullable: true,
-    description: "A goal of the contract; by default the deliverable's brief's (else the largest allocation).",
+    description:
+      "A goal of the contract; by default the deliverable's brief's (else the largest allocation).",
   })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
@@ -142,7 +145,10 @@ export class InvoiceDraftRequestDto implements InvoiceDraftRequest {
   @IsUUID()
   contractId!: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Only these deliverables; every billable one when omitted.' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Only these deliverables; every billable one when omitted.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_INVOICE_LINES)
@@ -160,7 +166,10 @@ export class RejectInvoiceDto implements RejectInvoiceRequest {
 }
 
 export class PayInvoiceDto implements PayInvoiceRequest {
-  @ApiProperty({ format: 'date', description: 'When the money left; not in the future, not before the issue date.' })
+  @ApiProperty({
+    format: 'date',
+    description: 'When the money left; not in the future, not before the issue date.',
+  })
   @IsIsoDate()
   paymentDate!: string;
 
@@ -221,7 +230,11 @@ export class FinanceQueueQueryDto extends ListQueryDto implements FinanceQueueQu
 }
 
 export class InvoiceChecksResponse implements InvoiceChecks {
-  @ApiProperty({ type: Object, nullable: true, description: '{ remainingMinor, netMinor } when over budget.' })
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description: '{ remainingMinor, netMinor } when over budget.',
+  })
   overBudget!: { remainingMinor: number; netMinor: number } | null;
   priceDeviations!: number;
   quantityBeyondSpec!: number;

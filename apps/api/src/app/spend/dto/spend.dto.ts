@@ -42,7 +42,10 @@ export class LedgerQueryDto extends ListQueryDto implements LedgerQuery {
   @ListSort(LEDGER_SORT_KEYS, 'name')
   override sort?: string;
 
-  @ApiProperty({ enum: LEDGER_LEVELS, description: 'Rows per contract, per contract and goal, or per unit and currency.' })
+  @ApiProperty({
+    enum: LEDGER_LEVELS,
+    description: 'Rows per contract, per contract and goal, or per unit and currency.',
+  })
   @IsIn(LEDGER_LEVELS)
   level!: LedgerLevel;
 
@@ -110,7 +113,10 @@ export class ExchangeRateInputDto implements ExchangeRateInput {
   @IsCurrencyCode()
   reportingCurrency!: string;
 
-  @ApiProperty({ example: '0.000731', description: 'Units of the reporting currency for one unit of the currency.' })
+  @ApiProperty({
+    example: '0.000731',
+    description: 'Units of the reporting currency for one unit of the currency.',
+  })
   @Matches(RATE)
   rate!: string;
 }
