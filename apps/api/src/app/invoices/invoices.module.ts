@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import { FILE_STORAGE, type FileStorage } from '../files/file-storage';
 import { PDF_ONLY, streamingStorage } from '../files/upload';
+import { msg } from '../i18n/message';
 import { SpendModule } from '../spend/spend.module';
 import { BillableDeliverables } from './billable-deliverables';
 import { IdempotencyService } from './idempotency.service';
@@ -21,7 +22,7 @@ import { InvoicesController } from './invoices.controller';
       useFactory: (config: ResolvedConfig, storage: FileStorage) => ({
         storage: streamingStorage(storage, () => INVOICE_DOCUMENT_PREFIX, {
           ...PDF_ONLY,
-          message: 'The invoice must be a PDF.',
+          message: msg('The invoice must be a PDF.'),
         }),
         limits: { fileSize: config.signedDocumentMaxBytes, files: 1, fields: 0 },
       }),
