@@ -287,7 +287,7 @@ export async function seedDemoReviews(
   }
 }
 
-async function activeContract(manager: EntityManager, agencyName: string): Promise<Contract> {
+export async function activeContract(manager: EntityManager, agencyName: string): Promise<Contract> {
   return manager
     .getRepository(Contract)
     .createQueryBuilder('contract')
@@ -297,7 +297,7 @@ async function activeContract(manager: EntityManager, agencyName: string): Promi
     .getOneOrFail();
 }
 
-interface BriefSeed {
+export interface BriefSeed {
   title: string;
   objective: string;
   audience: string;
@@ -310,7 +310,7 @@ interface BriefSeed {
   declineReason?: string;
 }
 
-async function brief(
+export async function brief(
   manager: EntityManager,
   lead: User,
   contract: Contract,
@@ -389,7 +389,7 @@ async function brief(
   return { brief: saved, deliverables };
 }
 
-async function version(
+export async function version(
   manager: EntityManager,
   storage: FileStorage,
   written: string[],
@@ -422,7 +422,7 @@ async function version(
   return { version: saved, file };
 }
 
-async function decide(
+export async function decide(
   manager: EntityManager,
   version: DeliverableVersion,
   stepIndex: number,
@@ -443,7 +443,7 @@ async function decide(
   });
 }
 
-async function review(
+export async function review(
   manager: EntityManager,
   deliverable: Deliverable,
   current: DeliverableVersion,
