@@ -16,6 +16,7 @@ describe('demo spend', () => {
   });
 
   it('should meet a new user with invoices in every state for both agencies in KRW, IDR and USD', async () => {
+    // Seeding the reviews and the finished work behind the invoices draws a few dozen images.
     const storage = t.app.get<FileStorage>(FILE_STORAGE);
     expect(await seedDemoReviews(t.dataSource, storage)).toBe(true);
     expect(await seedDemoSpend(t.dataSource, storage, t.config.invoiceDualApprovalThresholds)).toBe(true);
@@ -50,7 +51,9 @@ describe('demo spend', () => {
          JOIN deliverables d ON d.id = l.deliverable_id GROUP BY d.id, d.status`,
     );
     expect(billed.every((row) => ['approved', 'published'].includes(row.status) && row.live <= 1)).toBe(true);
-    const rates: { count: number }[] = await t.dataSource.query('SELECT count(*)::int AS count FROM exchange_rates');
+    const rates: { count: number }[] = await t.dataSource.query(
+      'SELECT count(*)::int AS count FROM exchange_rates',
+    );
     expect(rates[0].count).toBe(12);
     const lead = (await t.login(DEMO.lead)).accessToken;
     const contracts = await t.http().get('/api/contracts?status=active').set(bearer(lead));
@@ -59,5 +62,5 @@ describe('demo spend', () => {
       expect(detail.body.budget.invoicedMinor).toBeGreaterThan(0);
       expect(detail.body.budget.paidMinor).toBeGreaterThan(0);
     }
-  });
+  }, 120_000);
 });

@@ -139,7 +139,10 @@ export async function seedDemoSpend(
         issuedDaysAgo: 6,
         dueInDays: 24,
         status: 'submitted',
-        lines: [{ code: 'CAROUSEL', deliverable: 5 }, { code: 'COMMUNITY', quantity: 8 }],
+        lines: [
+          { code: 'CAROUSEL', deliverable: 5 },
+          { code: 'COMMUNITY', quantity: 8 },
+        ],
         approvers: [cast.finance],
       });
       await make(nw, northwind, autumn, {
@@ -154,8 +157,12 @@ export async function seedDemoSpend(
         issuedDaysAgo: 30,
         dueInDays: 0,
         status: 'rejected',
-        lines: [{ code: 'CAROUSEL', deliverable: 6 }, { code: 'STRATEGY', quantity: 12.5 }],
-        rejection: 'Strategy hours are not part of this month’s agreed scope; please invoice the carousel alone.',
+        lines: [
+          { code: 'CAROUSEL', deliverable: 6 },
+          { code: 'STRATEGY', quantity: 12.5 },
+        ],
+        rejection:
+          'Strategy hours are not part of this month’s agreed scope; please invoice the carousel alone.',
       });
       await make(nw, northwind, autumn, {
         number: 'NW-2026-0158',
@@ -190,7 +197,10 @@ export async function seedDemoSpend(
         issuedDaysAgo: 4,
         dueInDays: 26,
         status: 'submitted',
-        lines: [{ code: 'TT-CREATOR', deliverable: 2 }, { code: 'REPORT', deliverable: 4 }],
+        lines: [
+          { code: 'TT-CREATOR', deliverable: 2 },
+          { code: 'REPORT', deliverable: 4 },
+        ],
       });
       await make(sp, southpeak, creators, {
         number: 'SPM/INV/2026/034',
@@ -220,18 +230,28 @@ export async function seedDemoSpend(
           lines: [{ code: 'MEDIA-MGMT' }],
           approvers: status === 'paid' ? [cast.finance] : [],
           payment:
-            status === 'paid' ? { daysAgo: Math.max(0, issuedDaysAgo - 20), reference: `CHASE-${7700 + index}` } : undefined,
+            status === 'paid'
+              ? { daysAgo: Math.max(0, issuedDaysAgo - 20), reference: `CHASE-${7700 + index}` }
+              : undefined,
           rejection: status === 'rejected' ? 'The pilot was paused before this month started.' : undefined,
         });
       }
 
       const rates: Record<string, number> = { KRW: 0.000725, IDR: 0.0000632 };
       for (let back = 0; back < 6; back++) {
-        const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 10);
+        const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1))
+          .toISOString()
+          .slice(0, 10);
         for (const [currency, base] of Object.entries(rates)) {
           const rate = (base * (1 + (back % 3) * 0.01)).toPrecision(4);
           const saved = await manager.save(
-            manager.create(ExchangeRate, { month, currency, reportingCurrency: 'USD', rate, updatedBy: cast.finance.id }),
+            manager.create(ExchangeRate, {
+              month,
+              currency,
+              reportingCurrency: 'USD',
+              rate,
+              updatedBy: cast.finance.id,
+            }),
           );
           await recordSeedEvent(manager, 'exchange_rate.created', 'exchange_rate', saved.id, {
             month,
@@ -299,7 +319,11 @@ async function finishedWork(
       await manager.update(
         Deliverable,
         { id: deliverable.id },
-        { status: 'published', postUrl: `https://www.instagram.com/p/demo${index}/`, publishedAt: ago(50 - index) },
+        {
+          status: 'published',
+          postUrl: `https://www.instagram.com/p/demo${index}/`,
+          publishedAt: ago(50 - index),
+        },
       );
     }
   }
@@ -339,7 +363,9 @@ async function demoInvoice(
   const totals = invoiceTotals(lines, contract.taxRateBp);
   const issued = new Date(now.getTime() - seed.issuedDaysAgo * DAY);
   const issueDate = issued.toISOString().slice(0, 10);
-  const dueDate = new Date(issued.getTime() + (seed.issuedDaysAgo + seed.dueInDays) * DAY).toISOString().slice(0, 10);
+  const dueDate = new Date(issued.getTime() + (seed.issuedDaysAgo + seed.dueInDays) * DAY)
+    .toISOString()
+    .slice(0, 10);
   const document = await storeDemoFile(manager, storage, written, {
     key: `invoices/demo-${seed.number.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}.pdf`,
     fileName: `${seed.number}.pdf`,
