@@ -11,6 +11,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.int-spec.ts'],
   transform: { '^.+\\.[tj]s$': ['@swc/jest', swc] },
+  // These packages ship only ES modules: compile them to CommonJS like our code.
+  transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs'],
   moduleNameMapper: { '^@agency-portal/shared$': '<rootDir>/../../libs/shared/src/index.ts' },
   globalSetup: '<rootDir>/../../apps/api/test/support/global-setup.mjs',

@@ -1,6 +1,7 @@
-import { FUNNEL_STAGES, KPI_METRIC_LABELS, type GoalStatus, type KpiMetric } from '@agency-portal/shared';
+import { FUNNEL_STAGES, type GoalStatus, type KpiMetric } from '@agency-portal/shared';
 import { minorDigits } from '@agency-portal/shared';
 import { TableBuffer } from '../copy';
+import { KPI_NAMES } from '../labels';
 import { account, staffOf, type Domain, type GoalPlan, type UnitPlan } from '../context';
 import type { Random } from '../random';
 import { TABLES } from '../tables';
@@ -80,8 +81,8 @@ export const goals: Domain = {
             id: random.uuid(),
             unit,
             owner: owners.length > 0 && random.chance(0.7) ? random.pick(owners) : lead,
-            name: `${unit.name.replace(/ (Marketing|Brands|Partnerships|Social Hub)$/, '')} ${KPI_METRIC_LABELS[kpi].toLowerCase()} ${half}`,
-            description: `${KPI_METRIC_LABELS[kpi]} from ${channels.join(', ')} in ${half}.`,
+            name: `${unit.name.replace(/ (Marketing|Brands|Partnerships|Social Hub)$/, '')} ${KPI_NAMES[kpi].toLowerCase()} ${half}`,
+            description: `${KPI_NAMES[kpi]} from ${channels.join(', ')} in ${half}.`,
             kpi,
             target: target(random, kpi, unit),
             currency: kpi === 'revenue' ? unit.currency : null,

@@ -1,7 +1,6 @@
 import {
   applyDecision,
   canSubmitVersion,
-  CHANNEL_LABELS,
   type ApprovalStepDto,
   type Channel,
   type CommentPin,
@@ -18,6 +17,7 @@ import {
   type SeedContext,
   type UserPlan,
 } from '../context';
+import { CHANNEL_NAMES } from '../labels';
 import type { Random } from '../random';
 import { POST_SAMPLES, type SampleFile } from '../storage';
 import { TABLES } from '../tables';
@@ -203,7 +203,7 @@ export class ReviewSimulation {
       const at = Math.min(run.stop - 60_000, run.acceptedAt + this.random.between(HOUR, 2 * DAY));
       derived.push(
         this.create(
-          `${master.title}: ${CHANNEL_LABELS[channel]} cut-down`,
+          `${master.title}: ${CHANNEL_NAMES[channel]} cut-down`,
           master.spec,
           channel,
           Math.max(run.acceptedAt + 1000, at),
