@@ -13,11 +13,12 @@ export default [
         {
           ...options,
           // The large-data generator builds on the API's own schema: it runs the API's migrations
-          // and reuses its password hashing, default approval policy and demo PDF maker. Only
+          // and reuses its password hashing, default approval policy, demo PDF maker and invoice
+          // approval thresholds (config). Only
           // those folders may be imported, by path; libraries only the shared one.
           allow: [
             ...options.allow,
-            '^(\\.\\./)+apps/api/src/app/(database|seed|auth|approval-policies)/[\\w.-]+$',
+            '^(\\.\\./)+apps/api/src/app/(database|seed|auth|approval-policies|config)/[\\w.-]+$',
             '^(\\.\\./)+apps/api/jest\\.swc\\.cjs$',
           ],
           depConstraints: [

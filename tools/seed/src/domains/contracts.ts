@@ -144,6 +144,9 @@ const CATALOGUE: CatalogueItem[] = [
 ];
 
 /** Whole units a price or cap is rounded to, per currency (KRW has no minor unit, USD and IDR two). */
+/** The tax on the contracts' invoices: Korean VAT 10 %, Indonesian PPN 11 %, none on US work. */
+export const TAX_RATE_BP: Record<Currency, number> = { KRW: 1000, IDR: 1100, USD: 0 };
+
 const PRICE_STEP: Record<Currency, number> = { KRW: 10_000, USD: 10, IDR: 100_000 };
 const CAP_STEP: Record<Currency, number> = { KRW: 1_000_000, USD: 1000, IDR: 10_000_000 };
 
@@ -152,7 +155,8 @@ export function minor(major: number, currency: Currency): number {
   return major * 10 ** minorDigits(currency);
 }
 
-function price(random: Random, usd: number, currency: Currency): number {
+/** A rate card price near `usd` in the currency, rounded to its price step. */
+export function price(random: Random, usd: number, currency: Currency): number {
   const step = PRICE_STEP[currency];
   const major = Math.max(
     step,
@@ -420,6 +424,7 @@ export const contracts: Domain = {
         end_date: contract.endDate,
         currency: contract.currency,
         budget_cap_minor: contract.capMinor,
+        tax_rate_bp: TAX_RATE_BP[contract.currency],
         renewal_notice_days: contract.noticeDays,
         status: contract.status,
         termination_reason: contract.terminated?.reason ?? null,
