@@ -7,6 +7,7 @@ import type {
   SpendReportDto,
 } from '@agency-portal/shared';
 import { BRIEF_STATUSES, commitsBudget } from '@agency-portal/shared';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { bearer, createTestApp, DEMO, type TestApp } from './support/test-app';
 import {
@@ -265,11 +266,26 @@ describe('spend: ledger, thresholds, report and exports', () => {
       .http()
       .get('/api/spend/export?groupBy=agency&format=csv&view=lines')
       .set(bearer(finance));
-    const lineRows = linesCsv.text
-      .trim()
-      .split('\n')
-      .filter((row) => /^\d{4}-\d{2}-\d{2},/.test(row));
+    // Parsed back: the lines after their header, each amount in its currency's decimals, adding up
+    // to the report's totals per currency.
+    const records: string[][] = parse(linesCsv.text, { bom: true, relax_column_count: true });
+    const header = records.findIndex((record) => record[0] === 'Issue date');
+    expect(header).toBeGreaterThan(0);
+    const lineRows = records.slice(header + 1);
     expect(lineRows).toHaveLength(report.totals.reduce((sum, total) => sum + total.lineCount, 0));
+    const summed = new Map<string, number>();
+    for (const record of lineRows) {
+      const [amount = '', currency = ''] = record.slice(12);
+      expect(amount).toMatch(currency === 'KRW' ? /^\d+$/ : /^\d+\.\d{2}$/);
+      summed.set(currency, (summed.get(currency) ?? 0) + Number(amount.replace('.', '')));
+    }
+    expect(Object.fromEntries(summed)).toEqual(
+      Object.fromEntries(
+        report.totals
+          .filter((total) => total.lineCount > 0)
+          .map((total) => [total.currency, total.amountMinor]),
+      ),
+    );
 
     const xlsx = await t
       .http()
