@@ -318,4 +318,110 @@ describe('spend: ledger, thresholds, report and exports', () => {
       (await t.http().get('/api/spend/export?groupBy=agency&format=pdf').set(bearer(finance))).status,
     ).toBe(400);
   });
+
+  it('should make the ledger the sum of the records, with an invoice in every state on one contract', async () => {
+    const ledgerOf = async (contractId: string) =>
+      (
+        (
+          await t
+            .http()
+            .get(`/api/budget-ledger?level=contract&contractId=${contractId}`)
+            .set(bearer(finance))
+        ).body as Page<LedgerRowDto>
+      ).items[0];
+    const before = await ledgerOf(indonesia.id);
+    const decide = async (id: string, action: string, body: object = {}) =>
+      expect(
+        (await t.http().post(`/api/invoices/${id}/${action}`).set(bearer(finance)).send(body)).status,
+      ).toBe(200);
+    const stays = await invoiceFor(indonesia, southpeak, 1, '2026-04-01');
+    const approved = await invoiceFor(indonesia, southpeak, 1, '2026-04-02');
+    await decide(approved.id, 'approve');
+    const paid = await invoiceFor(indonesia, southpeak, 2, '2026-04-03');
+    await decide(paid.id, 'approve');
+    await decide(paid.id, 'pay', { paymentDate: '2026-04-20', reference: 'TRX-LEDGER-1' });
+    const rejected = await invoiceFor(indonesia, southpeak, 1, '2026-04-04');
+    await decide(rejected.id, 'reject', { reason: 'Wrong PO' });
+    const withdrawn = await invoiceFor(indonesia, southpeak, 1, '2026-04-05');
+    expect(
+      (await t.http().post(`/api/invoices/${withdrawn.id}/withdraw`).set(bearer(southpeak)).send({})).status,
+    ).toBe(200);
+
+    const after = await ledgerOf(indonesia.id);
+    // The new records, by the definitions: invoiced = submitted + approved + paid, approved = approved
+    // + paid, paid = paid; rejected and withdrawn count nowhere. All net of tax.
+    expect({
+      invoiced: after.invoicedMinor - before.invoicedMinor,
+      approved: after.approvedMinor - before.approvedMinor,
+      paid: after.paidMinor - before.paidMinor,
+    }).toEqual({
+      invoiced: stays.netMinor + approved.netMinor + paid.netMinor,
+      approved: approved.netMinor + paid.netMinor,
+      paid: paid.netMinor,
+    });
+    // And the whole row from the tables themselves.
+    const [sums]: { committed: string; invoiced: string; approved: string; paid: string }[] =
+      await t.dataSource.query(
+        `SELECT (SELECT COALESCE(sum(budget_estimate_minor), 0) FROM briefs
+                  WHERE contract_id = $1 AND status IN ('accepted', 'in_progress', 'completed'))::text AS committed,
+                COALESCE(sum(net_minor) FILTER (WHERE status IN ('submitted', 'approved', 'paid')), 0)::text AS invoiced,
+                COALESCE(sum(net_minor) FILTER (WHERE status IN ('approved', 'paid')), 0)::text AS approved,
+                COALESCE(sum(net_minor) FILTER (WHERE status = 'paid'), 0)::text AS paid
+           FROM invoices WHERE contract_id = $1`,
+        [indonesia.id],
+      );
+    const committed = Number(sums.committed);
+    const invoiced = Number(sums.invoiced);
+    expect(after).toMatchObject({
+      currency: 'IDR',
+      capMinor: indonesia.budgetCapMinor,
+      committedMinor: committed,
+      invoicedMinor: invoiced,
+      approvedMinor: Number(sums.approved),
+      paidMinor: Number(sums.paid),
+      remainingMinor: indonesia.budgetCapMinor - Math.max(committed, invoiced),
+    });
+    // Per goal it adds up to the contract; per unit and currency to its contracts.
+    const goalRows = (
+      (await t.http().get(`/api/budget-ledger?level=goal&contractId=${indonesia.id}`).set(bearer(finance)))
+        .body as Page<LedgerRowDto>
+    ).items;
+    for (const key of ['committedMinor', 'invoicedMinor', 'approvedMinor', 'paidMinor'] as const)
+      expect({ key, sum: goalRows.reduce((sum, row) => sum + row[key], 0) }).toEqual({
+        key,
+        sum: after[key],
+      });
+    const unitRows = (
+      (
+        await t
+          .http()
+          .get(
+            `/api/budget-ledger?level=business_unit&businessUnitId=${indonesia.businessUnitId}&currency=IDR`,
+          )
+          .set(bearer(finance))
+      ).body as Page<LedgerRowDto>
+    ).items;
+    const contracts = (
+      (
+        await t
+          .http()
+          .get(
+            `/api/budget-ledger?level=contract&businessUnitId=${indonesia.businessUnitId}&currency=IDR&limit=100`,
+          )
+          .set(bearer(finance))
+      ).body as Page<LedgerRowDto>
+    ).items;
+    expect(unitRows).toHaveLength(1);
+    expect(unitRows[0]?.invoicedMinor).toBe(contracts.reduce((sum, row) => sum + row.invoicedMinor, 0));
+    expect(unitRows[0]?.paidMinor).toBe(contracts.reduce((sum, row) => sum + row.paidMinor, 0));
+    // The contract page shows the same figures.
+    const detail = (await t.http().get(`/api/contracts/${indonesia.id}`).set(bearer(lead)))
+      .body as ContractDetailDto;
+    expect(detail.budget).toMatchObject({
+      invoicedMinor: after.invoicedMinor,
+      approvedMinor: after.approvedMinor,
+      paidMinor: after.paidMinor,
+      remainingMinor: after.remainingMinor,
+    });
+  });
 });
