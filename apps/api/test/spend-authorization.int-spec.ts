@@ -38,7 +38,7 @@ const ROUTES: Route[] = [
   { method: 'get', path: (ids) => `/api/invoices/${ids.invoice}`, permission: 'invoice:read' },
   { method: 'get', path: (ids) => `/api/invoices/${ids.invoice}/document`, permission: 'invoice:read' },
   { method: 'post', path: () => '/api/invoices/documents', permission: 'invoice:submit' },
-  { method: 'post', path: (ids) => '/api/invoices/draft', permission: 'invoice:submit', body: {} },
+  { method: 'post', path: () => '/api/invoices/draft', permission: 'invoice:submit', body: {} },
   { method: 'post', path: () => '/api/invoices', permission: 'invoice:submit', body: {} },
   { method: 'post', path: (ids) => `/api/invoices/${ids.invoice}/approve`, permission: 'invoice:decide' },
   {

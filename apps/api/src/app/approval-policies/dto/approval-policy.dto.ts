@@ -4,15 +4,11 @@ import type {
   ApprovalPolicyDto,
   ApprovalPolicyListQuery,
   ApprovalStepDto,
-  CommentDto,
-  CommentListQuery,
-  CommentPin,
   PolicySource,
   UpsertApprovalPolicyRequest,
 } from '@agency-portal/shared';
 import {
   APPROVAL_POLICY_SORT_KEYS,
-  COMMENT_SORT_KEYS,
   POLICY_SOURCES,
   ITEM_LIMITS,
   NUMBER_LIMITS,
@@ -24,11 +20,9 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -37,9 +31,8 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { UserRefResponse } from '../../agencies/dto/agency.dto';
-import { toBoolean, trim } from '../../common/http/transformers';
-import { NestedObject, NestedObjects } from '../../common/http/validators';
+import { trim } from '../../common/http/transformers';
+import { NestedObjects } from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 
 export class ApprovalStepInputDto implements ApprovalStepDto {

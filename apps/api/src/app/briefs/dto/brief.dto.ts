@@ -11,8 +11,6 @@ import type {
   DeclineBriefRequest,
   DeliverableSpecDto,
   DeliverableSpecInput,
-  DeliverableStatus,
-  DeliverableSummaryDto,
   FunnelStage,
   UpdateBriefRequest,
 } from '@agency-portal/shared';
@@ -20,7 +18,6 @@ import {
   BRIEF_SORT_KEYS,
   BRIEF_STATUSES,
   CHANNELS,
-  DELIVERABLE_STATUSES,
   FUNNEL_STAGES,
   BRIEF_ACTIONS,
   type BriefAction,

@@ -1,27 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type {
-  AppliedPolicyDto,
-  ApprovalPolicyDto,
-  ApprovalPolicyListQuery,
-  ApprovalStepDto,
-  CommentDto,
-  CommentListQuery,
-  CommentPin,
-  PolicySource,
-  UpsertApprovalPolicyRequest,
-} from '@agency-portal/shared';
-import {
-  APPROVAL_POLICY_SORT_KEYS,
-  COMMENT_SORT_KEYS,
-  POLICY_SOURCES,
-  TEXT_LIMITS,
-} from '@agency-portal/shared';
+import type { CommentDto, CommentListQuery, CommentPin } from '@agency-portal/shared';
+import { COMMENT_SORT_KEYS, TEXT_LIMITS } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -37,7 +18,7 @@ import {
 } from 'class-validator';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
 import { toBoolean, trim } from '../../common/http/transformers';
-import { NestedObject, NestedObjects } from '../../common/http/validators';
+import { NestedObject } from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 
 export class CommentPinDto {
