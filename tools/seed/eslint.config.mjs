@@ -13,9 +13,9 @@ export default [
         {
           ...options,
           // The large-data generator builds on the API's own schema: it runs the API's migrations
-          // and reuses its password hashing, default approval policy and demo PDF maker, and its
-          // test boots the API on the generated data. So it may import the API's source by path;
-          // as libraries, only the shared one.
+          // and reuses its password hashing, default approval policy, demo PDF maker and invoice
+          // approval thresholds, and its test boots the API on the generated data. So it may import
+          // the API's source by path; as libraries, only the shared one.
           allow: [...options.allow, '^(\\.\\./)+apps/api/(src/app/.+|jest\\.swc\\.cjs)$'],
           depConstraints: [
             ...options.depConstraints,

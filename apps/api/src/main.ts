@@ -13,6 +13,7 @@ import { FILE_STORAGE, type FileStorage } from './app/files/file-storage';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from './app/seed/demo-organisation';
 import { seedDemoOutcomes } from './app/seed/demo-outcomes';
 import { seedDemoReviews } from './app/seed/demo-reviews';
+import { seedDemoSpend } from './app/seed/demo-spend';
 import { seedDemoWork } from './app/seed/demo-work';
 
 function say(message: string): void {
@@ -66,7 +67,11 @@ async function bootstrap(): Promise<void> {
     if (await seedDemoReviews(app.get(DataSource), app.get<FileStorage>(FILE_STORAGE))) {
       say('Seeded demo briefs and reviews.');
     }
-    if (await seedDemoOutcomes(app.get(DataSource), app.get<FileStorage>(FILE_STORAGE))) {
+    const storage = app.get<FileStorage>(FILE_STORAGE);
+    if (await seedDemoSpend(app.get(DataSource), storage, resolved.invoiceDualApprovalThresholds)) {
+      say('Seeded demo invoices and exchange rates.');
+    }
+    if (await seedDemoOutcomes(app.get(DataSource), storage)) {
       say('Seeded demo published posts and their daily metrics.');
     }
   }

@@ -25,3 +25,7 @@ export * from './lib/outcomes/presets';
 export * from './lib/outcomes/mapping';
 export * from './lib/outcomes/row-reader';
 export * from './lib/outcomes/preset-samples';
+export * from './lib/invoices/invoice.types';
+export * from './lib/invoices/invoice-workflow';
+export * from './lib/invoices/invoice-money';
+export * from './lib/spend/spend.types';

@@ -26,6 +26,8 @@ export interface Volumes {
   contracts: number;
   briefs: number;
   deliverables: number;
+  /** Invoice lines over the contracts' history (issue 13: at least a million at scale 1). */
+  invoiceLines: number;
 }
 
 export function volumesFor(scale: number): Volumes {
@@ -34,6 +36,7 @@ export function volumesFor(scale: number): Volumes {
     contracts: Math.max(12, Math.round(500 * scale)),
     briefs: Math.max(60, Math.round(20_000 * scale)),
     deliverables: Math.max(300, Math.round(200_000 * scale)),
+    invoiceLines: Math.max(600, Math.round(1_050_000 * scale)),
   };
 }
 

@@ -12,13 +12,14 @@ import { contracts } from './domains/contracts';
 import { goals } from './domains/goals';
 import { LARGE_PASSWORD, organisation } from './domains/organisation';
 import { policies } from './domains/policies';
+import { spend } from './domains/spend';
 import { work } from './domains/work';
 import { Random } from './random';
 import { Storage } from './storage';
 import { DAY } from './time';
 
-/** In writing order; see Domain for how plan() and write() interleave. Spend and reporting go after work. */
-export const DOMAINS: Domain[] = [organisation, goals, contracts, policies, work];
+/** In writing order; see Domain for how plan() and write() interleave. Reporting goes after spend. */
+export const DOMAINS: Domain[] = [organisation, goals, contracts, policies, work, spend];
 
 export interface GenerateOptions {
   databaseUrl: string;

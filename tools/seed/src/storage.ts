@@ -88,6 +88,15 @@ function sources(): Source[] {
       ]),
     },
     {
+      key: 'invoice',
+      contentType: 'application/pdf',
+      extension: 'pdf',
+      pages: 1,
+      content: demoPdfPages([
+        ['Invoice (sample file of the large data)', '', 'Work of the month as itemised in the portal.'],
+      ]),
+    },
+    {
       key: 'contract',
       contentType: 'application/pdf',
       extension: 'pdf',
@@ -137,14 +146,14 @@ export class Storage {
   }
 
   /** A storage key in the app's layout, spread over 256 folders per prefix. */
-  keyFor(prefix: 'deliverables' | 'contracts', fileId: string): string {
+  keyFor(prefix: 'deliverables' | 'contracts' | 'invoices', fileId: string): string {
     return `${prefix}/${fileId.slice(0, 2)}/${fileId}`;
   }
 
   /** Writes the sample files and the folders their links go into. */
   prepare(): void {
     if (!this.root) return;
-    for (const prefix of ['deliverables', 'contracts']) {
+    for (const prefix of ['deliverables', 'contracts', 'invoices']) {
       for (let index = 0; index < 256; index++) {
         mkdirSync(join(this.root, prefix, index.toString(16).padStart(2, '0')), { recursive: true });
       }
@@ -191,7 +200,7 @@ export class Storage {
   async discard(): Promise<void> {
     if (!this.root) return;
     await this.linking.catch(() => undefined);
-    for (const folder of ['deliverables', 'contracts', 'samples']) {
+    for (const folder of ['deliverables', 'contracts', 'invoices', 'samples']) {
       await rm(join(this.root, folder), { recursive: true, force: true });
     }
   }

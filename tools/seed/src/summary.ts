@@ -23,6 +23,11 @@ export const SEEDED_TABLES = [
   'notifications',
   'mail_outbox',
   'audit_events',
+  'invoices',
+  'invoice_lines',
+  'invoice_approvals',
+  'exchange_rates',
+  'budget_alerts',
 ] as const;
 
 export interface AgencyFacts {

@@ -218,7 +218,9 @@ const VIOLATIONS: Record<string, string> = {
       UNION ALL SELECT max(decided_at) FROM approval_decisions UNION ALL SELECT max(created_at) FROM comments
       UNION ALL SELECT max(resolved_at) FROM comments UNION ALL SELECT max(published_at) FROM deliverables
       UNION ALL SELECT max(at) FROM audit_events UNION ALL SELECT max(created_at) FROM notifications
-      UNION ALL SELECT max(read_at) FROM notifications UNION ALL SELECT max(updated_at) FROM briefs) times
+      UNION ALL SELECT max(read_at) FROM notifications UNION ALL SELECT max(updated_at) FROM briefs
+      UNION ALL SELECT max(updated_at) FROM invoices UNION ALL SELECT max(approved_at) FROM invoice_approvals
+      UNION ALL SELECT max(payment_date)::timestamptz FROM invoices UNION ALL SELECT max(created_at) FROM exchange_rates) times
      WHERE at > TIMESTAMPTZ '2026-06-15T10:00:00Z'`,
   'nobody acts before joining, after being deactivated, or for an agency after it was offboarded': `
     SELECT acts.id FROM (
@@ -229,6 +231,47 @@ const VIOLATIONS: Record<string, string> = {
       LEFT JOIN agencies a ON a.id = u.agency_id
      WHERE acts.at < u.created_at OR (NOT u.active AND acts.at >= u.updated_at) OR acts.at >= a.offboarded_at
         OR u.created_at >= a.offboarded_at OR u.last_login_at > COALESCE(a.offboarded_at, 'infinity')`,
+  'invoice totals follow the shared arithmetic: lines rounded half up, tax once per invoice, gross = net + tax': `
+    SELECT i.id FROM invoices i
+      JOIN LATERAL (SELECT sum(l.amount_minor) AS net, bool_or(l.amount_minor <> round(l.quantity * l.unit_price_minor)) AS off
+                      FROM invoice_lines l WHERE l.invoice_id = i.id) lines ON true
+     WHERE lines.net IS DISTINCT FROM i.net_minor OR lines.off
+        OR i.tax_minor <> round(i.net_minor * i.tax_rate_bp / 10000.0)
+        OR i.tax_rate_bp <> (SELECT c.tax_rate_bp FROM contracts c WHERE c.id = i.contract_id)
+        OR i.currency <> (SELECT c.currency FROM contracts c WHERE c.id = i.contract_id)`,
+  'invoices are submitted by their agency while the contract is active, and decided after': `
+    SELECT i.id FROM invoices i JOIN contracts c ON c.id = i.contract_id JOIN users u ON u.id = i.submitted_by
+     WHERE u.agency_id <> i.agency_id OR c.agency_id <> i.agency_id
+        OR i.submitted_at < c.activated_at OR i.submitted_at >= COALESCE(c.terminated_at, c.expired_at, 'infinity')
+        OR i.approved_at <= i.submitted_at OR i.rejected_at <= i.submitted_at OR i.withdrawn_at <= i.submitted_at
+        OR i.paid_at <= i.approved_at OR i.due_date < i.issue_date
+        OR (i.status IN ('approved', 'paid')) <> (i.approved_at IS NOT NULL)
+        OR (i.status = 'paid') <> (i.paid_at IS NOT NULL)
+        OR (i.status = 'rejected') <> (i.rejected_at IS NOT NULL)
+        OR (i.status = 'withdrawn') <> (i.withdrawn_at IS NOT NULL)`,
+  'lines bill approved deliverables of their own contract, approved before the invoice, live while the invoice is': `
+    SELECT l.id FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
+      LEFT JOIN deliverables d ON d.id = l.deliverable_id LEFT JOIN briefs b ON b.id = d.brief_id
+      JOIN rate_card_items r ON r.id = l.rate_card_item_id
+     WHERE l.live <> (i.status IN ('submitted', 'approved', 'paid'))
+        OR r.contract_id <> i.contract_id OR r.unit <> l.unit OR r.code <> l.item_code
+        OR (l.deliverable_id IS NOT NULL AND (b.contract_id <> i.contract_id OR d.status NOT IN ('approved', 'published')
+            OR (SELECT max(a.decided_at) FROM approval_decisions a WHERE a.version_id = d.current_version_id) > i.submitted_at))
+        OR NOT EXISTS (SELECT 1 FROM contract_goals g WHERE g.contract_id = i.contract_id AND g.goal_id = l.goal_id)`,
+  'approved invoices have as many distinct finance approvers as they need, never the submitter': `
+    SELECT i.id FROM invoices i
+      LEFT JOIN LATERAL (SELECT count(*) AS approvals, bool_and(u.role = 'finance' AND u.id <> i.submitted_by) AS fine,
+                                max(a.approved_at) AS last
+                           FROM invoice_approvals a JOIN users u ON u.id = a.approver_id WHERE a.invoice_id = i.id) a ON true
+     WHERE (i.status IN ('approved', 'paid') AND (a.approvals <> i.approvals_required OR a.last <> i.approved_at))
+        OR (i.status = 'submitted' AND a.approvals >= i.approvals_required)
+        OR (i.status IN ('rejected', 'withdrawn') AND a.approvals > 0 AND i.approvals_required = 1)
+        OR NOT COALESCE(a.fine, true)
+        OR i.approvals_required <> CASE WHEN i.gross_minor > CASE i.currency WHEN 'KRW' THEN 50000000 WHEN 'IDR' THEN 50000000000 ELSE 2500000 END THEN 2 ELSE 1 END`,
+  'budget alerts are the thresholds the contract invoices reached (contract_budget_ledger)': `
+    SELECT l.contract_id FROM contract_budget_ledger l
+     WHERE ARRAY(SELECT t FROM unnest(ARRAY[80, 100]) t WHERE l.invoiced_minor * 100 >= l.cap_minor * t ORDER BY t)
+           <> ARRAY(SELECT a.threshold_percent FROM budget_alerts a WHERE a.contract_id = l.contract_id ORDER BY 1)`,
   'agency roles belong to an agency, in-house roles to none': `
     SELECT u.id FROM users u WHERE (u.role IN ('agency_admin', 'agency_member')) <> (u.agency_id IS NOT NULL)`,
 };
@@ -292,6 +335,26 @@ describe('seed:large generator', () => {
           'rejected',
         ]),
       );
+      expect(await states('SELECT DISTINCT status AS value FROM invoices')).toEqual([
+        'approved',
+        'paid',
+        'rejected',
+        'submitted',
+        'withdrawn',
+      ]);
+      expect(await states('SELECT DISTINCT currency AS value FROM invoices')).toEqual(['IDR', 'KRW', 'USD']);
+      const spend = await client.query<{ lines: string; billed: string; dual: string; deviations: string }>(`
+        SELECT (SELECT count(*) FROM invoice_lines) AS lines,
+               (SELECT count(*) FROM invoice_lines WHERE deliverable_id IS NOT NULL AND live) AS billed,
+               (SELECT count(*) FROM invoices WHERE approvals_required = 2) AS dual,
+               (SELECT count(*) FROM invoice_lines WHERE unit_price_minor <> rate_card_price_minor) AS deviations`);
+      const volume = Number(spend.rows[0]?.lines);
+      // The volume asked for, give or take the months the contracts really had.
+      expect(volume).toBeGreaterThan(volumesFor(SCALE).invoiceLines * 0.8);
+      expect(volume).toBeLessThan(volumesFor(SCALE).invoiceLines * 1.25);
+      expect(Number(spend.rows[0]?.billed)).toBeGreaterThan(0);
+      expect(Number(spend.rows[0]?.dual)).toBeGreaterThan(0);
+      expect(Number(spend.rows[0]?.deviations)).toBeGreaterThan(0);
       const { rows } = await client.query<{ derived: string; pinned: string; resolved: string }>(`
         SELECT (SELECT count(*) FROM deliverables WHERE derived_from_id IS NOT NULL) AS derived,
                (SELECT count(*) FROM comments WHERE pin IS NOT NULL) AS pinned,

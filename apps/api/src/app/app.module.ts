@@ -23,6 +23,8 @@ import { EventsModule } from './events/events.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { UploadsModule } from './uploads/uploads.module';
+import { InvoicesModule } from './invoices/invoices.module';
+import { SpendModule } from './spend/spend.module';
 import { ApprovalPoliciesModule } from './approval-policies/approval-policies.module';
 import { ReviewsModule } from './reviews/reviews.module';
 
@@ -58,6 +60,8 @@ export class AppModule {
         ApprovalPoliciesModule,
         DeliverablesModule,
         UploadsModule,
+        SpendModule,
+        InvoicesModule,
         ReviewsModule,
       ],
       controllers: [HealthController],

@@ -5,7 +5,7 @@ import { TABLES } from '../tables';
 import { CONTRACT_TITLES, INTERNAL_NOTES, OFFBOARD_REASONS, TERMINATION_REASONS } from '../text';
 import { addDays, addMonths, DAY, dayStart, HOUR, isoDate } from '../time';
 import { recordLifecycle } from './contract-lifecycle';
-import { rateCard } from './rate-cards';
+import { rateCard, TAX_RATE_BP } from './rate-cards';
 
 const ALLOCATION_PATTERNS = [[100], [60, 30], [70, 30], [50, 50], [40, 30, 20], [80], [50, 25, 25], [90]];
 
@@ -250,6 +250,7 @@ export const contracts: Domain = {
         end_date: contract.endDate,
         currency: contract.currency,
         budget_cap_minor: contract.capMinor,
+        tax_rate_bp: TAX_RATE_BP[contract.currency],
         renewal_notice_days: contract.noticeDays,
         status: contract.status,
         termination_reason: contract.terminated?.reason ?? null,

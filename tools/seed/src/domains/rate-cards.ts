@@ -127,6 +127,9 @@ const CATALOGUE: CatalogueItem[] = [
   },
 ];
 
+/** The tax on the contracts' invoices: Korean VAT 10 %, Indonesian PPN 11 %, none on US work. */
+export const TAX_RATE_BP: Record<Currency, number> = { KRW: 1000, IDR: 1100, USD: 0 };
+
 /** Whole units a price or cap is rounded to, per currency (KRW has no minor unit, USD and IDR two). */
 const PRICE_STEP: Record<Currency, number> = { KRW: 10_000, USD: 10, IDR: 100_000 };
 const CAP_STEP: Record<Currency, number> = { KRW: 1_000_000, USD: 1000, IDR: 10_000_000 };
@@ -136,7 +139,8 @@ export function minor(major: number, currency: Currency): number {
   return major * 10 ** minorDigits(currency);
 }
 
-function price(random: Random, usd: number, currency: Currency): number {
+/** A rate card price near `usd` in the currency, rounded to its price step. */
+export function price(random: Random, usd: number, currency: Currency): number {
   const step = PRICE_STEP[currency];
   const major = Math.max(
     step,

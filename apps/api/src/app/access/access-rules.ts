@@ -25,8 +25,9 @@ import {
  * - Other in-house readers see every record their permission covers.
  * - Unfinished uploads (a file with no version yet) are seen by their uploader only.
  *
- * Invoices and reports slot in as further resources: a table, a read permission and a condition
- * usually built from the contract condition (`${alias}.contract_id IN (…)`).
+ * - Invoices: agency users see their own agency's, in-house readers with `invoice:read` all of them;
+ *   a line is visible with its invoice. The spend report reads invoices as `spend` (permission
+ *   `spend:read`, the same rule), so a viewer sees the report's figures but opens no invoice.
  */
 export const RESOURCES = {
   business_unit: { table: 'business_units', permission: 'business_unit:read', label: 'Business unit' },
@@ -51,6 +52,10 @@ export const RESOURCES = {
   goal_outcomes: { table: 'marketing_goals', permission: 'outcome:read', label: 'Goal' },
   goal_outcomes_write: { table: 'marketing_goals', permission: 'outcome:write', label: 'Goal' },
   metric_import: { table: 'metric_imports', permission: 'outcome:write', label: 'Import' },
+  invoice: { table: 'invoices', permission: 'invoice:read', label: 'Invoice' },
+  invoice_line: { table: 'invoice_lines', permission: 'invoice:read', label: 'Invoice line' },
+  spend: { table: 'invoices', permission: 'spend:read', label: 'Invoice' },
+  budget_ledger: { table: 'contracts', permission: 'spend:read', label: 'Contract' },
 } as const satisfies Record<string, { table: string; permission: Permission; label: string }>;
 
 export type Resource = keyof typeof RESOURCES;
@@ -123,6 +128,18 @@ export function scopeCondition(actor: Actor, resource: Resource, alias: string):
     case 'metric_import':
       // Only in-house writers (admins, social leads) hold the permission; they see every import.
       return null;
+    case 'invoice':
+    case 'spend':
+      return invoiceCondition(actor, alias);
+    case 'budget_ledger':
+      return contractCondition(actor, alias);
+    case 'invoice_line':
+      return below(
+        scopeCondition(actor, 'invoice', `${alias}_i`),
+        `${alias}.invoice_id`,
+        'invoices',
+        `${alias}_i`,
+      );
   }
 }
 
@@ -186,6 +203,13 @@ function fileCondition(actor: Actor, alias: string): Condition {
     sql: `(${alias}.deliverable_id IS NOT NULL AND ((${submitted}) OR (${alias}.version_id IS NULL AND ${alias}.uploaded_by = :scopeActorId)))`,
     params: { ...deliverables?.params, scopeActorId: actor.id },
   };
+}
+
+/** An agency sees its own invoices, whatever became of the contract; in-house readers see all. */
+function invoiceCondition(actor: Actor, alias: string): Condition | null {
+  return isAgencyActor(actor)
+    ? { sql: `${alias}.agency_id = :scopeAgencyId`, params: agencyParams(actor) }
+    : null;
 }
 
 /** A unit's policy is seen by every policy reader; a contract's override only with its contract. */

@@ -71,6 +71,7 @@ export class ContractTermsService {
           endDate: input.endDate,
           currency: input.currency,
           budgetCapMinor: input.budgetCapMinor,
+          taxRateBp: input.taxRateBp ?? 0,
           renewalNoticeDays: input.renewalNoticeDays,
           internalNotes: input.internalNotes ?? '',
           status: 'draft',
@@ -152,6 +153,7 @@ export class ContractTermsService {
         endDate: input.endDate ?? contract.endDate,
         currency: input.currency ?? contract.currency,
         budgetCapMinor: input.budgetCapMinor ?? contract.budgetCapMinor,
+        taxRateBp: input.taxRateBp ?? contract.taxRateBp,
         renewalNoticeDays: input.renewalNoticeDays ?? contract.renewalNoticeDays,
         internalNotes: input.internalNotes ?? contract.internalNotes,
       });

@@ -30,6 +30,10 @@ import {
   MetricImportError,
   PerformanceMetric,
 } from '../outcomes/outcome.entities';
+import { Spend1765600000000 } from './migrations/1765600000000-spend';
+import { Invoice, InvoiceApproval, InvoiceLine } from '../invoices/invoice.entity';
+import { ExchangeRate } from '../spend/exchange-rate.entity';
+import { BusinessUnitLedgerRow, ContractLedgerRow, GoalLedgerRow } from '../spend/ledger.entity';
 
 /** Listed as classes, not globs: the API is bundled by webpack. */
 export const ENTITIES = [
@@ -61,6 +65,13 @@ export const ENTITIES = [
   MetricImportError,
   PerformanceMetric,
   GoalOutcome,
+  Invoice,
+  InvoiceLine,
+  InvoiceApproval,
+  ExchangeRate,
+  ContractLedgerRow,
+  GoalLedgerRow,
+  BusinessUnitLedgerRow,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -74,4 +85,5 @@ export const MIGRATIONS = [
   UserLanguageAndTimeZone1765100000000,
   NoticesWordedWhenRead1765200000000,
   Outcomes1765500000000,
+  Spend1765600000000,
 ];

@@ -215,6 +215,121 @@ export const NOTICES: { [K in DomainEventType]?: NoticeTemplate<K> } = {
       link: `/contracts/${p.contractId}`,
     }),
   },
+  'invoice.submitted': {
+    kind: 'invoice_submitted',
+    channels: ['app', 'email'],
+    compose: (p, f) => ({
+      title: msg('Invoice {number} from {agencyName} to decide', {
+        number: p.number,
+        agencyName: p.agencyName,
+      }),
+      body: [
+        msg('{submitterName} submitted {amount} under {contractReference}, due {dueDate}.', {
+          submitterName: p.submitterName,
+          amount: f.money(p.grossMinor, p.currency),
+          contractReference: p.contractReference,
+          dueDate: f.date(p.dueDate),
+        }),
+        ...(p.approvalsRequired > 1 ? [msg('It needs two finance approvers.')] : []),
+      ],
+      link: `/invoices/${p.invoiceId}`,
+    }),
+  },
+  'invoice.approval_recorded': {
+    kind: 'invoice_submitted',
+    channels: ['app', 'email'],
+    compose: (p, f) => ({
+      title: msg('Invoice {number} needs a second approval', { number: p.number }),
+      body: [
+        msg(
+          '{approverName} approved {amount} from {agencyName}; another finance approver must approve it too.',
+          {
+            approverName: p.approverName,
+            amount: f.money(p.grossMinor, p.currency),
+            agencyName: p.agencyName,
+          },
+        ),
+      ],
+      link: `/invoices/${p.invoiceId}`,
+    }),
+  },
+  'invoice.decided': {
+    kind: 'invoice_decided',
+    channels: ['app', 'email'],
+    compose: (p, f) => {
+      const amount = f.money(p.grossMinor, p.currency);
+      const link = `/invoices/${p.invoiceId}`;
+      switch (p.decision) {
+        case 'approved':
+          return {
+            title: msg('Invoice {number} approved', { number: p.number }),
+            body: [
+              msg('{deciderName} approved {amount} under {contractReference}.', {
+                deciderName: p.deciderName,
+                amount,
+                contractReference: p.contractReference,
+              }),
+            ],
+            link,
+          };
+        case 'rejected':
+          return {
+            title: msg('Invoice {number} rejected', { number: p.number }),
+            body: [
+              msg('{deciderName} rejected it: {reason}', {
+                deciderName: p.deciderName,
+                reason: p.reason ?? '',
+              }),
+            ],
+            link,
+          };
+        case 'paid':
+          return {
+            title: msg('Invoice {number} paid', { number: p.number }),
+            body: [
+              msg('{amount} was paid on {paymentDate} (reference {paymentReference}).', {
+                amount,
+                paymentDate: p.paymentDate ? f.date(p.paymentDate) : '',
+                paymentReference: p.paymentReference ?? '',
+              }),
+            ],
+            link,
+          };
+      }
+    },
+  },
+  'invoice.withdrawn': {
+    kind: 'invoice_decided',
+    channels: ['app'],
+    compose: (p) => ({
+      title: msg('Invoice {number} withdrawn', { number: p.number }),
+      body: [
+        msg('{withdrawnByName} of {agencyName} withdrew it; nothing is left to decide.', {
+          withdrawnByName: p.withdrawnByName,
+          agencyName: p.agencyName,
+        }),
+      ],
+      link: `/invoices/${p.invoiceId}`,
+    }),
+  },
+  'budget.threshold_crossed': {
+    kind: 'budget_threshold',
+    channels: ['app', 'email'],
+    compose: (p, f) => ({
+      title: msg('{reference} has used {thresholdPercent} % of its budget', {
+        reference: p.reference,
+        thresholdPercent: p.thresholdPercent,
+      }),
+      body: [
+        msg('Invoices of "{title}" reach {invoiced} of {cap}.', {
+          title: p.title,
+          invoiced: f.money(p.invoicedMinor, p.currency),
+          cap: f.money(p.capMinor, p.currency),
+        }),
+      ],
+      link: `/contracts/${p.contractId}`,
+    }),
+  },
   'user.invited': {
     kind: null,
     channels: ['email'],

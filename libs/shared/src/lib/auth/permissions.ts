@@ -33,6 +33,11 @@ export const PERMISSIONS = [
   'metric:read',
   'outcome:read',
   'outcome:write',
+  'invoice:read',
+  'invoice:submit',
+  'invoice:decide',
+  'spend:read',
+  'exchange_rate:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -52,10 +57,21 @@ const AGENCY_WORK: readonly Permission[] = [
   'deliverable:derive',
   'comment:write',
   'metric:read',
+  'invoice:read',
+  'invoice:submit',
 ];
 
+/**
+ * Finance's own duties: nobody else decides on invoices, and only agencies submit them, so the
+ * admin (who runs the portal) has every permission but these two.
+ */
+const FINANCE_DUTIES: readonly Permission[] = ['invoice:decide'];
+const AGENCY_DUTIES: readonly Permission[] = ['invoice:submit'];
+
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: [...PERMISSIONS],
+  admin: PERMISSIONS.filter(
+    (permission) => !FINANCE_DUTIES.includes(permission) && !AGENCY_DUTIES.includes(permission),
+  ),
   social_lead: [
     ...IN_HOUSE_READ,
     'user:read',
@@ -73,6 +89,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'metric:read',
     'outcome:read',
     'outcome:write',
+    'invoice:read',
+    'spend:read',
   ],
   // Reviewers decide on the steps assigned to them and read what they review.
   reviewer: [
@@ -93,8 +111,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'deliverable:read',
     'metric:read',
     'outcome:read',
+    'invoice:read',
+    ...FINANCE_DUTIES,
+    'spend:read',
+    'exchange_rate:manage',
   ],
-  viewer: [...IN_HOUSE_READ, 'metric:read', 'outcome:read'],
+  // Other departments read goals, outcomes and the spend report's figures (not the invoices behind them).
+  viewer: [...IN_HOUSE_READ, 'metric:read', 'outcome:read', 'spend:read'],
   // Agency roles read their own agency; agency_admin manages its own users. Record scoping
   // (own agency only) is applied by the API on top of this table.
   // Agencies read the goals their own contracts serve, and their own non-draft contracts.

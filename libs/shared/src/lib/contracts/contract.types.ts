@@ -67,6 +67,11 @@ export interface ContractDto {
   endDate: string;
   currency: string;
   budgetCapMinor: number;
+  /**
+   * Tax on its invoices in basis points: 1000 = 10 % (Korean VAT), 1100 = 11 % (Indonesian PPN),
+   * 0 = none. The API always sends it (typed optional until the web app's contract form shows it).
+   */
+  taxRateBp?: number;
   renewalNoticeDays: number;
   status: ContractStatus;
   terminationReason: string | null;
@@ -102,6 +107,8 @@ export interface CreateContractRequest {
   endDate: string;
   currency: string;
   budgetCapMinor: number;
+  /** Basis points, 0–10000; none (0) when omitted. */
+  taxRateBp?: number;
   renewalNoticeDays: number;
   internalNotes?: string;
   rateCard: RateCardItemInput[];

@@ -184,3 +184,10 @@ export function joinSome<T extends ObjectLiteral>(
 
 /** The fields a person reference (owner, author, uploader) shows. */
 export const PERSON = ['name', 'email'] as const;
+
+/** A text selected beside the entity (a joined name): '' when the row has none. */
+export function rawText(raw: Record<string, unknown> | undefined, name: string): string {
+  const value = raw?.[name];
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'bigint' ? String(value) : '';
+}

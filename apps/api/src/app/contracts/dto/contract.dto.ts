@@ -19,6 +19,7 @@ import {
   CONTRACT_SORT_KEYS,
   CONTRACT_STATUSES,
   RATE_UNITS,
+  MAX_TAX_RATE_BP,
   CONTRACT_ACTIONS,
   type ContractAction,
   ITEM_LIMITS,
@@ -120,6 +121,13 @@ export class CreateContractDto implements CreateContractRequest {
   @IsMinorUnits()
   budgetCapMinor!: number;
 
+  @ApiPropertyOptional({ description: 'Tax on invoices in basis points (1000 = 10 %); none when omitted.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_TAX_RATE_BP)
+  taxRateBp?: number;
+
   @IsInt()
   @Min(NUMBER_LIMITS.renewalNoticeDays.min)
   @Max(NUMBER_LIMITS.renewalNoticeDays.max)
@@ -188,6 +196,12 @@ export class UpdateContractDto implements UpdateContractRequest {
   @IsOptional()
   @IsMinorUnits()
   budgetCapMinor?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_TAX_RATE_BP)
+  taxRateBp?: number;
 
   @IsOptional()
   @IsInt()
@@ -278,6 +292,8 @@ export class ContractResponse implements ContractDto {
   endDate!: string;
   currency!: string;
   budgetCapMinor!: number;
+  @ApiProperty({ description: 'Tax on invoices in basis points (1000 = 10 %), always sent.' })
+  taxRateBp?: number;
   renewalNoticeDays!: number;
   @ApiProperty({ enum: CONTRACT_STATUSES })
   status!: ContractStatus;

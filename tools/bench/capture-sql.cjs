@@ -1,0 +1,24 @@
+/**
+ * Preloaded into the API by `bench:spend` (node --require): keeps the SQL statements (text and
+ * parameters) the API sends through `pg` since the last IPC message 'sql', and answers them on it,
+ * so the benchmark can run exactly the API's statements directly. Nothing else changes.
+ */
+const pg = require('pg');
+
+let statements = [];
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function capturedQuery(config, values, ...rest) {
+  // A cursor (pg-query-stream) is a submittable holding its text and values in `cursor`.
+  const source = config?.cursor ?? config;
+  const text = typeof config === 'string' ? config : source?.text;
+  const parameters = Array.isArray(values) ? values : (source?.values ?? []);
+  if (typeof text === 'string')
+    statements.push({ text, values: parameters, cursor: Boolean(config?.cursor) });
+  return query.call(this, config, values, ...rest);
+};
+process.on('message', (message) => {
+  if (message === 'sql' && process.send) {
+    process.send({ statements });
+    statements = [];
+  }
+});
