@@ -17,7 +17,7 @@ export default [
           // those folders may be imported, by path; libraries only the shared one.
           allow: [
             ...options.allow,
-            '^(\\.\\./)+apps/api/src/app/(database|seed|auth|reviews)/[\\w.-]+$',
+            '^(\\.\\./)+apps/api/src/app/(database|seed|auth|approval-policies)/[\\w.-]+$',
             '^(\\.\\./)+apps/api/jest\\.swc\\.cjs$',
           ],
           depConstraints: [

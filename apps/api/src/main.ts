@@ -12,6 +12,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './app/database/emb
 import { FILE_STORAGE, type FileStorage } from './app/files/file-storage';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from './app/seed/demo-organisation';
 import { seedDemoReviews } from './app/seed/demo-reviews';
+import { seedDemoSpend } from './app/seed/demo-spend';
 import { seedDemoWork } from './app/seed/demo-work';
 
 function say(message: string): void {
@@ -64,6 +65,10 @@ async function bootstrap(): Promise<void> {
     }
     if (await seedDemoReviews(app.get(DataSource), app.get<FileStorage>(FILE_STORAGE))) {
       say('Seeded demo briefs and reviews.');
+    }
+    const storage = app.get<FileStorage>(FILE_STORAGE);
+    if (await seedDemoSpend(app.get(DataSource), storage, resolved.invoiceDualApprovalThresholds)) {
+      say('Seeded demo invoices and exchange rates.');
     }
   }
 

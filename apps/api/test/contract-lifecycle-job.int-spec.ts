@@ -6,7 +6,7 @@ import type {
   NotificationListDto,
 } from '@agency-portal/shared';
 import type { Response } from 'supertest';
-import { ContractsService, type LifecycleRun } from '../src/app/contracts/contracts.service';
+import { ContractJobs, type LifecycleRun } from '../src/app/contracts/contract-jobs';
 import { bearer, createTestApp, DEMO, type TestApp } from './support/test-app';
 
 /**
@@ -50,7 +50,7 @@ describe('contracts: daily lifecycle job', () => {
 
   /** The job's run on `today`, and the notices it raised delivered as the queue would. */
   async function run(today: string): Promise<LifecycleRun> {
-    const result = await t.app.get(ContractsService).runDailyLifecycle(today);
+    const result = await t.app.get(ContractJobs).runDailyLifecycle(today);
     await t.deliverEvents();
     return result;
   }

@@ -1,5 +1,5 @@
 import { FILE_STORAGE, type FileStorage } from '../src/app/files/file-storage';
-import { DeliverablesService } from '../src/app/deliverables/deliverables.service';
+import { ReviewsService } from '../src/app/reviews/reviews.service';
 import { seedDemoReviews } from '../src/app/seed/demo-reviews';
 import { bearer, createTestApp, DEMO, type TestApp } from './support/test-app';
 
@@ -59,8 +59,8 @@ describe('demo data', () => {
     expect(dueAts.filter((dueAt) => dueAt !== null && Date.parse(dueAt) < Date.now())).toHaveLength(1);
 
     // The Southpeak creator video has waited past its 24-hour SLA: the job escalates it once.
-    expect(await t.app.get(DeliverablesService).escalateOverdue()).toBe(1);
-    expect(await t.app.get(DeliverablesService).escalateOverdue()).toBe(0);
+    expect(await t.app.get(ReviewsService).escalateOverdue()).toBe(1);
+    expect(await t.app.get(ReviewsService).escalateOverdue()).toBe(0);
 
     const member = await t.login(DEMO.northwindMember);
     const visible = await t.http().get('/api/briefs').set(bearer(member.accessToken));

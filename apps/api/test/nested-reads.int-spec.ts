@@ -7,6 +7,8 @@ import type {
   DeliverableDetailDto,
   DeliverableSummaryDto,
   GoalDetailDto,
+  InvoiceDetailDto,
+  InvoiceDto,
   Page,
   Permission,
   Role,
@@ -16,6 +18,7 @@ import { can } from '@agency-portal/shared';
 import { FILE_STORAGE, type FileStorage } from '../src/app/files/file-storage';
 import { DEMO_PASSWORD } from '../src/app/seed/demo-organisation';
 import { seedDemoReviews } from '../src/app/seed/demo-reviews';
+import { seedDemoSpend } from '../src/app/seed/demo-spend';
 import { PasswordService } from '../src/app/auth/password.service';
 import { bearer, createTestApp, DEMO, type TestApp } from './support/test-app';
 import { acceptedBrief, submittedVersion } from './support/work';
@@ -29,7 +32,8 @@ import { acceptedBrief, submittedVersion } from './support/work';
  * agency's contract) are not followed.
  */
 
-type Kind = 'goal' | 'contract' | 'brief' | 'deliverable' | 'version' | 'file' | 'agency' | 'business_unit';
+type Kind =
+  'goal' | 'contract' | 'brief' | 'deliverable' | 'version' | 'file' | 'agency' | 'business_unit' | 'invoice';
 
 interface Ref {
   kind: Kind;
@@ -46,6 +50,7 @@ const ROUTE: Record<Kind, (id: string) => string> = {
   file: (id) => `/api/files/${id}/content`,
   agency: (id) => `/api/agencies/${id}`,
   business_unit: (id) => `/api/business-units/${id}`,
+  invoice: (id) => `/api/invoices/${id}`,
 };
 
 const READ: Record<Kind, Permission> = {
@@ -57,6 +62,7 @@ const READ: Record<Kind, Permission> = {
   file: 'deliverable:read',
   agency: 'agency:read',
   business_unit: 'business_unit:read',
+  invoice: 'invoice:read',
 };
 
 /** The lists an actor starts from, and the kind of record each lists (null: refs only). */
@@ -70,6 +76,9 @@ const LISTS: { path: string; permission: Permission; kind: Kind | null }[] = [
   { path: '/api/business-units', permission: 'business_unit:read', kind: 'business_unit' },
   { path: '/api/approval-policies', permission: 'approval_policy:read', kind: null },
   { path: '/api/users', permission: 'user:read', kind: null },
+  { path: '/api/invoices', permission: 'invoice:read', kind: 'invoice' },
+  { path: '/api/invoices/finance-queue?queue=to_decide', permission: 'invoice:read', kind: 'invoice' },
+  { path: '/api/spend/lines', permission: 'invoice:read', kind: null },
 ];
 
 function ref(kind: Kind, id: string | null | undefined, from: string): Ref[] {
@@ -121,6 +130,17 @@ function refsInDetail(kind: Kind, body: unknown, from: string): Ref[] {
         ...deliverable.decisions.flatMap((decision) => ref('version', decision.versionId, from)),
       ];
     }
+    case 'invoice': {
+      const invoice = body as InvoiceDetailDto;
+      return [
+        ...refsInListItem('invoice', invoice, from),
+        ...invoice.lines.flatMap((line) => [
+          ...ref('deliverable', line.deliverableId, from),
+          ...ref('brief', line.briefId, from),
+          ...ref('goal', line.goalId, from),
+        ]),
+      ];
+    }
     case 'version': {
       const comments = body as Page<{ versionId: string }>;
       return comments.items.flatMap((comment) => ref('version', comment.versionId, from));
@@ -161,6 +181,24 @@ function refsInListItem(kind: Kind | string, item: unknown, from: string): Ref[]
       return [
         ...ref('contract', policy.contractId, from),
         ...ref('business_unit', policy.businessUnitId, from),
+      ];
+    }
+    case 'invoice': {
+      const invoice = item as InvoiceDto;
+      return [...ref('contract', invoice.contractId, from), ...ref('agency', invoice.agencyId, from)];
+    }
+    case '/api/spend/lines': {
+      const line = item as {
+        invoiceId: string;
+        contractId: string;
+        deliverableId: string | null;
+        goalId: string;
+      };
+      return [
+        ...ref('invoice', line.invoiceId, from),
+        ...ref('contract', line.contractId, from),
+        ...ref('deliverable', line.deliverableId, from),
+        ...ref('goal', line.goalId, from),
       ];
     }
     case '/api/users': {
@@ -237,6 +275,11 @@ describe('nested reads', () => {
     beforeAll(async () => {
       t = await createTestApp();
       await seedDemoReviews(t.dataSource, t.app.get<FileStorage>(FILE_STORAGE));
+      await seedDemoSpend(
+        t.dataSource,
+        t.app.get<FileStorage>(FILE_STORAGE),
+        t.config.invoiceDualApprovalThresholds,
+      );
       for (const who of WHO) {
         const response = await t
           .http()
@@ -246,7 +289,7 @@ describe('nested reads', () => {
         tokens[who] = body.accessToken;
         roles[who] = body.user.role;
       }
-    });
+    }, 120_000);
 
     afterAll(async () => {
       await t.close();
@@ -261,6 +304,24 @@ describe('nested reads', () => {
       expect([...opened].sort()).toEqual(Object.keys(ROUTE).sort());
     });
 
+    it('should answer 404 for every invoice of another agency, as for one that does not exist', async () => {
+      const theirs: { id: string }[] = await t.dataSource.query(
+        `SELECT i.id FROM invoices i JOIN agencies a ON a.id = i.agency_id WHERE a.name = 'Southpeak Media'`,
+      );
+      expect(theirs.length).toBeGreaterThan(0);
+      for (const { id } of theirs) {
+        for (const path of [`/api/invoices/${id}`, `/api/invoices/${id}/document`]) {
+          const response = await t.http().get(path).set(bearer(tokens.northwindMember));
+          expect(`${path} ${response.status}`).toBe(`${path} 404`);
+        }
+        const withdraw = await t
+          .http()
+          .post(`/api/invoices/${id}/withdraw`)
+          .set(bearer(tokens.northwindAdmin));
+        expect(withdraw.status).toBe(404);
+      }
+    });
+
     it("should reach the work below the briefs on an agency member's walk", async () => {
       const { opened } = await walk(t, tokens.northwindMember, 'agency_member');
       expect([...opened].sort()).toEqual([
@@ -270,6 +331,7 @@ describe('nested reads', () => {
         'deliverable',
         'file',
         'goal',
+        'invoice',
         'version',
       ]);
     });

@@ -6,7 +6,7 @@ import type {
   OutboxMessageDto,
   Page,
 } from '@agency-portal/shared';
-import { DeliverablesService } from '../src/app/deliverables/deliverables.service';
+import { ReviewsService } from '../src/app/reviews/reviews.service';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from './support/test-app';
 import { acceptedBrief, submittedVersion } from './support/work';
 
@@ -32,7 +32,7 @@ interface Trail {
 
 describe('overdue reviews and the mail outbox', () => {
   let t: TestApp;
-  let deliverables: DeliverablesService;
+  let reviews: ReviewsService;
   let users: Record<Who, SignedIn>;
   let contract: ContractDetailDto;
   let relationshipOwnerId: string;
@@ -144,7 +144,7 @@ describe('overdue reviews and the mail outbox', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    deliverables = t.app.get(DeliverablesService);
+    reviews = t.app.get(ReviewsService);
     const signedIn = {} as Record<Who, SignedIn>;
     for (const who of ['admin', 'lead', 'reviewer', 'legal', 'northwindMember'] as const) {
       signedIn[who] = await t.login(DEMO[who]);
@@ -202,7 +202,7 @@ describe('overdue reviews and the mail outbox', () => {
       expect(review.policy.source).toBe('coe_template');
       const expected = sorted([...reviewerRoleIds, relationshipOwnerId]);
 
-      await deliverables.escalateOverdue(at(review.versions[0].submittedAt, BRAND_SLA_HOURS * HOUR + MINUTE));
+      await reviews.escalateOverdue(at(review.versions[0].submittedAt, BRAND_SLA_HOURS * HOUR + MINUTE));
 
       const after = await trail(review);
       expect(reviewerRoleIds).toEqual(expect.arrayContaining([users.reviewer.userId, users.legal.userId]));
@@ -216,11 +216,11 @@ describe('overdue reviews and the mail outbox', () => {
     it('should add nothing when the escalation runs again for the same step', async () => {
       const review = await inReview();
       const overdue = at(review.versions[0].submittedAt, BRAND_SLA_HOURS * HOUR + MINUTE);
-      await deliverables.escalateOverdue(overdue);
+      await reviews.escalateOverdue(overdue);
       const once = await trail(review);
 
-      await deliverables.escalateOverdue(new Date(overdue.getTime() + HOUR));
-      await deliverables.escalateOverdue(new Date(overdue.getTime() + 2 * HOUR));
+      await reviews.escalateOverdue(new Date(overdue.getTime() + HOUR));
+      await reviews.escalateOverdue(new Date(overdue.getTime() + 2 * HOUR));
 
       expect(await trail(review)).toEqual(once);
       expect(once.audits).toHaveLength(1);
@@ -229,7 +229,7 @@ describe('overdue reviews and the mail outbox', () => {
     it('should leave a review untouched when it is still within its SLA', async () => {
       const review = await inReview();
 
-      await deliverables.escalateOverdue(at(review.versions[0].submittedAt, BRAND_SLA_HOURS * HOUR - MINUTE));
+      await reviews.escalateOverdue(at(review.versions[0].submittedAt, BRAND_SLA_HOURS * HOUR - MINUTE));
 
       expect(await trail(review)).toEqual({ notified: [], audits: [], mails: [] });
       expect(await escalatedStep(review.id)).toBeNull();
@@ -243,17 +243,17 @@ describe('overdue reviews and the mail outbox', () => {
     it('should escalate again for the next step when it runs past its own SLA after the first step is decided', async () => {
       const review = await inReview();
       const versionId = review.versions[0].id;
-      await deliverables.escalateOverdue(at(review.versions[0].submittedAt, BRAND_SLA_HOURS * HOUR + MINUTE));
+      await reviews.escalateOverdue(at(review.versions[0].submittedAt, BRAND_SLA_HOURS * HOUR + MINUTE));
       const brand = await decided('reviewer', review.id, { versionId, stepIndex: 0, decision: 'approve' });
       const decidedAt = brand.decisions[0].decidedAt;
       const firstRound = await trail(review);
 
       // The Legal step's clock starts at the decision; the Brand SLA is no longer what counts.
-      await deliverables.escalateOverdue(at(decidedAt, BRAND_SLA_HOURS * HOUR + MINUTE));
+      await reviews.escalateOverdue(at(decidedAt, BRAND_SLA_HOURS * HOUR + MINUTE));
       const withinLegalSla = await trail(review);
-      await deliverables.escalateOverdue(at(decidedAt, LEGAL_SLA_HOURS * HOUR + MINUTE));
+      await reviews.escalateOverdue(at(decidedAt, LEGAL_SLA_HOURS * HOUR + MINUTE));
       const secondRound = await trail(review);
-      await deliverables.escalateOverdue(at(decidedAt, LEGAL_SLA_HOURS * HOUR + 2 * HOUR));
+      await reviews.escalateOverdue(at(decidedAt, LEGAL_SLA_HOURS * HOUR + 2 * HOUR));
 
       expect(brand).toMatchObject({ status: 'in_review', currentStep: 1 });
       expect(withinLegalSla).toEqual(firstRound);
@@ -278,7 +278,7 @@ describe('overdue reviews and the mail outbox', () => {
         comment: 'Too dark',
       });
 
-      await deliverables.escalateOverdue(at(review.versions[0].submittedAt, 30 * 24 * HOUR));
+      await reviews.escalateOverdue(at(review.versions[0].submittedAt, 30 * 24 * HOUR));
 
       expect(await trail(review)).toEqual({ notified: [], audits: [], mails: [] });
     });

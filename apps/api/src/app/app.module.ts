@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { BusinessUnitsModule } from './business-units/business-units.module';
 import { APP_CONFIG, type ResolvedConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
+import { UnitOfWorkModule } from './database/unit-of-work';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './logging/logger-options';
 import { MailModule } from './mail/mail.module';
@@ -21,6 +22,10 @@ import { EventsModule } from './events/events.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { UploadsModule } from './uploads/uploads.module';
+import { InvoicesModule } from './invoices/invoices.module';
+import { SpendModule } from './spend/spend.module';
+import { ApprovalPoliciesModule } from './approval-policies/approval-policies.module';
+import { ReviewsModule } from './reviews/reviews.module';
 
 @Module({})
 export class AppModule {
@@ -38,6 +43,7 @@ export class AppModule {
         JobsModule,
         EventsModule,
         AccessModule,
+        UnitOfWorkModule,
         MailModule,
         AuditModule,
         AuthModule,
@@ -49,8 +55,12 @@ export class AppModule {
         GoalsModule,
         ContractsModule,
         BriefsModule,
+        ApprovalPoliciesModule,
         DeliverablesModule,
         UploadsModule,
+        SpendModule,
+        InvoicesModule,
+        ReviewsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -19,6 +19,8 @@ const TAGS: Record<string, string> = {
   notifications: "The caller's in-app notices.",
   mail: 'E-mails the portal sent or kept in its outbox.',
   audit: 'The append-only audit log.',
+  invoices: "Agencies' invoices: PDFs, pay-on-approval drafts, idempotent submission, finance decisions and queues.",
+  spend: 'The budget ledger, the finance spend report with drill-down and exports, and exchange rates.',
 };
 
 export function buildOpenApiDocument(app: INestApplication, prefix: string): OpenAPIObject {

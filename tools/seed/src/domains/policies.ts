@@ -1,5 +1,5 @@
 import type { AppliedPolicyDto, ApprovalStepDto } from '@agency-portal/shared';
-import { DEFAULT_POLICY } from '../../../../apps/api/src/app/reviews/approval-policies.service';
+import { DEFAULT_POLICY } from '../../../../apps/api/src/app/approval-policies/default-policy';
 import { TableBuffer } from '../copy';
 import {
   account as known,

@@ -37,6 +37,8 @@ describe('access rules', () => {
       'deliverable',
       'version',
       'comment',
+      'invoice',
+      'invoice_line',
     ] as const) {
       const condition = scopeCondition(agency, resource, 'r');
       expect(condition?.params['scopeAgencyId']).toBe('agency-1');
@@ -61,6 +63,15 @@ describe('access rules', () => {
     const sql = scopeCondition(actor('agency_member', 'a'), 'comment', 'outer')?.sql ?? '';
     expect(sql).toContain('outer.version_id IN (SELECT outer_v.id FROM deliverable_versions outer_v');
     expect(sql).toContain('FROM briefs outer_v_d_b');
+  });
+
+  it('should show invoices to finance and leads, report figures to viewers, and no invoice to reviewers', () => {
+    expect(scopeCondition(actor('finance'), 'invoice', 'i')).toBeNull();
+    expect(scopeCondition(actor('social_lead'), 'invoice_line', 'l')).toBeNull();
+    expect(scopeCondition(actor('viewer'), 'spend', 's')).toBeNull();
+    expect(scopeCondition(actor('viewer'), 'invoice', 'i')?.sql).toBe('1 = 0');
+    expect(scopeCondition(actor('reviewer'), 'invoice', 'i')?.sql).toBe('1 = 0');
+    expect(scopeCondition(actor('agency_member', 'a'), 'spend', 's')?.sql).toBe('1 = 0');
   });
 
   it('should keep internal notes from agency users only', () => {

@@ -25,8 +25,9 @@ import {
  * - Other in-house readers see every record their permission covers.
  * - Unfinished uploads (a file with no version yet) are seen by their uploader only.
  *
- * Invoices and reports slot in as further resources: a table, a read permission and a condition
- * usually built from the contract condition (`${alias}.contract_id IN (…)`).
+ * - Invoices: agency users see their own agency's, in-house readers with `invoice:read` all of them;
+ *   a line is visible with its invoice. The spend report reads invoices as `spend` (permission
+ *   `spend:read`, the same rule), so a viewer sees the report's figures but opens no invoice.
  */
 export const RESOURCES = {
   business_unit: { table: 'business_units', permission: 'business_unit:read', label: 'Business unit' },
@@ -44,6 +45,10 @@ export const RESOURCES = {
     permission: 'approval_policy:read',
     label: 'Approval policy',
   },
+  invoice: { table: 'invoices', permission: 'invoice:read', label: 'Invoice' },
+  invoice_line: { table: 'invoice_lines', permission: 'invoice:read', label: 'Invoice line' },
+  spend: { table: 'invoices', permission: 'spend:read', label: 'Invoice' },
+  budget_ledger: { table: 'contracts', permission: 'spend:read', label: 'Contract' },
 } as const satisfies Record<string, { table: string; permission: Permission; label: string }>;
 
 export type Resource = keyof typeof RESOURCES;
@@ -96,6 +101,18 @@ export function scopeCondition(actor: Actor, resource: Resource, alias: string):
       return fileCondition(actor, alias);
     case 'approval_policy':
       return policyCondition(actor, alias);
+    case 'invoice':
+    case 'spend':
+      return invoiceCondition(actor, alias);
+    case 'budget_ledger':
+      return contractCondition(actor, alias);
+    case 'invoice_line':
+      return below(
+        scopeCondition(actor, 'invoice', `${alias}_i`),
+        `${alias}.invoice_id`,
+        'invoices',
+        `${alias}_i`,
+      );
   }
 }
 
@@ -159,6 +176,13 @@ function fileCondition(actor: Actor, alias: string): Condition {
     sql: `(${alias}.deliverable_id IS NOT NULL AND ((${submitted}) OR (${alias}.version_id IS NULL AND ${alias}.uploaded_by = :scopeActorId)))`,
     params: { ...deliverables?.params, scopeActorId: actor.id },
   };
+}
+
+/** An agency sees its own invoices, whatever became of the contract; in-house readers see all. */
+function invoiceCondition(actor: Actor, alias: string): Condition | null {
+  return isAgencyActor(actor)
+    ? { sql: `${alias}.agency_id = :scopeAgencyId`, params: agencyParams(actor) }
+    : null;
 }
 
 /** A unit's policy is seen by every policy reader; a contract's override only with its contract. */

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { AgencyDto, AgencySortKey, Page } from '@agency-portal/shared';
 import { isAgencyRole } from '@agency-portal/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { SessionsService } from '../auth/sessions.service';
-import { isUniqueViolation } from '../common/db-errors';
 import { fieldError, invalidState, notFound } from '../common/errors/domain-error';
 import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { UnitOfWork } from '../database/unit-of-work';
 import { User } from '../users/user.entity';
 import { Agency } from './agency.entity';
 import { agencySnapshot, toAgencyDto } from './agency.mapper';
@@ -23,19 +23,21 @@ const AGENCY_LIST: ListSpec<AgencySortKey> = {
   defaultSort: 'name',
 };
 
-const nameTaken = () => fieldError('name', 'An agency with this name already exists.', 'conflict');
+const UNIQUES = {
+  agencies_name_key: () => fieldError('name', 'An agency with this name already exists.', 'conflict'),
+};
 
 @Injectable()
 export class AgenciesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
     private readonly access: AccessService,
   ) {}
 
   async list(actor: Actor, query: AgencyListQueryDto): Promise<Page<AgencyDto>> {
-    const qb = this.baseQuery(this.dataSource.manager);
+    const qb = this.baseQuery(this.uow.manager);
     this.access.scope(qb, actor, 'agency', 'agency');
     if (query.status) qb.andWhere('agency.status = :status', { status: query.status });
     if (query.service) qb.andWhere(':service = ANY(agency.services)', { service: query.service });
@@ -50,7 +52,7 @@ export class AgenciesService {
   }
 
   async get(actor: Actor, id: string): Promise<AgencyDto> {
-    const qb = this.baseQuery(this.dataSource.manager).where('agency.id = :id', { id });
+    const qb = this.baseQuery(this.uow.manager).where('agency.id = :id', { id });
     const { entities, raw } = await this.access.scope(qb, actor, 'agency', 'agency').getRawAndEntities();
     const agency = entities[0];
     if (!agency) throw notFound('Agency');
@@ -58,7 +60,7 @@ export class AgenciesService {
   }
 
   async create(actor: Actor, input: CreateAgencyDto): Promise<AgencyDto> {
-    const id = await this.write(async (manager) => {
+    const id = await this.uow.run(async (manager) => {
       await this.requireOwner(manager, input.relationshipOwnerId);
       const agency = await manager.save(
         manager.create(Agency, {
@@ -78,13 +80,13 @@ export class AgenciesService {
         after: agencySnapshot(agency),
       });
       return agency.id;
-    });
+    }, UNIQUES);
     return this.get(actor, id);
   }
 
   async update(actor: Actor, id: string, input: UpdateAgencyDto): Promise<AgencyDto> {
-    await this.write(async (manager) => {
-      const agency = await this.lock(manager, actor, id);
+    await this.uow.run(async (manager) => {
+      const agency = await this.uow.lockVisible(manager, actor, 'agency', Agency, id);
       const before = agencySnapshot(agency);
       if (input.relationshipOwnerId && input.relationshipOwnerId !== agency.relationshipOwnerId) {
         await this.requireOwner(manager, input.relationshipOwnerId);
@@ -102,14 +104,14 @@ export class AgenciesService {
         before,
         after: agencySnapshot(agency),
       });
-    });
+    }, UNIQUES);
     return this.get(actor, id);
   }
 
   /** Offboarding ends every session of the agency's users at once, in the same transaction. */
   async offboard(actor: Actor, id: string, reason: string): Promise<AgencyDto> {
-    await this.write(async (manager) => {
-      const agency = await this.lock(manager, actor, id);
+    await this.uow.run(async (manager) => {
+      const agency = await this.uow.lockVisible(manager, actor, 'agency', Agency, id);
       if (agency.status === 'offboarded') throw invalidState('This agency is already offboarded.');
       const before = agencySnapshot(agency);
       agency.status = 'offboarded';
@@ -124,13 +126,13 @@ export class AgenciesService {
         after: agencySnapshot(agency),
       });
       await this.sessions.revokeSessions(manager, { agencyId: agency.id }, 'agency_offboarded', actor);
-    });
+    }, UNIQUES);
     return this.get(actor, id);
   }
 
   async reactivate(actor: Actor, id: string): Promise<AgencyDto> {
-    await this.write(async (manager) => {
-      const agency = await this.lock(manager, actor, id);
+    await this.uow.run(async (manager) => {
+      const agency = await this.uow.lockVisible(manager, actor, 'agency', Agency, id);
       if (agency.status === 'active') throw invalidState('This agency is already active.');
       const before = agencySnapshot(agency);
       agency.status = 'active';
@@ -144,7 +146,7 @@ export class AgenciesService {
         before,
         after: agencySnapshot(agency),
       });
-    });
+    }, UNIQUES);
     return this.get(actor, id);
   }
 
@@ -156,31 +158,11 @@ export class AgenciesService {
     );
   }
 
-  private async lock(manager: EntityManager, actor: Actor, id: string): Promise<Agency> {
-    const agency = manager
-      .getRepository(Agency)
-      .createQueryBuilder('agency')
-      .setLock('pessimistic_write')
-      .where('agency.id = :id', { id });
-    const locked = await this.access.scope(agency, actor, 'agency', 'agency').getOne();
-    if (!locked) throw notFound('Agency');
-    return locked;
-  }
-
   /** The relationship owner must be an active in-house user. */
   private async requireOwner(manager: EntityManager, ownerId: string): Promise<void> {
     const owner = await manager.findOneBy(User, { id: ownerId });
     if (!owner || !owner.active || isAgencyRole(owner.role)) {
       throw fieldError('relationshipOwnerId', 'The relationship owner must be an active in-house user.');
-    }
-  }
-
-  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.dataSource.transaction(work);
-    } catch (error) {
-      if (isUniqueViolation(error, 'agencies_name_key')) throw nameTaken();
-      throw error;
     }
   }
 }

@@ -1,12 +1,5 @@
-import type {
-  BriefDto,
-  DeliverableSpecDto,
-  DeliverableSummaryDto,
-  DeliverableThumbnailDto,
-  BriefGoalRef,
-} from '@agency-portal/shared';
+import type { BriefDto, BriefGoalRef, DeliverableSpecDto } from '@agency-portal/shared';
 import type { AuditSnapshot } from '../audit/audit.service';
-import type { Deliverable } from '../deliverables/deliverable.entity';
 import type { Brief, DeliverableSpec } from './brief.entity';
 
 export function toBriefDto(brief: Brief, goals: BriefGoalRef[]): BriefDto {
@@ -61,37 +54,6 @@ export function toSpecDto(spec: DeliverableSpec): DeliverableSpecDto {
     channel: spec.channel,
     estimateMinor: item ? Number(BigInt(item.unitPriceMinor) * BigInt(spec.quantity)) : 0,
   };
-}
-
-/** `latestVersion` defaults to the joined current version (always the latest one submitted). */
-export function toDeliverableSummary(
-  deliverable: Deliverable,
-  latestVersion: number | null = deliverable.currentVersion?.number ?? null,
-  thumbnail: DeliverableThumbnailDto | null = null,
-): DeliverableSummaryDto {
-  return {
-    id: deliverable.id,
-    briefId: deliverable.briefId,
-    title: deliverable.title,
-    rateCardCode: deliverable.spec?.rateCardItem?.code ?? null,
-    channel: deliverable.channel,
-    dueDate: deliverable.dueDate,
-    status: deliverable.status,
-    derivedFromId: deliverable.derivedFromId,
-    latestVersionNumber: latestVersion,
-    currentStep: deliverable.currentStep,
-    stepDueAt: currentStepDueAt(deliverable)?.toISOString() ?? null,
-    thumbnail,
-  };
-}
-
-/** When the step awaiting a decision runs out of its SLA; null when no step is waiting. */
-export function currentStepDueAt(
-  deliverable: Pick<Deliverable, 'status' | 'currentStep' | 'reviewStartedAt' | 'reviewPolicy'>,
-): Date | null {
-  const step = deliverable.reviewPolicy?.steps[deliverable.currentStep ?? -1];
-  if (deliverable.status !== 'in_review' || !step || !deliverable.reviewStartedAt) return null;
-  return new Date(deliverable.reviewStartedAt.getTime() + step.slaHours * 3_600_000);
 }
 
 export function briefSnapshot(brief: Brief): AuditSnapshot {

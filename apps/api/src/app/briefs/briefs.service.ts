@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { BriefDetailDto, BriefDto, BriefSortKey, BriefGoalRef, Page } from '@agency-portal/shared';
-import { canDoBriefAction, fitsBudget, NESTED_LIST_LIMIT, type BriefAction } from '@agency-portal/shared';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import {
+  briefActions,
+  canDoBriefAction,
+  fitsBudget,
+  NESTED_LIST_LIMIT,
+  type BriefAction,
+} from '@agency-portal/shared';
+import { In, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
@@ -11,9 +17,11 @@ import { BudgetService } from '../contracts/budget.service';
 import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.entity';
 import { Deliverable } from '../deliverables/deliverable.entity';
 import { deliverableSummaryQuery, thumbnailOf, withThumbnail } from '../deliverables/deliverable-queries';
+import { toDeliverableSummary } from '../deliverables/deliverable.mapper';
+import { UnitOfWork } from '../database/unit-of-work';
 import { DomainEvents } from '../events/domain-events.service';
 import { Brief, BriefGoal, DeliverableSpec } from './brief.entity';
-import { briefSnapshot, toBriefDto, toDeliverableSummary, toSpecDto } from './brief.mapper';
+import { briefSnapshot, toBriefDto, toSpecDto } from './brief.mapper';
 import type {
   BriefListQueryDto,
   CreateBriefDto,
@@ -47,7 +55,7 @@ const AUDITED_AS: Record<BriefAction, string> = {
 @Injectable()
 export class BriefsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly budget: BudgetService,
     private readonly events: DomainEvents,
@@ -55,7 +63,7 @@ export class BriefsService {
   ) {}
 
   async list(actor: Actor, query: BriefListQueryDto): Promise<Page<BriefDto>> {
-    const qb = this.baseQuery(this.dataSource.manager);
+    const qb = this.baseQuery(this.uow.manager);
     this.access.scope(qb, actor, 'brief', 'brief');
     if (query.contractId) qb.andWhere('brief.contract_id = :contractId', { contractId: query.contractId });
     if (query.agencyId) qb.andWhere('contract.agency_id = :agencyId', { agencyId: query.agencyId });
@@ -78,17 +86,17 @@ export class BriefsService {
 
   /** Four queries whatever the brief's size: the brief, its goals, its specs, its first deliverables with their count. */
   async get(actor: Actor, id: string): Promise<BriefDetailDto> {
-    const qb = this.baseQuery(this.dataSource.manager).where('brief.id = :id', { id });
+    const qb = this.baseQuery(this.uow.manager).where('brief.id = :id', { id });
     const brief = await this.access.scope(qb, actor, 'brief', 'brief').getOne();
     if (!brief) throw notFound('Brief');
     const [goals, specs, deliverables] = await Promise.all([
       this.goalsOf([id]),
-      this.dataSource.getRepository(DeliverableSpec).find({
+      this.uow.manager.getRepository(DeliverableSpec).find({
         where: { briefId: id },
         relations: { rateCardItem: true },
         order: { position: 'ASC' },
       }),
-      withThumbnail(deliverableSummaryQuery(this.dataSource.manager))
+      withThumbnail(deliverableSummaryQuery(this.uow.manager))
         .addSelect('count(*) OVER ()', 'deliverable_count')
         .where('deliverable.brief_id = :id', { id })
         .orderBy('deliverable.due_date', 'ASC')
@@ -99,6 +107,7 @@ export class BriefsService {
     const rawOf = new Map(deliverables.raw.map((row) => [row.deliverable_id, row]));
     return {
       ...toBriefDto(brief, goals.get(id) ?? []),
+      allowedActions: briefActions(brief.status, actor.role),
       specs: specs.map(toSpecDto),
       deliverables: deliverables.entities.map((deliverable) =>
         toDeliverableSummary(deliverable, undefined, thumbnailOf(rawOf.get(deliverable.id))),
@@ -108,7 +117,7 @@ export class BriefsService {
   }
 
   async create(actor: Actor, input: CreateBriefDto): Promise<BriefDetailDto> {
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.uow.run(async (manager) => {
       const contract = await manager.findOneBy(Contract, { id: input.contractId });
       if (!contract) throw fieldError('contractId', 'The contract does not exist.');
       if (contract.status !== 'active') throw fieldError('contractId', 'Briefs go to active contracts only.');
@@ -149,7 +158,7 @@ export class BriefsService {
   }
 
   async update(actor: Actor, id: string, input: UpdateBriefDto): Promise<BriefDetailDto> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       const brief = await this.lockFor(manager, actor, id, 'edit');
       const before = briefSnapshot(brief);
       if (input.goalIds) await this.validateGoals(manager, brief.contractId, input.goalIds);
@@ -226,12 +235,7 @@ export class BriefsService {
   async accept(actor: Actor, id: string): Promise<BriefDetailDto> {
     await this.transition(actor, id, 'accept', async (manager, brief) => {
       // Serialise commitments on one contract so two acceptances cannot both squeeze under the cap.
-      const contract = await manager
-        .getRepository(Contract)
-        .createQueryBuilder('contract')
-        .setLock('pessimistic_write')
-        .where('contract.id = :id', { id: brief.contractId })
-        .getOneOrFail();
+      const contract = await this.uow.lockOne(manager, Contract, brief.contractId, 'Contract');
       if (contract.status !== 'active') throw invalidState('The contract is no longer active.');
       const committed = await this.budget.committedMinor(manager, contract.id);
       if (
@@ -305,7 +309,7 @@ export class BriefsService {
     action: BriefAction,
     apply: (manager: EntityManager, brief: Brief) => Promise<void>,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       const brief = await this.lockFor(manager, actor, id, action);
       const before = briefSnapshot(brief);
       await apply(manager, brief);
@@ -327,13 +331,7 @@ export class BriefsService {
     id: string,
     action: BriefAction,
   ): Promise<Brief> {
-    const qb = manager
-      .getRepository(Brief)
-      .createQueryBuilder('brief')
-      .setLock('pessimistic_write')
-      .where('brief.id = :id', { id });
-    const brief = await this.access.scope(qb, actor, 'brief', 'brief').getOne();
-    if (!brief) throw notFound('Brief');
+    const brief = await this.uow.lockVisible(manager, actor, 'brief', Brief, id);
     if (!canDoBriefAction(brief.status, action, actor.role)) {
       throw invalidState(
         msg(
@@ -445,7 +443,7 @@ export class BriefsService {
   private async goalsOf(briefIds: string[]): Promise<Map<string, BriefGoalRef[]>> {
     const byBrief = new Map<string, BriefGoalRef[]>();
     if (briefIds.length === 0) return byBrief;
-    const rows: { brief_id: string; id: string; name: string }[] = await this.dataSource.query(
+    const rows: { brief_id: string; id: string; name: string }[] = await this.uow.manager.query(
       `SELECT link.brief_id, goal.id, goal.name FROM brief_goals link
          JOIN marketing_goals goal ON goal.id = link.goal_id
         WHERE link.brief_id = ANY($1::uuid[]) ORDER BY goal.name ASC, goal.id ASC`,

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { BusinessUnitDto, BusinessUnitSortKey, Page } from '@agency-portal/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import { isUniqueViolation } from '../common/db-errors';
 import { fieldError, notFound } from '../common/errors/domain-error';
 import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { UnitOfWork } from '../database/unit-of-work';
 import { BusinessUnit } from './business-unit.entity';
 import { businessUnitSnapshot, toBusinessUnitDto } from './business-unit.mapper';
 import type {
@@ -24,18 +24,21 @@ const UNIT_LIST: ListSpec<BusinessUnitSortKey> = {
   defaultSort: 'name',
 };
 
-const nameTaken = () => fieldError('name', 'A business unit with this name already exists.', 'conflict');
+const UNIQUES = {
+  business_units_name_key: () =>
+    fieldError('name', 'A business unit with this name already exists.', 'conflict'),
+};
 
 @Injectable()
 export class BusinessUnitsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly access: AccessService,
   ) {}
 
   async list(actor: Actor, query: BusinessUnitListQueryDto): Promise<Page<BusinessUnitDto>> {
-    const qb = this.dataSource
+    const qb = this.uow.manager
       .getRepository(BusinessUnit)
       .createQueryBuilder('unit')
       .leftJoinAndSelect('unit.parent', 'parent');
@@ -47,62 +50,52 @@ export class BusinessUnitsService {
   }
 
   async get(id: string): Promise<BusinessUnitDto> {
-    return toBusinessUnitDto(await this.load(this.dataSource.manager, id));
+    return toBusinessUnitDto(await this.load(this.uow.manager, id));
   }
 
   async create(actor: Actor, input: CreateBusinessUnitDto): Promise<BusinessUnitDto> {
-    try {
-      const id = await this.dataSource.transaction(async (manager) => {
-        if (input.parentId) await this.requireParent(manager, input.parentId);
-        const unit = await manager.save(
-          manager.create(BusinessUnit, {
-            name: input.name,
-            operatingModel: input.operatingModel,
-            parentId: input.parentId ?? null,
-          }),
-        );
-        await this.audit.record(manager, actor, {
-          action: 'business_unit.created',
-          entity: 'business_unit',
-          entityId: unit.id,
-          after: businessUnitSnapshot(unit),
-        });
-        return unit.id;
+    const id = await this.uow.run(async (manager) => {
+      if (input.parentId) await this.requireParent(manager, input.parentId);
+      const unit = await manager.save(
+        manager.create(BusinessUnit, {
+          name: input.name,
+          operatingModel: input.operatingModel,
+          parentId: input.parentId ?? null,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'business_unit.created',
+        entity: 'business_unit',
+        entityId: unit.id,
+        after: businessUnitSnapshot(unit),
       });
-      return this.get(id);
-    } catch (error) {
-      if (isUniqueViolation(error, 'business_units_name_key')) throw nameTaken();
-      throw error;
-    }
+      return unit.id;
+    }, UNIQUES);
+    return this.get(id);
   }
 
   async update(actor: Actor, id: string, input: UpdateBusinessUnitDto): Promise<BusinessUnitDto> {
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        const unit = await this.load(manager, id, true);
-        const before = businessUnitSnapshot(unit);
-        if (input.parentId !== undefined && input.parentId !== null) {
-          await this.requireParent(manager, input.parentId);
-          await this.assertNoCycle(manager, id, input.parentId);
-        }
-        unit.name = input.name ?? unit.name;
-        unit.operatingModel = input.operatingModel ?? unit.operatingModel;
-        if (input.parentId !== undefined) unit.parentId = input.parentId;
-        unit.parent = undefined;
-        await manager.save(unit);
-        await this.audit.record(manager, actor, {
-          action: 'business_unit.updated',
-          entity: 'business_unit',
-          entityId: unit.id,
-          before,
-          after: businessUnitSnapshot(unit),
-        });
+    await this.uow.run(async (manager) => {
+      const unit = await this.load(manager, id, true);
+      const before = businessUnitSnapshot(unit);
+      if (input.parentId !== undefined && input.parentId !== null) {
+        await this.requireParent(manager, input.parentId);
+        await this.assertNoCycle(manager, id, input.parentId);
+      }
+      unit.name = input.name ?? unit.name;
+      unit.operatingModel = input.operatingModel ?? unit.operatingModel;
+      if (input.parentId !== undefined) unit.parentId = input.parentId;
+      unit.parent = undefined;
+      await manager.save(unit);
+      await this.audit.record(manager, actor, {
+        action: 'business_unit.updated',
+        entity: 'business_unit',
+        entityId: unit.id,
+        before,
+        after: businessUnitSnapshot(unit),
       });
-      return this.get(id);
-    } catch (error) {
-      if (isUniqueViolation(error, 'business_units_name_key')) throw nameTaken();
-      throw error;
-    }
+    }, UNIQUES);
+    return this.get(id);
   }
 
   private async load(manager: EntityManager, id: string, lock = false): Promise<BusinessUnit> {

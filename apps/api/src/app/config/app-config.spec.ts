@@ -80,4 +80,27 @@ describe('loadConfig', () => {
       windowSeconds: 900,
     });
   });
+
+  it('should read the two-person thresholds per currency in major units when they are valid', () => {
+    expect(loadConfig({}).invoiceDualApprovalThresholds).toEqual({
+      KRW: 50_000_000,
+      IDR: 50_000_000_000,
+      USD: 2_500_000,
+    });
+    expect(
+      loadConfig({ INVOICE_DUAL_APPROVAL_THRESHOLDS: 'USD=10.5, KRW=1000' }).invoiceDualApprovalThresholds,
+    ).toEqual({
+      USD: 1050,
+      KRW: 1000,
+    });
+    expect(loadConfig({ INVOICE_DUAL_APPROVAL_THRESHOLDS: '' }).invoiceDualApprovalThresholds).toEqual({});
+  });
+
+  it('should refuse thresholds that are not a currency and an amount it can hold', () => {
+    expect(() => loadConfig({ INVOICE_DUAL_APPROVAL_THRESHOLDS: 'KRW=10.5' })).toThrow(/KRW has 0 decimals/);
+    expect(() => loadConfig({ INVOICE_DUAL_APPROVAL_THRESHOLDS: 'XXY=10' })).toThrow(/not an ISO 4217/);
+    expect(() => loadConfig({ INVOICE_DUAL_APPROVAL_THRESHOLDS: 'USD:10' })).toThrow(/must look like/);
+    expect(() => loadConfig({ INVOICE_DUAL_APPROVAL_THRESHOLDS: 'USD=1,USD=2' })).toThrow(/named twice/);
+    expect(() => loadConfig({ IDEMPOTENCY_KEY_TTL_HOURS: '1' })).toThrow(/IDEMPOTENCY_KEY_TTL_HOURS/);
+  });
 });

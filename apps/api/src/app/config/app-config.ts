@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { DEFAULT_UPLOAD_MAX_BYTES } from '@agency-portal/shared';
+import {
+  DEFAULT_UPLOAD_MAX_BYTES,
+  IDEMPOTENCY_KEY_MIN_HOURS,
+  isKnownCurrency,
+  minorDigits,
+} from '@agency-portal/shared';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -270,6 +275,21 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean({ message: 'S3_FORCE_PATH_STYLE must be true or false' })
   S3_FORCE_PATH_STYLE = false;
+
+  /**
+   * Invoices whose gross is above the amount of their currency need two different finance
+   * approvers: `CUR=amount` pairs in the currency's major units, comma-separated. A currency not
+   * listed needs one approver. Empty: one approver for every invoice.
+   */
+  @IsString()
+  INVOICE_DUAL_APPROVAL_THRESHOLDS = 'KRW=50000000,IDR=500000000,USD=25000';
+
+  /** How long an Idempotency-Key of an invoice submission is remembered (at least 24 hours). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(IDEMPOTENCY_KEY_MIN_HOURS)
+  @Max(24 * 90)
+  IDEMPOTENCY_KEY_TTL_HOURS = IDEMPOTENCY_KEY_MIN_HOURS;
 }
 
 export const ENV_KEYS = [
@@ -313,6 +333,8 @@ export const ENV_KEYS = [
   'S3_ACCESS_KEY_ID',
   'S3_SECRET_ACCESS_KEY',
   'S3_FORCE_PATH_STYLE',
+  'INVOICE_DUAL_APPROVAL_THRESHOLDS',
+  'IDEMPOTENCY_KEY_TTL_HOURS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /** How long the API waits on PostgreSQL before giving up (and answering 503). */
@@ -370,6 +392,50 @@ export interface AppConfig {
   uploadExpireMs: number;
   /** Set when files live in S3-compatible storage instead of STORAGE_DIR. */
   s3: S3Config | undefined;
+  /** Gross amounts (minor units) above which an invoice of the currency needs two finance approvers. */
+  invoiceDualApprovalThresholds: Readonly<Record<string, number>>;
+  idempotencyKeyTtlHours: number;
+}
+
+/**
+ * `KRW=50000000,USD=25000.50` → minor units by currency, or the problems found: unknown
+ * currencies, amounts that are not decimal numbers, more decimals than the currency has, a
+ * currency named twice.
+ */
+export function parseThresholds(text: string): { thresholds: Record<string, number>; problems: string[] } {
+  const thresholds: Record<string, number> = {};
+  const problems: string[] = [];
+  const name = 'INVOICE_DUAL_APPROVAL_THRESHOLDS';
+  for (const pair of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const match = /^([A-Z]{3})=(\d+)(?:\.(\d+))?$/.exec(pair);
+    if (!match) {
+      problems.push(`${name}: "${pair}" must look like USD=25000 (currency code = amount in major units)`);
+      continue;
+    }
+    const [, currency = '', whole = '', fraction = ''] = match;
+    if (!isKnownCurrency(currency)) {
+      problems.push(`${name}: ${currency} is not an ISO 4217 currency code`);
+      continue;
+    }
+    const digits = minorDigits(currency);
+    if (fraction.length > digits) {
+      problems.push(
+        `${name}: ${currency} has ${digits} decimal${digits === 1 ? '' : 's'}, "${pair}" has more`,
+      );
+      continue;
+    }
+    const minor = Number(`${whole}${fraction.padEnd(digits, '0')}`);
+    if (!Number.isSafeInteger(minor)) {
+      problems.push(`${name}: the amount of ${currency} is too large`);
+      continue;
+    }
+    if (currency in thresholds) problems.push(`${name}: ${currency} is named twice`);
+    thresholds[currency] = minor;
+  }
+  return { thresholds, problems };
 }
 
 export class ConfigError extends Error {
@@ -403,6 +469,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (Boolean(vars.S3_ACCESS_KEY_ID) !== Boolean(vars.S3_SECRET_ACCESS_KEY)) {
     problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
   }
+  const dualApproval = parseThresholds(vars.INVOICE_DUAL_APPROVAL_THRESHOLDS ?? '');
+  problems.push(...dualApproval.problems);
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
@@ -460,6 +528,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           forcePathStyle: vars.S3_FORCE_PATH_STYLE,
         }
       : undefined,
+    invoiceDualApprovalThresholds: dualApproval.thresholds,
+    idempotencyKeyTtlHours: vars.IDEMPOTENCY_KEY_TTL_HOURS,
   };
 }
 

@@ -65,6 +65,10 @@ export class Contract {
   @Column({ name: 'budget_cap_minor', type: 'bigint', transformer: bigintNumber })
   budgetCapMinor!: number;
 
+  /** Tax on invoices in basis points (1000 = 10 % Korean VAT, 1100 = 11 % Indonesian PPN, 0 = none). */
+  @Column({ name: 'tax_rate_bp', type: 'integer', default: 0 })
+  taxRateBp!: number;
+
   @Column({ name: 'renewal_notice_days', type: 'integer', default: 30 })
   renewalNoticeDays!: number;
 

@@ -21,6 +21,9 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { DiscardUploadOnErrorInterceptor } from '../files/discard-upload.interceptor';
 import { requireReceived, type UploadedFile as Upload } from '../files/upload';
+import { ContractDocumentsService } from './contract-documents.service';
+import { ContractLifecycleService } from './contract-lifecycle.service';
+import { ContractTermsService } from './contract-terms.service';
 import { ContractsService } from './contracts.service';
 import {
   ContractDetailResponse,
@@ -35,7 +38,12 @@ import {
 @ApiBearerAuth()
 @Controller('contracts')
 export class ContractsController {
-  constructor(private readonly contracts: ContractsService) {}
+  constructor(
+    private readonly contracts: ContractsService,
+    private readonly terms: ContractTermsService,
+    private readonly lifecycle: ContractLifecycleService,
+    private readonly documents: ContractDocumentsService,
+  ) {}
 
   @Get()
   @ApiOperation({ description: 'Contracts the caller may see, filtered by agency, unit, status or goal.' })
@@ -58,7 +66,7 @@ export class ContractsController {
   @ApiOperation({ description: 'Creates a draft contract with its rate card and goal allocations.' })
   @RequirePermission('contract:manage')
   create(@CurrentActor() actor: Actor, @Body() body: CreateContractDto): Promise<ContractDetailResponse> {
-    return this.contracts.create(actor, body);
+    return this.terms.create(actor, body);
   }
 
   @Patch(':id')
@@ -72,7 +80,7 @@ export class ContractsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateContractDto,
   ): Promise<ContractDetailResponse> {
-    return this.contracts.update(actor, id, body);
+    return this.terms.update(actor, id, body);
   }
 
   @Post(':id/activate')
@@ -83,7 +91,7 @@ export class ContractsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<ContractDetailResponse> {
-    return this.contracts.activate(actor, id);
+    return this.lifecycle.activate(actor, id);
   }
 
   @Post(':id/terminate')
@@ -95,7 +103,7 @@ export class ContractsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: TerminateContractDto,
   ): Promise<ContractDetailResponse> {
-    return this.contracts.terminate(actor, id, body.reason);
+    return this.lifecycle.terminate(actor, id, body.reason);
   }
 
   @Put(':id/document')
@@ -117,7 +125,7 @@ export class ContractsController {
     @Param('id', ParseUUIDPipe) id: string,
     @UploadedFile() file: Upload | undefined,
   ): Promise<ContractDetailResponse> {
-    return this.contracts.attachSignedDocument(actor, id, requireReceived(file));
+    return this.documents.attachSignedDocument(actor, id, requireReceived(file));
   }
 
   @Get(':id/document')
@@ -129,6 +137,6 @@ export class ContractsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    return this.contracts.downloadSignedDocument(actor, id, response);
+    return this.documents.downloadSignedDocument(actor, id, response);
   }
 }

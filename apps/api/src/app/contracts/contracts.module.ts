@@ -6,6 +6,9 @@ import { PDF_ONLY, streamingStorage } from '../files/upload';
 import { BudgetService } from './budget.service';
 import { ContractJobs } from './contract-jobs';
 import { ContractsController } from './contracts.controller';
+import { ContractDocumentsService } from './contract-documents.service';
+import { ContractLifecycleService } from './contract-lifecycle.service';
+import { ContractTermsService } from './contract-terms.service';
 import { ContractsService } from './contracts.service';
 
 @Module({
@@ -22,7 +25,14 @@ import { ContractsService } from './contracts.service';
     }),
   ],
   controllers: [ContractsController],
-  providers: [ContractsService, BudgetService, ContractJobs],
+  providers: [
+    ContractsService,
+    ContractTermsService,
+    ContractLifecycleService,
+    ContractDocumentsService,
+    BudgetService,
+    ContractJobs,
+  ],
   exports: [ContractsService, BudgetService],
 })
 export class ContractsModule {}

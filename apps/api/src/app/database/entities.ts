@@ -10,7 +10,7 @@ import { Notification } from '../notifications/notification.entity';
 import { Brief, BriefGoal, DeliverableSpec } from '../briefs/brief.entity';
 import { ApprovalDecision, Deliverable, DeliverableVersion } from '../deliverables/deliverable.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
-import { ApprovalPolicy } from '../reviews/approval-policy.entity';
+import { ApprovalPolicy } from '../approval-policies/approval-policy.entity';
 import { Comment } from '../reviews/comment.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { GoalsAndContracts1764100000000 } from './migrations/1764100000000-goals-and-contracts';
@@ -22,6 +22,10 @@ import { RefreshGrace1765000000000 } from './migrations/1765000000000-refresh-gr
 import { OutboxEvents1765000100000 } from './migrations/1765000100000-outbox-events';
 import { OutboxDelivery, OutboxEvent } from '../events/outbox-event.entity';
 import { UserLanguageAndTimeZone1765100000000 } from './migrations/1765100000000-user-language-and-time-zone';
+import { Spend1765400000000 } from './migrations/1765400000000-spend';
+import { Invoice, InvoiceApproval, InvoiceLine } from '../invoices/invoice.entity';
+import { ExchangeRate } from '../spend/exchange-rate.entity';
+import { BusinessUnitLedgerRow, ContractLedgerRow, GoalLedgerRow } from '../spend/ledger.entity';
 
 /** Listed as classes, not globs: the API is bundled by webpack. */
 export const ENTITIES = [
@@ -49,6 +53,13 @@ export const ENTITIES = [
   OutboxMessage,
   OutboxEvent,
   OutboxDelivery,
+  Invoice,
+  InvoiceLine,
+  InvoiceApproval,
+  ExchangeRate,
+  ContractLedgerRow,
+  GoalLedgerRow,
+  BusinessUnitLedgerRow,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -60,4 +71,5 @@ export const MIGRATIONS = [
   RefreshGrace1765000000000,
   OutboxEvents1765000100000,
   UserLanguageAndTimeZone1765100000000,
+  Spend1765400000000,
 ];

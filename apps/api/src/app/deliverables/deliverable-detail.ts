@@ -1,15 +1,15 @@
 import type { DeliverableDetailDto } from '@agency-portal/shared';
-import { NESTED_LIST_LIMIT } from '@agency-portal/shared';
+import { deliverableActions, NESTED_LIST_LIMIT } from '@agency-portal/shared';
 import type { EntityManager } from 'typeorm';
 import type { AccessService } from '../access/access.service';
 import type { Actor } from '../auth/actor';
-import { toDeliverableSummary } from '../briefs/brief.mapper';
 import { notFound } from '../common/errors/domain-error';
 import { joinSome, PERSON } from '../common/lists/paginate';
 import { StoredFile } from '../files/stored-file.entity';
-import type { ApprovalPoliciesService } from '../reviews/approval-policies.service';
+import type { ApprovalPoliciesService } from '../approval-policies/approval-policies.service';
 import { deliverableSummaryQuery, thumbnailAmong } from './deliverable-queries';
 import { ApprovalDecision, Deliverable, DeliverableVersion } from './deliverable.entity';
+import { toDeliverableSummary } from './deliverable.mapper';
 
 /** The newest versions of a deliverable, the ones its page lists (files and decisions follow them). */
 const LISTED_VERSIONS = `SELECT listed.id FROM deliverable_versions listed
@@ -29,7 +29,7 @@ export async function loadDeliverableDetail(
   id: string,
 ): Promise<DeliverableDetailDto> {
   const qb = deliverableSummaryQuery(manager);
-  joinSome(qb, 'deliverable.brief', 'brief', ['title', 'contractId'], true);
+  joinSome(qb, 'deliverable.brief', 'brief', ['title', 'status', 'contractId'], true);
   joinSome(qb, 'brief.contract', 'contract', ['agencyId'], true);
   joinSome(qb, 'contract.agency', 'agency', ['name'], true);
   joinSome(qb, 'deliverable.derivedFrom', 'derivedFrom', ['title']).where('deliverable.id = :id', { id });
@@ -75,12 +75,24 @@ export async function loadDeliverableDetail(
     if (file.versionId) filesOf.set(file.versionId, [...(filesOf.get(file.versionId) ?? []), file]);
   }
   const numberOf = new Map(versions.entities.map((version) => [version.id, version.number]));
+  const allowedActions = deliverableActions(
+    {
+      status: deliverable.status,
+      briefStatus: brief.status,
+      derivedFromId: deliverable.derivedFromId,
+      currentStep: deliverable.currentStep,
+      hasVersion: versions.entities.length > 0,
+      steps: policy.steps,
+    },
+    actor,
+  );
   return {
     ...toDeliverableSummary(
       deliverable,
       versions.entities[0]?.number ?? null,
       thumbnailAmong(filesOf.get(deliverable.currentVersionId ?? '') ?? []),
     ),
+    allowedActions,
     briefTitle: brief.title,
     contractId: contract.id,
     agencyId: contract.agencyId,

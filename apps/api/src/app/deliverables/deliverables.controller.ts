@@ -14,15 +14,14 @@ import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
-import { DeliverableSummaryPage } from './dto/deliverable.dto';
+import { DeliverableFilesService } from './deliverable-files.service';
 import { DeliverablesService } from './deliverables.service';
 import {
   CreateDerivedDeliverableDto,
-  DecideDto,
   DeliverableDetailResponse,
   DeliverableListQueryDto,
+  DeliverableSummaryPage,
   PublishDeliverableDto,
-  SubmitVersionDto,
 } from './dto/deliverable.dto';
 import { IsIn, IsOptional } from 'class-validator';
 import { Transform } from 'class-transformer';
@@ -40,7 +39,10 @@ export class FileContentQueryDto {
 @ApiBearerAuth()
 @Controller()
 export class DeliverablesController {
-  constructor(private readonly deliverables: DeliverablesService) {}
+  constructor(
+    private readonly deliverables: DeliverablesService,
+    private readonly files: DeliverableFilesService,
+  ) {}
 
   @Get('deliverables')
   @ApiOperation({
@@ -78,35 +80,6 @@ export class DeliverablesController {
     return this.deliverables.createDerivative(actor, id, body);
   }
 
-  @Post('deliverables/:id/versions')
-  @ApiOperation({
-    description:
-      'The agency submits a version made of its finished uploads and copy; review starts at step one.',
-  })
-  @RequirePermission('deliverable:upload')
-  submitVersion(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: SubmitVersionDto,
-  ): Promise<DeliverableDetailResponse> {
-    return this.deliverables.submitVersion(actor, id, body);
-  }
-
-  @Post('deliverables/:id/decisions')
-  @ApiOperation({
-    description:
-      'Approve, request changes or reject the current step; 409 with the current state if someone decided first.',
-  })
-  @HttpCode(200)
-  @RequirePermission('deliverable:review')
-  decide(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: DecideDto,
-  ): Promise<DeliverableDetailResponse> {
-    return this.deliverables.decide(actor, id, body);
-  }
-
   @Post('deliverables/:id/publish')
   @ApiOperation({ description: 'Records where and when an approved deliverable was published.' })
   @HttpCode(200)
@@ -130,6 +103,6 @@ export class DeliverablesController {
     @Query() query: FileContentQueryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    return this.deliverables.fileContent(actor, id, query.download === true, response);
+    return this.files.content(actor, id, query.download === true, response);
   }
 }

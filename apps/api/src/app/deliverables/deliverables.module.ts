@@ -1,24 +1,14 @@
-import { forwardRef, Module } from '@nestjs/common';
-import { ApprovalPoliciesService } from '../reviews/approval-policies.service';
-import { CommentsService } from '../reviews/comments.service';
-import { ReviewsController } from '../reviews/reviews.controller';
-import { UPLOAD_TARGETS } from '../uploads/upload-targets';
-import { UploadsModule } from '../uploads/uploads.module';
+import { Module } from '@nestjs/common';
+import { ApprovalPoliciesModule } from '../approval-policies/approval-policies.module';
+import { DeliverableFilesService } from './deliverable-files.service';
 import { DeliverablesController } from './deliverables.controller';
 import { DeliverablesService } from './deliverables.service';
-import { ReviewJobs } from './review-jobs';
 
-/** Deliverables with their versions and review (approval policies, decisions, comments). */
+/** Deliverables: reads, cut-downs, publishing and file content (review is ReviewsModule's). */
 @Module({
-  imports: [forwardRef(() => UploadsModule)],
-  controllers: [DeliverablesController, ReviewsController],
-  providers: [
-    DeliverablesService,
-    ReviewJobs,
-    ApprovalPoliciesService,
-    CommentsService,
-    { provide: UPLOAD_TARGETS, useExisting: DeliverablesService },
-  ],
-  exports: [DeliverablesService, ApprovalPoliciesService, UPLOAD_TARGETS],
+  imports: [ApprovalPoliciesModule],
+  controllers: [DeliverablesController],
+  providers: [DeliverablesService, DeliverableFilesService],
+  exports: [DeliverablesService],
 })
 export class DeliverablesModule {}

@@ -1,4 +1,14 @@
 import type { Decision, DeliverableStatus } from '@agency-portal/shared';
+
+/** What every invoice event says about its invoice. */
+export interface InvoiceFacts {
+  invoiceId: string;
+  number: string;
+  contractReference: string;
+  agencyName: string;
+  currency: string;
+  grossMinor: number;
+}
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -63,6 +73,31 @@ export interface DomainEventPayloads {
     renewalNoticeDays: number;
   };
   'user.invited': { userId: string; inviterName: string; setPasswordUrl: string; expiresAt: string };
+  'invoice.submitted': InvoiceFacts & { submitterName: string; dueDate: string; approvalsRequired: number };
+  /** A first approval of an invoice that needs two: the other finance people are asked for the second. */
+  'invoice.approval_recorded': InvoiceFacts & {
+    approverName: string;
+    approvalCount: number;
+    approvalsRequired: number;
+  };
+  'invoice.decided': InvoiceFacts & {
+    decision: 'approved' | 'rejected' | 'paid';
+    deciderName: string;
+    reason: string | null;
+    paymentDate: string | null;
+    paymentReference: string | null;
+  };
+  'invoice.withdrawn': InvoiceFacts & { withdrawnByName: string };
+  /** A contract's invoiced amount reached a threshold of its cap (once per crossing). */
+  'budget.threshold_crossed': {
+    contractId: string;
+    reference: string;
+    title: string;
+    thresholdPercent: number;
+    invoicedMinor: number;
+    capMinor: number;
+    currency: string;
+  };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;

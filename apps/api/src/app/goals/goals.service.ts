@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { GoalContractRef, GoalDetailDto, GoalDto, GoalSortKey, Page } from '@agency-portal/shared';
 import { allocatedAmount, isAgencyRole, NESTED_LIST_LIMIT } from '@agency-portal/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -9,6 +9,7 @@ import { BusinessUnit } from '../business-units/business-unit.entity';
 import { DomainError, fieldError, notFound } from '../common/errors/domain-error';
 import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { ContractGoal } from '../contracts/contract.entity';
+import { UnitOfWork } from '../database/unit-of-work';
 import { User } from '../users/user.entity';
 import type { CreateGoalDto, GoalListQueryDto, UpdateGoalDto } from './dto/goal.dto';
 import { MarketingGoal } from './goal.entity';
@@ -37,13 +38,13 @@ interface GoalFacts {
 @Injectable()
 export class GoalsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly access: AccessService,
   ) {}
 
   async list(actor: Actor, query: GoalListQueryDto): Promise<Page<GoalDto>> {
-    const qb = this.baseQuery(this.dataSource.manager);
+    const qb = this.baseQuery(this.uow.manager);
     this.access.scope(qb, actor, 'goal', 'goal');
     if (query.businessUnitId) qb.andWhere('goal.business_unit_id = :unit', { unit: query.businessUnitId });
     if (query.ownerId) qb.andWhere('goal.owner_id = :ownerId', { ownerId: query.ownerId });
@@ -57,7 +58,7 @@ export class GoalsService {
   }
 
   async get(actor: Actor, id: string): Promise<GoalDetailDto> {
-    const qb = this.baseQuery(this.dataSource.manager).where('goal.id = :id', { id });
+    const qb = this.baseQuery(this.uow.manager).where('goal.id = :id', { id });
     const goal = await this.access.scope(qb, actor, 'goal', 'goal').getOne();
     if (!goal) throw notFound('Goal');
     const { contracts, contractCount } = await this.contractsOf(actor, goal.id);
@@ -65,7 +66,7 @@ export class GoalsService {
   }
 
   async create(actor: Actor, input: CreateGoalDto): Promise<GoalDto> {
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.uow.run(async (manager) => {
       const facts: GoalFacts = {
         businessUnitId: input.businessUnitId,
         ownerId: input.ownerId,
@@ -98,20 +99,8 @@ export class GoalsService {
   }
 
   async update(actor: Actor, id: string, input: UpdateGoalDto): Promise<GoalDto> {
-    await this.dataSource.transaction(async (manager) => {
-      const goal = await this.access
-        .scope(
-          manager
-            .getRepository(MarketingGoal)
-            .createQueryBuilder('goal')
-            .setLock('pessimistic_write')
-            .where('goal.id = :id', { id }),
-          actor,
-          'goal',
-          'goal',
-        )
-        .getOne();
-      if (!goal) throw notFound('Goal');
+    await this.uow.run(async (manager) => {
+      const goal = await this.uow.lockVisible(manager, actor, 'goal', MarketingGoal, id);
       const before = goalSnapshot(goal);
       const facts: GoalFacts = {
         businessUnitId: input.businessUnitId ?? goal.businessUnitId,
@@ -158,7 +147,7 @@ export class GoalsService {
     actor: Actor,
     goalId: string,
   ): Promise<{ contracts: GoalContractRef[]; contractCount: number }> {
-    const qb = this.dataSource.getRepository(ContractGoal).createQueryBuilder('allocation');
+    const qb = this.uow.manager.getRepository(ContractGoal).createQueryBuilder('allocation');
     joinSome(qb, 'allocation.contract', 'contract', [
       'reference',
       'title',

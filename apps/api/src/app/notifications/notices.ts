@@ -1,4 +1,5 @@
 import type { Locale, NotificationKind } from '@agency-portal/shared';
+import { formatMoney } from '@agency-portal/shared';
 import type { DomainEventPayloads, DomainEventType } from '../events/domain-events';
 
 /** Who a notice is written for: its wording can follow their language. */
@@ -146,6 +147,69 @@ export const NOTICES: { [K in DomainEventType]?: NoticeTemplate<K> } = {
     render: (p) => ({
       title: `${p.reference} ends on ${p.endDate}`,
       body: `"${p.title}" with its agency reaches its ${p.renewalNoticeDays}-day renewal notice window. Decide whether to renew.`,
+      link: `/contracts/${p.contractId}`,
+    }),
+  },
+  'invoice.submitted': {
+    kind: 'invoice_submitted',
+    channels: ['app', 'email'],
+    render: (p, recipient) => ({
+      title: `Invoice ${p.number} from ${p.agencyName} to decide`,
+      body: `${p.submitterName} submitted ${formatMoney(p.grossMinor, p.currency, recipient.locale)} under ${p.contractReference}, due ${p.dueDate}.${p.approvalsRequired > 1 ? ' It needs two finance approvers.' : ''}`,
+      link: `/invoices/${p.invoiceId}`,
+    }),
+  },
+  'invoice.approval_recorded': {
+    kind: 'invoice_submitted',
+    channels: ['app', 'email'],
+    render: (p, recipient) => ({
+      title: `Invoice ${p.number} needs a second approval`,
+      body: `${p.approverName} approved ${formatMoney(p.grossMinor, p.currency, recipient.locale)} from ${p.agencyName}; another finance approver must approve it too.`,
+      link: `/invoices/${p.invoiceId}`,
+    }),
+  },
+  'invoice.decided': {
+    kind: 'invoice_decided',
+    channels: ['app', 'email'],
+    render: (p, recipient) => {
+      const amount = formatMoney(p.grossMinor, p.currency, recipient.locale);
+      switch (p.decision) {
+        case 'approved':
+          return {
+            title: `Invoice ${p.number} approved`,
+            body: `${p.deciderName} approved ${amount} under ${p.contractReference}.`,
+            link: `/invoices/${p.invoiceId}`,
+          };
+        case 'rejected':
+          return {
+            title: `Invoice ${p.number} rejected`,
+            body: `${p.deciderName} rejected it: ${p.reason ?? ''}`,
+            link: `/invoices/${p.invoiceId}`,
+          };
+        case 'paid':
+          return {
+            title: `Invoice ${p.number} paid`,
+            body: `${amount} was paid on ${p.paymentDate ?? ''} (reference ${p.paymentReference ?? ''}).`,
+            link: `/invoices/${p.invoiceId}`,
+          };
+      }
+    },
+  },
+  'invoice.withdrawn': {
+    kind: 'invoice_decided',
+    channels: ['app'],
+    render: (p) => ({
+      title: `Invoice ${p.number} withdrawn`,
+      body: `${p.withdrawnByName} of ${p.agencyName} withdrew it; nothing is left to decide.`,
+      link: `/invoices/${p.invoiceId}`,
+    }),
+  },
+  'budget.threshold_crossed': {
+    kind: 'budget_threshold',
+    channels: ['app', 'email'],
+    render: (p, recipient) => ({
+      title: `${p.reference} has used ${p.thresholdPercent} % of its budget`,
+      body: `Invoices of "${p.title}" reach ${formatMoney(p.invoicedMinor, p.currency, recipient.locale)} of ${formatMoney(p.capMinor, p.currency, recipient.locale)}.`,
       link: `/contracts/${p.contractId}`,
     }),
   },

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { CommentDto, Page } from '@agency-portal/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
+import { UnitOfWork } from '../database/unit-of-work';
 import { fieldError, notFound } from '../common/errors/domain-error';
 import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { StoredFile } from '../files/stored-file.entity';
@@ -19,14 +20,14 @@ const COMMENT_LIST: ListSpec<'createdAt'> = {
 @Injectable()
 export class CommentsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly access: AccessService,
   ) {}
 
   async list(actor: Actor, versionId: string, query: CommentListQueryDto): Promise<Page<CommentDto>> {
-    await this.requireVersion(this.dataSource.manager, actor, versionId);
-    const qb = this.dataSource
+    await this.requireVersion(this.uow.manager, actor, versionId);
+    const qb = this.uow.manager
       .getRepository(Comment)
       .createQueryBuilder('comment')
       .leftJoinAndSelect('comment.author', 'author')
@@ -41,7 +42,7 @@ export class CommentsService {
 
   /** A comment on a version, optionally pinned to a point of one of its images or PDF pages, or a video timecode. */
   async create(actor: Actor, versionId: string, input: CreateCommentDto): Promise<CommentDto> {
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.uow.run(async (manager) => {
       await this.requireVersion(manager, actor, versionId);
       if (input.parentId) {
         const parent = await manager.findOneBy(Comment, { id: input.parentId });
@@ -98,7 +99,7 @@ export class CommentsService {
   }
 
   async setResolved(actor: Actor, id: string, resolved: boolean): Promise<CommentDto> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       const comment = await manager.findOneBy(Comment, { id });
       if (!comment) throw notFound('Comment');
       try {
@@ -122,7 +123,7 @@ export class CommentsService {
   }
 
   private async one(id: string): Promise<CommentDto> {
-    const comment = await this.dataSource
+    const comment = await this.uow.manager
       .getRepository(Comment)
       .findOneOrFail({ where: { id }, relations: { author: true, resolver: true } });
     return toCommentDto(comment);

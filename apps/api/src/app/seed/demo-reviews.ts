@@ -6,7 +6,7 @@ import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.enti
 import { ApprovalDecision, Deliverable, DeliverableVersion } from '../deliverables/deliverable.entity';
 import type { FileStorage } from '../files/file-storage';
 import { type StoredFile } from '../files/stored-file.entity';
-import { ApprovalPolicy } from '../reviews/approval-policy.entity';
+import { ApprovalPolicy } from '../approval-policies/approval-policy.entity';
 import { Comment } from '../reviews/comment.entity';
 import { User } from '../users/user.entity';
 import { storeDemoFile } from './demo-files';
@@ -276,7 +276,8 @@ export async function seedDemoReviews(
         specs: [{ code: 'TT-CREATOR', quantity: 3, dueDate: day(4), channel: 'tiktok' }],
         sentAt: ago(24 * 4),
         answeredAt: ago(24 * 3),
-        declineReason: 'Waktu persiapan tidak cukup untuk memesan tiga kreator; kami siap memberi penawaran untuk bulan depan.',
+        declineReason:
+          'Waktu persiapan tidak cukup untuk memesan tiga kreator; kami siap memberi penawaran untuk bulan depan.',
       });
       return true;
     });
@@ -286,7 +287,7 @@ export async function seedDemoReviews(
   }
 }
 
-async function activeContract(manager: EntityManager, agencyName: string): Promise<Contract> {
+export async function activeContract(manager: EntityManager, agencyName: string): Promise<Contract> {
   return manager
     .getRepository(Contract)
     .createQueryBuilder('contract')
@@ -296,7 +297,7 @@ async function activeContract(manager: EntityManager, agencyName: string): Promi
     .getOneOrFail();
 }
 
-interface BriefSeed {
+export interface BriefSeed {
   title: string;
   objective: string;
   audience: string;
@@ -309,7 +310,7 @@ interface BriefSeed {
   declineReason?: string;
 }
 
-async function brief(
+export async function brief(
   manager: EntityManager,
   lead: User,
   contract: Contract,
@@ -388,7 +389,7 @@ async function brief(
   return { brief: saved, deliverables };
 }
 
-async function version(
+export async function version(
   manager: EntityManager,
   storage: FileStorage,
   written: string[],
@@ -421,7 +422,7 @@ async function version(
   return { version: saved, file };
 }
 
-async function decide(
+export async function decide(
   manager: EntityManager,
   version: DeliverableVersion,
   stepIndex: number,
@@ -442,7 +443,7 @@ async function decide(
   });
 }
 
-async function review(
+export async function review(
   manager: EntityManager,
   deliverable: Deliverable,
   current: DeliverableVersion,

@@ -8,12 +8,12 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { DomainError, fieldError, invalidState, notFound } from '../common/errors/domain-error';
 import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
+import { DeliverablesService } from '../deliverables/deliverables.service';
 import { DELIVERABLE_TYPES_MESSAGE, detectDeliverableType } from '../files/content-detection';
 import { FILE_STORAGE, type FileStorage } from '../files/file-storage';
 import { syncDirectory } from '../files/durable-write-stream';
 import { LocalDiskStorage } from '../files/local-disk-storage';
 import { StoredFile } from '../files/stored-file.entity';
-import { UPLOAD_TARGETS, type UploadTargets } from './upload-targets';
 import { readClientMetadata, readStoredMetadata, type UploadMetadata } from './upload-metadata';
 import { UploadTempStore } from './upload-temp-store';
 
@@ -31,7 +31,7 @@ export class UploadPipeline {
     private readonly dataSource: DataSource,
     private readonly store: UploadTempStore,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
-    @Inject(UPLOAD_TARGETS) private readonly targets: UploadTargets,
+    private readonly deliverables: DeliverablesService,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
@@ -45,7 +45,7 @@ export class UploadPipeline {
     }
     if (upload.size === 0) throw fieldError('Upload-Length', 'The file is empty.');
     const { deliverableId, filename } = readClientMetadata(upload.metadata);
-    await this.targets.assertCanUpload(actor, deliverableId);
+    await this.deliverables.assertCanUpload(actor, deliverableId);
     return { deliverableId, filename, ownerId: actor.id };
   }
 
@@ -78,7 +78,7 @@ export class UploadPipeline {
       const contentType = await detectDeliverableType(path);
       if (!contentType) throw new DomainError('unsupported_media_type', DELIVERABLE_TYPES_MESSAGE);
       // Still allowed? The deliverable may have moved on while the bytes were arriving.
-      await this.targets.assertCanUpload(actor, metadata.deliverableId);
+      await this.deliverables.assertCanUpload(actor, metadata.deliverableId);
       const sha256 = await this.store.sha256(upload.id, size);
       const key = `deliverables/${metadata.deliverableId}/${randomUUID()}`;
       await this.moveIntoStorage(path, key);

@@ -1,4 +1,4 @@
-import { forwardRef, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import { DeliverablesModule } from '../deliverables/deliverables.module';
 import { TusUploadServer } from './tus-upload-server';
@@ -9,12 +9,12 @@ import { UploadsService } from './uploads.service';
 import { UploadExpiry } from './upload-expiry';
 
 /**
- * Deliverable file uploads (tus at /api/uploads). UPLOAD_TARGETS comes from DeliverablesModule;
- * UploadsService (no dependency back on deliverables) is exported for claimForVersion(), so
- * DeliverablesModule may import this module in turn (forwardRef on its side too).
+ * Deliverable file uploads (tus at /api/uploads). Before a byte is stored, DeliverablesService says
+ * whether the actor may upload for the deliverable; UploadsService is exported for the review's
+ * claimForVersion(). Nothing here is imported back by deliverables.
  */
 @Module({
-  imports: [forwardRef(() => DeliverablesModule)],
+  imports: [DeliverablesModule],
   controllers: [UploadsController],
   providers: [
     {

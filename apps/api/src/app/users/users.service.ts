@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { InvitationDto, Page, UserDto, UserSortKey } from '@agency-portal/shared';
 import { DEFAULT_LOCALE } from '@agency-portal/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Agency } from '../agencies/agency.entity';
 import { AuditService } from '../audit/audit.service';
@@ -9,9 +9,9 @@ import { isAgencyActor, type Actor } from '../auth/actor';
 import { InvitationsService, type IssuedInvitation } from '../auth/invitations.service';
 import { SessionsService } from '../auth/sessions.service';
 import { BusinessUnit } from '../business-units/business-unit.entity';
-import { isUniqueViolation } from '../common/db-errors';
 import { joinSome, paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { DomainError, fieldError, invalidState, notFound } from '../common/errors/domain-error';
+import { UnitOfWork } from '../database/unit-of-work';
 import { DomainEvents } from '../events/domain-events.service';
 import { MailService } from '../mail/mail.service';
 import type { InviteUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
@@ -29,10 +29,14 @@ const USER_LIST: ListSpec<UserSortKey> = {
   defaultSort: 'name',
 };
 
+const UNIQUES = {
+  users_email_key: () => fieldError('email', 'A user with this email already exists.', 'email_taken'),
+};
+
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
     private readonly invitations: InvitationsService,
@@ -42,7 +46,7 @@ export class UsersService {
   ) {}
 
   async list(actor: Actor, query: UserListQueryDto): Promise<Page<UserDto>> {
-    const qb = this.baseQuery(this.dataSource.manager);
+    const qb = this.baseQuery(this.uow.manager);
     this.access.scope(qb, actor, 'user', 'user');
     if (query.role) qb.andWhere('user.role = :role', { role: query.role });
     if (query.agencyId) qb.andWhere('user.agency_id = :agencyId', { agencyId: query.agencyId });
@@ -57,7 +61,7 @@ export class UsersService {
   }
 
   async get(actor: Actor, id: string): Promise<UserDto> {
-    const qb = this.baseQuery(this.dataSource.manager).where('user.id = :id', { id });
+    const qb = this.baseQuery(this.uow.manager).where('user.id = :id', { id });
     const user = await this.access.scope(qb, actor, 'user', 'user').getOne();
     if (!user) throw notFound('User');
     return toUserDto(user);
@@ -67,7 +71,7 @@ export class UsersService {
   async invite(actor: Actor, input: InviteUserDto): Promise<InvitationDto> {
     assertMayAssignRole(actor, input.role);
     const agencyId = agencyForNewUser(actor, input.role, input.agencyId);
-    const { user, invitation } = await this.write(async (manager) => {
+    const { user, invitation } = await this.uow.run(async (manager) => {
       if (agencyId) await this.requireActiveAgency(manager, agencyId);
       if (input.businessUnitId) await this.requireBusinessUnit(manager, actor, input.businessUnitId);
       const created = await manager.save(
@@ -94,13 +98,13 @@ export class UsersService {
         user: created,
         invitation: await this.issueInvitation(manager, created, actor),
       };
-    });
+    }, UNIQUES);
     return this.invitationResponse(actor, user.id, invitation);
   }
 
   async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserDto> {
-    await this.write(async (manager) => {
-      const user = await this.lock(manager, actor, id);
+    await this.uow.run(async (manager) => {
+      const user = await this.uow.lockVisible(manager, actor, 'user', User, id);
       const before = userSnapshot(user);
       if (input.role !== undefined) assertRoleChangeAllowed(actor, user, input.role);
       if (input.businessUnitId) await this.requireBusinessUnit(manager, actor, input.businessUnitId);
@@ -121,15 +125,15 @@ export class UsersService {
         // A new role means new permissions: make the user sign in again.
         await this.sessions.revokeSessions(manager, { userId: user.id }, 'role_changed', actor);
       }
-    });
+    }, UNIQUES);
     return this.get(actor, id);
   }
 
   /** Deactivation ends the user's sessions at once, in the same transaction. */
   async deactivate(actor: Actor, id: string): Promise<UserDto> {
     if (id === actor.id) throw new DomainError('forbidden', 'You cannot deactivate yourself.');
-    await this.write(async (manager) => {
-      const user = await this.lock(manager, actor, id);
+    await this.uow.run(async (manager) => {
+      const user = await this.uow.lockVisible(manager, actor, 'user', User, id);
       if (!user.active) throw invalidState('This user is already deactivated.');
       const before = userSnapshot(user);
       user.active = false;
@@ -142,13 +146,13 @@ export class UsersService {
         after: userSnapshot(user),
       });
       await this.sessions.revokeSessions(manager, { userId: user.id }, 'user_deactivated', actor);
-    });
+    }, UNIQUES);
     return this.get(actor, id);
   }
 
   async reactivate(actor: Actor, id: string): Promise<UserDto> {
-    await this.write(async (manager) => {
-      const user = await this.lock(manager, actor, id);
+    await this.uow.run(async (manager) => {
+      const user = await this.uow.lockVisible(manager, actor, 'user', User, id);
       if (user.active) throw invalidState('This user is already active.');
       const before = userSnapshot(user);
       user.active = true;
@@ -160,18 +164,18 @@ export class UsersService {
         before,
         after: userSnapshot(user),
       });
-    });
+    }, UNIQUES);
     return this.get(actor, id);
   }
 
   /** A fresh one-time link for someone who has not set a password yet; earlier links stop working. */
   async reissueInvitation(actor: Actor, id: string): Promise<InvitationDto> {
-    const invitation = await this.write(async (manager) => {
-      const user = await this.lock(manager, actor, id);
+    const invitation = await this.uow.run(async (manager) => {
+      const user = await this.uow.lockVisible(manager, actor, 'user', User, id);
       if (user.passwordHash) throw invalidState('This user has already set a password.');
       if (!user.active) throw invalidState('Reactivate the user before sending a new invitation.');
       return this.issueInvitation(manager, user, actor);
-    });
+    }, UNIQUES);
     return this.invitationResponse(actor, id, invitation);
   }
 
@@ -215,17 +219,6 @@ export class UsersService {
     return joinSome(query, 'user.businessUnit', 'businessUnit', ['name']);
   }
 
-  private async lock(manager: EntityManager, actor: Actor, id: string): Promise<User> {
-    const qb = manager
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .setLock('pessimistic_write')
-      .where('user.id = :id', { id });
-    const user = await this.access.scope(qb, actor, 'user', 'user').getOne();
-    if (!user) throw notFound('User');
-    return user;
-  }
-
   private async requireActiveAgency(manager: EntityManager, agencyId: string): Promise<void> {
     const agency = await manager.findOneBy(Agency, { id: agencyId });
     if (!agency) throw fieldError('agencyId', 'The agency does not exist.');
@@ -239,17 +232,6 @@ export class UsersService {
   private async requireBusinessUnit(manager: EntityManager, actor: Actor, id: string): Promise<void> {
     if (isAgencyActor(actor) || !(await manager.existsBy(BusinessUnit, { id }))) {
       throw fieldError('businessUnitId', 'The business unit does not exist.');
-    }
-  }
-
-  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.dataSource.transaction(work);
-    } catch (error) {
-      if (isUniqueViolation(error, 'users_email_key')) {
-        throw fieldError('email', 'A user with this email already exists.', 'email_taken');
-      }
-      throw error;
     }
   }
 }

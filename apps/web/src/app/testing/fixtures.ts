@@ -91,6 +91,7 @@ export function aContract(overrides: Partial<ContractDetailDto> = {}): ContractD
       paidMinor: 2000000,
       remainingMinor: 38000000,
     },
+    allowedActions: [],
     ...overrides,
   };
 }
@@ -171,6 +172,7 @@ export function aBrief(overrides: Partial<BriefDetailDto> = {}): BriefDetailDto 
     ],
     deliverables: [],
     deliverableCount: 0,
+    allowedActions: [],
     ...overrides,
   };
 }
@@ -228,6 +230,7 @@ export function aDeliverable(overrides: Partial<DeliverableDetailDto> = {}): Del
       ],
     },
     decisions: [],
+    allowedActions: [],
     ...overrides,
   };
 }

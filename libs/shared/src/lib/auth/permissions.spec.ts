@@ -27,6 +27,12 @@ describe('permission table', () => {
     }
   });
 
+  it('should let only finance decide on invoices and only agencies submit them when asked', () => {
+    expect(ROLES.filter((role) => can(role, 'invoice:decide'))).toEqual(['finance']);
+    expect(ROLES.filter((role) => can(role, 'invoice:submit'))).toEqual(['agency_admin', 'agency_member']);
+    expect(ROLES.filter((role) => can(role, 'exchange_rate:manage'))).toEqual(['admin', 'finance']);
+  });
+
   it('should let agency_admin assign only agency roles when inviting', () => {
     expect(assignableRoles('agency_admin')).toEqual(['agency_admin', 'agency_member']);
     expect(assignableRoles('social_lead')).toEqual([]);

@@ -28,6 +28,11 @@ export const PERMISSIONS = [
   'approval_policy:read',
   'approval_policy:manage',
   'outbox:read',
+  'invoice:read',
+  'invoice:submit',
+  'invoice:decide',
+  'spend:read',
+  'exchange_rate:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -46,10 +51,21 @@ const AGENCY_WORK: readonly Permission[] = [
   'deliverable:publish',
   'deliverable:derive',
   'comment:write',
+  'invoice:read',
+  'invoice:submit',
 ];
 
+/**
+ * Finance's own duties: nobody else decides on invoices, and only agencies submit them, so the
+ * admin (who runs the portal) has every permission but these two.
+ */
+const FINANCE_DUTIES: readonly Permission[] = ['invoice:decide'];
+const AGENCY_DUTIES: readonly Permission[] = ['invoice:submit'];
+
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: [...PERMISSIONS],
+  admin: PERMISSIONS.filter(
+    (permission) => !FINANCE_DUTIES.includes(permission) && !AGENCY_DUTIES.includes(permission),
+  ),
   social_lead: [
     ...IN_HOUSE_READ,
     'user:read',
@@ -64,6 +80,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'deliverable:derive',
     'comment:write',
     'approval_policy:read',
+    'invoice:read',
+    'spend:read',
   ],
   // Reviewers decide on the steps assigned to them and read what they review.
   reviewer: [
@@ -75,8 +93,18 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'comment:write',
     'approval_policy:read',
   ],
-  finance: [...IN_HOUSE_READ, 'contract:read', 'brief:read', 'deliverable:read'],
-  viewer: [...IN_HOUSE_READ],
+  finance: [
+    ...IN_HOUSE_READ,
+    'contract:read',
+    'brief:read',
+    'deliverable:read',
+    'invoice:read',
+    ...FINANCE_DUTIES,
+    'spend:read',
+    'exchange_rate:manage',
+  ],
+  // Other departments read goals and the spend report's figures (not the invoices behind them).
+  viewer: [...IN_HOUSE_READ, 'spend:read'],
   // Agency roles read their own agency; agency_admin manages its own users. Record scoping
   // (own agency only) is applied by the API on top of this table.
   // Agencies read the goals their own contracts serve, and their own non-draft contracts.

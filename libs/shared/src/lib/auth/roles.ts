@@ -21,4 +21,3 @@ export function isAgencyRole(role: Role): boolean {
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
-

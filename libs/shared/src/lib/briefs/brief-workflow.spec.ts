@@ -1,9 +1,10 @@
 import {
-  applyDecision,
+  awaitsAcceptance,
   briefActions,
   canDoBriefAction,
-  canSubmitVersion,
+  commitsBudget,
   fitsBudget,
+  isBriefRunning,
 } from './brief-workflow';
 
 describe('brief workflow', () => {
@@ -26,24 +27,33 @@ describe('brief workflow', () => {
   });
 });
 
-describe('deliverable review', () => {
-  it('should move to the next step when a step approves and it is not the last', () => {
-    expect(applyDecision(0, 2, 'approve')).toEqual({ status: 'in_review', nextStep: 1 });
+describe('brief status rules', () => {
+  it('should call a brief running when it is accepted or in progress', () => {
+    expect(isBriefRunning('accepted')).toBe(true);
+    expect(isBriefRunning('in_progress')).toBe(true);
+    for (const status of ['draft', 'sent', 'declined', 'completed', 'cancelled'] as const) {
+      expect(isBriefRunning(status)).toBe(false);
+    }
   });
 
-  it('should approve the deliverable when the last step approves', () => {
-    expect(applyDecision(1, 2, 'approve')).toEqual({ status: 'approved', nextStep: null });
+  it('should commit the budget of accepted, running and completed briefs only', () => {
+    expect(commitsBudget('accepted')).toBe(true);
+    expect(commitsBudget('in_progress')).toBe(true);
+    expect(commitsBudget('completed')).toBe(true);
+    expect(commitsBudget('sent')).toBe(false);
+    expect(commitsBudget('declined')).toBe(false);
+    expect(commitsBudget('cancelled')).toBe(false);
   });
 
-  it('should send it back to the agency when changes are requested at any step', () => {
-    expect(applyDecision(1, 3, 'request_changes')).toEqual({ status: 'changes_requested', nextStep: null });
-    expect(applyDecision(0, 1, 'reject')).toEqual({ status: 'rejected', nextStep: null });
+  it('should count a draft or sent brief as awaiting acceptance', () => {
+    expect(awaitsAcceptance('draft')).toBe(true);
+    expect(awaitsAcceptance('sent')).toBe(true);
+    expect(awaitsAcceptance('accepted')).toBe(false);
   });
 
-  it('should take a new version only while awaiting one and the brief is running', () => {
-    expect(canSubmitVersion('draft', 'accepted')).toBe(true);
-    expect(canSubmitVersion('changes_requested', 'in_progress')).toBe(true);
-    expect(canSubmitVersion('in_review', 'in_progress')).toBe(false);
-    expect(canSubmitVersion('draft', 'cancelled')).toBe(false);
+  it('should let the brand complete only a running brief', () => {
+    expect(canDoBriefAction('in_progress', 'complete', 'social_lead')).toBe(true);
+    expect(canDoBriefAction('accepted', 'complete', 'admin')).toBe(true);
+    expect(canDoBriefAction('sent', 'complete', 'social_lead')).toBe(false);
   });
 });

@@ -1,11 +1,10 @@
 import type { Role } from '../auth/roles';
-import { BRIEF_STATUSES, type BriefStatus, type Decision, type DeliverableStatus } from './brief.types';
+import { BRIEF_STATUSES, type BriefAction, type BriefStatus } from './brief.types';
 
 /**
  * Brief and deliverable workflows as pure rules: which action in which state by which side.
  * The API enforces them; the web app shows only the actions they allow.
  */
-export type BriefAction = 'edit' | 'send' | 'accept' | 'decline' | 'cancel' | 'complete' | 'override_budget';
 export type Side = 'brand' | 'agency';
 
 const BRIEF_RULES: Record<BriefAction, { from: readonly BriefStatus[]; side: Side }> = {
@@ -15,7 +14,7 @@ const BRIEF_RULES: Record<BriefAction, { from: readonly BriefStatus[]; side: Sid
   accept: { from: ['sent'], side: 'agency' },
   decline: { from: ['sent'], side: 'agency' },
   cancel: { from: ['draft', 'sent', 'accepted', 'in_progress'], side: 'brand' },
-  complete: { from: ['accepted', 'in_progress'], side: 'brand' },
+  complete: { from: BRIEF_STATUSES.filter(isBriefRunning), side: 'brand' },
 };
 
 export function sideOf(role: Role): Side | null {
@@ -40,38 +39,33 @@ export function isBriefVisibleToAgency(status: BriefStatus): boolean {
   return status !== 'draft';
 }
 
+/**
+ * A running brief has been accepted and is not yet finished: its deliverables take versions, are
+ * reviewed and can be cut down for other channels.
+ */
+export function isBriefRunning(status: BriefStatus): boolean {
+  return status === 'accepted' || status === 'in_progress';
+}
+
+/** Statuses whose estimate is committed against the contract (the budget's "committed"). */
+export const BUDGET_COMMITTING_BRIEF_STATUSES: readonly BriefStatus[] = [
+  'accepted',
+  'in_progress',
+  'completed',
+];
+
+export function commitsBudget(status: BriefStatus): boolean {
+  return BUDGET_COMMITTING_BRIEF_STATUSES.includes(status);
+}
+
+/** Statuses still waiting to be accepted: their estimate would be committed on acceptance. */
+export function awaitsAcceptance(status: BriefStatus): boolean {
+  return status === 'draft' || status === 'sent';
+}
+
 /** Whether accepting a brief of this estimate keeps the contract within its cap. */
 export function fitsBudget(capMinor: number, committedMinor: number, estimateMinor: number): boolean {
   return committedMinor + estimateMinor <= capMinor;
-}
-
-// Deliverables ------------------------------------------------------------------------------
-
-export function canSubmitVersion(status: DeliverableStatus, briefStatus: BriefStatus): boolean {
-  return (
-    (status === 'draft' || status === 'changes_requested') &&
-    (briefStatus === 'accepted' || briefStatus === 'in_progress')
-  );
-}
-
-/** What a decision does to a deliverable in review with `steps` steps at step `stepIndex`. */
-export function applyDecision(
-  stepIndex: number,
-  steps: number,
-  decision: Decision,
-): { status: DeliverableStatus; nextStep: number | null } {
-  if (decision === 'reject') return { status: 'rejected', nextStep: null };
-  if (decision === 'request_changes') return { status: 'changes_requested', nextStep: null };
-  const last = stepIndex >= steps - 1;
-  return last ? { status: 'approved', nextStep: null } : { status: 'in_review', nextStep: stepIndex + 1 };
-}
-
-export function commentRequired(decision: Decision): boolean {
-  return decision !== 'approve';
-}
-
-export function canPublish(status: DeliverableStatus): boolean {
-  return status === 'approved';
 }
 
 /** The brief statuses an agency sees (for the API's SQL scope; `isBriefVisibleToAgency` decides). */

@@ -69,7 +69,21 @@ export interface BriefDto {
   updatedAt: string;
 }
 
+/** What can be done to a brief (which, in which status, by which side: `brief-workflow.ts`). */
+export const BRIEF_ACTIONS = [
+  'edit',
+  'send',
+  'accept',
+  'decline',
+  'cancel',
+  'complete',
+  'override_budget',
+] as const;
+export type BriefAction = (typeof BRIEF_ACTIONS)[number];
+
 export interface BriefDetailDto extends BriefDto {
+  /** What the reader may do to the brief now, decided by the API with `briefActions`. */
+  allowedActions: BriefAction[];
   specs: DeliverableSpecDto[];
   /** The first NESTED_LIST_LIMIT by due date; all of them: `GET /api/deliverables?briefId=`. */
   deliverables: DeliverableSummaryDto[];
@@ -186,7 +200,13 @@ export interface DeliverableListQuery extends ListQuery {
   dueTo?: string;
 }
 
+/** What can be done to a deliverable (which, when, by whom: `deliverable-workflow.ts`). */
+export const DELIVERABLE_ACTIONS = ['submit_version', 'decide', 'publish', 'derive'] as const;
+export type DeliverableAction = (typeof DELIVERABLE_ACTIONS)[number];
+
 export interface DeliverableDetailDto extends DeliverableSummaryDto {
+  /** What the reader may do to the deliverable now, decided by the API with `deliverableActions`. */
+  allowedActions: DeliverableAction[];
   briefTitle: string;
   contractId: string;
   agencyId: string;

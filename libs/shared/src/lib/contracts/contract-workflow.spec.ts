@@ -1,10 +1,12 @@
 import {
   allocatedAmount,
   allocationTotal,
+  allowedContractActions,
   canDoContractAction,
   contractActions,
   isContractFieldEditable,
   isVisibleToAgency,
+  lockedContractFields,
   renewalNoticeDate,
 } from './contract-workflow';
 
@@ -51,5 +53,24 @@ describe('contract workflow', () => {
     expect(allocatedAmount(150_000_000, 33)).toBe(49_500_000);
     expect(allocatedAmount(100_000_000_000_001, 99)).toBe(99_000_000_000_000);
     expect(allocatedAmount(9_007_199_254_740_991, 33)).toBe(2_972_375_754_064_527);
+  });
+});
+
+describe('contract rules shared with the web app', () => {
+  it('should lock the signed terms of an active contract and leave a draft open', () => {
+    const change = { title: 'New title', endDate: '2027-01-01', currency: 'USD', scope: undefined };
+    expect(lockedContractFields('active', change)).toEqual(['endDate', 'currency']);
+    expect(lockedContractFields('draft', change)).toEqual([]);
+  });
+
+  it('should count only whole percents towards the allocation total', () => {
+    expect(allocationTotal([{ percent: 60 }, { percent: 30 }])).toBe(90);
+    expect(allocationTotal([{ percent: 60 }, { percent: null }, { percent: 2.5 }, {}])).toBe(60);
+  });
+
+  it('should give the lifecycle actions to those who manage contracts only', () => {
+    expect(allowedContractActions('draft', 'social_lead')).toEqual(['edit', 'activate', 'upload_document']);
+    expect(allowedContractActions('active', 'finance')).toEqual([]);
+    expect(allowedContractActions('expired', 'admin')).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
-import { CONTRACT_STATUSES, type ContractStatus } from './contract.types';
+import { can } from '../auth/permissions';
+import type { Role } from '../auth/roles';
+import { CONTRACT_STATUSES, type ContractAction, type ContractStatus } from './contract.types';
 
 /**
  * The contract lifecycle as pure rules, used by the API to enforce and by the web app to show
  * only the actions that make sense: draft → active → expired (after the end date) | terminated.
  */
-export type ContractAction = 'edit' | 'activate' | 'terminate' | 'upload_document';
 
 const ACTIONS_BY_STATUS: Record<ContractStatus, readonly ContractAction[]> = {
   draft: ['edit', 'activate', 'upload_document'],
@@ -33,6 +34,11 @@ export function canDoContractAction(status: ContractStatus, action: ContractActi
   return ACTIONS_BY_STATUS[status].includes(action);
 }
 
+/** The actions a person may take on a contract in this status: its lifecycle, for those who manage contracts. */
+export function allowedContractActions(status: ContractStatus, role: Role): ContractAction[] {
+  return can(role, 'contract:manage') ? [...ACTIONS_BY_STATUS[status]] : [];
+}
+
 /** Agencies see a contract once it is signed and active, and keep seeing it afterwards. */
 export function isVisibleToAgency(status: ContractStatus): boolean {
   return status !== 'draft';
@@ -45,6 +51,19 @@ export function isContractFieldEditable(status: ContractStatus, field: string): 
   return false;
 }
 
+/**
+ * The fields of a change that the contract's status no longer lets change (an active contract
+ * keeps its signed terms): the names in `changed` whose value is given, in their order.
+ */
+export function lockedContractFields(
+  status: ContractStatus,
+  changed: Readonly<Record<string, unknown>>,
+): string[] {
+  return Object.keys(changed).filter(
+    (field) => changed[field] !== undefined && !isContractFieldEditable(status, field),
+  );
+}
+
 /** The first day of the renewal notice window: end date minus the notice days (ISO dates). */
 export function renewalNoticeDate(endDate: string, noticeDays: number): string {
   const date = new Date(`${endDate}T00:00:00Z`);
@@ -52,9 +71,18 @@ export function renewalNoticeDate(endDate: string, noticeDays: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Whole percent allocations: each 1–100 and at most 100 in all. */
-export function allocationTotal(allocations: readonly { percent: number }[]): number {
-  return allocations.reduce((sum, allocation) => sum + allocation.percent, 0);
+/** At most this much of a contract's budget can be allocated to goals, in whole percent. */
+export const MAX_ALLOCATED_PERCENT = 100;
+
+/**
+ * The whole percents allocated (each 1–100, at most MAX_ALLOCATED_PERCENT in all). A row whose
+ * percent is not a whole number yet (a form being filled in) counts as nothing.
+ */
+export function allocationTotal(allocations: readonly { percent?: number | null }[]): number {
+  return allocations.reduce(
+    (sum, { percent }) => sum + (typeof percent === 'number' && Number.isSafeInteger(percent) ? percent : 0),
+    0,
+  );
 }
 
 /**

@@ -67,6 +67,11 @@ export interface ContractDto {
   endDate: string;
   currency: string;
   budgetCapMinor: number;
+  /**
+   * Tax on its invoices in basis points: 1000 = 10 % (Korean VAT), 1100 = 11 % (Indonesian PPN),
+   * 0 = none. The API always sends it (typed optional until the web app's contract form shows it).
+   */
+  taxRateBp?: number;
   renewalNoticeDays: number;
   status: ContractStatus;
   terminationReason: string | null;
@@ -79,10 +84,16 @@ export interface ContractDto {
   updatedAt: string;
 }
 
+/** What can be done to a contract (which, in which status, by whom: `contract-workflow.ts`). */
+export const CONTRACT_ACTIONS = ['edit', 'activate', 'terminate', 'upload_document'] as const;
+export type ContractAction = (typeof CONTRACT_ACTIONS)[number];
+
 export interface ContractDetailDto extends ContractDto {
   rateCard: RateCardItemDto[];
   allocations: GoalAllocationDto[];
   budget: BudgetSummaryDto;
+  /** What the reader may do to the contract now, decided by the API with `allowedContractActions`. */
+  allowedActions: ContractAction[];
 }
 
 export interface CreateContractRequest {
@@ -96,6 +107,8 @@ export interface CreateContractRequest {
   endDate: string;
   currency: string;
   budgetCapMinor: number;
+  /** Basis points, 0–10000; none (0) when omitted. */
+  taxRateBp?: number;
   renewalNoticeDays: number;
   internalNotes?: string;
   rateCard: RateCardItemInput[];

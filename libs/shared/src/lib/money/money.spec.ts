@@ -55,7 +55,7 @@ describe('money', () => {
     expect(parseMoneyInput('abc', 'USD')).toBeNull();
   });
 
-  describe('in the portal\'s three locales', () => {
+  describe("in the portal's three locales", () => {
     it('should format KRW without decimals, IDR with Indonesian marks and USD with cents', () => {
       expect(formatMoney(180_000_000, 'KRW', 'en')).toBe('KRW\u00a0180,000,000');
       expect(formatMoney(180_000_000, 'KRW', 'ko')).toBe('KRW\u00a0180,000,000');
@@ -72,7 +72,7 @@ describe('money', () => {
       expect(numberMarks('id')).toEqual({ group: '.', decimal: ',' });
     });
 
-    it('should write input text in the locale\'s marks without the currency', () => {
+    it("should write input text in the locale's marks without the currency", () => {
       expect(formatMoneyInput(123_456_789, 'IDR', 'id')).toBe('1.234.567,89');
       expect(formatMoneyInput(123_456_789, 'USD', 'en')).toBe('1,234,567.89');
       expect(formatMoneyInput(1_500_000, 'KRW', 'ko')).toBe('1,500,000');
@@ -93,7 +93,7 @@ describe('money', () => {
       expect(parseMoneyInput('180,000,000', 'KRW', 'ko')).toBe(180_000_000);
     });
 
-    it('should refuse the other convention\'s marks instead of misreading them', () => {
+    it("should refuse the other convention's marks instead of misreading them", () => {
       expect(parseMoneyInput('1.500,50', 'USD', 'en')).toBeNull();
       expect(parseMoneyInput('1,5', 'USD', 'en')).toBeNull();
       expect(parseMoneyInput('1500.50', 'IDR', 'id')).toBeNull();

@@ -10,6 +10,9 @@ export const NOTIFICATION_KINDS = [
   'version_submitted',
   'decision_made',
   'review_overdue',
+  'invoice_submitted',
+  'invoice_decided',
+  'budget_threshold',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

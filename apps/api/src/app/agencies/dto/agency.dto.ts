@@ -9,7 +9,7 @@ import type {
   UpdateAgencyRequest,
   UserRef,
 } from '@agency-portal/shared';
-import { AGENCY_SERVICES, AGENCY_SORT_KEYS, AGENCY_STATUSES } from '@agency-portal/shared';
+import { AGENCY_SERVICES, AGENCY_SORT_KEYS, AGENCY_STATUSES, TEXT_LIMITS } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -29,13 +29,13 @@ export class CreateAgencyDto implements CreateAgencyRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(120)
+  @MaxLength(TEXT_LIMITS.name)
   name!: string;
 
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(TEXT_LIMITS.title)
   legalName!: string;
 
   @ApiProperty({ enum: AGENCY_SERVICES, isArray: true })
@@ -55,14 +55,14 @@ export class UpdateAgencyDto implements UpdateAgencyRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(120)
+  @MaxLength(TEXT_LIMITS.name)
   name?: string;
 
   @IsOptional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(TEXT_LIMITS.title)
   legalName?: string;
 
   @ApiPropertyOptional({ enum: AGENCY_SERVICES, isArray: true })
@@ -81,7 +81,7 @@ export class OffboardAgencyDto implements OffboardAgencyRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(1000)
+  @MaxLength(TEXT_LIMITS.offboardReason)
   reason!: string;
 }
 

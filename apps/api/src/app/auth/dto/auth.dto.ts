@@ -14,12 +14,13 @@ import {
   PERMISSIONS,
   ROLES,
   SUPPORTED_LOCALES,
+  TEXT_LIMITS,
 } from '@agency-portal/shared';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto implements LoginRequest {
   @IsEmail()
-  @MaxLength(320)
+  @MaxLength(TEXT_LIMITS.email)
   email!: string;
 
   @IsString()

@@ -11,9 +11,6 @@ import type {
   DeclineBriefRequest,
   DeliverableSpecDto,
   DeliverableSpecInput,
-  DeliverableStatus,
-  DeliverableSummaryDto,
-  DeliverableThumbnailDto,
   FunnelStage,
   UpdateBriefRequest,
 } from '@agency-portal/shared';
@@ -21,8 +18,12 @@ import {
   BRIEF_SORT_KEYS,
   BRIEF_STATUSES,
   CHANNELS,
-  DELIVERABLE_STATUSES,
   FUNNEL_STAGES,
+  BRIEF_ACTIONS,
+  type BriefAction,
+  ITEM_LIMITS,
+  NUMBER_LIMITS,
+  TEXT_LIMITS,
 } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
@@ -42,6 +43,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
+import { DeliverableSummaryResponse } from '../../deliverables/dto/deliverable.dto';
 import { trim } from '../../common/http/transformers';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 import { IsIsoDate, IsMinorUnits, NestedObjects } from '../../common/http/validators';
@@ -51,8 +53,8 @@ export class DeliverableSpecInputDto implements DeliverableSpecInput {
   rateCardItemId!: string;
 
   @IsInt()
-  @Min(1)
-  @Max(500)
+  @Min(NUMBER_LIMITS.specQuantity.min)
+  @Max(NUMBER_LIMITS.specQuantity.max)
   quantity!: number;
 
   @ApiProperty({ format: 'date' })
@@ -76,21 +78,21 @@ class BriefFieldsDto {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(TEXT_LIMITS.title)
   title!: string;
 
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(TEXT_LIMITS.longText)
   objective!: string;
 
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(TEXT_LIMITS.longText)
   audience!: string;
 
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(ITEM_LIMITS.keyMessages)
   @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @MaxLength(TEXT_LIMITS.keyMessage, { each: true })
   keyMessages!: string[];
 
   @ApiProperty({ enum: CHANNELS, isArray: true })
@@ -116,7 +118,7 @@ class BriefFieldsDto {
   @ApiProperty({ type: [DeliverableSpecInputDto] })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(ITEM_LIMITS.deliverableSpecs)
   @NestedObjects(() => DeliverableSpecInputDto)
   specs!: DeliverableSpecInputDto[];
 }
@@ -138,24 +140,24 @@ export class UpdateBriefDto implements UpdateBriefRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(TEXT_LIMITS.title)
   title?: string;
 
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(TEXT_LIMITS.longText)
   objective?: string;
 
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(TEXT_LIMITS.longText)
   audience?: string;
 
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(ITEM_LIMITS.keyMessages)
   @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @MaxLength(TEXT_LIMITS.keyMessage, { each: true })
   keyMessages?: string[];
 
   @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
@@ -183,7 +185,7 @@ export class UpdateBriefDto implements UpdateBriefRequest {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(ITEM_LIMITS.deliverableSpecs)
   @NestedObjects(() => DeliverableSpecInputDto)
   specs?: DeliverableSpecInputDto[];
 }
@@ -192,7 +194,7 @@ export class ReasonDto implements DeclineBriefRequest, BudgetOverrideRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(TEXT_LIMITS.reason)
   reason!: string;
 }
 
@@ -283,32 +285,9 @@ export class DeliverableSpecResponse implements DeliverableSpecDto {
   estimateMinor!: number;
 }
 
-export class DeliverableThumbnailResponse implements DeliverableThumbnailDto {
-  fileId!: string;
-  fileName!: string;
-  contentType!: string;
-}
-
-export class DeliverableSummaryResponse implements DeliverableSummaryDto {
-  id!: string;
-  briefId!: string;
-  title!: string;
-  rateCardCode!: string | null;
-  @ApiProperty({ enum: CHANNELS, nullable: true })
-  channel!: Channel | null;
-  dueDate!: string;
-  @ApiProperty({ enum: DELIVERABLE_STATUSES })
-  status!: DeliverableStatus;
-  derivedFromId!: string | null;
-  latestVersionNumber!: number | null;
-  currentStep!: number | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  stepDueAt!: string | null;
-  @ApiProperty({ type: DeliverableThumbnailResponse, nullable: true })
-  thumbnail!: DeliverableThumbnailResponse | null;
-}
-
 export class BriefDetailResponse extends BriefResponse implements BriefDetailDto {
+  @ApiProperty({ enum: BRIEF_ACTIONS, isArray: true })
+  allowedActions!: BriefAction[];
   @ApiProperty({ type: [DeliverableSpecResponse] })
   specs!: DeliverableSpecResponse[];
   @ApiProperty({ type: [DeliverableSummaryResponse] })

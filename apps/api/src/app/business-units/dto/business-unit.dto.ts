@@ -6,7 +6,7 @@ import type {
   OperatingModel,
   UpdateBusinessUnitRequest,
 } from '@agency-portal/shared';
-import { BUSINESS_UNIT_SORT_KEYS, OPERATING_MODELS } from '@agency-portal/shared';
+import { BUSINESS_UNIT_SORT_KEYS, OPERATING_MODELS, TEXT_LIMITS } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { trim } from '../../common/http/transformers';
@@ -16,7 +16,7 @@ export class CreateBusinessUnitDto implements CreateBusinessUnitRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(120)
+  @MaxLength(TEXT_LIMITS.name)
   name!: string;
 
   @ApiProperty({ enum: OPERATING_MODELS })
@@ -35,7 +35,7 @@ export class UpdateBusinessUnitDto implements UpdateBusinessUnitRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(120)
+  @MaxLength(TEXT_LIMITS.name)
   name?: string;
 
   @ApiPropertyOptional({ enum: OPERATING_MODELS })

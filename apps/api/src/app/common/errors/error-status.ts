@@ -12,13 +12,20 @@ export function statusForCode(code: ErrorCode): HttpStatus {
     case 'session_expired':
       return HttpStatus.UNAUTHORIZED;
     case 'forbidden':
+    case 'four_eyes_required':
       return HttpStatus.FORBIDDEN;
     case 'not_found':
       return HttpStatus.NOT_FOUND;
     case 'conflict':
     case 'email_taken':
     case 'invalid_state':
+    case 'invoice_number_taken':
+    case 'already_billed':
       return HttpStatus.CONFLICT;
+    case 'currency_mismatch':
+    case 'deliverable_not_billable':
+    case 'idempotency_key_reused':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'payload_too_large':
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case 'unsupported_media_type':

@@ -15,7 +15,17 @@ import type {
   TerminateContractRequest,
   UpdateContractRequest,
 } from '@agency-portal/shared';
-import { CONTRACT_SORT_KEYS, CONTRACT_STATUSES, RATE_UNITS } from '@agency-portal/shared';
+import {
+  CONTRACT_SORT_KEYS,
+  CONTRACT_STATUSES,
+  RATE_UNITS,
+  MAX_TAX_RATE_BP,
+  CONTRACT_ACTIONS,
+  type ContractAction,
+  ITEM_LIMITS,
+  NUMBER_LIMITS,
+  TEXT_LIMITS,
+} from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -39,13 +49,13 @@ export class RateCardItemInputDto implements RateCardItemInput {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(40)
+  @MaxLength(TEXT_LIMITS.rateCardCode)
   code!: string;
 
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxLength(TEXT_LIMITS.rateCardDescription)
   description!: string;
 
   @ApiProperty({ enum: RATE_UNITS })
@@ -63,8 +73,8 @@ export class GoalAllocationInputDto implements GoalAllocationInput {
 
   /** Whole percent of the budget cap, 1–100; all allocations together at most 100. */
   @IsInt()
-  @Min(1)
-  @Max(100)
+  @Min(NUMBER_LIMITS.allocationPercent.min)
+  @Max(NUMBER_LIMITS.allocationPercent.max)
   percent!: number;
 }
 
@@ -82,17 +92,17 @@ export class CreateContractDto implements CreateContractRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(60)
+  @MaxLength(TEXT_LIMITS.contractReference)
   reference!: string;
 
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(TEXT_LIMITS.title)
   title!: string;
 
   @IsString()
-  @MaxLength(20000)
+  @MaxLength(TEXT_LIMITS.contractText)
   scope!: string;
 
   @ApiProperty({ format: 'date' })
@@ -111,25 +121,32 @@ export class CreateContractDto implements CreateContractRequest {
   @IsMinorUnits()
   budgetCapMinor!: number;
 
+  @ApiPropertyOptional({ description: 'Tax on invoices in basis points (1000 = 10 %); none when omitted.' })
+  @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(365)
+  @Max(MAX_TAX_RATE_BP)
+  taxRateBp?: number;
+
+  @IsInt()
+  @Min(NUMBER_LIMITS.renewalNoticeDays.min)
+  @Max(NUMBER_LIMITS.renewalNoticeDays.max)
   renewalNoticeDays!: number;
 
   @IsOptional()
   @IsString()
-  @MaxLength(20000)
+  @MaxLength(TEXT_LIMITS.contractText)
   internalNotes?: string;
 
   @ApiProperty({ type: [RateCardItemInputDto] })
   @IsArray()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(ITEM_LIMITS.rateCardItems)
   @NestedObjects(() => RateCardItemInputDto)
   rateCard!: RateCardItemInputDto[];
 
   @ApiProperty({ type: [GoalAllocationInputDto] })
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(ITEM_LIMITS.goalAllocations)
   @NestedObjects(() => GoalAllocationInputDto)
   allocations!: GoalAllocationInputDto[];
 }
@@ -147,19 +164,19 @@ export class UpdateContractDto implements UpdateContractRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(60)
+  @MaxLength(TEXT_LIMITS.contractReference)
   reference?: string;
 
   @IsOptional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(TEXT_LIMITS.title)
   title?: string;
 
   @IsOptional()
   @IsString()
-  @MaxLength(20000)
+  @MaxLength(TEXT_LIMITS.contractText)
   scope?: string;
 
   @ApiPropertyOptional({ format: 'date' })
@@ -183,25 +200,31 @@ export class UpdateContractDto implements UpdateContractRequest {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(365)
+  @Max(MAX_TAX_RATE_BP)
+  taxRateBp?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(NUMBER_LIMITS.renewalNoticeDays.min)
+  @Max(NUMBER_LIMITS.renewalNoticeDays.max)
   renewalNoticeDays?: number;
 
   @IsOptional()
   @IsString()
-  @MaxLength(20000)
+  @MaxLength(TEXT_LIMITS.contractText)
   internalNotes?: string;
 
   @ApiPropertyOptional({ type: [RateCardItemInputDto] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(ITEM_LIMITS.rateCardItems)
   @NestedObjects(() => RateCardItemInputDto)
   rateCard?: RateCardItemInputDto[];
 
   @ApiPropertyOptional({ type: [GoalAllocationInputDto] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(ITEM_LIMITS.goalAllocations)
   @NestedObjects(() => GoalAllocationInputDto)
   allocations?: GoalAllocationInputDto[];
 }
@@ -210,7 +233,7 @@ export class TerminateContractDto implements TerminateContractRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(TEXT_LIMITS.reason)
   reason!: string;
 }
 
@@ -269,6 +292,8 @@ export class ContractResponse implements ContractDto {
   endDate!: string;
   currency!: string;
   budgetCapMinor!: number;
+  @ApiProperty({ description: 'Tax on invoices in basis points (1000 = 10 %), always sent.' })
+  taxRateBp?: number;
   renewalNoticeDays!: number;
   @ApiProperty({ enum: CONTRACT_STATUSES })
   status!: ContractStatus;
@@ -311,6 +336,8 @@ export class BudgetSummaryResponse implements BudgetSummaryDto {
 export class ContractPage extends PageOf(ContractResponse, 'ContractPage') {}
 
 export class ContractDetailResponse extends ContractResponse implements ContractDetailDto {
+  @ApiProperty({ enum: CONTRACT_ACTIONS, isArray: true })
+  allowedActions!: ContractAction[];
   @ApiProperty({ type: [RateCardItemResponse] })
   rateCard!: RateCardItemResponse[];
   @ApiProperty({ type: [GoalAllocationResponse] })

@@ -8,13 +8,24 @@ import type {
   DecideRequest,
   DeliverableDetailDto,
   DeliverableListQuery,
+  DeliverableSummaryDto,
+  DeliverableThumbnailDto,
   DeliverableStatus,
   DeliverableVersionDto,
   PublishDeliverableRequest,
   StoredFileDto,
   SubmitVersionRequest,
 } from '@agency-portal/shared';
-import { CHANNELS, DECISIONS, DELIVERABLE_SORT_KEYS, DELIVERABLE_STATUSES } from '@agency-portal/shared';
+import {
+  CHANNELS,
+  DECISIONS,
+  DELIVERABLE_SORT_KEYS,
+  DELIVERABLE_STATUSES,
+  DELIVERABLE_ACTIONS,
+  type DeliverableAction,
+  ITEM_LIMITS,
+  TEXT_LIMITS,
+} from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -34,11 +45,35 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
-import { DeliverableSummaryResponse } from '../../briefs/dto/brief.dto';
 import { toBoolean, trim } from '../../common/http/transformers';
 import { IsIsoDate } from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
-import { AppliedPolicyResponse } from '../../reviews/dto/review.dto';
+import { AppliedPolicyResponse } from '../../approval-policies/dto/approval-policy.dto';
+
+export class DeliverableThumbnailResponse implements DeliverableThumbnailDto {
+  fileId!: string;
+  fileName!: string;
+  contentType!: string;
+}
+
+export class DeliverableSummaryResponse implements DeliverableSummaryDto {
+  id!: string;
+  briefId!: string;
+  title!: string;
+  rateCardCode!: string | null;
+  @ApiProperty({ enum: CHANNELS, nullable: true })
+  channel!: Channel | null;
+  dueDate!: string;
+  @ApiProperty({ enum: DELIVERABLE_STATUSES })
+  status!: DeliverableStatus;
+  derivedFromId!: string | null;
+  latestVersionNumber!: number | null;
+  currentStep!: number | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  stepDueAt!: string | null;
+  @ApiProperty({ type: DeliverableThumbnailResponse, nullable: true })
+  thumbnail!: DeliverableThumbnailResponse | null;
+}
 
 export class DeliverableListQueryDto extends ListQueryDto implements DeliverableListQuery {
   @ListSort(DELIVERABLE_SORT_KEYS, 'dueDate')
@@ -91,7 +126,7 @@ export class CreateDerivedDeliverableDto implements CreateDerivedDeliverableRequ
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(TEXT_LIMITS.title)
   title!: string;
 
   @ApiPropertyOptional({ enum: CHANNELS, nullable: true })
@@ -109,13 +144,13 @@ export class SubmitVersionDto implements SubmitVersionRequest {
   /** Completed uploads of the caller for this deliverable. */
   @IsArray()
   @ArrayMinSize(1, { message: 'A version needs at least one file.' })
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(ITEM_LIMITS.versionFiles)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   fileIds!: string[];
 
   @IsString()
-  @MaxLength(10000)
+  @MaxLength(TEXT_LIMITS.copyText)
   copyText!: string;
 }
 
@@ -135,13 +170,13 @@ export class DecideDto implements DecideRequest {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(TEXT_LIMITS.longText)
   comment?: string;
 }
 
 export class PublishDeliverableDto implements PublishDeliverableRequest {
   @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
-  @MaxLength(2000)
+  @MaxLength(TEXT_LIMITS.url)
   postUrl!: string;
 
   @IsOptional()
@@ -191,6 +226,8 @@ class DerivativeRef extends LineageRef {
 }
 
 export class DeliverableDetailResponse extends DeliverableSummaryResponse implements DeliverableDetailDto {
+  @ApiProperty({ enum: DELIVERABLE_ACTIONS, isArray: true })
+  allowedActions!: DeliverableAction[];
   briefTitle!: string;
   contractId!: string;
   agencyId!: string;

@@ -11,7 +11,14 @@ import type {
   KpiMetric,
   UpdateGoalRequest,
 } from '@agency-portal/shared';
-import { CHANNELS, FUNNEL_STAGES, GOAL_SORT_KEYS, GOAL_STATUSES, KPI_METRICS } from '@agency-portal/shared';
+import {
+  CHANNELS,
+  FUNNEL_STAGES,
+  GOAL_SORT_KEYS,
+  GOAL_STATUSES,
+  KPI_METRICS,
+  TEXT_LIMITS,
+} from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -43,12 +50,12 @@ export class CreateGoalDto implements CreateGoalRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(TEXT_LIMITS.title)
   name!: string;
 
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(TEXT_LIMITS.longText)
   description?: string;
 
   @ApiProperty({ enum: KPI_METRICS })
@@ -105,12 +112,12 @@ export class UpdateGoalDto implements UpdateGoalRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(TEXT_LIMITS.title)
   name?: string;
 
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(TEXT_LIMITS.longText)
   description?: string;
 
   @ApiPropertyOptional({ enum: KPI_METRICS })

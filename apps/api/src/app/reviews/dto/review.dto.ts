@@ -10,7 +10,12 @@ import type {
   PolicySource,
   UpsertApprovalPolicyRequest,
 } from '@agency-portal/shared';
-import { APPROVAL_POLICY_SORT_KEYS, COMMENT_SORT_KEYS, POLICY_SOURCES } from '@agency-portal/shared';
+import {
+  APPROVAL_POLICY_SORT_KEYS,
+  COMMENT_SORT_KEYS,
+  POLICY_SOURCES,
+  TEXT_LIMITS,
+} from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -34,74 +39,6 @@ import { UserRefResponse } from '../../agencies/dto/agency.dto';
 import { toBoolean, trim } from '../../common/http/transformers';
 import { NestedObject, NestedObjects } from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
-
-export class ApprovalStepInputDto implements ApprovalStepDto {
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  name!: string;
-
-  @ApiPropertyOptional({ enum: ['social_lead', 'reviewer', 'admin'], nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsIn(['social_lead', 'reviewer', 'admin'])
-  approverRole!: 'social_lead' | 'reviewer' | 'admin' | null;
-
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
-  approverUserIds!: string[];
-
-  @IsInt()
-  @Min(1)
-  @Max(720)
-  slaHours!: number;
-}
-
-export class UpsertApprovalPolicyDto implements UpsertApprovalPolicyRequest {
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(120)
-  name!: string;
-
-  @ApiProperty({ type: [ApprovalStepInputDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10)
-  @NestedObjects(() => ApprovalStepInputDto)
-  steps!: ApprovalStepInputDto[];
-}
-
-export class ApprovalStepResponse implements ApprovalStepDto {
-  name!: string;
-  @ApiProperty({ enum: ['social_lead', 'reviewer', 'admin'], nullable: true })
-  approverRole!: 'social_lead' | 'reviewer' | 'admin' | null;
-  approverUserIds!: string[];
-  slaHours!: number;
-}
-
-export class ApprovalPolicyResponse implements ApprovalPolicyDto {
-  id!: string;
-  businessUnitId!: string | null;
-  contractId!: string | null;
-  name!: string;
-  @ApiProperty({ type: [ApprovalStepResponse] })
-  steps!: ApprovalStepResponse[];
-  updatedAt!: string;
-}
-
-export class AppliedPolicyResponse implements AppliedPolicyDto {
-  @ApiProperty({ enum: POLICY_SOURCES })
-  source!: PolicySource;
-  explanation!: string;
-  policyId!: string | null;
-  name!: string;
-  @ApiProperty({ type: [ApprovalStepResponse] })
-  steps!: ApprovalStepResponse[];
-}
 
 export class CommentPinDto {
   @ApiProperty({ enum: ['point', 'timecode'] })
@@ -143,7 +80,7 @@ export class CreateCommentDto {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(5000)
+  @MaxLength(TEXT_LIMITS.longText)
   body!: string;
 
   @IsOptional()
@@ -182,24 +119,4 @@ export class CommentListQueryDto extends ListQueryDto implements CommentListQuer
   @Transform(toBoolean)
   @IsBoolean()
   resolved?: boolean;
-}
-
-export class ApprovalPolicyPage extends PageOf(ApprovalPolicyResponse, 'ApprovalPolicyPage') {}
-
-export class ApprovalPolicyListQueryDto extends ListQueryDto implements ApprovalPolicyListQuery {
-  @ListSort(APPROVAL_POLICY_SORT_KEYS, 'name')
-  override sort?: string;
-
-  @IsOptional()
-  @IsUUID()
-  businessUnitId?: string;
-
-  @IsOptional()
-  @IsUUID()
-  contractId?: string;
-
-  @ApiPropertyOptional({ enum: ['business_unit', 'contract'] })
-  @IsOptional()
-  @IsIn(['business_unit', 'contract'])
-  kind?: 'business_unit' | 'contract';
 }

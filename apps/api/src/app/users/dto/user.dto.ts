@@ -9,7 +9,7 @@ import type {
   UserDto,
   UserListQuery,
 } from '@agency-portal/shared';
-import { ROLES, SUPPORTED_LOCALES, USER_SORT_KEYS } from '@agency-portal/shared';
+import { ROLES, SUPPORTED_LOCALES, USER_SORT_KEYS, TEXT_LIMITS } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -44,13 +44,13 @@ class LanguageFields {
 export class InviteUserDto extends LanguageFields implements InviteUserRequest {
   @Transform(toLowerTrim)
   @IsEmail()
-  @MaxLength(320)
+  @MaxLength(TEXT_LIMITS.email)
   email!: string;
 
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(120)
+  @MaxLength(TEXT_LIMITS.name)
   name!: string;
 
   @ApiProperty({ enum: ROLES })
@@ -76,7 +76,7 @@ export class UpdateUserDto extends LanguageFields implements UpdateUserRequest {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(120)
+  @MaxLength(TEXT_LIMITS.name)
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
@@ -154,7 +154,7 @@ export class UpdateProfileDto extends LanguageFields implements UpdateProfileReq
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(120)
+  @MaxLength(TEXT_LIMITS.name)
   name?: string;
 }
 export class UserPage extends PageOf(UserResponse, 'UserPage') {}

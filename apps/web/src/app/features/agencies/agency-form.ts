@@ -12,7 +12,7 @@ import type {
   ApiErrorBody,
   CreateAgencyRequest,
 } from '@agency-portal/shared';
-import { AGENCY_SERVICES } from '@agency-portal/shared';
+import { AGENCY_SERVICES, TEXT_LIMITS } from '@agency-portal/shared';
 import { AGENCY_SERVICE_LABELS } from '../../shared/i18n/labels';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
@@ -50,8 +50,8 @@ export class AgencyForm {
   protected readonly services = AGENCY_SERVICES;
   protected readonly serviceLabels = AGENCY_SERVICE_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: ['', [Validators.required, Validators.maxLength(200), notBlank]],
-    legalName: ['', [Validators.required, Validators.maxLength(300), notBlank]],
+    name: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.name), notBlank]],
+    legalName: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.title), notBlank]],
     services: [[] as AgencyService[], nonEmptyArray],
     relationshipOwnerId: ['', Validators.required],
   });

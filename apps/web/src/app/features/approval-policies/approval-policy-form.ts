@@ -37,6 +37,7 @@ import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ANY_OF_ROLE_LABELS } from '../../shared/i18n/labels';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { nonEmptyArray, notBlank, wholeNumber } from '../../shared/forms/validators';
+import { NUMBER_LIMITS, TEXT_LIMITS } from '@agency-portal/shared';
 
 type ApproverRole = NonNullable<ApprovalStepDto['approverRole']>;
 /** A role whose members decide, or 'users': the named people. */
@@ -113,7 +114,7 @@ export class ApprovalPolicyForm {
 
   protected readonly approverKinds = APPROVER_KINDS;
   protected readonly form = this.fb.group({
-    name: ['', [Validators.required, Validators.maxLength(200), notBlank]],
+    name: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.name), notBlank]],
     steps: this.fb.array<StepRow>([], atLeastOneStep),
   });
   protected readonly steps = this.form.controls.steps;
@@ -172,12 +173,12 @@ export class ApprovalPolicyForm {
   private stepRow(step?: ApprovalStepDto): StepRow {
     const kind: ApproverKind | '' = step ? (step.approverRole ?? 'users') : '';
     const row: StepRow = this.fb.group({
-      name: [step?.name ?? '', [Validators.required, Validators.maxLength(100), notBlank]],
+      name: [step?.name ?? '', [Validators.required, Validators.maxLength(TEXT_LIMITS.approvalStepName), notBlank]],
       approverKind: [kind, Validators.required],
       approverUserIds: [step ? [...step.approverUserIds] : ([] as string[]), nonEmptyArray],
       slaHours: [
         step?.slaHours ?? (48 as number | null),
-        [Validators.required, Validators.min(1), Validators.max(2160), wholeNumber],
+        [Validators.required, Validators.min(NUMBER_LIMITS.approvalStepSlaHours.min), Validators.max(NUMBER_LIMITS.approvalStepSlaHours.max), wholeNumber],
       ],
     });
     const syncApprovers = (value: ApproverKind | ''): void => {

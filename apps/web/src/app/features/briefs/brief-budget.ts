@@ -1,19 +1,14 @@
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { BriefDto, BriefStatus, BudgetSummaryDto } from '@agency-portal/shared';
-import { fitsBudget } from '@agency-portal/shared';
+import type { BriefDto, BudgetSummaryDto } from '@agency-portal/shared';
+import { awaitsAcceptance, commitsBudget, fitsBudget } from '@agency-portal/shared';
 import { MoneyPipe } from '../../shared/money/money.pipe';
-
-/** Statuses whose estimate is already committed against the contract. */
-const COMMITTED: readonly BriefStatus[] = ['accepted', 'in_progress', 'completed'];
-/** Statuses still waiting to be accepted, whose estimate would be added on acceptance. */
-const PENDING: readonly BriefStatus[] = ['draft', 'sent'];
 
 /** Whether accepting the brief would take its contract past the budget cap. */
 export function exceedsBudgetCap(brief: BriefDto, budget: BudgetSummaryDto | null | undefined): boolean {
   return (
     !!budget &&
-    PENDING.includes(brief.status) &&
+    awaitsAcceptance(brief.status) &&
     !fitsBudget(budget.capMinor, budget.committedMinor, brief.budgetEstimateMinor)
   );
 }
@@ -94,8 +89,8 @@ export class BriefBudget {
   /** The contract's budget; null when the user cannot read it. */
   readonly budget = input<BudgetSummaryDto | null>(null);
 
-  protected readonly counted = computed(() => COMMITTED.includes(this.brief().status));
-  protected readonly pending = computed(() => PENDING.includes(this.brief().status));
+  protected readonly counted = computed(() => commitsBudget(this.brief().status));
+  protected readonly pending = computed(() => awaitsAcceptance(this.brief().status));
   /** How far past the cap accepting would go (0 when it fits or the brief is no longer pending). */
   protected readonly overByMinor = computed(() => {
     const budget = this.budget();

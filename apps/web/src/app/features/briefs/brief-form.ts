@@ -37,7 +37,7 @@ import type {
   DeliverableSpecDto,
   FunnelStage,
 } from '@agency-portal/shared';
-import { CHANNELS, FUNNEL_STAGES } from '@agency-portal/shared';
+import { CHANNELS, FUNNEL_STAGES, NUMBER_LIMITS, TEXT_LIMITS } from '@agency-portal/shared';
 import { CHANNEL_LABELS, FUNNEL_STAGE_LABELS } from '../../shared/i18n/labels';
 import { distinctUntilChanged, map, startWith } from 'rxjs';
 import { Lookups } from '../../core/lookups/lookups';
@@ -126,9 +126,9 @@ export class BriefForm {
   protected readonly form = this.fb.group({
     contractId: ['', Validators.required],
     goalIds: [[] as string[], nonEmptyArray],
-    title: ['', [Validators.required, Validators.maxLength(200), notBlank]],
-    objective: ['', [Validators.required, Validators.maxLength(5000), notBlank]],
-    audience: ['', Validators.maxLength(5000)],
+    title: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.title), notBlank]],
+    objective: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.longText), notBlank]],
+    audience: ['', Validators.maxLength(TEXT_LIMITS.longText)],
     keyMessages: ['', Validators.maxLength(5000)],
     channels: [[] as Channel[], nonEmptyArray],
     funnelStage: ['' as FunnelStage | '', Validators.required],
@@ -269,7 +269,7 @@ export class BriefForm {
       rateCardItemId: [spec?.rateCardItemId ?? '', Validators.required],
       quantity: [
         spec?.quantity ?? (1 as number | null),
-        [Validators.required, Validators.min(1), Validators.max(1000), wholeNumber],
+        [Validators.required, Validators.min(NUMBER_LIMITS.specQuantity.min), Validators.max(NUMBER_LIMITS.specQuantity.max), wholeNumber],
       ],
       dueDate: [spec?.dueDate ?? '', Validators.required],
       channel: [(spec?.channel ?? '') as Channel | ''],

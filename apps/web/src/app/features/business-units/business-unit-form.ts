@@ -12,7 +12,7 @@ import type {
   CreateBusinessUnitRequest,
   OperatingModel,
 } from '@agency-portal/shared';
-import { OPERATING_MODELS } from '@agency-portal/shared';
+import { OPERATING_MODELS, TEXT_LIMITS } from '@agency-portal/shared';
 import { OPERATING_MODEL_LABELS } from '../../shared/i18n/labels';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
@@ -52,7 +52,7 @@ export class BusinessUnitForm {
   protected readonly operatingModels = OPERATING_MODELS;
   protected readonly operatingModelLabels = OPERATING_MODEL_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: ['', [Validators.required, Validators.maxLength(200), notBlank]],
+    name: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.name), notBlank]],
     operatingModel: ['' as OperatingModel | '', Validators.required],
     parentId: [''],
   });

@@ -1,6 +1,7 @@
 import { FormArray, FormControl, FormGroup } from '@angular/forms';
 import { validationMessage } from '../../shared/forms/validation-message';
-import { allocationTotal, allocationTotalValidator, distinctGoalsValidator } from './allocation-validators';
+import { allocationTotal } from '@agency-portal/shared';
+import { allocationTotalValidator, distinctGoalsValidator } from './allocation-validators';
 
 function allocations(...rows: [string, number | null][]): FormArray {
   return new FormArray(

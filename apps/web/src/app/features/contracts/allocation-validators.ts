@@ -1,4 +1,5 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
+import { allocationTotal, MAX_ALLOCATED_PERCENT } from '@agency-portal/shared';
 
 interface AllocationValue {
   goalId?: string;
@@ -10,19 +11,10 @@ function rowsOf(control: AbstractControl): AllocationValue[] {
   return Array.isArray(value) ? (value as AllocationValue[]) : [];
 }
 
-/** The whole percents allocated so far; rows without a valid percent count as nothing. */
-export function allocationTotal(rows: readonly AllocationValue[]): number {
-  return rows.reduce(
-    (total, row) =>
-      total + (typeof row.percent === 'number' && Number.isSafeInteger(row.percent) ? row.percent : 0),
-    0,
-  );
-}
-
 /** On the allocations array: at most 100% of the budget can be allocated across goals. */
 export const allocationTotalValidator: ValidatorFn = (control: AbstractControl): ValidationErrors | null => {
   const total = allocationTotal(rowsOf(control));
-  return total > 100 ? { allocationTotal: { total } } : null;
+  return total > MAX_ALLOCATED_PERCENT ? { allocationTotal: { total } } : null;
 };
 
 /** On the allocations array: a goal appears in one row only. */

@@ -33,7 +33,7 @@ import type {
   RateCardItemDto,
   RateUnit,
 } from '@agency-portal/shared';
-import { RATE_UNITS, isContractFieldEditable } from '@agency-portal/shared';
+import { RATE_UNITS, allocationTotal, isContractFieldEditable, NUMBER_LIMITS, TEXT_LIMITS } from '@agency-portal/shared';
 import { RATE_UNIT_LABELS } from '../../shared/i18n/labels';
 import { distinctUntilChanged, map } from 'rxjs';
 import { Lookups } from '../../core/lookups/lookups';
@@ -44,7 +44,7 @@ import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { dateOrder, notBlank, wholeNumber } from '../../shared/forms/validators';
 import { CURRENCY_OPTIONS } from '../../shared/money/currency-options';
 import { MoneyInput } from '../../shared/money/money-input';
-import { allocationTotal, allocationTotalValidator, distinctGoalsValidator } from './allocation-validators';
+import { allocationTotalValidator, distinctGoalsValidator } from './allocation-validators';
 
 type RateCardRow = FormGroup<{
   code: FormControl<string>;
@@ -110,18 +110,18 @@ export class ContractForm {
       agencyId: ['', Validators.required],
       businessUnitId: ['', Validators.required],
       ownerId: ['', Validators.required],
-      reference: ['', [Validators.required, Validators.maxLength(60), notBlank]],
-      title: ['', [Validators.required, Validators.maxLength(200), notBlank]],
-      scope: ['', Validators.maxLength(20000)],
+      reference: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.contractReference), notBlank]],
+      title: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.title), notBlank]],
+      scope: ['', Validators.maxLength(TEXT_LIMITS.contractText)],
       startDate: ['', Validators.required],
       endDate: ['', Validators.required],
       currency: ['', Validators.required],
       budgetCapMinor: [null as number | null, Validators.required],
       renewalNoticeDays: [
         DEFAULT_RENEWAL_NOTICE_DAYS as number | null,
-        [Validators.required, Validators.min(0), Validators.max(365), wholeNumber],
+        [Validators.required, Validators.min(NUMBER_LIMITS.renewalNoticeDays.min), Validators.max(NUMBER_LIMITS.renewalNoticeDays.max), wholeNumber],
       ],
-      internalNotes: ['', Validators.maxLength(20000)],
+      internalNotes: ['', Validators.maxLength(TEXT_LIMITS.contractText)],
       rateCard: this.fb.array<RateCardRow>([]),
       allocations: this.fb.array<AllocationRow>([], [allocationTotalValidator, distinctGoalsValidator]),
     },
@@ -271,8 +271,8 @@ export class ContractForm {
 
   private rateCardRow(item?: RateCardItemDto): RateCardRow {
     return this.fb.group({
-      code: [item?.code ?? '', [Validators.required, Validators.maxLength(40), notBlank]],
-      description: [item?.description ?? '', [Validators.required, Validators.maxLength(500), notBlank]],
+      code: [item?.code ?? '', [Validators.required, Validators.maxLength(TEXT_LIMITS.rateCardCode), notBlank]],
+      description: [item?.description ?? '', [Validators.required, Validators.maxLength(TEXT_LIMITS.rateCardDescription), notBlank]],
       unit: [(item?.unit ?? '') as RateUnit | '', Validators.required],
       unitPriceMinor: [item?.unitPriceMinor ?? (null as number | null), Validators.required],
     });
@@ -283,7 +283,7 @@ export class ContractForm {
       goalId: [allocation?.goalId ?? '', Validators.required],
       percent: [
         allocation?.percent ?? (null as number | null),
-        [Validators.required, Validators.min(1), Validators.max(100), wholeNumber],
+        [Validators.required, Validators.min(NUMBER_LIMITS.allocationPercent.min), Validators.max(NUMBER_LIMITS.allocationPercent.max), wholeNumber],
       ],
     });
   }

@@ -20,6 +20,7 @@ import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
 import { formatTimecode } from '../../shared/format/timecode';
 import { threadNumbers } from './pins';
+import { TEXT_LIMITS } from '@agency-portal/shared';
 
 interface Thread {
   comment: CommentDto;
@@ -77,10 +78,10 @@ export class CommentsPanel {
   private readonly locale = inject(LOCALE_ID);
 
   protected readonly form = this.fb.group({
-    body: ['', [Validators.required, Validators.maxLength(5000), notBlank]],
+    body: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.longText), notBlank]],
   });
   protected readonly replyForm = this.fb.group({
-    body: ['', [Validators.required, Validators.maxLength(5000), notBlank]],
+    body: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.longText), notBlank]],
   });
   protected readonly replyingTo = signal<string | null>(null);
   protected readonly threads = computed<Thread[]>(() => {

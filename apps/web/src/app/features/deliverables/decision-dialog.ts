@@ -5,7 +5,7 @@ import { MAT_DIALOG_DATA, type MatDialog, MatDialogModule, MatDialogRef } from '
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { Decision } from '@agency-portal/shared';
-import { commentRequired } from '@agency-portal/shared';
+import { commentRequired, TEXT_LIMITS } from '@agency-portal/shared';
 import type { Observable } from 'rxjs';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
@@ -91,8 +91,8 @@ export class DecisionDialog {
     comment: [
       '',
       this.required
-        ? [Validators.required, Validators.maxLength(5000), notBlank]
-        : [Validators.maxLength(5000)],
+        ? [Validators.required, Validators.maxLength(TEXT_LIMITS.longText), notBlank]
+        : [Validators.maxLength(TEXT_LIMITS.longText)],
     ],
   });
 

@@ -3,12 +3,11 @@ import { computed, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { DeliverableDetailDto, Permission, SessionUser } from '@agency-portal/shared';
-import { can } from '@agency-portal/shared';
+import { can, deliverableActions } from '@agency-portal/shared';
 import { of, throwError } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { Notifier } from '../../core/notify/notifier';
-import { aBrief, aDeliverable, aSessionUser } from '../../testing/fixtures';
-import { BriefService } from '../briefs/brief.service';
+import { aDeliverable, aSessionUser } from '../../testing/fixtures';
 import { UserService } from '../users/user.service';
 import { DeliverableDetailPage } from './deliverable-detail-page';
 import { DeliverableService } from './deliverable.service';
@@ -24,6 +23,17 @@ const AGENCY = aSessionUser({
   agencyName: 'Bright Social',
 });
 
+/** What the API answers: the deliverable with the actions it allows this user (its brief in progress). */
+function answeredFor(user: SessionUser, deliverable: DeliverableDetailDto): DeliverableDetailDto {
+  const facts = {
+    ...deliverable,
+    briefStatus: 'in_progress' as const,
+    hasVersion: deliverable.versions.length > 0,
+    steps: deliverable.policy.steps,
+  };
+  return { ...deliverable, allowedActions: deliverableActions(facts, user) };
+}
+
 interface Rendered {
   fixture: ComponentFixture<DeliverableDetailPage>;
   element: HTMLElement;
@@ -37,7 +47,7 @@ async function renderPage(
 ): Promise<Rendered> {
   Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:preview'), revokeObjectURL: jest.fn() });
   const service = {
-    get: jest.fn(() => of(deliverable)),
+    get: jest.fn(() => of(answeredFor(user, deliverable))),
     comments: jest.fn(() => of([])),
     fileContent: jest.fn(() => of(new Blob(['png']))),
     decide,
@@ -48,7 +58,6 @@ async function renderPage(
     providers: [
       provideRouter([]),
       { provide: DeliverableService, useValue: service },
-      { provide: BriefService, useValue: { get: () => of(aBrief({ status: 'in_progress' })) } },
       { provide: UserService, useValue: { list: () => of([]) } },
       { provide: Notifier, useValue: { success: jest.fn(), error: jest.fn() } },
       {

@@ -12,10 +12,11 @@ import type {
   CreateCommentRequest,
   CreateDerivedDeliverableRequest,
   Decision,
+  DeliverableAction,
   DeliverableDetailDto,
   SubmitVersionRequest,
 } from '@agency-portal/shared';
-import { MAX_PAGE_SIZE, canPublish, canSubmitVersion, isAgencyRole, sideOf } from '@agency-portal/shared';
+import { MAX_PAGE_SIZE, isAgencyRole } from '@agency-portal/shared';
 import { CHANNEL_LABELS, DELIVERABLE_STATUS_LABELS } from '../../shared/i18n/labels';
 import { filter, map, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
@@ -24,7 +25,6 @@ import { apiErrorBodyOf, describeError, toApiError } from '../../core/http/api-e
 import { Notifier } from '../../core/notify/notifier';
 import { LoadError } from '../../shared/ui/load-error';
 import { StatusChip } from '../../shared/ui/status-chip';
-import { BriefService } from '../briefs/brief.service';
 import { Lookups, lookupNames } from '../../core/lookups/lookups';
 import { openDecisionDialog } from './decision-dialog';
 import { DELIVERABLE_STATUS_TONES } from './deliverable-labels';
@@ -32,7 +32,6 @@ import { DeliverableService } from './deliverable.service';
 import { openDerivativeDialog } from './derivative-dialog';
 import { PublishForm } from './publish-form';
 import { ReviewPanel } from './review-panel';
-import { mayDecide } from './review-steps';
 import { UploadPanel } from './upload-panel';
 import { VersionReview } from './version-review';
 
@@ -74,7 +73,6 @@ export class DeliverableDetailPage {
 
   private readonly auth = inject(AuthService);
   private readonly deliverables = inject(DeliverableService);
-  private readonly briefs = inject(BriefService);
   private readonly lookups = inject(Lookups);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
@@ -86,12 +84,6 @@ export class DeliverableDetailPage {
   protected readonly deliverable = createLoader(
     () => this.id(),
     (id) => this.deliverables.get(id),
-  );
-  private readonly briefId = computed(() => this.deliverable.value()?.briefId);
-  /** The brief, for its status: versions are submitted only while it is accepted or in progress. */
-  protected readonly brief = createLoader(
-    () => this.briefId(),
-    (id) => this.briefs.get(id),
   );
   /** In-house readers of users see the names of approvers assigned by name. */
   protected readonly userNames = lookupNames(
@@ -128,38 +120,14 @@ export class DeliverableDetailPage {
   });
 
   protected readonly canComment = computed(() => this.auth.hasPermission('comment:write'));
-  protected readonly canDecide = computed(() => {
-    const deliverable = this.deliverable.value();
-    return !!deliverable && mayDecide(deliverable, this.auth.user());
-  });
-  protected readonly canUpload = computed(() => {
-    const deliverable = this.deliverable.value();
-    const brief = this.brief.value();
-    return (
-      !!deliverable &&
-      !!brief &&
-      brief.id === deliverable.briefId &&
-      this.auth.hasPermission('deliverable:upload') &&
-      canSubmitVersion(deliverable.status, brief.status)
-    );
-  });
-  protected readonly canPublish = computed(() => {
-    const deliverable = this.deliverable.value();
-    return !!deliverable && this.auth.hasPermission('deliverable:publish') && canPublish(deliverable.status);
-  });
+  /** What the API says this person may do with the deliverable now (`allowedActions`). */
+  private readonly allows = (action: DeliverableAction) =>
+    computed(() => this.deliverable.value()?.allowedActions.includes(action) ?? false);
+  protected readonly canDecide = this.allows('decide');
+  protected readonly canUpload = this.allows('submit_version');
+  protected readonly canPublish = this.allows('publish');
   /** Both sides may cut a master asset down for another channel while its brief is running. */
-  protected readonly canCreateCutDown = computed(() => {
-    const deliverable = this.deliverable.value();
-    const brief = this.brief.value();
-    const user = this.auth.user();
-    return (
-      !!deliverable &&
-      !deliverable.derivedFrom &&
-      !!user &&
-      sideOf(user.role) !== null &&
-      (brief?.status === 'accepted' || brief?.status === 'in_progress')
-    );
-  });
+  protected readonly canCreateCutDown = this.allows('derive');
   protected readonly nextVersionNumber = computed(
     () => (this.deliverable.value()?.versions[0]?.number ?? 0) + 1,
   );
@@ -222,7 +190,6 @@ export class DeliverableDetailPage {
         this.submitting.set(false);
         this.selectedIndex.set(0);
         this.deliverable.set(updated);
-        this.brief.reload();
         this.notifier.success(
           $localize`Version ${updated.versions[0]?.number ?? ''}:number: submitted for review.`,
         );

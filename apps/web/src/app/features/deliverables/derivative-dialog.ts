@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { Channel, CreateDerivedDeliverableRequest } from '@agency-portal/shared';
-import { CHANNELS } from '@agency-portal/shared';
+import { CHANNELS, TEXT_LIMITS } from '@agency-portal/shared';
 import { CHANNEL_LABELS } from '../../shared/i18n/labels';
 import type { Observable } from 'rxjs';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
@@ -70,7 +70,7 @@ export class DerivativeDialog {
   protected readonly channels = CHANNELS;
   protected readonly channelLabels = CHANNEL_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    title: ['', [Validators.required, Validators.maxLength(200), notBlank]],
+    title: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.title), notBlank]],
     channel: ['' as Channel | ''],
     dueDate: [this.data.dueDate, Validators.required],
   });

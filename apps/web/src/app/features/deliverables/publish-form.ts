@@ -7,6 +7,7 @@ import type { ApiErrorBody } from '@agency-portal/shared';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
+import { TEXT_LIMITS } from '@agency-portal/shared';
 
 /** An http(s) address. */
 const POST_URL = /^https?:\/\/\S+$/i;
@@ -63,7 +64,7 @@ export class PublishForm {
   readonly publish = output<string>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    postUrl: ['', [Validators.required, Validators.maxLength(2000), Validators.pattern(POST_URL)]],
+    postUrl: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.url), Validators.pattern(POST_URL)]],
   });
   protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 

@@ -1,5 +1,5 @@
-import { aDeliverable, aSessionUser } from '../../testing/fixtures';
-import { mayDecide, stepViews } from './review-steps';
+import { aDeliverable } from '../../testing/fixtures';
+import { stepViews } from './review-steps';
 
 describe('review steps', () => {
   it('should mark earlier steps done and the current one awaiting when the version is in review at step 2', () => {
@@ -43,18 +43,5 @@ describe('review steps', () => {
     });
 
     expect(stepViews(deliverable).map((view) => view.state)).toEqual(['changes_requested', 'pending']);
-  });
-
-  it('should let the named legal reviewer decide only at the legal step', () => {
-    const legal = aSessionUser({ id: 'user-legal', role: 'reviewer' });
-
-    expect(mayDecide(aDeliverable({ currentStep: 0 }), legal)).toBe(false);
-    expect(mayDecide(aDeliverable({ currentStep: 1 }), legal)).toBe(true);
-  });
-
-  it('should let nobody decide when the deliverable is not in review', () => {
-    const lead = aSessionUser({ id: 'user-2', role: 'social_lead' });
-
-    expect(mayDecide(aDeliverable({ status: 'approved', currentStep: 0 }), lead)).toBe(false);
   });
 });

@@ -1,5 +1,4 @@
-import type { ApprovalStepDto, DeliverableDetailDto, SessionUser } from '@agency-portal/shared';
-import { can } from '@agency-portal/shared';
+import type { ApprovalStepDto, DeliverableDetailDto } from '@agency-portal/shared';
 
 export type StepState = 'done' | 'current' | 'pending' | 'changes_requested' | 'rejected';
 
@@ -43,22 +42,4 @@ export function stepViews(deliverable: DeliverableDetailDto): StepView[] {
     }
     return { index, step, state };
   });
-}
-
-/** Whether a step is assigned to the user: by role, or by name. */
-export function isAssignedTo(step: ApprovalStepDto, user: SessionUser): boolean {
-  return step.approverRole === user.role || step.approverUserIds.includes(user.id);
-}
-
-/**
- * Whether the user may decide now: a reviewing role, the deliverable in review on its latest
- * version, and the current step assigned to them.
- */
-export function mayDecide(deliverable: DeliverableDetailDto, user: SessionUser | null): boolean {
-  if (!user || !can(user.role, 'deliverable:review') || deliverable.status !== 'in_review') {
-    return false;
-  }
-  const step =
-    deliverable.currentStep === null ? undefined : deliverable.policy.steps[deliverable.currentStep];
-  return deliverable.versions.length > 0 && step !== undefined && isAssignedTo(step, user);
 }

@@ -15,7 +15,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { ApiErrorBody, SubmitVersionRequest } from '@agency-portal/shared';
-import { DELIVERABLE_CONTENT_TYPES } from '@agency-portal/shared';
+import { DELIVERABLE_CONTENT_TYPES, TEXT_LIMITS } from '@agency-portal/shared';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
@@ -71,7 +71,7 @@ export class UploadPanel {
   protected readonly stateText = STATE_TEXT;
   protected readonly tasks = signal<UploadTask[]>([]);
   protected readonly form = inject(NonNullableFormBuilder).group({
-    copyText: ['', Validators.maxLength(10000)],
+    copyText: ['', Validators.maxLength(TEXT_LIMITS.copyText)],
   });
   protected readonly finished = computed(() => {
     const tasks = this.tasks();

@@ -17,7 +17,7 @@ import type {
 } from '@agency-portal/shared';
 import { Lookups } from '../../core/lookups/lookups';
 import { LookupField } from '../../shared/forms/lookup-field';
-import { CHANNELS, FUNNEL_STAGES, GOAL_STATUSES, KPI_METRICS } from '@agency-portal/shared';
+import { CHANNELS, FUNNEL_STAGES, GOAL_STATUSES, KPI_METRICS, TEXT_LIMITS } from '@agency-portal/shared';
 import { CHANNEL_LABELS, FUNNEL_STAGE_LABELS, GOAL_STATUS_LABELS, KPI_METRIC_LABELS } from '../../shared/i18n/labels';
 import { map } from 'rxjs';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
@@ -76,8 +76,8 @@ export class GoalForm {
     {
       businessUnitId: ['', Validators.required],
       ownerId: ['', Validators.required],
-      name: ['', [Validators.required, Validators.maxLength(200), notBlank]],
-      description: ['', Validators.maxLength(5000)],
+      name: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.title), notBlank]],
+      description: ['', Validators.maxLength(TEXT_LIMITS.longText)],
       kpiMetric: ['' as KpiMetric | '', Validators.required],
       /** Whole count, for every KPI but revenue. */
       targetCount: [null as number | null, [Validators.required, Validators.min(1), wholeNumber]],

@@ -14,6 +14,7 @@ import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
 import { ROLE_LABELS } from '../../shared/i18n/labels';
 import { ProfileService } from './profile.service';
+import { TEXT_LIMITS } from '@agency-portal/shared';
 
 /** /profile: the person's own name, language and time zone. */
 @Component({
@@ -75,7 +76,7 @@ export class ProfilePage {
   protected readonly saving = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: [this.user()?.name ?? '', [Validators.required, notBlank, Validators.maxLength(120)]],
+    name: [this.user()?.name ?? '', [Validators.required, notBlank, Validators.maxLength(TEXT_LIMITS.name)]],
     locale: [(this.user()?.locale ?? this.localeService.current) as Locale],
     timeZone: [this.user()?.timeZone ?? ''],
   });

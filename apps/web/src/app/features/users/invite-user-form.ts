@@ -21,7 +21,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { ApiErrorBody, InviteUserRequest, Locale, Role } from '@agency-portal/shared';
-import { isAgencyRole } from '@agency-portal/shared';
+import { isAgencyRole, TEXT_LIMITS } from '@agency-portal/shared';
 import { LocaleService } from '../../core/i18n/locale.service';
 import { Lookups } from '../../core/lookups/lookups';
 import { LookupField } from '../../shared/forms/lookup-field';
@@ -75,8 +75,8 @@ export class InviteUserForm {
   protected readonly agencyHint = $localize`Agency roles belong to exactly one agency.`;
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(320)]],
-    name: ['', [Validators.required, Validators.maxLength(200), notBlank]],
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(TEXT_LIMITS.email)]],
+    name: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.name), notBlank]],
     role: ['' as Role | '', Validators.required],
     agencyId: ['', agencyRequiredForAgencyRoles],
     businessUnitId: [''],

@@ -13,6 +13,7 @@ import { LanguageFields } from '../../shared/forms/language-fields';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
+import { TEXT_LIMITS } from '@agency-portal/shared';
 
 /** Name, role, business unit, language and time zone of an existing user. */
 @Component({
@@ -78,7 +79,7 @@ export class UserEditForm {
   protected readonly lookups = inject(Lookups);
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: ['', [Validators.required, Validators.maxLength(200), notBlank]],
+    name: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.name), notBlank]],
     role: ['' as Role | '', Validators.required],
     businessUnitId: [''],
     locale: ['en' as Locale],

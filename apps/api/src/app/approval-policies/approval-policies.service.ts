@@ -7,23 +7,19 @@ import type {
   Page,
   PolicySource,
 } from '@agency-portal/shared';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { fieldError, notFound } from '../common/errors/domain-error';
 import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { UnitOfWork } from '../database/unit-of-work';
 import { Contract } from '../contracts/contract.entity';
 import { User } from '../users/user.entity';
 import { ApprovalPolicy } from './approval-policy.entity';
-import type { ApprovalPolicyListQueryDto, UpsertApprovalPolicyDto } from './dto/review.dto';
-
-/** Used when neither the contract, its unit nor a CoE above it defines a policy. */
-export const DEFAULT_POLICY: Pick<AppliedPolicyDto, 'name' | 'steps'> = {
-  name: 'Default: social lead approval',
-  steps: [{ name: 'Social lead approval', approverRole: 'social_lead', approverUserIds: [], slaHours: 48 }],
-};
+import { DEFAULT_POLICY } from './default-policy';
+import type { ApprovalPolicyListQueryDto, UpsertApprovalPolicyDto } from './dto/approval-policy.dto';
 
 const POLICY_LIST: ListSpec<ApprovalPolicySortKey> = {
   alias: 'policy',
@@ -39,13 +35,13 @@ const REVIEWING_ROLES = ['admin', 'social_lead', 'reviewer'];
 @Injectable()
 export class ApprovalPoliciesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly access: AccessService,
   ) {}
 
   async list(actor: Actor, query: ApprovalPolicyListQueryDto): Promise<Page<ApprovalPolicyDto>> {
-    const qb = this.dataSource.getRepository(ApprovalPolicy).createQueryBuilder('policy');
+    const qb = this.uow.manager.getRepository(ApprovalPolicy).createQueryBuilder('policy');
     this.access.scope(qb, actor, 'approval_policy', 'policy');
     if (query.businessUnitId) {
       qb.andWhere('policy.business_unit_id = :unitId', { unitId: query.businessUnitId });
@@ -110,7 +106,7 @@ export class ApprovalPoliciesService {
 
   /** The applied policy of a contract the actor may read (a reviewer: one they review). */
   async effective(actor: Actor, contractId: string): Promise<AppliedPolicyDto> {
-    const manager = this.dataSource.manager;
+    const manager = this.uow.manager;
     await this.access.require(actor, 'contract', contractId, manager);
     return this.effectiveForContract(manager, contractId);
   }
@@ -120,7 +116,7 @@ export class ApprovalPoliciesService {
     target: { businessUnitId: string } | { contractId: string },
     input: UpsertApprovalPolicyDto,
   ): Promise<ApprovalPolicyDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (manager) => {
       if (
         'businessUnitId' in target &&
         !(await manager.existsBy(BusinessUnit, { id: target.businessUnitId }))
@@ -155,7 +151,7 @@ export class ApprovalPoliciesService {
   }
 
   async remove(actor: Actor, target: { businessUnitId: string } | { contractId: string }): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.uow.run(async (manager) => {
       const existing = await manager.findOneBy(ApprovalPolicy, target);
       if (!existing) throw notFound('Approval policy');
       await manager.delete(ApprovalPolicy, { id: existing.id });
@@ -201,12 +197,4 @@ export function toPolicyDto(policy: ApprovalPolicy): ApprovalPolicyDto {
     steps: policy.steps,
     updatedAt: policy.updatedAt.toISOString(),
   };
-}
-
-/** Whether the actor is an approver of a step. */
-export function isApproverOf(step: ApprovalStepDto, actor: { id: string; role: string }): boolean {
-  return (
-    (step.approverRole !== null && step.approverRole === actor.role) ||
-    step.approverUserIds.includes(actor.id)
-  );
 }

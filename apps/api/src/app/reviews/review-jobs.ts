@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { QueueService } from '../jobs/queue.service';
-import { DeliverablesService } from './deliverables.service';
+import { ReviewsService } from './reviews.service';
 
 export const OVERDUE_REVIEWS_JOB = 'reviews.overdue';
 
@@ -10,7 +10,7 @@ export const OVERDUE_REVIEWS_JOB = 'reviews.overdue';
 export class ReviewJobs implements OnModuleInit {
   constructor(
     private readonly queue: QueueService,
-    private readonly deliverables: DeliverablesService,
+    private readonly reviews: ReviewsService,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext(ReviewJobs.name);
@@ -22,7 +22,7 @@ export class ReviewJobs implements OnModuleInit {
       schedule: '*/15 * * * *',
       singleton: true,
       handle: async () => {
-        const escalated = await this.deliverables.escalateOverdue();
+        const escalated = await this.reviews.escalateOverdue();
         if (escalated > 0) this.logger.info({ escalated }, 'Overdue reviews escalated');
       },
     });

@@ -1,0 +1,43 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { DecideDto, DeliverableDetailResponse, SubmitVersionDto } from '../deliverables/dto/deliverable.dto';
+import { ReviewsService } from './reviews.service';
+
+/** A deliverable's review: the agency submits a version, approvers decide step by step. */
+@ApiTags('deliverables')
+@ApiBearerAuth()
+@Controller()
+export class DeliverableReviewController {
+  constructor(private readonly reviews: ReviewsService) {}
+
+  @Post('deliverables/:id/versions')
+  @ApiOperation({
+    description:
+      'The agency submits a version made of its finished uploads and copy; review starts at step one.',
+  })
+  @RequirePermission('deliverable:upload')
+  submitVersion(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SubmitVersionDto,
+  ): Promise<DeliverableDetailResponse> {
+    return this.reviews.submitVersion(actor, id, body);
+  }
+
+  @Post('deliverables/:id/decisions')
+  @ApiOperation({
+    description:
+      'Approve, request changes or reject the current step; 409 with the current state if someone decided first.',
+  })
+  @HttpCode(200)
+  @RequirePermission('deliverable:review')
+  decide(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: DecideDto,
+  ): Promise<DeliverableDetailResponse> {
+    return this.reviews.decide(actor, id, body);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ExchangeRatesService } from './exchange-rates.service';
+import { LedgerService } from './ledger.service';
+import { SpendExportService } from './spend-export.service';
+import { SpendReportService } from './spend-report.service';
+import { ExchangeRatesController, LedgerController, SpendController } from './spend.controller';
+
+@Module({
+  controllers: [SpendController, LedgerController, ExchangeRatesController],
+  providers: [LedgerService, SpendReportService, SpendExportService, ExchangeRatesService],
+  exports: [LedgerService],
+})
+export class SpendModule {}

@@ -1,0 +1,305 @@
+import type {
+  ContractDetailDto,
+  InvoiceDetailDto,
+  LedgerRowDto,
+  Page,
+  SpendLineDto,
+  SpendReportDto,
+} from '@agency-portal/shared';
+import { BRIEF_STATUSES, commitsBudget } from '@agency-portal/shared';
+import ExcelJS from 'exceljs';
+import { bearer, createTestApp, DEMO, type TestApp } from './support/test-app';
+import {
+  approvedDeliverables,
+  contractBySuffix,
+  invoiceBody,
+  submitted,
+  uploadInvoicePdf,
+} from './support/spend';
+
+/** Issue 13: the budget ledger, its thresholds, the spend report, its drill-down and exports, exchange rates. */
+describe('spend: ledger, thresholds, report and exports', () => {
+  let t: TestApp;
+  let lead: string;
+  let finance: string;
+  let viewer: string;
+  let northwind: string;
+  let southpeak: string;
+  let korea: ContractDetailDto;
+  let indonesia: ContractDetailDto;
+  const invoices: InvoiceDetailDto[] = [];
+
+  async function invoiceFor(contract: ContractDetailDto, agency: string, count: number, issueDate: string) {
+    const ids = await approvedDeliverables(t, contract, { lead, agency }, count, `Spend ${issueDate}`);
+    const invoice = await submitted(
+      t,
+      agency,
+      invoiceBody(contract, await uploadInvoicePdf(t, agency), ids, { issueDate, dueDate: issueDate }),
+    );
+    invoices.push(invoice);
+    return invoice;
+  }
+
+  async function thresholdEvents(contractId: string): Promise<number[]> {
+    const rows: { threshold: number }[] = await t.dataSource.query(
+      `SELECT (payload->>'thresholdPercent')::int AS threshold FROM outbox_events
+        WHERE type = 'budget.threshold_crossed' AND payload->>'contractId' = $1 ORDER BY occurred_at`,
+      [contractId],
+    );
+    return rows.map((row) => row.threshold);
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    lead = (await t.login(DEMO.lead)).accessToken;
+    finance = (await t.login(DEMO.finance)).accessToken;
+    viewer = (await t.login(DEMO.viewer)).accessToken;
+    northwind = (await t.login(DEMO.northwindMember)).accessToken;
+    southpeak = (await t.login(DEMO.southpeakMember)).accessToken;
+    korea = await contractBySuffix(t, lead, 'KR-01');
+    indonesia = await contractBySuffix(t, lead, 'ID-01');
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('should keep the ledger view on the shared rule of which brief statuses commit budget', async () => {
+    const rows: { status: string; commits: boolean }[] = await t.dataSource.query(
+      'SELECT s AS status, brief_commits_budget(s) AS commits FROM unnest($1::text[]) s',
+      [[...BRIEF_STATUSES]],
+    );
+    expect(rows).toEqual(BRIEF_STATUSES.map((status) => ({ status, commits: commitsBudget(status) })));
+  });
+
+  it('should announce 80 % and 100 % of the cap once per crossing, to the owner and finance', async () => {
+    const price = korea.rateCard[0].unitPriceMinor;
+    const six = await approvedDeliverables(t, korea, { lead, agency: northwind }, 6, 'Threshold six');
+    const two = await approvedDeliverables(t, korea, { lead, agency: northwind }, 2, 'Threshold two');
+    const one = await approvedDeliverables(t, korea, { lead, agency: northwind }, 1, 'Threshold one');
+    await t.dataSource.query('UPDATE contracts SET budget_cap_minor = $2 WHERE id = $1', [
+      korea.id,
+      price * 7,
+    ]);
+    const doc = () => uploadInvoicePdf(t, northwind);
+    await submitted(t, northwind, invoiceBody(korea, await doc(), six.slice(0, 5)));
+    expect(await thresholdEvents(korea.id)).toEqual([]);
+    await submitted(t, northwind, invoiceBody(korea, await doc(), [six[5]]));
+    expect(await thresholdEvents(korea.id)).toEqual([80]);
+    const over = await submitted(t, northwind, invoiceBody(korea, await doc(), two));
+    expect(await thresholdEvents(korea.id)).toEqual([80, 100]);
+    const small = await submitted(t, northwind, invoiceBody(korea, await doc(), one));
+    expect(await thresholdEvents(korea.id)).toEqual([80, 100]);
+    // Falling back below 100 % (a rejection) re-arms it; the next crossing is told again.
+    await t.http().post(`/api/invoices/${over.id}/reject`).set(bearer(finance)).send({ reason: 'Duplicate' });
+    await t
+      .http()
+      .post(`/api/invoices/${small.id}/reject`)
+      .set(bearer(finance))
+      .send({ reason: 'Duplicate' });
+    expect(await thresholdEvents(korea.id)).toEqual([80, 100]);
+    await submitted(t, northwind, invoiceBody(korea, await doc(), two));
+    expect(await thresholdEvents(korea.id)).toEqual([80, 100, 100]);
+    await t.deliverEvents();
+    const told: { email: string }[] = await t.dataSource.query(
+      `SELECT DISTINCT u.email FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'budget_threshold' ORDER BY 1`,
+    );
+    expect(told.map((row) => row.email)).toEqual([DEMO.finance, DEMO.finance2, DEMO.lead].sort());
+    await t.dataSource.query('UPDATE contracts SET budget_cap_minor = $2 WHERE id = $1', [
+      korea.id,
+      korea.budgetCapMinor,
+    ]);
+  });
+
+  it('should show the real invoiced, approved and paid figures on the contract and in the ledger', async () => {
+    const invoice = await invoiceFor(korea, northwind, 2, '2026-02-10');
+    await t.http().post(`/api/invoices/${invoice.id}/approve`).set(bearer(finance));
+    const before = (await t.http().get(`/api/contracts/${korea.id}`).set(bearer(lead)))
+      .body as ContractDetailDto;
+    const ledger = await t
+      .http()
+      .get(`/api/budget-ledger?level=contract&contractId=${korea.id}`)
+      .set(bearer(finance));
+    expect(ledger.status).toBe(200);
+    const row = (ledger.body as Page<LedgerRowDto>).items[0];
+    expect(row).toMatchObject({
+      contractId: korea.id,
+      currency: 'KRW',
+      capMinor: before.budget.capMinor,
+      invoicedMinor: before.budget.invoicedMinor,
+      approvedMinor: before.budget.approvedMinor,
+      paidMinor: before.budget.paidMinor,
+      remainingMinor: before.budget.remainingMinor,
+    });
+    expect(before.budget.approvedMinor).toBeGreaterThanOrEqual(invoice.netMinor);
+    const live: { net: string }[] = await t.dataSource.query(
+      `SELECT COALESCE(sum(net_minor), 0)::text AS net FROM invoices WHERE contract_id = $1 AND status IN ('submitted', 'approved', 'paid')`,
+      [korea.id],
+    );
+    expect(before.budget.invoicedMinor).toBe(Number(live[0].net));
+    const goals = await t
+      .http()
+      .get(`/api/budget-ledger?level=goal&contractId=${korea.id}`)
+      .set(bearer(finance));
+    const goalRows = (goals.body as Page<LedgerRowDto>).items;
+    expect(goalRows.reduce((sum, goal) => sum + goal.invoicedMinor, 0)).toBe(before.budget.invoicedMinor);
+    expect(goalRows.find((goal) => goal.goalId === korea.allocations[0].goalId)?.allocationPercent).toBe(
+      korea.allocations[0].percent,
+    );
+    const units = await t
+      .http()
+      .get('/api/budget-ledger?level=business_unit&currency=KRW')
+      .set(bearer(viewer));
+    expect(units.status).toBe(200);
+    expect((await t.http().get('/api/budget-ledger?level=contract').set(bearer(northwind))).status).toBe(403);
+  });
+
+  it('should report per currency, never summing currencies, grouped by agency, month or goal', async () => {
+    await invoiceFor(indonesia, southpeak, 1, '2026-03-15');
+    const byAgency = await t.http().get('/api/spend/report?groupBy=agency').set(bearer(finance));
+    expect(byAgency.status).toBe(200);
+    const report = byAgency.body as SpendReportDto;
+    const lines: { currency: string; amount: string }[] = await t.dataSource.query(
+      `SELECT i.currency, sum(l.amount_minor)::text AS amount FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
+        WHERE i.status IN ('submitted', 'approved', 'paid') GROUP BY i.currency ORDER BY 1`,
+    );
+    expect(
+      report.totals
+        .filter((total) => total.lineCount > 0)
+        .map((total) => [total.currency, total.amountMinor]),
+    ).toEqual(lines.map((line) => [line.currency, Number(line.amount)]));
+    // A currency with budget but no spend still has its total (for the chart of spend against budget).
+    expect(report.totals.find((total) => total.currency === 'USD')).toMatchObject({
+      amountMinor: 0,
+      lineCount: 0,
+    });
+    expect(report.rows.map((row) => [row.label, row.currency]).sort()).toEqual([
+      ['Northwind Social', 'KRW'],
+      ['Southpeak Media', 'IDR'],
+    ]);
+    const byMonth = (await t.http().get('/api/spend/report?groupBy=month&currency=IDR').set(bearer(viewer)))
+      .body as SpendReportDto;
+    expect(byMonth.rows.map((row) => row.key)).toEqual(['2026-03']);
+    const byGoal = (
+      await t.http().get(`/api/spend/report?groupBy=goal&contractId=${korea.id}`).set(bearer(lead))
+    ).body as SpendReportDto;
+    expect(byGoal.rows.reduce((sum, row) => sum + row.amountMinor, 0)).toBe(
+      report.totals.find((total) => total.currency === 'KRW')?.amountMinor,
+    );
+    expect(byGoal.totals[0].budgetCapMinor).toBe(korea.budgetCapMinor);
+    expect((await t.http().get('/api/spend/report?groupBy=agency').set(bearer(northwind))).status).toBe(403);
+  });
+
+  it("should convert at finance's monthly rate and show the rate used, flagging a missing one", async () => {
+    const created = await t
+      .http()
+      .post('/api/exchange-rates')
+      .set(bearer(finance))
+      .send({ month: '2026-03', currency: 'IDR', reportingCurrency: 'USD', rate: '0.0000625' });
+    expect(created.status).toBe(201);
+    expect(created.body.rate).toBe('0.0000625');
+    const duplicate = await t
+      .http()
+      .post('/api/exchange-rates')
+      .set(bearer(finance))
+      .send({ month: '2026-03', currency: 'IDR', reportingCurrency: 'USD', rate: '0.00007' });
+    expect(duplicate.status).toBe(409);
+    expect((await t.http().post('/api/exchange-rates').set(bearer(lead)).send({})).status).toBe(403);
+    const report = (
+      await t.http().get('/api/spend/report?groupBy=agency&reportingCurrency=USD').set(bearer(finance))
+    ).body as SpendReportDto;
+    const idr = report.rows.find((row) => row.currency === 'IDR');
+    const krw = report.rows.find((row) => row.currency === 'KRW');
+    // Rp 15,000,000.00 × 0.0000625 = $937.50
+    expect(idr?.reporting).toEqual({
+      currency: 'USD',
+      amountMinor: Math.round((idr?.amountMinor ?? 0) * 0.0000625),
+      rates: [{ month: '2026-03', rate: '0.0000625' }],
+      missingRate: false,
+    });
+    expect(krw?.reporting?.missingRate).toBe(true);
+    const updated = await t
+      .http()
+      .patch(`/api/exchange-rates/${created.body.id}`)
+      .set(bearer(finance))
+      .send({ rate: '0.00006' });
+    expect(updated.status).toBe(200);
+    const audit: { action: string; before: { rate: string } | null }[] = await t.dataSource.query(
+      `SELECT action, before FROM audit_events WHERE entity = 'exchange_rate' AND entity_id = $1 ORDER BY at`,
+      [created.body.id],
+    );
+    expect(audit).toEqual([
+      { action: 'exchange_rate.created', before: null },
+      { action: 'exchange_rate.updated', before: { rate: '0.0000625' } },
+    ]);
+  });
+
+  it('should drill down from a report row to its lines and from a line to its deliverable and goal', async () => {
+    const march = await t.http().get('/api/spend/lines?month=2026-03&limit=100').set(bearer(finance));
+    expect(march.status).toBe(200);
+    const lines = (march.body as Page<SpendLineDto>).items;
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line.issueDate.startsWith('2026-03')).toBe(true);
+      expect(
+        (await t.http().get(`/api/deliverables/${line.deliverableId}`).set(bearer(finance))).status,
+      ).toBe(200);
+      expect((await t.http().get(`/api/goals/${line.goalId}`).set(bearer(finance))).status).toBe(200);
+      expect((await t.http().get(`/api/invoices/${line.invoiceId}`).set(bearer(finance))).status).toBe(200);
+    }
+    expect((await t.http().get('/api/spend/lines').set(bearer(viewer))).status).toBe(403);
+  });
+
+  it('should export the same view as CSV and XLSX with the filters, the time and numeric amounts', async () => {
+    const report = (await t.http().get('/api/spend/report?groupBy=agency').set(bearer(finance)))
+      .body as SpendReportDto;
+    const csv = await t
+      .http()
+      .get('/api/spend/export?groupBy=agency&format=csv&status=submitted')
+      .set(bearer(finance));
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.text).toContain('Filters,status=submitted');
+    expect(csv.text).toMatch(/Exported at,\d{4}-\d{2}-\d{2}T/);
+    const linesCsv = await t
+      .http()
+      .get('/api/spend/export?groupBy=agency&format=csv&view=lines')
+      .set(bearer(finance));
+    const lineRows = linesCsv.text
+      .trim()
+      .split('\n')
+      .filter((row) => /^\d{4}-\d{2}-\d{2},/.test(row));
+    expect(lineRows).toHaveLength(report.totals.reduce((sum, total) => sum + total.lineCount, 0));
+
+    const xlsx = await t
+      .http()
+      .get('/api/spend/export?groupBy=agency&format=xlsx')
+      .set(bearer(finance))
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as Buffer);
+    const summary = workbook.getWorksheet('Summary');
+    const totals: [string, number][] = [];
+    summary?.eachRow((row) => {
+      if (row.getCell(1).value === 'Total')
+        totals.push([String(row.getCell(2).value), row.getCell(5).value as number]);
+    });
+    expect(totals).toEqual(
+      report.totals.map((total) => [
+        total.currency,
+        total.currency === 'KRW' ? total.amountMinor : total.amountMinor / 100,
+      ]),
+    );
+    expect(typeof totals[0][1]).toBe('number');
+    expect(workbook.getWorksheet('Lines')?.actualRowCount).toBe(lineRows.length + 1);
+    expect(
+      (await t.http().get('/api/spend/export?groupBy=agency&format=pdf').set(bearer(finance))).status,
+    ).toBe(400);
+  });
+});
