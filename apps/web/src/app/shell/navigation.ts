@@ -53,7 +53,7 @@ export function navigationFor(user: SessionUser): NavEntry[] {
   }
   if (can(role, 'deliverable:read')) {
     entries.push({
-      label: $localize`:Navigation entry: every deliverable the user may see@@nav.deliverables:Deliverables`,
+      label: $localize`:Navigation entry — every deliverable the user may see@@nav.deliverables:Deliverables`,
       path: '/deliverables',
       description: agencyUser
         ? $localize`:Home page line of the deliverables list, for agency users@@nav.deliverables.agency:Everything your agency is making, across briefs: find a piece by title, status or due date.`
@@ -71,7 +71,7 @@ export function navigationFor(user: SessionUser): NavEntry[] {
   }
   if (can(role, 'invoice:read')) {
     entries.push({
-      label: $localize`:Navigation entry: invoices@@nav.invoices:Invoices`,
+      label: $localize`:Navigation entry — invoices@@nav.invoices:Invoices`,
       path: '/invoices',
       description: can(role, 'invoice:submit')
         ? $localize`:Home page line of the invoices, for agency users@@nav.invoices.agency:Invoice the work the brand approved, priced from the rate card, and follow each invoice to payment.`

@@ -129,21 +129,21 @@ export class FinanceQueues {
     return [
       {
         queue: 'to_decide',
-        label: $localize`:Finance queue: submitted invoices@@financeQueue.to_decide:To decide`,
+        label: $localize`:Finance queue — submitted invoices@@financeQueue.to_decide:To decide`,
         description: $localize`Submitted invoices waiting for an approval or a rejection.`,
         count: counts.toDecide,
         queryParams: { status: 'submitted', sort: 'dueDate' },
       },
       {
         queue: 'awaiting_payment',
-        label: $localize`:Finance queue: approved, unpaid invoices@@financeQueue.awaiting_payment:Approved, not yet paid`,
+        label: $localize`:Finance queue — approved, unpaid invoices@@financeQueue.awaiting_payment:Approved, not yet paid`,
         description: $localize`Approved invoices to pay and mark paid.`,
         count: counts.awaitingPayment,
         queryParams: { status: 'approved', sort: 'dueDate' },
       },
       {
         queue: 'overdue',
-        label: $localize`:Finance queue: approved invoices past due@@financeQueue.overdue:Overdue for payment`,
+        label: $localize`:Finance queue — approved invoices past due@@financeQueue.overdue:Overdue for payment`,
         description: $localize`Approved invoices past their due date and still unpaid.`,
         count: counts.overdue,
         queryParams: { overdue: 'true', sort: 'dueDate' },
