@@ -34,7 +34,11 @@ const OLDEST_SHOWN = 5;
       <h2 i18n id="finance-queues-title" class="ap-queues__title">Waiting for finance</h2>
       <div class="ap-progress-slot">
         @if (counts.loading() || oldest.loading()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading what waits for finance" i18n-aria-label />
+          <mat-progress-bar
+            mode="indeterminate"
+            aria-label="Loading what waits for finance"
+            i18n-aria-label
+          />
         }
       </div>
       @if (counts.error(); as error) {
@@ -43,7 +47,11 @@ const OLDEST_SHOWN = 5;
         <ul class="ap-queues__cards">
           @for (card of cards(); track card.queue) {
             <li>
-              <mat-card appearance="outlined" class="ap-queue" [class.ap-queue--urgent]="card.queue === 'overdue' && card.count > 0">
+              <mat-card
+                appearance="outlined"
+                class="ap-queue"
+                [class.ap-queue--urgent]="card.queue === 'overdue' && card.count > 0"
+              >
                 <mat-card-content>
                   <p class="ap-queue__count" [attr.data-testid]="'queue-' + card.queue">{{ card.count }}</p>
                   <h3 class="ap-queue__label" [id]="'queue-' + card.queue">{{ card.label }}</h3>
@@ -125,7 +133,11 @@ export class FinanceQueues {
     () => this.invoices.list({ status: 'submitted', sort: 'dueDate', limit: OLDEST_SHOWN }),
   );
   protected readonly cards = computed((): QueueCard[] => {
-    const counts: FinanceQueueCountsDto = this.counts.value() ?? { toDecide: 0, awaitingPayment: 0, overdue: 0 };
+    const counts: FinanceQueueCountsDto = this.counts.value() ?? {
+      toDecide: 0,
+      awaitingPayment: 0,
+      overdue: 0,
+    };
     return [
       {
         queue: 'to_decide',

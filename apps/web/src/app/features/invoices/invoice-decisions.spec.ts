@@ -38,7 +38,11 @@ describe('conflictState', () => {
   it('should find no conflict in other errors or an unknown status', () => {
     expect(conflictState({ code: 'four_eyes_required', message: 'No.' })).toBeNull();
     expect(
-      conflictState({ code: 'conflict', message: 'x', details: { current: { status: 'lost', approvalCount: 0, approvalsRequired: 1 } } }),
+      conflictState({
+        code: 'conflict',
+        message: 'x',
+        details: { current: { status: 'lost', approvalCount: 0, approvalsRequired: 1 } },
+      }),
     ).toBeNull();
   });
 });

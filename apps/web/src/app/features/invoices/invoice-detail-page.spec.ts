@@ -46,11 +46,16 @@ async function renderPage(
 }
 
 function buttonNames(element: HTMLElement): string[] {
-  return Array.from(element.querySelectorAll('.ap-invoice-actions button'), (button) => button.textContent?.trim() ?? '');
+  return Array.from(
+    element.querySelectorAll('.ap-invoice-actions button'),
+    (button) => button.textContent?.trim() ?? '',
+  );
 }
 
 function click(element: HTMLElement, name: string): void {
-  const button = Array.from(element.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === name);
+  const button = Array.from(element.querySelectorAll('button')).find(
+    (candidate) => candidate.textContent?.trim() === name,
+  );
   if (!button) throw new Error(`No button ${name}`);
   button.click();
 }
@@ -64,10 +69,17 @@ describe('InvoiceDetailPage', () => {
 
   it('should show the checks finance needs when an invoice is over budget and off the rate card', async () => {
     const element = await renderPage(
-      anInvoice({ checks: { overBudget: { remainingMinor: 100000, netMinor: 300000 }, priceDeviations: 2, quantityBeyondSpec: 1 } }),
+      anInvoice({
+        checks: {
+          overBudget: { remainingMinor: 100000, netMinor: 300000 },
+          priceDeviations: 2,
+          quantityBeyondSpec: 1,
+        },
+      }),
     );
 
-    const checks = element.querySelector('[data-testid="invoice-checks"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    const checks =
+      element.querySelector('[data-testid="invoice-checks"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
     expect(checks).toContain('the net of KRW 300,000 was more than the KRW 100,000 left on the contract');
     expect(checks).toContain('2 lines are priced away from the rate card');
     expect(checks).toContain('1 line bills more than the brief specified');
@@ -78,14 +90,21 @@ describe('InvoiceDetailPage', () => {
       anInvoice({
         approvalsRequired: 2,
         approvalCount: 1,
-        approvals: [{ by: { id: 'user-8', name: 'Fay Finance', email: 'fay@brand.test' }, at: '2026-05-03T10:00:00.000Z' }],
+        approvals: [
+          {
+            by: { id: 'user-8', name: 'Fay Finance', email: 'fay@brand.test' },
+            at: '2026-05-03T10:00:00.000Z',
+          },
+        ],
         allowedActions: ['approve', 'reject'],
       }),
     );
 
     expect(element.querySelector('[data-testid="invoice-approvals"]')?.textContent).toContain('1 of 2 given');
     expect(element.textContent).toContain('Approved by Fay Finance');
-    expect(element.querySelector('[data-testid="second-approver"]')?.textContent).toContain('Waiting for a second approver.');
+    expect(element.querySelector('[data-testid="second-approver"]')?.textContent).toContain(
+      'Waiting for a second approver.',
+    );
   });
 
   it('should say someone else decided first with the current state and hide the decisions when approving answers 409', async () => {
@@ -116,7 +135,11 @@ describe('InvoiceDetailPage', () => {
         () =>
           new HttpErrorResponse({
             status: 409,
-            error: { code: 'conflict', message: 'x', details: { current: { status: 'approved', approvalCount: 1, approvalsRequired: 1 } } },
+            error: {
+              code: 'conflict',
+              message: 'x',
+              details: { current: { status: 'approved', approvalCount: 1, approvalsRequired: 1 } },
+            },
           }),
       ),
     );

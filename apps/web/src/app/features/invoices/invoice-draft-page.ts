@@ -1,12 +1,26 @@
 import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { ApiErrorBody, ContractListQuery, InvoiceDocumentDto, SubmitInvoiceRequest } from '@agency-portal/shared';
+import type {
+  ApiErrorBody,
+  ContractListQuery,
+  InvoiceDocumentDto,
+  SubmitInvoiceRequest,
+} from '@agency-portal/shared';
 import { type Observable, filter, last, map, of, switchMap, tap } from 'rxjs';
 import { createLoader } from '../../core/data/loader';
 import { toApiError } from '../../core/http/api-error';
@@ -93,7 +107,8 @@ export class InvoiceDraftPage {
       choices.set(allocation.goalId, { goalId: allocation.goalId, goalName: allocation.goalName });
     }
     for (const line of this.draft.value()?.lines ?? []) {
-      if (!choices.has(line.goalId)) choices.set(line.goalId, { goalId: line.goalId, goalName: line.goalName });
+      if (!choices.has(line.goalId))
+        choices.set(line.goalId, { goalId: line.goalId, goalName: line.goalName });
     }
     return [...choices.values()];
   });
@@ -168,10 +183,14 @@ export class InvoiceDraftPage {
             return;
           }
           this.keys.spend();
-          this.serverError.set(this.uploaded?.file === value.file ? toApiError(error) : {
-            code: 'validation_failed',
-            message: uploadErrorMessage(error),
-          });
+          this.serverError.set(
+            this.uploaded?.file === value.file
+              ? toApiError(error)
+              : {
+                  code: 'validation_failed',
+                  message: uploadErrorMessage(error),
+                },
+          );
         },
       });
   }
@@ -191,7 +210,8 @@ export class InvoiceDraftPage {
       last(),
       map((event) => {
         this.uploadProgress.set(null);
-        if (event.type !== HttpEventType.Response || !event.body) throw new Error('Upload answered without a body');
+        if (event.type !== HttpEventType.Response || !event.body)
+          throw new Error('Upload answered without a body');
         this.uploaded = { file, document: event.body };
         return event.body;
       }),

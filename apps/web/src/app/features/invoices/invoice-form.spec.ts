@@ -107,7 +107,9 @@ describe('InvoiceForm', () => {
     const element = await render();
     const file = attachPdf(element);
     await (await input(/Invoice number/)).setValue(' BS-0042 ');
-    await (await loader.getHarness(MatSelectHarness.with({ selector: '.ap-add-line mat-select' }))).clickOptions({
+    await (
+      await loader.getHarness(MatSelectHarness.with({ selector: '.ap-add-line mat-select' }))
+    ).clickOptions({
       text: /STRATEGY/,
     });
     await press('Add line');
@@ -120,7 +122,14 @@ describe('InvoiceForm', () => {
     expect(submitted).toHaveLength(1);
     expect(submitted[0]?.number).toBe('BS-0042');
     expect(submitted[0]?.file).toBe(file);
-    expect(submitted[0]?.lines.map((line) => [line.itemCode, line.quantity, line.unitPriceMinor, line.deliverableId])).toEqual([
+    expect(
+      submitted[0]?.lines.map((line) => [
+        line.itemCode,
+        line.quantity,
+        line.unitPriceMinor,
+        line.deliverableId,
+      ]),
+    ).toEqual([
       ['POST', 1, 300000, 'deliverable-1'],
       ['STRATEGY', 2.5, 150000, null],
     ]);

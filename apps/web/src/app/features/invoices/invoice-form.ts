@@ -30,7 +30,12 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { PercentPipe } from '@angular/common';
 import type { ApiErrorBody, InvoiceDraftDto, RateCardItemDto, RateUnit } from '@agency-portal/shared';
-import { INVOICE_NUMBER_MAX_LENGTH, MAX_INVOICE_LINES, isValidQuantity, taxRatePercentText } from '@agency-portal/shared';
+import {
+  INVOICE_NUMBER_MAX_LENGTH,
+  MAX_INVOICE_LINES,
+  isValidQuantity,
+  taxRatePercentText,
+} from '@agency-portal/shared';
 import { map, startWith } from 'rxjs';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
@@ -142,7 +147,9 @@ export class InvoiceForm {
   protected readonly totals = computed(() => formTotals(this.lineValues(), this.draft().taxRateBp));
   protected readonly taxPercent = computed(() => taxRatePercentText(this.draft().taxRateBp));
   /** Hours and months can be added; deliverable items come from approved work only. */
-  protected readonly addableItems = computed(() => this.rateCard().filter((item) => item.unit !== 'deliverable'));
+  protected readonly addableItems = computed(() =>
+    this.rateCard().filter((item) => item.unit !== 'deliverable'),
+  );
   protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 
   constructor() {

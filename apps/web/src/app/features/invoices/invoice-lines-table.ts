@@ -18,13 +18,25 @@ import { MoneyPipe } from '../../shared/money/money.pipe';
     <div class="ap-table-wrap">
       <table mat-table [dataSource]="lines()" aria-label="Invoice lines" i18n-aria-label>
         <ng-container matColumnDef="item">
-          <th i18n="Column: the rate card item an invoice line bills" mat-header-cell *matHeaderCellDef scope="col">Item</th>
+          <th
+            i18n="Column: the rate card item an invoice line bills"
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+          >
+            Item
+          </th>
           <td mat-cell *matCellDef="let line">
             <span class="ap-code">{{ line.itemCode }}</span> {{ line.description }}
           </td>
         </ng-container>
         <ng-container matColumnDef="deliverable">
-          <th i18n="Column: the deliverable an invoice line bills" mat-header-cell *matHeaderCellDef scope="col">
+          <th
+            i18n="Column: the deliverable an invoice line bills"
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+          >
             Deliverable
           </th>
           <td mat-cell *matCellDef="let line">
@@ -40,13 +52,24 @@ import { MoneyPipe } from '../../shared/money/money.pipe';
           </td>
         </ng-container>
         <ng-container matColumnDef="goal">
-          <th i18n="Column: the marketing goal an invoice line is charged to" mat-header-cell *matHeaderCellDef scope="col">
+          <th
+            i18n="Column: the marketing goal an invoice line is charged to"
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+          >
             Goal
           </th>
           <td mat-cell *matCellDef="let line">{{ line.goalName }}</td>
         </ng-container>
         <ng-container matColumnDef="quantity">
-          <th i18n="How many units a line bills" mat-header-cell *matHeaderCellDef scope="col" class="ap-number">
+          <th
+            i18n="How many units a line bills"
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+            class="ap-number"
+          >
             Quantity
           </th>
           <td mat-cell *matCellDef="let line" class="ap-number">
@@ -59,7 +82,13 @@ import { MoneyPipe } from '../../shared/money/money.pipe';
           </td>
         </ng-container>
         <ng-container matColumnDef="unitPrice">
-          <th i18n="Price of one unit on an invoice line" mat-header-cell *matHeaderCellDef scope="col" class="ap-number">
+          <th
+            i18n="Price of one unit on an invoice line"
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+            class="ap-number"
+          >
             Unit price
           </th>
           <td mat-cell *matCellDef="let line" class="ap-number">
@@ -72,8 +101,18 @@ import { MoneyPipe } from '../../shared/money/money.pipe';
           </td>
         </ng-container>
         <ng-container matColumnDef="amount">
-          <th i18n="Amount of one invoice line" mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Amount</th>
-          <td mat-cell *matCellDef="let line" class="ap-number">{{ line.amountMinor | money: currency() }}</td>
+          <th
+            i18n="Amount of one invoice line"
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+            class="ap-number"
+          >
+            Amount
+          </th>
+          <td mat-cell *matCellDef="let line" class="ap-number">
+            {{ line.amountMinor | money: currency() }}
+          </td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns"></tr>

@@ -20,7 +20,10 @@ function aLine(overrides: Partial<InvoiceLineValue> = {}): InvoiceLineValue {
 
 describe('formTotals', () => {
   it('should show each line and the totals by the shared rule when every line can be priced', () => {
-    const lines = [aLine(), aLine({ unit: 'hour', deliverableId: null, quantity: 12.5, unitPriceMinor: 150_001 })];
+    const lines = [
+      aLine(),
+      aLine({ unit: 'hour', deliverableId: null, quantity: 12.5, unitPriceMinor: 150_001 }),
+    ];
 
     const shown = formTotals(lines, 1000);
 
@@ -47,7 +50,12 @@ describe('formTotals', () => {
   it('should keep the two decimals of USD exact when hours carry decimals', () => {
     const shown = formTotals([aLine({ unit: 'hour', quantity: 1.15, unitPriceMinor: 10_000 })], 0);
 
-    expect(shown.totals).toEqual({ netMinor: 11_500, taxMinor: 0, grossMinor: 11_500, lineAmountsMinor: [11_500] });
+    expect(shown.totals).toEqual({
+      netMinor: 11_500,
+      taxMinor: 0,
+      grossMinor: 11_500,
+      lineAmountsMinor: [11_500],
+    });
   });
 });
 

@@ -84,10 +84,14 @@ export function formTotals(
   lines: readonly Pick<InvoiceLineValue, 'quantity' | 'unit' | 'unitPriceMinor'>[],
   taxRateBp: number,
 ): FormTotals {
-  const lineAmountsMinor = lines.map((line) => (isPriceable(line) ? safely(() => lineAmountMinor(line.quantity, line.unitPriceMinor)) : null));
+  const lineAmountsMinor = lines.map((line) =>
+    isPriceable(line) ? safely(() => lineAmountMinor(line.quantity, line.unitPriceMinor)) : null,
+  );
   const priceable = lines.filter(isPriceable);
   const totals =
-    lines.length > 0 && priceable.length === lines.length ? safely(() => invoiceTotals(priceable, taxRateBp)) : null;
+    lines.length > 0 && priceable.length === lines.length
+      ? safely(() => invoiceTotals(priceable, taxRateBp))
+      : null;
   return { lineAmountsMinor, totals };
 }
 

@@ -30,12 +30,17 @@ export class InvoiceService {
   private readonly http = inject(HttpClient);
 
   list(query: InvoiceListQuery = {}): Observable<InvoicePage> {
-    return this.http.get<InvoicePage>('/api/invoices', { params: toHttpParams(query), context: silentErrors() });
+    return this.http.get<InvoicePage>('/api/invoices', {
+      params: toHttpParams(query),
+      context: silentErrors(),
+    });
   }
 
   /** How many invoices wait in each of finance's queues. */
   queueCounts(): Observable<FinanceQueueCountsDto> {
-    return this.http.get<FinanceQueueCountsDto>('/api/invoices/finance-queue/counts', { context: silentErrors() });
+    return this.http.get<FinanceQueueCountsDto>('/api/invoices/finance-queue/counts', {
+      context: silentErrors(),
+    });
   }
 
   get(id: string): Observable<InvoiceDetailDto> {

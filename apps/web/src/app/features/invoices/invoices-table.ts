@@ -86,10 +86,18 @@ import { INVOICE_STATUS_TONES } from './invoice-labels';
           </td>
         </ng-container>
         <ng-container matColumnDef="gross">
-          <th i18n="Column: an invoice's total including tax" mat-header-cell *matHeaderCellDef scope="col" class="ap-number">
+          <th
+            i18n="Column: an invoice's total including tax"
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+            class="ap-number"
+          >
             Gross
           </th>
-          <td mat-cell *matCellDef="let invoice" class="ap-number">{{ invoice.grossMinor | money: invoice.currency }}</td>
+          <td mat-cell *matCellDef="let invoice" class="ap-number">
+            {{ invoice.grossMinor | money: invoice.currency }}
+          </td>
         </ng-container>
         <ng-container matColumnDef="submittedAt">
           <th

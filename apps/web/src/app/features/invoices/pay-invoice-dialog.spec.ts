@@ -69,7 +69,9 @@ describe('PayInvoiceDialog', () => {
 
     await type(/Payment date/, '2026-05-21');
     await markPaid();
-    expect(await (await field(/Payment date/)).getTextErrors()).toEqual(['The payment date cannot be in the future.']);
+    expect(await (await field(/Payment date/)).getTextErrors()).toEqual([
+      'The payment date cannot be in the future.',
+    ]);
 
     await type(/Payment date/, '2026-05-01');
     await markPaid();

@@ -59,12 +59,19 @@ function paymentDateWithin(issueDate: string, today: string): ValidatorFn {
     <form [formGroup]="form" (ngSubmit)="confirmPayment()" novalidate>
       <mat-dialog-content>
         <p i18n>
-          Record that {{ data.grossMinor | money: data.currency }} was paid. The agency is told, and a paid invoice
-          cannot be changed.
+          Record that {{ data.grossMinor | money: data.currency }} was paid. The agency is told, and a paid
+          invoice cannot be changed.
         </p>
         <mat-form-field class="ap-field">
           <mat-label i18n>Payment date</mat-label>
-          <input matInput type="date" formControlName="paymentDate" required [min]="data.issueDate" [max]="data.today" />
+          <input
+            matInput
+            type="date"
+            formControlName="paymentDate"
+            required
+            [min]="data.issueDate"
+            [max]="data.today"
+          />
           <mat-hint i18n>Issued {{ data.issueDate | localDate: 'date' }}; not later than today.</mat-hint>
           <mat-error>{{ dateMessage() }}</mat-error>
         </mat-form-field>
@@ -77,7 +84,11 @@ function paymentDateWithin(issueDate: string, today: string): ValidatorFn {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button i18n matButton type="button" mat-dialog-close>Cancel</button>
-        <button i18n="Button — finance records the payment of an invoice@@invoiceAction.pay" matButton="filled" type="submit">
+        <button
+          i18n="Button — finance records the payment of an invoice@@invoiceAction.pay"
+          matButton="filled"
+          type="submit"
+        >
           Mark paid
         </button>
       </mat-dialog-actions>
@@ -97,14 +108,18 @@ export class PayInvoiceDialog {
   private readonly validationMessage = new ValidationMessagePipe();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    paymentDate: [this.data.today, [Validators.required, paymentDateWithin(this.data.issueDate, this.data.today)]],
+    paymentDate: [
+      this.data.today,
+      [Validators.required, paymentDateWithin(this.data.issueDate, this.data.today)],
+    ],
     reference: ['', [Validators.required, Validators.maxLength(200), notBlank]],
   });
 
   protected dateMessage(): string {
     const errors = this.form.controls.paymentDate.errors;
     if (errors?.['paymentInFuture']) return $localize`The payment date cannot be in the future.`;
-    if (errors?.['paymentBeforeIssue']) return $localize`The payment date cannot be before the invoice was issued.`;
+    if (errors?.['paymentBeforeIssue'])
+      return $localize`The payment date cannot be before the invoice was issued.`;
     return this.validationMessage.transform(errors);
   }
 
@@ -124,6 +139,9 @@ export function openPayInvoiceDialog(
   data: PayInvoiceDialogData,
 ): Observable<PayInvoiceRequest | undefined> {
   return dialog
-    .open<PayInvoiceDialog, PayInvoiceDialogData, PayInvoiceRequest>(PayInvoiceDialog, { data, width: '480px' })
+    .open<PayInvoiceDialog, PayInvoiceDialogData, PayInvoiceRequest>(PayInvoiceDialog, {
+      data,
+      width: '480px',
+    })
     .afterClosed();
 }
