@@ -75,6 +75,7 @@ type Loaded = LookupResult & { failed: boolean };
         [required]="required()"
         [placeholder]="placeholder()"
         [errorStateMatcher]="errorState"
+        (focus)="panelOpened()"
         (blur)="touched()"
       />
       @if (clearable() && value() !== '' && !text.disabled) {
@@ -251,7 +252,8 @@ export class LookupField implements ControlValueAccessor {
 
   protected panelOpened(): void {
     const value = this.text.value;
-    // A chosen record shows its name; opening lists the first choices, not only that one.
+    // A chosen record shows its name; focusing or opening lists the first choices, not only that one.
+    // On focus too: a panel with no options yet (no "empty" choice) never opens by itself.
     this.terms.next(typeof value === 'string' ? value : '');
   }
 
