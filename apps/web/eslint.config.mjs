@@ -75,6 +75,8 @@ export default [
             'scope',
             'sizes',
             'spellcheck',
+            // mat-sort-header's first direction (asc | desc).
+            'start',
             'step',
             'subscriptSizing',
             'tone',

@@ -52,6 +52,11 @@ export const appRoutes: Route[] = [
           import('./features/deliverables/deliverables.routes').then((m) => m.deliverableRoutes),
       },
       {
+        path: 'invoices',
+        canActivate: [permissionGuard('invoice:read')],
+        loadChildren: () => import('./features/invoices/invoices.routes').then((m) => m.invoiceRoutes),
+      },
+      {
         path: 'reviews',
         title: $localize`Review queue`,
         canActivate: [permissionGuard('deliverable:review')],

@@ -15,6 +15,7 @@ describe('navigationFor', () => {
       'Briefs',
       'Deliverables',
       'Review queue',
+      'Invoices',
       'Business units',
       'Agencies',
       'Approval policies',
@@ -45,9 +46,16 @@ describe('navigationFor', () => {
       'Contracts',
       'Briefs',
       'Deliverables',
+      'Invoices',
       'Business units',
       'Agencies',
     ]);
+  });
+
+  it('should describe deciding and paying invoices when the user is in finance', () => {
+    const invoices = navigationFor(aSessionUser({ role: 'finance' })).find((entry) => entry.path === '/invoices');
+
+    expect(invoices?.description).toContain('approve, reject and record payments');
   });
 
   it('should offer goals but no contracts when the user is a viewer', () => {
@@ -72,12 +80,14 @@ describe('navigationFor', () => {
       'Contracts',
       'Briefs',
       'Deliverables',
+      'Invoices',
       'My agency',
     ]);
     expect(entries[2].description).toContain('Your agency’s contracts');
     expect(entries[3].description).toContain('accept or decline');
     expect(entries[4].path).toBe('/deliverables');
-    expect(entries[5].path).toBe('/agencies/agency-1');
+    expect(entries[5].description).toContain('Invoice the work the brand approved');
+    expect(entries[6].path).toBe('/agencies/agency-1');
   });
 
   it('should offer My agency and Users when the user is an agency admin', () => {
@@ -87,6 +97,7 @@ describe('navigationFor', () => {
       'Contracts',
       'Briefs',
       'Deliverables',
+      'Invoices',
       'My agency',
       'Users',
     ]);

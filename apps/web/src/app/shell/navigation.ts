@@ -69,6 +69,18 @@ export function navigationFor(user: SessionUser): NavEntry[] {
       exact: false,
     });
   }
+  if (can(role, 'invoice:read')) {
+    entries.push({
+      label: $localize`:Navigation entry — invoices@@nav.invoices:Invoices`,
+      path: '/invoices',
+      description: can(role, 'invoice:submit')
+        ? $localize`:Home page line of the invoices, for agency users@@nav.invoices.agency:Invoice the work the brand approved, priced from the rate card, and follow each invoice to payment.`
+        : can(role, 'invoice:decide')
+          ? $localize`:Home page line of the invoices, for finance@@nav.invoices.finance:Check agency invoices against budget, rate card and briefs; approve, reject and record payments.`
+          : $localize`:Home page line of the invoices, for in-house readers@@nav.invoices.read:Agency invoices against their contracts and where each stands with finance.`,
+      exact: false,
+    });
+  }
   if (can(role, 'business_unit:read')) {
     entries.push({
       label: $localize`Business units`,

@@ -84,6 +84,7 @@ describe('Shell', () => {
       'Briefs',
       'Deliverables',
       'Review queue',
+      'Invoices',
       'Business units',
       'Agencies',
       'Approval policies',

@@ -71,6 +71,20 @@ describe('unavailableInterceptor', () => {
     expect(notifier.lasting).toHaveBeenCalledWith(UNAVAILABLE_MESSAGE);
   });
 
+  it('should retry a change sent with an Idempotency-Key with the same key when it answers 503', async () => {
+    const response = firstValueFrom(
+      client.post('/api/invoices', { number: 'INV-1' }, { headers: { 'Idempotency-Key': 'key-1' } }),
+    );
+
+    http.expectOne('/api/invoices').flush(BODY, UNAVAILABLE);
+    await jest.advanceTimersByTimeAsync(5000);
+    const retried = http.expectOne('/api/invoices');
+    expect(retried.request.headers.get('Idempotency-Key')).toBe('key-1');
+    retried.flush({ id: 'invoice-1' });
+
+    await expect(response).resolves.toEqual({ id: 'invoice-1' });
+  });
+
   it('should retry the refresh, which answers the same when repeated', async () => {
     const response = firstValueFrom(client.post('/api/auth/refresh', null));
 

@@ -13,11 +13,17 @@ export const UNAVAILABLE_RETRIES = 6;
 const MAX_DELAY_MS = 30_000;
 
 /**
- * Reads and the refresh are safe to repeat (a repeated refresh gets the same answer); changes
- * are not retried behind the person's back: they see the message and try again.
+ * Reads, the refresh (a repeated refresh gets the same answer) and changes sent with an
+ * Idempotency-Key (the server answers a repeat with the first answer) are safe to repeat; other
+ * changes are not retried behind the person's back: they see the message and try again.
  */
 function isSafeToRepeat(request: HttpRequest<unknown>): boolean {
-  return request.method === 'GET' || request.method === 'HEAD' || request.url === '/api/auth/refresh';
+  return (
+    request.method === 'GET' ||
+    request.method === 'HEAD' ||
+    request.url === '/api/auth/refresh' ||
+    request.headers.has('Idempotency-Key')
+  );
 }
 
 /** Retry-After when the API sends it, else 2, 4, 8 … seconds; never more than 30 s. */

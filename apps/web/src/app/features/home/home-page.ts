@@ -6,6 +6,7 @@ import type { Role } from '@agency-portal/shared';
 import { ROLE_LABELS } from '../../shared/i18n/labels';
 import { AuthService } from '../../core/auth/auth.service';
 import { navigationFor } from '../../shell/navigation';
+import { FinanceQueues } from '../invoices/finance-queues';
 
 const ROLE_SUMMARIES: Record<Role, string> = {
   admin:
@@ -24,13 +25,14 @@ const ROLE_SUMMARIES: Record<Role, string> = {
 /** Landing page: who you are here and what you can do. */
 @Component({
   selector: 'ap-home-page',
-  imports: [MatButtonModule, MatCardModule, RouterLink],
+  imports: [FinanceQueues, MatButtonModule, MatCardModule, RouterLink],
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class HomePage {
-  protected readonly user = inject(AuthService).user;
+  private readonly auth = inject(AuthService);
+  protected readonly user = this.auth.user;
   protected readonly firstName = computed(() => this.user()?.name.split(' ')[0] ?? '');
   protected readonly roleLabel = computed(() => {
     const user = this.user();
@@ -40,6 +42,8 @@ export class HomePage {
     const user = this.user();
     return user ? ROLE_SUMMARIES[user.role] : '';
   });
+  /** Finance starts from what waits for their decision or payment. */
+  protected readonly showFinanceQueues = computed(() => this.auth.hasPermission('invoice:decide'));
   protected readonly areas = computed(() => {
     const user = this.user();
     return user ? navigationFor(user).filter((entry) => entry.path !== '/') : [];

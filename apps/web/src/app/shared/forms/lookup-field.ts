@@ -267,7 +267,8 @@ export class LookupField implements ControlValueAccessor, DoCheck {
   /** Focus lists the first choices (the panel opens once there are some to show). */
   protected searchOnFocus(): void {
     const value = this.text.value;
-    // A chosen record shows its name; opening lists the first choices, not only that one.
+    // A chosen record shows its name; focusing or opening lists the first choices, not only that one.
+    // On focus too: a panel with no options yet (no "empty" choice) never opens by itself.
     this.terms.next(typeof value === 'string' ? value : '');
   }
 

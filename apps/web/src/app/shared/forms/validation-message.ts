@@ -45,6 +45,12 @@ export function validationMessage(errors: ValidationErrors | null | undefined, l
   if (errors['wholeNumber']) {
     return $localize`:Validation message of a form field:Enter a whole number.`;
   }
+  const quantity = errors['quantity'] as { unit: string } | undefined;
+  if (quantity) {
+    return quantity.unit === 'deliverable'
+      ? $localize`:Validation message of a form field:Enter a whole number of deliverables above zero.`
+      : $localize`:Validation message of a form field:Enter a quantity above zero with at most 2 decimals.`;
+  }
   const min = errors['min'] as { min: number } | undefined;
   if (min) {
     return $localize`:Validation message of a form field:Enter ${formatNumber(min.min, locale)}:min: or more.`;

@@ -8,6 +8,7 @@ import type {
   DeliverableStatus,
   FunnelStage,
   GoalStatus,
+  InvoiceStatus,
   KpiMetric,
   OperatingModel,
   RateUnit,
@@ -128,6 +129,14 @@ export const DELIVERABLE_STATUS_LABELS: Record<DeliverableStatus, string> = {
   approved: $localize`:Status of a deliverable@@deliverableStatus.approved:Approved`,
   rejected: $localize`:Status of a deliverable@@deliverableStatus.rejected:Rejected`,
   published: $localize`:Status of a deliverable@@deliverableStatus.published:Published`,
+};
+
+export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
+  submitted: $localize`:Status of an invoice — waiting for finance@@invoiceStatus.submitted:Submitted`,
+  approved: $localize`:Status of an invoice — approved by finance, not yet paid@@invoiceStatus.approved:Approved`,
+  rejected: $localize`:Status of an invoice@@invoiceStatus.rejected:Rejected`,
+  paid: $localize`:Status of an invoice@@invoiceStatus.paid:Paid`,
+  withdrawn: $localize`:Status of an invoice — taken back by the agency@@invoiceStatus.withdrawn:Withdrawn`,
 };
 
 export const DECISION_LABELS: Record<Decision, string> = {
