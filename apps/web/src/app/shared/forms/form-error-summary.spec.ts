@@ -12,22 +12,22 @@ import { FormErrorSummary } from './form-error-summary';
     <form [formGroup]="form" (ngSubmit)="saved = true" novalidate>
       <ap-form-error-summary />
       <mat-form-field>
-        <mat-label>Title</mat-label>
+        <mat-label i18n>Title</mat-label>
         <input matInput formControlName="title" />
-        <mat-error>Enter a title.</mat-error>
+        <mat-error i18n>Enter a title.</mat-error>
       </mat-form-field>
       <mat-form-field>
-        <mat-label>Scope</mat-label>
+        <mat-label i18n>Scope</mat-label>
         <textarea matInput formControlName="scope"></textarea>
       </mat-form-field>
-      <div role="group" aria-label="Rate card line 1" formGroupName="line">
+      <div role="group" aria-label="Rate card line 1" i18n-aria-label formGroupName="line">
         <mat-form-field>
-          <mat-label>Code</mat-label>
+          <mat-label i18n>Code</mat-label>
           <input matInput formControlName="code" />
-          <mat-error>Enter a code.</mat-error>
+          <mat-error i18n>Enter a code.</mat-error>
         </mat-form-field>
       </div>
-      <button type="submit">Save</button>
+      <button i18n type="submit">Save</button>
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -27,7 +27,7 @@ const FOCUSABLE = 'input:not([type=hidden]), textarea, select, [tabindex]:not([t
 /** The form's controls that are invalid, in the order a person reads them. */
 export function invalidFields(form: HTMLElement): InvalidField[] {
   const controls = form.querySelectorAll<HTMLElement>('[formcontrolname].ng-invalid');
-  return Array.from(new Set(controls), (element) => ({
+  return Array.from(controls, (element) => ({
     label: labelOf(element, form),
     message: messageOf(element),
     element,
