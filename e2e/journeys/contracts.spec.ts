@@ -104,7 +104,19 @@ test.describe('goals and contracts', () => {
       .setInputFiles({ name: 'NW-WINTER-01 signed.pdf', mimeType: 'application/pdf', buffer: SIGNED_PDF });
     await page.getByRole('button', { name: 'Upload signed PDF' }).click();
     await expect(page.getByTestId('signed-document')).toContainText('NW-WINTER-01 signed.pdf');
-    await page.getByRole('button', { name: 'Activate' }).click();
+    // Activating asks first; the keyboard starts on Cancel, Escape changes nothing and returns
+    // focus to the button that asked.
+    const activate = page.getByRole('button', { name: 'Activate' });
+    await activate.click();
+    const confirmation = page.getByRole('dialog', { name: 'Activate NW-WINTER-01?' });
+    await expect(confirmation).toContainText('cannot go back to draft');
+    await expect(confirmation.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(confirmation).toHaveCount(0);
+    await expect(activate).toBeFocused();
+    await expect(page.getByTestId('contract-status')).toHaveText(/Draft/);
+    await activate.click();
+    await confirmation.getByRole('button', { name: 'Activate' }).click();
     await expect(page.getByTestId('contract-status')).toHaveText(/Active/);
     await expect(page.getByRole('heading', { name: 'Internal notes' })).toBeVisible();
     const contractUrl = page.url();

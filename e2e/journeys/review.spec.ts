@@ -130,6 +130,7 @@ test.describe('briefs and review', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByTestId('brief-status')).toHaveText(/Draft/);
     await page.getByRole('button', { name: 'Send to agency' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Send brief' }).click();
     await expect(page.getByTestId('brief-status')).toHaveText(/Sent/);
     const briefUrl = page.url();
     await signOut(page);
@@ -138,6 +139,7 @@ test.describe('briefs and review', () => {
     await signIn(page, 'member@northwind.demo.local');
     await page.goto(briefUrl);
     await page.getByRole('button', { name: 'Accept' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Accept brief' }).click();
     await expect(page.getByTestId('brief-status')).toHaveText(/Accepted/);
     await page.getByRole('link', { name: DEMO.reelDeliverable }).first().click();
     await uploadVersion(page, 'first-snow-v1.png', 40, 'First snow. Lighter than ever.');
@@ -170,6 +172,7 @@ test.describe('briefs and review', () => {
     await signIn(page, 'lead@demo.local');
     await page.goto(deliverableUrl);
     await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
     await expect(page.getByTestId('deliverable-status')).toHaveText(/In review/);
     await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
     await signOut(page);
@@ -177,6 +180,7 @@ test.describe('briefs and review', () => {
     await signIn(page, 'legal@demo.local');
     await page.goto(deliverableUrl);
     await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
     await expect(page.getByTestId('deliverable-status')).toHaveText(/Approved/);
 
     // The full history: both versions and every decision.

@@ -8,12 +8,26 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  // Signed in (the shell shows "Sign out") or refused (an alert): either way the attempt is over.
-  await expect(page.getByRole('button', { name: 'Sign out' }).or(page.getByRole('alert'))).toBeVisible();
+  // Signed in (the shell shows "Sign out", or on a phone the account menu) or refused (an alert):
+  // either way the attempt is over.
+  await expect(
+    page.getByRole('button', { name: 'Sign out' }).or(accountMenuButton(page)).or(page.getByRole('alert')),
+  ).toBeVisible();
+}
+
+/** On a phone the person and Sign out sit in one menu in the toolbar. */
+export function accountMenuButton(page: Page) {
+  return page.getByRole('button', { name: /^Account: / });
 }
 
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  const account = accountMenuButton(page);
+  if (await account.isVisible()) {
+    await account.click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  } else {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+  }
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 }
 

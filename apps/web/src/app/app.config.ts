@@ -11,12 +11,14 @@ import {
   provideRouter,
   withComponentInputBinding,
   withInMemoryScrolling,
+  withNavigationErrorHandler,
 } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { AuthService } from './core/auth/auth.service';
 import { LocaleService } from './core/i18n/locale.service';
 import { errorInterceptor } from './core/http/error.interceptor';
+import { reportNavigationError } from './core/http/network-status';
 import { unavailableInterceptor } from './core/http/unavailable.interceptor';
 import { PageTitleStrategy } from './core/routing/page-title.strategy';
 
@@ -27,6 +29,8 @@ export const appConfig: ApplicationConfig = {
       appRoutes,
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+      // A page that cannot load (offline: its code chunk fails) says so instead of doing nothing.
+      withNavigationErrorHandler(reportNavigationError),
     ),
     // The error interceptor is outermost so it only sees what is left after a refresh-and-retry.
     provideHttpClient(withInterceptors([errorInterceptor, authInterceptor, unavailableInterceptor])),

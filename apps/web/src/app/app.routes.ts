@@ -92,12 +92,23 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/audit/audit.routes').then((m) => m.auditRoutes),
       },
       {
+        path: 'forbidden',
+        title: $localize`Not allowed`,
+        data: { kind: 'forbidden' },
+        loadComponent: () => import('./shell/status-page').then((m) => m.StatusPage),
+      },
+      {
         path: 'outbox',
         title: $localize`Mail outbox`,
         canActivate: [permissionGuard('outbox:read')],
         loadComponent: () => import('./features/outbox/outbox-page').then((m) => m.OutboxPage),
       },
+      {
+        path: '**',
+        title: $localize`Page not found`,
+        data: { kind: 'not_found' },
+        loadComponent: () => import('./shell/status-page').then((m) => m.StatusPage),
+      },
     ],
   },
-  { path: '**', redirectTo: '' },
 ];

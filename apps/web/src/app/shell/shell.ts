@@ -3,22 +3,29 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
+import { MatMenuModule } from '@angular/material/menu';
 import { type MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { ROLE_LABELS } from '../shared/i18n/labels';
 import { map } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
+import { NetworkStatus, OFFLINE_MESSAGE } from '../core/http/network-status';
 import { APP_NAME } from '../core/routing/page-title.strategy';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { navigationFor } from './navigation';
 
-/** Signed-in layout: toolbar with notifications, the user and sign-out, side navigation by role, page outlet. */
+/**
+ * Signed-in layout: a header (toolbar with notifications, the user and sign-out; on a phone the
+ * user and sign-out fold into an account menu), the offline banner, side navigation by role
+ * and the page outlet.
+ */
 @Component({
   selector: 'ap-shell',
   imports: [
     MatButtonModule,
     MatListModule,
+    MatMenuModule,
     MatSidenavModule,
     MatToolbarModule,
     NotificationBell,
@@ -40,6 +47,20 @@ export class Shell {
     const user = this.user();
     return user ? ROLE_LABELS[user.role] : '';
   });
+  /** "LS" for Lee Social Lead: the account button's face on a phone. */
+  protected readonly initials = computed(() =>
+    (this.user()?.name ?? '')
+      .split(/\s+/)
+      .filter((part) => part.length > 0)
+      .slice(0, 2)
+      .map((part) => part.charAt(0).toUpperCase())
+      .join(''),
+  );
+  protected readonly accountLabel = computed(
+    () => $localize`:Name of the account menu button on a phone@@shell.account:Account: ${this.user()?.name ?? ''}:name:`,
+  );
+  protected readonly online = inject(NetworkStatus).online;
+  protected readonly offlineMessage = OFFLINE_MESSAGE;
   protected readonly navigation = computed(() => {
     const user = this.user();
     return user ? navigationFor(user) : [];

@@ -3,6 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import {
   type ActivatedRouteSnapshot,
   type RouterStateSnapshot,
+  RedirectCommand,
   UrlTree,
   provideRouter,
 } from '@angular/router';
@@ -59,12 +60,15 @@ describe('auth guards', () => {
     expect(result).toBe(true);
   });
 
-  it('should redirect home when the role lacks the permission', () => {
+  it('should show the not-allowed page at the same address when the role lacks the permission', () => {
     setUp(aSessionUser({ role: 'agency_member', agencyId: 'agency-1' }));
 
     const result = TestBed.runInInjectionContext(() => permissionGuard('user:read')(route, state('/users')));
 
-    expect(String(result)).toBe('/');
+    expect(result).toBeInstanceOf(RedirectCommand);
+    const command = result as RedirectCommand;
+    expect(String(command.redirectTo)).toBe('/forbidden');
+    expect(command.navigationBehaviorOptions?.skipLocationChange).toBe(true);
   });
 
   it('should send an agency user to their own agency when they open the agency list', () => {

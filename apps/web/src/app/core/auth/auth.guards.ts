@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { type CanActivateFn, Router } from '@angular/router';
+import { type CanActivateFn, RedirectCommand, Router } from '@angular/router';
 import type { Permission } from '@agency-portal/shared';
 import { isAgencyRole } from '@agency-portal/shared';
 import { AuthService } from './auth.service';
@@ -18,9 +18,18 @@ export const signedInGuard: CanActivateFn = (_route, state) => {
 export const signedOutGuard: CanActivateFn = () =>
   inject(AuthService).isSignedIn() ? inject(Router).createUrlTree(['/']) : true;
 
-/** Lets through only roles holding `permission` (per the shared permission table). */
+/** Where a page the role may not open is explained (app.routes.ts). */
+export const FORBIDDEN_PATH = '/forbidden';
+
+/**
+ * Lets through only roles holding `permission` (per the shared permission table). Anyone else
+ * sees the "not allowed" page at the address they asked for (not a silent trip home), so they
+ * know the page exists but is not theirs, and Back still works.
+ */
 export function permissionGuard(permission: Permission): CanActivateFn {
-  return () => inject(AuthService).hasPermission(permission) || inject(Router).createUrlTree(['/']);
+  return () =>
+    inject(AuthService).hasPermission(permission) ||
+    new RedirectCommand(inject(Router).parseUrl(FORBIDDEN_PATH), { skipLocationChange: true });
 }
 
 /** Agency users have exactly one agency: send them to it instead of a list. */

@@ -18,11 +18,13 @@ import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { nonEmptyArray, notBlank } from '../../shared/forms/validators';
+import { FormErrorSummary } from '../../shared/forms/form-error-summary';
 
 /** Name, legal name, services and the in-house relationship owner of an agency. */
 @Component({
   selector: 'ap-agency-form',
   imports: [
+    FormErrorSummary,
     FormErrorAlert,
     MatButtonModule,
     MatChipsModule,

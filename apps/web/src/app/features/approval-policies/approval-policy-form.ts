@@ -38,6 +38,7 @@ import { ANY_OF_ROLE_LABELS } from '../../shared/i18n/labels';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { nonEmptyArray, notBlank, wholeNumber } from '../../shared/forms/validators';
 import { NUMBER_LIMITS, TEXT_LIMITS } from '@agency-portal/shared';
+import { FormErrorSummary } from '../../shared/forms/form-error-summary';
 
 type ApproverRole = NonNullable<ApprovalStepDto['approverRole']>;
 /** A role whose members decide, or 'users': the named people. */
@@ -84,6 +85,7 @@ export function toStep(row: {
 @Component({
   selector: 'ap-approval-policy-form',
   imports: [
+    FormErrorSummary,
     LookupChips,
     FormErrorAlert,
     MatButtonModule,

@@ -40,6 +40,10 @@ describe('LoginPage', () => {
     await fixture.whenStable();
   }
 
+  it('should hold the sign-in card in the main landmark', () => {
+    expect(element.querySelector('main h1')?.textContent?.trim()).toBe('Sign in');
+  });
+
   it('should show the server message in an alert when the credentials are wrong', async () => {
     typeInto('Email', 'ada@brand.test');
     typeInto('Password', 'wrong password');

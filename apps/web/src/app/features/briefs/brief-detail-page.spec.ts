@@ -7,6 +7,7 @@ import { can } from '@agency-portal/shared';
 import { of, throwError } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { Notifier } from '../../core/notify/notifier';
+import { openDialogText, pressInDialog } from '../../testing/dialogs';
 import { aBrief, aContract, aSessionUser } from '../../testing/fixtures';
 import { ContractService } from '../contracts/contract.service';
 import { BriefDetailPage } from './brief-detail-page';
@@ -22,13 +23,14 @@ async function renderPage(
   user: SessionUser,
   brief: BriefDetailDto,
   accept: jest.Mock = jest.fn(() => of(brief)),
+  send: jest.Mock = jest.fn(() => of(brief)),
 ): Promise<{ fixture: ComponentFixture<BriefDetailPage>; element: HTMLElement }> {
   const current = signal<SessionUser | null>(user);
   TestBed.configureTestingModule({
     imports: [BriefDetailPage],
     providers: [
       provideRouter([]),
-      { provide: BriefService, useValue: { get: () => of(brief), accept } },
+      { provide: BriefService, useValue: { get: () => of(brief), accept, send } },
       { provide: ContractService, useValue: { get: () => of(CONTRACT) } },
       { provide: Notifier, useValue: { success: jest.fn(), error: jest.fn() } },
       {
@@ -49,6 +51,12 @@ async function renderPage(
 
 function buttonNames(element: HTMLElement): string[] {
   return Array.from(element.querySelectorAll('button'), (button) => button.textContent?.trim() ?? '');
+}
+
+function press(element: HTMLElement, name: string): void {
+  Array.from(element.querySelectorAll('button'))
+    .find((button) => button.textContent?.trim() === name)
+    ?.click();
 }
 
 function headings(element: HTMLElement): string[] {
@@ -119,9 +127,9 @@ describe('BriefDetailPage', () => {
       jest.fn(() => throwError(() => refusal)),
     );
 
-    Array.from(element.querySelectorAll('button'))
-      .find((button) => button.textContent?.trim() === 'Accept')
-      ?.click();
+    press(element, 'Accept');
+    await fixture.whenStable();
+    await pressInDialog('Accept brief');
     await fixture.whenStable();
 
     const alert = element
@@ -129,6 +137,38 @@ describe('BriefDetailPage', () => {
       ?.textContent?.replace(/\s+/g, ' ');
     expect(alert).toContain('past its budget cap');
     expect(alert).toMatch(/Cap KRW.50,000,000, already committed KRW.12,000,000, this brief KRW.40,000,000/);
+  });
+
+  it('should send the brief only once the lead confirms what sending means', async () => {
+    const draft = aBrief({ status: 'draft' });
+    const send = jest.fn(() => of({ ...draft, status: 'sent' as const }));
+    const { fixture, element } = await renderPage(OWNER, draft, undefined, send);
+
+    press(element, 'Send to agency');
+    await fixture.whenStable();
+    const asked = openDialogText();
+    expect(send).not.toHaveBeenCalled();
+    await pressInDialog('Send brief');
+    await fixture.whenStable();
+
+    expect(asked).toContain('Send “Spring launch reels” to Bright Social?');
+    expect(asked).toContain('can no longer be edited');
+    expect(send).toHaveBeenCalledWith('brief-1');
+    expect(element.querySelector('[data-testid="brief-status"]')?.textContent?.trim()).toBe('Sent');
+  });
+
+  it('should not accept the brief when the agency cancels the confirmation', async () => {
+    const accept = jest.fn(() => of(aBrief({ status: 'accepted' })));
+    const { fixture, element } = await renderPage(AGENCY, aBrief(), accept);
+
+    press(element, 'Accept');
+    await fixture.whenStable();
+    const asked = openDialogText();
+    await pressInDialog('Cancel');
+    await fixture.whenStable();
+
+    expect(asked).toMatch(/deliver it by Apr 15, 2026\. Its estimate of KRW.600,000 is committed against SOW-2026-014/);
+    expect(accept).not.toHaveBeenCalled();
   });
 
   it('should list the deliverables with cut-downs under their master when the brief was accepted', async () => {

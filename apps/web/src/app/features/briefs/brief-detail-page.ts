@@ -1,5 +1,5 @@
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
@@ -7,12 +7,14 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { BriefAction, BriefDetailDto } from '@agency-portal/shared';
+import { formatMoney, isKnownCurrency } from '@agency-portal/shared';
 import { BRIEF_STATUS_LABELS, CHANNEL_LABELS, FUNNEL_STAGE_LABELS } from '../../shared/i18n/labels';
 import { type Observable, filter, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
 import { apiErrorBodyOf, describeError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
+import { formatDate } from '../../shared/format/date-format';
 import { MoneyPipe } from '../../shared/money/money.pipe';
 import { openConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { LoadError } from '../../shared/ui/load-error';
@@ -79,6 +81,7 @@ export class BriefDetailPage {
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
   private readonly router = inject(Router);
+  private readonly locale = inject(LOCALE_ID);
 
   protected readonly statusLabels = BRIEF_STATUS_LABELS;
   protected readonly statusTones = BRIEF_STATUS_TONES;
@@ -122,7 +125,7 @@ export class BriefDetailPage {
         void this.router.navigate(['/briefs', brief.id, 'edit']);
         return;
       case 'send':
-        this.applyAction(this.briefs.send(brief.id), $localize`Brief sent to the agency.`);
+        this.sendBrief(brief);
         return;
       case 'override_budget':
         this.overrideBudget(brief);
@@ -155,7 +158,31 @@ export class BriefDetailPage {
       );
   }
 
+  private sendBrief(brief: BriefDetailDto): void {
+    openConfirmDialog(this.dialog, {
+      title: $localize`Send “${brief.title}:title:” to ${brief.agencyName}:agency:?`,
+      message: $localize`The agency is notified and can accept or decline it. Once sent, the brief can no longer be edited; you can still cancel it.`,
+      confirmLabel: $localize`Send brief`,
+    })
+      .pipe(filter((confirmed) => confirmed))
+      .subscribe(() => this.applyAction(this.briefs.send(brief.id), $localize`Brief sent to the agency.`));
+  }
+
   private acceptBrief(brief: BriefDetailDto): void {
+    const estimate = isKnownCurrency(brief.currency)
+      ? formatMoney(brief.budgetEstimateMinor, brief.currency, this.locale)
+      : `${brief.budgetEstimateMinor} ${brief.currency}`;
+    const due = formatDate(brief.dueDate, 'date', this.locale, undefined);
+    openConfirmDialog(this.dialog, {
+      title: $localize`Accept “${brief.title}:title:”?`,
+      message: $localize`Your agency commits to deliver it by ${due}:dueDate:. Its estimate of ${estimate}:estimate: is committed against ${brief.contractReference}:reference:, and its deliverables are created for you to work on.`,
+      confirmLabel: $localize`:Button — accept a brief, in its confirmation@@brief.accept.confirm:Accept brief`,
+    })
+      .pipe(filter((confirmed) => confirmed))
+      .subscribe(() => this.postAcceptance(brief));
+  }
+
+  private postAcceptance(brief: BriefDetailDto): void {
     this.busy.set(true);
     this.capRefusal.set(null);
     this.briefs.accept(brief.id).subscribe({

@@ -49,6 +49,7 @@ import { nonEmptyArray, notBlank, positiveAmount, wholeNumber } from '../../shar
 import { MoneyInput } from '../../shared/money/money-input';
 import { MoneyPipe } from '../../shared/money/money.pipe';
 import { briefEstimateMinor, specEstimateMinor } from './brief-estimate';
+import { FormErrorSummary } from '../../shared/forms/form-error-summary';
 
 type SpecRow = FormGroup<{
   rateCardItemId: FormControl<string>;
@@ -79,6 +80,7 @@ export function keyMessagesFrom(text: string): string[] {
 @Component({
   selector: 'ap-brief-form',
   imports: [
+    FormErrorSummary,
     PercentPipe,
     FormErrorAlert,
     LookupField,

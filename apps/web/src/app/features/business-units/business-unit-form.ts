@@ -18,11 +18,13 @@ import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
+import { FormErrorSummary } from '../../shared/forms/form-error-summary';
 
 /** Name, operating model and parent of a business unit. */
 @Component({
   selector: 'ap-business-unit-form',
   imports: [
+    FormErrorSummary,
     FormErrorAlert,
     LookupField,
     MatButtonModule,

@@ -5,6 +5,7 @@ import type { AppliedPolicyDto, ContractDetailDto, Permission, SessionUser } fro
 import { can } from '@agency-portal/shared';
 import { of } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
+import { openDialogText, pressInDialog } from '../../testing/dialogs';
 import { aContract, aSessionUser } from '../../testing/fixtures';
 import { ApprovalPolicyService } from '../approval-policies/approval-policy.service';
 import { ContractDetailPage } from './contract-detail-page';
@@ -132,10 +133,30 @@ describe('ContractDetailPage', () => {
 
     button(element, 'Activate')?.click();
     await fixture.whenStable();
+    await pressInDialog('Activate');
+    await fixture.whenStable();
 
     expect(service.activate).toHaveBeenCalledWith('contract-1');
     expect(element.querySelector('[data-testid="contract-status"]')?.textContent?.trim()).toBe('Active');
     expect(button(element, 'Terminate')).toBeDefined();
+  });
+
+  it('should say what activating means and change nothing when the confirmation is cancelled', async () => {
+    const { fixture, element, service } = await renderPage(
+      aSessionUser({ role: 'social_lead' }),
+      aContract({ signedDocument: SIGNED }),
+    );
+
+    button(element, 'Activate')?.click();
+    await fixture.whenStable();
+    const asked = openDialogText();
+    await pressInDialog('Cancel');
+    await fixture.whenStable();
+
+    expect(asked).toContain('Activate SOW-2026-014?');
+    expect(asked).toContain('cannot go back to draft');
+    expect(service.activate).not.toHaveBeenCalled();
+    expect(element.querySelector('[data-testid="contract-status"]')?.textContent?.trim()).toBe('Draft');
   });
 
   it('should hide the internal notes when the response has none, as for agency users', async () => {

@@ -114,11 +114,22 @@ export class ContractDetailPage {
   }
 
   protected activateContract(contract: ContractDetailDto): void {
-    this.busy.set(true);
-    this.contracts.activate(contract.id).subscribe({
-      next: (updated) => this.applyChange(updated, $localize`${updated.reference}:reference: is active.`),
-      error: () => this.busy.set(false),
-    });
+    openConfirmDialog(this.dialog, {
+      title: $localize`Activate ${contract.reference}:reference:?`,
+      message: $localize`${contract.agencyName}:agency: sees the contract from now on and briefs can be sent under it. Its agency, business unit, period and currency are locked as signed; it cannot go back to draft.`,
+      confirmLabel: $localize`Activate`,
+    })
+      .pipe(
+        filter((confirmed) => confirmed),
+        switchMap(() => {
+          this.busy.set(true);
+          return this.contracts.activate(contract.id);
+        }),
+      )
+      .subscribe({
+        next: (updated) => this.applyChange(updated, $localize`${updated.reference}:reference: is active.`),
+        error: () => this.busy.set(false),
+      });
   }
 
   protected terminateContract(contract: ContractDetailDto): void {

@@ -45,6 +45,7 @@ import { dateOrder, notBlank, wholeNumber } from '../../shared/forms/validators'
 import { CURRENCY_OPTIONS } from '../../shared/money/currency-options';
 import { MoneyInput } from '../../shared/money/money-input';
 import { allocationTotalValidator, distinctGoalsValidator } from './allocation-validators';
+import { FormErrorSummary } from '../../shared/forms/form-error-summary';
 
 type RateCardRow = FormGroup<{
   code: FormControl<string>;
@@ -68,6 +69,7 @@ const DEFAULT_RENEWAL_NOTICE_DAYS = 30;
 @Component({
   selector: 'ap-contract-form',
   imports: [
+    FormErrorSummary,
     PercentPipe,
     FormErrorAlert,
     LookupField,

@@ -66,7 +66,8 @@ const EXPLANATIONS: Record<Decision, string> = {
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button i18n matButton type="button" mat-dialog-close>Cancel</button>
+        <!-- A bare mat-dialog-close would close with '' (a confirmed empty comment), not with undefined. -->
+        <button i18n matButton type="button" [mat-dialog-close]="undefined">Cancel</button>
         <button matButton="filled" type="submit" [class.ap-danger]="data.decision === 'reject'">
           {{ actionLabel }}
         </button>

@@ -7,6 +7,7 @@ import { can, deliverableActions } from '@agency-portal/shared';
 import { of, throwError } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { Notifier } from '../../core/notify/notifier';
+import { openDialogText, pressInDialog } from '../../testing/dialogs';
 import { aDeliverable, aPage, aSessionUser } from '../../testing/fixtures';
 import { provideFakeLookups } from '../../testing/lookups';
 import { DeliverableDetailPage } from './deliverable-detail-page';
@@ -143,13 +144,30 @@ describe('DeliverableDetailPage', () => {
 
     button(element, 'Approve')?.click();
     await fixture.whenStable();
+    const asked = openDialogText();
+    await pressInDialog('Approve');
+    await fixture.whenStable();
 
+    expect(asked).toContain('Approve: version 1');
     expect(service.decide).toHaveBeenCalledWith('deliverable-1', {
       versionId: 'version-1',
       stepIndex: 0,
       decision: 'approve',
+      comment: '',
     });
     expect(buttonNames(element)).not.toContain('Approve');
+  });
+
+  it('should not approve when the approval is not confirmed', async () => {
+    const { fixture, element, service } = await renderPage(LEAD, aDeliverable());
+
+    button(element, 'Approve')?.click();
+    await fixture.whenStable();
+    await pressInDialog('Cancel');
+    await fixture.whenStable();
+
+    expect(service.decide).not.toHaveBeenCalled();
+    expect(buttonNames(element)).toContain('Approve');
   });
 
   it('should say someone decided first and reload when the decision answers 409', async () => {
@@ -169,6 +187,8 @@ describe('DeliverableDetailPage', () => {
     service.get.mockReturnValue(of(aDeliverable({ currentStep: 1 })));
 
     button(element, 'Approve')?.click();
+    await fixture.whenStable();
+    await pressInDialog('Approve');
     await fixture.whenStable();
 
     expect(element.querySelector('[data-testid="decision-conflict"]')?.textContent).toContain(

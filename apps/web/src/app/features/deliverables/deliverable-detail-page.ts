@@ -152,10 +152,7 @@ export class DeliverableDetailPage {
       return;
     }
     this.conflictMessage.set(null);
-    if (decision === 'approve') {
-      this.postDecision(deliverable, { versionId: latest.id, stepIndex, decision });
-      return;
-    }
+    // Every decision is confirmed in the dialog, approving too (its comment is optional there).
     openDecisionDialog(this.dialog, {
       decision,
       versionNumber: latest.number,

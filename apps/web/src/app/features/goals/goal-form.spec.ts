@@ -109,6 +109,29 @@ describe('GoalForm', () => {
     expect(saved).toEqual([]);
   });
 
+  it('should list what is missing and put the cursor in the first field when an empty goal is saved', async () => {
+    document.body.appendChild(fixture.nativeElement as HTMLElement);
+    try {
+      await save();
+      await fixture.whenStable();
+
+      const entries = Array.from(
+        (fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="form-error-summary"] li'),
+        (item) => item.textContent?.replace(/\s+/g, ' ').trim(),
+      );
+      expect(entries.slice(0, 3)).toEqual([
+        'Name: This field is required.',
+        'Business unit: This field is required.',
+        'Owner: This field is required.',
+      ]);
+      expect(entries).toContain('Channels: Choose at least one channel.');
+      expect(document.activeElement?.getAttribute('formcontrolname')).toBe('name');
+      expect(saved).toEqual([]);
+    } finally {
+      (fixture.nativeElement as HTMLElement).remove();
+    }
+  });
+
   it('should refuse a period that ends before it starts', async () => {
     await fillCommonFields();
     await fill('Period end', '2026-02-01');

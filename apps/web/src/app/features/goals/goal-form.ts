@@ -32,11 +32,13 @@ import {
 } from '../../shared/forms/validators';
 import { CURRENCY_OPTIONS } from '../../shared/money/currency-options';
 import { MoneyInput } from '../../shared/money/money-input';
+import { FormErrorSummary } from '../../shared/forms/form-error-summary';
 
 /** Business unit, owner, KPI and target, period, channels, funnel stage and status of a goal. */
 @Component({
   selector: 'ap-goal-form',
   imports: [
+    FormErrorSummary,
     FormErrorAlert,
     LookupField,
     MatButtonModule,

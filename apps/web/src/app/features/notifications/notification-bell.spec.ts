@@ -15,11 +15,24 @@ describe('NotificationBell', () => {
   let loader: HarnessLoader;
   let service: { list: jest.Mock; markRead: jest.Mock; markAllRead: jest.Mock };
 
+  /** A server in miniature: marking read changes what the next list answers. */
   function configure(list: NotificationListDto): void {
+    let current = list;
+    const readAt = '2026-03-02T00:00:00.000Z';
     service = {
-      list: jest.fn(() => of(list)),
-      markRead: jest.fn(() => of(undefined)),
-      markAllRead: jest.fn(() => of(undefined)),
+      list: jest.fn(() => of(current)),
+      markRead: jest.fn((id: string) => {
+        current = {
+          ...current,
+          items: current.items.map((item) => (item.id === id ? { ...item, readAt } : item)),
+          unread: Math.max(0, current.unread - 1),
+        };
+        return of(undefined);
+      }),
+      markAllRead: jest.fn(() => {
+        current = { ...current, items: current.items.map((item) => ({ ...item, readAt })), unread: 0 };
+        return of(undefined);
+      }),
     };
     TestBed.configureTestingModule({
       imports: [NotificationBell],
@@ -51,7 +64,39 @@ describe('NotificationBell', () => {
 
     expect(await badge.getText()).toBe('2');
     expect(await badge.isHidden()).toBe(false);
+    expect(bell?.getAttribute('aria-label')).toBe('Notifications, 2 unread');
+  });
+
+  it('should be named plainly when nothing is unread', async () => {
+    await render({ items: [], unread: 0 });
+
+    const bell = (fixture.nativeElement as HTMLElement).querySelector('button');
+
     expect(bell?.getAttribute('aria-label')).toBe('Notifications');
+  });
+
+  it('should ask for the list again once a notice has been marked read', async () => {
+    await render(twoUnread);
+    jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    const menu = await loader.getHarness(MatMenuHarness);
+    await menu.open();
+    const callsWhenOpen = service.list.mock.calls.length;
+
+    await menu.clickItem({ text: /SOW-2026-015 changed/ });
+
+    expect(service.list.mock.calls.length).toBe(callsWhenOpen + 1);
+  });
+
+  it('should say how long ago a notice came, with the full date on hover', async () => {
+    const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000).toISOString();
+    await render({ items: [aNotification({ createdAt: fiveMinutesAgo })], unread: 1 });
+    const menu = await loader.getHarness(MatMenuHarness);
+
+    await menu.open();
+    const time = document.querySelector('.ap-notice-item__time');
+
+    expect(time?.textContent?.trim()).toBe('5 minutes ago');
+    expect(time?.getAttribute('title')).toMatch(/\d{4}/);
   });
 
   it('should hide the badge when every notice is read', async () => {

@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { LocalDatePipe } from '../../shared/format/local-date.pipe';
+import { LocalDatePipe, RelativeTimePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatBadgeModule } from '@angular/material/badge';
@@ -16,22 +16,22 @@ export const NOTIFICATION_POLL_MS = 60_000;
 
 /**
  * The toolbar bell: a badge with the number of unread notices (refreshed every minute, on every
- * navigation and when opened) and a menu of recent notices. Opening a notice marks it read and
- * goes to its page; "Mark all read" clears the badge.
+ * navigation, when opened and after marking read) and a menu of recent notices, each with how
+ * long ago it came (the full date on hover). Its name carries the count. Opening a notice marks it
+ * read and goes to its page; "Mark all read" clears the badge.
  */
 @Component({
   selector: 'ap-notification-bell',
-  imports: [LocalDatePipe, MatBadgeModule, MatButtonModule, MatMenuModule],
+  imports: [LocalDatePipe, MatBadgeModule, MatButtonModule, MatMenuModule, RelativeTimePipe],
   template: `
     <button
       matIconButton
       type="button"
-      aria-label="Notifications" i18n-aria-label
       data-testid="notifications-button"
+      [attr.aria-label]="accessibleName()"
       [matMenuTriggerFor]="menu"
       [matBadge]="badgeText()"
       [matBadgeHidden]="unread() === 0"
-      [matBadgeDescription]="badgeDescription()"
       (menuOpened)="refresh()"
     >
       <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
@@ -62,9 +62,12 @@ export const NOTIFICATION_POLL_MS = 60_000;
           @if (notice.body) {
             <span class="ap-notice-item__body">{{ notice.body }}</span>
           }
-          <time class="ap-notice-item__time" [attr.datetime]="notice.createdAt">{{
-            notice.createdAt | localDate: 'dateTime'
-          }}</time>
+          <time
+            class="ap-notice-item__time"
+            [attr.datetime]="notice.createdAt"
+            [attr.title]="notice.createdAt | localDate: 'dateTime'"
+            >{{ notice.createdAt | relativeTime }}</time
+          >
         </button>
       } @empty {
         <button i18n mat-menu-item type="button" disabled>No notifications yet.</button>
@@ -94,11 +97,14 @@ export class NotificationBell {
   protected readonly items = computed(() => this.state().items);
   protected readonly unread = computed(() => this.state().unread);
   protected readonly badgeText = computed(() => (this.unread() > 99 ? '99+' : String(this.unread())));
-  protected readonly badgeDescription = computed(() =>
-    byPlural(this.unread(), this.locale, {
-      one: $localize`1 unread notification`,
-      other: $localize`${this.unread()}:count: unread notifications`,
-    }),
+  /** The badge is only drawn: the button's own name carries the count ("Notifications, 2 unread"). */
+  protected readonly accessibleName = computed(() =>
+    this.unread() === 0
+      ? $localize`:The bell's name with nothing unread@@bell.name:Notifications`
+      : byPlural(this.unread(), this.locale, {
+          one: $localize`:The bell's name with one unread notice@@bell.name.one:Notifications, 1 unread`,
+          other: $localize`:The bell's name with several unread notices@@bell.name.other:Notifications, ${this.unread()}:count: unread`,
+        }),
   );
 
   constructor() {
@@ -127,7 +133,8 @@ export class NotificationBell {
       items: list.items.map((notice) => (notice.readAt ? notice : { ...notice, readAt })),
       unread: 0,
     }));
-    this.notifications.markAllRead().subscribe({ error: () => this.refresh() });
+    // Then the list as the server now has it: what arrived meanwhile, nothing kept stale.
+    this.notifications.markAllRead().subscribe({ next: () => this.refresh(), error: () => this.refresh() });
   }
 
   protected openNotice(notice: NotificationDto): void {
@@ -138,7 +145,7 @@ export class NotificationBell {
         items: list.items.map((item) => (item.id === notice.id ? { ...item, readAt } : item)),
         unread: Math.max(0, list.unread - 1),
       }));
-      this.notifications.markRead(notice.id).subscribe({ error: () => this.refresh() });
+      this.notifications.markRead(notice.id).subscribe({ next: () => this.refresh(), error: () => this.refresh() });
     }
     // Only in-app paths are followed.
     if (notice.link?.startsWith('/') && !notice.link.startsWith('//')) {

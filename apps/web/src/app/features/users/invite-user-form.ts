@@ -31,6 +31,7 @@ import { LanguageFields } from '../../shared/forms/language-fields';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
+import { FormErrorSummary } from '../../shared/forms/form-error-summary';
 
 /** An agency is required exactly when the chosen role is an agency role. */
 function agencyRequiredForAgencyRoles(control: AbstractControl): ValidationErrors | null {
@@ -42,6 +43,7 @@ function agencyRequiredForAgencyRoles(control: AbstractControl): ValidationError
 @Component({
   selector: 'ap-invite-user-form',
   imports: [
+    FormErrorSummary,
     FormErrorAlert,
     LanguageFields,
     LookupField,

@@ -14,11 +14,13 @@ import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
 import { TEXT_LIMITS } from '@agency-portal/shared';
+import { FormErrorSummary } from '../../shared/forms/form-error-summary';
 
 /** Name, role, business unit, language and time zone of an existing user. */
 @Component({
   selector: 'ap-user-edit-form',
   imports: [
+    FormErrorSummary,
     FormErrorAlert,
     LanguageFields,
     LookupField,
@@ -32,6 +34,7 @@ import { TEXT_LIMITS } from '@agency-portal/shared';
   template: `
     <ap-form-error-alert [error]="serverError()" [unmatched]="unmatchedErrors()" />
     <form class="ap-form" [formGroup]="form" (ngSubmit)="submitChanges()" novalidate>
+      <ap-form-error-summary />
       <mat-form-field>
         <mat-label i18n>Name</mat-label>
         <input matInput formControlName="name" required />

@@ -1,6 +1,6 @@
 import { LOCALE_ID, Pipe, type PipeTransform, inject } from '@angular/core';
 import { DISPLAY_TIME_ZONE } from './time-zone';
-import { type DateStyle, formatDate, formatDueRelative } from './date-format';
+import { type DateStyle, formatDate, formatDueRelative, formatRelativeTime } from './date-format';
 
 /**
  * Dates in the build's language and the person's time zone (Angular's DatePipe takes only UTC
@@ -24,5 +24,15 @@ export class DueRelativePipe implements PipeTransform {
 
   transform(due: string | Date | null | undefined): string {
     return due ? formatDueRelative(due, new Date(), this.locale, this.timeZone()) : '';
+  }
+}
+
+/** An instant against now, in the build's language: "5 minutes ago", "yesterday", "in 2 hours". */
+@Pipe({ name: 'relativeTime', pure: false })
+export class RelativeTimePipe implements PipeTransform {
+  private readonly locale = inject(LOCALE_ID);
+
+  transform(value: string | Date | null | undefined): string {
+    return value ? formatRelativeTime(value, new Date(), this.locale) : '';
   }
 }
