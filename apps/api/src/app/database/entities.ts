@@ -24,6 +24,7 @@ import { OutboxDelivery, OutboxEvent } from '../events/outbox-event.entity';
 import { UserLanguageAndTimeZone1765100000000 } from './migrations/1765100000000-user-language-and-time-zone';
 import { NoticesWordedWhenRead1765200000000 } from './migrations/1765200000000-notices-worded-when-read';
 import { Outcomes1765500000000 } from './migrations/1765500000000-outcomes';
+import { ApprovalStepOptions1765610000000 } from './migrations/1765610000000-approval-step-options';
 import {
   GoalOutcome,
   MetricImport,
@@ -74,4 +75,5 @@ export const MIGRATIONS = [
   UserLanguageAndTimeZone1765100000000,
   NoticesWordedWhenRead1765200000000,
   Outcomes1765500000000,
+  ApprovalStepOptions1765610000000,
 ];

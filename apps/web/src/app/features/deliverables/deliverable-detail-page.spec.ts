@@ -30,6 +30,10 @@ function answeredFor(user: SessionUser, deliverable: DeliverableDetailDto): Deli
     briefStatus: 'in_progress' as const,
     hasVersion: deliverable.versions.length > 0,
     steps: deliverable.policy.steps,
+    contractOwnerId: deliverable.contractOwner.id,
+    decisions: deliverable.decisions
+      .filter((decision) => decision.versionId === deliverable.versions[0]?.id)
+      .map((decision) => ({ stepIndex: decision.stepIndex, approverId: decision.approver.id })),
   };
   return { ...deliverable, allowedActions: deliverableActions(facts, user) };
 }
