@@ -70,7 +70,7 @@ test.describe('briefs and review', () => {
     // Six sign-ins, two uploads, two approvals: on a busy 2-core machine this walk takes over a minute.
     test.slow();
     // Setup through the API, as an admin would have configured it: this contract's work is reviewed
-    // first by the social lead, then by legal.
+    // first by the social lead who owns the contract, then by legal.
     const admin = await tokenFor(request, 'admin@demo.local');
     // Lists answer a page: search for the records rather than hope they are on the first one.
     const contracts = await request.get('/api/contracts?status=active&q=KR-01', {
@@ -91,7 +91,7 @@ test.describe('briefs and review', () => {
       data: {
         name: 'Lead then legal',
         steps: [
-          { name: 'Lead review', approverRole: 'social_lead', approverUserIds: [], slaHours: 24 },
+          { name: 'Lead review', approverRole: null, approverUserIds: [], contractOwner: true, slaHours: 24 },
           { name: 'Legal', approverRole: null, approverUserIds: [legal?.id], slaHours: 48 },
         ],
       },
@@ -156,6 +156,9 @@ test.describe('briefs and review', () => {
     await page.getByLabel('Comment', { exact: true }).fill('Logo is too small here.');
     await page.getByRole('button', { name: 'Add comment' }).click();
     await expect(page.getByRole('button', { name: 'Comment 1' })).toBeVisible();
+    // The emptied box is ready for the next comment, not an error.
+    await expect(page.getByLabel('Comment', { exact: true })).toHaveValue('');
+    await expect(page.getByText('This field is required')).toHaveCount(0);
     await page.getByRole('button', { name: 'Request changes' }).click();
     await page.getByRole('dialog').getByLabel('Comment').fill('Make the logo twice the size.');
     await page.getByRole('dialog').getByRole('button', { name: 'Request changes' }).click();
@@ -166,6 +169,10 @@ test.describe('briefs and review', () => {
     await signIn(page, 'member@northwind.demo.local');
     await page.goto(deliverableUrl);
     await uploadVersion(page, 'first-snow-v2.png', 200, 'First snow. Lighter than ever. Logo bigger.');
+    // The page opens on the new version, with its own (no) comments, without a reload.
+    await expect(page.getByRole('tab', { name: 'Version 2' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('img', { name: 'first-snow-v2.png' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Comment 1' })).toHaveCount(0);
     await signOut(page);
 
     // The lead approves step one; legal approves step two.

@@ -128,14 +128,24 @@ const VIOLATIONS: Record<string, string> = {
       LEFT JOIN approval_decisions before ON before.version_id = a.version_id AND before.step_index = a.step_index - 1
      WHERE a.decided_at <= v.submitted_at OR a.decided_at <= before.decided_at
         OR (a.step_index > 0 AND before.id IS NULL)`,
-  'every approver may decide the step (its role or named), by the policy snapshot of the deliverable': `
+  'every approver may decide the step (its role, named, or the contract owner), by the policy snapshot of the deliverable': `
     SELECT a.id FROM approval_decisions a
       JOIN deliverable_versions v ON v.id = a.version_id
       JOIN deliverables d ON d.id = v.deliverable_id
+      JOIN briefs b ON b.id = d.brief_id
+      JOIN contracts c ON c.id = b.contract_id
       JOIN users u ON u.id = a.approver_id
      WHERE NOT (d.review_policy->'steps'->a.step_index->>'approverRole' = u.role AND u.agency_id IS NULL
-                OR d.review_policy->'steps'->a.step_index->'approverUserIds' @> to_jsonb(ARRAY[u.id::text]))
+                OR d.review_policy->'steps'->a.step_index->'approverUserIds' @> to_jsonb(ARRAY[u.id::text])
+                OR (d.review_policy->'steps'->a.step_index->>'contractOwner' = 'true' AND c.owner_id = u.id))
         OR d.review_policy->'steps'->a.step_index->>'name' <> a.step_name`,
+  'nobody decides two steps of a version unless the later step allows it': `
+    SELECT a.id FROM approval_decisions a
+      JOIN approval_decisions earlier ON earlier.version_id = a.version_id AND earlier.approver_id = a.approver_id
+                                     AND earlier.step_index < a.step_index
+      JOIN deliverable_versions v ON v.id = a.version_id
+      JOIN deliverables d ON d.id = v.deliverable_id
+     WHERE d.review_policy->'steps'->a.step_index->>'allowEarlierApprovers' IS DISTINCT FROM 'true'`,
   'the policy snapshot is the one that applies to the contract (effective_approval_policies)': `
     SELECT d.id FROM deliverables d
       JOIN briefs b ON b.id = d.brief_id

@@ -6,7 +6,8 @@ import type {
   Page,
   UserDto,
 } from '@agency-portal/shared';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@agency-portal/shared';
+import { approvalStep, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, stepRefusal } from '@agency-portal/shared';
+import type { ApprovalStepInput, Role, StepDecision } from '@agency-portal/shared';
 import { Client } from 'pg';
 import { FILE_STORAGE, type FileStorage } from '../../src/app/files/file-storage';
 import { seedDemoReviews } from '../../src/app/seed/demo-reviews';
@@ -282,19 +283,38 @@ describe('lists', () => {
     expect(await statementsOf(`/api/goals/${goals.items[0].id}`)).toBeLessThanOrEqual(1 + 2);
   });
 
-  it('should list exactly the deliverables whose current step names the caller in the review queue', async () => {
+  it('should list exactly the deliverables whose current step the caller may decide in the review queue', async () => {
+    // Every in-review row with what the shared rule needs: its steps, the contract's owner and the
+    // decisions on its current version; the queue's SQL must agree with stepRefusal on each.
+    const inReview: {
+      id: string;
+      steps: ApprovalStepInput[];
+      current_step: number;
+      owner_id: string;
+      decisions: StepDecision[];
+    }[] = await t.dataSource.query(
+      `SELECT d.id, d.review_policy->'steps' AS steps, d.current_step, c.owner_id,
+              COALESCE((SELECT jsonb_agg(jsonb_build_object('stepIndex', a.step_index, 'approverId', a.approver_id))
+                          FROM approval_decisions a WHERE a.version_id = d.current_version_id), '[]'::jsonb) AS decisions
+         FROM deliverables d JOIN briefs b ON b.id = d.brief_id JOIN contracts c ON c.id = b.contract_id
+        WHERE d.status = 'in_review'`,
+    );
     for (const email of [DEMO.lead, DEMO.reviewer, DEMO.legal, DEMO.admin]) {
       const token = (await t.login(email)).accessToken;
       const queue = (
         await walk<DeliverableSummaryDto>('/api/deliverables?awaitingMe=true', 100, token)
       ).flat();
-      const user = await t.userId(email);
-      const expected: { id: string }[] = await t.dataSource.query(
-        `SELECT d.id FROM deliverables d JOIN users u ON u.id = $1
-          WHERE d.status = 'in_review'
-            AND (d.review_policy->'steps'->d.current_step->>'approverRole' = u.role
-                 OR d.review_policy->'steps'->d.current_step->'approverUserIds' ? u.id::text)`,
-        [user],
+      const [person] = await t.dataSource.query<{ id: string; role: Role }[]>(
+        'SELECT id, role FROM users WHERE email = $1',
+        [email],
+      );
+      if (!person) throw new Error(`${email} missing`);
+      const expected = inReview.filter(
+        (row) =>
+          stepRefusal(row.steps.map(approvalStep), row.current_step, person, {
+            contractOwnerId: row.owner_id,
+            decisions: row.decisions,
+          }) === null,
       );
       expect(queue.map((deliverable) => deliverable.id).sort()).toEqual(expected.map((row) => row.id).sort());
     }

@@ -292,9 +292,11 @@ describe('overdue reviews and the mail outbox', () => {
   });
 
   describe('mail outbox', () => {
-    it("should notify and e-mail the first step's approvers and the contract owner when a version is submitted", async () => {
+    it("should notify and e-mail the first step's approvers, and nobody who cannot act, when a version is submitted", async () => {
       const review = await inReview();
-      const expected = sorted([...reviewerRoleIds, contract.owner.id]);
+      // The lead owns the contract but decides no step of this policy: they hear of outcomes only.
+      const expected = sorted(reviewerRoleIds);
+      expect(expected).not.toContain(contract.owner.id);
 
       const mails = await mailsAbout(review, `Version 1 of "${review.title}" is ready for review`);
 
@@ -303,7 +305,7 @@ describe('overdue reviews and the mail outbox', () => {
       expect(mails.every((mail) => mail.status === 'not_sent' && mail.error !== null)).toBe(true);
     });
 
-    it("should notify and e-mail the agency and the next step's approvers when a step passes", async () => {
+    it("should tell the agency a step passed, and the next step's approvers it is theirs, when a step passes", async () => {
       const review = await inReview();
 
       await decided('reviewer', review.id, {
@@ -318,10 +320,13 @@ describe('overdue reviews and the mail outbox', () => {
         `"${review.title}" "Brand" 단계 통과`,
       );
 
-      const expected = sorted([...northwindUserIds, users.legal.userId]);
+      const expected = sorted(northwindUserIds);
       expect(await noticed(review.id, 'decision_made')).toEqual(expected);
       expect(mails.map((mail) => mail.to).sort()).toEqual(await emailsOf(expected));
       expect(mails.every((mail) => mail.status === 'not_sent')).toBe(true);
+      const ready = await mailsAbout(review, `Version 1 of "${review.title}" is ready for review at "Legal"`);
+      expect(await noticed(review.id, 'review_step_ready')).toEqual([users.legal.userId]);
+      expect(ready.map((mail) => mail.to)).toEqual(await emailsOf([users.legal.userId]));
     });
 
     it('should list the newest messages first when an admin reads the outbox', async () => {

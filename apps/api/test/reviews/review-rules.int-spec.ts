@@ -303,8 +303,16 @@ describe('review rules', () => {
       const applied = await effective(northwind.id);
 
       expect(applied).toMatchObject({ source: 'default', policyId: null });
+      // The social lead who owns the contract, not every social lead.
       expect(applied.steps).toEqual([
-        { name: 'Social lead approval', approverRole: 'social_lead', approverUserIds: [], slaHours: 48 },
+        {
+          name: 'Social lead approval',
+          approverRole: null,
+          approverUserIds: [],
+          contractOwner: true,
+          allowEarlierApprovers: false,
+          slaHours: 48,
+        },
       ]);
       expect(applied.explanation).toMatch(/no policy/i);
     });

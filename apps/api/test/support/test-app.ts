@@ -35,9 +35,10 @@ export interface TestApp {
   agencyId(name: string): Promise<string>;
   unitId(name: string): Promise<string>;
   /**
-   * Gives the CoE the demo's review template (brand review by every reviewer, then Lena for legal),
-   * so reviewers review, and may read, the work of both demo agencies. Without it the default
-   * policy applies: social leads approve and reviewers read nothing.
+   * Gives the CoE the demo's review template (the contract owner's review, brand review by every
+   * reviewer, then Lena for legal), so reviewers review, and may read, the work of both demo
+   * agencies. Without it the default policy applies: the contract's owner approves and reviewers
+   * read nothing.
    */
   useDemoReviewTemplate(): Promise<void>;
   /**
@@ -134,11 +135,14 @@ export async function createTestApp(
     async useDemoReviewTemplate() {
       await dataSource.query(
         `INSERT INTO approval_policies (business_unit_id, name, steps)
-         SELECT unit.id, 'Brand and legal review', jsonb_build_array(
-                  jsonb_build_object('name', 'Brand review', 'approverRole', 'reviewer',
-                                     'approverUserIds', '[]'::jsonb, 'slaHours', 24),
+         SELECT unit.id, 'Lead, brand and legal review', jsonb_build_array(
+                  jsonb_build_object('name', 'Lead review', 'approverRole', NULL, 'approverUserIds', '[]'::jsonb,
+                                     'contractOwner', true, 'allowEarlierApprovers', false, 'slaHours', 24),
+                  jsonb_build_object('name', 'Brand review', 'approverRole', 'reviewer', 'approverUserIds', '[]'::jsonb,
+                                     'contractOwner', false, 'allowEarlierApprovers', false, 'slaHours', 24),
                   jsonb_build_object('name', 'Legal', 'approverRole', NULL,
-                                     'approverUserIds', jsonb_build_array(legal.id::text), 'slaHours', 48))
+                                     'approverUserIds', jsonb_build_array(legal.id::text),
+                                     'contractOwner', false, 'allowEarlierApprovers', false, 'slaHours', 48))
            FROM business_units unit, users legal
           WHERE unit.name = 'Global Social Centre of Excellence' AND legal.email = 'legal@demo.local'
          ON CONFLICT (business_unit_id) DO UPDATE SET name = EXCLUDED.name, steps = EXCLUDED.steps`,

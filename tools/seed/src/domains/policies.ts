@@ -21,6 +21,8 @@ const byRole = (
   name,
   approverRole,
   approverUserIds: [],
+  contractOwner: false,
+  allowEarlierApprovers: false,
   slaHours,
 });
 
@@ -28,6 +30,8 @@ const byName = (name: string, users: UserPlan[], slaHours: number): ApprovalStep
   name,
   approverRole: null,
   approverUserIds: users.map((user) => user.id),
+  contractOwner: false,
+  allowEarlierApprovers: false,
   slaHours,
 });
 

@@ -239,7 +239,7 @@ export class ReviewSimulation {
     );
     if (ctx.activity.recent(at)) {
       const first = this.steps[0] as ApprovalStepDto;
-      ctx.activity.notifyAndMail(at, [...this.approvers(first, at), this.run.contract.owner], {
+      ctx.activity.notifyAndMail(at, this.approvers(first, at), {
         kind: 'version_submitted',
         title: `Version ${number} of "${deliverable.title}" is ready for review`,
         body: `${uploader.name} submitted version ${number}. First step: ${first.name} (SLA ${first.slaHours} h).`,
@@ -258,8 +258,16 @@ export class ReviewSimulation {
     at: Instant,
   ): UserPlan {
     const { random, ctx } = this;
-    const eligible = this.approvers(rule, at);
-    const approver = random.byWeight(eligible);
+    const eligible = this.approvers(rule, at, version.deciders);
+    // People a later step names (or the owner, when a later step is theirs) are kept for it, as a
+    // real team would, so the one-step-per-person rule leaves that step someone to decide it.
+    const later = this.steps.slice(step + 1);
+    const reserved = new Set([
+      ...later.flatMap((next) => next.approverUserIds),
+      ...(later.some((next) => next.contractOwner) ? [this.run.contract.owner.id] : []),
+    ]);
+    const unreserved = eligible.filter((user) => !reserved.has(user.id));
+    const approver = random.byWeight(unreserved.length > 0 ? unreserved : eligible);
     if (!approver) throw new Error(`nobody can decide "${rule.name}"`);
     const comment =
       decision === 'approve'
@@ -385,8 +393,12 @@ export class ReviewSimulation {
     );
   }
 
-  /** Active users who may decide a step: the role's in-house members and the named people. */
-  private approvers(step: ApprovalStepDto, at: Instant): UserPlan[] {
+  /**
+   * Active users who may decide a step: the role's in-house members, the named people and the
+   * contract's owner when the step is theirs, less whoever decided an earlier step of the version
+   * (`earlier`) unless the step allows it (the shared stepRefusal rule).
+   */
+  private approvers(step: ApprovalStepDto, at: Instant, earlier: readonly UserPlan[] = []): UserPlan[] {
     let candidates = CANDIDATES.get(step);
     if (!candidates) {
       const byRole = step.approverRole ? staffOf(this.ctx, step.approverRole) : [];
@@ -394,7 +406,11 @@ export class ReviewSimulation {
       candidates = [...new Set([...byRole, ...named])];
       CANDIDATES.set(step, candidates);
     }
-    const people = candidates.filter((user) => activeAt(user, at));
+    const owner = step.contractOwner ? [this.run.contract.owner] : [];
+    const barred = step.allowEarlierApprovers ? [] : earlier;
+    const people = [...new Set([...candidates, ...owner])].filter(
+      (user) => activeAt(user, at) && !barred.includes(user),
+    );
     if (people.length === 0) throw new Error(`nobody can decide "${step.name}"`);
     return people;
   }

@@ -4,9 +4,11 @@ import type {
   ApprovalPolicyDto,
   ApprovalPolicySortKey,
   ApprovalStepDto,
+  ApprovalStepInput,
   Page,
   PolicySource,
 } from '@agency-portal/shared';
+import { approvalStep } from '@agency-portal/shared';
 import { In, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
@@ -90,7 +92,7 @@ export class ApprovalPoliciesService {
         ...DEFAULT_POLICY,
       };
     }
-    const applies = { policyId: row.policy_id, name: row.policy_name, steps: row.steps };
+    const applies = { policyId: row.policy_id, name: row.policy_name, steps: row.steps.map(approvalStep) };
     if (row.source === 'contract') {
       return { source: 'contract', explanation: `Set on contract ${row.reference}.`, ...applies };
     }
@@ -132,12 +134,7 @@ export class ApprovalPoliciesService {
       const policy =
         existing ?? manager.create(ApprovalPolicy, { businessUnitId: null, contractId: null, ...target });
       policy.name = input.name;
-      policy.steps = input.steps.map((step) => ({
-        name: step.name,
-        approverRole: step.approverRole ?? null,
-        approverUserIds: step.approverUserIds ?? [],
-        slaHours: step.slaHours,
-      }));
+      policy.steps = input.steps.map(approvalStep);
       const saved = await manager.save(policy);
       await this.audit.record(manager, actor, {
         action: existing ? 'approval_policy.updated' : 'approval_policy.created',
@@ -164,15 +161,15 @@ export class ApprovalPoliciesService {
     });
   }
 
-  private async validateSteps(manager: EntityManager, steps: readonly ApprovalStepDto[]): Promise<void> {
+  private async validateSteps(manager: EntityManager, steps: readonly ApprovalStepInput[]): Promise<void> {
     const userIds = [...new Set(steps.flatMap((step) => step.approverUserIds ?? []))];
     const users = userIds.length ? await manager.find(User, { where: { id: In(userIds) } }) : [];
     steps.forEach((step, index) => {
       const named = step.approverUserIds ?? [];
-      if (!step.approverRole && named.length === 0) {
+      if (!step.approverRole && named.length === 0 && !step.contractOwner) {
         throw fieldError(
           `steps.${index}.approverRole`,
-          'Each step needs an approver role or named approvers.',
+          "Each step needs an approver role, named approvers or the contract's owner.",
         );
       }
       for (const id of named) {
@@ -194,7 +191,7 @@ export function toPolicyDto(policy: ApprovalPolicy): ApprovalPolicyDto {
     businessUnitId: policy.businessUnitId,
     contractId: policy.contractId,
     name: policy.name,
-    steps: policy.steps,
+    steps: policy.steps.map(approvalStep),
     updatedAt: policy.updatedAt.toISOString(),
   };
 }

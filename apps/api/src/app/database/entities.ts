@@ -24,6 +24,7 @@ import { OutboxDelivery, OutboxEvent } from '../events/outbox-event.entity';
 import { UserLanguageAndTimeZone1765100000000 } from './migrations/1765100000000-user-language-and-time-zone';
 import { NoticesWordedWhenRead1765200000000 } from './migrations/1765200000000-notices-worded-when-read';
 import { Outcomes1765500000000 } from './migrations/1765500000000-outcomes';
+import { ApprovalStepOptions1765610000000 } from './migrations/1765610000000-approval-step-options';
 import {
   GoalOutcome,
   MetricImport,
@@ -86,4 +87,5 @@ export const MIGRATIONS = [
   NoticesWordedWhenRead1765200000000,
   Outcomes1765500000000,
   Spend1765600000000,
+  ApprovalStepOptions1765610000000,
 ];

@@ -1,5 +1,5 @@
 import type { DeliverableDetailDto } from '@agency-portal/shared';
-import { deliverableActions, NESTED_LIST_LIMIT } from '@agency-portal/shared';
+import { approvalStep, deliverableActions, NESTED_LIST_LIMIT } from '@agency-portal/shared';
 import type { EntityManager } from 'typeorm';
 import type { AccessService } from '../access/access.service';
 import type { Actor } from '../auth/actor';
@@ -30,7 +30,8 @@ export async function loadDeliverableDetail(
 ): Promise<DeliverableDetailDto> {
   const qb = deliverableSummaryQuery(manager);
   joinSome(qb, 'deliverable.brief', 'brief', ['title', 'status', 'contractId'], true);
-  joinSome(qb, 'brief.contract', 'contract', ['agencyId'], true);
+  joinSome(qb, 'brief.contract', 'contract', ['agencyId', 'ownerId'], true);
+  joinSome(qb, 'contract.owner', 'contractOwner', PERSON);
   joinSome(qb, 'contract.agency', 'agency', ['name'], true);
   joinSome(qb, 'deliverable.derivedFrom', 'derivedFrom', ['title']).where('deliverable.id = :id', { id });
   const deliverable = await access.scope(qb, actor, 'deliverable', 'deliverable').getOne();
@@ -57,7 +58,7 @@ export async function loadDeliverableDetail(
   joinSome(decisionQuery, 'decision.approver', 'approver', PERSON)
     .where(`decision.version_id IN (${LISTED_VERSIONS})`, { id })
     .orderBy('decision.decided_at', 'ASC');
-  const [versions, derivatives, files, decisions, policy] = await Promise.all([
+  const [versions, derivatives, files, decisions, applied] = await Promise.all([
     versionQuery.getRawAndEntities<{ version_count: string }>(),
     derivativeQuery.getRawAndEntities<{ derivative_count: string }>(),
     manager
@@ -75,6 +76,7 @@ export async function loadDeliverableDetail(
     if (file.versionId) filesOf.set(file.versionId, [...(filesOf.get(file.versionId) ?? []), file]);
   }
   const numberOf = new Map(versions.entities.map((version) => [version.id, version.number]));
+  const policy = { ...applied, steps: applied.steps.map(approvalStep) };
   const allowedActions = deliverableActions(
     {
       status: deliverable.status,
@@ -83,6 +85,8 @@ export async function loadDeliverableDetail(
       currentStep: deliverable.currentStep,
       hasVersion: versions.entities.length > 0,
       steps: policy.steps,
+      contractOwnerId: contract.ownerId,
+      decisions: decisions.filter((decision) => decision.versionId === deliverable.currentVersionId),
     },
     actor,
   );
@@ -95,6 +99,11 @@ export async function loadDeliverableDetail(
     allowedActions,
     briefTitle: brief.title,
     contractId: contract.id,
+    contractOwner: {
+      id: contract.ownerId,
+      name: contract.owner?.name ?? '',
+      email: contract.owner?.email ?? '',
+    },
     agencyId: contract.agencyId,
     agencyName: contract.agency?.name ?? '',
     derivedFrom: deliverable.derivedFrom

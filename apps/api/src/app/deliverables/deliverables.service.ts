@@ -49,6 +49,9 @@ export interface Visible {
  * one. Review (submit, decide, escalate) is reviews/reviews.service; file content is
  * deliverable-files.service.
  */
+/** The jsonb step awaiting a decision, of the policy snapshot the review runs on. */
+const CURRENT_STEP = `(deliverable.review_policy->'steps'->deliverable.current_step)`;
+
 @Injectable()
 export class DeliverablesService {
   constructor(
@@ -75,13 +78,25 @@ export class DeliverablesService {
     if (query.dueFrom) qb.andWhere('deliverable.due_date >= :dueFrom', { dueFrom: query.dueFrom });
     if (query.dueTo) qb.andWhere('deliverable.due_date <= :dueTo', { dueTo: query.dueTo });
     if (query.awaitingMe) {
-      // The caller's review queue, decided in SQL: the current step of the snapshotted policy names
-      // them by role or by id (the same rule as the shared isApproverOf); indexed by the partial indexes on in-review rows.
-      qb.andWhere("deliverable.status = 'in_review'").andWhere(
-        `((deliverable.review_policy->'steps'->deliverable.current_step->>'approverRole') = :queueRole
-          OR (deliverable.review_policy->'steps'->deliverable.current_step->'approverUserIds') @> jsonb_build_array(CAST(:queueUser AS text)))`,
-        { queueRole: actor.role, queueUser: actor.id },
-      );
+      // The caller's review queue, decided in SQL by the rule of the shared stepRefusal: the current
+      // step of the snapshotted policy names them by role, by id, or as the contract's owner, and
+      // they decided no earlier step of the version unless the step allows it. Indexed by the
+      // partial indexes on in-review rows (and approval_decisions by version).
+      qb.andWhere("deliverable.status = 'in_review'")
+        .andWhere(
+          `((${CURRENT_STEP}->>'approverRole') = :queueRole
+            OR (${CURRENT_STEP}->'approverUserIds') @> jsonb_build_array(CAST(:queueUser AS text))
+            OR ((${CURRENT_STEP}->>'contractOwner') = 'true' AND deliverable.brief_id IN (
+                 SELECT owned.id FROM briefs owned JOIN contracts owning ON owning.id = owned.contract_id
+                  WHERE owning.owner_id = CAST(:queueUser AS uuid))))`,
+          { queueRole: actor.role, queueUser: actor.id },
+        )
+        .andWhere(
+          `((${CURRENT_STEP}->>'allowEarlierApprovers') = 'true' OR NOT EXISTS (
+             SELECT 1 FROM approval_decisions earlier
+              WHERE earlier.version_id = deliverable.current_version_id
+                AND earlier.approver_id = CAST(:queueUser AS uuid)))`,
+        );
     }
     whereSearch(qb, query.q, ['deliverable.title']);
     const page = await paginate(withThumbnail(qb), DELIVERABLE_LIST, query);

@@ -36,6 +36,16 @@ export interface DomainEventPayloads {
     firstStepName: string;
     firstStepSlaHours: number;
   };
+  /** A step approved and the review moved on to the next: for those who may decide it. */
+  'deliverable.step_ready': {
+    deliverableId: string;
+    deliverableTitle: string;
+    versionNumber: number;
+    previousStepName: string;
+    deciderName: string;
+    stepName: string;
+    slaHours: number;
+  };
   'deliverable.decided': {
     deliverableId: string;
     deliverableTitle: string;

@@ -32,6 +32,15 @@ const SAMPLES: { [K in DomainEventType]: DomainEventPayloads[K] } = {
     firstStepName: 'Brand',
     firstStepSlaHours: 48,
   },
+  'deliverable.step_ready': {
+    deliverableId: 'd1',
+    deliverableTitle: 'Hero video',
+    versionNumber: 2,
+    previousStepName: 'Brand',
+    deciderName: 'Mina Park',
+    stepName: 'Legal',
+    slaHours: 1,
+  },
   'deliverable.decided': {
     deliverableId: 'd1',
     deliverableTitle: 'Hero video',
@@ -220,6 +229,14 @@ describe('notices', () => {
     expect(noticeOf('contract.renewal_due', JAKARTA, { renewalNoticeDays: 1 }).body).toContain(
       'dalam 1 hari',
     );
+  });
+
+  it('should tell the next step’s approvers the version is theirs to decide when a step approves', () => {
+    expect(noticeOf('deliverable.step_ready', NEW_YORK)).toMatchObject({
+      title: 'Version 2 of "Hero video" is ready for review at "Legal"',
+      body: 'Mina Park approved it at "Brand". "Legal" is to be decided within 1 hour.',
+    });
+    expect(noticeOf('deliverable.step_ready', SEOUL, { slaHours: 24 }).title).toContain('"Legal"');
   });
 
   it('should word statuses and decisions in the language and keep entered names as entered', () => {

@@ -108,6 +108,29 @@ export const NOTICES: { [K in DomainEventType]?: NoticeTemplate<K> } = {
       link: `/deliverables/${p.deliverableId}`,
     }),
   },
+  'deliverable.step_ready': {
+    kind: 'review_step_ready',
+    channels: ['app', 'email'],
+    compose: (p) => ({
+      title: msg('Version {versionNumber} of "{deliverableTitle}" is ready for review at "{stepName}"', {
+        versionNumber: p.versionNumber,
+        deliverableTitle: p.deliverableTitle,
+        stepName: p.stepName,
+      }),
+      body: [
+        msg(
+          '{deciderName} approved it at "{previousStepName}". "{stepName}" is to be decided within {hours, plural, one {# hour} other {# hours}}.',
+          {
+            deciderName: p.deciderName,
+            previousStepName: p.previousStepName,
+            stepName: p.stepName,
+            hours: p.slaHours,
+          },
+        ),
+      ],
+      link: `/deliverables/${p.deliverableId}`,
+    }),
+  },
   'deliverable.decided': {
     kind: 'decision_made',
     channels: ['app', 'email'],

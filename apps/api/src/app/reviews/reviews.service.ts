@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import type { ApprovalStepDto, DeliverableDetailDto } from '@agency-portal/shared';
+import type {
+  AppliedPolicyDto,
+  ApprovalStepDto,
+  DeliverableDetailDto,
+  DeliverableStatus,
+  StepDecision,
+} from '@agency-portal/shared';
 import {
   applyDecision,
   canSubmitVersion,
   commentRequired,
   isAgencyRole,
-  isApproverOf,
   isBriefRunning,
+  stepRefusal,
 } from '@agency-portal/shared';
-import { In, IsNull, type EntityManager } from 'typeorm';
 import { ApprovalPoliciesService } from '../approval-policies/approval-policies.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { Brief } from '../briefs/brief.entity';
+import type { Contract } from '../contracts/contract.entity';
 import { DomainError, fieldError, forbidden, invalidState } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ApprovalDecision, Deliverable, DeliverableVersion } from '../deliverables/deliverable.entity';
@@ -21,8 +27,9 @@ import { DeliverablesService } from '../deliverables/deliverables.service';
 import type { DecideDto, SubmitVersionDto } from '../deliverables/dto/deliverable.dto';
 import { DomainEvents } from '../events/domain-events.service';
 import { msg } from '../i18n/message';
+import type { EntityManager } from 'typeorm';
 import { UploadsService } from '../uploads/uploads.service';
-import { User } from '../users/user.entity';
+import { approversOf, decisionsOn } from './review-audience';
 
 /**
  * The review of a deliverable: the agency submits a version, each step's approvers decide
@@ -106,7 +113,11 @@ export class ReviewsService {
         },
       });
       const firstStep = policy.steps[0] as ApprovalStepDto;
-      const recipients = await this.approversOf(manager, firstStep, [contract.ownerId]);
+      // "Ready for review" goes to those who may decide the first step, and to nobody else.
+      const recipients = await approversOf(manager, policy.steps, 0, {
+        contractOwnerId: contract.ownerId,
+        decisions: [],
+      });
       await this.events.publish(
         manager,
         {
@@ -128,16 +139,18 @@ export class ReviewsService {
   }
 
   /**
-   * One decision per step counts. The deliverable row is updated only if it is still in review on
-   * the same version and step (a conditional UPDATE); whoever finds it changed gets 409 with the
-   * current state, and nothing of theirs is written.
+   * One decision per step counts. The deliverable row is locked, then updated only if it is still in
+   * review on the same version and step (a conditional UPDATE); whoever finds it changed gets 409
+   * with the current state, and nothing of theirs is written. A person decides at most one step of
+   * a version (unless the step allows it): the lock makes a second decision by the same person, at
+   * the same moment on the next step, wait and then see the first.
    */
   async decide(actor: Actor, id: string, input: DecideDto): Promise<DeliverableDetailDto> {
     if (commentRequired(input.decision) && !input.comment) {
       throw fieldError('comment', 'A comment is required to request changes or reject.');
     }
     await this.uow.run(async (manager) => {
-      const { deliverable, brief, contract } = await this.deliverables.loadVisible(manager, actor, id);
+      const { deliverable, brief, contract } = await this.deliverables.loadVisible(manager, actor, id, true);
       if (!isBriefRunning(brief.status)) {
         throw invalidState(
           msg(
@@ -154,7 +167,15 @@ export class ReviewsService {
         !policy;
       if (stale) throw this.conflict(deliverable);
       const step = policy.steps[input.stepIndex];
-      if (!step || !isApproverOf(step, actor)) throw forbidden('You are not an approver of this step.');
+      const stand = {
+        contractOwnerId: contract.ownerId,
+        decisions: await decisionsOn(manager, input.versionId),
+      };
+      const refusal = stepRefusal(policy.steps, input.stepIndex, actor, stand);
+      if (!step || refusal === 'not_approver') throw forbidden('You are not an approver of this step.');
+      if (refusal === 'decided_earlier_step') {
+        throw forbidden('You decided an earlier step of this version; another approver decides this one.');
+      }
       const outcome = applyDecision(input.stepIndex, policy.steps.length, input.decision);
       const updated = await manager
         .createQueryBuilder()
@@ -193,25 +214,14 @@ export class ReviewsService {
           comment: input.comment ?? null,
         },
       });
-      const nextStep = outcome.nextStep !== null ? policy.steps[outcome.nextStep] : undefined;
-      const nextApprovers = nextStep ? await this.approversOf(manager, nextStep, []) : [];
-      await this.events.publish(
-        manager,
-        {
-          type: 'deliverable.decided',
-          payload: {
-            deliverableId: id,
-            deliverableTitle: deliverable.title,
-            decision: input.decision,
-            stepName: step.name,
-            deciderName: actor.name,
-            comment: input.comment || null,
-            outcome: outcome.status,
-          },
-          audience: { agencyIds: [contract.agencyId], userIds: nextApprovers.map((user) => user.id) },
-        },
-        actor,
-      );
+      await this.announceDecision(manager, actor, {
+        deliverable,
+        contract,
+        policy,
+        input,
+        outcome,
+        decisions: [...stand.decisions, { stepIndex: input.stepIndex, approverId: actor.id }],
+      });
     });
     return this.deliverables.get(actor, id);
   }
@@ -234,16 +244,22 @@ export class ReviewsService {
         const step = deliverable.reviewPolicy?.steps[deliverable.currentStep ?? -1];
         const due = currentStepDueAt(deliverable);
         if (!step || !due || due.getTime() > now.getTime()) continue;
-        const rows: { relationship_owner_id: string }[] = await manager.query(
-          `SELECT a.relationship_owner_id FROM briefs b JOIN contracts c ON c.id = b.contract_id
+        const rows: { relationship_owner_id: string; owner_id: string }[] = await manager.query(
+          `SELECT a.relationship_owner_id, c.owner_id FROM briefs b JOIN contracts c ON c.id = b.contract_id
              JOIN agencies a ON a.id = c.agency_id WHERE b.id = $1`,
           [deliverable.briefId],
         );
-        const recipients = await this.approversOf(
-          manager,
-          step,
-          rows.map((row) => row.relationship_owner_id),
-        );
+        const steps = deliverable.reviewPolicy?.steps ?? [];
+        const approvers = await approversOf(manager, steps, deliverable.currentStep ?? -1, {
+          contractOwnerId: rows[0]?.owner_id ?? '',
+          decisions: deliverable.currentVersionId
+            ? await decisionsOn(manager, deliverable.currentVersionId)
+            : [],
+        });
+        const recipients = new Set([
+          ...approvers.map((user) => user.id),
+          ...rows.map((row) => row.relationship_owner_id),
+        ]);
         await manager.update(Deliverable, { id: deliverable.id }, { escalatedStep: deliverable.currentStep });
         await this.audit.record(manager, null, {
           action: 'deliverable.review_overdue',
@@ -265,7 +281,7 @@ export class ReviewsService {
             slaHours: step.slaHours,
             dueAt: due.toISOString(),
           },
-          audience: { userIds: recipients.map((user) => user.id) },
+          audience: { userIds: [...recipients] },
         });
         count++;
       }
@@ -288,18 +304,69 @@ export class ReviewsService {
     );
   }
 
-  /** Active users who may decide a step (its role's members and named users), plus extra ids. */
-  private async approversOf(
+  /**
+   * Who hears of a decision, through the outbox after commit: the agency always; when the review
+   * moves on, those who may decide the next step ("ready for review", and nobody else); when it
+   * ends (approved, changes requested, rejected), the contract's owner, the lead who owns the brief,
+   * unless they decided it themselves.
+   */
+  private async announceDecision(
     manager: EntityManager,
-    step: ApprovalStepDto,
-    extraIds: string[],
-  ): Promise<User[]> {
-    const byRole = step.approverRole
-      ? await manager.find(User, { where: { role: step.approverRole, active: true, agencyId: IsNull() } })
-      : [];
-    const ids = [...step.approverUserIds, ...extraIds];
-    const named = ids.length ? await manager.find(User, { where: { id: In(ids), active: true } }) : [];
-    const all = new Map([...byRole, ...named].map((user) => [user.id, user]));
-    return [...all.values()];
+    actor: Actor,
+    facts: {
+      deliverable: Deliverable;
+      contract: Contract;
+      policy: AppliedPolicyDto;
+      input: DecideDto;
+      outcome: { status: DeliverableStatus; nextStep: number | null };
+      decisions: StepDecision[];
+    },
+  ): Promise<void> {
+    const { deliverable, contract, policy, input, outcome } = facts;
+    const step = policy.steps[input.stepIndex] as ApprovalStepDto;
+    const ended = outcome.status !== 'in_review';
+    const owner = ended && contract.ownerId !== actor.id ? [contract.ownerId] : [];
+    await this.events.publish(
+      manager,
+      {
+        type: 'deliverable.decided',
+        payload: {
+          deliverableId: deliverable.id,
+          deliverableTitle: deliverable.title,
+          decision: input.decision,
+          stepName: step.name,
+          deciderName: actor.name,
+          comment: input.comment || null,
+          outcome: outcome.status,
+        },
+        audience: { agencyIds: [contract.agencyId], userIds: owner },
+      },
+      actor,
+    );
+    const next = outcome.nextStep;
+    const nextStep = next !== null ? policy.steps[next] : undefined;
+    if (next === null || !nextStep) return;
+    const approvers = await approversOf(manager, policy.steps, next, {
+      contractOwnerId: contract.ownerId,
+      decisions: facts.decisions,
+    });
+    const version = await manager.findOneByOrFail(DeliverableVersion, { id: input.versionId });
+    await this.events.publish(
+      manager,
+      {
+        type: 'deliverable.step_ready',
+        payload: {
+          deliverableId: deliverable.id,
+          deliverableTitle: deliverable.title,
+          versionNumber: version.number,
+          previousStepName: step.name,
+          deciderName: actor.name,
+          stepName: nextStep.name,
+          slaHours: nextStep.slaHours,
+        },
+        audience: { userIds: approvers.map((user) => user.id) },
+      },
+      actor,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { AppliedPolicyDto } from '@agency-portal/shared';
+import { approvalStep } from '@agency-portal/shared';
 import type { DataSource } from 'typeorm';
 import { Brief } from '../briefs/brief.entity';
 import { BusinessUnit } from '../business-units/business-unit.entity';
@@ -23,9 +24,10 @@ interface Cast {
 }
 
 /**
- * Briefs and reviews for the demo: a CoE approval template (brand, then legal) that the Korea unit
- * inherits; Northwind work in every review state with images, pinned comments, a cut-down and
- * decisions; Southpeak work waiting past its SLA; a sent, a draft and a declined brief.
+ * Briefs and reviews for the demo: a CoE approval template (the social lead who owns the contract,
+ * then brand, then legal) that the Korea unit inherits; Northwind work in every review state with
+ * images, pinned comments, a cut-down and decisions; Southpeak work waiting for the lead past its
+ * SLA; a sent, a draft and a declined brief.
  * Runs once, after the goals and contracts.
  */
 export async function seedDemoReviews(
@@ -50,10 +52,28 @@ export async function seedDemoReviews(
         manager.create(ApprovalPolicy, {
           businessUnitId: coe.id,
           contractId: null,
-          name: 'Brand and legal review',
+          name: 'Lead, brand and legal review',
           steps: [
-            { name: 'Brand review', approverRole: 'reviewer', approverUserIds: [], slaHours: 24 },
-            { name: 'Legal', approverRole: null, approverUserIds: [cast.legal.id], slaHours: 48 },
+            // The social lead who owns the contract approves the agency's work first.
+            approvalStep({
+              name: 'Lead review',
+              approverRole: null,
+              approverUserIds: [],
+              contractOwner: true,
+              slaHours: 24,
+            }),
+            approvalStep({
+              name: 'Brand review',
+              approverRole: 'reviewer',
+              approverUserIds: [],
+              slaHours: 24,
+            }),
+            approvalStep({
+              name: 'Legal',
+              approverRole: null,
+              approverUserIds: [cast.legal.id],
+              slaHours: 48,
+            }),
           ],
         }),
       );
@@ -91,7 +111,8 @@ export async function seedDemoReviews(
       });
       const [reel1, reel2, carousel] = winter.deliverables;
       if (!reel1 || !reel2 || !carousel) throw new Error('demo deliverables missing');
-      // Reel 1: v1 sent back with a pinned comment; v2 passed brand review and waits for legal.
+      // Reel 1: v1 passed the lead and was sent back by brand review with a pinned comment; v2
+      // passed the lead and waits for brand review.
       const v1 = await version(
         manager,
         storage,
@@ -104,10 +125,11 @@ export async function seedDemoReviews(
         [40, 70, 140],
         [170, 200, 240],
       );
+      await decide(manager, v1.version, 0, 'Lead review', cast.lead, 'approve', null, ago(24 * 5 + 3));
       await decide(
         manager,
         v1.version,
-        0,
+        1,
         'Brand review',
         cast.reviewer,
         'request_changes',
@@ -137,7 +159,7 @@ export async function seedDemoReviews(
         [30, 60, 150],
         [200, 220, 250],
       );
-      await decide(manager, v2.version, 0, 'Brand review', cast.reviewer, 'approve', null, ago(20));
+      await decide(manager, v2.version, 0, 'Lead review', cast.lead, 'approve', null, ago(20));
       await manager.save(
         manager.create(Comment, {
           versionId: v2.version.id,
@@ -150,7 +172,7 @@ export async function seedDemoReviews(
         }),
       );
       await review(manager, reel1, v2.version, 'in_review', 1, ago(20), policy);
-      // Reel 2: approved at both steps.
+      // Reel 2: approved at every step.
       const r2 = await version(
         manager,
         storage,
@@ -163,8 +185,9 @@ export async function seedDemoReviews(
         [120, 40, 60],
         [250, 190, 160],
       );
-      await decide(manager, r2.version, 0, 'Brand review', cast.reviewer, 'approve', null, ago(24 * 3));
-      await decide(manager, r2.version, 1, 'Legal', cast.legal, 'approve', null, ago(24 * 2));
+      await decide(manager, r2.version, 0, 'Lead review', cast.lead, 'approve', null, ago(24 * 3 + 4));
+      await decide(manager, r2.version, 1, 'Brand review', cast.reviewer, 'approve', null, ago(24 * 3));
+      await decide(manager, r2.version, 2, 'Legal', cast.legal, 'approve', null, ago(24 * 2));
       await review(manager, reel2, r2.version, 'approved', null, null, policy);
       // The carousel awaits its first version; a Kakao cut-down of reel 1 is planned.
       await manager.save(
@@ -205,7 +228,7 @@ export async function seedDemoReviews(
         answeredAt: null,
       });
 
-      // Southpeak: a creator video waiting at brand review for three days, past its 24-hour SLA.
+      // Southpeak: a creator video waiting for the lead's review for three days, past its 24-hour SLA.
       const ramadan = await brief(manager, cast.lead, sp, 'in_progress', {
         title: 'Seri kreator Ramadan',
         objective: 'Menumbuhkan komunitas Indonesia dengan seri yang dipandu kreator.',
@@ -231,7 +254,8 @@ export async function seedDemoReviews(
         [20, 110, 90],
         [240, 220, 150],
       );
-      // The creator sent the storyboard with the cut: brand review has a note on its second page.
+      // The creator sent the storyboard with the cut: brand review, reading ahead, has a note on its
+      // second page.
       const storyboard = await storeDemoFile(manager, storage, written, {
         key: `deliverables/${creator.id}/demo-v1-storyboard.pdf`,
         fileName: 'storyboard.pdf',

@@ -1,4 +1,4 @@
-import type { AppliedPolicyDto, InvoiceChecks, InvoiceStatus } from '@agency-portal/shared';
+import type { AppliedPolicyDto, ApprovalStepDto, InvoiceChecks, InvoiceStatus } from '@agency-portal/shared';
 import { approvalsRequired, invoiceTotals } from '@agency-portal/shared';
 import type { EntityManager } from 'typeorm';
 import { Brief } from '../briefs/brief.entity';
@@ -44,22 +44,25 @@ export interface Cast {
 }
 
 /** The policy the CoE template gives (the one demo-reviews seeds), as a review snapshot. */
-export async function appliedPolicy(manager: EntityManager, cast: Cast): Promise<AppliedPolicyDto> {
-  const template = await manager.findOneBy(ApprovalPolicy, { name: 'Brand and legal review' });
-  const steps = template?.steps ?? [
-    { name: 'Brand review', approverRole: 'reviewer' as const, approverUserIds: [], slaHours: 24 },
-    { name: 'Legal', approverRole: null, approverUserIds: [cast.legal.id], slaHours: 48 },
-  ];
+export async function appliedPolicy(manager: EntityManager): Promise<AppliedPolicyDto> {
+  const template = await manager.findOneByOrFail(ApprovalPolicy, { name: 'Lead, brand and legal review' });
   return {
     source: 'coe_template',
     explanation: 'Inherited from the centre-of-excellence template.',
-    policyId: template?.id ?? null,
-    name: template?.name ?? 'Brand and legal review',
-    steps,
+    policyId: template.id,
+    name: template.name,
+    steps: template.steps,
   };
 }
 
-/** A brief whose deliverables were each submitted once, approved at both steps and published: done work. */
+/** Who of the cast decides a step: the lead owns the demo contracts, named people decide their own. */
+function deciderOf(step: ApprovalStepDto, cast: Cast): User {
+  if (step.contractOwner) return cast.lead;
+  if (step.approverUserIds.includes(cast.legal.id)) return cast.legal;
+  return cast.reviewer;
+}
+
+/** A brief whose deliverables were each submitted once, approved at every step and published: done work. */
 export async function finishedWork(
   manager: EntityManager,
   storage: FileStorage,
@@ -86,8 +89,10 @@ export async function finishedWork(
       [40 + index * 20, 90, 150],
       [200, 170 - index * 10, 120],
     );
-    await decide(manager, first, 0, 'Brand review', cast.reviewer, 'approve', null, ago(58 - index));
-    await decide(manager, first, 1, 'Legal', cast.legal, 'approve', null, ago(57 - index));
+    for (const [step, rule] of policy.steps.entries()) {
+      const at = ago(59 - index - step * 0.5);
+      await decide(manager, first, step, rule.name, deciderOf(rule, cast), 'approve', null, at);
+    }
     await review(manager, deliverable, first, 'approved', null, null, policy);
     if (index % 2 === 0) {
       await manager.update(

@@ -41,7 +41,7 @@ export async function seedDemoSpend(
         finance: await user('finance@demo.local'),
         finance2: await user('finance2@demo.local'),
       };
-      const policy = await appliedPolicy(manager, cast);
+      const policy = await appliedPolicy(manager);
       const ago = (days: number) => new Date(now.getTime() - days * DAY);
       const date = (days: number) => new Date(now.getTime() + days * DAY).toISOString().slice(0, 10);
 

@@ -1,4 +1,5 @@
 import type {
+  ApprovalStepDto,
   BriefDetailDto,
   CommentDto,
   ContractDetailDto,
@@ -201,6 +202,7 @@ export function aDeliverable(overrides: Partial<DeliverableDetailDto> = {}): Del
     thumbnail: { fileId: 'file-1', fileName: 'post.png', contentType: 'image/png' },
     briefTitle: 'Spring launch reels',
     contractId: 'contract-1',
+    contractOwner: { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' },
     agencyId: 'agency-1',
     agencyName: 'Bright Social',
     derivedFrom: null,
@@ -233,12 +235,25 @@ export function aDeliverable(overrides: Partial<DeliverableDetailDto> = {}): Del
       policyId: 'policy-1',
       name: 'Brand and legal review',
       steps: [
-        { name: 'Brand review', approverRole: 'social_lead', approverUserIds: [], slaHours: 24 },
-        { name: 'Legal', approverRole: null, approverUserIds: ['user-legal'], slaHours: 48 },
+        aStep({ name: 'Brand review', approverRole: 'social_lead', slaHours: 24 }),
+        aStep({ name: 'Legal', approverUserIds: ['user-legal'], slaHours: 48 }),
       ],
     },
     decisions: [],
     allowedActions: [],
+    ...overrides,
+  };
+}
+
+/** An approval step: a name, no approvers and no options unless `overrides` say. */
+export function aStep(overrides: Partial<ApprovalStepDto> = {}): ApprovalStepDto {
+  return {
+    name: 'Step',
+    approverRole: null,
+    approverUserIds: [],
+    contractOwner: false,
+    allowEarlierApprovers: false,
+    slaHours: 24,
     ...overrides,
   };
 }

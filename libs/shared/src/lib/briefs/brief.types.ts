@@ -209,6 +209,8 @@ export interface DeliverableDetailDto extends DeliverableSummaryDto {
   allowedActions: DeliverableAction[];
   briefTitle: string;
   contractId: string;
+  /** The contract's in-house owner: the approver of a `contractOwner` step. */
+  contractOwner: UserRef;
   agencyId: string;
   agencyName: string;
   derivedFrom: { id: string; title: string } | null;
@@ -246,11 +248,25 @@ export interface PublishDeliverableRequest {
 
 export interface ApprovalStepDto {
   name: string;
-  /** Either a role whose members may decide, or named users. */
+  /** A role whose members may decide, named users, or the contract's owner (any of them). */
   approverRole: 'social_lead' | 'reviewer' | 'admin' | null;
   approverUserIds: string[];
+  /**
+   * The in-house owner of the contract the work is under decides: the social lead who runs its
+   * briefs, whoever that is when the step comes up.
+   */
+  contractOwner: boolean;
+  /**
+   * Someone who decided an earlier step of the same version may decide this one too. Otherwise
+   * (the rule) a person decides at most one step of a version.
+   */
+  allowEarlierApprovers: boolean;
   slaHours: number;
 }
+
+/** A step as a policy is set: the options may be left out (false). */
+export type ApprovalStepInput = Omit<ApprovalStepDto, 'contractOwner' | 'allowEarlierApprovers'> &
+  Partial<Pick<ApprovalStepDto, 'contractOwner' | 'allowEarlierApprovers'>>;
 
 export interface ApprovalPolicyDto {
   id: string;
@@ -282,7 +298,7 @@ export interface CommentListQuery extends ListQuery {
 
 export interface UpsertApprovalPolicyRequest {
   name: string;
-  steps: ApprovalStepDto[];
+  steps: ApprovalStepInput[];
 }
 
 export const POLICY_SOURCES = ['contract', 'business_unit', 'coe_template', 'default'] as const;

@@ -4,6 +4,7 @@ import {
   canSubmitVersion,
   deliverableActions,
   isApproverOf,
+  stepRefusal,
   type DeliverableFacts,
 } from './deliverable-workflow';
 
@@ -33,24 +34,86 @@ const brandStep: ApprovalStepDto = {
   name: 'Brand',
   approverRole: 'reviewer',
   approverUserIds: [],
+  contractOwner: false,
+  allowEarlierApprovers: false,
   slaHours: 24,
 };
 const legalStep: ApprovalStepDto = {
   name: 'Legal',
   approverRole: null,
   approverUserIds: ['legal-id'],
+  contractOwner: false,
+  allowEarlierApprovers: false,
   slaHours: 48,
+};
+const ownerStep: ApprovalStepDto = {
+  name: 'Lead review',
+  approverRole: null,
+  approverUserIds: [],
+  contractOwner: true,
+  allowEarlierApprovers: false,
+  slaHours: 24,
 };
 
 describe('isApproverOf', () => {
   it('should name the members of the step role as approvers', () => {
-    expect(isApproverOf(brandStep, { id: 'someone', role: 'reviewer' })).toBe(true);
-    expect(isApproverOf(brandStep, { id: 'someone', role: 'social_lead' })).toBe(false);
+    expect(isApproverOf(brandStep, { id: 'someone', role: 'reviewer' }, null)).toBe(true);
+    expect(isApproverOf(brandStep, { id: 'someone', role: 'social_lead' }, null)).toBe(false);
   });
 
   it('should name the people a step lists when it has no role', () => {
-    expect(isApproverOf(legalStep, { id: 'legal-id', role: 'reviewer' })).toBe(true);
-    expect(isApproverOf(legalStep, { id: 'other-id', role: 'reviewer' })).toBe(false);
+    expect(isApproverOf(legalStep, { id: 'legal-id', role: 'reviewer' }, null)).toBe(true);
+    expect(isApproverOf(legalStep, { id: 'other-id', role: 'reviewer' }, null)).toBe(false);
+  });
+
+  it("should name only the contract's owner when the step is the owner's, not every social lead", () => {
+    expect(isApproverOf(ownerStep, { id: 'lead-id', role: 'social_lead' }, 'lead-id')).toBe(true);
+    expect(isApproverOf(ownerStep, { id: 'other-lead', role: 'social_lead' }, 'lead-id')).toBe(false);
+    expect(isApproverOf(ownerStep, { id: 'lead-id', role: 'social_lead' }, null)).toBe(false);
+  });
+});
+
+describe('stepRefusal (one person, one step of a version)', () => {
+  // The legal reviewer is a reviewer too, so the brand step names them by role.
+  const steps = [brandStep, legalStep];
+  const legal = { id: 'legal-id', role: 'reviewer' as const };
+  const review = (decisions: { stepIndex: number; approverId: string }[]) => ({
+    contractOwnerId: 'lead-id',
+    decisions,
+  });
+
+  it('should refuse the legal step when the same person approved the brand step of the version', () => {
+    expect(stepRefusal(steps, 1, legal, review([{ stepIndex: 0, approverId: 'legal-id' }]))).toBe(
+      'decided_earlier_step',
+    );
+  });
+
+  it('should allow the legal step when someone else approved the brand step', () => {
+    expect(stepRefusal(steps, 1, legal, review([{ stepIndex: 0, approverId: 'brand-id' }]))).toBeNull();
+  });
+
+  it('should allow it when the step allows someone who decided an earlier one', () => {
+    const lenient = [brandStep, { ...legalStep, allowEarlierApprovers: true }];
+    expect(stepRefusal(lenient, 1, legal, review([{ stepIndex: 0, approverId: 'legal-id' }]))).toBeNull();
+  });
+
+  it('should say not_approver before anything else when the person is no approver of the step', () => {
+    const brand = { id: 'brand-id', role: 'social_lead' as const };
+    expect(stepRefusal(steps, 1, brand, review([]))).toBe('not_approver');
+    expect(stepRefusal(steps, 5, legal, review([]))).toBe('not_approver');
+  });
+
+  it('should offer no decision to whoever decided an earlier step of the version', () => {
+    const facts: DeliverableFacts = {
+      status: 'in_review',
+      briefStatus: 'in_progress',
+      derivedFromId: null,
+      currentStep: 1,
+      hasVersion: true,
+      steps,
+      ...review([{ stepIndex: 0, approverId: 'legal-id' }]),
+    };
+    expect(deliverableActions(facts, legal)).not.toContain('decide');
   });
 });
 
@@ -62,6 +125,8 @@ describe('deliverableActions', () => {
     currentStep: 1,
     hasVersion: true,
     steps: [brandStep, legalStep],
+    contractOwnerId: 'lead-id',
+    decisions: [],
   };
 
   it('should let the approver of the current step decide when a version is in review', () => {
@@ -94,8 +159,8 @@ describe('deliverableActions', () => {
 
 describe('who decides a review step (the web page shows what the API allows)', () => {
   const policy: ApprovalStepDto[] = [
-    { name: 'Brand review', approverRole: 'social_lead', approverUserIds: [], slaHours: 24 },
-    { name: 'Legal', approverRole: null, approverUserIds: ['user-legal'], slaHours: 48 },
+    { ...brandStep, name: 'Brand review', approverRole: 'social_lead' },
+    { ...legalStep, approverUserIds: ['user-legal'] },
   ];
   const review = (overrides: Partial<DeliverableFacts>): DeliverableFacts => ({
     status: 'in_review',
@@ -104,6 +169,8 @@ describe('who decides a review step (the web page shows what the API allows)', (
     currentStep: 0,
     hasVersion: true,
     steps: policy,
+    contractOwnerId: 'user-2',
+    decisions: [],
     ...overrides,
   });
 

@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = [
   'brief_sent',
   'brief_answered',
   'version_submitted',
+  'review_step_ready',
   'decision_made',
   'review_overdue',
   'invoice_submitted',

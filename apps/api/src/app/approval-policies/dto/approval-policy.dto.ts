@@ -4,6 +4,7 @@ import type {
   ApprovalPolicyDto,
   ApprovalPolicyListQuery,
   ApprovalStepDto,
+  ApprovalStepInput,
   PolicySource,
   UpsertApprovalPolicyRequest,
 } from '@agency-portal/shared';
@@ -20,6 +21,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -35,7 +37,7 @@ import { trim } from '../../common/http/transformers';
 import { NestedObjects } from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 
-export class ApprovalStepInputDto implements ApprovalStepDto {
+export class ApprovalStepInputDto implements ApprovalStepInput {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -53,6 +55,19 @@ export class ApprovalStepInputDto implements ApprovalStepDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   approverUserIds!: string[];
+
+  @ApiPropertyOptional({ description: "The contract's owner decides (besides any role or named people)." })
+  @IsOptional()
+  @IsBoolean()
+  contractOwner?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Someone who decided an earlier step of the version may decide this one too (default false).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  allowEarlierApprovers?: boolean;
 
   @IsInt()
   @Min(NUMBER_LIMITS.approvalStepSlaHours.min)
@@ -80,6 +95,8 @@ export class ApprovalStepResponse implements ApprovalStepDto {
   @ApiProperty({ enum: ['social_lead', 'reviewer', 'admin'], nullable: true })
   approverRole!: 'social_lead' | 'reviewer' | 'admin' | null;
   approverUserIds!: string[];
+  contractOwner!: boolean;
+  allowEarlierApprovers!: boolean;
   slaHours!: number;
 }
 

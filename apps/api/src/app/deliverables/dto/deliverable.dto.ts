@@ -230,6 +230,8 @@ export class DeliverableDetailResponse extends DeliverableSummaryResponse implem
   allowedActions!: DeliverableAction[];
   briefTitle!: string;
   contractId!: string;
+  /** The contract's in-house owner: the approver of a `contractOwner` step. */
+  contractOwner!: UserRefResponse;
   agencyId!: string;
   agencyName!: string;
   derivedFrom!: LineageRef | null;

@@ -2,6 +2,7 @@ import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
@@ -66,10 +67,86 @@ describe('ApprovalPolicyForm', () => {
       {
         name: 'Brand then legal',
         steps: [
-          { name: 'Brand review', approverRole: 'reviewer', approverUserIds: [], slaHours: 24 },
-          { name: 'Legal', approverRole: null, approverUserIds: ['user-legal'], slaHours: 48 },
+          {
+            name: 'Brand review',
+            approverRole: 'reviewer',
+            approverUserIds: [],
+            contractOwner: false,
+            allowEarlierApprovers: false,
+            slaHours: 24,
+          },
+          {
+            name: 'Legal',
+            approverRole: null,
+            approverUserIds: ['user-legal'],
+            contractOwner: false,
+            allowEarlierApprovers: false,
+            slaHours: 48,
+          },
         ],
       },
     ]);
+  });
+
+  it("should emit the contract owner's step, and a step open to earlier approvers when its box is ticked", async () => {
+    await fill('Policy name', 'Lead then brand');
+    const first = await step(1);
+    await fill('Step name', 'Lead review', first);
+    await choose('Approver role', "The contract's owner", first);
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Add step' }))).click();
+    const second = await step(2);
+    await fill('Step name', 'Brand review', second);
+    await choose('Approver role', 'Any social lead', second);
+    await (
+      await second.getHarness(
+        MatCheckboxHarness.with({ label: 'May be decided by someone who decided an earlier step' }),
+      )
+    ).check();
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Save' }))).click();
+
+    expect(saved[0]?.steps).toEqual([
+      expect.objectContaining({
+        name: 'Lead review',
+        approverRole: null,
+        approverUserIds: [],
+        contractOwner: true,
+        allowEarlierApprovers: false,
+      }),
+      expect.objectContaining({
+        name: 'Brand review',
+        approverRole: 'social_lead',
+        contractOwner: false,
+        allowEarlierApprovers: true,
+      }),
+    ]);
+  });
+
+  it("should show a stored owner's step as the contract's owner and keep its option ticked", async () => {
+    fixture.componentRef.setInput('policy', {
+      id: 'policy-1',
+      businessUnitId: 'unit-1',
+      contractId: null,
+      name: 'Lead review',
+      steps: [
+        {
+          name: 'Lead review',
+          approverRole: null,
+          approverUserIds: [],
+          contractOwner: true,
+          allowEarlierApprovers: true,
+          slaHours: 24,
+        },
+      ],
+      updatedAt: '2026-03-01T00:00:00.000Z',
+    });
+    await fixture.whenStable();
+    const first = await step(1);
+
+    const select = (await (
+      await field('Approver role', first)
+    ).getControl(MatSelectHarness)) as MatSelectHarness;
+    expect(await select.getValueText()).toBe("The contract's owner");
+    expect(await (await first.getHarness(MatCheckboxHarness)).isChecked()).toBe(true);
   });
 });

@@ -21,6 +21,7 @@ import {
   Validators,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -34,27 +35,32 @@ import { Lookups } from '../../core/lookups/lookups';
 import { LookupChips } from '../../shared/forms/lookup-chips';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';
-import { ANY_OF_ROLE_LABELS } from '../../shared/i18n/labels';
+import { ANY_OF_ROLE_LABELS, CONTRACT_OWNER_LABEL } from '../../shared/i18n/labels';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { nonEmptyArray, notBlank, wholeNumber } from '../../shared/forms/validators';
 import { NUMBER_LIMITS, TEXT_LIMITS } from '@agency-portal/shared';
 import { FormErrorSummary } from '../../shared/forms/form-error-summary';
 
 type ApproverRole = NonNullable<ApprovalStepDto['approverRole']>;
-/** A role whose members decide, or 'users': the named people. */
-type ApproverKind = ApproverRole | 'users';
+/** The contract's owner, a role whose members decide, or 'users': the named people. */
+type ApproverKind = 'contract_owner' | ApproverRole | 'users';
 
 const APPROVER_KINDS: { value: ApproverKind; label: string }[] = [
+  { value: 'contract_owner', label: CONTRACT_OWNER_LABEL },
   { value: 'social_lead', label: ANY_OF_ROLE_LABELS.social_lead },
   { value: 'reviewer', label: ANY_OF_ROLE_LABELS.reviewer },
   { value: 'admin', label: ANY_OF_ROLE_LABELS.admin },
-  { value: 'users', label: $localize`:Who decides an approval step — people named one by one@@approver.named:Named people` },
+  {
+    value: 'users',
+    label: $localize`:Who decides an approval step — people named one by one@@approver.named:Named people`,
+  },
 ];
 
 type StepRow = FormGroup<{
   name: FormControl<string>;
   approverKind: FormControl<ApproverKind | ''>;
   approverUserIds: FormControl<string[]>;
+  allowEarlierApprovers: FormControl<boolean>;
   slaHours: FormControl<number | null>;
 }>;
 
@@ -67,20 +73,30 @@ export function toStep(row: {
   name: string;
   approverKind: ApproverKind | '';
   approverUserIds: string[];
+  allowEarlierApprovers: boolean;
   slaHours: number | null;
 }): ApprovalStepDto {
   const kind = row.approverKind;
   return {
     name: row.name.trim(),
-    approverRole: kind === 'users' || kind === '' ? null : kind,
+    approverRole: kind === 'users' || kind === 'contract_owner' || kind === '' ? null : kind,
     approverUserIds: kind === 'users' ? row.approverUserIds : [],
+    contractOwner: kind === 'contract_owner',
+    allowEarlierApprovers: row.allowEarlierApprovers,
     slaHours: row.slaHours ?? 0,
   };
 }
 
+/** The kind the form shows for a stored step (a step naming people and the owner shows the owner). */
+function kindOf(step: ApprovalStepDto): ApproverKind {
+  if (step.contractOwner) return 'contract_owner';
+  return step.approverRole ?? 'users';
+}
+
 /**
- * An approval policy: its name and ordered steps, each decided by a role or by named people
- * within an SLA in hours.
+ * An approval policy: its name and ordered steps, each decided by the contract's owner, a role or
+ * named people within an SLA in hours; a step may let someone who decided an earlier step of the
+ * version decide it too (otherwise it takes another person).
  */
 @Component({
   selector: 'ap-approval-policy-form',
@@ -89,6 +105,7 @@ export function toStep(row: {
     LookupChips,
     FormErrorAlert,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -173,14 +190,23 @@ export class ApprovalPolicyForm {
   }
 
   private stepRow(step?: ApprovalStepDto): StepRow {
-    const kind: ApproverKind | '' = step ? (step.approverRole ?? 'users') : '';
+    const kind: ApproverKind | '' = step ? kindOf(step) : '';
     const row: StepRow = this.fb.group({
-      name: [step?.name ?? '', [Validators.required, Validators.maxLength(TEXT_LIMITS.approvalStepName), notBlank]],
+      name: [
+        step?.name ?? '',
+        [Validators.required, Validators.maxLength(TEXT_LIMITS.approvalStepName), notBlank],
+      ],
       approverKind: [kind, Validators.required],
       approverUserIds: [step ? [...step.approverUserIds] : ([] as string[]), nonEmptyArray],
+      allowEarlierApprovers: [step?.allowEarlierApprovers ?? false],
       slaHours: [
         step?.slaHours ?? (48 as number | null),
-        [Validators.required, Validators.min(NUMBER_LIMITS.approvalStepSlaHours.min), Validators.max(NUMBER_LIMITS.approvalStepSlaHours.max), wholeNumber],
+        [
+          Validators.required,
+          Validators.min(NUMBER_LIMITS.approvalStepSlaHours.min),
+          Validators.max(NUMBER_LIMITS.approvalStepSlaHours.max),
+          wholeNumber,
+        ],
       ],
     });
     const syncApprovers = (value: ApproverKind | ''): void => {

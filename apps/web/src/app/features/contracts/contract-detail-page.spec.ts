@@ -6,7 +6,7 @@ import { can } from '@agency-portal/shared';
 import { of } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { openDialogText, pressInDialog } from '../../testing/dialogs';
-import { aContract, aSessionUser } from '../../testing/fixtures';
+import { aContract, aSessionUser, aStep } from '../../testing/fixtures';
 import { ApprovalPolicyService } from '../approval-policies/approval-policy.service';
 import { ContractDetailPage } from './contract-detail-page';
 import { ContractService } from './contract.service';
@@ -17,8 +17,8 @@ const INHERITED_POLICY: AppliedPolicyDto = {
   policyId: 'policy-1',
   name: 'Brand and legal review',
   steps: [
-    { name: 'Brand review', approverRole: 'reviewer', approverUserIds: [], slaHours: 24 },
-    { name: 'Legal', approverRole: null, approverUserIds: ['user-9'], slaHours: 48 },
+    aStep({ name: 'Brand review', approverRole: 'reviewer', slaHours: 24 }),
+    aStep({ name: 'Legal', approverUserIds: ['user-9'], slaHours: 48 }),
   ],
 };
 

@@ -10,8 +10,9 @@ import {
   output,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -30,7 +31,9 @@ interface Thread {
 
 /** "on photo.jpg, 34% across and 20% down" / "at 0:12 in cut.mp4". */
 export function describePin(pin: CommentPin, files: readonly StoredFileDto[], locale: string): string {
-  const name = files.find((file) => file.id === pin.fileId)?.fileName ?? $localize`:A file whose name is not known@@pin.someFile:a file`;
+  const name =
+    files.find((file) => file.id === pin.fileId)?.fileName ??
+    $localize`:A file whose name is not known@@pin.someFile:a file`;
   if (pin.kind === 'timecode') {
     return $localize`:Where a comment is pinned on a video@@pin.timecode:at ${formatTimecode(pin.seconds)}:timecode: in ${name}:file:`;
   }
@@ -48,7 +51,8 @@ export function describePin(pin: CommentPin, files: readonly StoredFileDto[], lo
  */
 @Component({
   selector: 'ap-comments-panel',
-  imports: [LocalDatePipe, 
+  imports: [
+    LocalDatePipe,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -84,6 +88,7 @@ export class CommentsPanel {
     body: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.longText), notBlank]],
   });
   protected readonly replyingTo = signal<string | null>(null);
+  private readonly commentForm = viewChild('commentForm', { read: FormGroupDirective });
   protected readonly threads = computed<Thread[]>(() => {
     const comments = this.comments();
     const numbers = threadNumbers(comments);
@@ -108,7 +113,11 @@ export class CommentsPanel {
     effect(() => {
       this.posted();
       untracked(() => {
-        this.form.reset({ body: '' });
+        // Through the directive: it also forgets it was submitted, which a bare FormGroup.reset()
+        // leaves set, so the emptied box would show "This field is required".
+        const commentForm = this.commentForm();
+        if (commentForm) commentForm.resetForm({ body: '' });
+        else this.form.reset({ body: '' });
         this.replyForm.reset({ body: '' });
         this.replyingTo.set(null);
       });

@@ -1,6 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { computed, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import type { DeliverableDetailDto, Permission, SessionUser } from '@agency-portal/shared';
 import { can, deliverableActions } from '@agency-portal/shared';
@@ -8,10 +9,11 @@ import { of, throwError } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { Notifier } from '../../core/notify/notifier';
 import { openDialogText, pressInDialog } from '../../testing/dialogs';
-import { aDeliverable, aPage, aSessionUser } from '../../testing/fixtures';
+import { aComment, aDeliverable, aPage, aSessionUser } from '../../testing/fixtures';
 import { provideFakeLookups } from '../../testing/lookups';
 import { DeliverableDetailPage } from './deliverable-detail-page';
 import { DeliverableService } from './deliverable.service';
+import { UploadPanel } from './upload-panel';
 
 jest.mock('tus-js-client', () => ({ Upload: jest.fn() }));
 
@@ -31,6 +33,10 @@ function answeredFor(user: SessionUser, deliverable: DeliverableDetailDto): Deli
     briefStatus: 'in_progress' as const,
     hasVersion: deliverable.versions.length > 0,
     steps: deliverable.policy.steps,
+    contractOwnerId: deliverable.contractOwner.id,
+    decisions: deliverable.decisions
+      .filter((decision) => decision.versionId === deliverable.versions[0]?.id)
+      .map((decision) => ({ stepIndex: decision.stepIndex, approverId: decision.approver.id })),
   };
   return { ...deliverable, allowedActions: deliverableActions(facts, user) };
 }
@@ -38,7 +44,7 @@ function answeredFor(user: SessionUser, deliverable: DeliverableDetailDto): Deli
 interface Rendered {
   fixture: ComponentFixture<DeliverableDetailPage>;
   element: HTMLElement;
-  service: { get: jest.Mock; decide: jest.Mock };
+  service: { get: jest.Mock; decide: jest.Mock; comments: jest.Mock; submitVersion: jest.Mock };
 }
 
 async function renderPage(
@@ -52,6 +58,7 @@ async function renderPage(
     comments: jest.fn(() => of(aPage([]))),
     fileContent: jest.fn(() => of(new Blob(['png']))),
     decide,
+    submitVersion: jest.fn(),
   };
   const current = signal<SessionUser | null>(user);
   TestBed.configureTestingModule({
@@ -237,5 +244,41 @@ describe('DeliverableDetailPage', () => {
     expect(rows[0].textContent).toContain('Lee Legal');
     expect(rows[0].textContent).toContain('Claims checked.');
     expect(element.querySelector('[data-testid="step-2"]')?.textContent).toContain('Done');
+  });
+
+  it('should show the new version with its own, empty, comments when the agency submits a version', async () => {
+    const first = aDeliverable({ status: 'changes_requested', currentStep: null });
+    const v1 = first.versions[0];
+    if (!v1) throw new Error('fixture without a version');
+    const v2 = {
+      ...v1,
+      id: 'version-2',
+      number: 2,
+      copyText: 'Spring is really here.',
+      files: [{ ...v1.files[0], id: 'file-2', fileName: 'post-v2.png' }],
+    };
+    const resubmitted = answeredFor(
+      AGENCY,
+      aDeliverable({ status: 'in_review', currentStep: 0, latestVersionNumber: 2, versions: [v2, v1] }),
+    );
+    const { fixture, element, service } = await renderPage(AGENCY, first);
+    service.comments.mockImplementation((versionId: string) =>
+      of(aPage(versionId === 'version-1' ? [aComment({ body: 'Make the logo larger.' })] : [])),
+    );
+    service.submitVersion.mockReturnValue(of(resubmitted));
+    await fixture.whenStable();
+
+    const upload = fixture.debugElement.query(By.directive(UploadPanel)).componentInstance as UploadPanel;
+    upload.submitVersion.emit({ fileIds: ['file-2'], copyText: 'Spring is really here.' });
+    await fixture.whenStable();
+
+    const selected = element.querySelector('[role="tab"][aria-selected="true"]');
+    expect(selected?.textContent?.trim()).toBe('Version 2');
+    expect(element.querySelector('[data-testid="version-copy"]')?.textContent?.trim()).toBe(
+      'Spring is really here.',
+    );
+    expect(element.querySelector('img')?.getAttribute('alt')).toBe('post-v2.png');
+    expect(service.comments).toHaveBeenLastCalledWith('version-2', expect.anything());
+    expect(element.textContent).not.toContain('Make the logo larger.');
   });
 });

@@ -50,7 +50,8 @@ const CONFLICT_MESSAGE = $localize`Someone decided first. The page now shows whe
  */
 @Component({
   selector: 'ap-deliverable-detail-page',
-  imports: [LocalDatePipe, 
+  imports: [
+    LocalDatePipe,
     LoadError,
     MatButtonModule,
     MatCardModule,
@@ -89,7 +90,9 @@ export class DeliverableDetailPage {
   protected readonly userNames = lookupNames(
     () => {
       const user = this.auth.user();
-      return user && !isAgencyRole(user.role) && this.auth.hasPermission('user:read') ? this.lookups.users : null;
+      return user && !isAgencyRole(user.role) && this.auth.hasPermission('user:read')
+        ? this.lookups.users
+        : null;
     },
     () => (this.deliverable.value()?.policy.steps ?? []).flatMap((step) => step.approverUserIds),
   );
@@ -120,6 +123,10 @@ export class DeliverableDetailPage {
   });
 
   protected readonly canComment = computed(() => this.auth.hasPermission('comment:write'));
+  protected readonly reader = computed(() => {
+    const user = this.auth.user();
+    return user ? { id: user.id, role: user.role } : null;
+  });
   /** What the API says this person may do with the deliverable now (`allowedActions`). */
   private readonly allows = (action: DeliverableAction) =>
     computed(() => this.deliverable.value()?.allowedActions.includes(action) ?? false);
@@ -156,7 +163,9 @@ export class DeliverableDetailPage {
     openDecisionDialog(this.dialog, {
       decision,
       versionNumber: latest.number,
-      stepName: deliverable.policy.steps[stepIndex]?.name ?? $localize`:An approval step without a name@@step.unnamed:Step ${stepIndex + 1}:number:`,
+      stepName:
+        deliverable.policy.steps[stepIndex]?.name ??
+        $localize`:An approval step without a name@@step.unnamed:Step ${stepIndex + 1}:number:`,
     })
       .pipe(filter((comment): comment is string => comment !== undefined))
       .subscribe((comment) =>
@@ -172,7 +181,9 @@ export class DeliverableDetailPage {
       )
       .subscribe({
         next: (created) => {
-          this.notifier.success($localize`:A deliverable cut down from another for a different channel@@cutDown.created:Cut-down “${created.title}:title:” created.`);
+          this.notifier.success(
+            $localize`:A deliverable cut down from another for a different channel@@cutDown.created:Cut-down “${created.title}:title:” created.`,
+          );
           this.deliverable.reload();
         },
         error: (error: unknown) => this.notifier.error(describeError(error)),

@@ -1,5 +1,5 @@
 import type { ApprovalStepDto, DeliverableStatus } from '@agency-portal/shared';
-import { ANY_OF_ROLE_LABELS } from '../../shared/i18n/labels';
+import { ANY_OF_ROLE_LABELS, CONTRACT_OWNER_LABEL } from '../../shared/i18n/labels';
 import { byPlural } from '../../shared/i18n/plural';
 import type { StatusTone } from '../../shared/ui/status-chip';
 
@@ -12,12 +12,21 @@ export const DELIVERABLE_STATUS_TONES: Record<DeliverableStatus, StatusTone> = {
   published: 'active',
 };
 
-/** Who decides a step: "Any Reviewer" or the named people (names where known). */
+/**
+ * Who decides a step: the contract's owner (by name where known), "Any Reviewer" or the named
+ * people (names where known).
+ */
 export function approversText(
   step: ApprovalStepDto,
   userNames: ReadonlyMap<string, string>,
   locale: string,
+  contractOwnerName: string | null = null,
 ): string {
+  if (step.contractOwner) {
+    return contractOwnerName
+      ? $localize`:Who decides an approval step — the contract's owner, named@@approver.contractOwnerNamed:${contractOwnerName}:name: (the contract's owner)`
+      : CONTRACT_OWNER_LABEL;
+  }
   if (step.approverRole) {
     return ANY_OF_ROLE_LABELS[step.approverRole];
   }

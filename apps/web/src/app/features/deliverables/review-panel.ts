@@ -1,8 +1,22 @@
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
-import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  LOCALE_ID,
+  computed,
+  inject,
+  input,
+  output,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
-import type { ApprovalStepDto, Decision, DeliverableDetailDto, PolicySource } from '@agency-portal/shared';
+import type {
+  ApprovalStepDto,
+  Decision,
+  DeliverableDetailDto,
+  Person,
+  PolicySource,
+} from '@agency-portal/shared';
 import { DECISION_LABELS } from '../../shared/i18n/labels';
 import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
 import { DECISION_ACTION_LABELS } from './decision-dialog';
@@ -51,7 +65,15 @@ const SOURCE_LABELS: Record<PolicySource, string> = {
           <span class="ap-step__number" aria-hidden="true">{{ view.index + 1 }}</span>
           <span class="ap-step__text">
             <span class="ap-step__name">{{ view.step.name }}</span>
-            <span i18n class="ap-step__meta">{{ approvers(view.step) }} · SLA {view.step.slaHours, plural, =1 {1 hour} other {{{ view.step.slaHours }} hours}}</span>
+            <span i18n class="ap-step__meta"
+              >{{ approvers(view.step) }} · SLA
+              {view.step.slaHours, plural, =1 {1 hour} other {{{ view.step.slaHours }} hours}}</span
+            >
+            @if (view.barredForReader) {
+              <span i18n class="ap-step__meta" data-testid="step-barred">
+                You decided an earlier step of this version; another approver decides this one.
+              </span>
+            }
           </span>
           <ap-status-chip [label]="stateLabels[view.state]" [tone]="stateTones[view.state]" />
         </li>
@@ -144,6 +166,8 @@ export class ReviewPanel {
   readonly conflictMessage = input<string | null>(null);
   /** Names of in-house users, for steps assigned to named people (when the user may list users). */
   readonly userNames = input<ReadonlyMap<string, string>>(new Map());
+  /** The signed-in person, to say when the one-step-per-person rule leaves a step to someone else. */
+  readonly reader = input<Person | null>(null);
   readonly decide = output<Decision>();
 
   protected readonly sourceLabels = SOURCE_LABELS;
@@ -152,7 +176,7 @@ export class ReviewPanel {
   protected readonly actionLabels = DECISION_ACTION_LABELS;
   protected readonly decisionLabel = (decision: Decision): string => DECISION_LABELS[decision];
   protected readonly columns = ['when', 'version', 'step', 'who', 'decision', 'comment'];
-  protected readonly steps = computed(() => stepViews(this.deliverable()));
+  protected readonly steps = computed(() => stepViews(this.deliverable(), this.reader()));
   protected readonly latestNumber = computed(() => this.deliverable().versions[0]?.number ?? 0);
   protected readonly currentStepName = computed(() => {
     const deliverable = this.deliverable();
@@ -165,5 +189,6 @@ export class ReviewPanel {
     [...this.deliverable().decisions].sort((a, b) => b.decidedAt.localeCompare(a.decidedAt)),
   );
   private readonly locale = inject(LOCALE_ID);
-  protected readonly approvers = (step: ApprovalStepDto): string => approversText(step, this.userNames(), this.locale);
+  protected readonly approvers = (step: ApprovalStepDto): string =>
+    approversText(step, this.userNames(), this.locale, this.deliverable().contractOwner.name || null);
 }

@@ -1,4 +1,5 @@
-import type { ApprovalStepDto, DeliverableDetailDto } from '@agency-portal/shared';
+import type { ApprovalStepDto, DeliverableDetailDto, Person } from '@agency-portal/shared';
+import { stepRefusal } from '@agency-portal/shared';
 
 export type StepState = 'done' | 'current' | 'pending' | 'changes_requested' | 'rejected';
 
@@ -14,13 +15,19 @@ export interface StepView {
   index: number;
   step: ApprovalStepDto;
   state: StepState;
+  /**
+   * The reader may decide this step by role or name but decided an earlier step of the version:
+   * someone else decides it (the shared rule the API enforces).
+   */
+  barredForReader: boolean;
 }
 
 /**
  * Where the latest version stands at each approval step: done (approved), the current one awaiting
- * a decision, waiting, or where changes were requested or the work rejected.
+ * a decision, waiting, or where changes were requested or the work rejected; and whether the
+ * reader is barred from the current one for having decided an earlier step.
  */
-export function stepViews(deliverable: DeliverableDetailDto): StepView[] {
+export function stepViews(deliverable: DeliverableDetailDto, reader: Person | null = null): StepView[] {
   const latest = deliverable.versions[0];
   const decisions = latest
     ? deliverable.decisions
@@ -40,6 +47,16 @@ export function stepViews(deliverable: DeliverableDetailDto): StepView[] {
     } else if (deliverable.status === 'in_review' && deliverable.currentStep === index) {
       state = 'current';
     }
-    return { index, step, state };
+    const barredForReader =
+      state === 'current' &&
+      reader !== null &&
+      stepRefusal(deliverable.policy.steps, index, reader, {
+        contractOwnerId: deliverable.contractOwner.id,
+        decisions: decisions.map((decision) => ({
+          stepIndex: decision.stepIndex,
+          approverId: decision.approver.id,
+        })),
+      }) === 'decided_earlier_step';
+    return { index, step, state, barredForReader };
   });
 }

@@ -32,6 +32,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /** "Any reviewer": who may decide an approval step given by role. */
+/** Who decides an approval step that is the contract owner's: the social lead who runs its briefs. */
+export const CONTRACT_OWNER_LABEL = $localize`:Who decides an approval step — the in-house owner of the contract the work is under@@approver.contractOwner:The contract's owner`;
+
 export const ANY_OF_ROLE_LABELS: Record<Role, string> = {
   admin: $localize`:Who decides an approval step@@anyRole.admin:Any administrator`,
   social_lead: $localize`:Who decides an approval step@@anyRole.social_lead:Any social lead`,
