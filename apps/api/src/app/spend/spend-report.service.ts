@@ -11,6 +11,7 @@ import { convertMinor, minorDigits, REPORT_MAX_GROUPS } from '@agency-portal/sha
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { Actor } from '../auth/actor';
+import type { SqlReader } from '../database/long-read';
 import { joinSome, paginate, rawText, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { InvoiceLine } from '../invoices/invoice.entity';
 import type { SpendLinesQueryDto, SpendReportQueryDto } from './dto/spend.dto';
@@ -64,6 +65,9 @@ export class SpendReportService {
     private readonly access: AccessService,
   ) {}
 
+  /** Statements on the pool, under the ordinary statement timeout. */
+  private readonly pooled: SqlReader = (sql, parameters) => this.dataSource.query(sql, [...parameters]);
+
   /** The grouped query's SQL and parameters (the benchmark runs the same SQL directly). */
   groupedSql(actor: Actor, query: SpendReportQueryDto): [string, unknown[]] {
     const key = GROUP_KEY[query.groupBy];
@@ -87,17 +91,25 @@ export class SpendReportService {
       .getQueryAndParameters();
   }
 
-  async report(actor: Actor, query: SpendReportQueryDto): Promise<SpendReportDto> {
+  /**
+   * The report. `db` runs its statements: the pool by default; an export passes its long read, so
+   * the summary and the lines it streams after come from one snapshot under the export's timeout.
+   */
+  async report(
+    actor: Actor,
+    query: SpendReportQueryDto,
+    db: SqlReader = this.pooled,
+  ): Promise<SpendReportDto> {
     const [sql, parameters] = this.groupedSql(actor, query);
     const [grouped, budgets, rates, invoiceCounts] = await Promise.all([
-      this.dataSource.query<GroupedRow[]>(sql, parameters),
-      this.budgets(actor, query),
-      query.reportingCurrency ? this.rates(query.reportingCurrency) : Promise.resolve([] as Rate[]),
+      db<GroupedRow>(sql, parameters),
+      this.budgets(actor, query, db),
+      query.reportingCurrency ? this.rates(query.reportingCurrency, db) : Promise.resolve([] as Rate[]),
       // Only by goal can one invoice fall into several rows; then its count per currency is its own query.
-      query.groupBy === 'goal' ? this.invoiceCounts(actor, query) : Promise.resolve(null),
+      query.groupBy === 'goal' ? this.invoiceCounts(actor, query, db) : Promise.resolve(null),
     ]);
     const truncatedRows = grouped.length > MAX_GROUPED_ROWS;
-    const rows = await this.fold(grouped.slice(0, MAX_GROUPED_ROWS), query, rates);
+    const rows = await this.fold(grouped.slice(0, MAX_GROUPED_ROWS), query, rates, db);
     const totals = totalsOf(rows, budgets);
     if (invoiceCounts)
       for (const total of totals) total.invoiceCount = invoiceCounts.get(total.currency) ?? 0;
@@ -181,8 +193,13 @@ export class SpendReportService {
   }
 
   /** Months folded into one row per group and currency, labelled, converted where asked. */
-  async fold(grouped: GroupedRow[], query: SpendReportQueryDto, rates: Rate[]): Promise<SpendRowDto[]> {
-    const labels = await this.labels(query.groupBy, [...new Set(grouped.map((row) => row.key))]);
+  async fold(
+    grouped: GroupedRow[],
+    query: SpendReportQueryDto,
+    rates: Rate[],
+    db: SqlReader = this.pooled,
+  ): Promise<SpendRowDto[]> {
+    const labels = await this.labels(query.groupBy, [...new Set(grouped.map((row) => row.key))], db);
     const byGroup = new Map<string, SpendRowDto>();
     for (const row of grouped) {
       const currency = row.currency.trim();
@@ -233,6 +250,7 @@ export class SpendReportService {
   private async budgets(
     actor: Actor,
     query: SpendReportQueryDto,
+    db: SqlReader,
   ): Promise<Map<string, { cap: number; committed: number }>> {
     const view = query.goalId ? 'goal_budget_ledger' : 'contract_budget_ledger';
     const qb = this.dataSource
@@ -252,23 +270,31 @@ export class SpendReportService {
     if (query.from) qb.andWhere('c.end_date >= :from', { from: query.from });
     if (query.to) qb.andWhere('c.start_date <= :to', { to: query.to });
     this.access.scope(qb, actor, 'budget_ledger', 'c');
-    const rows = await qb.getRawMany<{ currency: string; cap: string; committed: string }>();
+    const rows = await db<{ currency: string; cap: string; committed: string }>(
+      ...qb.getQueryAndParameters(),
+    );
     return new Map(
       rows.map((row) => [row.currency.trim(), { cap: Number(row.cap), committed: Number(row.committed) }]),
     );
   }
 
-  private async invoiceCounts(actor: Actor, query: SpendReportQueryDto): Promise<Map<string, number>> {
-    const rows = await linesQuery(this.dataSource, this.access, actor, query)
-      .select('i.currency', 'currency')
-      .addSelect('count(DISTINCT l.invoice_id)::int', 'count')
-      .groupBy('i.currency')
-      .getRawMany<{ currency: string; count: number }>();
+  private async invoiceCounts(
+    actor: Actor,
+    query: SpendReportQueryDto,
+    db: SqlReader,
+  ): Promise<Map<string, number>> {
+    const rows = await db<{ currency: string; count: number }>(
+      ...linesQuery(this.dataSource, this.access, actor, query)
+        .select('i.currency', 'currency')
+        .addSelect('count(DISTINCT l.invoice_id)::int', 'count')
+        .groupBy('i.currency')
+        .getQueryAndParameters(),
+    );
     return new Map(rows.map((row) => [row.currency.trim(), row.count]));
   }
 
-  private async rates(reportingCurrency: string): Promise<Rate[]> {
-    const rows: { currency: string; month: string; rate: string }[] = await this.dataSource.query(
+  private async rates(reportingCurrency: string, db: SqlReader): Promise<Rate[]> {
+    const rows = await db<Rate>(
       `SELECT currency, to_char(month, 'YYYY-MM') AS month, trim_scale(rate)::text AS rate
          FROM exchange_rates WHERE reporting_currency = $1`,
       [reportingCurrency],
@@ -276,9 +302,9 @@ export class SpendReportService {
     return rows.map((row) => ({ ...row, currency: row.currency.trim() }));
   }
 
-  private async labels(groupBy: SpendGroup, keys: string[]): Promise<Map<string, string>> {
+  private async labels(groupBy: SpendGroup, keys: string[], db: SqlReader): Promise<Map<string, string>> {
     if (groupBy === 'month' || keys.length === 0) return new Map(keys.map((key) => [key, key]));
-    const rows: { key: string; label: string }[] = await this.dataSource.query(LABELS[groupBy], [keys]);
+    const rows = await db<{ key: string; label: string }>(LABELS[groupBy], [keys]);
     return new Map(rows.map((row) => [row.key, row.label]));
   }
 }
