@@ -76,6 +76,7 @@ export class InvoiceWriter {
   readonly files = new TableBuffer(TABLES.storedFiles);
   readonly invoices = new TableBuffer(TABLES.invoices);
   readonly lines = new TableBuffer(TABLES.invoiceLines);
+  readonly goalTotals = new TableBuffer(TABLES.invoiceGoalTotals);
   readonly approvals = new TableBuffer(TABLES.invoiceApprovals);
   readonly alerts = new TableBuffer(TABLES.budgetAlerts);
   invoiceCount = 0;
@@ -309,6 +310,22 @@ export class InvoiceWriter {
         live,
       });
     });
+    // What the submission writes from the stored lines (recordGoalTotals in the API).
+    const byGoal = new Map<string, { lines: number; amount: number }>();
+    lines.forEach((line, position) => {
+      const total = byGoal.get(line.goalId) ?? { lines: 0, amount: 0 };
+      total.lines += 1;
+      total.amount += totals.lineAmountsMinor[position] ?? 0;
+      byGoal.set(line.goalId, total);
+    });
+    for (const [goalId, total] of byGoal) {
+      this.goalTotals.push({
+        invoice_id: id,
+        goal_id: goalId,
+        line_count: total.lines,
+        amount_minor: total.amount,
+      });
+    }
     for (const approver of approvers) {
       this.approvals.push({ invoice_id: id, approver_id: approver.user.id, approved_at: approver.at });
     }
@@ -408,7 +425,7 @@ export class InvoiceWriter {
 
   async flush(loader: Loader): Promise<void> {
     this.ctx.storage.flush();
-    await loader.write(this.files, this.invoices, this.lines, this.approvals);
+    await loader.write(this.files, this.invoices, this.lines, this.goalTotals, this.approvals);
     await this.ctx.activity.write(loader);
   }
 

@@ -31,6 +31,7 @@ import {
   PerformanceMetric,
 } from '../outcomes/outcome.entities';
 import { Spend1765600000000 } from './migrations/1765600000000-spend';
+import { InvoiceGoalTotals1765610000000 } from './migrations/1765610000000-invoice-goal-totals';
 import { Invoice, InvoiceApproval, InvoiceLine } from '../invoices/invoice.entity';
 import { ExchangeRate } from '../spend/exchange-rate.entity';
 import { BusinessUnitLedgerRow, ContractLedgerRow, GoalLedgerRow } from '../spend/ledger.entity';
@@ -86,4 +87,5 @@ export const MIGRATIONS = [
   NoticesWordedWhenRead1765200000000,
   Outcomes1765500000000,
   Spend1765600000000,
+  InvoiceGoalTotals1765610000000,
 ];

@@ -15,7 +15,7 @@ import type { SqlReader } from '../database/long-read';
 import { joinSome, paginate, rawText, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { InvoiceLine } from '../invoices/invoice.entity';
 import type { SpendLinesQueryDto, SpendReportQueryDto } from './dto/spend.dto';
-import { applyInvoiceFilters, filtersOf, GROUP_KEY, linesQuery } from './spend-filters';
+import { applyInvoiceFilters, filtersOf, GROUP_KEY, totalsQuery } from './spend-filters';
 
 /** One group, currency and month, as the grouped query returns it. */
 export interface GroupedRow {
@@ -57,6 +57,9 @@ interface Rate {
  * unit or contract, per currency (never summed across currencies), with totals per currency, the
  * budgets of the contracts covered, and an optional reporting-currency column at finance's monthly
  * rates showing the rates used. The lines behind a row are a paged list.
+ *
+ * The figures add up the invoices' per-goal totals (`invoice_goal_totals`, written with the
+ * invoice from its lines), a few rows per invoice rather than every line.
  */
 @Injectable()
 export class SpendReportService {
@@ -71,18 +74,18 @@ export class SpendReportService {
   /** The grouped query's SQL and parameters (the benchmark runs the same SQL directly). */
   groupedSql(actor: Actor, query: SpendReportQueryDto): [string, unknown[]] {
     const key = GROUP_KEY[query.groupBy];
-    return linesQuery(this.dataSource, this.access, actor, query)
+    return totalsQuery(this.dataSource, this.access, actor, query)
       .select(`${key}`, 'key')
       .addSelect('i.currency', 'currency')
       .addSelect("to_char(i.issue_date, 'YYYY-MM')", 'month')
-      .addSelect('count(*)::int', 'line_count')
-      .addSelect('count(DISTINCT l.invoice_id)::int', 'invoice_count')
-      .addSelect('sum(l.amount_minor)::text', 'amount')
+      .addSelect('sum(t.line_count)::int', 'line_count')
+      .addSelect('count(DISTINCT t.invoice_id)::int', 'invoice_count')
+      .addSelect('sum(t.amount_minor)::text', 'amount')
       .addSelect(
-        "COALESCE(sum(l.amount_minor) FILTER (WHERE i.status IN ('approved', 'paid')), 0)::text",
+        "COALESCE(sum(t.amount_minor) FILTER (WHERE i.status IN ('approved', 'paid')), 0)::text",
         'approved',
       )
-      .addSelect("COALESCE(sum(l.amount_minor) FILTER (WHERE i.status = 'paid'), 0)::text", 'paid')
+      .addSelect("COALESCE(sum(t.amount_minor) FILTER (WHERE i.status = 'paid'), 0)::text", 'paid')
       .groupBy('1, 2, 3')
       .orderBy('1')
       .addOrderBy('2')
@@ -284,9 +287,9 @@ export class SpendReportService {
     db: SqlReader,
   ): Promise<Map<string, number>> {
     const rows = await db<{ currency: string; count: number }>(
-      ...linesQuery(this.dataSource, this.access, actor, query)
+      ...totalsQuery(this.dataSource, this.access, actor, query)
         .select('i.currency', 'currency')
-        .addSelect('count(DISTINCT l.invoice_id)::int', 'count')
+        .addSelect('count(DISTINCT t.invoice_id)::int', 'count')
         .groupBy('i.currency')
         .getQueryAndParameters(),
     );
