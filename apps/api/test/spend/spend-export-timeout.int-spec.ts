@@ -11,8 +11,9 @@ const EXPORT_STATEMENT_TIMEOUT_MS = 8000;
 /**
  * Issue 13: a long export is not cut off by the statement timeout that protects ordinary requests,
  * and is still bounded by its own. Made long deterministically: another session holds an exclusive
- * lock on the invoice lines, so every statement reading them waits (a lock wait counts towards
- * statement_timeout) until the test lets go.
+ * lock on the tables an export reads (its summary reads the per-goal totals, its lines the invoice
+ * lines), so every statement reading them waits (a lock wait counts towards statement_timeout)
+ * until the test lets go.
  */
 describe('spend export: its own statement timeout', () => {
   let t: TestApp;
@@ -38,9 +39,9 @@ describe('spend export: its own statement timeout', () => {
     await t.close();
   });
 
-  async function lockLines(): Promise<void> {
+  async function lock(tables: string): Promise<void> {
     await locker.query('BEGIN');
-    await locker.query('LOCK TABLE invoice_lines IN ACCESS EXCLUSIVE MODE');
+    await locker.query(`LOCK TABLE ${tables} IN ACCESS EXCLUSIVE MODE`);
   }
 
   /** The API's statements waiting on the lock, and how long the longest has waited. */
@@ -67,7 +68,8 @@ describe('spend export: its own statement timeout', () => {
         WHERE i.status IN ('submitted', 'approved', 'paid')`,
     );
     expect(lines).toBeGreaterThan(0);
-    await lockLines();
+    // The summary is read at once and the file begins; the cursor over the lines waits.
+    await lock('invoice_lines');
     let exported: Promise<{ status: number; text: string }>;
     try {
       exported = t
@@ -76,9 +78,9 @@ describe('spend export: its own statement timeout', () => {
         .set(bearer(finance))
         .then((response) => ({ status: response.status, text: response.text }));
       await untilWaiting(1);
-      // The report is an ordinary request: the lock makes it outlast DB_STATEMENT_TIMEOUT_MS.
-      const report = await t.http().get('/api/spend/report?groupBy=month').set(bearer(finance));
-      expect({ status: report.status, code: (report.body as { code?: string }).code }).toEqual({
+      // The drill-down is an ordinary request: the lock makes it outlast DB_STATEMENT_TIMEOUT_MS.
+      const drill = await t.http().get('/api/spend/lines?limit=5').set(bearer(finance));
+      expect({ status: drill.status, code: (drill.body as { code?: string }).code }).toEqual({
         status: 503,
         code: 'service_unavailable',
       });
@@ -98,7 +100,7 @@ describe('spend export: its own statement timeout', () => {
   });
 
   it('should still end an export whose statement waits longer than its own timeout, with 503', async () => {
-    await lockLines();
+    await lock('invoice_goal_totals, invoice_lines');
     try {
       const started = Date.now();
       const response = await t
@@ -111,6 +113,20 @@ describe('spend export: its own statement timeout', () => {
         code: 'service_unavailable',
       });
       expect(Date.now() - started).toBeGreaterThanOrEqual(EXPORT_STATEMENT_TIMEOUT_MS);
+    } finally {
+      await locker.query('COMMIT');
+    }
+  }, 40_000);
+
+  it('should end the download, not leave it hanging, when the export fails after the file began', async () => {
+    await lock('invoice_lines');
+    try {
+      const download = t
+        .http()
+        .get('/api/spend/export?groupBy=month&format=xlsx')
+        .set(bearer(finance))
+        .timeout(EXPORT_STATEMENT_TIMEOUT_MS * 3);
+      await expect(download).rejects.toThrow(/aborted|socket hang up|ECONNRESET/);
     } finally {
       await locker.query('COMMIT');
     }

@@ -84,8 +84,15 @@ export class SpendExportService {
     private readonly longReads: LongReads,
   ) {}
 
-  export(actor: Actor, query: SpendExportQueryDto, response: Response): Promise<void> {
-    return this.longReads.run((read) => this.write(read, actor, query, response));
+  async export(actor: Actor, query: SpendExportQueryDto, response: Response): Promise<void> {
+    try {
+      await this.longReads.run((read) => this.write(read, actor, query, response));
+    } catch (error) {
+      // Once the file has begun, no error answer can follow: end the connection, so the client
+      // sees a failed download instead of waiting on (or keeping) a file cut short.
+      if (response.headersSent) response.destroy();
+      throw error;
+    }
   }
 
   private async write(
