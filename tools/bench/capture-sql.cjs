@@ -6,13 +6,17 @@
 const pg = require('pg');
 
 let statements = [];
+const DECLARE = /^DECLARE \S+ NO SCROLL CURSOR FOR ([\s\S]*)$/;
 const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function capturedQuery(config, values, ...rest) {
-  // A cursor (pg-query-stream) is a submittable holding its text and values in `cursor`.
+  // A pg-query-stream cursor is a submittable holding its text and values in `cursor`.
   const source = config?.cursor ?? config;
   const text = typeof config === 'string' ? config : source?.text;
   const parameters = Array.isArray(values) ? values : (source?.values ?? []);
-  if (typeof text === 'string')
+  // A server-side cursor (the exports' long read): the statement it reads, as a cursor.
+  const declared = typeof text === 'string' ? DECLARE.exec(text) : null;
+  if (declared) statements.push({ text: declared[1], values: parameters, cursor: true });
+  else if (typeof text === 'string')
     statements.push({ text, values: parameters, cursor: Boolean(config?.cursor) });
   return query.call(this, config, values, ...rest);
 };

@@ -80,7 +80,7 @@ function discardFiles(storageDir: string): Promise<void> {
   const leftovers = readdirSync(storageDir).filter(
     (entry) => entry.startsWith('.discarded-') && join(storageDir, entry) !== trash,
   );
-  for (const folder of ['deliverables', 'contracts', 'samples', ...leftovers]) {
+  for (const folder of ['deliverables', 'contracts', 'invoices', 'samples', ...leftovers]) {
     if (existsSync(join(storageDir, folder))) renameSync(join(storageDir, folder), join(trash, folder));
   }
   const removing = rm(trash, { recursive: true, force: true });

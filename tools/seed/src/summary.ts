@@ -25,6 +25,7 @@ export const SEEDED_TABLES = [
   'audit_events',
   'invoices',
   'invoice_lines',
+  'invoice_goal_totals',
   'invoice_approvals',
   'exchange_rates',
   'budget_alerts',

@@ -275,6 +275,12 @@ export const TABLES = {
     goal_id: 'uuid',
     live: 'bool',
   }),
+  invoiceGoalTotals: table('invoice_goal_totals', {
+    invoice_id: 'uuid',
+    goal_id: 'uuid',
+    line_count: 'int',
+    amount_minor: 'int',
+  }),
   invoiceApprovals: table('invoice_approvals', {
     invoice_id: 'uuid',
     approver_id: 'uuid',

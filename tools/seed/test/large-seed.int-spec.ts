@@ -249,6 +249,12 @@ const VIOLATIONS: Record<string, string> = {
         OR i.tax_minor <> round(i.net_minor * i.tax_rate_bp / 10000.0)
         OR i.tax_rate_bp <> (SELECT c.tax_rate_bp FROM contracts c WHERE c.id = i.contract_id)
         OR i.currency <> (SELECT c.currency FROM contracts c WHERE c.id = i.contract_id)`,
+  "each invoice's per-goal totals are its lines' count and sum by goal, nothing more or less": `
+    SELECT COALESCE(t.invoice_id, l.invoice_id) AS id FROM invoice_goal_totals t
+      FULL JOIN (SELECT invoice_id, goal_id, count(*) AS line_count, sum(amount_minor) AS amount_minor
+                   FROM invoice_lines GROUP BY invoice_id, goal_id) l
+        ON l.invoice_id = t.invoice_id AND l.goal_id = t.goal_id
+     WHERE t.line_count IS DISTINCT FROM l.line_count OR t.amount_minor IS DISTINCT FROM l.amount_minor`,
   'invoices are submitted by their agency while the contract is active, and decided after': `
     SELECT i.id FROM invoices i JOIN contracts c ON c.id = i.contract_id JOIN users u ON u.id = i.submitted_by
      WHERE u.agency_id <> i.agency_id OR c.agency_id <> i.agency_id

@@ -13,6 +13,7 @@ import {
 } from '../context';
 import type { Random } from '../random';
 import { TABLES } from '../tables';
+import { type LineDraft, writeLines } from './invoice-lines';
 import { addMonths, DAY, dayStart, HOUR, type Instant, isoDate, officeTime } from '../time';
 
 /** The API's default (INVOICE_DUAL_APPROVAL_THRESHOLDS in apps/api/src/app/config/app-config.ts). */
@@ -38,15 +39,6 @@ export interface MonthPlan {
 export interface ContractSpend {
   hourly: RateItemPlan;
   months: MonthPlan[];
-}
-
-interface LineDraft {
-  item: RateItemPlan;
-  description: string;
-  quantity: number;
-  unitPriceMinor: number;
-  deliverableId: string | null;
-  goalId: string;
 }
 
 /** Net amounts per contract as the invoices arrive, for the over-budget check and the budget alerts. */
@@ -76,6 +68,7 @@ export class InvoiceWriter {
   readonly files = new TableBuffer(TABLES.storedFiles);
   readonly invoices = new TableBuffer(TABLES.invoices);
   readonly lines = new TableBuffer(TABLES.invoiceLines);
+  readonly goalTotals = new TableBuffer(TABLES.invoiceGoalTotals);
   readonly approvals = new TableBuffer(TABLES.invoiceApprovals);
   readonly alerts = new TableBuffer(TABLES.budgetAlerts);
   invoiceCount = 0;
@@ -291,24 +284,7 @@ export class InvoiceWriter {
       created_at: submittedAt,
       updated_at: Math.max(submittedAt, ...changes),
     });
-    lines.forEach((line, position) => {
-      this.lines.push({
-        id: random.uuid(),
-        invoice_id: id,
-        position,
-        rate_card_item_id: line.item.id,
-        item_code: line.item.code,
-        description: line.description,
-        unit: line.item.unit,
-        quantity: line.quantity.toFixed(2),
-        unit_price_minor: line.unitPriceMinor,
-        rate_card_price_minor: line.item.priceMinor,
-        amount_minor: totals.lineAmountsMinor[position] ?? 0,
-        deliverable_id: line.deliverableId,
-        goal_id: line.goalId,
-        live,
-      });
-    });
+    writeLines(this.lines, this.goalTotals, random, id, lines, totals.lineAmountsMinor, live);
     for (const approver of approvers) {
       this.approvals.push({ invoice_id: id, approver_id: approver.user.id, approved_at: approver.at });
     }
@@ -408,7 +384,7 @@ export class InvoiceWriter {
 
   async flush(loader: Loader): Promise<void> {
     this.ctx.storage.flush();
-    await loader.write(this.files, this.invoices, this.lines, this.approvals);
+    await loader.write(this.files, this.invoices, this.lines, this.goalTotals, this.approvals);
     await this.ctx.activity.write(loader);
   }
 

@@ -61,6 +61,7 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({
       connectTimeoutMs: 5000,
       statementTimeoutMs: 30_000,
+      exportStatementTimeoutMs: 300_000,
       idleInTransactionTimeoutMs: 60_000,
     });
     expect(config.healthCheckTimeoutMs).toBe(2000);

@@ -8,6 +8,8 @@ import { parseThresholds } from './money-thresholds';
 export interface DatabaseTimeouts {
   connectTimeoutMs: number;
   statementTimeoutMs: number;
+  /** The statement timeout of long reads (streamed exports) on their own connection. */
+  exportStatementTimeoutMs: number;
   idleInTransactionTimeoutMs: number;
 }
 
@@ -132,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: {
       connectTimeoutMs: vars.DB_CONNECT_TIMEOUT_MS,
       statementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,
+      exportStatementTimeoutMs: vars.DB_EXPORT_STATEMENT_TIMEOUT_MS,
       idleInTransactionTimeoutMs: vars.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
     healthCheckTimeoutMs: vars.HEALTH_CHECK_TIMEOUT_MS,

@@ -177,6 +177,16 @@ export class EnvironmentVariables {
   @Max(3_600_000)
   DB_STATEMENT_TIMEOUT_MS = 30_000;
 
+  /**
+   * Longest one statement of a long read (a streamed export: its summary, then each batch of its
+   * cursor) may run, on its own connection; ordinary requests keep DB_STATEMENT_TIMEOUT_MS.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DB_EXPORT_STATEMENT_TIMEOUT_MS = 300_000;
+
   /** A session idle inside an open transaction this long is ended by the server, releasing its locks. */
   @Transform(toInt)
   @IsInt()
@@ -320,6 +330,7 @@ export const ENV_KEYS = [
   'REFRESH_REUSE_GRACE_SECONDS',
   'DB_CONNECT_TIMEOUT_MS',
   'DB_STATEMENT_TIMEOUT_MS',
+  'DB_EXPORT_STATEMENT_TIMEOUT_MS',
   'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
   'HEALTH_CHECK_TIMEOUT_MS',
   'TRUST_PROXY',

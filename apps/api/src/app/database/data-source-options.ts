@@ -4,7 +4,7 @@ import type { DatabaseTimeouts } from '../config/app-config';
 import { ENTITIES, MIGRATIONS } from './entities';
 
 /** The client waits this much longer than the server's statement_timeout, so the server's cancel wins. */
-const CLIENT_TIMEOUT_MARGIN_MS = 2000;
+export const CLIENT_TIMEOUT_MARGIN_MS = 2000;
 
 /**
  * Pool settings that keep a request from hanging on a database that is down or frozen: a bounded

@@ -32,6 +32,7 @@ import {
   PerformanceMetric,
 } from '../outcomes/outcome.entities';
 import { Spend1765600000000 } from './migrations/1765600000000-spend';
+import { InvoiceGoalTotals1765620000000 } from './migrations/1765620000000-invoice-goal-totals';
 import { Invoice, InvoiceApproval, InvoiceLine } from '../invoices/invoice.entity';
 import { ExchangeRate } from '../spend/exchange-rate.entity';
 import { BusinessUnitLedgerRow, ContractLedgerRow, GoalLedgerRow } from '../spend/ledger.entity';
@@ -88,4 +89,5 @@ export const MIGRATIONS = [
   Outcomes1765500000000,
   Spend1765600000000,
   ApprovalStepOptions1765610000000,
+  InvoiceGoalTotals1765620000000,
 ];

@@ -25,6 +25,7 @@ import { financeUserIds } from './finance-audience';
 import { IdempotencyService, type Answer } from './idempotency.service';
 import { InvoiceQueriesService } from './invoice-queries.service';
 import { Invoice, InvoiceLine } from './invoice.entity';
+import { recordGoalTotals } from './invoice-goal-totals';
 import { invoiceSnapshot, lineSnapshot } from './invoice.mapper';
 
 /** Where invoice PDFs are kept; an unclaimed one is swept after a day (invoice-jobs.ts). */
@@ -204,6 +205,7 @@ export class InvoiceSubmissionService {
     );
     for (const line of lines) line.invoiceId = invoice.id;
     await manager.insert(InvoiceLine, lines);
+    await recordGoalTotals(manager, invoice.id);
     await this.audit.record(manager, actor, {
       action: 'invoice.submitted',
       entity: 'invoice',

@@ -6,6 +6,7 @@ import { type Contract, RateCardItem } from '../contracts/contract.entity';
 import { Deliverable } from '../deliverables/deliverable.entity';
 import type { FileStorage } from '../files/file-storage';
 import { Invoice, InvoiceApproval, InvoiceLine } from '../invoices/invoice.entity';
+import { recordGoalTotals } from '../invoices/invoice-goal-totals';
 import { ApprovalPolicy } from '../approval-policies/approval-policy.entity';
 import { User } from '../users/user.entity';
 import { storeDemoFile } from './demo-files';
@@ -216,6 +217,7 @@ export async function demoInvoice(
       billedSpecQuantity: null,
     })),
   );
+  await recordGoalTotals(manager, invoice.id);
   // Closed invoices release their deliverables (the trigger does this when a status changes).
   if (!live) await manager.query('UPDATE invoice_lines SET live = false WHERE invoice_id = $1', [invoice.id]);
   for (const [index, approver] of (seed.approvers ?? []).entries()) {

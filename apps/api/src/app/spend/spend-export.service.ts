@@ -1,4 +1,4 @@
-import { Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import type { SpendFilters, SpendReportDto } from '@agency-portal/shared';
@@ -9,6 +9,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { Actor } from '../auth/actor';
+import { LongReads, type LongRead } from '../database/long-read';
 import type { SpendExportQueryDto } from './dto/spend.dto';
 import { linesQuery } from './spend-filters';
 import { SpendReportService } from './spend-report.service';
@@ -68,8 +69,11 @@ function describeFilters(filters: SpendFilters): string {
 /**
  * Exports of the spend report as CSV (csv-stringify) and XLSX (exceljs's streaming workbook
  * writer): the filters and the export time first, amounts as numbers with the currency's decimals.
- * The lines stream from a database cursor (pg-query-stream) through the writer into the response,
- * waiting whenever the client is slower, so memory stays flat however many lines there are.
+ * It runs as a long read (its own connection, one snapshot, DB_EXPORT_STATEMENT_TIMEOUT_MS per
+ * statement), so the summary matches the lines and a large export is not cut off by the ordinary
+ * statement timeout. The lines come from a server-side cursor a batch at a time, through the
+ * writer into the response, waiting whenever the client is slower, so memory stays flat however
+ * many lines there are.
  */
 @Injectable()
 export class SpendExportService {
@@ -77,10 +81,27 @@ export class SpendExportService {
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly reports: SpendReportService,
+    private readonly longReads: LongReads,
   ) {}
 
   async export(actor: Actor, query: SpendExportQueryDto, response: Response): Promise<void> {
-    const report = await this.reports.report(actor, query);
+    try {
+      await this.longReads.run((read) => this.write(read, actor, query, response));
+    } catch (error) {
+      // Once the file has begun, no error answer can follow: end the connection, so the client
+      // sees a failed download instead of waiting on (or keeping) a file cut short.
+      if (response.headersSent) response.destroy();
+      throw error;
+    }
+  }
+
+  private async write(
+    read: LongRead,
+    actor: Actor,
+    query: SpendExportQueryDto,
+    response: Response,
+  ): Promise<void> {
+    const report = await this.reports.report(actor, query, read.query);
     const exportedAt = new Date().toISOString();
     const name = `spend-by-${query.groupBy.replace('_', '-')}-${exportedAt.slice(0, 10)}`;
     response.setHeader('Cache-Control', 'private, no-store');
@@ -89,11 +110,11 @@ export class SpendExportService {
       const view = query.view ?? 'summary';
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');
       response.attachment(`${name}${view === 'lines' ? '-lines' : ''}.csv`);
-      await this.csv(actor, query, report, exportedAt, view, response);
+      await this.csv(read, actor, query, report, exportedAt, view, response);
     } else {
       response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       response.attachment(`${name}.xlsx`);
-      await this.xlsx(actor, query, report, exportedAt, response);
+      await this.xlsx(read, actor, query, report, exportedAt, response);
     }
   }
 
@@ -108,6 +129,7 @@ export class SpendExportService {
   }
 
   private async csv(
+    read: LongRead,
     actor: Actor,
     query: SpendExportQueryDto,
     report: SpendReportDto,
@@ -159,43 +181,39 @@ export class SpendExportService {
       return;
     }
     csv.write(LINE_HEADER);
-    const lines = await this.lineStream(actor, query);
-    try {
-      await Promise.all([
-        pipeline(
-          lines.stream,
-          new Transform({
-            objectMode: true,
-            transform(line: ExportLine, _encoding, callback) {
-              const currency = line.currency.trim();
-              callback(null, [
-                line.issue_date,
-                line.number,
-                line.status,
-                line.agency,
-                line.contract,
-                line.unit,
-                line.goal,
-                line.deliverable ?? '',
-                line.item_code,
-                line.description,
-                line.quantity,
-                minorToDecimalString(Number(line.unit_price_minor), currency),
-                minorToDecimalString(Number(line.amount_minor), currency),
-                currency,
-              ]);
-            },
-          }),
-          csv,
-        ),
-        done,
-      ]);
-    } finally {
-      await lines.release();
-    }
+    await Promise.all([
+      pipeline(
+        Readable.from(this.lines(read, actor, query)),
+        new Transform({
+          objectMode: true,
+          transform(line: ExportLine, _encoding, callback) {
+            const currency = line.currency.trim();
+            callback(null, [
+              line.issue_date,
+              line.number,
+              line.status,
+              line.agency,
+              line.contract,
+              line.unit,
+              line.goal,
+              line.deliverable ?? '',
+              line.item_code,
+              line.description,
+              line.quantity,
+              minorToDecimalString(Number(line.unit_price_minor), currency),
+              minorToDecimalString(Number(line.amount_minor), currency),
+              currency,
+            ]);
+          },
+        }),
+        csv,
+      ),
+      done,
+    ]);
   }
 
   private async xlsx(
+    read: LongRead,
     actor: Actor,
     query: SpendExportQueryDto,
     report: SpendReportDto,
@@ -267,44 +285,36 @@ export class SpendExportService {
     const linesHeader = sheet.addRow(LINE_HEADER);
     linesHeader.font = { bold: true };
     linesHeader.commit();
-    const lines = await this.lineStream(actor, query);
-    try {
-      for await (const line of lines.stream as AsyncIterable<ExportLine>) {
-        const currency = line.currency.trim();
-        const row = sheet.addRow([
-          line.issue_date,
-          line.number,
-          line.status,
-          line.agency,
-          line.contract,
-          line.unit,
-          line.goal,
-          line.deliverable ?? '',
-          line.item_code,
-          line.description,
-          Number(line.quantity),
-          amount(line.unit_price_minor, currency),
-          amount(line.amount_minor, currency),
-          currency,
-        ]);
-        row.getCell(12).numFmt = amountFormat(currency);
-        row.getCell(13).numFmt = amountFormat(currency);
-        row.commit();
-        // The workbook writes into the response: wait while the client has not read what is buffered.
-        if (response.writableNeedDrain) await new Promise((resolve) => response.once('drain', resolve));
-      }
-    } finally {
-      await lines.release();
+    for await (const line of this.lines(read, actor, query)) {
+      const currency = line.currency.trim();
+      const row = sheet.addRow([
+        line.issue_date,
+        line.number,
+        line.status,
+        line.agency,
+        line.contract,
+        line.unit,
+        line.goal,
+        line.deliverable ?? '',
+        line.item_code,
+        line.description,
+        Number(line.quantity),
+        amount(line.unit_price_minor, currency),
+        amount(line.amount_minor, currency),
+        currency,
+      ]);
+      row.getCell(12).numFmt = amountFormat(currency);
+      row.getCell(13).numFmt = amountFormat(currency);
+      row.commit();
+      // The workbook writes into the response: wait while the client has not read what is buffered.
+      if (response.writableNeedDrain) await new Promise((resolve) => response.once('drain', resolve));
     }
     sheet.commit();
     await workbook.commit();
   }
 
-  /** The matching lines in report order, from a cursor on a connection of its own. */
-  private async lineStream(
-    actor: Actor,
-    query: SpendExportQueryDto,
-  ): Promise<{ stream: Readable; release: () => Promise<void> }> {
+  /** The matching lines in report order, from the long read's cursor. */
+  private lines(read: LongRead, actor: Actor, query: SpendExportQueryDto): AsyncGenerator<ExportLine> {
     const [sql, parameters] = linesQuery(this.dataSource, this.access, actor, query)
       .innerJoin('agencies', 'a', 'a.id = i.agency_id')
       .innerJoin('business_units', 'u', 'u.id = c.business_unit_id')
@@ -327,14 +337,6 @@ export class SpendExportService {
       .orderBy('i.issue_date')
       .addOrderBy('l.id')
       .getQueryAndParameters();
-    const runner = this.dataSource.createQueryRunner('slave');
-    await runner.connect();
-    try {
-      const stream = await runner.stream(sql, parameters);
-      return { stream: stream as unknown as Readable, release: () => runner.release() };
-    } catch (error) {
-      await runner.release();
-      throw error;
-    }
+    return read.rows<ExportLine>(sql, parameters);
   }
 }

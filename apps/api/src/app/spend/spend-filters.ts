@@ -4,11 +4,11 @@ import type { DataSource, EntityManager, SelectQueryBuilder, ObjectLiteral } fro
 import type { AccessService } from '../access/access.service';
 import type { Actor } from '../auth/actor';
 
-/** The group key of a report row, over the aliases of linesQuery(). */
+/** The group key of a report row, over the aliases of totalsQuery(). */
 export const GROUP_KEY: Record<SpendGroup, string> = {
   month: "to_char(i.issue_date, 'YYYY-MM')",
   agency: 'i.agency_id::text',
-  goal: 'l.goal_id::text',
+  goal: 't.goal_id::text',
   business_unit: 'c.business_unit_id::text',
   contract: 'i.contract_id::text',
 };
@@ -24,15 +24,39 @@ export function linesQuery(
   actor: Actor,
   filters: SpendFilters & { month?: string },
 ): SelectQueryBuilder<ObjectLiteral> {
+  return spendQuery(source, access, actor, filters, 'invoice_lines', 'l');
+}
+
+/**
+ * The same selection as linesQuery() over the invoices' per-goal totals (alias `t`: goal_id,
+ * line_count, amount_minor), a few rows per invoice: what the report's figures add up.
+ */
+export function totalsQuery(
+  source: DataSource | EntityManager,
+  access: AccessService,
+  actor: Actor,
+  filters: SpendFilters & { month?: string },
+): SelectQueryBuilder<ObjectLiteral> {
+  return spendQuery(source, access, actor, filters, 'invoice_goal_totals', 't');
+}
+
+function spendQuery(
+  source: DataSource | EntityManager,
+  access: AccessService,
+  actor: Actor,
+  filters: SpendFilters & { month?: string },
+  table: 'invoice_lines' | 'invoice_goal_totals',
+  alias: 'l' | 't',
+): SelectQueryBuilder<ObjectLiteral> {
   const qb = source
     .createQueryBuilder()
-    .from('invoice_lines', 'l')
-    .innerJoin('invoices', 'i', 'i.id = l.invoice_id')
+    .from(table, alias)
+    .innerJoin('invoices', 'i', `i.id = ${alias}.invoice_id`)
     .innerJoin('contracts', 'c', 'c.id = i.contract_id');
   if (filters.status) qb.where('i.status = :status', { status: filters.status });
   else qb.where('i.status IN (:...liveStatuses)', { liveStatuses: LIVE_INVOICE_STATUSES });
   applyInvoiceFilters(qb, filters);
-  if (filters.goalId) qb.andWhere('l.goal_id = :goalId', { goalId: filters.goalId });
+  if (filters.goalId) qb.andWhere(`${alias}.goal_id = :goalId`, { goalId: filters.goalId });
   if (filters.month) {
     qb.andWhere(
       "i.issue_date >= CAST(:month AS date) AND i.issue_date < CAST(:month AS date) + interval '1 month'",

@@ -11,10 +11,11 @@ import { convertMinor, minorDigits, REPORT_MAX_GROUPS } from '@agency-portal/sha
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { Actor } from '../auth/actor';
+import type { SqlReader } from '../database/long-read';
 import { joinSome, paginate, rawText, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { InvoiceLine } from '../invoices/invoice.entity';
 import type { SpendLinesQueryDto, SpendReportQueryDto } from './dto/spend.dto';
-import { applyInvoiceFilters, filtersOf, GROUP_KEY, linesQuery } from './spend-filters';
+import { applyInvoiceFilters, filtersOf, GROUP_KEY, totalsQuery } from './spend-filters';
 
 /** One group, currency and month, as the grouped query returns it. */
 export interface GroupedRow {
@@ -56,6 +57,9 @@ interface Rate {
  * unit or contract, per currency (never summed across currencies), with totals per currency, the
  * budgets of the contracts covered, and an optional reporting-currency column at finance's monthly
  * rates showing the rates used. The lines behind a row are a paged list.
+ *
+ * The figures add up the invoices' per-goal totals (`invoice_goal_totals`, written with the
+ * invoice from its lines), a few rows per invoice rather than every line.
  */
 @Injectable()
 export class SpendReportService {
@@ -64,21 +68,24 @@ export class SpendReportService {
     private readonly access: AccessService,
   ) {}
 
+  /** Statements on the pool, under the ordinary statement timeout. */
+  private readonly pooled: SqlReader = (sql, parameters) => this.dataSource.query(sql, [...parameters]);
+
   /** The grouped query's SQL and parameters (the benchmark runs the same SQL directly). */
   groupedSql(actor: Actor, query: SpendReportQueryDto): [string, unknown[]] {
     const key = GROUP_KEY[query.groupBy];
-    return linesQuery(this.dataSource, this.access, actor, query)
+    return totalsQuery(this.dataSource, this.access, actor, query)
       .select(`${key}`, 'key')
       .addSelect('i.currency', 'currency')
       .addSelect("to_char(i.issue_date, 'YYYY-MM')", 'month')
-      .addSelect('count(*)::int', 'line_count')
-      .addSelect('count(DISTINCT l.invoice_id)::int', 'invoice_count')
-      .addSelect('sum(l.amount_minor)::text', 'amount')
+      .addSelect('sum(t.line_count)::int', 'line_count')
+      .addSelect('count(DISTINCT t.invoice_id)::int', 'invoice_count')
+      .addSelect('sum(t.amount_minor)::text', 'amount')
       .addSelect(
-        "COALESCE(sum(l.amount_minor) FILTER (WHERE i.status IN ('approved', 'paid')), 0)::text",
+        "COALESCE(sum(t.amount_minor) FILTER (WHERE i.status IN ('approved', 'paid')), 0)::text",
         'approved',
       )
-      .addSelect("COALESCE(sum(l.amount_minor) FILTER (WHERE i.status = 'paid'), 0)::text", 'paid')
+      .addSelect("COALESCE(sum(t.amount_minor) FILTER (WHERE i.status = 'paid'), 0)::text", 'paid')
       .groupBy('1, 2, 3')
       .orderBy('1')
       .addOrderBy('2')
@@ -87,17 +94,25 @@ export class SpendReportService {
       .getQueryAndParameters();
   }
 
-  async report(actor: Actor, query: SpendReportQueryDto): Promise<SpendReportDto> {
+  /**
+   * The report. `db` runs its statements: the pool by default; an export passes its long read, so
+   * the summary and the lines it streams after come from one snapshot under the export's timeout.
+   */
+  async report(
+    actor: Actor,
+    query: SpendReportQueryDto,
+    db: SqlReader = this.pooled,
+  ): Promise<SpendReportDto> {
     const [sql, parameters] = this.groupedSql(actor, query);
     const [grouped, budgets, rates, invoiceCounts] = await Promise.all([
-      this.dataSource.query<GroupedRow[]>(sql, parameters),
-      this.budgets(actor, query),
-      query.reportingCurrency ? this.rates(query.reportingCurrency) : Promise.resolve([] as Rate[]),
+      db<GroupedRow>(sql, parameters),
+      this.budgets(actor, query, db),
+      query.reportingCurrency ? this.rates(query.reportingCurrency, db) : Promise.resolve([] as Rate[]),
       // Only by goal can one invoice fall into several rows; then its count per currency is its own query.
-      query.groupBy === 'goal' ? this.invoiceCounts(actor, query) : Promise.resolve(null),
+      query.groupBy === 'goal' ? this.invoiceCounts(actor, query, db) : Promise.resolve(null),
     ]);
     const truncatedRows = grouped.length > MAX_GROUPED_ROWS;
-    const rows = await this.fold(grouped.slice(0, MAX_GROUPED_ROWS), query, rates);
+    const rows = await this.fold(grouped.slice(0, MAX_GROUPED_ROWS), query, rates, db);
     const totals = totalsOf(rows, budgets);
     if (invoiceCounts)
       for (const total of totals) total.invoiceCount = invoiceCounts.get(total.currency) ?? 0;
@@ -181,8 +196,13 @@ export class SpendReportService {
   }
 
   /** Months folded into one row per group and currency, labelled, converted where asked. */
-  async fold(grouped: GroupedRow[], query: SpendReportQueryDto, rates: Rate[]): Promise<SpendRowDto[]> {
-    const labels = await this.labels(query.groupBy, [...new Set(grouped.map((row) => row.key))]);
+  async fold(
+    grouped: GroupedRow[],
+    query: SpendReportQueryDto,
+    rates: Rate[],
+    db: SqlReader = this.pooled,
+  ): Promise<SpendRowDto[]> {
+    const labels = await this.labels(query.groupBy, [...new Set(grouped.map((row) => row.key))], db);
     const byGroup = new Map<string, SpendRowDto>();
     for (const row of grouped) {
       const currency = row.currency.trim();
@@ -233,6 +253,7 @@ export class SpendReportService {
   private async budgets(
     actor: Actor,
     query: SpendReportQueryDto,
+    db: SqlReader,
   ): Promise<Map<string, { cap: number; committed: number }>> {
     const view = query.goalId ? 'goal_budget_ledger' : 'contract_budget_ledger';
     const qb = this.dataSource
@@ -252,23 +273,31 @@ export class SpendReportService {
     if (query.from) qb.andWhere('c.end_date >= :from', { from: query.from });
     if (query.to) qb.andWhere('c.start_date <= :to', { to: query.to });
     this.access.scope(qb, actor, 'budget_ledger', 'c');
-    const rows = await qb.getRawMany<{ currency: string; cap: string; committed: string }>();
+    const rows = await db<{ currency: string; cap: string; committed: string }>(
+      ...qb.getQueryAndParameters(),
+    );
     return new Map(
       rows.map((row) => [row.currency.trim(), { cap: Number(row.cap), committed: Number(row.committed) }]),
     );
   }
 
-  private async invoiceCounts(actor: Actor, query: SpendReportQueryDto): Promise<Map<string, number>> {
-    const rows = await linesQuery(this.dataSource, this.access, actor, query)
-      .select('i.currency', 'currency')
-      .addSelect('count(DISTINCT l.invoice_id)::int', 'count')
-      .groupBy('i.currency')
-      .getRawMany<{ currency: string; count: number }>();
+  private async invoiceCounts(
+    actor: Actor,
+    query: SpendReportQueryDto,
+    db: SqlReader,
+  ): Promise<Map<string, number>> {
+    const rows = await db<{ currency: string; count: number }>(
+      ...totalsQuery(this.dataSource, this.access, actor, query)
+        .select('i.currency', 'currency')
+        .addSelect('count(DISTINCT t.invoice_id)::int', 'count')
+        .groupBy('i.currency')
+        .getQueryAndParameters(),
+    );
     return new Map(rows.map((row) => [row.currency.trim(), row.count]));
   }
 
-  private async rates(reportingCurrency: string): Promise<Rate[]> {
-    const rows: { currency: string; month: string; rate: string }[] = await this.dataSource.query(
+  private async rates(reportingCurrency: string, db: SqlReader): Promise<Rate[]> {
+    const rows = await db<Rate>(
       `SELECT currency, to_char(month, 'YYYY-MM') AS month, trim_scale(rate)::text AS rate
          FROM exchange_rates WHERE reporting_currency = $1`,
       [reportingCurrency],
@@ -276,9 +305,9 @@ export class SpendReportService {
     return rows.map((row) => ({ ...row, currency: row.currency.trim() }));
   }
 
-  private async labels(groupBy: SpendGroup, keys: string[]): Promise<Map<string, string>> {
+  private async labels(groupBy: SpendGroup, keys: string[], db: SqlReader): Promise<Map<string, string>> {
     if (groupBy === 'month' || keys.length === 0) return new Map(keys.map((key) => [key, key]));
-    const rows: { key: string; label: string }[] = await this.dataSource.query(LABELS[groupBy], [keys]);
+    const rows = await db<{ key: string; label: string }>(LABELS[groupBy], [keys]);
     return new Map(rows.map((row) => [row.key, row.label]));
   }
 }

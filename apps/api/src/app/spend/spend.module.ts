@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LongReads } from '../database/long-read';
 import { ExchangeRatesService } from './exchange-rates.service';
 import { LedgerService } from './ledger.service';
 import { SpendExportService } from './spend-export.service';
@@ -7,7 +8,7 @@ import { ExchangeRatesController, LedgerController, SpendController } from './sp
 
 @Module({
   controllers: [SpendController, LedgerController, ExchangeRatesController],
-  providers: [LedgerService, SpendReportService, SpendExportService, ExchangeRatesService],
+  providers: [LongReads, LedgerService, SpendReportService, SpendExportService, ExchangeRatesService],
   exports: [LedgerService],
 })
 export class SpendModule {}

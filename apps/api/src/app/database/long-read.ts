@@ -1,0 +1,80 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { PoolClient, QueryConfig } from 'pg';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
+import { CLIENT_TIMEOUT_MARGIN_MS } from './data-source-options';
+
+/** Runs one read statement and answers its rows. */
+export type SqlReader = <T>(sql: string, parameters: readonly unknown[]) => Promise<T[]>;
+
+/** A read in one snapshot, every statement bounded by the long-read timeout. */
+export interface LongRead {
+  query: SqlReader;
+  /**
+   * The rows of a statement through a server-side cursor, `batchSize` at a time: each FETCH is a
+   * statement of its own, and the next is sent only when the consumer asks, so memory stays flat.
+   */
+  rows<T>(sql: string, parameters: readonly unknown[], batchSize?: number): AsyncGenerator<T>;
+}
+
+const DEFAULT_BATCH = 1000;
+
+/**
+ * Long reads (streamed exports) on a connection of their own from the pool: a read-only
+ * REPEATABLE READ transaction, so a summary and the lines after it come from one snapshot, whose
+ * statements run under DB_EXPORT_STATEMENT_TIMEOUT_MS instead of the ordinary
+ * DB_STATEMENT_TIMEOUT_MS (the client gives up a little after the server, as for the pool). A
+ * download left unread longer than DB_IDLE_IN_TRANSACTION_TIMEOUT_MS is ended by the server. A
+ * connection that failed is closed rather than handed back.
+ */
+@Injectable()
+export class LongReads {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  async run<T>(work: (read: LongRead) => Promise<T>): Promise<T> {
+    const driver = this.dataSource.driver as PostgresDriver;
+    const [client, release] = (await driver.obtainMasterConnection()) as [
+      PoolClient,
+      (error?: unknown) => void,
+    ];
+    const timeoutMs = this.config.database.exportStatementTimeoutMs;
+    const query: SqlReader = async <R>(sql: string, parameters: readonly unknown[]) => {
+      // node-postgres reads a query's own query_timeout (its types do not list it).
+      const config: QueryConfig & { query_timeout: number } = {
+        text: sql,
+        values: [...parameters],
+        query_timeout: timeoutMs + CLIENT_TIMEOUT_MARGIN_MS,
+      };
+      const result = await client.query(config);
+      return result.rows as R[];
+    };
+    let cursors = 0;
+    async function* rows<R>(sql: string, parameters: readonly unknown[], batchSize = DEFAULT_BATCH) {
+      cursors += 1;
+      const cursor = `long_read_${cursors}`;
+      await query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`, parameters);
+      for (;;) {
+        const batch = await query<R>(`FETCH FORWARD ${batchSize} FROM ${cursor}`, []);
+        yield* batch;
+        if (batch.length < batchSize) break;
+      }
+      await query(`CLOSE ${cursor}`, []);
+    }
+    try {
+      await query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', []);
+      await query("SELECT set_config('statement_timeout', $1, true)", [`${timeoutMs}ms`]);
+      const result = await work({ query, rows });
+      await query('COMMIT', []);
+      release();
+      return result;
+    } catch (error) {
+      // Closed, not reused: it may be mid-statement or inside the failed transaction.
+      release(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
+  }
+}
