@@ -165,7 +165,9 @@ export function chartConfig(
     }
     .ap-chart__table th,
     .ap-chart__table td {
-      padding: 4px 12px 4px 0;
+      padding: 4px 12px;
+    }
+    .ap-chart__table th:not(.ap-number) {
       text-align: left;
     }
   `,
