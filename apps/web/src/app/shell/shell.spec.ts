@@ -85,6 +85,8 @@ describe('Shell', () => {
       'Deliverables',
       'Review queue',
       'Invoices',
+      'Spend report',
+      'Exchange rates',
       'Business units',
       'Agencies',
       'Approval policies',

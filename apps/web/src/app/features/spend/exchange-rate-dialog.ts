@@ -92,17 +92,26 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
         </div>
         <mat-form-field class="ap-field">
           <mat-label i18n="An exchange rate">Rate</mat-label>
-          <input matInput formControlName="rate" required inputmode="decimal" autocomplete="off" cdkFocusInitial />
+          <input
+            matInput
+            formControlName="rate"
+            required
+            inputmode="decimal"
+            autocomplete="off"
+            cdkFocusInitial
+          />
           <mat-hint i18n>
-            How many {{ form.controls.reportingCurrency.value }} one {{ form.controls.currency.value }} is worth,
-            e.g. {{ example }}.
+            How many {{ form.controls.reportingCurrency.value }} one {{ form.controls.currency.value }} is
+            worth, e.g. {{ example }}.
           </mat-hint>
           <mat-error>{{ rateMessage() }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button i18n matButton type="button" mat-dialog-close [disabled]="saving()">Cancel</button>
-        <button i18n="Saves an exchange rate" matButton="filled" type="submit" [disabled]="saving()">Save rate</button>
+        <button i18n="Saves an exchange rate" matButton="filled" type="submit" [disabled]="saving()">
+          Save rate
+        </button>
       </mat-dialog-actions>
     </form>
   `,
@@ -132,7 +141,10 @@ export class ExchangeRateDialog {
   protected readonly form = inject(NonNullableFormBuilder).group({
     month: [this.data.rate?.month.slice(0, 7) ?? '', [Validators.required, Validators.pattern(MONTH)]],
     currency: [this.data.rate?.currency ?? '', Validators.required],
-    reportingCurrency: [this.data.rate?.reportingCurrency ?? this.data.reportingCurrency, Validators.required],
+    reportingCurrency: [
+      this.data.rate?.reportingCurrency ?? this.data.reportingCurrency,
+      Validators.required,
+    ],
     rate: [
       this.data.rate ? formatRate(this.data.rate.rate, this.locale, false) : '',
       [Validators.required, (control: AbstractControl): ValidationErrors | null => this.rateError(control)],
@@ -195,6 +207,9 @@ export function openExchangeRateDialog(
   data: ExchangeRateDialogData,
 ): Observable<ExchangeRateDto | undefined> {
   return dialog
-    .open<ExchangeRateDialog, ExchangeRateDialogData, ExchangeRateDto>(ExchangeRateDialog, { data, width: '520px' })
+    .open<ExchangeRateDialog, ExchangeRateDialogData, ExchangeRateDto>(ExchangeRateDialog, {
+      data,
+      width: '520px',
+    })
     .afterClosed();
 }

@@ -54,8 +54,8 @@ function currency(value: string): string | undefined {
         <div>
           <h1 i18n>Exchange rates</h1>
           <p i18n class="ap-subtitle">
-            The rate of each currency per month that the spend report converts with: an invoice is converted at
-            the rate of the month it was issued in.
+            The rate of each currency per month that the spend report converts with: an invoice is converted
+            at the rate of the month it was issued in.
           </p>
         </div>
         <div class="ap-page-header__actions">
@@ -92,17 +92,28 @@ function currency(value: string): string | undefined {
         <div class="ap-table-wrap">
           <table mat-table [dataSource]="rates.items()" aria-label="Exchange rates" i18n-aria-label>
             <ng-container matColumnDef="month">
-              <th i18n="The month an exchange rate applies to" mat-header-cell *matHeaderCellDef scope="col">Month</th>
+              <th i18n="The month an exchange rate applies to" mat-header-cell *matHeaderCellDef scope="col">
+                Month
+              </th>
               <td mat-cell *matCellDef="let rate">{{ rate.month | localMonth: 'long' }}</td>
             </ng-container>
             <ng-container matColumnDef="rate">
               <th i18n="An exchange rate" mat-header-cell *matHeaderCellDef scope="col">Rate</th>
-              <td mat-cell *matCellDef="let rate" [attr.data-testid]="'rate-' + rate.currency + '-' + rate.month">
+              <td
+                mat-cell
+                *matCellDef="let rate"
+                [attr.data-testid]="'rate-' + rate.currency + '-' + rate.month"
+              >
                 {{ rateText(rate) }}
               </td>
             </ng-container>
             <ng-container matColumnDef="updated">
-              <th i18n="Column: who last changed a record, and when" mat-header-cell *matHeaderCellDef scope="col">
+              <th
+                i18n="Column: who last changed a record, and when"
+                mat-header-cell
+                *matHeaderCellDef
+                scope="col"
+              >
                 Last changed
               </th>
               <td mat-cell *matCellDef="let rate">
@@ -118,7 +129,12 @@ function currency(value: string): string | undefined {
                 <button matButton type="button" [attr.aria-label]="editLabel(rate)" (click)="editRate(rate)">
                   <ng-container i18n="Changes a record">Change</ng-container>
                 </button>
-                <button matButton type="button" [attr.aria-label]="removeLabel(rate)" (click)="removeRate(rate)">
+                <button
+                  matButton
+                  type="button"
+                  [attr.aria-label]="removeLabel(rate)"
+                  (click)="removeRate(rate)"
+                >
                   <ng-container i18n="Removes a record">Remove</ng-container>
                 </button>
               </td>
@@ -158,7 +174,10 @@ export class ExchangeRatesPage {
   });
   protected readonly rates = createListLoader(
     this.list,
-    (filters) => ({ currency: currency(filters.currency), reportingCurrency: currency(filters.reportingCurrency) }),
+    (filters) => ({
+      currency: currency(filters.currency),
+      reportingCurrency: currency(filters.reportingCurrency),
+    }),
     (query) => this.spend.exchangeRates(query),
   );
 

@@ -2,7 +2,12 @@ import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { ApiErrorBody, SpendExportFormat, SpendExportView, SpendReportQuery } from '@agency-portal/shared';
+import type {
+  ApiErrorBody,
+  SpendExportFormat,
+  SpendExportView,
+  SpendReportQuery,
+} from '@agency-portal/shared';
 import type { Subscription } from 'rxjs';
 import { toApiError } from '../../core/http/api-error';
 import { saveBlob } from '../../shared/files/save-file';

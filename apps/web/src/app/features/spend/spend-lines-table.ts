@@ -43,10 +43,15 @@ import { INVOICE_STATUS_TONES } from '../invoices/invoice-labels';
           <td mat-cell *matCellDef="let line">{{ line.issueDate | localDate: 'date' }}</td>
         </ng-container>
         <ng-container matColumnDef="invoice">
-          <th i18n="Column: the agency's invoice number" mat-header-cell *matHeaderCellDef scope="col">Invoice</th>
+          <th i18n="Column: the agency's invoice number" mat-header-cell *matHeaderCellDef scope="col">
+            Invoice
+          </th>
           <td mat-cell *matCellDef="let line">
             <a [routerLink]="['/invoices', line.invoiceId]">{{ line.invoiceNumber }}</a>
-            <ap-status-chip [label]="statusLabel(line.invoiceStatus)" [tone]="statusTone(line.invoiceStatus)" />
+            <ap-status-chip
+              [label]="statusLabel(line.invoiceStatus)"
+              [tone]="statusTone(line.invoiceStatus)"
+            />
           </td>
         </ng-container>
         <ng-container matColumnDef="contract">
@@ -63,7 +68,9 @@ import { INVOICE_STATUS_TONES } from '../invoices/invoice-labels';
           </td>
         </ng-container>
         <ng-container matColumnDef="deliverable">
-          <th i18n="Column: what an invoice line bills" mat-header-cell *matHeaderCellDef scope="col">Billed work</th>
+          <th i18n="Column: what an invoice line bills" mat-header-cell *matHeaderCellDef scope="col">
+            Billed work
+          </th>
           <td mat-cell *matCellDef="let line">
             @if (line.deliverableId) {
               <a [routerLink]="['/deliverables', line.deliverableId]">{{ line.deliverableTitle }}</a>
@@ -79,11 +86,23 @@ import { INVOICE_STATUS_TONES } from '../invoices/invoice-labels';
         </ng-container>
         <ng-container matColumnDef="unitPrice">
           <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Unit price</th>
-          <td mat-cell *matCellDef="let line" class="ap-number">{{ line.unitPriceMinor | money: line.currency }}</td>
+          <td mat-cell *matCellDef="let line" class="ap-number">
+            {{ line.unitPriceMinor | money: line.currency }}
+          </td>
         </ng-container>
         <ng-container matColumnDef="amount">
-          <th i18n="Column: a line's net amount" mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Amount</th>
-          <td mat-cell *matCellDef="let line" class="ap-number">{{ line.amountMinor | money: line.currency }}</td>
+          <th
+            i18n="Column: a line's net amount"
+            mat-header-cell
+            *matHeaderCellDef
+            scope="col"
+            class="ap-number"
+          >
+            Amount
+          </th>
+          <td mat-cell *matCellDef="let line" class="ap-number">
+            {{ line.amountMinor | money: line.currency }}
+          </td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
@@ -107,7 +126,16 @@ export class SpendLinesTable {
   readonly sort = input.required<ListSort>();
   readonly sortChange = output<SortChange>();
 
-  protected readonly columns = ['issueDate', 'invoice', 'contract', 'goal', 'deliverable', 'quantity', 'unitPrice', 'amount'];
+  protected readonly columns = [
+    'issueDate',
+    'invoice',
+    'contract',
+    'goal',
+    'deliverable',
+    'quantity',
+    'unitPrice',
+    'amount',
+  ];
   protected readonly statusLabel = (status: InvoiceStatus): string => INVOICE_STATUS_LABELS[status];
   protected readonly statusTone = (status: InvoiceStatus): StatusTone => INVOICE_STATUS_TONES[status];
 }

@@ -93,7 +93,9 @@ export class SpendReportPage {
   private readonly monthlyQuery = computed(
     (): SpendReportQuery | undefined => {
       const query = this.query();
-      return query.groupBy === 'month' ? undefined : { ...query, groupBy: 'month', reportingCurrency: undefined };
+      return query.groupBy === 'month'
+        ? undefined
+        : { ...query, groupBy: 'month', reportingCurrency: undefined };
     },
     { equal: sameQuery },
   );
@@ -105,7 +107,9 @@ export class SpendReportPage {
     this.query().groupBy === 'month' ? this.report.value() : this.monthly.value(),
   );
 
-  protected readonly chartCurrencies = computed(() => this.monthlyReport()?.totals.map((total) => total.currency) ?? []);
+  protected readonly chartCurrencies = computed(
+    () => this.monthlyReport()?.totals.map((total) => total.currency) ?? [],
+  );
   protected readonly chartCurrency = computed(() => {
     const chosen = this.list.filters().chartCurrency;
     const currencies = this.chartCurrencies();
@@ -121,8 +125,16 @@ export class SpendReportPage {
     if (!figures) return null;
     const { currency } = figures;
     const series: ChartSeries[] = [
-      { kind: 'bar', label: $localize`:Chart series — spend invoiced in each month@@spend.chart.monthly:Invoiced in the month`, values: figures.spent },
-      { kind: 'line', label: $localize`:Chart series — spend invoiced so far@@spend.chart.cumulative:Invoiced to date`, values: figures.cumulative },
+      {
+        kind: 'bar',
+        label: $localize`:Chart series — spend invoiced in each month@@spend.chart.monthly:Invoiced in the month`,
+        values: figures.spent,
+      },
+      {
+        kind: 'line',
+        label: $localize`:Chart series — spend invoiced so far@@spend.chart.cumulative:Invoiced to date`,
+        values: figures.cumulative,
+      },
       {
         kind: 'line',
         dashed: true,
@@ -166,7 +178,8 @@ export class SpendReportPage {
   );
 
   protected readonly groupTitle = computed(
-    () => $localize`:Heading of the report's rows@@spend.groupTitle:By ${SPEND_GROUP_LABELS[this.query().groupBy]}:group:`,
+    () =>
+      $localize`:Heading of the report's rows@@spend.groupTitle:By ${SPEND_GROUP_LABELS[this.query().groupBy]}:group:`,
   );
   protected readonly missingRates = computed(
     () => this.report.value()?.rows.some((row) => row.reporting?.missingRate === true) ?? false,

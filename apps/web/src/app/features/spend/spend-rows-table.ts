@@ -1,5 +1,13 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  LOCALE_ID,
+  computed,
+  inject,
+  input,
+  output,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import type { SpendConversionDto, SpendGroup, SpendRowDto } from '@agency-portal/shared';
 import { formatMonth } from '../../shared/format/date-format';
@@ -37,7 +45,10 @@ import { rowParam } from './spend-query';
         </thead>
         <tbody>
           @for (row of view(); track row.param) {
-            <tr [class.ap-spend-rows__open]="row.param === openParam()" [attr.data-testid]="'spend-row-' + row.param">
+            <tr
+              [class.ap-spend-rows__open]="row.param === openParam()"
+              [attr.data-testid]="'spend-row-' + row.param"
+            >
               <th scope="row">{{ row.label }}</th>
               <td>{{ row.source.currency }}</td>
               <td class="ap-number">{{ row.source.amountMinor | money: row.source.currency }}</td>
@@ -48,7 +59,11 @@ import { rowParam } from './spend-query';
                   @if (row.source.reporting; as reporting) {
                     {{ reporting.amountMinor | money: reporting.currency }}
                     @if (reporting.missingRate && reporting.amountMinor !== null) {
-                      <span i18n="A converted amount leaves out months without a rate" class="ap-spend-rows__flag">partial</span>
+                      <span
+                        i18n="A converted amount leaves out months without a rate"
+                        class="ap-spend-rows__flag"
+                        >partial</span
+                      >
                     }
                   }
                 </td>
@@ -122,7 +137,8 @@ export class SpendRowsTable {
   private readonly locale = inject(LOCALE_ID);
   protected readonly groupLabel = computed(() => SPEND_GROUP_LABELS[this.groupBy()]);
   protected readonly tableLabel = computed(
-    () => $localize`:Accessible name of the spend report's table@@spend.rowsTable:Spend by ${this.groupLabel()}:group:`,
+    () =>
+      $localize`:Accessible name of the spend report's table@@spend.rowsTable:Spend by ${this.groupLabel()}:group:`,
   );
   protected readonly view = computed(() => {
     const groupBy = this.groupBy();

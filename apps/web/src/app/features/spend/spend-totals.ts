@@ -20,7 +20,13 @@ import { MoneyPipe } from '../../shared/money/money.pipe';
             <th i18n="Column: of which approved or paid" scope="col" class="ap-number">Approved</th>
             <th i18n="Column: of which paid" scope="col" class="ap-number">Paid</th>
             <th i18n scope="col" class="ap-number">Budget cap</th>
-            <th i18n="Column: money committed by accepted briefs@@budget.committed" scope="col" class="ap-number">Committed</th>
+            <th
+              i18n="Column: money committed by accepted briefs@@budget.committed"
+              scope="col"
+              class="ap-number"
+            >
+              Committed
+            </th>
             <th i18n="Column: how many invoices" scope="col" class="ap-number">Invoices</th>
             <th i18n="Column: how many invoice lines" scope="col" class="ap-number">Lines</th>
           </tr>
@@ -29,7 +35,9 @@ import { MoneyPipe } from '../../shared/money/money.pipe';
           @for (total of totals(); track total.currency) {
             <tr [attr.data-testid]="'total-' + total.currency">
               <th scope="row">{{ total.currency }}</th>
-              <td class="ap-number" data-testid="total-amount">{{ total.amountMinor | money: total.currency }}</td>
+              <td class="ap-number" data-testid="total-amount">
+                {{ total.amountMinor | money: total.currency }}
+              </td>
               <td class="ap-number">{{ total.approvedMinor | money: total.currency }}</td>
               <td class="ap-number">{{ total.paidMinor | money: total.currency }}</td>
               <td class="ap-number">{{ total.budgetCapMinor | money: total.currency }}</td>
@@ -43,8 +51,10 @@ import { MoneyPipe } from '../../shared/money/money.pipe';
     </div>
     @if (reportingCurrency(); as reporting) {
       <p class="ap-spend-totals__reporting" data-testid="reporting-total">
-        <ng-container i18n>In {{ reporting }} at finance’s monthly rates:</ng-container>
-        <strong>{{ reportingTotalMinor() | money: reporting }}</strong>
+        <span i18n
+          >In {{ reporting }} at finance’s monthly rates:
+          <strong>{{ reportingTotalMinor() | money: reporting }}</strong></span
+        >
         @if (missingRates()) {
           <span i18n class="ap-spend-totals__missing">
             Rows without a rate for their month are left out; finance can add the rates.

@@ -61,7 +61,11 @@ export class SpendService {
   }
 
   /** The report as a file, fetched with the access token (a plain link cannot carry it). */
-  export(query: SpendReportQuery, format: SpendExportFormat, view?: SpendExportView): Observable<SpendExportFile> {
+  export(
+    query: SpendReportQuery,
+    format: SpendExportFormat,
+    view?: SpendExportView,
+  ): Observable<SpendExportFile> {
     return this.http
       .get('/api/spend/export', {
         params: toHttpParams({ ...query, format, view }),

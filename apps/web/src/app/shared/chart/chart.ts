@@ -25,7 +25,17 @@ import {
 } from 'chart.js';
 
 // Only what the charts here draw: bars and lines on a category axis, with legend and tooltips.
-Chart.register(BarController, BarElement, CategoryScale, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  Legend,
+  LineController,
+  LineElement,
+  LinearScale,
+  PointElement,
+  Tooltip,
+);
 
 /** One series of a chart: a bar per category, or a line through them; null leaves a gap. */
 export interface ChartSeries {
@@ -91,7 +101,8 @@ export function chartConfig(
         legend: { position: 'bottom' },
         tooltip: {
           callbacks: {
-            label: (item) => `${item.dataset.label ?? ''}: ${item.parsed.y === null ? '—' : formatValue(item.parsed.y)}`,
+            label: (item) =>
+              `${item.dataset.label ?? ''}: ${item.parsed.y === null ? '—' : formatValue(item.parsed.y)}`,
           },
         },
       },
@@ -116,7 +127,11 @@ export function chartConfig(
         <summary i18n="Opens the table of the numbers a chart draws">Show the numbers</summary>
         <div class="ap-table-wrap">
           <table class="ap-chart__table">
-            <caption class="ap-visually-hidden">{{ caption() }}</caption>
+            <caption class="ap-visually-hidden">
+              {{
+                caption()
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{{ categoryLabel() }}</th>
@@ -218,7 +233,10 @@ export class ApChart {
   /** The theme's primary colour first, read from the page so the chart follows the theme. */
   private colours(): string[] {
     const view = this.host.nativeElement.ownerDocument.defaultView;
-    const primary = view?.getComputedStyle(this.host.nativeElement).getPropertyValue('--mat-sys-primary').trim();
+    const primary = view
+      ?.getComputedStyle(this.host.nativeElement)
+      .getPropertyValue('--mat-sys-primary')
+      .trim();
     return primary ? [primary, ...FALLBACK_COLOURS.slice(1)] : FALLBACK_COLOURS;
   }
 }
