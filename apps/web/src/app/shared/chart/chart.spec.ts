@@ -12,8 +12,8 @@ const SERIES: ChartSeries[] = [
   template: `
     @if (shown()) {
       <ap-chart
-        caption="Spend against budget"
-        categoryLabel="Month"
+        [caption]="caption"
+        [categoryLabel]="categoryLabel"
         [labels]="labels()"
         [series]="series()"
         [formatValue]="format"
@@ -22,6 +22,8 @@ const SERIES: ChartSeries[] = [
   `,
 })
 class Host {
+  readonly caption = 'Spend against budget';
+  readonly categoryLabel = 'Month';
   readonly shown = signal(true);
   readonly labels = signal<readonly string[]>(['Jan', 'Feb']);
   readonly series = signal<readonly ChartSeries[]>(SERIES);
