@@ -237,6 +237,9 @@ export class ApChart {
       ?.getComputedStyle(this.host.nativeElement)
       .getPropertyValue('--mat-sys-primary')
       .trim();
-    return primary ? [primary, ...FALLBACK_COLOURS.slice(1)] : FALLBACK_COLOURS;
+    // A canvas takes plain colours only (not light-dark() or var()).
+    return primary && /^(#|rgba?\(|hsla?\()/.test(primary)
+      ? [primary, ...FALLBACK_COLOURS.slice(1)]
+      : FALLBACK_COLOURS;
   }
 }
