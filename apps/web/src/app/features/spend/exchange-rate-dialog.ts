@@ -100,10 +100,17 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
             autocomplete="off"
             cdkFocusInitial
           />
-          <mat-hint i18n>
-            How many {{ form.controls.reportingCurrency.value }} one {{ form.controls.currency.value }} is
-            worth, e.g. {{ example }}.
-          </mat-hint>
+          @if (form.controls.currency.value) {
+            <mat-hint i18n>
+              How many {{ form.controls.reportingCurrency.value }} one {{ form.controls.currency.value }} is
+              worth, e.g. {{ example }}.
+            </mat-hint>
+          } @else {
+            <mat-hint i18n>
+              How many {{ form.controls.reportingCurrency.value }} one unit of the currency is worth, e.g.
+              {{ example }}.
+            </mat-hint>
+          }
           <mat-error>{{ rateMessage() }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>

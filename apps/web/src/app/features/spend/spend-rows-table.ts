@@ -67,10 +67,12 @@ import { rowParam } from './spend-query';
                     }
                   }
                 </td>
-                <td class="ap-spend-rows__rates">
-                  @for (rate of row.rates; track rate.month) {
-                    <span [class.ap-spend-rows__flag]="rate.missing">{{ rate.text }}</span>
-                  }
+                <td>
+                  <span class="ap-spend-rows__rates">
+                    @for (rate of row.rates; track rate.month) {
+                      <span [class.ap-spend-rows__flag]="rate.missing">{{ rate.text }}</span>
+                    }
+                  </span>
                 </td>
               }
               <td class="ap-number">{{ row.source.invoiceCount | number }}</td>
