@@ -57,6 +57,16 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/invoices/invoices.routes').then((m) => m.invoiceRoutes),
       },
       {
+        path: 'spend',
+        canActivate: [permissionGuard('spend:read')],
+        loadChildren: () => import('./features/spend/spend.routes').then((m) => m.spendRoutes),
+      },
+      {
+        path: 'exchange-rates',
+        canActivate: [permissionGuard('exchange_rate:manage')],
+        loadChildren: () => import('./features/spend/spend.routes').then((m) => m.exchangeRateRoutes),
+      },
+      {
         path: 'reviews',
         title: $localize`Review queue`,
         canActivate: [permissionGuard('deliverable:review')],

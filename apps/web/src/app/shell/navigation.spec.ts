@@ -16,6 +16,8 @@ describe('navigationFor', () => {
       'Deliverables',
       'Review queue',
       'Invoices',
+      'Spend report',
+      'Exchange rates',
       'Business units',
       'Agencies',
       'Approval policies',
@@ -47,6 +49,8 @@ describe('navigationFor', () => {
       'Briefs',
       'Deliverables',
       'Invoices',
+      'Spend report',
+      'Exchange rates',
       'Business units',
       'Agencies',
     ]);
@@ -59,7 +63,20 @@ describe('navigationFor', () => {
   });
 
   it('should offer goals but no contracts when the user is a viewer', () => {
-    expect(labelsFor('viewer')).toEqual(['Home', 'Goals', 'Business units', 'Agencies']);
+    expect(labelsFor('viewer')).toEqual(['Home', 'Goals', 'Spend report', 'Business units', 'Agencies']);
+  });
+
+  it('should offer the spend report but not the exchange rates when the user is a social lead', () => {
+    const paths = navigationFor(aSessionUser({ role: 'social_lead' })).map((entry) => entry.path);
+
+    expect(paths).toContain('/spend');
+    expect(paths).not.toContain('/exchange-rates');
+  });
+
+  it('should describe exporting the report when the user is in finance', () => {
+    const spend = navigationFor(aSessionUser({ role: 'finance' })).find((entry) => entry.path === '/spend');
+
+    expect(spend?.description).toContain('export it as CSV or Excel');
   });
 
   it('should describe managing contracts when the user is a social lead', () => {

@@ -81,6 +81,24 @@ export function navigationFor(user: SessionUser): NavEntry[] {
       exact: false,
     });
   }
+  if (can(role, 'spend:read')) {
+    entries.push({
+      label: $localize`:Navigation entry — the finance spend report@@nav.spend:Spend report`,
+      path: '/spend',
+      description: can(role, 'invoice:decide')
+        ? $localize`:Home page line of the spend report, for finance@@nav.spend.finance:Spend by month, agency, goal, unit or contract against budget, per currency, down to the invoice lines; export it as CSV or Excel.`
+        : $localize`:Home page line of the spend report@@nav.spend.read:What the agencies have invoiced, by month, agency, goal, unit or contract, against budget and per currency.`,
+      exact: false,
+    });
+  }
+  if (can(role, 'exchange_rate:manage')) {
+    entries.push({
+      label: $localize`:Navigation entry — finance's exchange rates@@nav.exchangeRates:Exchange rates`,
+      path: '/exchange-rates',
+      description: $localize`:Home page line of the exchange rates@@nav.exchangeRates.description:Keep the monthly rates the spend report converts each currency with.`,
+      exact: false,
+    });
+  }
   if (can(role, 'business_unit:read')) {
     entries.push({
       label: $localize`Business units`,

@@ -95,6 +95,8 @@ describe('Shell', () => {
       'Deliverables',
       'Review queue',
       'Invoices',
+      'Spend report',
+      'Exchange rates',
       'Business units',
       'Agencies',
       'Approval policies',

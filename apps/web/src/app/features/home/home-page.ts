@@ -44,6 +44,11 @@ export class HomePage {
   });
   /** Finance starts from what waits for their decision or payment. */
   protected readonly showFinanceQueues = computed(() => this.auth.hasPermission('invoice:decide'));
+  /** Finance's way to the report, opened on the year so far. */
+  protected readonly showSpendReport = computed(
+    () => this.auth.hasPermission('invoice:decide') && this.auth.hasPermission('spend:read'),
+  );
+  protected readonly yearToDate = computed(() => ({ from: `${new Date().getFullYear()}-01-01` }));
   protected readonly areas = computed(() => {
     const user = this.user();
     return user ? navigationFor(user).filter((entry) => entry.path !== '/') : [];

@@ -109,3 +109,14 @@ export function formatRelativeTime(value: string | Date, now: Date, locale: stri
   }
   return format.format(seconds, 'second');
 }
+
+const CALENDAR_MONTH = /^(\d{4})-(\d{2})(-01)?$/;
+
+/** A calendar month ("2026-03" or "2026-03-01") for a person: "Mar 2026", "2026년 3월", "Mar 2026". */
+export function formatMonth(value: string, locale: string, month: 'short' | 'long' = 'short'): string {
+  const match = CALENDAR_MONTH.exec(value);
+  if (!match) return value;
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month, timeZone: 'UTC' }).format(
+    new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)),
+  );
+}

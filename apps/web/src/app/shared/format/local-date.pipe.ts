@@ -1,6 +1,6 @@
 import { LOCALE_ID, Pipe, type PipeTransform, inject } from '@angular/core';
 import { DISPLAY_TIME_ZONE } from './time-zone';
-import { type DateStyle, formatDate, formatDueRelative, formatRelativeTime } from './date-format';
+import { type DateStyle, formatDate, formatDueRelative, formatMonth, formatRelativeTime } from './date-format';
 
 /**
  * Dates in the build's language and the person's time zone (Angular's DatePipe takes only UTC
@@ -34,5 +34,15 @@ export class RelativeTimePipe implements PipeTransform {
 
   transform(value: string | Date | null | undefined): string {
     return value ? formatRelativeTime(value, new Date(), this.locale) : '';
+  }
+}
+
+/** A calendar month ("2026-03", "2026-03-01") in the build's language: "Mar 2026". */
+@Pipe({ name: 'localMonth' })
+export class LocalMonthPipe implements PipeTransform {
+  private readonly locale = inject(LOCALE_ID);
+
+  transform(value: string | null | undefined, month: 'short' | 'long' = 'short'): string {
+    return value ? formatMonth(value, this.locale, month) : '';
   }
 }

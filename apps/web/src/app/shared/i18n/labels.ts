@@ -13,6 +13,7 @@ import type {
   OperatingModel,
   RateUnit,
   Role,
+  SpendGroup,
 } from '@agency-portal/shared';
 
 /*
@@ -159,4 +160,13 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
   deliverable: $localize`:Kind of record in the audit log@@auditEntity.deliverable:Deliverable`,
   approval_policy: $localize`:Kind of record in the audit log@@auditEntity.approval_policy:Approval policy`,
   comment: $localize`:Kind of record in the audit log@@auditEntity.comment:Comment`,
+};
+
+/** What the spend report groups its rows by ("Group by: Month"). */
+export const SPEND_GROUP_LABELS: Record<SpendGroup, string> = {
+  month: $localize`:Spend report grouped by month@@spendGroup.month:Month`,
+  agency: $localize`:Spend report grouped by agency@@spendGroup.agency:Agency`,
+  goal: $localize`:Spend report grouped by marketing goal@@spendGroup.goal:Goal`,
+  business_unit: $localize`:Spend report grouped by business unit@@spendGroup.business_unit:Business unit`,
+  contract: $localize`:Spend report grouped by contract@@spendGroup.contract:Contract`,
 };
