@@ -188,6 +188,12 @@ describe('spend: ledger, thresholds, report and exports', () => {
       report.totals.find((total) => total.currency === 'KRW')?.amountMinor,
     );
     expect(byGoal.totals[0].budgetCapMinor).toBe(korea.budgetCapMinor);
+    // Every group is named, in the same statement as its figures.
+    expect(byGoal.rows.every((row) => row.label.length > 0 && row.label !== row.key)).toBe(true);
+    const byContract = (
+      await t.http().get(`/api/spend/report?groupBy=contract&contractId=${korea.id}`).set(bearer(lead))
+    ).body as SpendReportDto;
+    expect(byContract.rows.map((row) => row.label)).toEqual([korea.reference]);
     expect((await t.http().get('/api/spend/report?groupBy=agency').set(bearer(northwind))).status).toBe(403);
   });
 
