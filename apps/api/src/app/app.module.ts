@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { AgenciesModule } from './agencies/agencies.module';
@@ -27,6 +28,7 @@ import { InvoicesModule } from './invoices/invoices.module';
 import { SpendModule } from './spend/spend.module';
 import { ApprovalPoliciesModule } from './approval-policies/approval-policies.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { runMigrations } from './database/migrate';
 
 @Module({})
 export class AppModule {
@@ -37,9 +39,14 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot(loggerOptions(config)),
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.databaseUrl, config.database),
-          migrationsRun: true,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config.databaseUrl, config.database),
+          // Migrations first, on their own connection and timeout; then the request pool.
+          dataSourceFactory: async (options) => {
+            if (!options) throw new Error('No data source options');
+            await runMigrations(options, config.database.migrationStatementTimeoutMs);
+            return new DataSource(options).initialize();
+          },
         }),
         JobsModule,
         EventsModule,

@@ -62,6 +62,7 @@ describe('loadConfig', () => {
       connectTimeoutMs: 5000,
       statementTimeoutMs: 30_000,
       exportStatementTimeoutMs: 300_000,
+      migrationStatementTimeoutMs: 3_600_000,
       idleInTransactionTimeoutMs: 60_000,
     });
     expect(config.healthCheckTimeoutMs).toBe(2000);

@@ -10,6 +10,8 @@ export interface DatabaseTimeouts {
   statementTimeoutMs: number;
   /** The statement timeout of long reads (streamed exports) on their own connection. */
   exportStatementTimeoutMs: number;
+  /** The statement timeout of migrations, run at startup on a connection of their own. */
+  migrationStatementTimeoutMs: number;
   idleInTransactionTimeoutMs: number;
 }
 
@@ -135,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       connectTimeoutMs: vars.DB_CONNECT_TIMEOUT_MS,
       statementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,
       exportStatementTimeoutMs: vars.DB_EXPORT_STATEMENT_TIMEOUT_MS,
+      migrationStatementTimeoutMs: vars.DB_MIGRATION_STATEMENT_TIMEOUT_MS,
       idleInTransactionTimeoutMs: vars.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
     healthCheckTimeoutMs: vars.HEALTH_CHECK_TIMEOUT_MS,

@@ -187,6 +187,16 @@ export class EnvironmentVariables {
   @Max(3_600_000)
   DB_EXPORT_STATEMENT_TIMEOUT_MS = 300_000;
 
+  /**
+   * Longest one statement of a migration may run (startup runs them on a connection of their own):
+   * a backfill over a large table takes longer than any request should.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  DB_MIGRATION_STATEMENT_TIMEOUT_MS = 3_600_000;
+
   /** A session idle inside an open transaction this long is ended by the server, releasing its locks. */
   @Transform(toInt)
   @IsInt()
@@ -331,6 +341,7 @@ export const ENV_KEYS = [
   'DB_CONNECT_TIMEOUT_MS',
   'DB_STATEMENT_TIMEOUT_MS',
   'DB_EXPORT_STATEMENT_TIMEOUT_MS',
+  'DB_MIGRATION_STATEMENT_TIMEOUT_MS',
   'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
   'HEALTH_CHECK_TIMEOUT_MS',
   'TRUST_PROXY',
