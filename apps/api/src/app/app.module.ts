@@ -29,6 +29,7 @@ import { SpendModule } from './spend/spend.module';
 import { ApprovalPoliciesModule } from './approval-policies/approval-policies.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { runMigrations } from './database/migrate';
+import { LongReadsModule } from './database/long-read';
 
 @Module({})
 export class AppModule {
@@ -52,6 +53,7 @@ export class AppModule {
         EventsModule,
         AccessModule,
         UnitOfWorkModule,
+        LongReadsModule,
         MailModule,
         AuditModule,
         AuthModule,

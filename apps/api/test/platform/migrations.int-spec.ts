@@ -22,6 +22,8 @@ const TIMEOUTS = {
   connectTimeoutMs: 5000,
   statementTimeoutMs: 200,
   exportStatementTimeoutMs: 5000,
+  exportsMax: 2,
+  exportsQueueWaitMs: 1000,
   migrationStatementTimeoutMs: 5000,
   idleInTransactionTimeoutMs: 5000,
 };

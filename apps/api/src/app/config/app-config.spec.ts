@@ -62,6 +62,8 @@ describe('loadConfig', () => {
       connectTimeoutMs: 5000,
       statementTimeoutMs: 30_000,
       exportStatementTimeoutMs: 300_000,
+      exportsMax: 2,
+      exportsQueueWaitMs: 15_000,
       migrationStatementTimeoutMs: 3_600_000,
       idleInTransactionTimeoutMs: 60_000,
     });

@@ -10,6 +10,9 @@ export interface DatabaseTimeouts {
   statementTimeoutMs: number;
   /** The statement timeout of long reads (streamed exports) on their own connection. */
   exportStatementTimeoutMs: number;
+  /** Long reads running at once in the process, and how long one more waits for a slot. */
+  exportsMax: number;
+  exportsQueueWaitMs: number;
   /** The statement timeout of migrations, run at startup on a connection of their own. */
   migrationStatementTimeoutMs: number;
   idleInTransactionTimeoutMs: number;
@@ -137,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       connectTimeoutMs: vars.DB_CONNECT_TIMEOUT_MS,
       statementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,
       exportStatementTimeoutMs: vars.DB_EXPORT_STATEMENT_TIMEOUT_MS,
+      exportsMax: vars.DB_EXPORTS_MAX,
+      exportsQueueWaitMs: vars.DB_EXPORTS_QUEUE_WAIT_MS,
       migrationStatementTimeoutMs: vars.DB_MIGRATION_STATEMENT_TIMEOUT_MS,
       idleInTransactionTimeoutMs: vars.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },

@@ -187,6 +187,20 @@ export class EnvironmentVariables {
   @Max(3_600_000)
   DB_EXPORT_STATEMENT_TIMEOUT_MS = 300_000;
 
+  /** Streamed exports (long reads) running at once in one API process; each holds a pool connection. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  DB_EXPORTS_MAX = 2;
+
+  /** How long an export waits for a free slot before it is refused with 429 `exports_busy`. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  DB_EXPORTS_QUEUE_WAIT_MS = 15_000;
+
   /**
    * Longest one statement of a migration may run (startup runs them on a connection of their own):
    * a backfill over a large table takes longer than any request should.
@@ -341,6 +355,8 @@ export const ENV_KEYS = [
   'DB_CONNECT_TIMEOUT_MS',
   'DB_STATEMENT_TIMEOUT_MS',
   'DB_EXPORT_STATEMENT_TIMEOUT_MS',
+  'DB_EXPORTS_MAX',
+  'DB_EXPORTS_QUEUE_WAIT_MS',
   'DB_MIGRATION_STATEMENT_TIMEOUT_MS',
   'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
   'HEALTH_CHECK_TIMEOUT_MS',

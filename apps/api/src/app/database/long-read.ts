@@ -1,8 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import type { PoolClient, QueryConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
+import { DomainError } from '../common/errors/domain-error';
+import { msg } from '../i18n/message';
 import { CLIENT_TIMEOUT_MARGIN_MS } from './data-source-options';
 
 /** Runs one read statement and answers its rows. */
@@ -27,15 +29,57 @@ const DEFAULT_BATCH = 1000;
  * DB_STATEMENT_TIMEOUT_MS (the client gives up a little after the server, as for the pool). A
  * download left unread longer than DB_IDLE_IN_TRANSACTION_TIMEOUT_MS is ended by the server. A
  * connection that failed is closed rather than handed back.
+ *
+ * At most DB_EXPORTS_MAX long reads run at once in a process, so exports never take the pool's
+ * connections from ordinary requests; one more waits up to DB_EXPORTS_QUEUE_WAIT_MS for a slot
+ * (first come, first served), then is refused with 429 `exports_busy` and Retry-After.
  */
 @Injectable()
 export class LongReads {
+  private running = 0;
+  private readonly queue: (() => void)[] = [];
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
   async run<T>(work: (read: LongRead) => Promise<T>): Promise<T> {
+    await this.slot();
+    try {
+      return await this.read(work);
+    } finally {
+      this.handOver();
+    }
+  }
+
+  /** Takes a slot, waiting in line for one while all are taken. */
+  private slot(): Promise<void> {
+    if (this.running < this.config.database.exportsMax) {
+      this.running += 1;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const next = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.queue.splice(this.queue.indexOf(next), 1);
+        reject(new DomainError('exports_busy', msg('Other exports are running. Try again in a minute.')));
+      }, this.config.database.exportsQueueWaitMs);
+      this.queue.push(next);
+    });
+  }
+
+  /** A finished read's slot goes to the next in line, or back to the free ones. */
+  private handOver(): void {
+    const next = this.queue.shift();
+    if (next) next();
+    else this.running -= 1;
+  }
+
+  private async read<T>(work: (read: LongRead) => Promise<T>): Promise<T> {
     const driver = this.dataSource.driver as PostgresDriver;
     const [client, release] = (await driver.obtainMasterConnection()) as [
       PoolClient,
@@ -78,3 +122,8 @@ export class LongReads {
     }
   }
 }
+
+/** Global: every export in the process shares the one limit. */
+@Global()
+@Module({ providers: [LongReads], exports: [LongReads] })
+export class LongReadsModule {}

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { LongReads } from '../database/long-read';
 import { ExchangeRatesService } from './exchange-rates.service';
 import { LedgerService } from './ledger.service';
 import { SpendExportService } from './spend-export.service';
@@ -8,7 +7,7 @@ import { ExchangeRatesController, LedgerController, SpendController } from './sp
 
 @Module({
   controllers: [SpendController, LedgerController, ExchangeRatesController],
-  providers: [LongReads, LedgerService, SpendReportService, SpendExportService, ExchangeRatesService],
+  providers: [LedgerService, SpendReportService, SpendExportService, ExchangeRatesService],
   exports: [LedgerService],
 })
 export class SpendModule {}

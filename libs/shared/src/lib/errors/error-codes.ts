@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'service_unavailable',
+  // Every export slot of the process is taken (429 with Retry-After).
+  'exports_busy',
   'internal_error',
   // Outcomes: a batch or file refused whole with line-by-line errors, a column mapping that cannot
   // import the file, a CSV/XLSX that cannot be read.

@@ -12,6 +12,8 @@ import { codeForStatus, statusForCode } from './error-status';
 
 /** What a 503 tells clients to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 5;
+/** What a refused export (every export slot taken) tells clients to wait. */
+export const EXPORTS_RETRY_AFTER_SECONDS = 30;
 
 interface HttpErrorLike {
   status?: number;
@@ -70,6 +72,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (!response.headersSent) {
       if (status === SERVICE_UNAVAILABLE) {
         response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      } else if (body.code === 'exports_busy') {
+        response.setHeader('Retry-After', String(EXPORTS_RETRY_AFTER_SECONDS));
       }
       response.status(status).json(body);
     }

@@ -35,6 +35,7 @@ export function statusForCode(code: ErrorCode): HttpStatus {
     case 'unreadable_file':
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'too_many_attempts':
+    case 'exports_busy':
       return HttpStatus.TOO_MANY_REQUESTS;
     case 'service_unavailable':
       return HttpStatus.SERVICE_UNAVAILABLE;
