@@ -1,7 +1,9 @@
 /**
  * Preloaded into the API by `bench:spend` (node --require): keeps the SQL statements (text and
  * parameters) the API sends through `pg` since the last IPC message 'sql', and answers them on it,
- * so the benchmark can run exactly the API's statements directly. Nothing else changes.
+ * so the benchmark can run exactly the API's statements directly. On 'heap' it collects garbage
+ * (the API runs with --expose-gc under the benchmark) and answers the memory still live, so an
+ * export's retention can be told from V8 merely collecting late. Nothing else changes.
  */
 const pg = require('pg');
 
@@ -24,5 +26,10 @@ process.on('message', (message) => {
   if (message === 'sql' && process.send) {
     process.send({ statements });
     statements = [];
+  }
+  if (message === 'heap' && process.send) {
+    if (typeof global.gc === 'function') global.gc();
+    const usage = process.memoryUsage();
+    process.send({ heap: { live: usage.heapUsed + usage.external, rss: usage.rss } });
   }
 });

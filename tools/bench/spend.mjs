@@ -82,7 +82,7 @@ function startFlags() {
 }
 
 function startApi(apiEnv) {
-  const child = spawn(process.execPath, [...startFlags(), '--require', CAPTURE, MAIN], {
+  const child = spawn(process.execPath, [...startFlags(), '--expose-gc', '--require', CAPTURE, MAIN], {
     cwd: ROOT,
     env: apiEnv,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -180,8 +180,34 @@ async function periodOf(pool, lines) {
   return { from, to: to.toISOString().slice(0, 10), lines: total };
 }
 
-/** Streams an export, sampling the API's RSS; parses the CSV rows (or the XLSX lines sheet) back. */
-async function timedExport(base, path, token, pid) {
+/** The API's memory still live after a full collection (capture-sql.cjs), in bytes. */
+function liveHeap(api) {
+  return new Promise((done) => {
+    const onMessage = (message) => {
+      if (message && message.heap) {
+        api.child.off('message', onMessage);
+        done(message.heap.live);
+      }
+    };
+    api.child.on('message', onMessage);
+    api.child.send('heap');
+  });
+}
+
+/**
+ * Streams an export, sampling the API's RSS every 20 ms and its live memory (after a forced
+ * collection) every second; parses the CSV rows (or the XLSX lines sheet) back.
+ */
+async function timedExport(base, path, token, api) {
+  const pid = api.child.pid;
+  const liveBefore = await liveHeap(api);
+  let livePeak = liveBefore;
+  let sampling = Promise.resolve();
+  const liveSampler = setInterval(() => {
+    sampling = sampling.then(async () => {
+      livePeak = Math.max(livePeak, await liveHeap(api));
+    });
+  }, 1000);
   const rssBefore = rssOf(pid);
   let peak = rssBefore;
   const sampler = setInterval(() => {
@@ -228,7 +254,19 @@ async function timedExport(base, path, token, pid) {
   }
   const ms = performance.now() - started;
   clearInterval(sampler);
-  return { ms, bytes, rows, rssBeforeMb: mb(rssBefore), rssPeakMb: mb(peak), growthMb: mb(peak - rssBefore) };
+  clearInterval(liveSampler);
+  await sampling;
+  return {
+    ms,
+    bytes,
+    rows,
+    rssBeforeMb: mb(rssBefore),
+    rssPeakMb: mb(peak),
+    growthMb: mb(peak - rssBefore),
+    liveBeforeMb: mb(liveBefore),
+    livePeakMb: mb(livePeak),
+    liveGrowthMb: mb(livePeak - liveBefore),
+  };
 }
 
 /** The export's cursor statement read directly with pg-query-stream, rows counted. */
@@ -380,17 +418,18 @@ async function main() {
       `\nExport (GET /api/spend/export), streamed; about ${EXPORT_LINES.toLocaleString('en')} lines in the period`,
     );
     say(
-      '  case                                   lines      MB      API time  cursor direct  RSS before → peak',
+      '  case                                   lines      MB      API time  cursor direct  RSS before → peak     live after GC',
     );
     for (const entry of exports) {
       await capturedSql(api);
-      const run = await timedExport(base, entry.path, token, api.child.pid);
+      const run = await timedExport(base, entry.path, token, api);
       const cursor = (await capturedSql(api)).find((statement) => statement.cursor);
       const directRun = cursor ? await directCursor(pool, cursor) : { ms: NaN, rows: NaN };
       results.exports.push({ ...entry, ...run, directMs: directRun.ms, directRows: directRun.rows });
       say(
         `  ${entry.name.padEnd(38)} ${String(directRun.rows).padStart(8)}  ${mb(run.bytes).toFixed(1).padStart(6)}  ` +
-          `${format(run.ms).padStart(10)}  ${format(directRun.ms).padStart(12)}  ${run.rssBeforeMb.toFixed(0)} → ${run.rssPeakMb.toFixed(0)} MB (+${run.growthMb.toFixed(0)})`,
+          `${format(run.ms).padStart(10)}  ${format(directRun.ms).padStart(12)}  ${run.rssBeforeMb.toFixed(0)} → ${run.rssPeakMb.toFixed(0)} MB (+${run.growthMb.toFixed(0)})` +
+          `   ${run.liveBeforeMb.toFixed(0)} → ${run.livePeakMb.toFixed(0)} MB (+${run.liveGrowthMb.toFixed(0)})`,
       );
       if (entry.expected !== null && directRun.rows !== entry.expected)
         failures.push(

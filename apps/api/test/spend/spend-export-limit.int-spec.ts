@@ -58,7 +58,7 @@ describe('spend export: a limited number at once', () => {
       .then((response) => ({
         status: response.status,
         code: (response.body as { code?: string }).code,
-        retryAfter: response.headers['retry-after'] as string | undefined,
+        retryAfter: response.headers['retry-after'],
       }));
   }
 
