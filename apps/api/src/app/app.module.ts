@@ -28,6 +28,7 @@ import { SpendModule } from './spend/spend.module';
 import { ApprovalPoliciesModule } from './approval-policies/approval-policies.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { HomeModule } from './home/home.module';
+import { NoticeStreamModule } from './notifications/notice-stream.module';
 
 @Module({})
 export class AppModule {
@@ -65,6 +66,7 @@ export class AppModule {
         InvoicesModule,
         ReviewsModule,
         HomeModule,
+        NoticeStreamModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],
