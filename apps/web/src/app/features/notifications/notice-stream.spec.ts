@@ -14,7 +14,11 @@ describe('NoticeStream', () => {
   beforeEach(() => {
     user.set({ id: 'user-1' });
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: AuthService, useValue: { user } }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: AuthService, useValue: { user } },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     stream = TestBed.inject(NoticeStream);
@@ -49,7 +53,11 @@ describe('NoticeStream', () => {
   it('should close the stream when the person signs out, and say it is no longer connected', () => {
     const subscription = stream.notices.subscribe();
     const request = streamRequest();
-    request.event({ type: HttpEventType.DownloadProgress, loaded: 20, partialText: 'event: ready\ndata: {}\n\n' });
+    request.event({
+      type: HttpEventType.DownloadProgress,
+      loaded: 20,
+      partialText: 'event: ready\ndata: {}\n\n',
+    });
 
     user.set(null);
     TestBed.tick();

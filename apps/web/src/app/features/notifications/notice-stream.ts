@@ -3,16 +3,7 @@ import { Injectable, inject, signal } from '@angular/core';
 import { toObservable } from '@angular/core/rxjs-interop';
 import type { NotificationDto } from '@agency-portal/shared';
 import { createParser } from 'eventsource-parser';
-import {
-  EMPTY,
-  Observable,
-  distinctUntilChanged,
-  map,
-  retry,
-  share,
-  switchMap,
-  timer,
-} from 'rxjs';
+import { EMPTY, Observable, distinctUntilChanged, map, retry, share, switchMap, timer } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { silentErrors } from '../../core/http/http-context';
 

@@ -160,7 +160,11 @@ describe('NotificationBell', () => {
     await render(twoUnread);
     const callsBefore = service.list.mock.calls.length;
 
-    const notice = aNotification({ id: 'notice-live', title: 'Brief Winter launch sent to you', link: '/briefs/b-9' });
+    const notice = aNotification({
+      id: 'notice-live',
+      title: 'Brief Winter launch sent to you',
+      link: '/briefs/b-9',
+    });
     // The server has it from now on, as the stream says.
     current = { ...current, items: [notice, ...current.items], unread: 3 };
     live.next({ notice, unread: 3 });
