@@ -30,6 +30,8 @@ import { ApprovalPoliciesModule } from './approval-policies/approval-policies.mo
 import { ReviewsModule } from './reviews/reviews.module';
 import { runMigrations } from './database/migrate';
 import { LongReadsModule } from './database/long-read';
+import { HomeModule } from './home/home.module';
+import { NoticeStreamModule } from './notifications/notice-stream.module';
 
 @Module({})
 export class AppModule {
@@ -72,6 +74,8 @@ export class AppModule {
         SpendModule,
         InvoicesModule,
         ReviewsModule,
+        HomeModule,
+        NoticeStreamModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

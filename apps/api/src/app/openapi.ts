@@ -19,6 +19,7 @@ const TAGS: Record<string, string> = {
   reviews: 'Approval policies and comment threads on versions.',
   uploads: 'Resumable uploads of deliverable files (tus 1.0.0).',
   notifications: "The caller's in-app notices.",
+  home: "The caller's own queues: what waits for them, overdue first.",
   mail: 'E-mails the portal sent or kept in its outbox.',
   audit: 'The append-only audit log.',
   invoices:

@@ -1,5 +1,6 @@
 import type { DeliverableThumbnailDto } from '@agency-portal/shared';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../auth/actor';
 import { joinSome } from '../common/lists/paginate';
 import { Deliverable } from './deliverable.entity';
 
@@ -50,4 +51,46 @@ export function thumbnailAmong(
 ): DeliverableThumbnailDto | null {
   const file = files.find((candidate) => candidate.contentType.startsWith('image/')) ?? files[0];
   return file ? { fileId: file.id, fileName: file.originalName, contentType: file.contentType } : null;
+}
+
+/** The jsonb step awaiting a decision, of the policy snapshot the review runs on. */
+export function currentStepSql(alias = 'deliverable'): string {
+  return `(${alias}.review_policy->'steps'->${alias}.current_step)`;
+}
+
+/** When the step awaiting a decision runs out of its SLA (in-review rows only), as SQL. */
+export function stepDueAtSql(alias = 'deliverable'): string {
+  return `(${alias}.review_started_at + make_interval(hours => CAST(${currentStepSql(alias)}->>'slaHours' AS integer)))`;
+}
+
+/**
+ * The versions awaiting the actor's decision, in SQL, by the rule of the shared `stepRefusal`: the
+ * current step of the snapshotted policy names them by role, by id, or as the contract's owner, and
+ * they decided no earlier step of the version unless the step allows it. Indexed by the partial
+ * indexes on in-review rows (and approval_decisions by version). The review queue
+ * (`GET /api/deliverables?awaitingMe=true`) and the home's review queue both use it;
+ * `test/home/home-queues.int-spec.ts` holds it to `stepRefusal`.
+ */
+export function whereAwaitingDecisionOf<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  actor: Pick<Actor, 'id' | 'role'>,
+  alias = 'deliverable',
+): SelectQueryBuilder<T> {
+  const step = currentStepSql(alias);
+  return qb
+    .andWhere(`${alias}.status = 'in_review'`)
+    .andWhere(
+      `((${step}->>'approverRole') = :queueRole
+        OR (${step}->'approverUserIds') @> jsonb_build_array(CAST(:queueUser AS text))
+        OR ((${step}->>'contractOwner') = 'true' AND ${alias}.brief_id IN (
+             SELECT owned.id FROM briefs owned JOIN contracts owning ON owning.id = owned.contract_id
+              WHERE owning.owner_id = CAST(:queueUser AS uuid))))`,
+      { queueRole: actor.role, queueUser: actor.id },
+    )
+    .andWhere(
+      `((${step}->>'allowEarlierApprovers') = 'true' OR NOT EXISTS (
+         SELECT 1 FROM approval_decisions earlier
+          WHERE earlier.version_id = ${alias}.current_version_id
+            AND earlier.approver_id = CAST(:queueUser AS uuid)))`,
+    );
 }

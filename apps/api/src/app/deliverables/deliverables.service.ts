@@ -18,7 +18,12 @@ import { Contract } from '../contracts/contract.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { msg } from '../i18n/message';
 import { loadDeliverableDetail } from './deliverable-detail';
-import { deliverableSummaryQuery, thumbnailOf, withThumbnail } from './deliverable-queries';
+import {
+  deliverableSummaryQuery,
+  thumbnailOf,
+  whereAwaitingDecisionOf,
+  withThumbnail,
+} from './deliverable-queries';
 import { Deliverable } from './deliverable.entity';
 import { toDeliverableSummary } from './deliverable.mapper';
 import type {
@@ -49,9 +54,6 @@ export interface Visible {
  * one. Review (submit, decide, escalate) is reviews/reviews.service; file content is
  * deliverable-files.service.
  */
-/** The jsonb step awaiting a decision, of the policy snapshot the review runs on. */
-const CURRENT_STEP = `(deliverable.review_policy->'steps'->deliverable.current_step)`;
-
 @Injectable()
 export class DeliverablesService {
   constructor(
@@ -77,27 +79,7 @@ export class DeliverablesService {
     if (query.channel) qb.andWhere('deliverable.channel = :channel', { channel: query.channel });
     if (query.dueFrom) qb.andWhere('deliverable.due_date >= :dueFrom', { dueFrom: query.dueFrom });
     if (query.dueTo) qb.andWhere('deliverable.due_date <= :dueTo', { dueTo: query.dueTo });
-    if (query.awaitingMe) {
-      // The caller's review queue, decided in SQL by the rule of the shared stepRefusal: the current
-      // step of the snapshotted policy names them by role, by id, or as the contract's owner, and
-      // they decided no earlier step of the version unless the step allows it. Indexed by the
-      // partial indexes on in-review rows (and approval_decisions by version).
-      qb.andWhere("deliverable.status = 'in_review'")
-        .andWhere(
-          `((${CURRENT_STEP}->>'approverRole') = :queueRole
-            OR (${CURRENT_STEP}->'approverUserIds') @> jsonb_build_array(CAST(:queueUser AS text))
-            OR ((${CURRENT_STEP}->>'contractOwner') = 'true' AND deliverable.brief_id IN (
-                 SELECT owned.id FROM briefs owned JOIN contracts owning ON owning.id = owned.contract_id
-                  WHERE owning.owner_id = CAST(:queueUser AS uuid))))`,
-          { queueRole: actor.role, queueUser: actor.id },
-        )
-        .andWhere(
-          `((${CURRENT_STEP}->>'allowEarlierApprovers') = 'true' OR NOT EXISTS (
-             SELECT 1 FROM approval_decisions earlier
-              WHERE earlier.version_id = deliverable.current_version_id
-                AND earlier.approver_id = CAST(:queueUser AS uuid)))`,
-        );
-    }
+    if (query.awaitingMe) whereAwaitingDecisionOf(qb, actor);
     whereSearch(qb, query.q, ['deliverable.title']);
     const page = await paginate(withThumbnail(qb), DELIVERABLE_LIST, query);
     return toPage(page, (deliverable) =>

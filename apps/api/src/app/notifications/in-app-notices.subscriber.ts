@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE } from '@agency-portal/shared';
 import type { EntityManager } from 'typeorm';
 import type { DomainEventType, EventSubscriber, StoredEvent } from '../events/domain-events';
 import { DomainEvents } from '../events/domain-events.service';
+import { announceNotices } from './notice-channel';
 import { audienceOf } from './notice-recipients';
 import { composeNotice, renderNotice, templateFor } from './notice-rendering';
 import { Notification } from './notification.entity';
@@ -35,7 +36,7 @@ export class InAppNoticesSubscriber implements EventSubscriber, OnModuleInit {
     if (users.length === 0) return;
     const english = renderNotice(text, { locale: DEFAULT_LOCALE, timeZone: null });
     const about = subjectOf(event);
-    await manager.insert(
+    const inserted = await manager.insert(
       Notification,
       users.map((user) => ({
         userId: user.id,
@@ -47,6 +48,14 @@ export class InAppNoticesSubscriber implements EventSubscriber, OnModuleInit {
         ...about,
         readAt: null,
       })),
+    );
+    // Heard by the bells of the recipients when this delivery commits (the notice stream).
+    await announceNotices(
+      manager,
+      users.flatMap((user, index) => {
+        const id = (inserted.identifiers[index] as { id?: unknown } | undefined)?.id;
+        return typeof id === 'string' ? [{ userId: user.id, notificationId: id }] : [];
+      }),
     );
   }
 }

@@ -51,6 +51,31 @@ export class NotificationsService {
     return { ...toPage(page, (item) => toNotificationDto(item, reader)), unread };
   }
 
+  /**
+   * One of the actor's notices worded for them, with their unread count: what the notice stream
+   * sends when it arrives. Null when it is not theirs (or gone).
+   */
+  async worded(
+    actor: Actor,
+    id: string,
+    timeZone: string | null,
+  ): Promise<{ notice: NotificationDto; unread: number } | null> {
+    const repository = this.dataSource.getRepository(Notification);
+    const notification = await repository.findOne({
+      where: { id, userId: actor.id },
+      relations: { event: true },
+    });
+    if (!notification) return null;
+    const [unread, user] = await Promise.all([
+      repository.count({ where: { userId: actor.id, readAt: IsNull() } }),
+      this.dataSource
+        .getRepository(User)
+        .findOne({ where: { id: actor.id }, select: { id: true, locale: true, timeZone: true } }),
+    ]);
+    const reader = readerOf(user ?? { locale: actor.locale, timeZone: null }, timeZone);
+    return { notice: toNotificationDto(notification, reader), unread };
+  }
+
   async markRead(actor: Actor, id: string): Promise<void> {
     const result = await this.dataSource
       .getRepository(Notification)

@@ -47,3 +47,11 @@ export class NotificationListResponse
   /** Unread notices in all, not only those listed. */
   unread!: number;
 }
+
+export class NoticeStreamQueryDto {
+  /** The reading device's zone, as for the list. */
+  @ApiPropertyOptional({ example: 'Asia/Seoul' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
+}

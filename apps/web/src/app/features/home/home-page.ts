@@ -1,47 +1,47 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { Role } from '@agency-portal/shared';
-import { ROLE_LABELS } from '../../shared/i18n/labels';
+import { debounceTime } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
-import { navigationFor } from '../../shell/navigation';
+import { createLoader } from '../../core/data/loader';
+import { ROLE_LABELS } from '../../shared/i18n/labels';
+import { LoadError } from '../../shared/ui/load-error';
 import { FinanceQueues } from '../invoices/finance-queues';
+import { NoticeStream } from '../notifications/notice-stream';
+import { HomeQueue } from './home-queue';
+import { HomeService } from './home.service';
 
-const ROLE_SUMMARIES: Record<Role, string> = {
-  admin:
-    $localize`You run the portal: people and their roles, business units, agencies and their relationship owners, and the audit log.`,
-  social_lead:
-    $localize`You own the agency relationships day to day: goals, contracts and briefs, reviewing and approving the work, and the reports.`,
-  reviewer: $localize`You decide on the approval steps assigned to you and can read what you review.`,
-  finance: $localize`You read contracts, decide on invoices and mark them paid, and follow spend.`,
-  viewer: $localize`You can read goals and reports.`,
-  agency_admin:
-    $localize`You lead your agency in the portal: you manage its people and do everything agency members do.`,
-  agency_member:
-    $localize`You work on your agency’s contracts and briefs: uploads, comments, invoices and your scorecard.`,
-};
+/** How long the home waits after a burst of notices before reading its queues again. */
+export const HOME_REFRESH_DEBOUNCE_MS = 1_000;
 
-/** Landing page: who you are here and what you can do. */
+/**
+ * Landing page, work first: the person's own queues (GET /api/home), each with its count and
+ * overdue count and its rows soonest due first; finance's invoice queues for finance. Read again
+ * when a notice arrives, since a notice means something changed that may be theirs to act on.
+ */
 @Component({
   selector: 'ap-home-page',
-  imports: [FinanceQueues, MatButtonModule, MatCardModule, RouterLink],
+  imports: [FinanceQueues, HomeQueue, LoadError, MatButtonModule, MatProgressBarModule, RouterLink],
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class HomePage {
   private readonly auth = inject(AuthService);
+  private readonly service = inject(HomeService);
   protected readonly user = this.auth.user;
   protected readonly firstName = computed(() => this.user()?.name.split(' ')[0] ?? '');
   protected readonly roleLabel = computed(() => {
     const user = this.user();
     return user ? ROLE_LABELS[user.role] : '';
   });
-  protected readonly summary = computed(() => {
-    const user = this.user();
-    return user ? ROLE_SUMMARIES[user.role] : '';
-  });
+  protected readonly home = createLoader(
+    () => this.user()?.id,
+    () => this.service.home(),
+  );
+  protected readonly queues = computed(() => this.home.value()?.queues ?? []);
   /** Finance starts from what waits for their decision or payment. */
   protected readonly showFinanceQueues = computed(() => this.auth.hasPermission('invoice:decide'));
   /** Finance's way to the report, opened on the year so far. */
@@ -49,8 +49,14 @@ export class HomePage {
     () => this.auth.hasPermission('invoice:decide') && this.auth.hasPermission('spend:read'),
   );
   protected readonly yearToDate = computed(() => ({ from: `${new Date().getFullYear()}-01-01` }));
-  protected readonly areas = computed(() => {
-    const user = this.user();
-    return user ? navigationFor(user).filter((entry) => entry.path !== '/') : [];
-  });
+  /** Nobody waits on this person (a viewer): say so rather than show empty queues. */
+  protected readonly nothingToDo = computed(
+    () => this.home.value() !== undefined && this.queues().length === 0 && !this.showFinanceQueues(),
+  );
+
+  constructor() {
+    inject(NoticeStream)
+      .notices.pipe(debounceTime(HOME_REFRESH_DEBOUNCE_MS), takeUntilDestroyed())
+      .subscribe(() => this.home.reload());
+  }
 }

@@ -5,19 +5,25 @@ import { MatBadgeHarness } from '@angular/material/badge/testing';
 import { MatMenuHarness } from '@angular/material/menu/testing';
 import { Router, provideRouter } from '@angular/router';
 import type { NotificationListDto } from '@agency-portal/shared';
-import { of } from 'rxjs';
+import { signal } from '@angular/core';
+import { Subject, of } from 'rxjs';
 import { aNotification } from '../../testing/fixtures';
 import { NOTIFICATION_POLL_MS, NotificationBell } from './notification-bell';
+import { NoticeStream, type LiveNotice } from './notice-stream';
 import { NotificationService } from './notification.service';
 
 describe('NotificationBell', () => {
   let fixture: ComponentFixture<NotificationBell>;
   let loader: HarnessLoader;
   let service: { list: jest.Mock; markRead: jest.Mock; markAllRead: jest.Mock };
+  let live: Subject<LiveNotice>;
+  const streamConnected = signal(false);
 
   /** A server in miniature: marking read changes what the next list answers. */
+  let current: NotificationListDto;
+
   function configure(list: NotificationListDto): void {
-    let current = list;
+    current = list;
     const readAt = '2026-03-02T00:00:00.000Z';
     service = {
       list: jest.fn(() => of(current)),
@@ -34,9 +40,15 @@ describe('NotificationBell', () => {
         return of(undefined);
       }),
     };
+    live = new Subject<LiveNotice>();
+    streamConnected.set(false);
     TestBed.configureTestingModule({
       imports: [NotificationBell],
-      providers: [provideRouter([]), { provide: NotificationService, useValue: service }],
+      providers: [
+        provideRouter([]),
+        { provide: NotificationService, useValue: service },
+        { provide: NoticeStream, useValue: { notices: live.asObservable(), connected: streamConnected } },
+      ],
     });
   }
 
@@ -138,6 +150,69 @@ describe('NotificationBell', () => {
 
       expect(callsAtStart).toBe(1);
       expect(service.list).toHaveBeenCalledTimes(2);
+    } finally {
+      fixture.destroy();
+      jest.useRealTimers();
+    }
+  });
+
+  it('should add a notice the stream brings to the top of the list and show its count, without asking again', async () => {
+    await render(twoUnread);
+    const callsBefore = service.list.mock.calls.length;
+
+    const notice = aNotification({
+      id: 'notice-live',
+      title: 'Brief Winter launch sent to you',
+      link: '/briefs/b-9',
+    });
+    // The server has it from now on, as the stream says.
+    current = { ...current, items: [notice, ...current.items], unread: 3 };
+    live.next({ notice, unread: 3 });
+    await fixture.whenStable();
+    const badgeText = await (await loader.getHarness(MatBadgeHarness)).getText();
+    const name = (fixture.nativeElement as HTMLElement).querySelector('button')?.getAttribute('aria-label');
+    const callsBeforeOpening = service.list.mock.calls.length;
+    const menu = await loader.getHarness(MatMenuHarness);
+    await menu.open();
+    const titles = Array.from(document.querySelectorAll('.ap-notice-item__title')).map((item) =>
+      item.textContent?.trim(),
+    );
+
+    expect(badgeText).toBe('3');
+    expect(name).toBe('Notifications, 3 unread');
+    // The live notice itself needed no request.
+    expect(callsBeforeOpening).toBe(callsBefore);
+    expect(titles[0]).toContain('Brief Winter launch sent to you');
+    expect(titles).toHaveLength(4);
+  });
+
+  it('should not list a notice twice when the stream brings one the list already has', async () => {
+    await render(twoUnread);
+
+    live.next({ notice: aNotification({ id: 'notice-2', title: 'SOW-2026-015 changed' }), unread: 2 });
+    await fixture.whenStable();
+    const menu = await loader.getHarness(MatMenuHarness);
+    await menu.open();
+
+    expect(document.querySelectorAll('.ap-notice-item')).toHaveLength(3);
+  });
+
+  it('should not poll while the live stream is connected, and poll again once it drops', () => {
+    jest.useFakeTimers();
+    try {
+      configure(twoUnread);
+      streamConnected.set(true);
+      fixture = TestBed.createComponent(NotificationBell);
+      const callsAtStart = service.list.mock.calls.length;
+
+      jest.advanceTimersByTime(NOTIFICATION_POLL_MS);
+      const whileConnected = service.list.mock.calls.length;
+      streamConnected.set(false);
+      jest.advanceTimersByTime(NOTIFICATION_POLL_MS);
+
+      expect(callsAtStart).toBe(0);
+      expect(whileConnected).toBe(0);
+      expect(service.list).toHaveBeenCalledTimes(1);
     } finally {
       fixture.destroy();
       jest.useRealTimers();

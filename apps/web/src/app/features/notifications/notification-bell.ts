@@ -9,16 +9,19 @@ import { NavigationEnd, Router } from '@angular/router';
 import type { NotificationDto, NotificationListDto } from '@agency-portal/shared';
 import { EMPTY, Subject, catchError, filter, interval, merge, startWith, switchMap } from 'rxjs';
 import { byPlural } from '../../shared/i18n/plural';
+import { NoticeStream, type LiveNotice } from './notice-stream';
 import { NotificationService } from './notification.service';
 
-/** How often the bell asks for new notices. */
+/** How often the bell asks for new notices while the live stream is down. */
 export const NOTIFICATION_POLL_MS = 60_000;
 
 /**
- * The toolbar bell: a badge with the number of unread notices (refreshed every minute, on every
- * navigation, when opened and after marking read) and a menu of recent notices, each with how
- * long ago it came (the full date on hover). Its name carries the count. Opening a notice marks it
- * read and goes to its page; "Mark all read" clears the badge.
+ * The toolbar bell: a badge with the number of unread notices and a menu of recent notices, each
+ * with how long ago it came (the full date on hover). Its name carries the count. A new notice
+ * arrives through the live stream (NoticeStream) and is added at once; while the stream is down
+ * the bell polls every minute instead. It also refreshes on every navigation, when opened and
+ * after marking read. Opening a notice marks it read and goes to its page; "Mark all read" clears
+ * the badge.
  */
 @Component({
   selector: 'ap-notification-bell',
@@ -83,6 +86,7 @@ export const NOTIFICATION_POLL_MS = 60_000;
 })
 export class NotificationBell {
   private readonly notifications = inject(NotificationService);
+  private readonly stream = inject(NoticeStream);
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private readonly locale = inject(LOCALE_ID);
@@ -110,8 +114,9 @@ export class NotificationBell {
   constructor() {
     const ticks = interval(NOTIFICATION_POLL_MS).pipe(
       startWith(0),
-      // A hidden tab need not poll; the next navigation or tick when visible catches up.
-      filter(() => this.document.visibilityState !== 'hidden'),
+      // A hidden tab need not poll, nor one the live stream keeps up to date; the next
+      // navigation or tick catches up.
+      filter(() => this.document.visibilityState !== 'hidden' && !this.stream.connected()),
     );
     const navigations = this.router.events.pipe(filter((event) => event instanceof NavigationEnd));
     merge(ticks, navigations, this.refreshes)
@@ -120,6 +125,19 @@ export class NotificationBell {
         takeUntilDestroyed(),
       )
       .subscribe((list) => this.state.set(list));
+    this.stream.notices.pipe(takeUntilDestroyed()).subscribe((live) => this.receive(live));
+  }
+
+  /** A notice the stream brought: first in the list (once), and the count the server gave. */
+  private receive({ notice, unread }: LiveNotice): void {
+    this.state.update((list) => ({
+      ...list,
+      items: [notice, ...list.items.filter((item) => item.id !== notice.id)].slice(
+        0,
+        Math.max(list.limit, list.items.length, 1),
+      ),
+      unread,
+    }));
   }
 
   protected refresh(): void {
@@ -145,7 +163,9 @@ export class NotificationBell {
         items: list.items.map((item) => (item.id === notice.id ? { ...item, readAt } : item)),
         unread: Math.max(0, list.unread - 1),
       }));
-      this.notifications.markRead(notice.id).subscribe({ next: () => this.refresh(), error: () => this.refresh() });
+      this.notifications
+        .markRead(notice.id)
+        .subscribe({ next: () => this.refresh(), error: () => this.refresh() });
     }
     // Only in-app paths are followed.
     if (notice.link?.startsWith('/') && !notice.link.startsWith('//')) {
