@@ -27,6 +27,7 @@ import { InvoicesModule } from './invoices/invoices.module';
 import { SpendModule } from './spend/spend.module';
 import { ApprovalPoliciesModule } from './approval-policies/approval-policies.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { CalendarModule } from './calendar/calendar.module';
 
 @Module({})
 export class AppModule {
@@ -63,6 +64,7 @@ export class AppModule {
         SpendModule,
         InvoicesModule,
         ReviewsModule,
+        CalendarModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

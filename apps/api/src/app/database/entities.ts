@@ -33,6 +33,7 @@ import {
 } from '../outcomes/outcome.entities';
 import { Spend1765600000000 } from './migrations/1765600000000-spend';
 import { InvoiceGoalTotals1765620000000 } from './migrations/1765620000000-invoice-goal-totals';
+import { CalendarIndexes1765720000001 } from './migrations/1765720000001-calendar-indexes';
 import { Invoice, InvoiceApproval, InvoiceLine } from '../invoices/invoice.entity';
 import { ExchangeRate } from '../spend/exchange-rate.entity';
 import { BusinessUnitLedgerRow, ContractLedgerRow, GoalLedgerRow } from '../spend/ledger.entity';
@@ -90,4 +91,5 @@ export const MIGRATIONS = [
   Spend1765600000000,
   ApprovalStepOptions1765610000000,
   InvoiceGoalTotals1765620000000,
+  CalendarIndexes1765720000001,
 ];
