@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import type { RequestedChangesDto } from '@agency-portal/shared';
+import type { ApprovalDecisionDto, RequestedChangesDto } from '@agency-portal/shared';
 import { of, throwError } from 'rxjs';
 import { HttpErrorResponse } from '@angular/common/http';
 import { aComment, aDeliverable } from '../../testing/fixtures';
@@ -39,6 +39,18 @@ const TWO_REQUESTS: RequestedChangesDto = {
   ],
 };
 
+const REQUEST: ApprovalDecisionDto = {
+  id: 'decision-2',
+  versionId: 'version-1',
+  versionNumber: 2,
+  stepIndex: 0,
+  stepName: 'Brand review',
+  approver: { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' },
+  decision: 'request_changes',
+  comment: 'Warmer colours, please.',
+  decidedAt: '2026-03-06T09:00:00.000Z',
+};
+
 describe('RequestedChanges', () => {
   const requestedChanges = jest.fn();
 
@@ -49,7 +61,7 @@ describe('RequestedChanges', () => {
       providers: [{ provide: DeliverableService, useValue: { requestedChanges } }],
     });
     const fixture = TestBed.createComponent(RequestedChanges);
-    fixture.componentRef.setInput('deliverable', aDeliverable({ status }));
+    fixture.componentRef.setInput('deliverable', aDeliverable({ status, decisions: [REQUEST] }));
     await fixture.whenStable();
     return { fixture, element: fixture.nativeElement as HTMLElement };
   }
@@ -77,10 +89,17 @@ describe('RequestedChanges', () => {
     expect(first.textContent).toContain('And 1 more open comments on that version.');
   });
 
-  it('should show nothing when no change was ever requested', async () => {
-    const { element } = await render(of({ items: [], total: 0 }));
+  it('should show nothing and ask nothing when no change was ever requested', async () => {
+    TestBed.configureTestingModule({
+      imports: [RequestedChanges],
+      providers: [{ provide: DeliverableService, useValue: { requestedChanges } }],
+    });
+    const fixture = TestBed.createComponent(RequestedChanges);
+    fixture.componentRef.setInput('deliverable', aDeliverable({ decisions: [] }));
+    await fixture.whenStable();
 
-    expect(element.querySelector('[data-testid="requested-changes"]')).toBeNull();
+    expect(requestedChanges).not.toHaveBeenCalled();
+    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="requested-changes"]')).toBeNull();
   });
 
   it('should say so with a retry when the list cannot be loaded', async () => {

@@ -123,13 +123,22 @@ export class RequestedChanges {
 
   /** Whether the latest request still waits for a new version. */
   protected readonly isOpen = computed(() => this.deliverable().status === 'changes_requested');
-  /** Read again when a decision or a version is added (the detail answer carries both). */
+  /**
+   * Asked only when there is something to list: a "request changes" among the decisions the detail
+   * carries, or more versions than it lists (older requests may sit there). Read again when a
+   * decision or a version is added.
+   */
   private readonly request = computed(
     () => {
       const current = this.deliverable();
-      return { id: current.id, key: `${current.decisions.length}:${current.versionCount}:${current.status}` };
+      const requested =
+        current.decisions.some((decision) => decision.decision === 'request_changes') ||
+        current.versionCount > current.versions.length;
+      return requested
+        ? { id: current.id, key: `${current.decisions.length}:${current.versionCount}:${current.status}` }
+        : undefined;
     },
-    { equal: (a, b) => a.id === b.id && a.key === b.key },
+    { equal: (a, b) => a?.id === b?.id && a?.key === b?.key },
   );
   protected readonly changes = createLoader(
     () => this.request(),
