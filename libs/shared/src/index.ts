@@ -30,3 +30,5 @@ export * from './lib/invoices/invoice-workflow';
 export * from './lib/invoices/invoice-money';
 export * from './lib/spend/spend.types';
 export * from './lib/home/home.types';
+export * from './lib/briefs/requested-changes.types';
+export * from './lib/calendar/calendar.types';

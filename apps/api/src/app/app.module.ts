@@ -32,6 +32,7 @@ import { runMigrations } from './database/migrate';
 import { LongReadsModule } from './database/long-read';
 import { HomeModule } from './home/home.module';
 import { NoticeStreamModule } from './notifications/notice-stream.module';
+import { CalendarModule } from './calendar/calendar.module';
 
 @Module({})
 export class AppModule {
@@ -76,6 +77,7 @@ export class AppModule {
         ReviewsModule,
         HomeModule,
         NoticeStreamModule,
+        CalendarModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -52,6 +52,11 @@ export const appRoutes: Route[] = [
           import('./features/deliverables/deliverables.routes').then((m) => m.deliverableRoutes),
       },
       {
+        path: 'calendar',
+        canActivate: [permissionGuard('deliverable:read')],
+        loadChildren: () => import('./features/calendar/calendar.routes').then((m) => m.calendarRoutes),
+      },
+      {
         path: 'invoices',
         canActivate: [permissionGuard('invoice:read')],
         loadChildren: () => import('./features/invoices/invoices.routes').then((m) => m.invoiceRoutes),

@@ -34,6 +34,7 @@ import {
 import { Spend1765600000000 } from './migrations/1765600000000-spend';
 import { InvoiceGoalTotals1765620000000 } from './migrations/1765620000000-invoice-goal-totals';
 import { HomeQueues1765700000001 } from './migrations/1765700000001-home-queues';
+import { CalendarIndexes1765720000001 } from './migrations/1765720000001-calendar-indexes';
 import { Invoice, InvoiceApproval, InvoiceLine } from '../invoices/invoice.entity';
 import { ExchangeRate } from '../spend/exchange-rate.entity';
 import { BusinessUnitLedgerRow, ContractLedgerRow, GoalLedgerRow } from '../spend/ledger.entity';
@@ -92,4 +93,5 @@ export const MIGRATIONS = [
   ApprovalStepOptions1765610000000,
   InvoiceGoalTotals1765620000000,
   HomeQueues1765700000001,
+  CalendarIndexes1765720000001,
 ];

@@ -1,8 +1,10 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { DecideDto, DeliverableDetailResponse, SubmitVersionDto } from '../deliverables/dto/deliverable.dto';
+import { RequestedChangesResponse } from './dto/review.dto';
+import { RequestedChangesService } from './requested-changes.service';
 import { ReviewsService } from './reviews.service';
 
 /** A deliverable's review: the agency submits a version, approvers decide step by step. */
@@ -10,7 +12,23 @@ import { ReviewsService } from './reviews.service';
 @ApiBearerAuth()
 @Controller()
 export class DeliverableReviewController {
-  constructor(private readonly reviews: ReviewsService) {}
+  constructor(
+    private readonly reviews: ReviewsService,
+    private readonly requestedChanges: RequestedChangesService,
+  ) {}
+
+  @Get('deliverables/:id/requested-changes')
+  @ApiOperation({
+    description:
+      'The changes asked for on a deliverable: its "request changes" decisions, newest first (at most 20, with the count of all), each with the open comments of its version.',
+  })
+  @RequirePermission('deliverable:read')
+  listRequestedChanges(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<RequestedChangesResponse> {
+    return this.requestedChanges.list(actor, id);
+  }
 
   @Post('deliverables/:id/versions')
   @ApiOperation({

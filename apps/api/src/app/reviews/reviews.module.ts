@@ -6,13 +6,14 @@ import { CommentsService } from './comments.service';
 import { DeliverableReviewController } from './deliverable-review.controller';
 import { ReviewJobs } from './review-jobs';
 import { ReviewsController } from './reviews.controller';
+import { RequestedChangesService } from './requested-changes.service';
 import { ReviewsService } from './reviews.service';
 
 /** Review of deliverables: submitting versions, decisions step by step, escalation, comments. */
 @Module({
   imports: [ApprovalPoliciesModule, DeliverablesModule, UploadsModule],
   controllers: [DeliverableReviewController, ReviewsController],
-  providers: [ReviewsService, ReviewJobs, CommentsService],
+  providers: [ReviewsService, ReviewJobs, CommentsService, RequestedChangesService],
   exports: [ReviewsService],
 })
 export class ReviewsModule {}

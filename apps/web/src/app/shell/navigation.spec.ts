@@ -14,6 +14,7 @@ describe('navigationFor', () => {
       'Contracts',
       'Briefs',
       'Deliverables',
+      'Calendar',
       'Review queue',
       'Invoices',
       'Spend report',
@@ -34,6 +35,7 @@ describe('navigationFor', () => {
       'Contracts',
       'Briefs',
       'Deliverables',
+      'Calendar',
       'Review queue',
       'Business units',
       'Agencies',
@@ -48,6 +50,7 @@ describe('navigationFor', () => {
       'Contracts',
       'Briefs',
       'Deliverables',
+      'Calendar',
       'Invoices',
       'Spend report',
       'Exchange rates',
@@ -97,14 +100,16 @@ describe('navigationFor', () => {
       'Contracts',
       'Briefs',
       'Deliverables',
+      'Calendar',
       'Invoices',
       'My agency',
     ]);
     expect(entries[2].description).toContain('Your agency’s contracts');
     expect(entries[3].description).toContain('accept or decline');
     expect(entries[4].path).toBe('/deliverables');
-    expect(entries[5].description).toContain('Invoice the work the brand approved');
-    expect(entries[6].path).toBe('/agencies/agency-1');
+    expect(entries[5].path).toBe('/calendar');
+    expect(entries[6].description).toContain('Invoice the work the brand approved');
+    expect(entries[7].path).toBe('/agencies/agency-1');
   });
 
   it('should offer My agency and Users when the user is an agency admin', () => {
@@ -114,6 +119,7 @@ describe('navigationFor', () => {
       'Contracts',
       'Briefs',
       'Deliverables',
+      'Calendar',
       'Invoices',
       'My agency',
       'Users',

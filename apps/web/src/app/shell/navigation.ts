@@ -61,6 +61,16 @@ export function navigationFor(user: SessionUser): NavEntry[] {
       exact: false,
     });
   }
+  if (can(role, 'deliverable:read')) {
+    entries.push({
+      label: $localize`:Navigation entry, the content calendar@@nav.calendar:Calendar`,
+      path: '/calendar',
+      description: agencyUser
+        ? $localize`:Home page line of the content calendar, for agency users@@nav.calendar.agency:Your agency’s deliverables by due date and publish date, per channel, month by month.`
+        : $localize`:Home page line of the content calendar@@nav.calendar.inHouse:What every agency delivers and publishes, by day, channel and agency.`,
+      exact: false,
+    });
+  }
   if (can(role, 'deliverable:review')) {
     entries.push({
       label: $localize`Review queue`,

@@ -93,6 +93,7 @@ describe('Shell', () => {
       'Contracts',
       'Briefs',
       'Deliverables',
+      'Calendar',
       'Review queue',
       'Invoices',
       'Spend report',

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CommentDto, CommentListQuery, CommentPin } from '@agency-portal/shared';
+import type {
+  CommentDto,
+  CommentListQuery,
+  CommentPin,
+  RequestedChangeDto,
+  RequestedChangesDto,
+} from '@agency-portal/shared';
 import { COMMENT_SORT_KEYS, NUMBER_LIMITS, TEXT_LIMITS } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
@@ -100,4 +106,24 @@ export class CommentListQueryDto extends ListQueryDto implements CommentListQuer
   @Transform(toBoolean)
   @IsBoolean()
   resolved?: boolean;
+}
+
+export class RequestedChangeResponse implements RequestedChangeDto {
+  decisionId!: string;
+  versionId!: string;
+  versionNumber!: number;
+  stepIndex!: number;
+  stepName!: string;
+  requestedBy!: UserRefResponse;
+  comment!: string | null;
+  decidedAt!: string;
+  @ApiProperty({ type: [CommentResponse] })
+  openComments!: CommentResponse[];
+  openCommentCount!: number;
+}
+
+export class RequestedChangesResponse implements RequestedChangesDto {
+  @ApiProperty({ type: [RequestedChangeResponse] })
+  items!: RequestedChangeResponse[];
+  total!: number;
 }

@@ -31,6 +31,7 @@ import { DELIVERABLE_STATUS_TONES } from './deliverable-labels';
 import { DeliverableService } from './deliverable.service';
 import { openDerivativeDialog } from './derivative-dialog';
 import { PublishForm } from './publish-form';
+import { RequestedChanges } from './requested-changes';
 import { ReviewPanel } from './review-panel';
 import { UploadPanel } from './upload-panel';
 import { VersionReview } from './version-review';
@@ -58,6 +59,7 @@ const CONFLICT_MESSAGE = $localize`Someone decided first. The page now shows whe
     MatProgressBarModule,
     MatTabsModule,
     PublishForm,
+    RequestedChanges,
     ReviewPanel,
     RouterLink,
     StatusChip,

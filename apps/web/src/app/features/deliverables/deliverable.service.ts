@@ -11,6 +11,7 @@ import type {
   DeliverableSummaryDto,
   Page,
   PublishDeliverableRequest,
+  RequestedChangesDto,
   SubmitVersionRequest,
 } from '@agency-portal/shared';
 import type { Observable } from 'rxjs';
@@ -65,6 +66,11 @@ export class DeliverableService {
     return this.http.post<DeliverableDetailDto>(deliverableUrl(id, 'publish'), request, {
       context: silentErrors(),
     });
+  }
+
+  /** The changes asked for: "request changes" decisions, newest first, with their versions' open comments. */
+  requestedChanges(id: string): Observable<RequestedChangesDto> {
+    return this.http.get<RequestedChangesDto>(deliverableUrl(id, 'requested-changes'), { context: silentErrors() });
   }
 
   /** A version's comment threads, oldest first, one page at a time. */
