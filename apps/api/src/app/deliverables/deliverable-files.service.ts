@@ -1,6 +1,6 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import { previewKind } from '@agency-portal/shared';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AccessService } from '../access/access.service';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../common/errors/domain-error';
@@ -22,8 +22,9 @@ export class DeliverableFilesService {
     actor: Actor,
     fileId: string,
     forceDownload: boolean,
+    request: Request,
     response: Response,
-  ): Promise<StreamableFile> {
+  ): Promise<StreamableFile | undefined> {
     const qb = this.uow.manager
       .getRepository(StoredFile)
       .createQueryBuilder('file')
@@ -31,6 +32,6 @@ export class DeliverableFilesService {
     const file = await this.access.scope(qb, actor, 'file', 'file').getOne();
     if (!file) throw notFound('File');
     const inline = !forceDownload && previewKind(file.contentType) !== null;
-    return this.files.download(file, response, inline ? 'inline' : 'attachment');
+    return this.files.serve(file, request, response, inline ? 'inline' : 'attachment');
   }
 }

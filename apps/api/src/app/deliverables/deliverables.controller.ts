@@ -7,11 +7,12 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Req,
   Res,
   type StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { DeliverableFilesService } from './deliverable-files.service';
@@ -94,15 +95,18 @@ export class DeliverablesController {
 
   @Get('files/:id/content')
   @ApiOperation({
-    description: 'A deliverable file: inline for images, video and PDF, otherwise an attachment; never HTML.',
+    description:
+      'A deliverable file: inline for images, video and PDF, otherwise an attachment; never HTML. ' +
+      'Answers Range (206, or 416 outside the file), If-Range and If-None-Match against its sha256 ETag.',
   })
   @RequirePermission('deliverable:read')
   content(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: FileContentQueryDto,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<StreamableFile> {
-    return this.files.content(actor, id, query.download === true, response);
+  ): Promise<StreamableFile | undefined> {
+    return this.files.content(actor, id, query.download === true, request, response);
   }
 }
