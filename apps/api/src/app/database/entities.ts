@@ -33,6 +33,7 @@ import {
 } from '../outcomes/outcome.entities';
 import { Spend1765600000000 } from './migrations/1765600000000-spend';
 import { InvoiceGoalTotals1765620000000 } from './migrations/1765620000000-invoice-goal-totals';
+import { RegionPins1765710000001 } from './migrations/1765710000001-region-pins';
 import { Invoice, InvoiceApproval, InvoiceLine } from '../invoices/invoice.entity';
 import { ExchangeRate } from '../spend/exchange-rate.entity';
 import { BusinessUnitLedgerRow, ContractLedgerRow, GoalLedgerRow } from '../spend/ledger.entity';
@@ -90,4 +91,5 @@ export const MIGRATIONS = [
   Spend1765600000000,
   ApprovalStepOptions1765610000000,
   InvoiceGoalTotals1765620000000,
+  RegionPins1765710000001,
 ];

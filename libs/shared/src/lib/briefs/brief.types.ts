@@ -339,8 +339,23 @@ export interface DecideRequest {
 
 // Comments ---------------------------------------------------------------------------------
 
+/**
+ * Where a comment is pinned, in fractions (0..1) of the preview's width and height from its
+ * top-left corner: a point or a rectangle (`region`) on an image or a PDF page (with its page, from
+ * 1), a rectangle on a video frame (with its time), or a video's timecode. Rules: `comment-pins.ts`.
+ */
 export type CommentPin =
   | { kind: 'point'; x: number; y: number; page?: number; fileId: string }
+  | {
+      kind: 'region';
+      x: number;
+      y: number;
+      w: number;
+      h: number;
+      page?: number;
+      seconds?: number;
+      fileId: string;
+    }
   | { kind: 'timecode'; seconds: number; fileId: string };
 
 export interface CommentDto {
