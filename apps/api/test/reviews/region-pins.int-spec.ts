@@ -199,9 +199,9 @@ describe('region pins', () => {
   });
 
   it('should refuse in the database a region that reaches outside its preview, whatever writes it', async () => {
-    const [author] = (await t.dataSource.query(`SELECT id FROM users WHERE email = $1`, [DEMO.lead])) as {
-      id: string;
-    }[];
+    const [author] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE email = $1`, [
+      DEMO.lead,
+    ]);
 
     await expect(
       t.dataSource.query(`INSERT INTO comments (version_id, author_id, body, pin) VALUES ($1, $2, 'x', $3)`, [

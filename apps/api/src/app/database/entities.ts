@@ -34,6 +34,8 @@ import {
 import { Spend1765600000000 } from './migrations/1765600000000-spend';
 import { InvoiceGoalTotals1765620000000 } from './migrations/1765620000000-invoice-goal-totals';
 import { RegionPins1765710000001 } from './migrations/1765710000001-region-pins';
+import { FileRenditions1765710000002 } from './migrations/1765710000002-file-renditions';
+import { FileRendition } from '../renditions/file-rendition.entity';
 import { Invoice, InvoiceApproval, InvoiceLine } from '../invoices/invoice.entity';
 import { ExchangeRate } from '../spend/exchange-rate.entity';
 import { BusinessUnitLedgerRow, ContractLedgerRow, GoalLedgerRow } from '../spend/ledger.entity';
@@ -48,6 +50,7 @@ export const ENTITIES = [
   Invitation,
   AuditEvent,
   StoredFile,
+  FileRendition,
   MarketingGoal,
   Contract,
   RateCardItem,
@@ -92,4 +95,5 @@ export const MIGRATIONS = [
   ApprovalStepOptions1765610000000,
   InvoiceGoalTotals1765620000000,
   RegionPins1765710000001,
+  FileRenditions1765710000002,
 ];

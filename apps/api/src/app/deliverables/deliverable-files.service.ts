@@ -1,5 +1,5 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import { previewKind } from '@agency-portal/shared';
+import { previewKind, type RenditionKind } from '@agency-portal/shared';
 import type { Request, Response } from 'express';
 import { AccessService } from '../access/access.service';
 import type { Actor } from '../auth/actor';
@@ -7,6 +7,7 @@ import { notFound } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { FilesService } from '../files/files.service';
 import { StoredFile } from '../files/stored-file.entity';
+import { FileRendition } from '../renditions/file-rendition.entity';
 
 /** Streams deliverable files: inline when the browser can preview them safely, else as attachments. */
 @Injectable()
@@ -17,6 +18,40 @@ export class DeliverableFilesService {
     private readonly access: AccessService,
   ) {}
 
+  /**
+   * A rendition of a deliverable file (its web-sized preview, a video's poster), for exactly those
+   * who may open the original: 404 for anyone else, and while it is not made yet.
+   */
+  async rendition(
+    actor: Actor,
+    fileId: string,
+    kind: RenditionKind,
+    request: Request,
+    response: Response,
+  ): Promise<StreamableFile | undefined> {
+    const file = await this.visibleFile(actor, fileId);
+    const rendition = await this.uow.manager.findOneBy(FileRendition, {
+      fileId: file.id,
+      kind,
+      status: 'ready',
+    });
+    if (!rendition?.storageKey || !rendition.contentType || rendition.sizeBytes === null || !rendition.sha256)
+      throw notFound('Rendition');
+    const baseName = file.originalName.replace(/\.[^.]*$/, '');
+    return this.files.serve(
+      {
+        storageKey: rendition.storageKey,
+        originalName: `${baseName}-${kind}.webp`,
+        contentType: rendition.contentType,
+        sizeBytes: rendition.sizeBytes,
+        sha256: rendition.sha256,
+      },
+      request,
+      response,
+      'inline',
+    );
+  }
+
   /** A deliverable file for whoever may see its deliverable (or the uploader, before submission). */
   async content(
     actor: Actor,
@@ -25,13 +60,18 @@ export class DeliverableFilesService {
     request: Request,
     response: Response,
   ): Promise<StreamableFile | undefined> {
+    const file = await this.visibleFile(actor, fileId);
+    const inline = !forceDownload && previewKind(file.contentType) !== null;
+    return this.files.serve(file, request, response, inline ? 'inline' : 'attachment');
+  }
+
+  private async visibleFile(actor: Actor, fileId: string): Promise<StoredFile> {
     const qb = this.uow.manager
       .getRepository(StoredFile)
       .createQueryBuilder('file')
       .where('file.id = :fileId', { fileId });
     const file = await this.access.scope(qb, actor, 'file', 'file').getOne();
     if (!file) throw notFound('File');
-    const inline = !forceDownload && previewKind(file.contentType) !== null;
-    return this.files.serve(file, request, response, inline ? 'inline' : 'attachment');
+    return file;
   }
 }

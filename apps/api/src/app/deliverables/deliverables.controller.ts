@@ -11,7 +11,7 @@ import {
   Res,
   type StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
@@ -24,9 +24,19 @@ import {
   DeliverableSummaryPage,
   PublishDeliverableDto,
 } from './dto/deliverable.dto';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { RENDITION_KINDS, type RenditionKind } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import { toBoolean } from '../common/http/transformers';
+
+export class RenditionParamsDto {
+  @IsUUID()
+  id!: string;
+
+  @ApiProperty({ enum: RENDITION_KINDS })
+  @IsIn(RENDITION_KINDS)
+  kind!: RenditionKind;
+}
 
 export class FileContentQueryDto {
   /** Force an attachment even for previewable types. */
@@ -108,5 +118,21 @@ export class DeliverablesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile | undefined> {
     return this.files.content(actor, id, query.download === true, request, response);
+  }
+
+  @Get('files/:id/renditions/:kind')
+  @ApiOperation({
+    description:
+      "A file's rendition: `preview` (an image sized for the web, WebP) or `poster` (a video's frame), " +
+      'under the same access rule as the file; 404 until it is made. Answers Range like the content.',
+  })
+  @RequirePermission('deliverable:read')
+  rendition(
+    @CurrentActor() actor: Actor,
+    @Param() params: RenditionParamsDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile | undefined> {
+    return this.files.rendition(actor, params.id, params.kind, request, response);
   }
 }

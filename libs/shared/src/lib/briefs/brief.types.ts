@@ -168,12 +168,31 @@ export interface DeliverableThumbnailDto {
   contentType: string;
 }
 
+/**
+ * Smaller copies the server makes of a version's files for the review screen: `preview`, an image
+ * sized for the web (WebP, at most 2048 px on its longer side); `poster`, a frame of a video. The
+ * original always downloads as it was uploaded.
+ */
+export const RENDITION_KINDS = ['preview', 'poster'] as const;
+export type RenditionKind = (typeof RENDITION_KINDS)[number];
+
+/** A rendition that is ready: `GET /api/files/:id/renditions/:kind`, under the original's access rule. */
+export interface RenditionDto {
+  kind: RenditionKind;
+  contentType: string;
+  width: number;
+  height: number;
+  sizeBytes: number;
+}
+
 export interface StoredFileDto {
   id: string;
   fileName: string;
   contentType: string;
   sizeBytes: number;
   sha256: string;
+  /** The renditions made so far (none until the queued job has run, none for documents). */
+  renditions: RenditionDto[];
 }
 
 export interface DeliverableVersionDto {
