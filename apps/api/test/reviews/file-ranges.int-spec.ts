@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { ContractDetailDto, DeliverableDetailDto } from '@agency-portal/shared';
+import type { ContractDetailDto, DeliverableDetailDto, FileStreamLinkDto } from '@agency-portal/shared';
+import type request from 'supertest';
 import { finishedUpload } from '../support/deliverable-files';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
 import { acceptedBrief } from '../support/work';
@@ -152,5 +153,56 @@ describe('file content ranges', () => {
 
     expect(ranged.status).toBe(404);
     expect(whole.status).toBe(404);
+  });
+
+  describe('stream links (what a video element plays)', () => {
+    async function linkFor(who: SignedIn): Promise<request.Response> {
+      return t.http().post(`/api/files/${fileId}/stream-links`).set(bearer(who.accessToken));
+    }
+
+    it('should play the file with ranges and no Bearer token through a link the caller asked for', async () => {
+      const link = await linkFor(lead);
+      const { url, expiresAt } = link.body as FileStreamLinkDto;
+
+      const ranged = await t.http().get(url).set({ Range: 'bytes=0-15' });
+
+      expect(link.status).toBe(201);
+      expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now());
+      expect(ranged.status).toBe(206);
+      expect(ranged.headers['content-range']).toBe(`bytes 0-15/${VIDEO.length}`);
+    });
+
+    it('should answer 404 when the link is tampered with or names another file', async () => {
+      const { url } = (await linkFor(lead)).body as FileStreamLinkDto;
+      const tampered = url.replace(/token=([^.]+)/, (_match, body: string) => `token=${body}x`);
+      const elsewhere = url.replace(fileId, '00000000-0000-4000-8000-000000000000');
+
+      expect((await t.http().get(tampered)).status).toBe(404);
+      expect((await t.http().get(elsewhere)).status).toBe(404);
+      expect((await t.http().get(`/api/files/${fileId}/stream?token=nonsense`)).status).toBe(404);
+    });
+
+    it('should not be usable as an access token', async () => {
+      const { url } = (await linkFor(lead)).body as FileStreamLinkDto;
+      const token = decodeURIComponent(url.split('token=')[1] ?? '');
+
+      const response = await t.http().get('/api/deliverables').set(bearer(token));
+
+      expect(response.status).toBe(401);
+    });
+
+    it('should stop working when the session that asked for it ends', async () => {
+      const signedIn = await t.login(DEMO.northwindMember);
+      const { url } = (await linkFor(signedIn)).body as FileStreamLinkDto;
+      expect((await t.http().get(url)).status).toBe(200);
+
+      await t.http().post('/api/auth/logout').set(bearer(signedIn.accessToken));
+
+      expect((await t.http().get(url)).status).toBe(404);
+    });
+
+    it('should give another agency no link, the same 404 as the content', async () => {
+      expect((await linkFor(otherAgency)).status).toBe(404);
+    });
   });
 });

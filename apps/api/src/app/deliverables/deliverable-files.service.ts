@@ -1,5 +1,5 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import { previewKind, type RenditionKind } from '@agency-portal/shared';
+import { previewKind, type FileStreamLinkDto, type RenditionKind } from '@agency-portal/shared';
 import type { Request, Response } from 'express';
 import { AccessService } from '../access/access.service';
 import type { Actor } from '../auth/actor';
@@ -8,6 +8,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { FilesService } from '../files/files.service';
 import { StoredFile } from '../files/stored-file.entity';
 import { FileRendition } from '../renditions/file-rendition.entity';
+import { FileStreamLinks } from './file-stream-links';
 
 /** Streams deliverable files: inline when the browser can preview them safely, else as attachments. */
 @Injectable()
@@ -16,7 +17,25 @@ export class DeliverableFilesService {
     private readonly uow: UnitOfWork,
     private readonly files: FilesService,
     private readonly access: AccessService,
+    private readonly links: FileStreamLinks,
   ) {}
+
+  /** A stream link for a file the actor may open (404 otherwise). */
+  async streamLink(actor: Actor, fileId: string): Promise<FileStreamLinkDto> {
+    const file = await this.visibleFile(actor, fileId);
+    return this.links.issue(actor, file.id);
+  }
+
+  /** The file behind a stream link, for the link's actor, under the same rule as its content. */
+  async stream(
+    token: string,
+    fileId: string,
+    request: Request,
+    response: Response,
+  ): Promise<StreamableFile | undefined> {
+    const actor = await this.links.actorFor(token, fileId);
+    return this.content(actor, fileId, false, request, response);
+  }
 
   /**
    * A rendition of a deliverable file (its web-sized preview, a video's poster), for exactly those

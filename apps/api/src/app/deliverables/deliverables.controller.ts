@@ -14,7 +14,7 @@ import {
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { CurrentActor, Public, RequirePermission } from '../auth/decorators';
 import { DeliverableFilesService } from './deliverable-files.service';
 import { DeliverablesService } from './deliverables.service';
 import {
@@ -24,8 +24,8 @@ import {
   DeliverableSummaryPage,
   PublishDeliverableDto,
 } from './dto/deliverable.dto';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { RENDITION_KINDS, type RenditionKind } from '@agency-portal/shared';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { RENDITION_KINDS, type FileStreamLinkDto, type RenditionKind } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import { toBoolean } from '../common/http/transformers';
 
@@ -36,6 +36,17 @@ export class RenditionParamsDto {
   @ApiProperty({ enum: RENDITION_KINDS })
   @IsIn(RENDITION_KINDS)
   kind!: RenditionKind;
+}
+
+export class FileStreamQueryDto {
+  @IsString()
+  @MaxLength(1000)
+  token!: string;
+}
+
+export class FileStreamLinkResponse implements FileStreamLinkDto {
+  url!: string;
+  expiresAt!: string;
 }
 
 export class FileContentQueryDto {
@@ -134,5 +145,35 @@ export class DeliverablesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile | undefined> {
     return this.files.rendition(actor, params.id, params.kind, request, response);
+  }
+
+  @Post('files/:id/stream-links')
+  @ApiOperation({
+    description:
+      'A link to the file that a video element plays directly (range requests, no Bearer token): ' +
+      'for the caller only, until it expires or their session ends.',
+  })
+  @RequirePermission('deliverable:read')
+  streamLink(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<FileStreamLinkResponse> {
+    return this.files.streamLink(actor, id);
+  }
+
+  @Get('files/:id/stream')
+  @Public()
+  @ApiOperation({
+    description:
+      'The file behind a stream link, with ranges like its content; the link stands for the sign-in ' +
+      '(its session and the file access rule are checked on every request). 404 for a bad or expired link.',
+  })
+  stream(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: FileStreamQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile | undefined> {
+    return this.files.stream(query.token, id, request, response);
   }
 }
