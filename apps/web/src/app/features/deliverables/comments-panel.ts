@@ -44,11 +44,11 @@ export function describePin(pin: CommentPin, files: readonly StoredFileDto[], lo
     const width = percent.format(pin.w);
     const height = percent.format(pin.h);
     if (pin.seconds !== undefined) {
-      return $localize`:Where a comment is pinned: an area of a video frame@@pin.videoRegion:an area at ${formatTimecode(pin.seconds)}:timecode: in ${name}:file:, ${width}:width: wide and ${height}:height: high, from ${across}:across: across and ${down}:down: down`;
+      return $localize`:Where a comment is pinned on an area of a video frame@@pin.videoRegion:an area at ${formatTimecode(pin.seconds)}:timecode: in ${name}:file:, ${width}:width: wide and ${height}:height: high, from ${across}:across: across and ${down}:down: down`;
     }
     return pin.page
-      ? $localize`:Where a comment is pinned: an area of a PDF page@@pin.pdfRegion:an area on page ${pin.page}:page: of ${name}:file:, ${width}:width: wide and ${height}:height: high, from ${across}:across: across and ${down}:down: down`
-      : $localize`:Where a comment is pinned: an area of an image@@pin.imageRegion:an area of ${name}:file:, ${width}:width: wide and ${height}:height: high, from ${across}:across: across and ${down}:down: down`;
+      ? $localize`:Where a comment is pinned on an area of a PDF page@@pin.pdfRegion:an area on page ${pin.page}:page: of ${name}:file:, ${width}:width: wide and ${height}:height: high, from ${across}:across: across and ${down}:down: down`
+      : $localize`:Where a comment is pinned on an area of an image@@pin.imageRegion:an area of ${name}:file:, ${width}:width: wide and ${height}:height: high, from ${across}:across: across and ${down}:down: down`;
   }
   return pin.page
     ? $localize`:Where a comment is pinned on a PDF page@@pin.pdfPoint:on page ${pin.page}:page: of ${name}:file:, ${across}:across: across and ${down}:down: down`

@@ -17,15 +17,7 @@ import { type LineageRow, lineageRows } from './lineage';
  */
 @Component({
   selector: 'ap-deliverables-table',
-  imports: [
-    DeliverableThumbnail,
-    DueRelativePipe,
-    LocalDatePipe,
-    MatSortModule,
-    MatTableModule,
-    RouterLink,
-    StatusChip,
-  ],
+  imports: [DeliverableThumbnail, DueRelativePipe, LocalDatePipe, MatSortModule, MatTableModule, RouterLink, StatusChip],
   template: `
     <div class="ap-table-wrap">
       <table
