@@ -15,6 +15,7 @@ import { seedDemoOutcomes } from './app/seed/demo-outcomes';
 import { seedDemoReviews } from './app/seed/demo-reviews';
 import { seedDemoSpend } from './app/seed/demo-spend';
 import { seedDemoWork } from './app/seed/demo-work';
+import { RenditionsService } from './app/renditions/renditions.service';
 
 function say(message: string): void {
   process.stdout.write(`${message}\n`);
@@ -74,6 +75,8 @@ async function bootstrap(): Promise<void> {
     if (await seedDemoOutcomes(app.get(DataSource), storage)) {
       say('Seeded demo published posts and their daily metrics.');
     }
+    // The boot sweep may have run before the seed stored its files: queue their renditions now.
+    if (resolved.jobsEnabled) await app.get(RenditionsService).sweep();
   }
 
   let stopping = false;

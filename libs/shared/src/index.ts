@@ -15,6 +15,7 @@ export * from './lib/briefs/brief.types';
 export * from './lib/briefs/brief-workflow';
 export * from './lib/briefs/deliverable-workflow';
 export * from './lib/briefs/upload.types';
+export * from './lib/briefs/comment-pins';
 export * from './lib/i18n/locales';
 export * from './lib/i18n/time-zones';
 export * from './lib/outcomes/metrics';

@@ -74,6 +74,8 @@ describe('route contract', () => {
     expect(publicRoutes.sort()).toEqual(
       [
         'GET /api/auth/invitations/:token',
+        // A stream link stands for the sign-in (checked on every request): FileStreamLinks.
+        'GET /api/files/:id/stream',
         'GET /api/health',
         'POST /api/auth/login',
         'POST /api/auth/logout',

@@ -126,4 +126,15 @@ describe('S3Storage against an S3-compatible server', () => {
     await expect(storage.put('broken/upload', Readable.from(failing()))).rejects.toThrow('client went away');
     await expect(storage.open('broken/upload')).rejects.toBeInstanceOf(FileNotFoundError);
   });
+
+  it('should stream only the bytes asked for when a range is opened', async () => {
+    const bytes = Buffer.from('0123456789abcdefghij');
+    await storage.put('ranged/file', Readable.from([bytes]));
+
+    const middle = await sha256Of(await storage.open('ranged/file', { start: 5, end: 9 }));
+    const tail = await sha256Of(await storage.open('ranged/file', { start: 15, end: 19 }));
+
+    expect(middle).toEqual({ sha256: createHash('sha256').update('56789').digest('hex'), size: 5 });
+    expect(tail).toEqual({ sha256: createHash('sha256').update('fghij').digest('hex'), size: 5 });
+  });
 });

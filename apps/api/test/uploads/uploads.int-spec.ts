@@ -238,6 +238,7 @@ describe('deliverable uploads (tus)', () => {
       contentType: 'image/png',
       sizeBytes: bytes.length,
       sha256: sha256(bytes),
+      renditions: [],
     } satisfies StoredFileDto);
   });
 

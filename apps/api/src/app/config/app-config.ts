@@ -67,6 +67,8 @@ export interface AppConfig {
   uploadExpireMs: number;
   /** Set when files live in S3-compatible storage instead of STORAGE_DIR. */
   s3: S3Config | undefined;
+  /** FFMPEG_PATH as given; unset means "look for ffmpeg on the PATH". */
+  ffmpegPath: string | undefined;
   /** Gross amounts (minor units) above which an invoice of the currency needs two finance approvers. */
   invoiceDualApprovalThresholds: Readonly<Record<string, number>>;
   idempotencyKeyTtlHours: number;
@@ -155,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadMaxBytes: vars.UPLOAD_MAX_BYTES,
     uploadTmpDir: vars.UPLOAD_TMP_DIR ?? join(vars.STORAGE_DIR, '.uploads'),
     uploadExpireMs: vars.UPLOAD_EXPIRE_HOURS * 60 * 60 * 1000,
+    ffmpegPath: vars.FFMPEG_PATH,
     s3: vars.S3_BUCKET
       ? {
           bucket: vars.S3_BUCKET,

@@ -278,6 +278,15 @@ export class EnvironmentVariables {
   @IsString()
   UPLOAD_TMP_DIR?: string;
 
+  /**
+   * The ffmpeg that draws video poster frames; default: `ffmpeg` on the PATH (Debian: apt-get
+   * install ffmpeg). Without one, videos show without a poster.
+   */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  FFMPEG_PATH?: string;
+
   /** Files go to this S3-compatible bucket when set; to STORAGE_DIR otherwise. */
   @IsOptional()
   @Transform(emptyToUndefined)

@@ -35,6 +35,9 @@ import { Spend1765600000000 } from './migrations/1765600000000-spend';
 import { InvoiceGoalTotals1765620000000 } from './migrations/1765620000000-invoice-goal-totals';
 import { HomeQueues1765700000001 } from './migrations/1765700000001-home-queues';
 import { CalendarIndexes1765720000001 } from './migrations/1765720000001-calendar-indexes';
+import { RegionPins1765710000001 } from './migrations/1765710000001-region-pins';
+import { FileRenditions1765710000002 } from './migrations/1765710000002-file-renditions';
+import { FileRendition } from '../renditions/file-rendition.entity';
 import { Invoice, InvoiceApproval, InvoiceLine } from '../invoices/invoice.entity';
 import { ExchangeRate } from '../spend/exchange-rate.entity';
 import { BusinessUnitLedgerRow, ContractLedgerRow, GoalLedgerRow } from '../spend/ledger.entity';
@@ -49,6 +52,7 @@ export const ENTITIES = [
   Invitation,
   AuditEvent,
   StoredFile,
+  FileRendition,
   MarketingGoal,
   Contract,
   RateCardItem,
@@ -94,4 +98,6 @@ export const MIGRATIONS = [
   InvoiceGoalTotals1765620000000,
   HomeQueues1765700000001,
   CalendarIndexes1765720000001,
+  RegionPins1765710000001,
+  FileRenditions1765710000002,
 ];

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { notFound } from '../common/errors/domain-error';
 import { joinSome, PERSON } from '../common/lists/paginate';
 import { StoredFile } from '../files/stored-file.entity';
+import { readyRenditionsOf } from '../renditions/rendition-queries';
 import type { ApprovalPoliciesService } from '../approval-policies/approval-policies.service';
 import { deliverableSummaryQuery, thumbnailAmong } from './deliverable-queries';
 import { ApprovalDecision, Deliverable, DeliverableVersion } from './deliverable.entity';
@@ -16,7 +17,7 @@ const LISTED_VERSIONS = `SELECT listed.id FROM deliverable_versions listed
   WHERE listed.deliverable_id = :id ORDER BY listed.number DESC LIMIT ${NESTED_LIST_LIMIT}`;
 
 /**
- * The deliverable page in two round trips of at most six statements whatever its history: the
+ * The deliverable page in two round trips of at most seven statements whatever its history: the
  * deliverable with its brief, contract, agency and master; then, side by side, its newest versions
  * and its cut-downs (each with the count of all), those versions' files and decisions, and the policy
  * explanation only while no review has run yet.
@@ -58,7 +59,7 @@ export async function loadDeliverableDetail(
   joinSome(decisionQuery, 'decision.approver', 'approver', PERSON)
     .where(`decision.version_id IN (${LISTED_VERSIONS})`, { id })
     .orderBy('decision.decided_at', 'ASC');
-  const [versions, derivatives, files, decisions, applied] = await Promise.all([
+  const [versions, derivatives, files, renditions, decisions, applied] = await Promise.all([
     versionQuery.getRawAndEntities<{ version_count: string }>(),
     derivativeQuery.getRawAndEntities<{ derivative_count: string }>(),
     manager
@@ -67,6 +68,7 @@ export async function loadDeliverableDetail(
       .where(`file.version_id IN (${LISTED_VERSIONS})`, { id })
       .orderBy('file.created_at', 'ASC')
       .getMany(),
+    readyRenditionsOf(manager, LISTED_VERSIONS, { id }),
     decisionQuery.getMany(),
     deliverable.reviewPolicy ?? policies.effectiveForContract(manager, contract.id),
   ]);
@@ -127,6 +129,7 @@ export async function loadDeliverableDetail(
         contentType: file.contentType,
         sizeBytes: file.sizeBytes,
         sha256: file.sha256,
+        renditions: renditions.get(file.id) ?? [],
       })),
       uploadedBy: {
         id: version.uploadedBy,

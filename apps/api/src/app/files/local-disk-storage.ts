@@ -5,6 +5,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DurableWriteStream, syncDirectory } from './durable-write-stream';
+import type { ByteRange } from './byte-ranges';
 import { FileNotFoundError, type FileStorage } from './file-storage';
 
 /**
@@ -32,14 +33,14 @@ export class LocalDiskStorage implements FileStorage {
     }
   }
 
-  async open(key: string): Promise<Readable> {
+  async open(key: string, range?: ByteRange): Promise<Readable> {
     const path = this.pathOf(key);
     try {
       await stat(path);
     } catch {
       throw new FileNotFoundError(key);
     }
-    return createReadStream(path);
+    return createReadStream(path, range ? { start: range.start, end: range.end } : {});
   }
 
   async remove(key: string): Promise<void> {

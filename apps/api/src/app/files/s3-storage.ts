@@ -3,6 +3,7 @@ import { DeleteObjectCommand, GetObjectCommand, S3Client, S3ServiceException } f
 import { Upload } from '@aws-sdk/lib-storage';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import type { S3Config } from '../config/app-config';
+import type { ByteRange } from './byte-ranges';
 import { FileNotFoundError, type FileStorage } from './file-storage';
 
 /** Parts of 8 MiB, four in flight: at most ~32 MiB buffered per upload, whatever the file's size. */
@@ -50,9 +51,15 @@ export class S3Storage implements FileStorage, OnApplicationShutdown {
     }
   }
 
-  async open(key: string): Promise<Readable> {
+  async open(key: string, range?: ByteRange): Promise<Readable> {
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const object = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}),
+        }),
+      );
       if (!(object.Body instanceof Readable)) throw new Error(`S3 returned no readable body for ${key}`);
       return object.Body;
     } catch (error) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CommentDto, Page } from '@agency-portal/shared';
+import type { CommentDto, CommentPin, Page } from '@agency-portal/shared';
+import { pinProblem, previewKind, type PinProblem } from '@agency-portal/shared';
 import { type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
@@ -8,8 +9,9 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { fieldError, notFound } from '../common/errors/domain-error';
 import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { StoredFile } from '../files/stored-file.entity';
+import { msg, type Message } from '../i18n/message';
 import { Comment } from './comment.entity';
-import type { CommentListQueryDto, CreateCommentDto } from './dto/review.dto';
+import type { CommentListQueryDto, CommentPinDto, CreateCommentDto } from './dto/review.dto';
 
 const COMMENT_LIST: ListSpec<'createdAt'> = {
   alias: 'comment',
@@ -40,7 +42,10 @@ export class CommentsService {
     return toPage(await paginate(qb, COMMENT_LIST, query), toCommentDto);
   }
 
-  /** A comment on a version, optionally pinned to a point of one of its images or PDF pages, or a video timecode. */
+  /**
+   * A comment on a version, optionally pinned to a point or a rectangle of one of its images, PDF
+   * pages or video frames, or to a video's timecode.
+   */
   async create(actor: Actor, versionId: string, input: CreateCommentDto): Promise<CommentDto> {
     const id = await this.uow.run(async (manager) => {
       await this.requireVersion(manager, actor, versionId);
@@ -54,27 +59,7 @@ export class CommentsService {
         const file = await manager.findOneBy(StoredFile, { id: input.pin.fileId });
         if (!file || file.versionId !== versionId)
           throw fieldError('pin.fileId', 'The pin must point at a file of this version.');
-        if (input.pin.kind === 'point') {
-          const pdf = file.contentType === 'application/pdf';
-          if (!file.contentType.startsWith('image/') && !pdf) {
-            throw fieldError('pin.kind', 'Point pins go on images and PDF pages.');
-          }
-          if (pdf && input.pin.page === undefined)
-            throw fieldError('pin.page', 'Say which page of the PDF the pin is on.');
-          if (!pdf && input.pin.page !== undefined)
-            throw fieldError('pin.page', 'Only pins on a PDF have a page.');
-          pin = {
-            kind: 'point',
-            x: input.pin.x as number,
-            y: input.pin.y as number,
-            fileId: file.id,
-            ...(pdf ? { page: input.pin.page } : {}),
-          };
-        } else {
-          if (!file.contentType.startsWith('video/'))
-            throw fieldError('pin.kind', 'Timecode pins go on videos.');
-          pin = { kind: 'timecode', seconds: input.pin.seconds as number, fileId: file.id };
-        }
+        pin = storedPin(input.pin, file);
       }
       const comment = await manager.save(
         manager.create(Comment, {
@@ -132,6 +117,58 @@ export class CommentsService {
   /** The version must belong to a deliverable the actor may see (404 otherwise). */
   private async requireVersion(manager: EntityManager, actor: Actor, versionId: string): Promise<void> {
     await this.access.require(actor, 'version', versionId, manager);
+  }
+}
+
+const PIN_MESSAGES: Record<PinProblem['problem'], Message> = {
+  kind_not_on_target: msg(
+    'This kind of pin does not go on this file: points and regions go on images and PDF pages, regions and timecodes on videos.',
+  ),
+  page_required: msg('Say which page of the PDF the pin is on.'),
+  page_only_on_pdf: msg('Only pins on a PDF have a page.'),
+  seconds_required: msg('Say at which time of the video the region is drawn.'),
+  seconds_only_on_video: msg('Only pins on a video have a time.'),
+};
+
+/** The pin as stored: only the fields of its kind, checked against the file it is on (shared `pinProblem`). */
+function storedPin(input: CommentPinDto, file: StoredFile): CommentPin {
+  const target = previewKind(file.contentType);
+  if (!target)
+    throw fieldError('pin.fileId', 'Pins go on images, videos and PDFs; this file has no preview.');
+  if (input.kind === 'point' && input.seconds !== undefined)
+    throw fieldError('pin.seconds', PIN_MESSAGES.seconds_only_on_video);
+  const pin = pinOf(input, file.id);
+  const problem = pinProblem(pin, target);
+  if (problem) throw fieldError(problem.field, PIN_MESSAGES[problem.problem]);
+  return pin;
+}
+
+function pinOf(input: CommentPinDto, fileId: string): CommentPin {
+  const optional = {
+    ...(input.page !== undefined ? { page: input.page } : {}),
+    ...(input.seconds !== undefined ? { seconds: input.seconds } : {}),
+  };
+  switch (input.kind) {
+    case 'point':
+      return {
+        kind: 'point',
+        x: input.x as number,
+        y: input.y as number,
+        ...(input.page !== undefined ? { page: input.page } : {}),
+        fileId,
+      };
+    case 'region':
+      return {
+        kind: 'region',
+        x: input.x as number,
+        y: input.y as number,
+        w: input.w as number,
+        h: input.h as number,
+        ...optional,
+        fileId,
+      };
+    case 'timecode':
+      return { kind: 'timecode', seconds: input.seconds as number, fileId };
   }
 }
 

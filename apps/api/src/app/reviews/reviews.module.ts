@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApprovalPoliciesModule } from '../approval-policies/approval-policies.module';
 import { DeliverablesModule } from '../deliverables/deliverables.module';
+import { RenditionsModule } from '../renditions/renditions.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { CommentsService } from './comments.service';
 import { DeliverableReviewController } from './deliverable-review.controller';
@@ -11,7 +12,7 @@ import { ReviewsService } from './reviews.service';
 
 /** Review of deliverables: submitting versions, decisions step by step, escalation, comments. */
 @Module({
-  imports: [ApprovalPoliciesModule, DeliverablesModule, UploadsModule],
+  imports: [ApprovalPoliciesModule, DeliverablesModule, RenditionsModule, UploadsModule],
   controllers: [DeliverableReviewController, ReviewsController],
   providers: [ReviewsService, ReviewJobs, CommentsService, RequestedChangesService],
   exports: [ReviewsService],

@@ -28,6 +28,7 @@ import type { DecideDto, SubmitVersionDto } from '../deliverables/dto/deliverabl
 import { DomainEvents } from '../events/domain-events.service';
 import { msg } from '../i18n/message';
 import type { EntityManager } from 'typeorm';
+import { RenditionsService } from '../renditions/renditions.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { approversOf, decisionsOn } from './review-audience';
 
@@ -44,11 +45,13 @@ export class ReviewsService {
     private readonly policies: ApprovalPoliciesService,
     private readonly events: DomainEvents,
     private readonly uploads: UploadsService,
+    private readonly renditions: RenditionsService,
   ) {}
 
   /**
    * The agency submits a version: its uploaded files are attached for good, the review starts at
    * step one of the policy that applies now (kept with the deliverable), and the approvers hear of it.
+   * Its images' previews and videos' posters are queued to be made once it commits.
    */
   async submitVersion(actor: Actor, id: string, input: SubmitVersionDto): Promise<DeliverableDetailDto> {
     await this.uow.run(async (manager) => {
@@ -77,7 +80,8 @@ export class ReviewsService {
         }),
       );
       // Only the submitter's own finished uploads for this deliverable, not yet part of a version.
-      await this.uploads.claimForVersion(manager, actor, id, input.fileIds, version.id);
+      const files = await this.uploads.claimForVersion(manager, actor, id, input.fileIds, version.id);
+      await this.renditions.queueFor(manager, files);
       const policy = await this.policies.effectiveForContract(manager, contract.id);
       const before = { status: deliverable.status, currentVersionId: deliverable.currentVersionId };
       Object.assign(deliverable, {

@@ -222,6 +222,7 @@ export function aDeliverable(overrides: Partial<DeliverableDetailDto> = {}): Del
             contentType: 'image/png',
             sizeBytes: 204800,
             sha256: 'ab'.repeat(32),
+            renditions: [],
           },
         ],
         uploadedBy: { id: 'user-7', name: 'Mo Member', email: 'mo@bright.test' },

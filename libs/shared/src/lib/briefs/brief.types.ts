@@ -168,12 +168,31 @@ export interface DeliverableThumbnailDto {
   contentType: string;
 }
 
+/**
+ * Smaller copies the server makes of a version's files for the review screen: `preview`, an image
+ * sized for the web (WebP, at most 2048 px on its longer side); `poster`, a frame of a video. The
+ * original always downloads as it was uploaded.
+ */
+export const RENDITION_KINDS = ['preview', 'poster'] as const;
+export type RenditionKind = (typeof RENDITION_KINDS)[number];
+
+/** A rendition that is ready: `GET /api/files/:id/renditions/:kind`, under the original's access rule. */
+export interface RenditionDto {
+  kind: RenditionKind;
+  contentType: string;
+  width: number;
+  height: number;
+  sizeBytes: number;
+}
+
 export interface StoredFileDto {
   id: string;
   fileName: string;
   contentType: string;
   sizeBytes: number;
   sha256: string;
+  /** The renditions made so far (none until the queued job has run, none for documents). */
+  renditions: RenditionDto[];
 }
 
 export interface DeliverableVersionDto {
@@ -339,8 +358,23 @@ export interface DecideRequest {
 
 // Comments ---------------------------------------------------------------------------------
 
+/**
+ * Where a comment is pinned, in fractions (0..1) of the preview's width and height from its
+ * top-left corner: a point or a rectangle (`region`) on an image or a PDF page (with its page, from
+ * 1), a rectangle on a video frame (with its time), or a video's timecode. Rules: `comment-pins.ts`.
+ */
 export type CommentPin =
   | { kind: 'point'; x: number; y: number; page?: number; fileId: string }
+  | {
+      kind: 'region';
+      x: number;
+      y: number;
+      w: number;
+      h: number;
+      page?: number;
+      seconds?: number;
+      fileId: string;
+    }
   | { kind: 'timecode'; seconds: number; fileId: string };
 
 export interface CommentDto {

@@ -31,6 +31,15 @@ export function previewKind(contentType: string): 'image' | 'video' | 'pdf' | nu
   return null;
 }
 
+/**
+ * `POST /api/files/:id/stream-links`: a link a video element plays directly (with range
+ * requests), for the caller only, until `expiresAt` or the end of their session.
+ */
+export interface FileStreamLinkDto {
+  url: string;
+  expiresAt: string;
+}
+
 export const DEFAULT_UPLOAD_MAX_BYTES = 2 * 1024 * 1024 * 1024;
 
 export const OUTBOX_STATUSES = ['pending', 'sent', 'not_sent', 'failed'] as const;

@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'invalid_rows',
   'invalid_mapping',
   'unreadable_file',
+  // A Range header naming no byte of the file (416, with Content-Range: bytes */size).
+  'range_not_satisfiable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

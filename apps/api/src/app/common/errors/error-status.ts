@@ -34,6 +34,8 @@ export function statusForCode(code: ErrorCode): HttpStatus {
     case 'invalid_mapping':
     case 'unreadable_file':
       return HttpStatus.UNPROCESSABLE_ENTITY;
+    case 'range_not_satisfiable':
+      return HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE;
     case 'too_many_attempts':
     case 'exports_busy':
       return HttpStatus.TOO_MANY_REQUESTS;

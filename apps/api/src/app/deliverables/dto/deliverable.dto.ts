@@ -16,6 +16,7 @@ import type {
   StoredFileDto,
   SubmitVersionRequest,
 } from '@agency-portal/shared';
+import { RenditionResponse } from '../../renditions/dto/rendition.response';
 import {
   CHANNELS,
   DECISIONS,
@@ -190,6 +191,8 @@ export class StoredFileResponse implements StoredFileDto {
   contentType!: string;
   sizeBytes!: number;
   sha256!: string;
+  @ApiProperty({ type: [RenditionResponse] })
+  renditions!: RenditionResponse[];
 }
 
 export class DeliverableVersionResponse implements DeliverableVersionDto {

@@ -1,4 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { StoredFileDto } from '@agency-portal/shared';
+import { RenditionResponse } from '../../renditions/dto/rendition.response';
 import type { StoredFile } from '../../files/stored-file.entity';
 
 /** A finished upload, as its uploader sees it until it is part of a version. */
@@ -10,6 +12,9 @@ export class StoredFileResponse implements StoredFileDto {
   sizeBytes!: number;
   /** Hex sha256 of the content. */
   sha256!: string;
+  /** Made once the file is part of a submitted version: none yet. */
+  @ApiProperty({ type: [RenditionResponse] })
+  renditions!: RenditionResponse[];
 }
 
 export function toStoredFileResponse(file: StoredFile): StoredFileResponse {
@@ -19,5 +24,6 @@ export function toStoredFileResponse(file: StoredFile): StoredFileResponse {
     contentType: file.contentType,
     sizeBytes: file.sizeBytes,
     sha256: file.sha256,
+    renditions: [],
   };
 }

@@ -29,7 +29,7 @@ interface Thread {
   replies: CommentDto[];
 }
 
-/** "on photo.jpg, 34% across and 20% down" / "at 0:12 in cut.mp4". */
+/** "on photo.jpg, 34% across and 20% down" / "an area of photo.jpg, 30% wide …" / "at 0:12 in cut.mp4". */
 export function describePin(pin: CommentPin, files: readonly StoredFileDto[], locale: string): string {
   const name =
     files.find((file) => file.id === pin.fileId)?.fileName ??
@@ -40,6 +40,16 @@ export function describePin(pin: CommentPin, files: readonly StoredFileDto[], lo
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const across = percent.format(pin.x);
   const down = percent.format(pin.y);
+  if (pin.kind === 'region') {
+    const width = percent.format(pin.w);
+    const height = percent.format(pin.h);
+    if (pin.seconds !== undefined) {
+      return $localize`:Where a comment is pinned on an area of a video frame@@pin.videoRegion:an area at ${formatTimecode(pin.seconds)}:timecode: in ${name}:file:, ${width}:width: wide and ${height}:height: high, from ${across}:across: across and ${down}:down: down`;
+    }
+    return pin.page
+      ? $localize`:Where a comment is pinned on an area of a PDF page@@pin.pdfRegion:an area on page ${pin.page}:page: of ${name}:file:, ${width}:width: wide and ${height}:height: high, from ${across}:across: across and ${down}:down: down`
+      : $localize`:Where a comment is pinned on an area of an image@@pin.imageRegion:an area of ${name}:file:, ${width}:width: wide and ${height}:height: high, from ${across}:across: across and ${down}:down: down`;
+  }
   return pin.page
     ? $localize`:Where a comment is pinned on a PDF page@@pin.pdfPoint:on page ${pin.page}:page: of ${name}:file:, ${across}:across: across and ${down}:down: down`
     : $localize`:Where a comment is pinned on an image@@pin.imagePoint:on ${name}:file:, ${across}:across: across and ${down}:down: down`;

@@ -117,6 +117,20 @@ describe('DeliverableDetailPage', () => {
     expect(buttonNames(element)).toEqual(expect.arrayContaining(['Approve', 'Request changes', 'Reject']));
   });
 
+  it('should put the decision in the review side panel, before the steps, naming the version and step', async () => {
+    const { element } = await renderPage(LEAD, aDeliverable());
+
+    const aside = element.querySelector('aside.ap-review-aside') as HTMLElement;
+    const bar = aside.querySelector('[data-testid="decision-bar"]') as HTMLElement;
+    expect(aside.firstElementChild).toBe(bar);
+    expect(bar.textContent).toContain('Your decision on version 1');
+    expect(Array.from(bar.querySelectorAll('button')).map((b) => b.textContent?.trim())).toEqual([
+      'Approve',
+      'Request changes',
+      'Reject',
+    ]);
+  });
+
   it('should offer no decision when the current step belongs to someone else', async () => {
     const { element } = await renderPage(LEGAL, aDeliverable());
 

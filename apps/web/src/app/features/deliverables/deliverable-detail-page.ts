@@ -27,6 +27,7 @@ import { LoadError } from '../../shared/ui/load-error';
 import { StatusChip } from '../../shared/ui/status-chip';
 import { Lookups, lookupNames } from '../../core/lookups/lookups';
 import { openDecisionDialog } from './decision-dialog';
+import { DecisionBar } from './decision-bar';
 import { DELIVERABLE_STATUS_TONES } from './deliverable-labels';
 import { DeliverableService } from './deliverable.service';
 import { openDerivativeDialog } from './derivative-dialog';
@@ -52,6 +53,7 @@ const CONFLICT_MESSAGE = $localize`Someone decided first. The page now shows whe
 @Component({
   selector: 'ap-deliverable-detail-page',
   imports: [
+    DecisionBar,
     LocalDatePipe,
     LoadError,
     MatButtonModule,
@@ -133,6 +135,14 @@ export class DeliverableDetailPage {
   private readonly allows = (action: DeliverableAction) =>
     computed(() => this.deliverable.value()?.allowedActions.includes(action) ?? false);
   protected readonly canDecide = this.allows('decide');
+  /** The step the latest version waits at. */
+  protected readonly currentStepName = computed(() => {
+    const deliverable = this.deliverable.value();
+    const step = deliverable?.currentStep;
+    return deliverable && step !== null && step !== undefined
+      ? (deliverable.policy.steps[step]?.name ?? '')
+      : '';
+  });
   protected readonly canUpload = this.allows('submit_version');
   protected readonly canPublish = this.allows('publish');
   /** Both sides may cut a master asset down for another channel while its brief is running. */

@@ -9,7 +9,9 @@ import type {
   DeliverableDetailDto,
   DeliverableListQuery,
   DeliverableSummaryDto,
+  FileStreamLinkDto,
   Page,
+  RenditionKind,
   PublishDeliverableRequest,
   RequestedChangesDto,
   SubmitVersionRequest,
@@ -108,5 +110,22 @@ export class DeliverableService {
         context: silentErrors(),
       })
       .pipe(readableBlobErrors());
+  }
+
+  /** A smaller copy made on the server: an image's web-sized preview, a video's poster frame. */
+  fileRendition(fileId: string, kind: RenditionKind): Observable<Blob> {
+    return this.http
+      .get(`/api/files/${encodeURIComponent(fileId)}/renditions/${kind}`, {
+        responseType: 'blob',
+        context: silentErrors(),
+      })
+      .pipe(readableBlobErrors());
+  }
+
+  /** A link a video element plays directly, asking the server for byte ranges as it seeks. */
+  streamLink(fileId: string): Observable<FileStreamLinkDto> {
+    return this.http.post<FileStreamLinkDto>(`/api/files/${encodeURIComponent(fileId)}/stream-links`, null, {
+      context: silentErrors(),
+    });
   }
 }

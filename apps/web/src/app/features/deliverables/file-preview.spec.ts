@@ -12,6 +12,7 @@ const IMAGE: StoredFileDto = {
   contentType: 'image/png',
   sizeBytes: 204800,
   sha256: 'ab'.repeat(32),
+  renditions: [],
 };
 
 describe('FilePreview', () => {
@@ -124,6 +125,113 @@ describe('FilePreview', () => {
     expect(selected).toEqual(['comment-7']);
   });
 
+  function boxed(layer: HTMLElement): void {
+    jest.spyOn(layer, 'getBoundingClientRect').mockReturnValue({
+      left: 0,
+      top: 0,
+      width: 1000,
+      height: 500,
+      right: 1000,
+      bottom: 500,
+      x: 0,
+      y: 0,
+      toJSON: () => ({}),
+    });
+  }
+
+  function pointer(target: HTMLElement, type: string, clientX: number, clientY: number): void {
+    target.dispatchEvent(new MouseEvent(type, { clientX, clientY, button: 0, bubbles: true }));
+  }
+
+  it('should pin a rectangle, not a point, when the user drags across the image in pin mode', async () => {
+    fixture.componentRef.setInput('pinning', true);
+    await fixture.whenStable();
+    const layer = captureLayer() as HTMLElement;
+    boxed(layer);
+
+    pointer(layer, 'pointerdown', 600, 400);
+    pointer(layer, 'pointermove', 300, 200);
+    fixture.detectChanges();
+    const drawn = element.querySelector('[data-testid="pending-region"]') as HTMLElement;
+    pointer(layer, 'pointerup', 200, 100);
+    clickAt(layer, 200, 100);
+
+    expect(drawn.style.left).toBe('30%');
+    expect(drawn.style.width).toBe('30%');
+    expect(placed).toEqual([{ kind: 'region', x: 0.2, y: 0.2, w: 0.4, h: 0.6, fileId: 'file-1' }]);
+  });
+
+  it('should turn a pin into a rectangle and resize it when Shift and the arrow keys are used', async () => {
+    fixture.componentRef.setInput('pinning', true);
+    fixture.componentRef.setInput('pendingPin', { kind: 'point', x: 0.5, y: 0.5, fileId: 'file-1' });
+    await fixture.whenStable();
+    const layer = captureLayer() as HTMLElement;
+
+    layer.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true, bubbles: true }));
+    fixture.componentRef.setInput('pendingPin', placed[0]);
+    layer.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', shiftKey: true, bubbles: true }));
+
+    expect(placed).toEqual([
+      { kind: 'region', x: 0.5, y: 0.5, w: 0.2, h: 0.2, fileId: 'file-1' },
+      { kind: 'region', x: 0.5, y: 0.5, w: 0.2, h: 0.22, fileId: 'file-1' },
+    ]);
+  });
+
+  it('should draw a pinned rectangle as an outlined area that opens its thread', async () => {
+    fixture.componentRef.setInput('markers', [
+      {
+        commentId: 'comment-8',
+        number: 2,
+        pin: { kind: 'region', x: 0.1, y: 0.2, w: 0.3, h: 0.4, fileId: 'file-1' },
+        resolved: false,
+      },
+    ]);
+    await fixture.whenStable();
+
+    const region = element.querySelector('button.ap-region[aria-label="Comment 2"]') as HTMLButtonElement;
+    region.click();
+
+    expect([region.style.left, region.style.top, region.style.width, region.style.height]).toEqual([
+      '10%',
+      '20%',
+      '30%',
+      '40%',
+    ]);
+    expect(selected).toEqual(['comment-8']);
+  });
+
+  it('should zoom in to a width in pixels and back to fit when Zoom in and Fit are pressed', async () => {
+    Object.defineProperty(image(), 'naturalWidth', { value: 2000 });
+    Object.defineProperty(image(), 'clientWidth', { value: 500 });
+    image().dispatchEvent(new Event('load'));
+    const area = element.querySelector('.ap-pin-area') as HTMLElement;
+
+    (element.querySelector('button[aria-label="Zoom in"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    const zoomed = area.style.width;
+    const fitButton = Array.from(element.querySelectorAll('button')).find(
+      (b) => b.textContent?.trim() === 'Fit',
+    );
+    fitButton?.click();
+    await fixture.whenStable();
+
+    expect(zoomed).toBe('750px');
+    expect(area.style.width).toBe('');
+    expect(fitButton?.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('should ask for full screen on the preview when Full screen is pressed', async () => {
+    const stage = element.querySelector('.ap-stage') as HTMLElement;
+    const requestFullscreen = jest.fn(() => Promise.resolve());
+    Object.assign(stage, { requestFullscreen });
+
+    Array.from(element.querySelectorAll('button'))
+      .find((b) => b.textContent?.trim() === 'Full screen')
+      ?.click();
+
+    expect(requestFullscreen).toHaveBeenCalled();
+  });
+
   it('should switch pin mode with "Pin on image" when the user may comment', async () => {
     const changes: boolean[] = [];
     fixture.componentInstance.pinningChange.subscribe((on) => changes.push(on));
@@ -145,6 +253,7 @@ describe('FilePreview of a PDF', () => {
     contentType: 'application/pdf',
     sizeBytes: 4096,
     sha256: 'cd'.repeat(32),
+    renditions: [],
   };
   let fixture: ComponentFixture<FilePreview>;
   let element: HTMLElement;
@@ -265,5 +374,79 @@ describe('FilePreview of a PDF', () => {
       'The PDF could not be shown: Invalid PDF structure.',
     );
     expect(element.querySelector('canvas')).toBeNull();
+  });
+});
+
+describe('FilePreview renditions and video', () => {
+  const service = {
+    fileContent: jest.fn(() => of(new Blob(['original']))),
+    fileRendition: jest.fn(() => of(new Blob(['webp']))),
+    streamLink: jest.fn(() =>
+      of({ url: '/api/files/video-1/stream?token=abc', expiresAt: '2030-01-01T00:00:00Z' }),
+    ),
+  };
+
+  async function render(file: StoredFileDto): Promise<HTMLElement> {
+    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:r'), revokeObjectURL: jest.fn() });
+    TestBed.configureTestingModule({
+      imports: [FilePreview],
+      providers: [
+        { provide: DeliverableService, useValue: service },
+        { provide: Notifier, useValue: { error: jest.fn(), success: jest.fn() } },
+      ],
+    });
+    const fixture = TestBed.createComponent(FilePreview);
+    fixture.componentRef.setInput('file', file);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  beforeEach(() => jest.clearAllMocks());
+
+  it('should show the web-sized rendition instead of the original when the server has made one', async () => {
+    await render({
+      ...IMAGE,
+      renditions: [
+        { kind: 'preview', contentType: 'image/webp', width: 2048, height: 1365, sizeBytes: 300_000 },
+      ],
+    });
+
+    expect(service.fileRendition).toHaveBeenCalledWith('file-1', 'preview');
+    expect(service.fileContent).not.toHaveBeenCalled();
+  });
+
+  it('should play a video from its stream link with only its metadata preloaded and the poster frame shown', async () => {
+    const element = await render({
+      id: 'video-1',
+      fileName: 'cut.mp4',
+      contentType: 'video/mp4',
+      sizeBytes: 26 * 1024 * 1024,
+      sha256: 'ef'.repeat(32),
+      renditions: [
+        { kind: 'poster', contentType: 'image/webp', width: 1280, height: 720, sizeBytes: 40_000 },
+      ],
+    });
+
+    const video = element.querySelector('video') as HTMLVideoElement;
+    expect(video.getAttribute('src')).toBe('/api/files/video-1/stream?token=abc');
+    expect(video.getAttribute('preload')).toBe('metadata');
+    expect(video.getAttribute('poster')).toBe('blob:r');
+    expect(service.fileContent).not.toHaveBeenCalled();
+  });
+
+  it('should play a video without a poster when none was made (no ffmpeg on the server)', async () => {
+    const element = await render({
+      id: 'video-1',
+      fileName: 'cut.mp4',
+      contentType: 'video/mp4',
+      sizeBytes: 1024,
+      sha256: 'ef'.repeat(32),
+      renditions: [],
+    });
+
+    const video = element.querySelector('video') as HTMLVideoElement;
+    expect(video.getAttribute('src')).toContain('/stream?token=');
+    expect(video.hasAttribute('poster')).toBe(false);
+    expect(service.fileRendition).not.toHaveBeenCalled();
   });
 });

@@ -2,6 +2,7 @@ import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   type ElementRef,
   computed,
   effect,
@@ -14,8 +15,9 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { CommentPin, StoredFileDto } from '@agency-portal/shared';
+import type { CommentPin, Region, StoredFileDto } from '@agency-portal/shared';
 import { previewKind } from '@agency-portal/shared';
+import { map, of } from 'rxjs';
 import { createLoader } from '../../core/data/loader';
 import { describeError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
@@ -24,34 +26,56 @@ import { FileSizePipe } from '../../shared/format/file-size.pipe';
 import { formatTimecode } from '../../shared/format/timecode';
 import { DeliverableService } from './deliverable.service';
 import { PdfPages } from './pdf-pages';
-import { type Fractions, type PinMarker, fractionsOf, nudge } from './pins';
+import {
+  type Fractions,
+  type PinMarker,
+  fractionsOf,
+  moveRegion,
+  nudge,
+  regionFromDrag,
+  resizeRegion,
+} from './pins';
 
-/** Videos larger than this wait for "Load preview" instead of downloading on sight. */
-const AUTOLOAD_VIDEO_BYTES = 100 * 1024 * 1024;
-/** How far an arrow key moves a pin being placed with the keyboard. */
+/** How far an arrow key moves (or, with Shift, resizes) a pin being placed with the keyboard. */
 const KEYBOARD_STEP = 0.02;
+/** The rectangle Enter starts with on a video frame, centred. */
+const KEYBOARD_REGION: Region = { x: 0.3, y: 0.3, w: 0.4, h: 0.4 };
+/** Zoom steps: each press multiplies or divides the scale by this, up to MAX_ZOOM of the image's pixels. */
+const ZOOM_STEP = 1.5;
+const MAX_ZOOM = 4;
+/** A region on a video frame is drawn while the playhead is this close to its time. */
+const FRAME_TOLERANCE_SECONDS = 0.5;
 
-interface PointMarker {
+interface Marker {
   commentId: string;
   number: number;
+  resolved: boolean;
+}
+interface PointMarker extends Marker {
   x: number;
   y: number;
-  resolved: boolean;
 }
-
-interface TimeMarker {
-  commentId: string;
-  number: number;
+interface RegionMarker extends Marker, Region {}
+interface TimeMarker extends Marker {
   seconds: number;
   label: string;
-  resolved: boolean;
 }
 
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-KEYBOARD_STEP, 0],
+  ArrowRight: [KEYBOARD_STEP, 0],
+  ArrowUp: [0, -KEYBOARD_STEP],
+  ArrowDown: [0, KEYBOARD_STEP],
+};
+
 /**
- * One file of a version: a preview (image, video or PDF, fetched with the access token as a blob)
- * or a download, with the comment pins drawn over it as numbered markers ("Comment 1"). In pin
- * mode a click on the image or page places a point pin (fractions of its size); videos pin the
- * current time.
+ * One file of a version, reusable wherever a version's file is reviewed (the version tab, a
+ * comparison): a preview with zoom, fit and full screen, or a download, with the comment pins
+ * drawn over it as numbered markers and outlined regions ("Comment 1"). Images show the server's
+ * web-sized rendition when there is one (the original still downloads); videos play from a stream
+ * link, so the browser fetches only the ranges it plays, with the poster frame until then; PDFs
+ * are drawn page by page. In pin mode a click places a point and a drag draws a rectangle (on a
+ * video, a rectangle on the paused frame); the keyboard does both (Enter, arrows, Shift+arrows).
  */
 @Component({
   selector: 'ap-file-preview',
@@ -84,44 +108,90 @@ export class FilePreview {
   private readonly notifier = inject(Notifier);
 
   protected readonly kind = computed(() => previewKind(this.file().contentType));
-  protected readonly loadRequested = signal(false);
-  protected readonly waitsForRequest = computed(
-    () => this.kind() === 'video' && this.file().sizeBytes > AUTOLOAD_VIDEO_BYTES && !this.loadRequested(),
+  private readonly previewRendition = computed(() =>
+    this.file().renditions?.some((rendition) => rendition.kind === 'preview'),
   );
+  private readonly posterRendition = computed(() =>
+    this.file().renditions?.some((rendition) => rendition.kind === 'poster'),
+  );
+  /** Images (their web-sized rendition when made) and PDFs are fetched whole; videos stream. */
   protected readonly content = createLoader(
-    () => (this.kind() !== null && !this.waitsForRequest() ? this.file().id : undefined),
-    (id) => this.service.fileContent(id),
+    () => {
+      const kind = this.kind();
+      return kind === 'image' || kind === 'pdf'
+        ? { id: this.file().id, rendition: kind === 'image' && this.previewRendition() }
+        : undefined;
+    },
+    ({ id, rendition }) =>
+      rendition ? this.service.fileRendition(id, 'preview') : this.service.fileContent(id),
+  );
+  protected readonly streamUrl = createLoader(
+    () => (this.kind() === 'video' ? this.file().id : undefined),
+    (id) => this.service.streamLink(id).pipe(map((link) => link.url)),
+  );
+  private readonly poster = createLoader(
+    () => (this.kind() === 'video' && this.posterRendition() ? this.file().id : undefined),
+    // A missing poster is no error worth showing: the video plays without one.
+    (id) => (id ? this.service.fileRendition(id, 'poster') : of(null)),
   );
   protected readonly objectUrl = signal<string | null>(null);
+  protected readonly posterUrl = signal<string | null>(null);
   protected readonly downloading = signal(false);
   /** The PDF page shown (PDFs only); pins and markers belong to the page they were placed on. */
   protected readonly pdfPage = signal(1);
+  /** The video's playhead, for drawing the regions of the frame shown. */
+  protected readonly videoTime = signal(0);
+
+  /** null: fit to the box; otherwise the scale against the image's own pixels. */
+  protected readonly zoom = signal<number | null>(null);
+  private readonly naturalWidth = signal(0);
+  protected readonly zoomedWidth = computed(() => {
+    const zoom = this.zoom();
+    return zoom === null ? null : Math.round(this.naturalWidth() * zoom);
+  });
+  protected readonly fullscreen = signal(false);
+  protected readonly zoomPercent = computed(() => {
+    const zoom = this.zoom();
+    return zoom === null ? null : Math.round(zoom * 100);
+  });
+
+  /** A rectangle being dragged, not yet released. */
+  protected readonly draft = signal<Region | null>(null);
+  private dragStart: Fractions | null = null;
+  private dragged = false;
+
+  private onShownFrame(pin: { page?: number; seconds?: number }): boolean {
+    if (this.kind() === 'pdf') return (pin.page ?? 1) === this.pdfPage();
+    if (this.kind() === 'video') {
+      return pin.seconds !== undefined && Math.abs(pin.seconds - this.videoTime()) <= FRAME_TOLERANCE_SECONDS;
+    }
+    return true;
+  }
 
   protected readonly pointMarkers = computed<PointMarker[]>(() =>
-    this.markers().flatMap((marker) =>
-      marker.pin.kind === 'point' && this.onShownPage(marker.pin)
-        ? [
-            {
-              commentId: marker.commentId,
-              number: marker.number,
-              x: marker.pin.x,
-              y: marker.pin.y,
-              resolved: marker.resolved,
-            },
-          ]
+    this.markers().flatMap(({ commentId, number, resolved, pin }) =>
+      pin.kind === 'point' && this.onShownFrame(pin)
+        ? [{ commentId, number, resolved, x: pin.x, y: pin.y }]
+        : [],
+    ),
+  );
+  protected readonly regionMarkers = computed<RegionMarker[]>(() =>
+    this.markers().flatMap(({ commentId, number, resolved, pin }) =>
+      pin.kind === 'region' && this.onShownFrame(pin)
+        ? [{ commentId, number, resolved, x: pin.x, y: pin.y, w: pin.w, h: pin.h }]
         : [],
     ),
   );
   protected readonly timeMarkers = computed<TimeMarker[]>(() =>
-    this.markers().flatMap((marker) =>
-      marker.pin.kind === 'timecode'
+    this.markers().flatMap(({ commentId, number, resolved, pin }) =>
+      pin.kind === 'timecode' || (pin.kind === 'region' && pin.seconds !== undefined)
         ? [
             {
-              commentId: marker.commentId,
-              number: marker.number,
-              seconds: marker.pin.seconds,
-              label: formatTimecode(marker.pin.seconds),
-              resolved: marker.resolved,
+              commentId,
+              number,
+              resolved,
+              seconds: pin.seconds ?? 0,
+              label: formatTimecode(pin.seconds ?? 0),
             },
           ]
         : [],
@@ -129,48 +199,151 @@ export class FilePreview {
   );
   protected readonly pendingPoint = computed<Fractions | null>(() => {
     const pin = this.pendingPin();
-    return pin?.kind === 'point' && this.onShownPage(pin) ? { x: pin.x, y: pin.y } : null;
+    return pin?.kind === 'point' && this.onShownFrame(pin) ? { x: pin.x, y: pin.y } : null;
   });
-  protected readonly pinLabel = computed(() => (this.kind() === 'pdf' ? $localize`Pin on page` : $localize`Pin on image`));
+  /** The pending rectangle, or the one being dragged. */
+  protected readonly pendingRegion = computed<Region | null>(() => {
+    const draft = this.draft();
+    if (draft) return draft;
+    const pin = this.pendingPin();
+    return pin?.kind === 'region' && (this.kind() === 'video' || this.onShownFrame(pin))
+      ? { x: pin.x, y: pin.y, w: pin.w, h: pin.h }
+      : null;
+  });
+  protected readonly pinLabel = computed(() => {
+    switch (this.kind()) {
+      case 'pdf':
+        return $localize`Pin on page`;
+      case 'video':
+        return $localize`Mark an area of the frame`;
+      default:
+        return $localize`Pin on image`;
+    }
+  });
 
   private readonly video = viewChild<ElementRef<HTMLVideoElement>>('video');
+  private readonly stage = viewChild<ElementRef<HTMLElement>>('stage');
+  private readonly shownImage = viewChild<ElementRef<HTMLImageElement>>('shownImage');
 
   constructor() {
-    // "Show pin" on a comment pinned to another page of this PDF turns to that page.
+    // "Show pin" on a comment pinned to another page of this PDF, or another time of this video, goes there.
     effect(() => {
       const id = this.highlightedCommentId();
       untracked(() => {
         const pin = this.markers().find((marker) => marker.commentId === id)?.pin;
-        if (this.kind() === 'pdf' && pin?.kind === 'point') {
+        if (this.kind() === 'pdf' && pin && pin.kind !== 'timecode') {
           this.pdfPage.set(pin.page ?? 1);
+        }
+        if (this.kind() === 'video' && pin && pin.kind !== 'point' && pin.seconds !== undefined) {
+          this.seek(pin.seconds);
         }
       });
     });
-    effect((onCleanup) => {
-      const blob = this.content.value();
-      const urls = this.document.defaultView?.URL;
-      if (!blob || !urls?.createObjectURL) {
-        return;
+    this.objectUrlOf(
+      () => this.content.value(),
+      this.objectUrl,
+      () => this.file().contentType,
+    );
+    this.objectUrlOf(
+      () => this.poster.value() ?? undefined,
+      this.posterUrl,
+      () => 'image/webp',
+    );
+    // A video in pin mode holds still: the rectangle is drawn on the frame shown.
+    effect(() => {
+      if (this.pinning() && this.kind() === 'video') {
+        untracked(() => this.video()?.nativeElement.pause());
       }
-      // Typed by the server's detection, never by what the response claims: a PDF renders as a PDF.
-      const url = urls.createObjectURL(new Blob([blob], { type: this.file().contentType }));
-      this.objectUrl.set(url);
-      onCleanup(() => {
-        this.objectUrl.set(null);
-        urls.revokeObjectURL(url);
-      });
     });
+    const onFullscreen = () =>
+      this.fullscreen.set(this.document.fullscreenElement === this.stage()?.nativeElement);
+    this.document.addEventListener('fullscreenchange', onFullscreen);
+    inject(DestroyRef).onDestroy(() => this.document.removeEventListener('fullscreenchange', onFullscreen));
   }
 
   protected togglePinning(): void {
     this.pinningChange.emit(!this.pinning());
   }
 
-  /** A click on the image (or the page area of a PDF) in pin mode. */
+  protected recordNaturalSize(image: HTMLImageElement): void {
+    this.naturalWidth.set(image.naturalWidth);
+  }
+
+  /** Zoom in from the scale shown (fit counts as the scale it happens to be at). */
+  protected zoomIn(): void {
+    const image = this.shownImage()?.nativeElement ?? null;
+    const shown = this.shownScale(image);
+    this.zoom.set(Math.min(MAX_ZOOM, shown * ZOOM_STEP));
+  }
+
+  protected zoomOut(): void {
+    const image = this.shownImage()?.nativeElement ?? null;
+    const next = this.shownScale(image) / ZOOM_STEP;
+    // Smaller than fitting shows nothing more: back to fit.
+    this.zoom.set(next <= this.fitScale(image) ? null : next);
+  }
+
+  protected fit(): void {
+    this.zoom.set(null);
+  }
+
+  protected toggleFullscreen(): void {
+    const stage = this.stage()?.nativeElement;
+    if (!stage) return;
+    if (this.document.fullscreenElement === stage) {
+      void this.document.exitFullscreen();
+    } else {
+      stage
+        .requestFullscreen?.()
+        .catch(() => this.notifier.error($localize`Full screen is not available here.`));
+    }
+  }
+
+  protected trackVideoTime(video: HTMLVideoElement): void {
+    this.videoTime.set(video.currentTime);
+  }
+
+  /** Pin mode: a press starts a rectangle… */
+  protected startDrag(event: PointerEvent, area: HTMLElement): void {
+    if (!this.pinning() || event.button !== 0) return;
+    this.dragStart = fractionsOf(event.clientX, event.clientY, area.getBoundingClientRect());
+    this.dragged = false;
+    area.setPointerCapture?.(event.pointerId);
+  }
+
+  /** …that follows the pointer… */
+  protected continueDrag(event: PointerEvent, area: HTMLElement): void {
+    if (!this.dragStart) return;
+    const region = regionFromDrag(
+      this.dragStart,
+      fractionsOf(event.clientX, event.clientY, area.getBoundingClientRect()),
+    );
+    this.draft.set(region);
+  }
+
+  /** …and becomes a region when released far enough away; otherwise the click places a point. */
+  protected endDrag(event: PointerEvent, area: HTMLElement): void {
+    if (!this.dragStart) return;
+    const region = regionFromDrag(
+      this.dragStart,
+      fractionsOf(event.clientX, event.clientY, area.getBoundingClientRect()),
+    );
+    this.dragStart = null;
+    this.draft.set(null);
+    if (region) {
+      this.dragged = true;
+      this.emitRegion(region);
+    }
+  }
+
+  /** A click on the image or page in pin mode places a point (a drag just drew a region instead). */
   protected placePointPin(event: MouseEvent, area: HTMLElement): void {
-    if (!this.pinning()) {
+    if (!this.pinning()) return;
+    if (this.dragged) {
+      this.dragged = false;
       return;
     }
+    if (this.kind() === 'video') return; // a frame takes rectangles; "Pin at current time" takes the moment
     // A click from the keyboard has no position: start in the middle, then move with the arrows.
     const point =
       event.detail === 0
@@ -179,37 +352,42 @@ export class FilePreview {
     this.emitPoint(point);
   }
 
-  protected movePointPin(event: KeyboardEvent): void {
-    if (!this.pinning()) {
-      return;
-    }
-    const moves: Record<string, [number, number]> = {
-      ArrowLeft: [-KEYBOARD_STEP, 0],
-      ArrowRight: [KEYBOARD_STEP, 0],
-      ArrowUp: [0, -KEYBOARD_STEP],
-      ArrowDown: [0, KEYBOARD_STEP],
-    };
-    const move = moves[event.key];
+  /**
+   * Keyboard pinning: Enter places a point (on a video frame, a rectangle), the arrows move it,
+   * Shift and the arrows turn it into a rectangle and resize it.
+   */
+  protected movePin(event: KeyboardEvent): void {
+    if (!this.pinning()) return;
+    const pending = this.pendingPin();
+    const region = pending?.kind === 'region' ? pending : null;
+    const point = pending?.kind === 'point' ? pending : null;
+    const move = ARROWS[event.key];
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      this.emitPoint(this.pendingPoint() ?? { x: 0.5, y: 0.5 });
+      if (this.kind() === 'video') this.emitRegion(region ?? KEYBOARD_REGION);
+      else if (region) this.emitRegion(region);
+      else this.emitPoint(point ?? { x: 0.5, y: 0.5 });
     } else if (move) {
       event.preventDefault();
-      this.emitPoint(nudge(this.pendingPoint() ?? { x: 0.5, y: 0.5 }, move[0], move[1]));
+      const [dx, dy] = move;
+      if (event.shiftKey) {
+        const start = region ?? { ...(point ?? { x: 0.4, y: 0.4 }), w: 0.2, h: 0.2 };
+        this.emitRegion(region ? resizeRegion(region, dx, dy) : moveRegion(start, 0, 0));
+      } else if (region || this.kind() === 'video') {
+        this.emitRegion(moveRegion(region ?? KEYBOARD_REGION, dx, dy));
+      } else {
+        this.emitPoint(nudge(point ?? { x: 0.5, y: 0.5 }, dx, dy));
+      }
     }
   }
 
   protected pinCurrentTime(): void {
     const seconds = this.video()?.nativeElement.currentTime ?? 0;
-    this.pinPlaced.emit({ kind: 'timecode', seconds: Math.round(seconds * 10) / 10, fileId: this.file().id });
+    this.pinPlaced.emit({ kind: 'timecode', seconds: roundSeconds(seconds), fileId: this.file().id });
   }
 
   protected showTimeMarker(marker: TimeMarker): void {
-    const video = this.video()?.nativeElement;
-    if (video) {
-      video.currentTime = marker.seconds;
-      video.pause();
-    }
+    this.seek(marker.seconds);
     this.markerSelected.emit(marker.commentId);
   }
 
@@ -228,13 +406,61 @@ export class FilePreview {
     });
   }
 
+  private seek(seconds: number): void {
+    const video = this.video()?.nativeElement;
+    if (video) {
+      video.pause();
+      video.currentTime = seconds;
+    }
+    this.videoTime.set(seconds);
+  }
+
   private emitPoint(point: Fractions): void {
     const page = this.kind() === 'pdf' ? { page: this.pdfPage() } : {};
     this.pinPlaced.emit({ kind: 'point', x: point.x, y: point.y, ...page, fileId: this.file().id });
   }
 
-  /** Pins on images, and pins on the PDF page shown (pins from before pages were known are on page 1). */
-  private onShownPage(pin: { page?: number }): boolean {
-    return this.kind() !== 'pdf' || (pin.page ?? 1) === this.pdfPage();
+  private emitRegion(region: Region): void {
+    const where =
+      this.kind() === 'pdf'
+        ? { page: this.pdfPage() }
+        : this.kind() === 'video'
+          ? { seconds: roundSeconds(this.video()?.nativeElement.currentTime ?? this.videoTime()) }
+          : {};
+    const { x, y, w, h } = region;
+    this.pinPlaced.emit({ kind: 'region', x, y, w, h, ...where, fileId: this.file().id });
   }
+
+  private shownScale(image: HTMLImageElement | null): number {
+    return this.zoom() ?? this.fitScale(image);
+  }
+
+  private fitScale(image: HTMLImageElement | null): number {
+    const natural = image?.naturalWidth || this.naturalWidth();
+    return natural > 0 && image ? image.clientWidth / natural : 1;
+  }
+
+  /** Keeps `target` set to an object URL of the blob `source` gives, revoked when it changes. */
+  private objectUrlOf(
+    source: () => Blob | undefined | null,
+    target: ReturnType<typeof signal<string | null>>,
+    type: () => string,
+  ): void {
+    effect((onCleanup) => {
+      const blob = source();
+      const urls = this.document.defaultView?.URL;
+      if (!blob || !urls?.createObjectURL) return;
+      // Typed by the server's detection, never by what the response claims: a PDF renders as a PDF.
+      const url = urls.createObjectURL(new Blob([blob], { type: untracked(type) }));
+      target.set(url);
+      onCleanup(() => {
+        target.set(null);
+        urls.revokeObjectURL(url);
+      });
+    });
+  }
+}
+
+function roundSeconds(seconds: number): number {
+  return Math.round(seconds * 10) / 10;
 }

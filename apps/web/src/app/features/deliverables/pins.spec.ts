@@ -1,5 +1,13 @@
 import { aComment } from '../../testing/fixtures';
-import { fractionsOf, markersByFile, nudge, threadNumbers } from './pins';
+import {
+  fractionsOf,
+  markersByFile,
+  moveRegion,
+  nudge,
+  regionFromDrag,
+  resizeRegion,
+  threadNumbers,
+} from './pins';
 
 describe('pins', () => {
   const image = { left: 100, top: 50, width: 400, height: 200 };
@@ -65,5 +73,45 @@ describe('pins', () => {
       },
     ]);
     expect(markers.get('file-2')?.map((marker) => marker.number)).toEqual([3]);
+  });
+
+  describe('regions', () => {
+    it('should draw the rectangle between the corners when dragged in any direction', () => {
+      expect(regionFromDrag({ x: 0.6, y: 0.5 }, { x: 0.2, y: 0.1 })).toEqual({
+        x: 0.2,
+        y: 0.1,
+        w: 0.4,
+        h: 0.4,
+      });
+      expect(regionFromDrag({ x: 0.2, y: 0.1 }, { x: 0.6, y: 0.5 })).toEqual({
+        x: 0.2,
+        y: 0.1,
+        w: 0.4,
+        h: 0.4,
+      });
+    });
+
+    it('should be no region (a click places a point) when the drag is too small to see', () => {
+      expect(regionFromDrag({ x: 0.5, y: 0.5 }, { x: 0.505, y: 0.7 })).toBeNull();
+      expect(regionFromDrag({ x: 0.5, y: 0.5 }, { x: 0.5, y: 0.5 })).toBeNull();
+    });
+
+    it('should keep the region inside the preview when moved by the arrow keys against an edge', () => {
+      const region = { x: 0.7, y: 0.1, w: 0.25, h: 0.2 };
+      expect(moveRegion(region, 0.1, 0)).toEqual({ ...region, x: 0.75 });
+      expect(moveRegion(region, 0, -0.5)).toEqual({ ...region, y: 0 });
+    });
+
+    it('should grow and shrink the region when resized, never past the edge nor below the smallest size', () => {
+      const region = { x: 0.7, y: 0.1, w: 0.2, h: 0.2 };
+      expect(resizeRegion(region, 0.2, 0.1)).toEqual({ ...region, w: 0.3, h: 0.3 });
+      expect(resizeRegion(region, -1, 0)).toEqual({ ...region, w: 0.01 });
+    });
+  });
+
+  it('should list regions among the markers of their file when a thread is pinned to a rectangle', () => {
+    const region = { kind: 'region' as const, x: 0.1, y: 0.2, w: 0.3, h: 0.4, fileId: 'file-1' };
+    const markers = markersByFile([aComment({ id: 'c1', pin: region })]);
+    expect(markers.get('file-1')).toEqual([{ commentId: 'c1', number: 1, pin: region, resolved: false }]);
   });
 });

@@ -1,4 +1,5 @@
-import type { CommentDto, CommentPin } from '@agency-portal/shared';
+import type { CommentDto, CommentPin, Region } from '@agency-portal/shared';
+import { MIN_REGION_SIZE } from '@agency-portal/shared';
 
 export interface Fractions {
   x: number;
@@ -37,6 +38,37 @@ export function fractionsOf(clientX: number, clientY: number, box: Box): Fractio
 /** A point pin moved by the arrow keys (keyboard pinning), staying on the image. */
 export function nudge(point: Fractions, dx: number, dy: number): Fractions {
   return { x: clampFraction(point.x + dx), y: clampFraction(point.y + dy) };
+}
+
+/**
+ * The rectangle a drag from `start` to `end` drew (either direction), or null when it is too small
+ * to be anything but a click (then the click places a point).
+ */
+export function regionFromDrag(start: Fractions, end: Fractions): Region | null {
+  const x = Math.min(start.x, end.x);
+  const y = Math.min(start.y, end.y);
+  const w = clampFraction(Math.abs(end.x - start.x));
+  const h = clampFraction(Math.abs(end.y - start.y));
+  if (w < MIN_REGION_SIZE || h < MIN_REGION_SIZE) {
+    return null;
+  }
+  return { x: clampFraction(x), y: clampFraction(y), w: Math.min(w, 1 - x), h: Math.min(h, 1 - y) };
+}
+
+/** A region moved by the arrow keys, kept whole inside the preview. */
+export function moveRegion(region: Region, dx: number, dy: number): Region {
+  return {
+    ...region,
+    x: clampFraction(Math.min(1 - region.w, Math.max(0, region.x + dx))),
+    y: clampFraction(Math.min(1 - region.h, Math.max(0, region.y + dy))),
+  };
+}
+
+/** A region grown or shrunk by Shift and the arrow keys from its top-left corner, never below the smallest size nor past the edge. */
+export function resizeRegion(region: Region, dw: number, dh: number): Region {
+  const fit = (size: number, start: number) =>
+    clampFraction(Math.max(MIN_REGION_SIZE, Math.min(1 - start, size)));
+  return { ...region, w: fit(region.w + dw, region.x), h: fit(region.h + dh, region.y) };
 }
 
 /** A numbered comment pinned on a file, drawn as a marker over its preview. */

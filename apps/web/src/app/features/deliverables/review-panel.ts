@@ -1,14 +1,5 @@
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  LOCALE_ID,
-  computed,
-  inject,
-  input,
-  output,
-} from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
+import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import type {
   ApprovalStepDto,
@@ -19,7 +10,6 @@ import type {
 } from '@agency-portal/shared';
 import { DECISION_LABELS } from '../../shared/i18n/labels';
 import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
-import { DECISION_ACTION_LABELS } from './decision-dialog';
 import { approversText } from './deliverable-labels';
 import { STEP_STATE_LABELS, type StepState, stepViews } from './review-steps';
 
@@ -40,12 +30,12 @@ const SOURCE_LABELS: Record<PolicySource, string> = {
 
 /**
  * The review of a deliverable: the approval policy that applies and why, its steps with where the
- * latest version stands, the decision buttons (when the user may decide now) and the full history
- * of decisions on every version.
+ * latest version stands and the full history of decisions on every version (the decision itself
+ * is the page's DecisionBar, kept in view).
  */
 @Component({
   selector: 'ap-review-panel',
-  imports: [LocalDatePipe, MatButtonModule, MatTableModule, StatusChip],
+  imports: [LocalDatePipe, MatTableModule, StatusChip],
   template: `
     <div class="ap-policy">
       <p class="ap-policy__name">
@@ -83,40 +73,6 @@ const SOURCE_LABELS: Record<PolicySource, string> = {
         </li>
       }
     </ol>
-
-    @if (conflictMessage(); as message) {
-      <p class="ap-form-error" role="alert" data-testid="decision-conflict">{{ message }}</p>
-    }
-
-    @if (canDecide()) {
-      <div class="ap-decide" role="group" aria-label="Decision" i18n-aria-label>
-        <p i18n class="ap-decide__prompt">
-          Your decision on version {{ latestNumber() }} at step “{{ currentStepName() }}”:
-        </p>
-        <div class="ap-decide__buttons">
-          <button matButton="filled" type="button" [disabled]="deciding()" (click)="decide.emit('approve')">
-            {{ actionLabels.approve }}
-          </button>
-          <button
-            matButton="outlined"
-            type="button"
-            [disabled]="deciding()"
-            (click)="decide.emit('request_changes')"
-          >
-            {{ actionLabels.request_changes }}
-          </button>
-          <button
-            matButton="outlined"
-            type="button"
-            class="ap-danger"
-            [disabled]="deciding()"
-            (click)="decide.emit('reject')"
-          >
-            {{ actionLabels.reject }}
-          </button>
-        </div>
-      </div>
-    }
 
     <h3 i18n class="ap-history-title">Decision history</h3>
     @if (history().length === 0) {
@@ -159,31 +115,17 @@ const SOURCE_LABELS: Record<PolicySource, string> = {
 })
 export class ReviewPanel {
   readonly deliverable = input.required<DeliverableDetailDto>();
-  /** The user may decide the current step of the latest version now. */
-  readonly canDecide = input(false);
-  readonly deciding = input(false);
-  /** "Someone decided first…" after a 409. */
-  readonly conflictMessage = input<string | null>(null);
   /** Names of in-house users, for steps assigned to named people (when the user may list users). */
   readonly userNames = input<ReadonlyMap<string, string>>(new Map());
   /** The signed-in person, to say when the one-step-per-person rule leaves a step to someone else. */
   readonly reader = input<Person | null>(null);
-  readonly decide = output<Decision>();
 
   protected readonly sourceLabels = SOURCE_LABELS;
   protected readonly stateLabels = STEP_STATE_LABELS;
   protected readonly stateTones = STEP_TONES;
-  protected readonly actionLabels = DECISION_ACTION_LABELS;
   protected readonly decisionLabel = (decision: Decision): string => DECISION_LABELS[decision];
   protected readonly columns = ['when', 'version', 'step', 'who', 'decision', 'comment'];
   protected readonly steps = computed(() => stepViews(this.deliverable(), this.reader()));
-  protected readonly latestNumber = computed(() => this.deliverable().versions[0]?.number ?? 0);
-  protected readonly currentStepName = computed(() => {
-    const deliverable = this.deliverable();
-    return deliverable.currentStep === null
-      ? ''
-      : (deliverable.policy.steps[deliverable.currentStep]?.name ?? '');
-  });
   /** Newest first: every decision on every version. */
   protected readonly history = computed(() =>
     [...this.deliverable().decisions].sort((a, b) => b.decidedAt.localeCompare(a.decidedAt)),

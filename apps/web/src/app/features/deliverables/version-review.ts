@@ -101,6 +101,11 @@ import { type PinMarker, markersByFile } from './pins';
     </div>
   `,
   styles: `
+    /* Laid out by the room it gets (beside the review panel on a desktop), not by the screen. */
+    :host {
+      display: block;
+      container-type: inline-size;
+    }
     .ap-version {
       display: grid;
       grid-template-columns: minmax(0, 3fr) minmax(280px, 2fr);
@@ -122,7 +127,7 @@ import { type PinMarker, markersByFile } from './pins';
     .ap-version__submitted {
       margin: 0 0 12px;
     }
-    @media (max-width: 959.98px) {
+    @container (max-width: 719.98px) {
       .ap-version {
         grid-template-columns: 1fr;
       }
