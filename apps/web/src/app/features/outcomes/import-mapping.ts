@@ -259,7 +259,8 @@ export class ImportMapping {
     return IMPORT_FIELD_LABELS[target];
   }
 
-  protected startImport(): void {
+  protected startImport(event: Event): void {
+    event.preventDefault();
     this.submitted.set(true);
     if (this.problems().length > 0) {
       this.problemsBox()?.nativeElement.focus();

@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   type ElementRef,
+  InjectionToken,
   Injector,
   afterNextRender,
   computed,
@@ -31,8 +32,8 @@ import { ImportResult } from './import-result';
 import { ImportService } from './import.service';
 import { IMPORT_STATUS_LABELS, IMPORT_STATUS_TONES } from './import-labels';
 
-/** How often a running import is asked for its progress. */
-export const IMPORT_POLL_MS = 1000;
+/** How often a running import is asked for its progress (ms). */
+export const IMPORT_POLL_MS = new InjectionToken<number>('IMPORT_POLL_MS', { factory: () => 1000 });
 
 export function isRunning(status: ImportStatus): boolean {
   return status !== 'mapping' && !FINISHED_IMPORT_STATUSES.includes(status);
@@ -123,6 +124,7 @@ export class ImportPage {
 
   private readonly imports = inject(ImportService);
   private readonly injector = inject(Injector);
+  private readonly pollMs = inject(IMPORT_POLL_MS);
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
 
   protected readonly statusLabels = IMPORT_STATUS_LABELS;
@@ -187,7 +189,7 @@ export class ImportPage {
       .get(id)
       .pipe(
         expand((item) =>
-          isRunning(item.status) ? timer(IMPORT_POLL_MS).pipe(switchMap(() => this.imports.get(id))) : EMPTY,
+          isRunning(item.status) ? timer(this.pollMs).pipe(switchMap(() => this.imports.get(id))) : EMPTY,
         ),
       );
   }
