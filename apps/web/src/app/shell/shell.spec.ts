@@ -97,6 +97,7 @@ describe('Shell', () => {
       'Invoices',
       'Spend report',
       'Exchange rates',
+      'Metric imports',
       'Business units',
       'Agencies',
       'Approval policies',
