@@ -92,15 +92,13 @@ describe('NewImportPage', () => {
 
   it('should show the server’s message when it refuses the file’s content', async () => {
     drop(new File(['\u0000\u0001'], 'metrics.csv'));
-    http
-      .expectOne('/api/metric-imports')
-      .flush(
-        {
-          code: 'unsupported_media_type',
-          message: 'The file must be a CSV file (UTF-8 text) or an Excel workbook (XLSX).',
-        },
-        { status: 415, statusText: 'Unsupported Media Type' },
-      );
+    http.expectOne('/api/metric-imports').flush(
+      {
+        code: 'unsupported_media_type',
+        message: 'The file must be a CSV file (UTF-8 text) or an Excel workbook (XLSX).',
+      },
+      { status: 415, statusText: 'Unsupported Media Type' },
+    );
     await fixture.whenStable();
 
     expect(alertText()).toBe('The file must be a CSV file (UTF-8 text) or an Excel workbook (XLSX).');
