@@ -80,6 +80,11 @@ export const appRoutes: Route[] = [
           import('./features/deliverables/deliverable-list-page').then((m) => m.DeliverableListPage),
       },
       {
+        path: 'imports',
+        canActivate: [permissionGuard('outcome:write')],
+        loadChildren: () => import('./features/outcomes/outcomes.routes').then((m) => m.importRoutes),
+      },
+      {
         path: 'business-units',
         canActivate: [permissionGuard('business_unit:read')],
         loadChildren: () =>

@@ -6,16 +6,18 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  StreamableFile,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type {
   MappingPreset,
   MetricImportDetailDto,
   MetricImportDto,
   MetricImportErrorDto,
+  MetricImportFormatDto,
   Page,
 } from '@agency-portal/shared';
 import { MAPPING_PRESETS } from '@agency-portal/shared';
@@ -23,14 +25,23 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { DiscardUploadOnErrorInterceptor } from '../files/discard-upload.interceptor';
 import { requireReceived, type UploadedFile as Upload } from '../files/upload';
-import { ImportErrorListQueryDto, MetricImportListQueryDto, StartImportDto } from './dto/outcome.dto';
+import {
+  ImportErrorListQueryDto,
+  MetricImportListQueryDto,
+  StartImportDto,
+  TemplateQueryDto,
+} from './dto/outcome.dto';
+import { ImportFormatService } from './import-format.service';
 import { ImportsService } from './imports.service';
 
 @ApiTags('outcomes')
 @ApiBearerAuth()
 @Controller()
 export class ImportsController {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly format: ImportFormatService,
+  ) {}
 
   @Get('metric-presets')
   @ApiOperation({
@@ -86,6 +97,26 @@ export class ImportsController {
     @Query() query: MetricImportListQueryDto,
   ): Promise<Page<MetricImportDto>> {
     return this.imports.list(actor, query);
+  }
+
+  @Get('metric-imports/format')
+  @ApiOperation({
+    description:
+      'What an import file may be (largest size, most rows) and hold: our templates’ columns and the fields each target takes.',
+  })
+  @RequirePermission('outcome:write')
+  fileFormat(): MetricImportFormatDto {
+    return this.format.describe();
+  }
+
+  @Get('metric-imports/template')
+  @ApiOperation({
+    description: 'Our template as a CSV file with its header row (docs/outcomes.md), to fill in and import.',
+  })
+  @ApiProduces('text/csv')
+  @RequirePermission('outcome:write')
+  template(@Query() query: TemplateQueryDto): StreamableFile {
+    return this.format.template(query.target ?? 'deliverables');
   }
 
   @Get('metric-imports/:id')

@@ -4,6 +4,7 @@ import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import { FILE_STORAGE, type FileStorage } from '../files/file-storage';
 import { streamingStorage } from '../files/upload';
 import { IMPORT_FILE_RULE } from './import-files';
+import { ImportFormatService } from './import-format.service';
 import { ImportJob } from './import-job';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
@@ -21,7 +22,7 @@ import { MetricsService } from './metrics.service';
     }),
   ],
   controllers: [MetricsController, ImportsController],
-  providers: [MetricsService, ImportsService, ImportJob],
+  providers: [MetricsService, ImportsService, ImportFormatService, ImportJob],
   exports: [MetricsService],
 })
 export class OutcomesModule {}

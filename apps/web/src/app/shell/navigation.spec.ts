@@ -19,6 +19,7 @@ describe('navigationFor', () => {
       'Invoices',
       'Spend report',
       'Exchange rates',
+      'Metric imports',
       'Business units',
       'Agencies',
       'Approval policies',
@@ -60,7 +61,9 @@ describe('navigationFor', () => {
   });
 
   it('should describe deciding and paying invoices when the user is in finance', () => {
-    const invoices = navigationFor(aSessionUser({ role: 'finance' })).find((entry) => entry.path === '/invoices');
+    const invoices = navigationFor(aSessionUser({ role: 'finance' })).find(
+      (entry) => entry.path === '/invoices',
+    );
 
     expect(invoices?.description).toContain('approve, reject and record payments');
   });
@@ -74,6 +77,14 @@ describe('navigationFor', () => {
 
     expect(paths).toContain('/spend');
     expect(paths).not.toContain('/exchange-rates');
+  });
+
+  it('should offer metric imports to those who may write outcomes and to nobody else', () => {
+    const withImports = (
+      ['admin', 'social_lead', 'reviewer', 'finance', 'viewer', 'agency_admin', 'agency_member'] as const
+    ).filter((role) => navigationFor(aSessionUser({ role })).some((entry) => entry.path === '/imports'));
+
+    expect(withImports).toEqual(['admin', 'social_lead']);
   });
 
   it('should describe exporting the report when the user is in finance', () => {

@@ -109,6 +109,14 @@ export function navigationFor(user: SessionUser): NavEntry[] {
       exact: false,
     });
   }
+  if (can(role, 'outcome:write')) {
+    entries.push({
+      label: $localize`:Navigation entry — metric imports@@nav.imports:Metric imports`,
+      path: '/imports',
+      description: $localize`:Home page line of the metric imports@@nav.imports.description:Import published work's figures from the platforms' exports or our template, checked whole before anything is stored.`,
+      exact: false,
+    });
+  }
   if (can(role, 'business_unit:read')) {
     entries.push({
       label: $localize`Business units`,

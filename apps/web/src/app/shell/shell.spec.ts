@@ -98,6 +98,7 @@ describe('Shell', () => {
       'Invoices',
       'Spend report',
       'Exchange rates',
+      'Metric imports',
       'Business units',
       'Agencies',
       'Approval policies',

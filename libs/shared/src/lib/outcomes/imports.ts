@@ -160,3 +160,16 @@ export interface MetricImportListQuery extends Omit<ListQuery, 'q'> {
 
 /** Sample rows shown in the mapping step. */
 export const IMPORT_SAMPLE_ROWS = 5;
+
+/**
+ * `GET /api/metric-imports/format`: what a file may be and hold, for the upload and mapping
+ * steps (the size is the deployment's `METRIC_IMPORT_MAX_BYTES`).
+ */
+export interface MetricImportFormatDto {
+  maxFileBytes: number;
+  maxRows: number;
+  /** Our template's columns per target (`GET /api/metric-imports/template?target=`). */
+  templates: Record<ImportTarget, readonly string[]>;
+  /** The fields each target takes, in the mapping step's order. */
+  fields: Record<ImportTarget, readonly ImportField[]>;
+}

@@ -258,3 +258,11 @@ export class StartImportDto implements StartImportRequest {
 
 /** A refused import's line errors, in the file's order (no other sort). */
 export class ImportErrorListQueryDto extends OmitType(ListQueryDto, ['q', 'withTotal'] as const) {}
+
+/** Which template to download. */
+export class TemplateQueryDto {
+  @ApiPropertyOptional({ enum: IMPORT_TARGETS, default: 'deliverables' })
+  @IsOptional()
+  @IsIn(IMPORT_TARGETS)
+  target?: ImportTarget;
+}
