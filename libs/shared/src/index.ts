@@ -29,3 +29,4 @@ export * from './lib/invoices/invoice.types';
 export * from './lib/invoices/invoice-workflow';
 export * from './lib/invoices/invoice-money';
 export * from './lib/spend/spend.types';
+export * from './lib/reports/goal-figures';
