@@ -30,3 +30,4 @@ export * from './lib/invoices/invoice-workflow';
 export * from './lib/invoices/invoice-money';
 export * from './lib/spend/spend.types';
 export * from './lib/reports/goal-figures';
+export * from './lib/reports/goal-report.types';

@@ -25,6 +25,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { SpendModule } from './spend/spend.module';
+import { GoalReportsModule } from './goal-reports/goal-reports.module';
 import { ApprovalPoliciesModule } from './approval-policies/approval-policies.module';
 import { ReviewsModule } from './reviews/reviews.module';
 
@@ -61,6 +62,7 @@ export class AppModule {
         DeliverablesModule,
         UploadsModule,
         SpendModule,
+        GoalReportsModule,
         InvoicesModule,
         ReviewsModule,
       ],

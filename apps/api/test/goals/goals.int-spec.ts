@@ -834,7 +834,9 @@ describe('marketing goals', () => {
       it('should show a reviewer every allocation but open none when no policy names reviewers', async () => {
         const contracts = await contractsOf('reviewer');
 
-        expect(contracts.map((contract) => [contract.contractId, contract.percent, contract.mayOpen]).sort()).toEqual(
+        expect(
+          contracts.map((contract) => [contract.contractId, contract.percent, contract.mayOpen]).sort(),
+        ).toEqual(
           [
             [northwindDraftId, 10, false],
             [northwindActiveId, 25, false],

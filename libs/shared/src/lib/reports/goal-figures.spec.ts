@@ -88,7 +88,12 @@ describe('kpiSeries', () => {
     });
 
     expect(series.points).toHaveLength(18);
-    expect(series.points[1]).toEqual({ date: '2026-03-08', value: 70, cumulative: 70, plannedCumulative: 140 });
+    expect(series.points[1]).toEqual({
+      date: '2026-03-08',
+      value: 70,
+      cumulative: 70,
+      plannedCumulative: 140,
+    });
     expect(series.points[17]).toEqual({
       date: '2026-06-28',
       value: 0,
@@ -110,8 +115,19 @@ describe('costPerResult', () => {
     });
   });
 
+  it('should give no cost, rather than 0, when nothing has been invoiced yet', () => {
+    expect(costPerResult(0, { impressions: 6_000, engagements: 600, clicks: 60, conversions: 6 })).toEqual({
+      perThousandImpressionsMinor: null,
+      perEngagementMinor: null,
+      perClickMinor: null,
+      perConversionMinor: null,
+    });
+  });
+
   it('should give no cost for a result that was not reported', () => {
-    expect(costPerResult(900, { impressions: null, engagements: null, clicks: 3, conversions: null })).toEqual({
+    expect(
+      costPerResult(900, { impressions: null, engagements: null, clicks: 3, conversions: null }),
+    ).toEqual({
       perThousandImpressionsMinor: null,
       perEngagementMinor: null,
       perClickMinor: 300,

@@ -4,6 +4,8 @@
  * Dates are calendar days (`YYYY-MM-DD`, UTC); amounts are integer minor units of one currency.
  */
 
+import { addDays } from '../outcomes/values';
+
 const DAY_MS = 86_400_000;
 
 export type ReportBucket = 'day' | 'week';
@@ -16,10 +18,6 @@ export function dayNumber(date: string): number {
 
 export function dayString(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return dayString(dayNumber(date) + days);
 }
 
 /** Days from `from` to `to`, both included (0 when `to` is before `from`). */
@@ -145,7 +143,10 @@ export interface ResultCounts {
   conversions: number | null;
 }
 
-/** Minor units of the spend's currency per result, rounded half up to a whole minor unit; null when there is no result to divide by. */
+/**
+ * Minor units of the spend's currency per result, rounded half up to a whole minor unit; null when
+ * there is no result to divide by, or nothing invoiced yet (a cost of 0 would read as free work).
+ */
 export interface CostPerResult {
   perThousandImpressionsMinor: number | null;
   perEngagementMinor: number | null;
@@ -154,7 +155,7 @@ export interface CostPerResult {
 }
 
 function per(spendMinor: number, count: number | null, scale = 1): number | null {
-  return count && count > 0 ? Math.round((spendMinor * scale) / count) : null;
+  return spendMinor > 0 && count && count > 0 ? Math.round((spendMinor * scale) / count) : null;
 }
 
 export function costPerResult(spendMinor: number, counts: ResultCounts): CostPerResult {
