@@ -405,6 +405,16 @@ describe('goal reports: dashboard, deliverables and overview', () => {
     });
   });
 
+  describe('trace up', () => {
+    it('should name the goal its brief serves on a deliverable, for the agency as for the lead', async () => {
+      for (const actor of ['lead', 'northwind']) {
+        const response = await get(actor, `/api/deliverables/${cutId}`);
+        expect(response.status).toBe(200);
+        expect((response.body as DeliverableDetailDto).goals).toEqual([{ goalId, goalName: 'Launch reach' }]);
+      }
+    });
+  });
+
   describe('the overview', () => {
     it('should compare the unit’s goals with KPI against target, pace and spend per currency', async () => {
       const unit = (await report('lead')).businessUnitId;

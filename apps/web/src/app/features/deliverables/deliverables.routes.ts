@@ -3,6 +3,10 @@ import { DeliverableDetailPage } from './deliverable-detail-page';
 import { DeliverableListPage } from './deliverable-list-page';
 
 export const deliverableRoutes: Route[] = [
-  { path: '', title: $localize`:Title of the list of every deliverable@@deliverables.title:Deliverables`, component: DeliverableListPage },
+  {
+    path: '',
+    title: $localize`:Title of the list of every deliverable@@deliverables.title:Deliverables`,
+    component: DeliverableListPage,
+  },
   { path: ':id', title: $localize`Deliverable`, component: DeliverableDetailPage },
 ];

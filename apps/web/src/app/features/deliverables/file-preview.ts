@@ -131,7 +131,9 @@ export class FilePreview {
     const pin = this.pendingPin();
     return pin?.kind === 'point' && this.onShownPage(pin) ? { x: pin.x, y: pin.y } : null;
   });
-  protected readonly pinLabel = computed(() => (this.kind() === 'pdf' ? $localize`Pin on page` : $localize`Pin on image`));
+  protected readonly pinLabel = computed(() =>
+    this.kind() === 'pdf' ? $localize`Pin on page` : $localize`Pin on image`,
+  );
 
   private readonly video = viewChild<ElementRef<HTMLVideoElement>>('video');
 

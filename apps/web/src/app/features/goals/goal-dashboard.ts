@@ -72,10 +72,10 @@ export class GoalDashboard {
     format: (value: number) => string;
   } {
     const labels = [
-      $localize`:Ledger figure: committed by accepted briefs@@goalReport.spend.committed:Committed`,
-      $localize`:Ledger figure: invoiced@@goalReport.spend.invoiced:Invoiced`,
-      $localize`:Ledger figure: approved invoices@@goalReport.spend.approved:Approved`,
-      $localize`:Ledger figure: paid invoices@@goalReport.spend.paid:Paid`,
+      $localize`:Ledger figure — committed by accepted briefs@@goalReport.spend.committed:Committed`,
+      $localize`:Ledger figure — invoiced@@goalReport.spend.invoiced:Invoiced`,
+      $localize`:Ledger figure — approved invoices@@goalReport.spend.approved:Approved`,
+      $localize`:Ledger figure — paid invoices@@goalReport.spend.paid:Paid`,
     ];
     return {
       labels,

@@ -5,11 +5,11 @@ import type { ChartSeries } from '../../shared/chart/chart';
 import type { StatusTone } from '../../shared/ui/status-chip';
 
 export const PACE_LABELS: Record<PaceStatus, string> = {
-  not_started: $localize`:Pace of a goal: its period has not begun@@pace.notStarted:Not started`,
-  on_track: $localize`:Pace of a goal: the projection reaches the target@@pace.onTrack:On track`,
-  behind: $localize`:Pace of a goal: the projection falls short of the target@@pace.behind:Behind`,
-  achieved: $localize`:Pace of a goal: the target is reached@@pace.achieved:Target reached`,
-  missed: $localize`:Pace of a goal: the period ended short of the target@@pace.missed:Missed`,
+  not_started: $localize`:Pace of a goal — its period has not begun@@pace.notStarted:Not started`,
+  on_track: $localize`:Pace of a goal — the projection reaches the target@@pace.onTrack:On track`,
+  behind: $localize`:Pace of a goal — the projection falls short of the target@@pace.behind:Behind`,
+  achieved: $localize`:Pace of a goal — the target is reached@@pace.achieved:Target reached`,
+  missed: $localize`:Pace of a goal — the period ended short of the target@@pace.missed:Missed`,
 };
 
 export const PACE_TONES: Record<PaceStatus, StatusTone> = {

@@ -9,17 +9,13 @@ import { navigationFor } from '../../shell/navigation';
 import { FinanceQueues } from '../invoices/finance-queues';
 
 const ROLE_SUMMARIES: Record<Role, string> = {
-  admin:
-    $localize`You run the portal: people and their roles, business units, agencies and their relationship owners, and the audit log.`,
-  social_lead:
-    $localize`You own the agency relationships day to day: goals, contracts and briefs, reviewing and approving the work, and the reports.`,
+  admin: $localize`You run the portal: people and their roles, business units, agencies and their relationship owners, and the audit log.`,
+  social_lead: $localize`You own the agency relationships day to day: goals, contracts and briefs, reviewing and approving the work, and the reports.`,
   reviewer: $localize`You decide on the approval steps assigned to you and can read what you review.`,
   finance: $localize`You read contracts, decide on invoices and mark them paid, and follow spend.`,
   viewer: $localize`You can read goals and reports.`,
-  agency_admin:
-    $localize`You lead your agency in the portal: you manage its people and do everything agency members do.`,
-  agency_member:
-    $localize`You work on your agency’s contracts and briefs: uploads, comments, invoices and your scorecard.`,
+  agency_admin: $localize`You lead your agency in the portal: you manage its people and do everything agency members do.`,
+  agency_member: $localize`You work on your agency’s contracts and briefs: uploads, comments, invoices and your scorecard.`,
 };
 
 /** Landing page: who you are here and what you can do. */

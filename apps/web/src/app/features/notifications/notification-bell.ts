@@ -145,7 +145,9 @@ export class NotificationBell {
         items: list.items.map((item) => (item.id === notice.id ? { ...item, readAt } : item)),
         unread: Math.max(0, list.unread - 1),
       }));
-      this.notifications.markRead(notice.id).subscribe({ next: () => this.refresh(), error: () => this.refresh() });
+      this.notifications
+        .markRead(notice.id)
+        .subscribe({ next: () => this.refresh(), error: () => this.refresh() });
     }
     // Only in-app paths are followed.
     if (notice.link?.startsWith('/') && !notice.link.startsWith('//')) {
