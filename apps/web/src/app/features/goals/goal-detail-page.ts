@@ -66,7 +66,7 @@ export class GoalDetailPage {
     (id) => this.goals.get(id),
   );
 
-  /** "KRW 18,000,000 allocated from 2 contracts": per currency, never added across currencies. */
+  /** "KRW 18,000,000 · IDR 25,000,000,000 allocated to this goal": per currency, never added across currencies. */
   protected allocationSummary(contracts: readonly GoalContractRef[]): string {
     const byCurrency = new Map<string, number>();
     for (const contract of contracts) {
@@ -75,8 +75,7 @@ export class GoalDetailPage {
     const amounts = [...byCurrency]
       .map(([currency, minor]) => formatMoney(minor, currency, this.locale))
       .join(' · ');
-    const count = contracts.length;
-    return $localize`:Sum of a goal's allocated budget, per currency@@goal.allocatedSummary:${amounts}:amounts: allocated from ${count}:count: contracts`;
+    return $localize`:Sum of a goal's allocated budget, per currency@@goal.allocatedSummary:${amounts}:amounts: allocated to this goal`;
   }
 
   protected editGoal(): void {
