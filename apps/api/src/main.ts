@@ -11,6 +11,7 @@ import { configureApp } from './app/configure-app';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './app/database/embedded-postgres';
 import { FILE_STORAGE, type FileStorage } from './app/files/file-storage';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from './app/seed/demo-organisation';
+import { seedDemoGoalOutcomes } from './app/seed/demo-goal-outcomes';
 import { seedDemoOutcomes } from './app/seed/demo-outcomes';
 import { seedDemoReviews } from './app/seed/demo-reviews';
 import { seedDemoSpend } from './app/seed/demo-spend';
@@ -74,6 +75,9 @@ async function bootstrap(): Promise<void> {
     }
     if (await seedDemoOutcomes(app.get(DataSource), storage)) {
       say('Seeded demo published posts and their daily metrics.');
+    }
+    if (await seedDemoGoalOutcomes(app.get(DataSource))) {
+      say("Seeded the demo goals' own outcomes (followers, tracked revenue).");
     }
     // The boot sweep may have run before the seed stored its files: queue their renditions now.
     if (resolved.jobsEnabled) await app.get(RenditionsService).sweep();

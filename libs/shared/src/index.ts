@@ -33,3 +33,5 @@ export * from './lib/spend/spend.types';
 export * from './lib/home/home.types';
 export * from './lib/briefs/requested-changes.types';
 export * from './lib/calendar/calendar.types';
+export * from './lib/reports/goal-figures';
+export * from './lib/reports/goal-report.types';

@@ -26,6 +26,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { SpendModule } from './spend/spend.module';
+import { GoalReportsModule } from './goal-reports/goal-reports.module';
 import { ApprovalPoliciesModule } from './approval-policies/approval-policies.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { runMigrations } from './database/migrate';
@@ -73,6 +74,7 @@ export class AppModule {
         DeliverablesModule,
         UploadsModule,
         SpendModule,
+        GoalReportsModule,
         InvoicesModule,
         ReviewsModule,
         HomeModule,

@@ -92,8 +92,9 @@ function refsInDetail(kind: Kind, body: unknown, from: string): Ref[] {
       const goal = body as GoalDetailDto;
       return [
         ...ref('business_unit', goal.businessUnitId, from),
+        // Every allocation is shown; the contract is linked (so opened) only where `mayOpen`.
         ...goal.contracts.flatMap((contract) => [
-          ...ref('contract', contract.contractId, from),
+          ...(contract.mayOpen ? ref('contract', contract.contractId, from) : []),
           ...ref('agency', contract.agencyId, from),
         ]),
       ];
@@ -407,19 +408,18 @@ describe('nested reads', () => {
       await t.close();
     });
 
-    it('should show a reviewer only the contracts of a goal that they can open themselves', async () => {
+    it('should show a reviewer every allocation of a goal, marking as openable only the contracts they can open', async () => {
       const goalId = northwindKorea.allocations[0].goalId;
       for (const token of [reviewer, soloReviewer]) {
         const goal = await t.http().get(`/api/goals/${goalId}`).set(bearer(token));
         expect(goal.status).toBe(200);
-        for (const contract of (goal.body as GoalDetailDto).contracts) {
+        const contracts = (goal.body as GoalDetailDto).contracts;
+        for (const contract of contracts) {
           expect(
             (await t.http().get(`/api/contracts/${contract.contractId}`).set(bearer(token))).status,
-          ).toBe(200);
+          ).toBe(contract.mayOpen ? 200 : 404);
         }
-        expect((goal.body as GoalDetailDto).contracts.map((contract) => contract.contractId)).not.toContain(
-          northwindKorea.id,
-        );
+        expect(contracts.find((contract) => contract.contractId === northwindKorea.id)?.mayOpen).toBe(false);
       }
     });
 

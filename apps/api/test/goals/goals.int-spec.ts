@@ -831,10 +831,18 @@ describe('marketing goals', () => {
         return (response.body as GoalDetailDto).contracts;
       }
 
-      it('should list only the contracts a reviewer may open when no policy names reviewers', async () => {
+      it('should show a reviewer every allocation but open none when no policy names reviewers', async () => {
         const contracts = await contractsOf('reviewer');
 
-        expect(contracts).toEqual([]);
+        expect(
+          contracts.map((contract) => [contract.contractId, contract.percent, contract.mayOpen]).sort(),
+        ).toEqual(
+          [
+            [northwindDraftId, 10, false],
+            [northwindActiveId, 25, false],
+            [southpeakActiveId, 30, false],
+          ].sort(),
+        );
         for (const id of [northwindDraftId, northwindActiveId, southpeakActiveId]) {
           expect((await getAs('reviewer', `/api/contracts/${id}`)).status).toBe(404);
         }
@@ -871,6 +879,7 @@ describe('marketing goals', () => {
               status: 'active',
               percent: 25,
               allocatedMinor: 2_500_000,
+              mayOpen: true,
             }),
           ]);
         },
@@ -882,10 +891,17 @@ describe('marketing goals', () => {
         expect(contracts.map((contract) => contract.contractId)).toEqual([southpeakActiveId]);
       });
 
-      it('should list no contracts when a viewer opens the goal page', async () => {
-        const contracts = await contractsOf('viewer');
+      it('should show a viewer every allocation of the goal, as finance sees it, without opening contracts', async () => {
+        const seen = await contractsOf('viewer');
+        const finance = await contractsOf('finance');
 
-        expect(contracts).toEqual([]);
+        expect(seen).toHaveLength(3);
+        expect(seen.map(({ mayOpen: _mayOpen, ...rest }) => rest)).toEqual(
+          finance.map(({ mayOpen: _mayOpen, ...rest }) => rest),
+        );
+        expect(seen.reduce((sum, contract) => sum + contract.percent, 0)).toBe(65);
+        expect(seen.every((contract) => !contract.mayOpen)).toBe(true);
+        expect(finance.every((contract) => contract.mayOpen)).toBe(true);
       });
     });
   });

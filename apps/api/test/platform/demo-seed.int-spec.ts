@@ -1,5 +1,6 @@
 import { FILE_STORAGE, type FileStorage } from '../../src/app/files/file-storage';
 import { ReviewsService } from '../../src/app/reviews/reviews.service';
+import { seedDemoGoalOutcomes } from '../../src/app/seed/demo-goal-outcomes';
 import { seedDemoOutcomes } from '../../src/app/seed/demo-outcomes';
 import { seedDemoReviews } from '../../src/app/seed/demo-reviews';
 import { bearer, createTestApp, DEMO, type TestApp } from '../support/test-app';
@@ -106,5 +107,28 @@ describe('demo data', () => {
       .set(bearer(member.accessToken));
     expect(metrics.status).toBe(200);
     expect(metrics.body.items).toHaveLength(25);
+  });
+
+  it('should seed the goals’ own outcomes once, so one demo dashboard is on track and others behind', async () => {
+    const storage = t.app.get<FileStorage>(FILE_STORAGE);
+    await seedDemoOutcomes(t.dataSource, storage);
+
+    expect(await seedDemoGoalOutcomes(t.dataSource)).toBe(true);
+    expect(await seedDemoGoalOutcomes(t.dataSource)).toBe(false);
+
+    const lead = await t.login(DEMO.lead);
+    const overview = await t
+      .http()
+      .get('/api/goal-reports?status=active&limit=100')
+      .set(bearer(lead.accessToken));
+    expect(overview.status).toBe(200);
+    const pace = Object.fromEntries(
+      (
+        overview.body.items as { name: string; pace: { status: string }; spend: { currency: string }[] }[]
+      ).map((row) => [row.name, row.pace.status]),
+    );
+    expect(pace['Pertumbuhan komunitas Indonesia']).toBe('on_track');
+    expect(pace['Creator-led revenue']).toBe('behind');
+    expect(Object.entries(pace).find(([name]) => name.endsWith('한국 브랜드 인지도'))?.[1]).toBe('behind');
   });
 });

@@ -25,6 +25,13 @@ import {
  * - Other in-house readers see every record their permission covers.
  * - Unfinished uploads (a file with no version yet) are seen by their uploader only.
  *
+ * - A goal's allocations are part of the goal: every in-house goal reader sees all of them (a viewer
+ *   or a reviewer sees the 60 % finance sees, without opening the contracts), agency users only
+ *   their own contracts' (the contracts they see).
+ * - Goal dashboards (goal-reports/): figures of the deliverables whose metrics the reader sees
+ *   (`deliverable_metrics`), money of the contracts in `goal_spend` (in-house readers with
+ *   `spend:read` all, agency users their own signed contracts, others none), and the goal's own
+ *   outcomes with `outcome:read` (never agencies).
  * - Invoices: agency users see their own agency's, in-house readers with `invoice:read` all of them;
  *   a line is visible with its invoice. The spend report reads invoices as `spend` (permission
  *   `spend:read`, the same rule), so a viewer sees the report's figures but opens no invoice.
@@ -35,6 +42,10 @@ export const RESOURCES = {
   user: { table: 'users', permission: 'user:read', label: 'User' },
   goal: { table: 'marketing_goals', permission: 'goal:read', label: 'Goal' },
   contract: { table: 'contracts', permission: 'contract:read', label: 'Contract' },
+  // A goal's allocations (which contracts fund it, how much): part of the goal, read with it.
+  goal_allocation: { table: 'contracts', permission: 'goal:read', label: 'Contract' },
+  // The goal dashboard's money: the contracts whose ledger, invoiced lines and costs a reader sees.
+  goal_spend: { table: 'contracts', permission: 'goal:read', label: 'Contract' },
   brief: { table: 'briefs', permission: 'brief:read', label: 'Brief' },
   deliverable: { table: 'deliverables', permission: 'deliverable:read', label: 'Deliverable' },
   version: { table: 'deliverable_versions', permission: 'deliverable:read', label: 'Version' },
@@ -86,6 +97,11 @@ export function scopeCondition(actor: Actor, resource: Resource, alias: string):
       return goalCondition(actor, alias);
     case 'contract':
       return contractCondition(actor, alias);
+    case 'goal_allocation':
+      return isAgencyActor(actor) ? contractCondition(actor, alias) : null;
+    case 'goal_spend':
+      if (isAgencyActor(actor)) return contractCondition(actor, alias);
+      return can(actor.role, 'spend:read') ? null : NOTHING;
     case 'brief':
       return briefCondition(actor, alias);
     case 'deliverable':

@@ -59,7 +59,12 @@ export async function loadDeliverableDetail(
   joinSome(decisionQuery, 'decision.approver', 'approver', PERSON)
     .where(`decision.version_id IN (${LISTED_VERSIONS})`, { id })
     .orderBy('decision.decided_at', 'ASC');
-  const [versions, derivatives, files, renditions, decisions, applied] = await Promise.all([
+  const goalsQuery = manager.query<{ goal_id: string; goal_name: string }[]>(
+    `SELECT g.id AS goal_id, g.name AS goal_name FROM brief_goals bg JOIN marketing_goals g ON g.id = bg.goal_id
+      WHERE bg.brief_id = $1 ORDER BY g.name, g.id LIMIT ${NESTED_LIST_LIMIT}`,
+    [deliverable.briefId],
+  );
+  const [versions, derivatives, files, renditions, decisions, applied, goals] = await Promise.all([
     versionQuery.getRawAndEntities<{ version_count: string }>(),
     derivativeQuery.getRawAndEntities<{ derivative_count: string }>(),
     manager
@@ -71,6 +76,7 @@ export async function loadDeliverableDetail(
     readyRenditionsOf(manager, LISTED_VERSIONS, { id }),
     decisionQuery.getMany(),
     deliverable.reviewPolicy ?? policies.effectiveForContract(manager, contract.id),
+    goalsQuery,
   ]);
 
   const filesOf = new Map<string, StoredFile[]>();
@@ -100,6 +106,7 @@ export async function loadDeliverableDetail(
     ),
     allowedActions,
     briefTitle: brief.title,
+    goals: goals.map((goal) => ({ goalId: goal.goal_id, goalName: goal.goal_name })),
     contractId: contract.id,
     contractOwner: {
       id: contract.ownerId,

@@ -139,9 +139,9 @@ export class GoalsService {
   }
 
   /**
-   * The contracts allocated to a goal that the actor may open themselves (the access service's
-   * contract scope: an agency its own signed ones, a reviewer those they review), at most
-   * NESTED_LIST_LIMIT of them with the count of all; one query.
+   * The contracts allocated to a goal as the actor may see them (`goal_allocation`: every in-house
+   * goal reader all of them, an agency its own signed ones), each saying whether the actor may open
+   * the contract itself (the contract scope), at most NESTED_LIST_LIMIT with the count of all; one query.
    */
   private async contractsOf(
     actor: Actor,
@@ -160,13 +160,21 @@ export class GoalsService {
     joinSome(qb, 'contract.agency', 'agency', ['name'], true)
       .addSelect('count(*) OVER ()', 'contract_count')
       .where('allocation.goal_id = :goalId', { goalId });
-    this.access.scope(qb, actor, 'contract', 'contract');
+    const opens = this.access.condition(actor, 'contract', 'open_contract');
+    qb.addSelect(
+      opens
+        ? `EXISTS (SELECT 1 FROM contracts open_contract WHERE open_contract.id = contract.id AND ${opens.sql})`
+        : 'true',
+      'may_open',
+    ).setParameters(opens?.params ?? {});
+    this.access.scope(qb, actor, 'goal_allocation', 'contract');
     const { entities, raw } = await qb
       .orderBy('contract.start_date', 'DESC')
       .addOrderBy('contract.reference', 'ASC')
       .addOrderBy('contract.id', 'ASC')
       .limit(NESTED_LIST_LIMIT)
-      .getRawAndEntities<{ contract_count: string }>();
+      .getRawAndEntities<{ contract_count: string; may_open: boolean; allocation_contract_id: string }>();
+    const mayOpen = new Set(raw.filter((row) => row.may_open).map((row) => row.allocation_contract_id));
     const contracts = entities.flatMap(({ contract, percent }) =>
       contract
         ? [
@@ -180,6 +188,7 @@ export class GoalsService {
               currency: contract.currency,
               percent,
               allocatedMinor: allocatedAmount(contract.budgetCapMinor, percent),
+              mayOpen: mayOpen.has(contract.id),
             },
           ]
         : [],

@@ -201,6 +201,7 @@ export function aDeliverable(overrides: Partial<DeliverableDetailDto> = {}): Del
     stepDueAt: '2026-04-02T09:00:00.000Z',
     thumbnail: { fileId: 'file-1', fileName: 'post.png', contentType: 'image/png' },
     briefTitle: 'Spring launch reels',
+    goals: [{ goalId: 'goal-1', goalName: 'Spring awareness' }],
     contractId: 'contract-1',
     contractOwner: { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' },
     agencyId: 'agency-1',

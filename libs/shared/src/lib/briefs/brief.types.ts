@@ -227,6 +227,8 @@ export interface DeliverableDetailDto extends DeliverableSummaryDto {
   /** What the reader may do to the deliverable now, decided by the API with `deliverableActions`. */
   allowedActions: DeliverableAction[];
   briefTitle: string;
+  /** The goals the deliverable's brief serves (trace up to the goal dashboards), at most NESTED_LIST_LIMIT. */
+  goals: { goalId: string; goalName: string }[];
   contractId: string;
   /** The contract's in-house owner: the approver of a `contractOwner` step. */
   contractOwner: UserRef;

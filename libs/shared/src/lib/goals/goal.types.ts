@@ -45,6 +45,8 @@ export interface GoalContractRef {
   percent: number;
   /** The allocated share of the budget cap, in minor units (floor of cap × percent / 100). */
   allocatedMinor: number;
+  /** Whether the reader may open the contract itself (a viewer reads the allocation, not the contract). */
+  mayOpen: boolean;
 }
 
 export interface GoalDto {

@@ -228,10 +228,17 @@ class DerivativeRef extends LineageRef {
   status!: DeliverableStatus;
 }
 
+export class GoalTrailResponse {
+  goalId!: string;
+  goalName!: string;
+}
+
 export class DeliverableDetailResponse extends DeliverableSummaryResponse implements DeliverableDetailDto {
   @ApiProperty({ enum: DELIVERABLE_ACTIONS, isArray: true })
   allowedActions!: DeliverableAction[];
   briefTitle!: string;
+  @ApiProperty({ type: [GoalTrailResponse] })
+  goals!: GoalTrailResponse[];
   contractId!: string;
   /** The contract's in-house owner: the approver of a `contractOwner` step. */
   contractOwner!: UserRefResponse;

@@ -238,6 +238,7 @@ export class GoalContractRefResponse implements GoalContractRef {
   currency!: string;
   percent!: number;
   allocatedMinor!: number;
+  mayOpen!: boolean;
 }
 
 export class GoalPage extends PageOf(GoalResponse, 'GoalPage') {}

@@ -26,7 +26,8 @@ const AGENCY_USERS_SHOWN = 10;
 /** /agencies/:id: the agency's profile, its people, and (for admins) offboarding. */
 @Component({
   selector: 'ap-agency-detail-page',
-  imports: [LocalDatePipe, 
+  imports: [
+    LocalDatePipe,
     LoadError,
     MatButtonModule,
     MatCardModule,
@@ -77,8 +78,7 @@ export class AgencyDetailPage {
   protected offboardAgency(agency: AgencyDto): void {
     openReasonDialog(this.dialog, {
       title: $localize`Offboard ${agency.name}:name:?`,
-      message:
-        $localize`The agency’s users are signed out at once and can no longer sign in. Its history stays, and you can reactivate the agency later.`,
+      message: $localize`The agency’s users are signed out at once and can no longer sign in. Its history stays, and you can reactivate the agency later.`,
       hint: $localize`Recorded in the audit log.`,
       confirmLabel: $localize`Offboard`,
       destructive: true,
@@ -91,7 +91,8 @@ export class AgencyDetailPage {
         }),
       )
       .subscribe({
-        next: (updated) => this.applyStatusChange(updated, $localize`${updated.name}:name: has been offboarded.`),
+        next: (updated) =>
+          this.applyStatusChange(updated, $localize`${updated.name}:name: has been offboarded.`),
         error: () => this.busy.set(false),
       });
   }

@@ -6,12 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Lookups } from '../../core/lookups/lookups';
 import { LookupField } from '../../shared/forms/lookup-field';
-import type {
-  AgencyDto,
-  AgencyService,
-  ApiErrorBody,
-  CreateAgencyRequest,
-} from '@agency-portal/shared';
+import type { AgencyDto, AgencyService, ApiErrorBody, CreateAgencyRequest } from '@agency-portal/shared';
 import { AGENCY_SERVICES, TEXT_LIMITS } from '@agency-portal/shared';
 import { AGENCY_SERVICE_LABELS } from '../../shared/i18n/labels';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';

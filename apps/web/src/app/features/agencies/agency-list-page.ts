@@ -92,7 +92,11 @@ import { AgencyService } from './agency.service';
             <p i18n>Use “New agency” to onboard the first one.</p>
           }
         </div>
-        <ap-agencies-table [agencies]="agencies.items()" [sort]="list.sortState()" (sortChange)="list.setSort($event)" />
+        <ap-agencies-table
+          [agencies]="agencies.items()"
+          [sort]="list.sortState()"
+          (sortChange)="list.setSort($event)"
+        />
       </ap-list-view>
     </section>
   `,

@@ -37,7 +37,9 @@ export class AgencyService {
   }
 
   create(request: CreateAgencyRequest): Observable<AgencyDto> {
-    return this.http.post<AgencyDto>('/api/agencies', request, { context: silentErrors() }).pipe(this.changed);
+    return this.http
+      .post<AgencyDto>('/api/agencies', request, { context: silentErrors() })
+      .pipe(this.changed);
   }
 
   update(id: string, request: UpdateAgencyRequest): Observable<AgencyDto> {

@@ -92,7 +92,11 @@ export class ApprovalPolicyEditPage {
     () => this.target(),
     ({ scope, id }) =>
       this.policies
-        .list(scope === 'contract' ? { contractId: id, limit: 1 } : { businessUnitId: id, kind: 'business_unit', limit: 1 })
+        .list(
+          scope === 'contract'
+            ? { contractId: id, limit: 1 }
+            : { businessUnitId: id, kind: 'business_unit', limit: 1 },
+        )
         .pipe(map((page) => page.items[0] ?? null)),
   );
   protected readonly targetName = createLoader(

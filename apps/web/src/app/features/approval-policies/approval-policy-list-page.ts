@@ -68,7 +68,12 @@ const KINDS = ['business_unit', 'contract'] as const;
             Set a business unit’s policy
           </h2>
           <div class="ap-set-policy__fields">
-            <ap-lookup-field label="Business unit" i18n-label [source]="lookups.units" [formControl]="unitToSet" />
+            <ap-lookup-field
+              label="Business unit"
+              i18n-label
+              [source]="lookups.units"
+              [formControl]="unitToSet"
+            />
             <button
               i18n="Opens the policy of the chosen unit@@policies.open"
               matButton="tonal"
@@ -93,9 +98,15 @@ const KINDS = ['business_unit', 'contract'] as const;
         <mat-form-field>
           <mat-label i18n="Filter: unit policies or contract overrides@@policies.kind">Kind</mat-label>
           <mat-select [formControl]="list.form.controls.kind">
-            <mat-option i18n="Filter value: every kind of policy@@policies.anyKind" value="">Any kind</mat-option>
-            <mat-option i18n="Kind of approval policy@@policies.kind.unit" value="business_unit">Business unit policies</mat-option>
-            <mat-option i18n="Kind of approval policy@@policies.kind.contract" value="contract">Contract overrides</mat-option>
+            <mat-option i18n="Filter value: every kind of policy@@policies.anyKind" value=""
+              >Any kind</mat-option
+            >
+            <mat-option i18n="Kind of approval policy@@policies.kind.unit" value="business_unit"
+              >Business unit policies</mat-option
+            >
+            <mat-option i18n="Kind of approval policy@@policies.kind.contract" value="contract"
+              >Contract overrides</mat-option
+            >
           </mat-select>
         </mat-form-field>
         <ap-lookup-field
@@ -109,7 +120,12 @@ const KINDS = ['business_unit', 'contract'] as const;
         />
       </ap-list-filters>
 
-      <ap-list-view [list]="list" [loader]="policies" loadingLabel="Loading approval policies" i18n-loadingLabel>
+      <ap-list-view
+        [list]="list"
+        [loader]="policies"
+        loadingLabel="Loading approval policies"
+        i18n-loadingLabel
+      >
         <p listEmpty i18n="No approval policy has been set@@policies.none">
           No policy has been set yet: every deliverable goes through the portal’s default (a social lead
           approves).
@@ -144,16 +160,29 @@ const KINDS = ['business_unit', 'contract'] as const;
               </td>
             </ng-container>
             <ng-container matColumnDef="target">
-              <th i18n="Column: the unit or contract a policy is for@@policies.column.target" mat-header-cell *matHeaderCellDef scope="col">
+              <th
+                i18n="Column: the unit or contract a policy is for@@policies.column.target"
+                mat-header-cell
+                *matHeaderCellDef
+                scope="col"
+              >
                 Applies to
               </th>
               <td mat-cell *matCellDef="let policy">
                 @if (policy.contractId) {
-                  <a [routerLink]="['/contracts', policy.contractId]">{{ contractNames().get(policy.contractId) ?? contractFallback }}</a>
+                  <a [routerLink]="['/contracts', policy.contractId]">{{
+                    contractNames().get(policy.contractId) ?? contractFallback
+                  }}</a>
                   <div><ap-status-chip label="Contract override" i18n-label tone="active" /></div>
                 } @else if (policy.businessUnitId) {
                   {{ unitNames().get(policy.businessUnitId) ?? '…' }}
-                  <div><ap-status-chip label="Business unit policy" i18n-label="@@policies.unitPolicy" tone="neutral" /></div>
+                  <div>
+                    <ap-status-chip
+                      label="Business unit policy"
+                      i18n-label="@@policies.unitPolicy"
+                      tone="neutral"
+                    />
+                  </div>
                 }
               </td>
             </ng-container>
@@ -232,8 +261,10 @@ const KINDS = ['business_unit', 'contract'] as const;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ApprovalPolicyListPage {
-  protected readonly editLabel = (name: string): string => $localize`:@@policies.editOne:Edit the policy ${name}:name:`;
-  protected readonly removeLabel = (name: string): string => $localize`:@@policies.removeOne:Remove the policy ${name}:name:`;
+  protected readonly editLabel = (name: string): string =>
+    $localize`:@@policies.editOne:Edit the policy ${name}:name:`;
+  protected readonly removeLabel = (name: string): string =>
+    $localize`:@@policies.removeOne:Remove the policy ${name}:name:`;
   protected readonly contractFallback = $localize`A contract`;
   private readonly auth = inject(AuthService);
   private readonly policyService = inject(ApprovalPolicyService);
@@ -283,7 +314,11 @@ export class ApprovalPolicyListPage {
 
   protected editPolicy(policy: ApprovalPolicyDto): void {
     const [scope, id] = targetOf(policy);
-    void this.router.navigate(['/approval-policies', scope === 'business_unit' ? 'business-units' : 'contracts', id]);
+    void this.router.navigate([
+      '/approval-policies',
+      scope === 'business_unit' ? 'business-units' : 'contracts',
+      id,
+    ]);
   }
 
   protected removePolicy(policy: ApprovalPolicyDto): void {

@@ -10,7 +10,10 @@ import { approversText } from '../deliverables/deliverable-labels';
       @for (step of steps(); track $index) {
         <li>
           <span class="ap-steps__name">{{ step.name }}</span>
-          <span i18n class="ap-steps__meta">{{ approvers(step) }} · SLA {step.slaHours, plural, =1 {1 hour} other {{{ step.slaHours }} hours}}</span>
+          <span i18n class="ap-steps__meta"
+            >{{ approvers(step) }} · SLA
+            {step.slaHours, plural, =1 {1 hour} other {{{ step.slaHours }} hours}}</span
+          >
         </li>
       } @empty {
         <li i18n class="ap-steps__meta">No steps: versions are approved as soon as they are submitted.</li>
@@ -41,5 +44,6 @@ export class ApprovalStepsList {
   readonly userNames = input<ReadonlyMap<string, string>>(new Map());
 
   private readonly locale = inject(LOCALE_ID);
-  protected readonly approvers = (step: ApprovalStepDto): string => approversText(step, this.userNames(), this.locale);
+  protected readonly approvers = (step: ApprovalStepDto): string =>
+    approversText(step, this.userNames(), this.locale);
 }

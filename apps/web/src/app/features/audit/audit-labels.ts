@@ -2,7 +2,6 @@ import { AUDIT_ENTITY_LABELS } from '../../shared/i18n/labels';
 
 export { AUDIT_ENTITY_LABELS };
 
-
 /** A label for any entity name, including ones added to the API after this build. */
 export function auditEntityLabel(entity: string): string {
   return (AUDIT_ENTITY_LABELS as Record<string, string>)[entity] ?? entity.replace(/_/g, ' ');

@@ -167,7 +167,9 @@ describe('BriefDetailPage', () => {
     await pressInDialog('Cancel');
     await fixture.whenStable();
 
-    expect(asked).toMatch(/deliver it by Apr 15, 2026\. Its estimate of KRW.600,000 is committed against SOW-2026-014/);
+    expect(asked).toMatch(
+      /deliver it by Apr 15, 2026\. Its estimate of KRW.600,000 is committed against SOW-2026-014/,
+    );
     expect(accept).not.toHaveBeenCalled();
   });
 

@@ -1,5 +1,13 @@
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
-import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  LOCALE_ID,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
@@ -48,7 +56,8 @@ function minorOf(details: Record<string, unknown> | undefined, key: string): num
  */
 @Component({
   selector: 'ap-brief-detail-page',
-  imports: [LocalDatePipe, 
+  imports: [
+    LocalDatePipe,
     BriefActions,
     BriefBudget,
     DeliverableSpecsTable,
@@ -186,7 +195,8 @@ export class BriefDetailPage {
     this.busy.set(true);
     this.capRefusal.set(null);
     this.briefs.accept(brief.id).subscribe({
-      next: (updated) => this.showUpdated(updated, $localize`Brief accepted. Its deliverables are ready for work.`),
+      next: (updated) =>
+        this.showUpdated(updated, $localize`Brief accepted. Its deliverables are ready for work.`),
       error: (error: unknown) => {
         this.busy.set(false);
         const body = apiErrorBodyOf(error);
@@ -213,7 +223,9 @@ export class BriefDetailPage {
       destructive: true,
     })
       .pipe(filter((reason): reason is string => !!reason))
-      .subscribe((reason) => this.applyAction(this.briefs.decline(brief.id, reason), $localize`Brief declined.`));
+      .subscribe((reason) =>
+        this.applyAction(this.briefs.decline(brief.id, reason), $localize`Brief declined.`),
+      );
   }
 
   private cancelBrief(brief: BriefDetailDto): void {

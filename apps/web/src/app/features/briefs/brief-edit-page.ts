@@ -30,7 +30,9 @@ import { BriefService } from './brief.service';
           @if (brief.value(); as current) {
             <p class="ap-subtitle">{{ current.contractReference }} · {{ current.title }}</p>
           } @else {
-            <p i18n class="ap-subtitle">New briefs start as drafts; the agency sees them once you send them.</p>
+            <p i18n class="ap-subtitle">
+              New briefs start as drafts; the agency sees them once you send them.
+            </p>
           }
         </div>
       </header>

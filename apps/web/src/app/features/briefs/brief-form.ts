@@ -271,7 +271,12 @@ export class BriefForm {
       rateCardItemId: [spec?.rateCardItemId ?? '', Validators.required],
       quantity: [
         spec?.quantity ?? (1 as number | null),
-        [Validators.required, Validators.min(NUMBER_LIMITS.specQuantity.min), Validators.max(NUMBER_LIMITS.specQuantity.max), wholeNumber],
+        [
+          Validators.required,
+          Validators.min(NUMBER_LIMITS.specQuantity.min),
+          Validators.max(NUMBER_LIMITS.specQuantity.max),
+          wholeNumber,
+        ],
       ],
       dueDate: [spec?.dueDate ?? '', Validators.required],
       channel: [(spec?.channel ?? '') as Channel | ''],

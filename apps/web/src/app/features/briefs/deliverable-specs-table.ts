@@ -64,7 +64,9 @@ export class DeliverableSpecsTable {
   readonly currency = input.required<string>();
 
   protected readonly channelLabel = (channel: Channel | null): string =>
-    channel ? CHANNEL_LABELS[channel] : $localize`:Channel of a deliverable spec — any channel@@channel.any:Any`;
+    channel
+      ? CHANNEL_LABELS[channel]
+      : $localize`:Channel of a deliverable spec — any channel@@channel.any:Any`;
   protected readonly columns = ['code', 'description', 'quantity', 'dueDate', 'channel', 'estimate'];
   protected readonly totalQuantity = computed(() =>
     this.specs().reduce((sum, spec) => sum + spec.quantity, 0),

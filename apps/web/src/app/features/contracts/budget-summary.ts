@@ -123,10 +123,34 @@ export class BudgetSummary {
     const spendTone = (amount: number): BudgetMeasure['tone'] => (amount > cap ? 'over' : 'spend');
     return [
       measure('cap', $localize`Budget cap`, cap, cap, 'cap'),
-      measure('committed', $localize`:Money committed by accepted briefs@@budget.committed:Committed`, budget.committedMinor, cap, spendTone(budget.committedMinor)),
-      measure('invoiced', $localize`:Money invoiced by the agency@@budget.invoiced:Invoiced`, budget.invoicedMinor, cap, spendTone(budget.invoicedMinor)),
-      measure('approved', $localize`:Invoiced money approved by finance@@budget.approved:Approved`, budget.approvedMinor, cap, spendTone(budget.approvedMinor)),
-      measure('paid', $localize`:Money paid out@@budget.paid:Paid`, budget.paidMinor, cap, spendTone(budget.paidMinor)),
+      measure(
+        'committed',
+        $localize`:Money committed by accepted briefs@@budget.committed:Committed`,
+        budget.committedMinor,
+        cap,
+        spendTone(budget.committedMinor),
+      ),
+      measure(
+        'invoiced',
+        $localize`:Money invoiced by the agency@@budget.invoiced:Invoiced`,
+        budget.invoicedMinor,
+        cap,
+        spendTone(budget.invoicedMinor),
+      ),
+      measure(
+        'approved',
+        $localize`:Invoiced money approved by finance@@budget.approved:Approved`,
+        budget.approvedMinor,
+        cap,
+        spendTone(budget.approvedMinor),
+      ),
+      measure(
+        'paid',
+        $localize`:Money paid out@@budget.paid:Paid`,
+        budget.paidMinor,
+        cap,
+        spendTone(budget.paidMinor),
+      ),
       measure(
         'remaining',
         $localize`Remaining`,

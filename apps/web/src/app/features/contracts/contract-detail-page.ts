@@ -46,7 +46,8 @@ import { openReasonDialog } from '../../shared/ui/reason-dialog';
  */
 @Component({
   selector: 'ap-contract-detail-page',
-  imports: [LocalDatePipe, 
+  imports: [
+    LocalDatePipe,
     AllocationsTable,
     AppliedPolicySummary,
     BudgetSummary,
@@ -148,7 +149,8 @@ export class ContractDetailPage {
         }),
       )
       .subscribe({
-        next: (updated) => this.applyChange(updated, $localize`${updated.reference}:reference: has been terminated.`),
+        next: (updated) =>
+          this.applyChange(updated, $localize`${updated.reference}:reference: has been terminated.`),
         error: () => this.busy.set(false),
       });
   }

@@ -33,7 +33,13 @@ import type {
   RateCardItemDto,
   RateUnit,
 } from '@agency-portal/shared';
-import { RATE_UNITS, allocationTotal, isContractFieldEditable, NUMBER_LIMITS, TEXT_LIMITS } from '@agency-portal/shared';
+import {
+  RATE_UNITS,
+  allocationTotal,
+  isContractFieldEditable,
+  NUMBER_LIMITS,
+  TEXT_LIMITS,
+} from '@agency-portal/shared';
 import { RATE_UNIT_LABELS } from '../../shared/i18n/labels';
 import { distinctUntilChanged, map } from 'rxjs';
 import { Lookups } from '../../core/lookups/lookups';
@@ -86,7 +92,8 @@ const DEFAULT_RENEWAL_NOTICE_DAYS = 30;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ContractForm {
-  protected readonly rateCardItemLabel = (number: number): string => $localize`Rate card item ${number}:number:`;
+  protected readonly rateCardItemLabel = (number: number): string =>
+    $localize`Rate card item ${number}:number:`;
   protected readonly allocationLabel = (number: number): string => $localize`Allocation ${number}:number:`;
   /** The contract being edited; null to draft a new one. */
   readonly contract = input<ContractDetailDto | null>(null);
@@ -121,7 +128,12 @@ export class ContractForm {
       budgetCapMinor: [null as number | null, Validators.required],
       renewalNoticeDays: [
         DEFAULT_RENEWAL_NOTICE_DAYS as number | null,
-        [Validators.required, Validators.min(NUMBER_LIMITS.renewalNoticeDays.min), Validators.max(NUMBER_LIMITS.renewalNoticeDays.max), wholeNumber],
+        [
+          Validators.required,
+          Validators.min(NUMBER_LIMITS.renewalNoticeDays.min),
+          Validators.max(NUMBER_LIMITS.renewalNoticeDays.max),
+          wholeNumber,
+        ],
       ],
       internalNotes: ['', Validators.maxLength(TEXT_LIMITS.contractText)],
       rateCard: this.fb.array<RateCardRow>([]),
@@ -273,8 +285,14 @@ export class ContractForm {
 
   private rateCardRow(item?: RateCardItemDto): RateCardRow {
     return this.fb.group({
-      code: [item?.code ?? '', [Validators.required, Validators.maxLength(TEXT_LIMITS.rateCardCode), notBlank]],
-      description: [item?.description ?? '', [Validators.required, Validators.maxLength(TEXT_LIMITS.rateCardDescription), notBlank]],
+      code: [
+        item?.code ?? '',
+        [Validators.required, Validators.maxLength(TEXT_LIMITS.rateCardCode), notBlank],
+      ],
+      description: [
+        item?.description ?? '',
+        [Validators.required, Validators.maxLength(TEXT_LIMITS.rateCardDescription), notBlank],
+      ],
       unit: [(item?.unit ?? '') as RateUnit | '', Validators.required],
       unitPriceMinor: [item?.unitPriceMinor ?? (null as number | null), Validators.required],
     });
@@ -285,7 +303,12 @@ export class ContractForm {
       goalId: [allocation?.goalId ?? '', Validators.required],
       percent: [
         allocation?.percent ?? (null as number | null),
-        [Validators.required, Validators.min(NUMBER_LIMITS.allocationPercent.min), Validators.max(NUMBER_LIMITS.allocationPercent.max), wholeNumber],
+        [
+          Validators.required,
+          Validators.min(NUMBER_LIMITS.allocationPercent.min),
+          Validators.max(NUMBER_LIMITS.allocationPercent.max),
+          wholeNumber,
+        ],
       ],
     });
   }

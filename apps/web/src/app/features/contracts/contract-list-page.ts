@@ -53,7 +53,9 @@ export class ContractListPage {
     () => !this.isAgencyUser() && this.auth.hasPermission('agency:read'),
   );
   protected readonly showUnitFilter = computed(() => this.auth.hasPermission('business_unit:read'));
-  protected readonly showOwnerFilter = computed(() => !this.isAgencyUser() && this.auth.hasPermission('user:read'));
+  protected readonly showOwnerFilter = computed(
+    () => !this.isAgencyUser() && this.auth.hasPermission('user:read'),
+  );
   protected readonly inHouse = { kind: 'in_house' } as const;
 
   protected readonly list = listQueryState({

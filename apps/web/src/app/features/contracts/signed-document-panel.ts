@@ -68,7 +68,8 @@ let nextId = 0;
           }
         </p>
         <div>
-          <button i18n
+          <button
+            i18n
             matButton="filled"
             type="button"
             [disabled]="!chosenFile() || uploading()"
@@ -82,7 +83,8 @@ let nextId = 0;
             <mat-progress-bar
               mode="determinate"
               [value]="uploadProgress() ?? 0"
-              aria-label="Upload progress" i18n-aria-label
+              aria-label="Upload progress"
+              i18n-aria-label
             />
             <span i18n role="status">Uploading… {{ (uploadProgress() ?? 0) / 100 | percent }}</span>
           </div>

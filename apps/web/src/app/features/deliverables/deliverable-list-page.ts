@@ -49,7 +49,13 @@ import { DeliverablesTable } from './deliverables-table';
           }
         </div>
         <div class="ap-page-header__actions">
-          <button i18n matButton="outlined" type="button" [disabled]="deliverables.loading()" (click)="deliverables.reload()">
+          <button
+            i18n
+            matButton="outlined"
+            type="button"
+            [disabled]="deliverables.loading()"
+            (click)="deliverables.reload()"
+          >
             Refresh
           </button>
         </div>
@@ -106,7 +112,11 @@ import { DeliverablesTable } from './deliverables-table';
       </ap-list-filters>
 
       @if (list.filters().briefId) {
-        <p i18n="The deliverables list is narrowed to one brief@@deliverables.ofOneBrief" class="ap-notice" role="status">
+        <p
+          i18n="The deliverables list is narrowed to one brief@@deliverables.ofOneBrief"
+          class="ap-notice"
+          role="status"
+        >
           Showing the deliverables of one brief.
         </p>
       }

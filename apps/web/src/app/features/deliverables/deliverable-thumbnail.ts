@@ -85,7 +85,8 @@ export class DeliverableThumbnail {
   protected readonly kind = computed(() => thumbnailKind(this.thumbnail()));
   protected readonly kindLabel = computed(() => KIND_LABELS[this.kind()]);
   protected readonly imageAlt = computed(
-    () => $localize`:Alternative text of a deliverable's thumbnail@@thumbnail.alt:Preview of ${this.thumbnail()?.fileName ?? ''}:file:`,
+    () =>
+      $localize`:Alternative text of a deliverable's thumbnail@@thumbnail.alt:Preview of ${this.thumbnail()?.fileName ?? ''}:file:`,
   );
   protected readonly iconPath = computed(() => ICONS[this.kind()]);
 

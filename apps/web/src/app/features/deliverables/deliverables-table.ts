@@ -17,7 +17,15 @@ import { type LineageRow, lineageRows } from './lineage';
  */
 @Component({
   selector: 'ap-deliverables-table',
-  imports: [DeliverableThumbnail, DueRelativePipe, LocalDatePipe, MatSortModule, MatTableModule, RouterLink, StatusChip],
+  imports: [
+    DeliverableThumbnail,
+    DueRelativePipe,
+    LocalDatePipe,
+    MatSortModule,
+    MatTableModule,
+    RouterLink,
+    StatusChip,
+  ],
   template: `
     <div class="ap-table-wrap">
       <table

@@ -4,7 +4,11 @@ import { DeliverableListPage } from './deliverable-list-page';
 import { VersionComparePage } from './version-compare-page';
 
 export const deliverableRoutes: Route[] = [
-  { path: '', title: $localize`:Title of the list of every deliverable@@deliverables.title:Deliverables`, component: DeliverableListPage },
+  {
+    path: '',
+    title: $localize`:Title of the list of every deliverable@@deliverables.title:Deliverables`,
+    component: DeliverableListPage,
+  },
   { path: ':id', title: $localize`Deliverable`, component: DeliverableDetailPage },
   {
     path: ':id/compare',

@@ -33,7 +33,9 @@ export interface DerivativeDialogData {
     <h2 i18n mat-dialog-title>Create a cut-down</h2>
     <form [formGroup]="form" (ngSubmit)="createCutDown()" novalidate>
       <mat-dialog-content class="ap-form">
-        <p i18n>A version of “{{ data.masterTitle }}” cut down for another channel. It is reviewed on its own.</p>
+        <p i18n>
+          A version of “{{ data.masterTitle }}” cut down for another channel. It is reviewed on its own.
+        </p>
         <mat-form-field>
           <mat-label i18n>Title</mat-label>
           <input matInput formControlName="title" required cdkFocusInitial />

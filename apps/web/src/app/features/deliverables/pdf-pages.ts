@@ -27,8 +27,12 @@ import { type PdfDocument, PdfRenderer } from './pdf-renderer';
       <p i18n class="ap-form-error" role="alert">The PDF could not be shown: {{ message }}</p>
     } @else if (pdf(); as document) {
       <div class="ap-pdf__toolbar" role="group" [attr.aria-label]="pagesLabel(fileName())">
-        <button i18n matButton type="button" [disabled]="page() <= 1" (click)="turn(-1)">Previous page</button>
-        <span i18n class="ap-pdf__position" aria-live="polite">Page {{ page() }} of {{ document.pageCount }}</span>
+        <button i18n matButton type="button" [disabled]="page() <= 1" (click)="turn(-1)">
+          Previous page
+        </button>
+        <span i18n class="ap-pdf__position" aria-live="polite"
+          >Page {{ page() }} of {{ document.pageCount }}</span
+        >
         <button i18n matButton type="button" [disabled]="page() >= document.pageCount" (click)="turn(1)">
           Next page
         </button>

@@ -28,7 +28,14 @@ const POST_URL = /^https?:\/\/\S+$/i;
     <form class="ap-publish" [formGroup]="form" (ngSubmit)="publishDeliverable()" novalidate>
       <mat-form-field>
         <mat-label i18n>Post URL</mat-label>
-        <input matInput type="url" formControlName="postUrl" required placeholder="https://" i18n-placeholder />
+        <input
+          matInput
+          type="url"
+          formControlName="postUrl"
+          required
+          placeholder="https://"
+          i18n-placeholder
+        />
         <mat-hint i18n>The address of the live post.</mat-hint>
         <mat-error i18n>
           @if (form.controls.postUrl.errors?.['pattern']) {

@@ -53,7 +53,8 @@ const STATE_TEXT: Record<UploadState, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UploadPanel {
-  protected readonly uploadProgressLabel = (name: string): string => $localize`Upload progress for ${name}:file:`;
+  protected readonly uploadProgressLabel = (name: string): string =>
+    $localize`Upload progress for ${name}:file:`;
   protected readonly cancelUploadLabel = (name: string): string => $localize`Cancel upload of ${name}:file:`;
   protected readonly removeLabel = (name: string): string => $localize`Remove ${name}:file:`;
   protected readonly retryUploadLabel = (name: string): string => $localize`Retry upload of ${name}:file:`;

@@ -16,7 +16,7 @@ import { contractStatusLabel, contractStatusTone } from '../contracts/contract-l
         <ng-container matColumnDef="reference">
           <th i18n mat-header-cell *matHeaderCellDef scope="col">Reference</th>
           <td mat-cell *matCellDef="let contract">
-            @if (linkContracts()) {
+            @if (contract.mayOpen) {
               <a [routerLink]="['/contracts', contract.contractId]">{{ contract.reference }}</a>
             } @else {
               {{ contract.reference }}
@@ -58,9 +58,8 @@ import { contractStatusLabel, contractStatusTone } from '../contracts/contract-l
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class GoalContractsTable {
+  /** Each says whether the reader may open it (`mayOpen`): a viewer reads the allocation only. */
   readonly contracts = input.required<GoalContractRef[]>();
-  /** Off for roles that cannot open contracts. */
-  readonly linkContracts = input(true);
 
   protected readonly columns = ['reference', 'agency', 'status', 'percent', 'allocated'];
   protected readonly statusLabel = contractStatusLabel;

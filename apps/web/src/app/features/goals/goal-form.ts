@@ -18,7 +18,12 @@ import type {
 import { Lookups } from '../../core/lookups/lookups';
 import { LookupField } from '../../shared/forms/lookup-field';
 import { CHANNELS, FUNNEL_STAGES, GOAL_STATUSES, KPI_METRICS, TEXT_LIMITS } from '@agency-portal/shared';
-import { CHANNEL_LABELS, FUNNEL_STAGE_LABELS, GOAL_STATUS_LABELS, KPI_METRIC_LABELS } from '../../shared/i18n/labels';
+import {
+  CHANNEL_LABELS,
+  FUNNEL_STAGE_LABELS,
+  GOAL_STATUS_LABELS,
+  KPI_METRIC_LABELS,
+} from '../../shared/i18n/labels';
 import { map } from 'rxjs';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
 import { serverErrorsOn } from '../../shared/forms/server-errors';

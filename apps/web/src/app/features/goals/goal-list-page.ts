@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { CHANNELS, GOAL_SORT_KEYS, GOAL_STATUSES, KPI_METRICS } from '@agency-portal/shared';
 import { AuthService } from '../../core/auth/auth.service';
 import { Lookups } from '../../core/lookups/lookups';
@@ -30,6 +30,7 @@ import { GoalsTable } from './goals-table';
     MatInputModule,
     MatSelectModule,
     ReactiveFormsModule,
+    RouterLink,
   ],
   templateUrl: './goal-list-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -48,6 +49,7 @@ export class GoalListPage {
   protected readonly kpiMetrics = KPI_METRICS;
   protected readonly kpiLabels = KPI_METRIC_LABELS;
   protected readonly canManage = computed(() => this.auth.hasPermission('goal:manage'));
+  protected readonly canCompare = computed(() => this.auth.hasPermission('outcome:read'));
   protected readonly showUnitFilter = computed(() => this.auth.hasPermission('business_unit:read'));
 
   protected readonly list = listQueryState({

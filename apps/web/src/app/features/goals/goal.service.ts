@@ -18,7 +18,10 @@ export class GoalService {
   private readonly http = inject(HttpClient);
 
   list(query: GoalListQuery = {}): Observable<Page<GoalDto>> {
-    return this.http.get<Page<GoalDto>>('/api/goals', { params: toHttpParams(query), context: silentErrors() });
+    return this.http.get<Page<GoalDto>>('/api/goals', {
+      params: toHttpParams(query),
+      context: silentErrors(),
+    });
   }
 
   get(id: string): Observable<GoalDetailDto> {

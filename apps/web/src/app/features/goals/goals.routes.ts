@@ -3,6 +3,7 @@ import { permissionGuard } from '../../core/auth/auth.guards';
 import { GoalDetailPage } from './goal-detail-page';
 import { GoalEditPage } from './goal-edit-page';
 import { GoalListPage } from './goal-list-page';
+import { GoalOverviewPage } from './goal-overview-page';
 
 export const goalRoutes: Route[] = [
   { path: '', title: $localize`Goals`, component: GoalListPage },
@@ -11,6 +12,12 @@ export const goalRoutes: Route[] = [
     title: $localize`New goal`,
     canActivate: [permissionGuard('goal:manage')],
     component: GoalEditPage,
+  },
+  {
+    path: 'overview',
+    title: $localize`:Page title@@goalOverview.title:Goal overview`,
+    canActivate: [permissionGuard('outcome:read')],
+    component: GoalOverviewPage,
   },
   { path: ':id', title: $localize`Goal`, component: GoalDetailPage },
   {

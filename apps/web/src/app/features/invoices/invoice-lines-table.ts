@@ -60,7 +60,9 @@ import { MoneyPipe } from '../../shared/money/money.pipe';
           >
             Goal
           </th>
-          <td mat-cell *matCellDef="let line">{{ line.goalName }}</td>
+          <td mat-cell *matCellDef="let line">
+            <a [routerLink]="['/goals', line.goalId]" data-testid="invoice-line-goal">{{ line.goalName }}</a>
+          </td>
         </ng-container>
         <ng-container matColumnDef="quantity">
           <th

@@ -56,7 +56,8 @@ const STATUS_TONES: Record<OutboxStatus, StatusTone> = {
           </p>
         </div>
         <div class="ap-page-header__actions">
-          <button i18n
+          <button
+            i18n
             matButton="outlined"
             type="button"
             [disabled]="messages.loading()"
@@ -87,97 +88,97 @@ const STATUS_TONES: Record<OutboxStatus, StatusTone> = {
       </ap-list-filters>
       <ap-list-view [list]="list" [loader]="messages" loadingLabel="Loading the outbox" i18n-loadingLabel>
         <p listEmpty i18n>No e-mail has been sent yet.</p>
-          <div class="ap-table-wrap">
-            <table
-              mat-table
-              [dataSource]="messages.items()"
-              multiTemplateDataRows
-              aria-label="Mail outbox"
-              i18n-aria-label
-              matSort
-              matSortDisableClear
-              [matSortActive]="list.sortState().key"
-              [matSortDirection]="list.sortState().direction"
-              (matSortChange)="list.setSort($event)"
-            >
-              <ng-container matColumnDef="time">
-                <th
-                  i18n
-                  mat-header-cell
-                  *matHeaderCellDef
-                  scope="col"
-                  mat-sort-header="createdAt"
-                  [start]="'desc'"
-                  sortActionDescription="Sort by this column"
-                  i18n-sortActionDescription="@@list.sortByColumn"
+        <div class="ap-table-wrap">
+          <table
+            mat-table
+            [dataSource]="messages.items()"
+            multiTemplateDataRows
+            aria-label="Mail outbox"
+            i18n-aria-label
+            matSort
+            matSortDisableClear
+            [matSortActive]="list.sortState().key"
+            [matSortDirection]="list.sortState().direction"
+            (matSortChange)="list.setSort($event)"
+          >
+            <ng-container matColumnDef="time">
+              <th
+                i18n
+                mat-header-cell
+                *matHeaderCellDef
+                scope="col"
+                mat-sort-header="createdAt"
+                [start]="'desc'"
+                sortActionDescription="Sort by this column"
+                i18n-sortActionDescription="@@list.sortByColumn"
+              >
+                Time
+              </th>
+              <td mat-cell *matCellDef="let message">{{ message.createdAt | localDate: 'dateTime' }}</td>
+            </ng-container>
+            <ng-container matColumnDef="to">
+              <th i18n mat-header-cell *matHeaderCellDef scope="col">To</th>
+              <td mat-cell *matCellDef="let message">{{ message.to }}</td>
+            </ng-container>
+            <ng-container matColumnDef="subject">
+              <th i18n mat-header-cell *matHeaderCellDef scope="col">Subject</th>
+              <td mat-cell *matCellDef="let message">{{ message.subject }}</td>
+            </ng-container>
+            <ng-container matColumnDef="status">
+              <th i18n mat-header-cell *matHeaderCellDef scope="col">Status</th>
+              <td mat-cell *matCellDef="let message">
+                <ap-status-chip [label]="statusLabel(message.status)" [tone]="statusTone(message.status)" />
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="body">
+              <th mat-header-cell *matHeaderCellDef scope="col">
+                <span i18n class="ap-visually-hidden">Body</span>
+              </th>
+              <td mat-cell *matCellDef="let message">
+                <button
+                  matButton
+                  type="button"
+                  class="ap-body-toggle"
+                  [attr.aria-expanded]="expandedId() === message.id"
+                  [attr.aria-controls]="'outbox-body-' + message.id"
+                  (click)="toggleBody(message.id)"
                 >
-                  Time
-                </th>
-                <td mat-cell *matCellDef="let message">{{ message.createdAt | localDate: 'dateTime' }}</td>
-              </ng-container>
-              <ng-container matColumnDef="to">
-                <th i18n mat-header-cell *matHeaderCellDef scope="col">To</th>
-                <td mat-cell *matCellDef="let message">{{ message.to }}</td>
-              </ng-container>
-              <ng-container matColumnDef="subject">
-                <th i18n mat-header-cell *matHeaderCellDef scope="col">Subject</th>
-                <td mat-cell *matCellDef="let message">{{ message.subject }}</td>
-              </ng-container>
-              <ng-container matColumnDef="status">
-                <th i18n mat-header-cell *matHeaderCellDef scope="col">Status</th>
-                <td mat-cell *matCellDef="let message">
-                  <ap-status-chip [label]="statusLabel(message.status)" [tone]="statusTone(message.status)" />
-                </td>
-              </ng-container>
-              <ng-container matColumnDef="body">
-                <th mat-header-cell *matHeaderCellDef scope="col">
-                  <span i18n class="ap-visually-hidden">Body</span>
-                </th>
-                <td mat-cell *matCellDef="let message">
-                  <button
-                    matButton
-                    type="button"
-                    class="ap-body-toggle"
-                    [attr.aria-expanded]="expandedId() === message.id"
-                    [attr.aria-controls]="'outbox-body-' + message.id"
-                    (click)="toggleBody(message.id)"
-                  >
-                    @if (expandedId() === message.id) {
-                      <ng-container i18n>Hide body</ng-container>
-                    } @else {
-                      <ng-container i18n>Show body</ng-container>
-                    }
-                  </button>
-                </td>
-              </ng-container>
-              <ng-container matColumnDef="expanded">
-                <td mat-cell *matCellDef="let message" [attr.colspan]="columns.length" class="ap-body-cell">
                   @if (expandedId() === message.id) {
-                    <div [attr.id]="'outbox-body-' + message.id">
-                      @if (message.error) {
-                        <p [class]="message.status === 'failed' ? 'ap-form-error' : 'ap-hint'">
-                          @if (message.status === 'failed') {
-                            <ng-container i18n>Sending failed: {{ message.error }}</ng-container>
-                          } @else {
-                            {{ message.error }}
-                          }
-                        </p>
-                      }
-                      <pre class="ap-body">{{ message.body }}</pre>
-                    </div>
+                    <ng-container i18n>Hide body</ng-container>
+                  } @else {
+                    <ng-container i18n>Show body</ng-container>
                   }
-                </td>
-              </ng-container>
-              <tr mat-header-row *matHeaderRowDef="columns"></tr>
-              <tr mat-row *matRowDef="let row; columns: columns"></tr>
-              <tr
-                mat-row
-                *matRowDef="let row; columns: ['expanded']"
-                class="ap-body-row"
-                [class.ap-body-row--open]="expandedId() === row.id"
-              ></tr>
-            </table>
-          </div>
+                </button>
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="expanded">
+              <td mat-cell *matCellDef="let message" [attr.colspan]="columns.length" class="ap-body-cell">
+                @if (expandedId() === message.id) {
+                  <div [attr.id]="'outbox-body-' + message.id">
+                    @if (message.error) {
+                      <p [class]="message.status === 'failed' ? 'ap-form-error' : 'ap-hint'">
+                        @if (message.status === 'failed') {
+                          <ng-container i18n>Sending failed: {{ message.error }}</ng-container>
+                        } @else {
+                          {{ message.error }}
+                        }
+                      </p>
+                    }
+                    <pre class="ap-body">{{ message.body }}</pre>
+                  </div>
+                }
+              </td>
+            </ng-container>
+            <tr mat-header-row *matHeaderRowDef="columns"></tr>
+            <tr mat-row *matRowDef="let row; columns: columns"></tr>
+            <tr
+              mat-row
+              *matRowDef="let row; columns: ['expanded']"
+              class="ap-body-row"
+              [class.ap-body-row--open]="expandedId() === row.id"
+            ></tr>
+          </table>
+        </div>
       </ap-list-view>
     </section>
   `,

@@ -89,20 +89,22 @@ export class ProfilePage {
     const { name, locale, timeZone } = this.form.getRawValue();
     this.saving.set(true);
     this.error.set(null);
-    this.profile.update({ name: name.trim(), locale: locale as Locale, timeZone: timeZone || null }).subscribe({
-      next: (user) => {
-        this.saving.set(false);
-        this.auth.updateUser(user);
-        if (user.locale !== this.localeService.current) {
-          this.localeService.switchTo(user.locale);
-          return;
-        }
-        this.notifier.success($localize`Your profile is saved.`);
-      },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.error.set(describeError(error));
-      },
-    });
+    this.profile
+      .update({ name: name.trim(), locale: locale as Locale, timeZone: timeZone || null })
+      .subscribe({
+        next: (user) => {
+          this.saving.set(false);
+          this.auth.updateUser(user);
+          if (user.locale !== this.localeService.current) {
+            this.localeService.switchTo(user.locale);
+            return;
+          }
+          this.notifier.success($localize`Your profile is saved.`);
+        },
+        error: (error: unknown) => {
+          this.saving.set(false);
+          this.error.set(describeError(error));
+        },
+      });
   }
 }

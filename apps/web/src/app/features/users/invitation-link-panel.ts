@@ -30,7 +30,8 @@ import type { InvitationDto } from '@agency-portal/shared';
         <div class="ap-link" role="group" aria-labelledby="invite-link-label">
           <span i18n id="invite-link-label" class="ap-link__label">Set-password link</span>
           <code class="ap-link__url" data-testid="invite-link">{{ absoluteUrl() }}</code>
-          <button i18n
+          <button
+            i18n
             matButton="tonal"
             type="button"
             [cdkCopyToClipboard]="absoluteUrl()"

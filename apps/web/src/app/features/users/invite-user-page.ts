@@ -15,13 +15,7 @@ import { UserService } from './user.service';
 /** /users/invite: invite someone, then hand over their one-time set-password link. */
 @Component({
   selector: 'ap-invite-user-page',
-  imports: [
-    InvitationLinkPanel,
-    InviteUserForm,
-    MatButtonModule,
-    MatCardModule,
-    MatProgressBarModule,
-  ],
+  imports: [InvitationLinkPanel, InviteUserForm, MatButtonModule, MatCardModule, MatProgressBarModule],
   template: `
     <section class="ap-page ap-page--narrow">
       <header class="ap-page-header">

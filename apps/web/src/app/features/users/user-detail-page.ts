@@ -23,7 +23,8 @@ import { UserService } from './user.service';
 /** /users/:id: a person's account, with edit, deactivate/reactivate and a new invitation link. */
 @Component({
   selector: 'ap-user-detail-page',
-  imports: [LocalDatePipe, 
+  imports: [
+    LocalDatePipe,
     InvitationLinkPanel,
     LoadError,
     MatButtonModule,

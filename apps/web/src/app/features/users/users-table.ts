@@ -59,7 +59,13 @@ import { USER_STATUS_LABELS, type UserStatus, userStatus } from './user-status';
         </ng-container>
         <ng-container matColumnDef="agency">
           <th i18n mat-header-cell *matHeaderCellDef scope="col">Agency</th>
-          <td mat-cell *matCellDef="let user">@if (user.agencyName) {{{ user.agencyName }}} @else {<ng-container i18n="A user who belongs to the brand, not an agency">In-house</ng-container>}</td>
+          <td mat-cell *matCellDef="let user">
+            @if (user.agencyName) {
+              {{ user.agencyName }}
+            } @else {
+              <ng-container i18n="A user who belongs to the brand, not an agency">In-house</ng-container>
+            }
+          </td>
         </ng-container>
         <ng-container matColumnDef="businessUnit">
           <th i18n mat-header-cell *matHeaderCellDef scope="col">Business unit</th>

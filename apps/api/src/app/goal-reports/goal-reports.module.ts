@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { GoalDeliverablesService } from './goal-deliverables.service';
+import { GoalOverviewService } from './goal-overview.service';
+import { GoalReportService } from './goal-report.service';
+import { GoalReportsController } from './goal-reports.controller';
+
+/** Goal dashboards and the goal overview: read-only reports over outcomes and the budget ledger. */
+@Module({
+  controllers: [GoalReportsController],
+  providers: [GoalReportService, GoalDeliverablesService, GoalOverviewService],
+})
+export class GoalReportsModule {}
