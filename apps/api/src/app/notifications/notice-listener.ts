@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
 import { Subject, type Observable } from 'rxjs';
+import { asError } from '../common/errors/as-error';
 import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import { NOTICE_CHANNEL, parseAnnouncement, type NoticeAnnouncement } from './notice-channel';
 
@@ -72,7 +73,8 @@ export class NoticeListener implements OnModuleInit, OnModuleDestroy {
     client.removeAllListeners();
     void client.end().catch(() => undefined);
     const delay = Math.min(MAX_RECONNECT_MS, 1_000 * 2 ** this.failures++);
-    if (error) this.logger.warn(`notice channel lost (${String(error)}); listening again in ${delay} ms`);
+    if (error)
+      this.logger.warn(`notice channel lost (${asError(error).message}); listening again in ${delay} ms`);
     if (this.retry) clearTimeout(this.retry);
     this.retry = setTimeout(() => void this.connect(), delay);
   }
