@@ -34,6 +34,8 @@ test.describe('content calendar', () => {
     page,
     request,
   }) => {
+    // Two sign-ins and a dozen page loads: on a busy 2-core machine this walk takes about a minute.
+    test.slow();
     const lead = await tokenFor(request, 'lead@demo.local');
     const northwind = await deliverableOf(request, lead, 'Northwind Social');
     const southpeak = await deliverableOf(request, lead, 'Southpeak Media');
@@ -109,6 +111,8 @@ test.describe('comparing versions', () => {
     page,
     request,
   }) => {
+    // Two sign-ins, four previews and a phone-sized check: slow on a busy machine.
+    test.slow();
     const reviewer = await tokenFor(request, 'reviewer@demo.local');
     const list = await request.get('/api/deliverables', {
       headers: { Authorization: `Bearer ${reviewer}` },
