@@ -112,7 +112,7 @@ export async function seedDemoReviews(
       const [reel1, reel2, carousel] = winter.deliverables;
       if (!reel1 || !reel2 || !carousel) throw new Error('demo deliverables missing');
       // Reel 1: v1 passed the lead and was sent back by brand review with a pinned comment; v2
-      // passed the lead and waits for brand review.
+      // passed the lead 30 hours ago and waits for brand review, past its 24-hour SLA.
       const v1 = await version(
         manager,
         storage,
@@ -159,7 +159,7 @@ export async function seedDemoReviews(
         [30, 60, 150],
         [200, 220, 250],
       );
-      await decide(manager, v2.version, 0, 'Lead review', cast.lead, 'approve', null, ago(20));
+      await decide(manager, v2.version, 0, 'Lead review', cast.lead, 'approve', null, ago(30));
       await manager.save(
         manager.create(Comment, {
           versionId: v2.version.id,
@@ -171,7 +171,7 @@ export async function seedDemoReviews(
           resolvedBy: null,
         }),
       );
-      await review(manager, reel1, v2.version, 'in_review', 1, ago(20), policy);
+      await review(manager, reel1, v2.version, 'in_review', 1, ago(30), policy);
       // Reel 2: approved at every step.
       const r2 = await version(
         manager,
