@@ -84,7 +84,7 @@ export async function runNamed<T>(
     invoicedStatuses: INVOICED_STATUSES,
     ...params,
   });
-  return (await source.query(query, parameters)) as T[];
+  return source.query<T[]>(query, parameters);
 }
 
 /** A bigint/numeric sum PostgreSQL sends as text: a number, or null for no figure. */

@@ -26,6 +26,14 @@ import {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** GROUPING(agency, channel, stage) of each grouping set: a bit is 1 for a column grouped away. */
+const GROUPING_SETS: Partial<Record<number, BreakdownDimension | 'total'>> = {
+  7: 'total',
+  3: 'agency',
+  5: 'channel',
+  6: 'funnel_stage',
+};
+
 /**
  * One goal's dashboard: KPI against target over the period, pace, the ledger per currency, and
  * cost per result per currency and by agency, channel and funnel stage. Four statements whatever
@@ -234,25 +242,16 @@ export class GoalReportService {
         ORDER BY g.grouping_set, g.currency, a.name, g.channel, g.funnel_stage`,
       params,
     );
-    // GROUPING(agency, channel, stage): 7 = by currency only, 3 = agency, 5 = channel, 6 = stage.
     const by: Record<BreakdownDimension, BreakdownRow[]> = { agency: [], channel: [], funnel_stage: [] };
     const total: ReturnType<typeof fromSums>[] = [];
     for (const row of rows) {
       const figures = fromSums(row, spendVisible);
-      switch (num(row.grouping_set)) {
-        case 7:
-          total.push(figures);
-          break;
-        case 3:
-          by.agency.push({ ...figures, key: row.agency_id, label: row.agency_name });
-          break;
-        case 5:
-          by.channel.push({ ...figures, key: row.channel, label: null });
-          break;
-        case 6:
-          by.funnel_stage.push({ ...figures, key: row.funnel_stage, label: null });
-          break;
-      }
+      const set = GROUPING_SETS[num(row.grouping_set) ?? -1];
+      if (set === 'total') total.push(figures);
+      else if (set === 'agency') by.agency.push({ ...figures, key: row.agency_id, label: row.agency_name });
+      else if (set === 'channel') by.channel.push({ ...figures, key: row.channel, label: null });
+      else if (set === 'funnel_stage')
+        by.funnel_stage.push({ ...figures, key: row.funnel_stage, label: null });
     }
     return { total, by };
   }
