@@ -75,8 +75,6 @@ async function bootstrap(): Promise<void> {
     if (await seedDemoOutcomes(app.get(DataSource), storage)) {
       say('Seeded demo published posts and their daily metrics.');
     }
-    // The boot sweep may have run before the seed stored its files: queue their renditions now.
-    if (resolved.jobsEnabled) await app.get(RenditionsService).sweep();
   }
 
   let stopping = false;
@@ -92,6 +90,9 @@ async function bootstrap(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen(resolved.port);
+  // The boot sweep may have run before the seed stored its files: queue their renditions now
+  // (after listen: the queue's jobs are registered once the app has initialised).
+  if (resolved.seedDemo && resolved.jobsEnabled) await app.get(RenditionsService).sweep();
   const url = resolved.publicUrl;
   say('');
   say(`Agency Portal is running at ${url}`);
