@@ -79,8 +79,6 @@ async function bootstrap(): Promise<void> {
     if (await seedDemoGoalOutcomes(app.get(DataSource))) {
       say("Seeded the demo goals' own outcomes (followers, tracked revenue).");
     }
-    // The boot sweep may have run before the seed stored its files: queue their renditions now.
-    if (resolved.jobsEnabled) await app.get(RenditionsService).sweep();
   }
 
   let stopping = false;
@@ -96,6 +94,9 @@ async function bootstrap(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen(resolved.port);
+  // The boot sweep may have run before the seed stored its files: queue their renditions now
+  // (after listen: the queue's jobs are registered once the app has initialised).
+  if (resolved.seedDemo && resolved.jobsEnabled) await app.get(RenditionsService).sweep();
   const url = resolved.publicUrl;
   say('');
   say(`Agency Portal is running at ${url}`);
