@@ -17,7 +17,10 @@ async function tokenFor(request: APIRequestContext, email: string): Promise<stri
 /** The first deliverable under the named agency's active contracts, as the lead lists it. */
 async function deliverableOf(request: APIRequestContext, token: string, agency: string): Promise<Found> {
   const headers = { Authorization: `Bearer ${token}` };
-  const contracts = await request.get('/api/contracts', { headers, params: { status: 'active', limit: 100 } });
+  const contracts = await request.get('/api/contracts', {
+    headers,
+    params: { status: 'active', limit: 100 },
+  });
   const ids = ((await contracts.json()) as { items: { id: string; agencyName: string }[] }).items
     .filter((contract) => contract.agencyName === agency)
     .map((contract) => contract.id);
@@ -130,11 +133,17 @@ test.describe('comparing versions', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Compare versions' })).toBeVisible();
     const sides = page.getByTestId('compare-sides');
     const latest = target.latestVersionNumber ?? 2;
-    await expect(sides.getByRole('heading', { level: 2, name: new RegExp(`^Version ${latest - 1}`) })).toBeVisible();
-    await expect(sides.getByRole('heading', { level: 2, name: new RegExp(`^Version ${latest}`) })).toBeVisible();
+    await expect(
+      sides.getByRole('heading', { level: 2, name: new RegExp(`^Version ${latest - 1}`) }),
+    ).toBeVisible();
+    await expect(
+      sides.getByRole('heading', { level: 2, name: new RegExp(`^Version ${latest}`) }),
+    ).toBeVisible();
     await expect(sides.locator('img')).toHaveCount(2);
     // Each version's comments beside it.
-    await expect(sides.getByRole('heading', { level: 3, name: `Comments on version ${latest - 1}` })).toBeVisible();
+    await expect(
+      sides.getByRole('heading', { level: 3, name: `Comments on version ${latest - 1}` }),
+    ).toBeVisible();
 
     await page.locator('mat-button-toggle', { hasText: 'Overlay' }).locator('button').click();
     const slider = page.getByTestId('compare-slider');
@@ -148,9 +157,9 @@ test.describe('comparing versions', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('mat-button-toggle', { hasText: 'Side by side' }).locator('button').click();
     await expect(sides.locator('img')).toHaveCount(2);
-    const [first, second] = await sides.locator('.ap-compare__side').evaluateAll((all) =>
-      all.map((side) => side.getBoundingClientRect().top),
-    );
+    const [first, second] = await sides
+      .locator('.ap-compare__side')
+      .evaluateAll((all) => all.map((side) => side.getBoundingClientRect().top));
     expect(second ?? 0).toBeGreaterThan(first ?? 0);
     const widths = await page.evaluate(() => ({
       scroll: document.scrollingElement?.scrollWidth ?? 0,

@@ -13,7 +13,9 @@ export interface NavEntry {
 /** The side navigation for a user: only the areas their role may use. */
 export function navigationFor(user: SessionUser): NavEntry[] {
   const role = user.role;
-  const entries: NavEntry[] = [{ label: $localize`Home`, path: '/', description: $localize`Your overview.`, exact: true }];
+  const entries: NavEntry[] = [
+    { label: $localize`Home`, path: '/', description: $localize`Your overview.`, exact: true },
+  ];
   const agencyUser = isAgencyRole(role);
   if (can(role, 'goal:read')) {
     entries.push({

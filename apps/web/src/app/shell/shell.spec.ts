@@ -30,7 +30,12 @@ async function renderShell(
     providers: [
       provideRouter([]),
       ...(phone
-        ? [{ provide: BreakpointObserver, useValue: { observe: () => of({ matches: true, breakpoints: {} }) } }]
+        ? [
+            {
+              provide: BreakpointObserver,
+              useValue: { observe: () => of({ matches: true, breakpoints: {} }) },
+            },
+          ]
         : []),
       {
         provide: NotificationService,
@@ -153,7 +158,9 @@ describe('Shell', () => {
     jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     const element = fixture.nativeElement as HTMLElement;
     const account = element.querySelector('[data-testid="account-menu-button"]');
-    const toolbarButtons = Array.from(element.querySelectorAll('.ap-toolbar button'), (b) => b.textContent?.trim());
+    const toolbarButtons = Array.from(element.querySelectorAll('.ap-toolbar button'), (b) =>
+      b.textContent?.trim(),
+    );
 
     const menu = await TestbedHarnessEnvironment.loader(fixture).getHarness(
       MatMenuHarness.with({ selector: '[data-testid="account-menu-button"]' }),
@@ -171,7 +178,8 @@ describe('Shell', () => {
 
   it('should say so in a banner while the browser is offline', async () => {
     const { fixture } = await renderShell(aSessionUser());
-    const banner = () => (fixture.nativeElement as HTMLElement).querySelector('[data-testid="offline-banner"]');
+    const banner = () =>
+      (fixture.nativeElement as HTMLElement).querySelector('[data-testid="offline-banner"]');
     const before = banner();
 
     window.dispatchEvent(new Event('offline'));

@@ -57,7 +57,8 @@ export class Shell {
       .join(''),
   );
   protected readonly accountLabel = computed(
-    () => $localize`:Name of the account menu button on a phone@@shell.account:Account: ${this.user()?.name ?? ''}:name:`,
+    () =>
+      $localize`:Name of the account menu button on a phone@@shell.account:Account: ${this.user()?.name ?? ''}:name:`,
   );
   protected readonly online = inject(NetworkStatus).online;
   protected readonly offlineMessage = OFFLINE_MESSAGE;

@@ -20,12 +20,14 @@ export type StatusPageKind = 'forbidden' | 'not_found';
       @if (kind() === 'forbidden') {
         <h1 i18n>You can’t open this page</h1>
         <p i18n>
-          Your role ({{ roleLabel() }}) doesn’t give access to {{ address() }}. If you need it for your
-          work, ask an administrator of the portal.
+          Your role ({{ roleLabel() }}) doesn’t give access to {{ address() }}. If you need it for your work,
+          ask an administrator of the portal.
         </p>
       } @else {
         <h1 i18n>Page not found</h1>
-        <p i18n>There is no page at {{ address() }}. The address may be mistyped, or what it showed was removed.</p>
+        <p i18n>
+          There is no page at {{ address() }}. The address may be mistyped, or what it showed was removed.
+        </p>
       }
       <div class="ap-status-page__actions">
         <a i18n matButton="filled" routerLink="/">Go to your home page</a>

@@ -2,7 +2,12 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter, withNavigationErrorHandler } from '@angular/router';
 import { Notifier } from '../notify/notifier';
-import { NAVIGATION_FAILED_MESSAGE, NetworkStatus, ONLINE_AGAIN_MESSAGE, reportNavigationError } from './network-status';
+import {
+  NAVIGATION_FAILED_MESSAGE,
+  NetworkStatus,
+  ONLINE_AGAIN_MESSAGE,
+  reportNavigationError,
+} from './network-status';
 
 @Component({ selector: 'ap-test-page', template: '' })
 class TestPage {}
@@ -18,7 +23,11 @@ describe('NetworkStatus', () => {
           [
             { path: 'home', component: TestPage },
             // What a lazy page does offline: its chunk cannot be fetched.
-            { path: 'contracts', loadComponent: () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')) },
+            {
+              path: 'contracts',
+              loadComponent: () =>
+                Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+            },
           ],
           withNavigationErrorHandler(reportNavigationError),
         ),

@@ -15,7 +15,17 @@ import type {
   UserDto,
   UserListQuery,
 } from '@agency-portal/shared';
-import { type Observable, catchError, combineLatest, map, of, shareReplay, startWith, switchMap, tap } from 'rxjs';
+import {
+  type Observable,
+  catchError,
+  combineLatest,
+  map,
+  of,
+  shareReplay,
+  startWith,
+  switchMap,
+  tap,
+} from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { silentErrors } from '../http/http-context';
 import { toHttpParams } from '../http/query-params';
@@ -76,7 +86,10 @@ export class LookupSet<T extends { id: string }, F extends object> {
         context: silentErrors(),
       })
       .pipe(
-        map((page) => ({ items: page.items.map((record) => this.remember(record)), more: page.nextCursor !== null })),
+        map((page) => ({
+          items: page.items.map((record) => this.remember(record)),
+          more: page.nextCursor !== null,
+        })),
         shareReplay({ bufferSize: 1, refCount: false }),
       );
     this.store(this.searches, key, value, MAX_CACHED_SEARCHES);
@@ -88,12 +101,10 @@ export class LookupSet<T extends { id: string }, F extends object> {
   get(id: string): Observable<LookupItem> {
     const cached = this.fresh(this.byId, id);
     if (cached) return cached;
-    const value = this.http
-      .get<T>(`${this.url}/${encodeURIComponent(id)}`, { context: silentErrors() })
-      .pipe(
-        map((record) => this.toItem(record)),
-        shareReplay({ bufferSize: 1, refCount: false }),
-      );
+    const value = this.http.get<T>(`${this.url}/${encodeURIComponent(id)}`, { context: silentErrors() }).pipe(
+      map((record) => this.toItem(record)),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
     this.store(this.byId, id, value, MAX_CACHED_RECORDS);
     return value.pipe(tap({ error: () => this.byId.delete(id) }));
   }
@@ -130,10 +141,16 @@ export class LookupSet<T extends { id: string }, F extends object> {
   }
 }
 
-export type UnitLookup = LookupSet<BusinessUnitDto, Pick<BusinessUnitListQuery, 'operatingModel' | 'parentId'>>;
+export type UnitLookup = LookupSet<
+  BusinessUnitDto,
+  Pick<BusinessUnitListQuery, 'operatingModel' | 'parentId'>
+>;
 export type AgencyLookup = LookupSet<AgencyDto, Pick<AgencyListQuery, 'status' | 'service'>>;
 export type UserLookup = LookupSet<UserDto, Omit<UserListQuery, keyof ListQuery>>;
-export type ContractLookup = LookupSet<ContractDto, Pick<ContractListQuery, 'status' | 'agencyId' | 'businessUnitId'>>;
+export type ContractLookup = LookupSet<
+  ContractDto,
+  Pick<ContractListQuery, 'status' | 'agencyId' | 'businessUnitId'>
+>;
 export type GoalLookup = LookupSet<GoalDto, Pick<GoalListQuery, 'businessUnitId' | 'status'>>;
 
 /**
@@ -159,11 +176,16 @@ export class Lookups {
     label: user.name,
     detail: user.email,
   }));
-  readonly contracts: ContractLookup = new LookupSet(this.http, '/api/contracts', 'reference', (contract) => ({
-    id: contract.id,
-    label: contract.reference,
-    detail: `${contract.title} · ${contract.agencyName}`,
-  }));
+  readonly contracts: ContractLookup = new LookupSet(
+    this.http,
+    '/api/contracts',
+    'reference',
+    (contract) => ({
+      id: contract.id,
+      label: contract.reference,
+      detail: `${contract.title} · ${contract.agencyName}`,
+    }),
+  );
   readonly goals: GoalLookup = new LookupSet(this.http, '/api/goals', 'name', (goal) => ({
     id: goal.id,
     label: goal.name,

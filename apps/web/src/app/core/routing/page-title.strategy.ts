@@ -12,7 +12,9 @@ export class PageTitleStrategy extends TitleStrategy {
   override updateTitle(snapshot: RouterStateSnapshot): void {
     const page = this.buildTitle(snapshot);
     this.title.setTitle(
-      page ? $localize`:Browser tab title — page, then the product@@title.page:${page}:page: · ${APP_NAME}:product:` : APP_NAME,
+      page
+        ? $localize`:Browser tab title — page, then the product@@title.page:${page}:page: · ${APP_NAME}:product:`
+        : APP_NAME,
     );
   }
 }

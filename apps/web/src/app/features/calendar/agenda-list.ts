@@ -17,7 +17,9 @@ import { dayTitle } from './calendar-dates';
           <h3 class="ap-agenda__date" [attr.id]="'agenda-' + day.date">
             {{ title(day.date) }}
             @if (day.date === today()) {
-              <span i18n="The calendar day that is today@@calendar.today" class="ap-agenda__today">Today</span>
+              <span i18n="The calendar day that is today@@calendar.today" class="ap-agenda__today"
+                >Today</span
+              >
             }
           </h3>
           <ul class="ap-agenda__items ap-cal-detailed" [attr.aria-labelledby]="'agenda-' + day.date">

@@ -76,7 +76,10 @@ describe('CalendarPage', () => {
   }
 
   it('should ask for the month’s whole weeks in the person’s zone with the URL’s filters', async () => {
-    const element = await render('/calendar?month=2026-12&channel=instagram&view=month', aSessionUser({ role: 'social_lead' }));
+    const element = await render(
+      '/calendar?month=2026-12&channel=instagram&view=month',
+      aSessionUser({ role: 'social_lead' }),
+    );
 
     const query = read.mock.calls[0]?.[0];
     expect(query).toMatchObject({ channel: 'instagram', timeZone: 'Asia/Seoul', perDay: 4 });
@@ -96,18 +99,27 @@ describe('CalendarPage', () => {
       '/calendar?month=2026-12',
       aSessionUser({ role: 'agency_member', agencyId: 'agency-1' }),
     );
-    expect(Array.from(agency.querySelectorAll('mat-label'), (label) => label.textContent?.trim())).not.toContain('Agency');
+    expect(
+      Array.from(agency.querySelectorAll('mat-label'), (label) => label.textContent?.trim()),
+    ).not.toContain('Agency');
   });
 
   it('should list the month’s days in the agenda view', async () => {
-    const element = await render('/calendar?month=2026-12&view=agenda', aSessionUser({ role: 'social_lead' }));
+    const element = await render(
+      '/calendar?month=2026-12&view=agenda',
+      aSessionUser({ role: 'social_lead' }),
+    );
 
     expect(read.mock.calls[0]?.[0]).toMatchObject({ from: '2026-12-01', to: '2026-12-31', perDay: 10 });
     expect(element.querySelector('.ap-agenda')?.textContent).toContain('Feed post');
   });
 
   it('should say the month is empty when nothing is in it', async () => {
-    const element = await render('/calendar?month=2026-12', aSessionUser({ role: 'social_lead' }), of({ ...ANSWER, days: [], total: 0 }));
+    const element = await render(
+      '/calendar?month=2026-12',
+      aSessionUser({ role: 'social_lead' }),
+      of({ ...ANSWER, days: [], total: 0 }),
+    );
 
     expect(element.querySelector('[data-testid="calendar-empty"]')?.textContent).toContain(
       'Nothing is due or published in December 2026.',
@@ -118,7 +130,9 @@ describe('CalendarPage', () => {
     const element = await render(
       '/calendar?month=2026-12',
       aSessionUser({ role: 'social_lead' }),
-      throwError(() => new HttpErrorResponse({ status: 500, error: { code: 'internal_error', message: 'Down' } })),
+      throwError(
+        () => new HttpErrorResponse({ status: 500, error: { code: 'internal_error', message: 'Down' } }),
+      ),
     );
 
     expect(element.querySelector('[role="alert"]')?.textContent).toContain('Down');

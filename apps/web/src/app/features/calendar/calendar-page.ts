@@ -88,7 +88,8 @@ const AGENDA_PER_DAY = 10;
         <div>
           <h1 i18n="Title of the content calendar@@calendar.title">Content calendar</h1>
           <p i18n="Subtitle of the content calendar@@calendar.subtitle" class="ap-subtitle">
-            Deliverables on the day they were published, or on their due date until then, per channel and agency.
+            Deliverables on the day they were published, or on their due date until then, per channel and
+            agency.
           </p>
         </div>
       </header>
@@ -148,22 +149,49 @@ const AGENDA_PER_DAY = 10;
         <mat-form-field>
           <mat-label i18n="Which date places a deliverable on the calendar@@calendar.on">Placed by</mat-label>
           <mat-select [formControl]="list.form.controls.on">
-            <mat-option i18n="Calendar placement: publish date once published, else due date@@calendar.on.schedule" value="">Publish or due date</mat-option>
-            <mat-option i18n="Calendar placement: every deliverable by its due date@@calendar.on.due" value="due">Due date</mat-option>
-            <mat-option i18n="Calendar placement: only published deliverables, by publish date@@calendar.on.published" value="published">Publish date (published only)</mat-option>
+            <mat-option
+              i18n="Calendar placement: publish date once published, else due date@@calendar.on.schedule"
+              value=""
+              >Publish or due date</mat-option
+            >
+            <mat-option
+              i18n="Calendar placement: every deliverable by its due date@@calendar.on.due"
+              value="due"
+              >Due date</mat-option
+            >
+            <mat-option
+              i18n="Calendar placement: only published deliverables, by publish date@@calendar.on.published"
+              value="published"
+              >Publish date (published only)</mat-option
+            >
           </mat-select>
         </mat-form-field>
       </ap-list-filters>
 
       <div class="ap-cal-toolbar">
         <div class="ap-cal-toolbar__nav">
-          <button matButton="outlined" type="button" [attr.aria-label]="previousLabel()" (click)="goToMonth(previousMonth())">
+          <button
+            matButton="outlined"
+            type="button"
+            [attr.aria-label]="previousLabel()"
+            (click)="goToMonth(previousMonth())"
+          >
             ‹
           </button>
-          <button i18n="Moves the calendar to the current month@@calendar.thisMonth" matButton="outlined" type="button" (click)="goToToday()">
+          <button
+            i18n="Moves the calendar to the current month@@calendar.thisMonth"
+            matButton="outlined"
+            type="button"
+            (click)="goToToday()"
+          >
             Today
           </button>
-          <button matButton="outlined" type="button" [attr.aria-label]="nextLabel()" (click)="goToMonth(nextMonth())">
+          <button
+            matButton="outlined"
+            type="button"
+            [attr.aria-label]="nextLabel()"
+            (click)="goToMonth(nextMonth())"
+          >
             ›
           </button>
           <h2 class="ap-cal-toolbar__title" aria-live="polite" data-testid="calendar-month">{{ title() }}</h2>
@@ -174,14 +202,22 @@ const AGENDA_PER_DAY = 10;
           aria-label="Calendar view"
           i18n-aria-label="@@calendar.view"
         >
-          <mat-button-toggle i18n="The calendar as a grid of weeks@@calendar.view.month" value="month">Month</mat-button-toggle>
-          <mat-button-toggle i18n="The calendar as a list of days@@calendar.view.agenda" value="agenda">Agenda</mat-button-toggle>
+          <mat-button-toggle i18n="The calendar as a grid of weeks@@calendar.view.month" value="month"
+            >Month</mat-button-toggle
+          >
+          <mat-button-toggle i18n="The calendar as a list of days@@calendar.view.agenda" value="agenda"
+            >Agenda</mat-button-toggle
+          >
         </mat-button-toggle-group>
       </div>
 
       <div class="ap-progress-slot">
         @if (calendar.loading()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading the calendar" i18n-aria-label="@@calendar.loading" />
+          <mat-progress-bar
+            mode="indeterminate"
+            aria-label="Loading the calendar"
+            i18n-aria-label="@@calendar.loading"
+          />
         }
       </div>
 
@@ -195,7 +231,9 @@ const AGENDA_PER_DAY = 10;
                 Nothing in {{ title() }} matches these filters.
               </p>
             } @else {
-              <p i18n="The calendar month is empty@@calendar.empty">Nothing is due or published in {{ title() }}.</p>
+              <p i18n="The calendar month is empty@@calendar.empty">
+                Nothing is due or published in {{ title() }}.
+              </p>
             }
           </div>
         }
@@ -223,10 +261,23 @@ const AGENDA_PER_DAY = 10;
       }
 
       @if (openedDay(); as day) {
-        <section #dayPanel class="ap-cal-day" tabindex="-1" aria-labelledby="calendar-day-title" data-testid="calendar-day">
+        <section
+          #dayPanel
+          class="ap-cal-day"
+          tabindex="-1"
+          aria-labelledby="calendar-day-title"
+          data-testid="calendar-day"
+        >
           <div class="ap-section-header">
             <h2 id="calendar-day-title">{{ dayHeading(day) }}</h2>
-            <button i18n="Closes the panel of one calendar day@@calendar.closeDay" matButton type="button" (click)="closeDay()">Close</button>
+            <button
+              i18n="Closes the panel of one calendar day@@calendar.closeDay"
+              matButton
+              type="button"
+              (click)="closeDay()"
+            >
+              Close
+            </button>
           </div>
           @if (dayItems.error(); as error) {
             <ap-load-error [error]="error" (retry)="dayItems.reload()" />
@@ -240,14 +291,22 @@ const AGENDA_PER_DAY = 10;
               @if (entry.more > 0) {
                 <p i18n="A calendar day holds more than the panel lists@@calendar.dayMore">
                   And {{ entry.more }} more:
-                  <a routerLink="/deliverables" [queryParams]="{ dueFrom: day, dueTo: day }">see them in the deliverables list</a>.
+                  <a routerLink="/deliverables" [queryParams]="{ dueFrom: day, dueTo: day }"
+                    >see them in the deliverables list</a
+                  >.
                 </p>
               }
             } @else {
-              <p i18n="A calendar day with nothing on it@@calendar.dayEmpty" class="ap-empty">Nothing on this day.</p>
+              <p i18n="A calendar day with nothing on it@@calendar.dayEmpty" class="ap-empty">
+                Nothing on this day.
+              </p>
             }
           } @else {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading the day" i18n-aria-label="@@calendar.dayLoading" />
+            <mat-progress-bar
+              mode="indeterminate"
+              aria-label="Loading the day"
+              i18n-aria-label="@@calendar.dayLoading"
+            />
           }
         </section>
       }
@@ -308,7 +367,9 @@ export class CalendarPage {
   protected readonly statusLabels = DELIVERABLE_STATUS_LABELS;
   protected readonly monthOf = monthOf;
 
-  protected readonly canReadAgencies = computed(() => this.auth.hasPermission('agency:read') && !this.agencyUser());
+  protected readonly canReadAgencies = computed(
+    () => this.auth.hasPermission('agency:read') && !this.agencyUser(),
+  );
   protected readonly canReadContracts = computed(() => this.auth.hasPermission('contract:read'));
   protected readonly canReadGoals = computed(() => this.auth.hasPermission('goal:read'));
   private readonly agencyUser = computed(() => {
@@ -388,14 +449,21 @@ export class CalendarPage {
           perDay: CALENDAR_LIMITS.defaultPerDay,
         };
       }
-      return { ...this.filterQuery(), from: firstOfMonth(month), to: lastOfMonth(month), perDay: AGENDA_PER_DAY };
+      return {
+        ...this.filterQuery(),
+        from: firstOfMonth(month),
+        to: lastOfMonth(month),
+        perDay: AGENDA_PER_DAY,
+      };
     },
     (query: CalendarQuery) => this.service.read(query),
   );
   protected readonly dayItems = createLoader(
     () => {
       const day = this.openedDay();
-      return day ? { ...this.filterQuery(), from: day, to: day, perDay: CALENDAR_LIMITS.maxPerDay } : undefined;
+      return day
+        ? { ...this.filterQuery(), from: day, to: day, perDay: CALENDAR_LIMITS.maxPerDay }
+        : undefined;
     },
     (query: CalendarQuery) => this.service.read(query),
   );
@@ -433,10 +501,9 @@ export class CalendarPage {
     const day = this.openedDay();
     this.navigate({ day: null });
     if (day && this.view() === 'month') {
-      afterNextRender(
-        () => this.document.querySelector<HTMLElement>(`[data-day="${day}"]`)?.focus(),
-        { injector: this.injector },
-      );
+      afterNextRender(() => this.document.querySelector<HTMLElement>(`[data-day="${day}"]`)?.focus(), {
+        injector: this.injector,
+      });
     }
   }
 

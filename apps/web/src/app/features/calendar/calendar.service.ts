@@ -11,6 +11,9 @@ export class CalendarService {
   private readonly http = inject(HttpClient);
 
   read(query: CalendarQuery): Observable<CalendarDto> {
-    return this.http.get<CalendarDto>('/api/calendar', { params: toHttpParams(query), context: silentErrors() });
+    return this.http.get<CalendarDto>('/api/calendar', {
+      params: toHttpParams(query),
+      context: silentErrors(),
+    });
   }
 }

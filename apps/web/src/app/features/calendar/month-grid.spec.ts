@@ -24,7 +24,12 @@ function anItem(overrides: Partial<CalendarItemDto> = {}): CalendarItemDto {
 }
 
 const DAYS: CalendarDayDto[] = [
-  { date: '2026-12-10', items: [anItem(), anItem({ id: 'deliverable-2', title: 'Reel', channel: 'tiktok' })], total: 5, more: 3 },
+  {
+    date: '2026-12-10',
+    items: [anItem(), anItem({ id: 'deliverable-2', title: 'Reel', channel: 'tiktok' })],
+    total: 5,
+    more: 3,
+  },
 ];
 
 describe('MonthGrid', () => {
@@ -49,7 +54,8 @@ describe('MonthGrid', () => {
     await fixture.whenStable();
   });
 
-  const day = (date: string) => element.querySelector<HTMLButtonElement>(`[data-day="${date}"]`) as HTMLButtonElement;
+  const day = (date: string) =>
+    element.querySelector<HTMLButtonElement>(`[data-day="${date}"]`) as HTMLButtonElement;
   const press = async (date: string, key: string) => {
     day(date).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
     await fixture.whenStable();
@@ -58,7 +64,10 @@ describe('MonthGrid', () => {
   it('should list a day’s items as links to their deliverables and count the rest', () => {
     const links = Array.from(day('2026-12-10').closest('td')?.querySelectorAll('a') ?? []);
 
-    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/deliverables/deliverable-1', '/deliverables/deliverable-2']);
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([
+      '/deliverables/deliverable-1',
+      '/deliverables/deliverable-2',
+    ]);
     expect(links[0]?.getAttribute('aria-label')).toBe('Instagram: Feed post, In review');
     expect(element.querySelector('[data-testid="calendar-more"]')?.textContent?.trim()).toBe('and 3 more');
     expect(day('2026-12-10').getAttribute('aria-label')).toContain('5 deliverables');

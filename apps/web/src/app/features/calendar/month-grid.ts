@@ -203,7 +203,8 @@ export class MonthGrid {
 
   protected dayLabel(date: string, count: number): string {
     const day = dayTitle(date, this.locale);
-    if (count === 0) return $localize`:A day of the calendar with nothing on it@@calendar.dayLabel.none:${day}:day:, nothing planned`;
+    if (count === 0)
+      return $localize`:A day of the calendar with nothing on it@@calendar.dayLabel.none:${day}:day:, nothing planned`;
     return byPlural(count, this.locale, {
       one: $localize`:A day of the calendar with one deliverable@@calendar.dayLabel.one:${day}:day:, 1 deliverable`,
       other: $localize`:A day of the calendar and how many deliverables it holds@@calendar.dayLabel.other:${day}:day:, ${count}:count: deliverables`,

@@ -72,7 +72,9 @@ export class DeliverableService {
 
   /** The changes asked for: "request changes" decisions, newest first, with their versions' open comments. */
   requestedChanges(id: string): Observable<RequestedChangesDto> {
-    return this.http.get<RequestedChangesDto>(deliverableUrl(id, 'requested-changes'), { context: silentErrors() });
+    return this.http.get<RequestedChangesDto>(deliverableUrl(id, 'requested-changes'), {
+      context: silentErrors(),
+    });
   }
 
   /** A version's comment threads, oldest first, one page at a time. */

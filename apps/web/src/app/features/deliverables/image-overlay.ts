@@ -35,7 +35,9 @@ import { DeliverableService } from './deliverable.service';
         <span class="ap-overlay__edge" aria-hidden="true" [style.left.%]="reveal()"></span>
       </div>
       <label class="ap-overlay__control">
-        <span i18n="Slider between two overlaid versions of an image@@compare.overlaySlider">Show more of the left or the right version</span>
+        <span i18n="Slider between two overlaid versions of an image@@compare.overlaySlider"
+          >Show more of the left or the right version</span
+        >
         <input
           type="range"
           min="0"
@@ -48,11 +50,19 @@ import { DeliverableService } from './deliverable.service';
         />
       </label>
     } @else if (left.error() || right.error()) {
-      <p i18n="An image of the overlay comparison could not be loaded@@compare.overlayError" class="ap-form-error" role="alert">
+      <p
+        i18n="An image of the overlay comparison could not be loaded@@compare.overlayError"
+        class="ap-form-error"
+        role="alert"
+      >
         The images could not be loaded for the overlay.
       </p>
     } @else {
-      <mat-progress-bar mode="indeterminate" aria-label="Loading the images" i18n-aria-label="@@compare.overlayLoading" />
+      <mat-progress-bar
+        mode="indeterminate"
+        aria-label="Loading the images"
+        i18n-aria-label="@@compare.overlayLoading"
+      />
     }
   `,
   styles: `
@@ -105,14 +115,28 @@ export class ImageOverlay {
     const right = 100 - left;
     return $localize`:Where the overlay slider stands@@compare.overlayValue:${left}:left:% left version, ${right}:right:% right version`;
   });
-  protected readonly left = createLoader(() => this.leftFile().id, (id) => this.service.fileContent(id));
-  protected readonly right = createLoader(() => this.rightFile().id, (id) => this.service.fileContent(id));
+  protected readonly left = createLoader(
+    () => this.leftFile().id,
+    (id) => this.service.fileContent(id),
+  );
+  protected readonly right = createLoader(
+    () => this.rightFile().id,
+    (id) => this.service.fileContent(id),
+  );
   protected readonly leftUrl = signal<string | null>(null);
   protected readonly rightUrl = signal<string | null>(null);
 
   constructor() {
-    this.follow(() => this.left.value(), () => this.leftFile().contentType, this.leftUrl);
-    this.follow(() => this.right.value(), () => this.rightFile().contentType, this.rightUrl);
+    this.follow(
+      () => this.left.value(),
+      () => this.leftFile().contentType,
+      this.leftUrl,
+    );
+    this.follow(
+      () => this.right.value(),
+      () => this.rightFile().contentType,
+      this.rightUrl,
+    );
   }
 
   /** An object URL for each loaded blob, typed by the server's detection, revoked when replaced. */

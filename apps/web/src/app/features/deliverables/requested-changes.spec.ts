@@ -19,7 +19,11 @@ const TWO_REQUESTS: RequestedChangesDto = {
       comment: 'Warmer colours, please.',
       decidedAt: '2026-03-06T09:00:00.000Z',
       openComments: [
-        aComment({ id: 'c-1', body: 'Logo too small', pin: { kind: 'point', x: 0.25, y: 0.5, fileId: 'file-1' } }),
+        aComment({
+          id: 'c-1',
+          body: 'Logo too small',
+          pin: { kind: 'point', x: 0.25, y: 0.5, fileId: 'file-1' },
+        }),
         aComment({ id: 'c-2', body: 'Shorter copy' }),
       ],
       openCommentCount: 3,
@@ -54,7 +58,10 @@ const REQUEST: ApprovalDecisionDto = {
 describe('RequestedChanges', () => {
   const requestedChanges = jest.fn();
 
-  async function render(answer = of(TWO_REQUESTS), status: 'changes_requested' | 'in_review' = 'changes_requested') {
+  async function render(
+    answer = of(TWO_REQUESTS),
+    status: 'changes_requested' | 'in_review' = 'changes_requested',
+  ) {
     requestedChanges.mockReturnValue(answer);
     TestBed.configureTestingModule({
       imports: [RequestedChanges],
@@ -99,12 +106,16 @@ describe('RequestedChanges', () => {
     await fixture.whenStable();
 
     expect(requestedChanges).not.toHaveBeenCalled();
-    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="requested-changes"]')).toBeNull();
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector('[data-testid="requested-changes"]'),
+    ).toBeNull();
   });
 
   it('should say so with a retry when the list cannot be loaded', async () => {
     const { element } = await render(
-      throwError(() => new HttpErrorResponse({ status: 500, error: { code: 'internal_error', message: 'Boom' } })),
+      throwError(
+        () => new HttpErrorResponse({ status: 500, error: { code: 'internal_error', message: 'Boom' } }),
+      ),
     );
 
     expect(element.querySelector('[role="alert"]')?.textContent).toContain('Boom');

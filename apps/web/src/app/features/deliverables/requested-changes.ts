@@ -1,7 +1,12 @@
 import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { CommentPin, DeliverableDetailDto, RequestedChangeDto, StoredFileDto } from '@agency-portal/shared';
+import type {
+  CommentPin,
+  DeliverableDetailDto,
+  RequestedChangeDto,
+  StoredFileDto,
+} from '@agency-portal/shared';
 import { createLoader } from '../../core/data/loader';
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { LoadError } from '../../shared/ui/load-error';
@@ -26,28 +31,43 @@ import { DeliverableService } from './deliverable.service';
           <mat-card appearance="outlined">
             <mat-card-content>
               <div class="ap-section-header">
-                <h2 i18n="Title of the list of changes reviewers asked for@@requestedChanges.title" id="requested-changes-title">
+                <h2
+                  i18n="Title of the list of changes reviewers asked for@@requestedChanges.title"
+                  id="requested-changes-title"
+                >
                   Requested changes
                 </h2>
               </div>
               <ol class="ap-requests">
                 @for (request of answer.items; track request.decisionId; let newest = $first) {
                   <li class="ap-request" [class.ap-request--latest]="newest && isOpen()">
-                    <p i18n="Who asked for changes, at which step of which version, and when@@requestedChanges.heading" class="ap-request__heading">
-                      Version {{ request.versionNumber }} · {{ request.stepName }} · {{ request.requestedBy.name }},
+                    <p
+                      i18n="
+                        Who asked for changes, at which step of which version, and
+                        when@@requestedChanges.heading"
+                      class="ap-request__heading"
+                    >
+                      Version {{ request.versionNumber }} · {{ request.stepName }} ·
+                      {{ request.requestedBy.name }},
                       {{ request.decidedAt | localDate: 'dateTime' }}
                     </p>
                     @if (request.comment) {
                       <blockquote class="ap-request__comment">{{ request.comment }}</blockquote>
                     }
                     @if (request.openComments.length > 0) {
-                      <p i18n="Comments still open on the version changes were requested on@@requestedChanges.openComments" class="ap-request__sub">
+                      <p
+                        i18n="
+                          Comments still open on the version changes were requested
+                          on@@requestedChanges.openComments"
+                        class="ap-request__sub"
+                      >
                         Open comments on version {{ request.versionNumber }}:
                       </p>
                       <ul class="ap-request__threads">
                         @for (comment of request.openComments; track comment.id) {
                           <li>
-                            <span class="ap-request__author">{{ comment.author.name }}:</span> {{ comment.body }}
+                            <span class="ap-request__author">{{ comment.author.name }}:</span>
+                            {{ comment.body }}
                             @if (comment.pin; as pin) {
                               <span class="ap-hint"> ({{ pinText(pin, request) }})</span>
                             }
@@ -55,8 +75,12 @@ import { DeliverableService } from './deliverable.service';
                         }
                       </ul>
                       @if (request.openCommentCount > request.openComments.length) {
-                        <p i18n="More open comments than the list shows@@requestedChanges.moreComments" class="ap-hint">
-                          And {{ request.openCommentCount - request.openComments.length }} more open comments on that version.
+                        <p
+                          i18n="More open comments than the list shows@@requestedChanges.moreComments"
+                          class="ap-hint"
+                        >
+                          And {{ request.openCommentCount - request.openComments.length }} more open comments
+                          on that version.
                         </p>
                       }
                     }
@@ -64,7 +88,10 @@ import { DeliverableService } from './deliverable.service';
                 }
               </ol>
               @if (answer.total > answer.items.length) {
-                <p i18n="More change requests than the list shows@@requestedChanges.moreRequests" class="ap-hint">
+                <p
+                  i18n="More change requests than the list shows@@requestedChanges.moreRequests"
+                  class="ap-hint"
+                >
                   Showing the {{ answer.items.length }} newest of {{ answer.total }} requests.
                 </p>
               }
@@ -73,7 +100,11 @@ import { DeliverableService } from './deliverable.service';
         </section>
       }
     } @else if (changes.loading()) {
-      <mat-progress-bar mode="indeterminate" aria-label="Loading the requested changes" i18n-aria-label="@@requestedChanges.loading" />
+      <mat-progress-bar
+        mode="indeterminate"
+        aria-label="Loading the requested changes"
+        i18n-aria-label="@@requestedChanges.loading"
+      />
     }
   `,
   styles: `

@@ -13,13 +13,19 @@ import { threadNumbers } from './pins';
   imports: [LocalDatePipe],
   template: `
     @if (threads().length === 0) {
-      <p i18n="A compared version has no comments@@compare.noComments" class="ap-hint">No comments on this version.</p>
+      <p i18n="A compared version has no comments@@compare.noComments" class="ap-hint">
+        No comments on this version.
+      </p>
     } @else {
       <ol class="ap-vc" [attr.aria-label]="label()">
         @for (thread of threads(); track thread.comment.id) {
           <li class="ap-vc__thread" [class.ap-vc__thread--resolved]="thread.comment.resolved">
             <p class="ap-vc__head">
-              <span i18n="A numbered comment thread, as its pin is numbered@@compare.commentNumber" class="ap-vc__number">Comment {{ thread.number }}</span>
+              <span
+                i18n="A numbered comment thread, as its pin is numbered@@compare.commentNumber"
+                class="ap-vc__number"
+                >Comment {{ thread.number }}</span
+              >
               · {{ thread.comment.author.name }} · {{ thread.comment.createdAt | localDate: 'dateTime' }}
               @if (thread.comment.resolved) {
                 · <span i18n="A resolved comment thread@@compare.resolved">Resolved</span>
@@ -32,7 +38,9 @@ import { threadNumbers } from './pins';
             @if (thread.replies.length > 0) {
               <ul class="ap-vc__replies">
                 @for (reply of thread.replies; track reply.id) {
-                  <li><span class="ap-vc__author">{{ reply.author.name }}:</span> {{ reply.body }}</li>
+                  <li>
+                    <span class="ap-vc__author">{{ reply.author.name }}:</span> {{ reply.body }}
+                  </li>
                 }
               </ul>
             }

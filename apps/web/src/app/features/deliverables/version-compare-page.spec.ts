@@ -8,7 +8,13 @@ import { DeliverableService } from './deliverable.service';
 import { VersionComparePage } from './version-compare-page';
 
 function aFile(id: string, contentType = 'image/png'): StoredFileDto {
-  return { id, fileName: `${id}.${contentType.split('/')[1]}`, contentType, sizeBytes: 1024, sha256: 'ab'.repeat(32) };
+  return {
+    id,
+    fileName: `${id}.${contentType.split('/')[1]}`,
+    contentType,
+    sizeBytes: 1024,
+    sha256: 'ab'.repeat(32),
+  };
 }
 
 function aVersion(number: number, files: StoredFileDto[]): DeliverableVersionDto {
@@ -27,7 +33,10 @@ describe('VersionComparePage', () => {
   let element: HTMLElement;
   let comments: jest.Mock;
 
-  async function render(deliverable: DeliverableDetailDto, query: Record<string, string> = {}): Promise<void> {
+  async function render(
+    deliverable: DeliverableDetailDto,
+    query: Record<string, string> = {},
+  ): Promise<void> {
     Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:x'), revokeObjectURL: jest.fn() });
     comments = jest.fn((versionId: string) =>
       of(aPage([aComment({ id: `c-${versionId}`, versionId, body: `Note on ${versionId}` })])),
@@ -51,7 +60,9 @@ describe('VersionComparePage', () => {
   }
 
   const sideTitles = () =>
-    Array.from(element.querySelectorAll('.ap-compare__title'), (title) => title.firstChild?.textContent?.trim());
+    Array.from(element.querySelectorAll('.ap-compare__title'), (title) =>
+      title.firstChild?.textContent?.trim(),
+    );
 
   it('should compare the newest version with the one before it, each with its own comments, by default', async () => {
     await render(

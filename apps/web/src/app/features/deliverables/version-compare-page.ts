@@ -71,7 +71,10 @@ export class VersionComparePage {
   private readonly service = inject(DeliverableService);
   private readonly router = inject(Router);
 
-  protected readonly deliverable = createLoader(() => this.id(), (id) => this.service.get(id));
+  protected readonly deliverable = createLoader(
+    () => this.id(),
+    (id) => this.service.get(id),
+  );
   protected readonly versions = computed(() => this.deliverable.value()?.versions ?? []);
 
   protected readonly leftSide = computed(() => this.side(this.left(), 1, this.leftFile()));

@@ -4,7 +4,10 @@ import { VideoSync } from './video-sync';
 
 @Component({
   imports: [VideoSync],
-  template: `<div [apVideoSync]="linked"><div><video id="a"></video></div><video id="b"></video></div>`,
+  template: `<div [apVideoSync]="linked">
+    <div><video id="a"></video></div>
+    <video id="b"></video>
+  </div>`,
 })
 class Host {
   linked = true;

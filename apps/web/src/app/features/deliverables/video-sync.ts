@@ -33,7 +33,8 @@ export class VideoSync {
       switch (event.type) {
         case 'play':
           if (other.paused) {
-            if (Math.abs(other.currentTime - source.currentTime) > SEEK_TOLERANCE) other.currentTime = source.currentTime;
+            if (Math.abs(other.currentTime - source.currentTime) > SEEK_TOLERANCE)
+              other.currentTime = source.currentTime;
             // A play refused by the browser (no data yet) leaves that video paused; nothing to undo.
             void other.play()?.catch(() => undefined);
           }
@@ -42,7 +43,8 @@ export class VideoSync {
           if (!other.paused) other.pause();
           break;
         case 'seeked':
-          if (Math.abs(other.currentTime - source.currentTime) > SEEK_TOLERANCE) other.currentTime = source.currentTime;
+          if (Math.abs(other.currentTime - source.currentTime) > SEEK_TOLERANCE)
+            other.currentTime = source.currentTime;
           break;
         case 'ratechange':
           if (other.playbackRate !== source.playbackRate) other.playbackRate = source.playbackRate;

@@ -41,7 +41,9 @@ describe('formatDueRelative', () => {
 
   it('should count hours and minutes when the deadline is an instant', () => {
     expect(formatDueRelative('2026-12-01T20:30:00.000Z', now, 'en', 'UTC')).toBe('3 hours overdue');
-    expect(formatDueRelative(new Date('2026-12-02T04:30:00.000Z'), now, 'ko', 'Asia/Seoul')).toBe('due 5시간 후');
+    expect(formatDueRelative(new Date('2026-12-02T04:30:00.000Z'), now, 'ko', 'Asia/Seoul')).toBe(
+      'due 5시간 후',
+    );
     expect(formatDueRelative('2026-12-01T23:50:00.000Z', now, 'id', 'UTC')).toBe('due dalam 20 menit');
     expect(formatDueRelative('2026-12-01T23:29:30.000Z', now, 'en', 'UTC')).toBe('due now');
   });

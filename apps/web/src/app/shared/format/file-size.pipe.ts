@@ -3,9 +3,12 @@ import { LOCALE_ID, Pipe, type PipeTransform, inject } from '@angular/core';
 /** "245760" → "240 kB"; bytes, kB, MB or GB with the locale's own unit names and marks. */
 export function formatFileSize(bytes: number, locale: string): string {
   const format = (value: number, unit: string) =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(
-      value,
-    );
+    new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit,
+      unitDisplay: 'short',
+      maximumFractionDigits: 1,
+    }).format(value);
   if (bytes < 1024) {
     return format(bytes, 'byte');
   }

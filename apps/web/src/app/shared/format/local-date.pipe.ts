@@ -1,6 +1,12 @@
 import { LOCALE_ID, Pipe, type PipeTransform, inject } from '@angular/core';
 import { DISPLAY_TIME_ZONE } from './time-zone';
-import { type DateStyle, formatDate, formatDueRelative, formatMonth, formatRelativeTime } from './date-format';
+import {
+  type DateStyle,
+  formatDate,
+  formatDueRelative,
+  formatMonth,
+  formatRelativeTime,
+} from './date-format';
 
 /**
  * Dates in the build's language and the person's time zone (Angular's DatePipe takes only UTC

@@ -26,9 +26,9 @@ describe('numbers in the three locales', () => {
     TestBed.configureTestingModule({ providers: [{ provide: LOCALE_ID, useValue: locale }] });
     const pipe = TestBed.runInInjectionContext(() => new GoalTargetPipe());
 
-    expect(plain(pipe.transform({ kpiMetric: 'revenue', targetValue: 50_000_000, targetCurrency: 'KRW' }))).toBe(
-      money,
-    );
+    expect(
+      plain(pipe.transform({ kpiMetric: 'revenue', targetValue: 50_000_000, targetCurrency: 'KRW' })),
+    ).toBe(money);
     expect(pipe.transform({ kpiMetric: 'reach', targetValue: 1_200_000, targetCurrency: null })).toBe(count);
   });
 });

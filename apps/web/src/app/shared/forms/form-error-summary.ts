@@ -48,7 +48,9 @@ function labelOf(element: HTMLElement, form: HTMLElement): string {
 
 function messageOf(element: HTMLElement): string {
   const field = element.closest('mat-form-field') ?? element.querySelector('mat-form-field');
-  return text(field?.querySelector('mat-error')) || text(element.parentElement?.querySelector('.ap-field-error'));
+  return (
+    text(field?.querySelector('mat-error')) || text(element.parentElement?.querySelector('.ap-field-error'))
+  );
 }
 
 function text(node: Element | null | undefined): string {
@@ -74,14 +76,20 @@ export function focusTarget(element: HTMLElement): HTMLElement {
     @if (fields().length > 0) {
       <div class="ap-form-error ap-error-summary" data-testid="form-error-summary" aria-live="polite">
         <p i18n class="ap-error-summary__title">
-          {fields().length, plural, =1 {1 field needs your attention before saving:} other {{{ fields().length }} fields need your attention before saving:}}
+          {fields().length, plural,
+            =1 {1 field needs your attention before saving:}
+            other {{{ fields().length }} fields need your attention before saving:}
+          }
         </p>
         <ul>
           @for (field of fields(); track field.element) {
             <li>
               <button type="button" class="ap-error-summary__link" (click)="focusField(field)">
-                {{ field.label }}</button
-              >@if (field.message) {<span>: {{ field.message }}</span>}
+                {{ field.label }}
+              </button>
+              @if (field.message) {
+                <span>: {{ field.message }}</span>
+              }
             </li>
           }
         </ul>

@@ -12,7 +12,9 @@ import { LocalDatePipe } from '../format/local-date.pipe';
 @Component({
   selector: 'ap-language-fields',
   imports: [LocalDatePipe, MatFormFieldModule, MatSelectModule, ReactiveFormsModule],
-  viewProviders: [{ provide: ControlContainer, useFactory: () => inject(ControlContainer, { skipSelf: true }) }],
+  viewProviders: [
+    { provide: ControlContainer, useFactory: () => inject(ControlContainer, { skipSelf: true }) },
+  ],
   template: `
     <mat-form-field>
       <mat-label i18n>Language</mat-label>
@@ -24,7 +26,9 @@ import { LocalDatePipe } from '../format/local-date.pipe';
       @if (self()) {
         <mat-hint i18n>The portal, your e-mails and its messages use this language.</mat-hint>
       } @else {
-        <mat-hint i18n>Their portal, e-mails and notices use it; they can change it on their profile.</mat-hint>
+        <mat-hint i18n
+          >Their portal, e-mails and notices use it; they can change it on their profile.</mat-hint
+        >
       }
     </mat-form-field>
 

@@ -46,7 +46,13 @@ import { ValidationMessagePipe } from './validation-message';
  */
 @Component({
   selector: 'ap-lookup-chips',
-  imports: [MatAutocompleteModule, MatChipsModule, MatFormFieldModule, ReactiveFormsModule, ValidationMessagePipe],
+  imports: [
+    MatAutocompleteModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    ReactiveFormsModule,
+    ValidationMessagePipe,
+  ],
   template: `
     <mat-form-field>
       <mat-label>{{ label() }}</mat-label>
@@ -84,7 +90,9 @@ import { ValidationMessagePipe } from './validation-message';
           </mat-option>
         }
         @if (failed()) {
-          <mat-option i18n="@@lookup.failed" disabled>The choices could not be loaded. Type again to retry.</mat-option>
+          <mat-option i18n="@@lookup.failed" disabled
+            >The choices could not be loaded. Type again to retry.</mat-option
+          >
         } @else if (choices().more) {
           <mat-option i18n="@@lookup.more" disabled>More match: type to narrow them.</mat-option>
         } @else if (searched() && visibleChoices().length === 0) {
@@ -124,7 +132,10 @@ export class LookupChips implements ControlValueAccessor, DoCheck {
   protected readonly text = new FormControl<string | LookupItem>('', { nonNullable: true });
   protected readonly value = signal<string[]>([]);
   protected readonly disabled = signal(false);
-  protected readonly names = lookupNames(() => this.source(), () => this.value());
+  protected readonly names = lookupNames(
+    () => this.source(),
+    () => this.value(),
+  );
   protected readonly choices = signal<LookupResult>({ items: [], more: false });
   protected readonly failed = signal(false);
   protected readonly searched = signal(false);

@@ -113,11 +113,17 @@ type Loaded = LookupResult & { failed: boolean };
             The choices could not be loaded. Type again to retry.
           </mat-option>
         } @else if (choices().more) {
-          <mat-option i18n="A picker lists only its first choices@@lookup.more" disabled class="ap-lookup__more">
+          <mat-option
+            i18n="A picker lists only its first choices@@lookup.more"
+            disabled
+            class="ap-lookup__more"
+          >
             More match: type to narrow them.
           </mat-option>
         } @else if (searched() && visibleChoices().length === 0) {
-          <mat-option i18n="A picker found nothing for the typed text@@lookup.none" disabled>Nothing matches.</mat-option>
+          <mat-option i18n="A picker found nothing for the typed text@@lookup.none" disabled
+            >Nothing matches.</mat-option
+          >
         }
       </mat-autocomplete>
       @if (hint(); as hint) {

@@ -18,7 +18,14 @@ import type { ListQueryState } from './list-query-state';
       @if (searchLabel(); as searchLabel) {
         <mat-form-field class="ap-filters__search">
           <mat-label>{{ searchLabel }}</mat-label>
-          <svg matIconPrefix class="ap-filters__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+          <svg
+            matIconPrefix
+            class="ap-filters__icon"
+            viewBox="0 0 24 24"
+            width="20"
+            height="20"
+            aria-hidden="true"
+          >
             <path
               fill="currentColor"
               d="M15.5 14h-.79l-.28-.27A6.47 6.47 0 0 0 16 9.5 6.5 6.5 0 1 0 9.5 16c1.61 0 3.09-.59 4.23-1.57l.27.28v.79l5 4.99L20.49 19l-4.99-5zm-6 0C7.01 14 5 11.99 5 9.5S7.01 5 9.5 5 14 7.01 14 9.5 11.99 14 9.5 14z"
@@ -36,7 +43,12 @@ import type { ListQueryState } from './list-query-state';
       }
       <ng-content />
       @if (list().hasFilters()) {
-        <button i18n="Removes every filter and the search of a list@@list.clearFilters" matButton type="button" (click)="list().clearFilters()">
+        <button
+          i18n="Removes every filter and the search of a list@@list.clearFilters"
+          matButton
+          type="button"
+          (click)="list().clearFilters()"
+        >
           Clear filters
         </button>
       }

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  LOCALE_ID,
+  computed,
+  inject,
+  input,
+  output,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import type { PageTotal } from '@agency-portal/shared';
 
@@ -41,7 +49,8 @@ export function rangeLabel(
           [disabled]="pageIndex() === 0"
           (click)="previous.emit()"
         >
-          <span aria-hidden="true">‹</span> <ng-container i18n="Goes to the previous page of a list@@list.previous">Previous</ng-container>
+          <span aria-hidden="true">‹</span>
+          <ng-container i18n="Goes to the previous page of a list@@list.previous">Previous</ng-container>
         </button>
         <button
           matButton
@@ -51,7 +60,8 @@ export function rangeLabel(
           [disabled]="!hasNext()"
           (click)="next.emit()"
         >
-          <ng-container i18n="Goes to the next page of a list@@list.next">Next</ng-container> <span aria-hidden="true">›</span>
+          <ng-container i18n="Goes to the next page of a list@@list.next">Next</ng-container>
+          <span aria-hidden="true">›</span>
         </button>
       </span>
     </nav>

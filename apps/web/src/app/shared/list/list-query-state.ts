@@ -84,15 +84,20 @@ export class ListQueryState<F extends string = string> {
   constructor(private readonly config: ListQueryConfig<F>) {
     this.pageSize = config.pageSize ?? DEFAULT_PAGE_SIZE;
     this.params = toSignal(this.route.queryParamMap, { requireSync: true });
-    this.filters = computed(() => {
-      const params = this.params();
-      const values = {} as Record<F, string>;
-      for (const name of config.filters) {
-        values[name] = params.get(name)?.trim() ?? '';
-      }
-      return values;
-    }, { equal: sameRecord });
-    this.search = computed(() => (this.params().get(LIST_PARAMS.search) ?? '').trim().slice(0, MAX_SEARCH_LENGTH));
+    this.filters = computed(
+      () => {
+        const params = this.params();
+        const values = {} as Record<F, string>;
+        for (const name of config.filters) {
+          values[name] = params.get(name)?.trim() ?? '';
+        }
+        return values;
+      },
+      { equal: sameRecord },
+    );
+    this.search = computed(() =>
+      (this.params().get(LIST_PARAMS.search) ?? '').trim().slice(0, MAX_SEARCH_LENGTH),
+    );
     this.sort = computed(() => {
       const sort = this.params().get(LIST_PARAMS.sort);
       return sort && config.sortKeys.includes(parseSort(sort).key) ? sort : config.defaultSort;
@@ -147,7 +152,10 @@ export class ListQueryState<F extends string = string> {
 
   /** A header was clicked: sort by it (its cursors no longer apply, so back to the first page). */
   setSort(change: SortChange): void {
-    const sort = change.direction === '' ? this.config.defaultSort : `${change.direction === 'desc' ? '-' : ''}${change.active}`;
+    const sort =
+      change.direction === ''
+        ? this.config.defaultSort
+        : `${change.direction === 'desc' ? '-' : ''}${change.active}`;
     this.navigate({ [LIST_PARAMS.sort]: sort === this.config.defaultSort ? null : sort, ...FIRST_PAGE });
   }
 

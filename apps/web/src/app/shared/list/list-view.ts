@@ -31,7 +31,12 @@ import type { ListQueryState } from './list-query-state';
               <p i18n="A filtered list is empty@@list.noMatch">Nothing matches these filters.</p>
             </ng-content>
             @if (list().hasFilters()) {
-              <button i18n="@@list.clearFilters" matButton="outlined" type="button" (click)="list().clearFilters()">
+              <button
+                i18n="@@list.clearFilters"
+                matButton="outlined"
+                type="button"
+                (click)="list().clearFilters()"
+              >
                 Clear filters
               </button>
             }

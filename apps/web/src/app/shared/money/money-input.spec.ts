@@ -6,7 +6,12 @@ import { MoneyInput } from './money-input';
 
 @Component({
   imports: [MoneyInput, ReactiveFormsModule],
-  template: `<input aria-label="Amount" i18n-aria-label [formControl]="amount" [apMoneyInput]="currency()" />`,
+  template: `<input
+    aria-label="Amount"
+    i18n-aria-label
+    [formControl]="amount"
+    [apMoneyInput]="currency()"
+  />`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 class MoneyHost {
@@ -172,7 +177,7 @@ describe.each([
     await fixture.whenStable();
   }
 
-  it('should read the locale\'s marks into exact minor units', async () => {
+  it("should read the locale's marks into exact minor units", async () => {
     await type(typed);
 
     expect(host.amount.value).toBe(123456789);
@@ -181,14 +186,14 @@ describe.each([
     expect(field.value).toBe(shown);
   });
 
-  it('should refuse the other convention\'s marks', async () => {
+  it("should refuse the other convention's marks", async () => {
     await type(otherMarks);
 
     expect(host.amount.value).toBeNull();
     expect(validationMessage(host.amount.errors)).toBe('Enter an amount in IDR with at most 2 decimals.');
   });
 
-  it('should show an amount set from code in the locale\'s marks', async () => {
+  it("should show an amount set from code in the locale's marks", async () => {
     host.amount.setValue(250000000000);
     await fixture.whenStable();
 
