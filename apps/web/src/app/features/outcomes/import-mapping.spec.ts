@@ -17,7 +17,7 @@ async function render(item: MetricImportDetailDto) {
   fixture.componentRef.setInput('item', item);
   fixture.componentRef.setInput('presets', MAPPING_PRESETS);
   const started: StartImportRequest[] = [];
-  fixture.componentInstance.start.subscribe((request) => started.push(request));
+  fixture.componentInstance.startRequested.subscribe((request) => started.push(request));
   await fixture.whenStable();
   const element = fixture.nativeElement as HTMLElement;
   const loader = TestbedHarnessEnvironment.loader(fixture);

@@ -83,7 +83,7 @@ export class ImportMapping {
   readonly busy = input(false);
   /** The server's refusal of the last start, if any. */
   readonly serverError = input<ApiErrorBody | null>(null);
-  readonly start = output<StartImportRequest>();
+  readonly startRequested = output<StartImportRequest>();
 
   protected readonly lookups = inject(Lookups);
   protected readonly targets = IMPORT_TARGETS;
@@ -268,7 +268,7 @@ export class ImportMapping {
     }
     const target = this.target();
     const defaults = this.defaults();
-    this.start.emit({
+    this.startRequested.emit({
       target,
       ...(target === 'goal' ? { goalId: this.goalId() } : {}),
       presetId: this.presetId() || null,

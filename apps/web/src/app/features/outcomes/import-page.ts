@@ -88,7 +88,7 @@ export function isRunning(status: ImportStatus): boolean {
               [presets]="presets.items"
               [busy]="starting()"
               [serverError]="startError()"
-              (start)="startImport(item.id, $event)"
+              (startRequested)="startImport(item.id, $event)"
             />
           } @else if (presets.error(); as error) {
             <ap-load-error [error]="error" (retry)="presets.reload()" />
