@@ -12,7 +12,7 @@ import {
 } from '@angular/core';
 import type { DeliverableThumbnailDto } from '@agency-portal/shared';
 import { previewKind } from '@agency-portal/shared';
-import type { Subscription } from 'rxjs';
+import { catchError, type Observable, type Subscription } from 'rxjs';
 import { DeliverableService } from './deliverable.service';
 
 export type ThumbnailKind = 'image' | 'video' | 'pdf' | 'document' | 'none';
@@ -31,10 +31,10 @@ const KIND_LABELS: Record<ThumbnailKind, string> = {
 };
 
 /**
- * The small picture beside a deliverable in a list: its latest version's image, fetched with the
- * access token as a blob once the row scrolls into view, or an icon for a video, a PDF or a
- * document (and for no version yet). The one place that draws thumbnails: when the API serves
- * renditions, only this component changes.
+ * The small picture beside a deliverable in a list: its latest version's image (the server's
+ * web-sized copy, the original only while no copy exists) or a video's poster frame, fetched with
+ * the access token as a blob once the row scrolls into view; else an icon for the kind of file (a
+ * PDF, a document, a video without a poster, no version yet). The one place that draws thumbnails.
  */
 @Component({
   selector: 'ap-deliverable-thumbnail',
@@ -103,11 +103,12 @@ export class DeliverableThumbnail {
     };
     effect(() => {
       const thumbnail = this.thumbnail();
-      const load = this.visible() && thumbnail !== null && previewKind(thumbnail.contentType) === 'image';
+      const visible = this.visible();
       untracked(() => {
         release();
-        if (!load || !thumbnail) return;
-        subscription = this.deliverables.fileContent(thumbnail.fileId).subscribe({
+        const picture = visible && thumbnail ? this.picture(thumbnail) : null;
+        if (!picture) return;
+        subscription = picture.subscribe({
           next: (blob) => {
             objectUrl = URL.createObjectURL(blob);
             this.imageUrl.set(objectUrl);
@@ -118,6 +119,23 @@ export class DeliverableThumbnail {
       });
     });
     destroyRef.onDestroy(release);
+  }
+
+  /**
+   * What to draw: an image's preview copy (falling back to the original, which may be large, only
+   * when the server has none yet), a video's poster frame; nothing for other kinds.
+   */
+  private picture(thumbnail: DeliverableThumbnailDto): Observable<Blob> | null {
+    switch (previewKind(thumbnail.contentType)) {
+      case 'image':
+        return this.deliverables
+          .fileRendition(thumbnail.fileId, 'preview')
+          .pipe(catchError(() => this.deliverables.fileContent(thumbnail.fileId)));
+      case 'video':
+        return this.deliverables.fileRendition(thumbnail.fileId, 'poster');
+      default:
+        return null;
+    }
   }
 
   /** Images load when their row is on screen (all at once where the browser cannot tell). */
