@@ -47,7 +47,15 @@ describe('VersionComparePage', () => {
         provideRouter([]),
         {
           provide: DeliverableService,
-          useValue: { get: () => of(deliverable), comments, fileContent: () => of(new Blob(['x'])) },
+          useValue: {
+            get: () => of(deliverable),
+            comments,
+            fileContent: () => of(new Blob(['x'])),
+            fileRendition: () => of(new Blob(['x'])),
+            // Videos play from a stream link (the review screen's file preview).
+            streamLink: (id: string) =>
+              of({ url: `/api/files/${id}/stream?token=t`, expiresAt: '2031-01-01T00:00:00Z' }),
+          },
         },
         { provide: Notifier, useValue: { error: jest.fn(), success: jest.fn() } },
       ],

@@ -85,11 +85,7 @@ export function focusTarget(element: HTMLElement): HTMLElement {
           @for (field of fields(); track field.element) {
             <li>
               <button type="button" class="ap-error-summary__link" (click)="focusField(field)">
-                {{ field.label }}
-              </button>
-              @if (field.message) {
-                <span>: {{ field.message }}</span>
-              }
+                {{ field.label }}</button><span>{{ field.message ? ': ' + field.message : '' }}</span>
             </li>
           }
         </ul>
