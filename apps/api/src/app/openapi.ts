@@ -20,6 +20,8 @@ const TAGS: Record<string, string> = {
   uploads: 'Resumable uploads of deliverable files (tus 1.0.0).',
   notifications: "The caller's in-app notices.",
   home: "The caller's own queues: what waits for them, overdue first.",
+  calendar: 'Deliverables by due date and publish date, per day within a bounded window.',
+  'goal reports': 'Goal dashboards (KPI against target, pace, spend, cost per result) and the goal overview.',
   mail: 'E-mails the portal sent or kept in its outbox.',
   audit: 'The append-only audit log.',
   invoices:

@@ -275,8 +275,10 @@ describe('lists', () => {
     const busyBrief = await statementsOf(`/api/briefs/${busyBriefId}`);
     expect(await statementsOf(`/api/briefs/${small[0].id}`)).toBe(busyBrief);
     expect(busyBrief).toBeLessThanOrEqual(1 + 4);
-    expect(await statementsOf(`/api/deliverables/${reviewed[0].id}`)).toBeLessThanOrEqual(1 + 5);
-    expect(await statementsOf(`/api/deliverables/${fresh[0].id}`)).toBeLessThanOrEqual(1 + 6);
+    // A deliverable's detail: itself, then versions, derivatives, files, the files' renditions,
+    // decisions, the goals it serves (and its policy when it has none of its own) in one round.
+    expect(await statementsOf(`/api/deliverables/${reviewed[0].id}`)).toBeLessThanOrEqual(1 + 7);
+    expect(await statementsOf(`/api/deliverables/${fresh[0].id}`)).toBeLessThanOrEqual(1 + 8);
     const contracts = await page<ContractDto>('/api/contracts', lead);
     expect(await statementsOf(`/api/contracts/${contracts.items[0].id}`)).toBeLessThanOrEqual(1 + 4);
     const goals = await page<{ id: string }>('/api/goals', lead);

@@ -11,7 +11,7 @@ import {
   Res,
   type StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Public, RequirePermission } from '../auth/decorators';
@@ -137,6 +137,8 @@ export class DeliverablesController {
       "A file's rendition: `preview` (an image sized for the web, WebP) or `poster` (a video's frame), " +
       'under the same access rule as the file; 404 until it is made. Answers Range like the content.',
   })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The stored file.' })
+  @ApiParam({ name: 'kind', enum: ['preview', 'poster'] })
   @RequirePermission('deliverable:read')
   rendition(
     @CurrentActor() actor: Actor,
