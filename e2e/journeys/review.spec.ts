@@ -193,7 +193,11 @@ test.describe('briefs and review', () => {
     // The full history: both versions and every decision.
     await expect(page.getByText('Version 2').first()).toBeVisible();
     await expect(page.getByText('Version 1').first()).toBeVisible();
-    await expect(page.getByText('Make the logo twice the size.')).toBeVisible();
+    // In the decision history, and listed for the agency among the requested changes.
+    await expect(page.getByRole('table', { name: 'Decision history' })).toContainText(
+      'Make the logo twice the size.',
+    );
+    await expect(page.getByTestId('requested-changes')).toContainText('Make the logo twice the size.');
     await expect(page.getByText('Lead review').first()).toBeVisible();
     await expect(page.getByText(/Legal/).first()).toBeVisible();
   });
