@@ -423,6 +423,39 @@ describe('home queues', () => {
         });
       expect(policy.status).toBe(200);
       expect(ids(await allOf('admin', 'units_default_policy'))).not.toContain(unitId);
+
+      // A unit under a centre of excellence takes the centre's template: not on the default.
+      const centre = await t
+        .http()
+        .post('/api/business-units')
+        .set(bearer(tokenOf('admin')))
+        .send({ name: 'Home test centre', operatingModel: 'coe' });
+      expect(centre.status).toBe(201);
+      const centreId = (centre.body as { id: string }).id;
+      const market = await t
+        .http()
+        .post('/api/business-units')
+        .set(bearer(tokenOf('admin')))
+        .send({ name: 'Home test market', operatingModel: 'decentralised', parentId: centreId });
+      expect(market.status).toBe(201);
+      const marketId = (market.body as { id: string }).id;
+      expect(ids(await allOf('admin', 'units_default_policy'))).toEqual(
+        expect.arrayContaining([centreId, marketId]),
+      );
+      const template = await t
+        .http()
+        .put(`/api/business-units/${centreId}/approval-policy`)
+        .set(bearer(tokenOf('admin')))
+        .send({
+          name: 'Centre template',
+          steps: [
+            { name: 'Lead', approverRole: null, approverUserIds: [], contractOwner: true, slaHours: 24 },
+          ],
+        });
+      expect(template.status).toBe(200);
+      const waiting = ids(await allOf('admin', 'units_default_policy'));
+      expect(waiting).not.toContain(centreId);
+      expect(waiting).not.toContain(marketId);
     });
 
     it('should list an active agency whose relationship owner has been deactivated', async () => {

@@ -200,21 +200,11 @@ export const HOME_QUEUES: Record<HomeQueueKey, QueueDefinition> = {
     overdue: 'false',
     build: (manager, access, actor) => {
       // No policy of its own, nor from a centre-of-excellence ancestor: its reviews run on the
-      // default (the contract owner's review), as effective_approval_policies would decide.
+      // default (the contract owner's review). The view holds that rule for every unit.
       const qb = manager
         .getRepository(BusinessUnit)
         .createQueryBuilder('unit')
-        .where(
-          `NOT EXISTS (
-             WITH RECURSIVE chain (id, parent_id, operating_model, depth) AS (
-               SELECT unit.id, unit.parent_id, unit.operating_model, 0
-               UNION ALL
-               SELECT parent.id, parent.parent_id, parent.operating_model, chain.depth + 1
-                 FROM chain JOIN business_units parent ON parent.id = chain.parent_id
-                WHERE chain.depth < 20)
-             SELECT 1 FROM chain JOIN approval_policies policy ON policy.business_unit_id = chain.id
-              WHERE chain.depth = 0 OR chain.operating_model = 'coe')`,
-        );
+        .where('NOT EXISTS (SELECT 1 FROM unit_approval_policies applied WHERE applied.unit_id = unit.id)');
       return access.scope(qb, actor, 'business_unit', 'unit');
     },
   },
