@@ -319,7 +319,20 @@ describe('spend: ledger, thresholds, report and exports', () => {
       ]),
     );
     expect(typeof totals[0][1]).toBe('number');
-    expect(workbook.getWorksheet('Lines')?.actualRowCount).toBe(lineRows.length + 1);
+    const linesSheet = workbook.getWorksheet('Lines');
+    expect(linesSheet?.actualRowCount).toBe(lineRows.length + 1);
+    // Amounts carry their currency's decimals as a number format; the other cells none.
+    const formats = new Set<string>();
+    linesSheet?.eachRow((row, number) => {
+      if (number === 1) return;
+      const currency = row.getCell(14).text;
+      expect(typeof row.getCell(13).value).toBe('number');
+      expect(row.getCell(13).numFmt).toBe(currency === 'KRW' ? '#,##0' : '#,##0.00');
+      expect(row.getCell(12).numFmt).toBe(row.getCell(13).numFmt);
+      expect(row.getCell(2).numFmt).toBeUndefined();
+      formats.add(`${currency} ${row.getCell(13).numFmt}`);
+    });
+    expect(formats.size).toBeGreaterThan(1);
     expect(
       (await t.http().get('/api/spend/export?groupBy=agency&format=pdf').set(bearer(finance))).status,
     ).toBe(400);

@@ -111,6 +111,9 @@ export class LongReads {
     try {
       await query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', []);
       await query("SELECT set_config('statement_timeout', $1, true)", [`${timeoutMs}ms`]);
+      // A long read fetches every row of its cursors: plan them for the whole result, not for
+      // the first tenth of it (PostgreSQL's default for cursors, made for paging through one).
+      await query("SELECT set_config('cursor_tuple_fraction', '1', true)", []);
       const result = await work({ query, rows });
       await query('COMMIT', []);
       release();

@@ -51,8 +51,11 @@ const MINOR_UNIT_EXCEPTIONS: Record<string, number> = {
 /** Currencies offered first in pickers. */
 export const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'KRW', 'JPY', 'IDR', 'SGD', 'AUD'];
 
+/** For the lookups: exports check every amount's currency, a million times in a large file. */
+const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(CURRENCY_CODES);
+
 export function isKnownCurrency(code: unknown): code is string {
-  return typeof code === 'string' && CURRENCY_CODES.includes(code);
+  return typeof code === 'string' && KNOWN_CURRENCIES.has(code);
 }
 
 export function minorDigits(currency: string): number {
