@@ -82,8 +82,272 @@ const AGENDA_PER_DAY = 10;
     ReactiveFormsModule,
     RouterLink,
   ],
-  templateUrl: './calendar-page.html',
-  styleUrl: './calendar-page.scss',
+  template: `
+    <section class="ap-page">
+      <header class="ap-page-header">
+        <div>
+          <h1 i18n="Title of the content calendar@@calendar.title">Content calendar</h1>
+          <p i18n="Subtitle of the content calendar@@calendar.subtitle" class="ap-subtitle">
+            Deliverables on the day they were published, or on their due date until then, per channel and
+            agency.
+          </p>
+        </div>
+      </header>
+
+      <ap-list-filters [list]="list" label="Filter the calendar" i18n-label="@@calendar.filter">
+        @if (canReadAgencies()) {
+          <ap-lookup-field
+            label="Agency"
+            i18n-label
+            emptyLabel="Any agency"
+            i18n-emptyLabel
+            clearable
+            [source]="lookups.agencies"
+            [formControl]="list.form.controls.agencyId"
+          />
+        }
+        @if (canReadContracts()) {
+          <ap-lookup-field
+            label="Contract"
+            i18n-label
+            emptyLabel="Any contract"
+            i18n-emptyLabel
+            clearable
+            [source]="lookups.contracts"
+            [formControl]="list.form.controls.contractId"
+          />
+        }
+        @if (canReadGoals()) {
+          <ap-lookup-field
+            label="Goal"
+            i18n-label="@@calendar.goal"
+            emptyLabel="Any goal"
+            i18n-emptyLabel="@@calendar.anyGoal"
+            clearable
+            [source]="lookups.goals"
+            [formControl]="list.form.controls.goalId"
+          />
+        }
+        <mat-form-field>
+          <mat-label i18n>Channel</mat-label>
+          <mat-select [formControl]="list.form.controls.channel">
+            <mat-option i18n value="">Any channel</mat-option>
+            @for (channel of channels; track channel) {
+              <mat-option [value]="channel">{{ channelLabels[channel] }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label i18n>Status</mat-label>
+          <mat-select [formControl]="list.form.controls.status">
+            <mat-option i18n value="">Any status</mat-option>
+            @for (status of statuses; track status) {
+              <mat-option [value]="status">{{ statusLabels[status] }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label i18n="Which date places a deliverable on the calendar@@calendar.on">Placed by</mat-label>
+          <mat-select [formControl]="list.form.controls.on">
+            <mat-option
+              i18n="Calendar placement: publish date once published, else due date@@calendar.on.schedule"
+              value=""
+              >Publish or due date</mat-option
+            >
+            <mat-option
+              i18n="Calendar placement: every deliverable by its due date@@calendar.on.due"
+              value="due"
+              >Due date</mat-option
+            >
+            <mat-option
+              i18n="Calendar placement: only published deliverables, by publish date@@calendar.on.published"
+              value="published"
+              >Publish date (published only)</mat-option
+            >
+          </mat-select>
+        </mat-form-field>
+      </ap-list-filters>
+
+      <div class="ap-cal-toolbar">
+        <div class="ap-cal-toolbar__nav">
+          <button
+            matButton="outlined"
+            type="button"
+            [attr.aria-label]="previousLabel()"
+            (click)="goToMonth(previousMonth())"
+          >
+            ‹
+          </button>
+          <button
+            i18n="Moves the calendar to the current month@@calendar.thisMonth"
+            matButton="outlined"
+            type="button"
+            (click)="goToToday()"
+          >
+            Today
+          </button>
+          <button
+            matButton="outlined"
+            type="button"
+            [attr.aria-label]="nextLabel()"
+            (click)="goToMonth(nextMonth())"
+          >
+            ›
+          </button>
+          <h2 class="ap-cal-toolbar__title" aria-live="polite" data-testid="calendar-month">{{ title() }}</h2>
+        </div>
+        <mat-button-toggle-group
+          [value]="view()"
+          (change)="setView($event.value)"
+          aria-label="Calendar view"
+          i18n-aria-label="@@calendar.view"
+        >
+          <mat-button-toggle i18n="The calendar as a grid of weeks@@calendar.view.month" value="month"
+            >Month</mat-button-toggle
+          >
+          <mat-button-toggle i18n="The calendar as a list of days@@calendar.view.agenda" value="agenda"
+            >Agenda</mat-button-toggle
+          >
+        </mat-button-toggle-group>
+      </div>
+
+      <div class="ap-progress-slot">
+        @if (calendar.loading()) {
+          <mat-progress-bar
+            mode="indeterminate"
+            aria-label="Loading the calendar"
+            i18n-aria-label="@@calendar.loading"
+          />
+        }
+      </div>
+
+      @if (calendar.error(); as error) {
+        <ap-load-error [error]="error" (retry)="calendar.reload()" />
+      } @else if (calendar.value(); as answer) {
+        @if (answer.total === 0) {
+          <div class="ap-empty" role="status" data-testid="calendar-empty">
+            @if (list.hasFilters()) {
+              <p i18n="The calendar month is empty under the filters@@calendar.emptyFiltered">
+                Nothing in {{ title() }} matches these filters.
+              </p>
+            } @else {
+              <p i18n="The calendar month is empty@@calendar.empty">
+                Nothing is due or published in {{ title() }}.
+              </p>
+            }
+          </div>
+        }
+        @if (view() === 'month') {
+          <ap-month-grid
+            [month]="month()"
+            [days]="answer.days"
+            [today]="today()"
+            [showAgency]="showAgency()"
+            [label]="title()"
+            [focusedDay]="focusedDay()"
+            (focusedDayChange)="focusedDay.set($event)"
+            (dayOutside)="goToMonth(monthOf($event), $event)"
+            (openDay)="openDay($event)"
+          />
+        } @else if (answer.total > 0) {
+          <ap-agenda-list
+            [days]="answer.days"
+            [today]="today()"
+            [showAgency]="showAgency()"
+            [label]="title()"
+            (openDay)="openDay($event)"
+          />
+        }
+      }
+
+      @if (openedDay(); as day) {
+        <section
+          #dayPanel
+          class="ap-cal-day"
+          tabindex="-1"
+          aria-labelledby="calendar-day-title"
+          data-testid="calendar-day"
+        >
+          <div class="ap-section-header">
+            <h2 id="calendar-day-title">{{ dayHeading(day) }}</h2>
+            <button
+              i18n="Closes the panel of one calendar day@@calendar.closeDay"
+              matButton
+              type="button"
+              (click)="closeDay()"
+            >
+              Close
+            </button>
+          </div>
+          @if (dayItems.error(); as error) {
+            <ap-load-error [error]="error" (retry)="dayItems.reload()" />
+          } @else if (dayItems.value(); as answer) {
+            @if (answer.days[0]; as entry) {
+              <ul class="ap-cal-day__items ap-cal-detailed">
+                @for (item of entry.items; track item.id) {
+                  <li><ap-calendar-item [item]="item" [detailed]="true" [showAgency]="showAgency()" /></li>
+                }
+              </ul>
+              @if (entry.more > 0) {
+                <p i18n="A calendar day holds more than the panel lists@@calendar.dayMore">
+                  And {{ entry.more }} more:
+                  <a routerLink="/deliverables" [queryParams]="{ dueFrom: day, dueTo: day }"
+                    >see them in the deliverables list</a
+                  >.
+                </p>
+              }
+            } @else {
+              <p i18n="A calendar day with nothing on it@@calendar.dayEmpty" class="ap-empty">
+                Nothing on this day.
+              </p>
+            }
+          } @else {
+            <mat-progress-bar
+              mode="indeterminate"
+              aria-label="Loading the day"
+              i18n-aria-label="@@calendar.dayLoading"
+            />
+          }
+        </section>
+      }
+    </section>
+  `,
+  styles: `
+    .ap-cal-toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 12px;
+      margin: 8px 0;
+    }
+    .ap-cal-toolbar__nav {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+    }
+    .ap-cal-toolbar__title {
+      margin: 0 8px;
+      font-size: 1.25rem;
+    }
+    .ap-cal-day {
+      margin-top: 16px;
+      padding: 16px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+    }
+    .ap-cal-day:focus-visible {
+      outline: 3px solid var(--mat-sys-primary);
+    }
+    .ap-cal-day__items {
+      display: grid;
+      gap: 6px;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CalendarPage {
