@@ -57,6 +57,7 @@ async function written(format: ExportFormat, locale: 'en' | 'ko' | 'id'): Promis
   return Buffer.concat(chunks);
 }
 
+/** pdf.js runs in a process of its own (it ships ES modules only): seconds on a busy machine. */
 describe('report writers', () => {
   it('should write the header block and each table with plain values when the format is CSV', async () => {
     const rows = parse(await written('csv', 'en'), { bom: true, relax_column_count: true }) as string[][];
@@ -66,7 +67,9 @@ describe('report writers', () => {
     expect(rows).toContainEqual(['Filters', 'Status: Active']);
     expect(rows).toContainEqual(['Exported by', 'Mina Park <mina@demo.local>']);
     expect(rows).toContainEqual(['Exported at', 'Dec 1, 2026, 6:30 PM']);
-    expect(rows.find((row) => row[0] === 'Figures')?.[1]).toMatch(/^through Nov 30, 2026; newest figure written/);
+    expect(rows.find((row) => row[0] === 'Figures')?.[1]).toMatch(
+      /^through Nov 30, 2026; newest figure written/,
+    );
     const header = rows.findIndex((row) => row[0] === 'Currency');
     expect(rows[header - 1]).toEqual(['Spend']);
     expect(rows.slice(header, header + 3)).toEqual([
@@ -93,7 +96,14 @@ describe('report writers', () => {
     expect(about?.getCell('A1').value).toBe('Goal report');
     expect(about?.getCell('B1').value).toBe('봄 캠페인 Launch');
     const spend = workbook.getWorksheet('Spend');
-    expect(spend?.getRow(1).values).toEqual([undefined, 'Currency', 'Invoiced', 'Impressions', 'ROI', 'From']);
+    expect(spend?.getRow(1).values).toEqual([
+      undefined,
+      'Currency',
+      'Invoiced',
+      'Impressions',
+      'ROI',
+      'From',
+    ]);
     expect(spend?.getCell('B2').value).toBe(1_250_000);
     expect(spend?.getCell('B2').numFmt).toBe('#,##0');
     expect(spend?.getCell('B3').value).toBe(1234.56);
@@ -117,11 +127,11 @@ describe('report writers', () => {
     expect(text).toContain('누적 실적');
     expect(text).toContain('KRW 1,250,000');
     expect(text).toContain('-76%');
-  });
+  }, 30_000);
 
   it('should write Indonesian number marks when the reader reads Indonesian', async () => {
     const { pages } = await pdfText(await written('pdf', 'id'));
 
     expect(pages.join(' ')).toContain('USD 1.234,56');
-  });
+  }, 30_000);
 });
