@@ -9,6 +9,7 @@ import { MarketingGoal } from '../goals/goal.entity';
 import { Notification } from '../notifications/notification.entity';
 import { Brief, BriefGoal, DeliverableSpec } from '../briefs/brief.entity';
 import { ApprovalDecision, Deliverable, DeliverableVersion } from '../deliverables/deliverable.entity';
+import { DigestSubscription } from '../digests/digest-subscription.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { ApprovalPolicy } from '../approval-policies/approval-policy.entity';
 import { Comment } from '../reviews/comment.entity';
@@ -37,6 +38,7 @@ import { HomeQueues1765700000001 } from './migrations/1765700000001-home-queues'
 import { CalendarIndexes1765720000001 } from './migrations/1765720000001-calendar-indexes';
 import { RegionPins1765710000001 } from './migrations/1765710000001-region-pins';
 import { FileRenditions1765710000002 } from './migrations/1765710000002-file-renditions';
+import { DigestSubscriptions1765740000001 } from './migrations/1765740000001-digest-subscriptions';
 import { FileRendition } from '../renditions/file-rendition.entity';
 import { Invoice, InvoiceApproval, InvoiceLine } from '../invoices/invoice.entity';
 import { ExchangeRate } from '../spend/exchange-rate.entity';
@@ -80,6 +82,7 @@ export const ENTITIES = [
   ContractLedgerRow,
   GoalLedgerRow,
   BusinessUnitLedgerRow,
+  DigestSubscription,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -100,4 +103,5 @@ export const MIGRATIONS = [
   CalendarIndexes1765720000001,
   RegionPins1765710000001,
   FileRenditions1765710000002,
+  DigestSubscriptions1765740000001,
 ];
