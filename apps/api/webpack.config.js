@@ -15,7 +15,15 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
+      assets: [
+        './src/assets',
+        // The PDF exports' font (Pretendard, SIL OFL: Hangul and Latin), so the built API carries it.
+        {
+          input: 'node_modules/pretendard/dist/public/static',
+          glob: 'Pretendard-{Regular,Bold}.otf',
+          output: 'assets/fonts',
+        },
+      ],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

@@ -35,3 +35,4 @@ export * from './lib/briefs/requested-changes.types';
 export * from './lib/calendar/calendar.types';
 export * from './lib/reports/goal-figures';
 export * from './lib/reports/goal-report.types';
+export * from './lib/reports/digest.types';

@@ -22,6 +22,7 @@ const TAGS: Record<string, string> = {
   home: "The caller's own queues: what waits for them, overdue first.",
   calendar: 'Deliverables by due date and publish date, per day within a bounded window.',
   'goal reports': 'Goal dashboards (KPI against target, pace, spend, cost per result) and the goal overview.',
+  digests: 'Weekly digests by e-mail of a goal or a business unit: the signed-in person’s own subscriptions.',
   mail: 'E-mails the portal sent or kept in its outbox.',
   audit: 'The append-only audit log.',
   invoices:

@@ -14,6 +14,13 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./features/auth/set-password-page').then((m) => m.SetPasswordPage),
   },
   {
+    // The printable goal report: the dashboard alone, without the shell's navigation.
+    path: 'goals/:id/print',
+    title: $localize`:Page title of the printable goal report@@goalPrint.title:Goal report`,
+    canActivate: [signedInGuard, permissionGuard('goal:read')],
+    loadComponent: () => import('./features/goals/goal-print-page').then((m) => m.GoalPrintPage),
+  },
+  {
     path: '',
     canActivate: [signedInGuard],
     canActivateChild: [signedInGuard],

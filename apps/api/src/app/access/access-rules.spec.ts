@@ -21,9 +21,17 @@ describe('access rules', () => {
     expect(scopeCondition(actor('finance'), 'approval_policy', 'p')?.sql).toBe('1 = 0');
   });
 
-  it('should not limit an admin except for unfinished uploads of others', () => {
+  it('should not limit an admin except for unfinished uploads of others and their own digests', () => {
     const limited = ALL.filter((resource) => scopeCondition(actor('admin'), resource, 'r') !== null);
-    expect(limited).toEqual(['file']);
+    expect(limited).toEqual(['file', 'digest_subscription']);
+  });
+
+  it('should give each in-house reader their own digest subscriptions and an agency user none', () => {
+    expect(scopeCondition(actor('viewer'), 'digest_subscription', 's')).toEqual({
+      sql: 's.user_id = :scopeUserId',
+      params: { scopeUserId: '00000000-0000-4000-8000-000000000001' },
+    });
+    expect(scopeCondition(actor('agency_member', 'a'), 'digest_subscription', 's')?.sql).toBe('1 = 0');
   });
 
   it('should limit every agency read to the agency, with the statuses the shared rules let it see', () => {

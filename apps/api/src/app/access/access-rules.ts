@@ -35,6 +35,8 @@ import {
  * - Invoices: agency users see their own agency's, in-house readers with `invoice:read` all of them;
  *   a line is visible with its invoice. The spend report reads invoices as `spend` (permission
  *   `spend:read`, the same rule), so a viewer sees the report's figures but opens no invoice.
+ * - Digest subscriptions: each in-house reader sees and ends only their own; what a digest is about
+ *   (a goal, a unit) must be visible to them when they subscribe and each time a digest is sent.
  */
 export const RESOURCES = {
   business_unit: { table: 'business_units', permission: 'business_unit:read', label: 'Business unit' },
@@ -67,6 +69,12 @@ export const RESOURCES = {
   invoice_line: { table: 'invoice_lines', permission: 'invoice:read', label: 'Invoice line' },
   spend: { table: 'invoices', permission: 'spend:read', label: 'Invoice' },
   budget_ledger: { table: 'contracts', permission: 'spend:read', label: 'Contract' },
+  // Weekly digests: a person's own subscriptions, and nobody else's (in-house readers only).
+  digest_subscription: {
+    table: 'digest_subscriptions',
+    permission: 'digest:subscribe',
+    label: 'Digest subscription',
+  },
 } as const satisfies Record<string, { table: string; permission: Permission; label: string }>;
 
 export type Resource = keyof typeof RESOURCES;
@@ -149,6 +157,8 @@ export function scopeCondition(actor: Actor, resource: Resource, alias: string):
       return invoiceCondition(actor, alias);
     case 'budget_ledger':
       return contractCondition(actor, alias);
+    case 'digest_subscription':
+      return { sql: `${alias}.user_id = :scopeUserId`, params: { scopeUserId: actor.id } };
     case 'invoice_line':
       return below(
         scopeCondition(actor, 'invoice', `${alias}_i`),

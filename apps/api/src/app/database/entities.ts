@@ -9,6 +9,7 @@ import { MarketingGoal } from '../goals/goal.entity';
 import { Notification } from '../notifications/notification.entity';
 import { Brief, BriefGoal, DeliverableSpec } from '../briefs/brief.entity';
 import { ApprovalDecision, Deliverable, DeliverableVersion } from '../deliverables/deliverable.entity';
+import { DigestSubscription } from '../digests/digest-subscription.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { ApprovalPolicy } from '../approval-policies/approval-policy.entity';
 import { Comment } from '../reviews/comment.entity';
@@ -38,6 +39,7 @@ import { CalendarIndexes1765720000001 } from './migrations/1765720000001-calenda
 import { UnitApprovalPolicies1765760000001 } from './migrations/1765760000001-unit-approval-policies';
 import { RegionPins1765710000001 } from './migrations/1765710000001-region-pins';
 import { FileRenditions1765710000002 } from './migrations/1765710000002-file-renditions';
+import { DigestSubscriptions1765740000001 } from './migrations/1765740000001-digest-subscriptions';
 import { FileRendition } from '../renditions/file-rendition.entity';
 import { Invoice, InvoiceApproval, InvoiceLine } from '../invoices/invoice.entity';
 import { ExchangeRate } from '../spend/exchange-rate.entity';
@@ -81,6 +83,7 @@ export const ENTITIES = [
   ContractLedgerRow,
   GoalLedgerRow,
   BusinessUnitLedgerRow,
+  DigestSubscription,
 ];
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -102,4 +105,5 @@ export const MIGRATIONS = [
   UnitApprovalPolicies1765760000001,
   RegionPins1765710000001,
   FileRenditions1765710000002,
+  DigestSubscriptions1765740000001,
 ];

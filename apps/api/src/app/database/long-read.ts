@@ -53,6 +53,20 @@ export class LongReads {
     }
   }
 
+  /**
+   * Runs work that reads through ordinary services (bounded, paged statements on the pool) under
+   * the same export limit, without a connection of its own: report exports built from a report
+   * service's answer (report-exports/).
+   */
+  async limited<T>(work: () => Promise<T>): Promise<T> {
+    await this.slot();
+    try {
+      return await work();
+    } finally {
+      this.handOver();
+    }
+  }
+
   /** Takes a slot, waiting in line for one while all are taken. */
   private slot(): Promise<void> {
     if (this.running < this.config.database.exportsMax) {

@@ -38,11 +38,18 @@ export const PERMISSIONS = [
   'invoice:decide',
   'spend:read',
   'exchange_rate:manage',
+  // Weekly digests by e-mail of a goal or a business unit: in-house readers, of what they may read.
+  'digest:subscribe',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const IN_HOUSE_READ: readonly Permission[] = ['business_unit:read', 'agency:read', 'goal:read'];
+const IN_HOUSE_READ: readonly Permission[] = [
+  'business_unit:read',
+  'agency:read',
+  'goal:read',
+  'digest:subscribe',
+];
 
 /** What every agency user does for their own agency (scoped to it by the API). */
 const AGENCY_WORK: readonly Permission[] = [

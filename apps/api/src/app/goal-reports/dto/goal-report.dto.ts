@@ -30,6 +30,7 @@ import {
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsIsoDate } from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
+import { EXPORT_FORMATS, type ExportFormat } from '../../report-exports/report-export.service';
 
 const PACE_STATUSES: PaceStatus[] = ['not_started', 'on_track', 'behind', 'achieved', 'missed'];
 
@@ -228,3 +229,15 @@ export class GoalOverviewRowResponse implements GoalOverviewRow {
 }
 
 export class GoalOverviewPage extends PageOf(GoalOverviewRowResponse, 'GoalOverviewPage') {}
+
+export class GoalReportExportQueryDto {
+  @ApiProperty({ enum: EXPORT_FORMATS })
+  @IsIn(EXPORT_FORMATS)
+  format!: ExportFormat;
+}
+
+export class GoalOverviewExportQueryDto extends GoalOverviewQueryDto {
+  @ApiProperty({ enum: EXPORT_FORMATS })
+  @IsIn(EXPORT_FORMATS)
+  format!: ExportFormat;
+}

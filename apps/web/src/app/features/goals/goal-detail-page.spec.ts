@@ -1,3 +1,5 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
@@ -14,6 +16,7 @@ import { can } from '@agency-portal/shared';
 import { of } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { CHART_FACTORY } from '../../shared/chart/chart';
+import { DigestService } from '../digests/digest.service';
 import { aGoal, aPage, aSessionUser } from '../../testing/fixtures';
 import { GoalDetailPage } from './goal-detail-page';
 import { GoalReportService } from './goal-report.service';
@@ -140,6 +143,10 @@ describe('GoalDetailPage', () => {
           useValue: { report: () => of(report), deliverables: () => of(aPage([MASTER])) },
         },
         { provide: CHART_FACTORY, useValue: () => ({ destroy: () => undefined }) },
+        // The export menu downloads through HttpClient; the digest toggle asks whether one is subscribed.
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: DigestService, useValue: { list: () => of(aPage([])) } },
         {
           provide: AuthService,
           useValue: {
@@ -182,6 +189,26 @@ describe('GoalDetailPage', () => {
     expect(page.textContent).toContain('NW-2026-KR-01');
     expect(page.querySelector('a[href="/contracts/contract-1"]')).toBeNull();
     expect(page.textContent).not.toContain('Edit');
+  });
+
+  it('should offer a viewer the export menu and the weekly digest toggle', async () => {
+    const viewer = await render(aSessionUser({ role: 'viewer' }), aGoal(), aReport());
+
+    expect(viewer.querySelector('[data-testid="export-menu"]')?.textContent?.trim()).toBe('Export');
+    const toggle = viewer.querySelector('[data-testid="digest-toggle"]');
+    expect(toggle?.textContent?.trim()).toBe('Weekly digest: off');
+    expect(toggle?.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('should not offer an agency user the weekly digest', async () => {
+    const agency = await render(
+      aSessionUser({ role: 'agency_member', agencyId: 'agency-1' }),
+      aGoal(),
+      aReport({ scope: 'own_work', pace: null }),
+    );
+
+    expect(agency.querySelector('[data-testid="export-menu"]')).not.toBeNull();
+    expect(agency.querySelector('[data-testid="digest-toggle"]')).toBeNull();
   });
 
   it('should link the contract when the reader may open it', async () => {

@@ -17,6 +17,8 @@ import { LoadError } from '../../shared/ui/load-error';
 import { StatusChip } from '../../shared/ui/status-chip';
 import type { GoalContractRef } from '@agency-portal/shared';
 import { formatMoney } from '@agency-portal/shared';
+import { ExportMenu } from '../../shared/export/export-menu';
+import { DigestToggle } from '../digests/digest-toggle';
 import { GoalContractsTable } from './goal-contracts-table';
 import { GoalDashboard } from './goal-dashboard';
 import { GOAL_STATUS_TONES } from './goal-labels';
@@ -30,6 +32,8 @@ import { GoalService } from './goal.service';
 @Component({
   selector: 'ap-goal-detail-page',
   imports: [
+    DigestToggle,
+    ExportMenu,
     LocalDatePipe,
     GoalContractsTable,
     GoalDashboard,
@@ -60,11 +64,16 @@ export class GoalDetailPage {
   protected readonly statusLabels = GOAL_STATUS_LABELS;
   protected readonly statusTones = GOAL_STATUS_TONES;
   protected readonly canManage = computed(() => this.auth.hasPermission('goal:manage'));
+  protected readonly canSubscribe = computed(() => this.auth.hasPermission('digest:subscribe'));
   protected readonly canReadContracts = computed(() => this.auth.hasPermission('contract:read'));
   protected readonly goal = createLoader(
     () => this.id(),
     (id) => this.goals.get(id),
   );
+
+  protected exportUrl(goalId: string): string {
+    return `/api/goal-reports/${encodeURIComponent(goalId)}/export`;
+  }
 
   /** "KRW 18,000,000 · IDR 25,000,000,000 allocated to this goal": per currency, never added across currencies. */
   protected allocationSummary(contracts: readonly GoalContractRef[]): string {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, LOCALE_ID, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -6,7 +6,10 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { GoalOverviewRow } from '@agency-portal/shared';
 import { GOAL_OVERVIEW_SORT_KEYS, GOAL_STATUSES } from '@agency-portal/shared';
+import { AuthService } from '../../core/auth/auth.service';
 import { Lookups } from '../../core/lookups/lookups';
+import { ExportMenu } from '../../shared/export/export-menu';
+import { DigestToggle } from '../digests/digest-toggle';
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { LookupField } from '../../shared/forms/lookup-field';
 import { GOAL_STATUS_LABELS, KPI_METRIC_LABELS } from '../../shared/i18n/labels';
@@ -26,6 +29,8 @@ import { PACE_LABELS, PACE_TONES, formatKpi, formatPercent } from './goal-report
 @Component({
   selector: 'ap-goal-overview-page',
   imports: [
+    DigestToggle,
+    ExportMenu,
     ListFilters,
     ListView,
     LocalDatePipe,
@@ -63,16 +68,25 @@ export class GoalOverviewPage {
     sortKeys: GOAL_OVERVIEW_SORT_KEYS,
     defaultSort: '-periodStart',
   });
-  protected readonly goals = createListLoader(
-    this.list,
-    (filters) => ({
+  private readonly filters = computed(() => {
+    const filters = this.list.filters();
+    return {
       businessUnitId: uuid(filters.businessUnitId),
       status: oneOf(GOAL_STATUSES, filters.status),
       periodFrom: isoDate(filters.periodFrom),
       periodTo: isoDate(filters.periodTo),
-    }),
+    };
+  });
+  protected readonly goals = createListLoader(
+    this.list,
+    () => this.filters(),
     (query) => this.reports.overview(query),
   );
+  /** The export takes what the screen shows: the same filters and search, every page. */
+  protected readonly exportParams = computed(() => ({ ...this.filters(), q: this.list.listParams().q }));
+  protected readonly unitId = computed(() => this.filters().businessUnitId);
+  protected readonly canSubscribe = computed(() => this.auth.hasPermission('digest:subscribe'));
+  private readonly auth = inject(AuthService);
 
   protected kpi(row: GoalOverviewRow, value: number | null): string {
     return formatKpi(value, row.kpiMetric, row.targetCurrency, this.locale);

@@ -13,6 +13,7 @@ import { LanguageFields } from '../../shared/forms/language-fields';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
 import { ROLE_LABELS } from '../../shared/i18n/labels';
+import { MyDigests } from '../digests/my-digests';
 import { ProfileService } from './profile.service';
 import { TEXT_LIMITS } from '@agency-portal/shared';
 
@@ -21,6 +22,7 @@ import { TEXT_LIMITS } from '@agency-portal/shared';
   selector: 'ap-profile-page',
   imports: [
     LanguageFields,
+    MyDigests,
     MatButtonModule,
     MatCardModule,
     MatFormFieldModule,
@@ -58,6 +60,9 @@ import { TEXT_LIMITS } from '@agency-portal/shared';
           </form>
         </mat-card-content>
       </mat-card>
+      @if (canSubscribe()) {
+        <ap-my-digests />
+      }
     </section>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -69,6 +74,7 @@ export class ProfilePage {
   private readonly notifier = inject(Notifier);
 
   protected readonly user = this.auth.user;
+  protected readonly canSubscribe = computed(() => this.auth.hasPermission('digest:subscribe'));
   protected readonly roleLabel = computed(() => {
     const user = this.user();
     return user ? ROLE_LABELS[user.role] : '';

@@ -17,24 +17,12 @@ import { type Observable, map } from 'rxjs';
 import { readableBlobErrors } from '../../core/http/blob-error';
 import { silentErrors } from '../../core/http/http-context';
 import { toHttpParams } from '../../core/http/query-params';
+import { attachmentName } from '../../shared/files/save-file';
 
 /** A downloaded export: the file and the name the server gave it. */
 export interface SpendExportFile {
   blob: Blob;
   fileName: string;
-}
-
-/** The file name of a Content-Disposition header (`attachment; filename="spend-by-month.xlsx"`). */
-export function attachmentName(header: string | null, fallback: string): string {
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '')?.[1];
-  if (encoded) {
-    try {
-      return decodeURIComponent(encoded.trim());
-    } catch {
-      // A malformed encoding: fall through to the plain name.
-    }
-  }
-  return /filename="?([^";]+)"?/i.exec(header ?? '')?.[1]?.trim() || fallback;
 }
 
 function rateUrl(id: string): string {

@@ -17,3 +17,16 @@ export function saveBlob(document: Document, blob: Blob, fileName: string): void
   link.remove();
   view.setTimeout(() => view.URL.revokeObjectURL(url), REVOKE_AFTER_MS);
 }
+
+/** The file name of a Content-Disposition header (`attachment; filename="spend-by-month.xlsx"`). */
+export function attachmentName(header: string | null, fallback: string): string {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '')?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded.trim());
+    } catch {
+      // A malformed encoding: fall through to the plain name.
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(header ?? '')?.[1]?.trim() || fallback;
+}
