@@ -35,3 +35,6 @@ export * from './lib/briefs/requested-changes.types';
 export * from './lib/calendar/calendar.types';
 export * from './lib/reports/goal-figures';
 export * from './lib/reports/goal-report.types';
+export * from './lib/reports/scorecard-quarters';
+export * from './lib/reports/scorecard';
+export * from './lib/reports/scorecard.types';

@@ -38,11 +38,18 @@ export const PERMISSIONS = [
   'invoice:decide',
   'spend:read',
   'exchange_rate:manage',
+  // Agency scorecards: in-house readers compare every agency, agency users see their own.
+  'scorecard:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const IN_HOUSE_READ: readonly Permission[] = ['business_unit:read', 'agency:read', 'goal:read'];
+const IN_HOUSE_READ: readonly Permission[] = [
+  'business_unit:read',
+  'agency:read',
+  'goal:read',
+  'scorecard:read',
+];
 
 /** What every agency user does for their own agency (scoped to it by the API). */
 const AGENCY_WORK: readonly Permission[] = [
@@ -59,6 +66,7 @@ const AGENCY_WORK: readonly Permission[] = [
   'metric:read',
   'invoice:read',
   'invoice:submit',
+  'scorecard:read',
 ];
 
 /**
