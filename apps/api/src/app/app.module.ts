@@ -34,6 +34,7 @@ import { LongReadsModule } from './database/long-read';
 import { HomeModule } from './home/home.module';
 import { NoticeStreamModule } from './notifications/notice-stream.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { ScorecardsModule } from './scorecards/scorecards.module';
 
 @Module({})
 export class AppModule {
@@ -80,6 +81,7 @@ export class AppModule {
         HomeModule,
         NoticeStreamModule,
         CalendarModule,
+        ScorecardsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -35,6 +35,9 @@ import {
  * - Invoices: agency users see their own agency's, in-house readers with `invoice:read` all of them;
  *   a line is visible with its invoice. The spend report reads invoices as `spend` (permission
  *   `spend:read`, the same rule), so a viewer sees the report's figures but opens no invoice.
+ * - Scorecards: every in-house role (viewer and finance included) reads every agency's, agency
+ *   users only their own agency's. A scorecard aggregates the agency's whole workflow (all its
+ *   contracts, briefs, deliverables, invoices and metrics), so no record-level rule applies below it.
  */
 export const RESOURCES = {
   business_unit: { table: 'business_units', permission: 'business_unit:read', label: 'Business unit' },
@@ -67,6 +70,8 @@ export const RESOURCES = {
   invoice_line: { table: 'invoice_lines', permission: 'invoice:read', label: 'Invoice line' },
   spend: { table: 'invoices', permission: 'spend:read', label: 'Invoice' },
   budget_ledger: { table: 'contracts', permission: 'spend:read', label: 'Contract' },
+  // Agency scorecards (scorecards/): figures computed over an agency's whole workflow.
+  scorecard: { table: 'agencies', permission: 'scorecard:read', label: 'Agency' },
 } as const satisfies Record<string, { table: string; permission: Permission; label: string }>;
 
 export type Resource = keyof typeof RESOURCES;
@@ -149,6 +154,10 @@ export function scopeCondition(actor: Actor, resource: Resource, alias: string):
       return invoiceCondition(actor, alias);
     case 'budget_ledger':
       return contractCondition(actor, alias);
+    case 'scorecard':
+      return isAgencyActor(actor)
+        ? { sql: `${alias}.id = :scopeAgencyId`, params: agencyParams(actor) }
+        : null;
     case 'invoice_line':
       return below(
         scopeCondition(actor, 'invoice', `${alias}_i`),
