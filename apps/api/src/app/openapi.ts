@@ -22,6 +22,8 @@ const TAGS: Record<string, string> = {
   home: "The caller's own queues: what waits for them, overdue first.",
   calendar: 'Deliverables by due date and publish date, per day within a bounded window.',
   'goal reports': 'Goal dashboards (KPI against target, pace, spend, cost per result) and the goal overview.',
+  scorecards:
+    'Agency scorecards per quarter, computed from the workflow: delivery, approval, revisions, review turnaround, budget variance, KPI contribution.',
   mail: 'E-mails the portal sent or kept in its outbox.',
   audit: 'The append-only audit log.',
   invoices:
