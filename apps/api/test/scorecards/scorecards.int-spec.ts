@@ -44,7 +44,7 @@ describe('scorecards: figures, sorting and authorization', () => {
       `SELECT id, currency FROM contracts WHERE agency_id = $1 AND status = 'active' ORDER BY created_at LIMIT 1`,
       [agencyId],
     );
-    return rows[0] as { id: string; currency: string };
+    return rows[0];
   }
 
   async function brief(contractId: string, status: string, estimate: number): Promise<string> {
@@ -55,7 +55,7 @@ describe('scorecards: figures, sorting and authorization', () => {
                '2025-01-01T00:00:00Z', '2025-01-01T02:00:00Z') RETURNING id`,
       [contractId, estimate, status, who['lead']?.userId],
     );
-    const id = (rows[0] as { id: string }).id;
+    const id = rows[0].id;
     await t.dataSource.query(`INSERT INTO brief_goals (brief_id, goal_id) VALUES ($1, $2)`, [id, goalId]);
     return id;
   }
@@ -77,7 +77,7 @@ describe('scorecards: figures, sorting and authorization', () => {
        VALUES ($1, 'Scorecard post', 'instagram', $2, 'draft', NULL) RETURNING id`,
       [briefId, dueDate],
     );
-    const id = (rows[0] as { id: string }).id;
+    const id = rows[0].id;
     let current = '';
     for (const [index, seed] of versions.entries()) {
       const made: { id: string }[] = await t.dataSource.query(
@@ -85,7 +85,7 @@ describe('scorecards: figures, sorting and authorization', () => {
          VALUES ($1, $2, $3, $4) RETURNING id`,
         [id, index + 1, uploader, seed.at],
       );
-      current = (made[0] as { id: string }).id;
+      current = made[0].id;
       if (seed.decision) {
         await t.dataSource.query(
           `INSERT INTO approval_decisions (version_id, step_index, step_name, approver_id, decision, comment, decided_at)
