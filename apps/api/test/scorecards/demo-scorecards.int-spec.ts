@@ -50,5 +50,5 @@ describe('demo scorecards', () => {
     expect(quarters.map((quarter) => quarter.figures.onTimeRate.value)).toEqual([0.25, 0.5, 0.75]);
     expect(quarters[0]?.figures.budgetVariance[0]).toMatchObject({ currency: 'KRW', varianceMinor: 300_000 });
     // Writing some 40 demo files (each fsynced) takes a while on a busy machine.
-  }, 180_000);
+  }, 300_000);
 });
