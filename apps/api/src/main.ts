@@ -14,6 +14,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from './app/seed/demo
 import { seedDemoGoalOutcomes } from './app/seed/demo-goal-outcomes';
 import { seedDemoOutcomes } from './app/seed/demo-outcomes';
 import { seedDemoReviews } from './app/seed/demo-reviews';
+import { seedDemoScorecards } from './app/seed/demo-scorecards';
 import { seedDemoSpend } from './app/seed/demo-spend';
 import { seedDemoWork } from './app/seed/demo-work';
 import { RenditionsService } from './app/renditions/renditions.service';
@@ -78,6 +79,9 @@ async function bootstrap(): Promise<void> {
     }
     if (await seedDemoGoalOutcomes(app.get(DataSource))) {
       say("Seeded the demo goals' own outcomes (followers, tracked revenue).");
+    }
+    if (await seedDemoScorecards(app.get(DataSource), storage, resolved.invoiceDualApprovalThresholds)) {
+      say('Seeded three past quarters of finished work for the agency scorecards.');
     }
   }
 

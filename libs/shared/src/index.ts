@@ -36,3 +36,6 @@ export * from './lib/calendar/calendar.types';
 export * from './lib/reports/goal-figures';
 export * from './lib/reports/goal-report.types';
 export * from './lib/reports/digest.types';
+export * from './lib/reports/scorecard-quarters';
+export * from './lib/reports/scorecard';
+export * from './lib/reports/scorecard.types';

@@ -35,6 +35,7 @@ import { HomeModule } from './home/home.module';
 import { NoticeStreamModule } from './notifications/notice-stream.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DigestsModule } from './digests/digests.module';
+import { ScorecardsModule } from './scorecards/scorecards.module';
 
 @Module({})
 export class AppModule {
@@ -82,6 +83,7 @@ export class AppModule {
         NoticeStreamModule,
         CalendarModule,
         DigestsModule,
+        ScorecardsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

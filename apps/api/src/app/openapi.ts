@@ -23,6 +23,8 @@ const TAGS: Record<string, string> = {
   calendar: 'Deliverables by due date and publish date, per day within a bounded window.',
   'goal reports': 'Goal dashboards (KPI against target, pace, spend, cost per result) and the goal overview.',
   digests: 'Weekly digests by e-mail of a goal or a business unit: the signed-in person’s own subscriptions.',
+  scorecards:
+    'Agency scorecards per quarter, computed from the workflow: delivery, approval, revisions, review turnaround, budget variance, KPI contribution.',
   mail: 'E-mails the portal sent or kept in its outbox.',
   audit: 'The append-only audit log.',
   invoices:

@@ -74,6 +74,11 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/spend/spend.routes').then((m) => m.spendRoutes),
       },
       {
+        path: 'scorecards',
+        canActivate: [permissionGuard('scorecard:read')],
+        loadChildren: () => import('./features/scorecards/scorecards.routes').then((m) => m.scorecardRoutes),
+      },
+      {
         path: 'exchange-rates',
         canActivate: [permissionGuard('exchange_rate:manage')],
         loadChildren: () => import('./features/spend/spend.routes').then((m) => m.exchangeRateRoutes),

@@ -37,6 +37,9 @@ import {
  *   `spend:read`, the same rule), so a viewer sees the report's figures but opens no invoice.
  * - Digest subscriptions: each in-house reader sees and ends only their own; what a digest is about
  *   (a goal, a unit) must be visible to them when they subscribe and each time a digest is sent.
+ * - Scorecards: every in-house role (viewer and finance included) reads every agency's, agency
+ *   users only their own agency's. A scorecard aggregates the agency's whole workflow (all its
+ *   contracts, briefs, deliverables, invoices and metrics), so no record-level rule applies below it.
  */
 export const RESOURCES = {
   business_unit: { table: 'business_units', permission: 'business_unit:read', label: 'Business unit' },
@@ -75,6 +78,8 @@ export const RESOURCES = {
     permission: 'digest:subscribe',
     label: 'Digest subscription',
   },
+  // Agency scorecards (scorecards/): figures computed over an agency's whole workflow.
+  scorecard: { table: 'agencies', permission: 'scorecard:read', label: 'Agency' },
 } as const satisfies Record<string, { table: string; permission: Permission; label: string }>;
 
 export type Resource = keyof typeof RESOURCES;
@@ -159,6 +164,10 @@ export function scopeCondition(actor: Actor, resource: Resource, alias: string):
       return contractCondition(actor, alias);
     case 'digest_subscription':
       return { sql: `${alias}.user_id = :scopeUserId`, params: { scopeUserId: actor.id } };
+    case 'scorecard':
+      return isAgencyActor(actor)
+        ? { sql: `${alias}.id = :scopeAgencyId`, params: agencyParams(actor) }
+        : null;
     case 'invoice_line':
       return below(
         scopeCondition(actor, 'invoice', `${alias}_i`),

@@ -37,6 +37,7 @@ import { InvoiceGoalTotals1765620000000 } from './migrations/1765620000000-invoi
 import { HomeQueues1765700000001 } from './migrations/1765700000001-home-queues';
 import { CalendarIndexes1765720000001 } from './migrations/1765720000001-calendar-indexes';
 import { UnitApprovalPolicies1765760000001 } from './migrations/1765760000001-unit-approval-policies';
+import { ScorecardIndexes1765730000051 } from './migrations/1765730000051-scorecard-indexes';
 import { RegionPins1765710000001 } from './migrations/1765710000001-region-pins';
 import { FileRenditions1765710000002 } from './migrations/1765710000002-file-renditions';
 import { DigestSubscriptions1765740000001 } from './migrations/1765740000001-digest-subscriptions';
@@ -106,4 +107,5 @@ export const MIGRATIONS = [
   RegionPins1765710000001,
   FileRenditions1765710000002,
   DigestSubscriptions1765740000001,
+  ScorecardIndexes1765730000051,
 ];

@@ -57,7 +57,7 @@ export async function appliedPolicy(manager: EntityManager): Promise<AppliedPoli
 }
 
 /** Who of the cast decides a step: the lead owns the demo contracts, named people decide their own. */
-function deciderOf(step: ApprovalStepDto, cast: Cast): User {
+export function deciderOf(step: ApprovalStepDto, cast: Cast): User {
   if (step.contractOwner) return cast.lead;
   if (step.approverUserIds.includes(cast.legal.id)) return cast.legal;
   return cast.reviewer;

@@ -18,6 +18,7 @@ describe('navigationFor', () => {
       'Review queue',
       'Invoices',
       'Spend report',
+      'Agency scorecards',
       'Exchange rates',
       'Metric imports',
       'Business units',
@@ -38,6 +39,7 @@ describe('navigationFor', () => {
       'Deliverables',
       'Calendar',
       'Review queue',
+      'Agency scorecards',
       'Business units',
       'Agencies',
       'Approval policies',
@@ -54,6 +56,7 @@ describe('navigationFor', () => {
       'Calendar',
       'Invoices',
       'Spend report',
+      'Agency scorecards',
       'Exchange rates',
       'Business units',
       'Agencies',
@@ -69,7 +72,14 @@ describe('navigationFor', () => {
   });
 
   it('should offer goals but no contracts when the user is a viewer', () => {
-    expect(labelsFor('viewer')).toEqual(['Home', 'Goals', 'Spend report', 'Business units', 'Agencies']);
+    expect(labelsFor('viewer')).toEqual([
+      'Home',
+      'Goals',
+      'Spend report',
+      'Agency scorecards',
+      'Business units',
+      'Agencies',
+    ]);
   });
 
   it('should offer the spend report but not the exchange rates when the user is a social lead', () => {
@@ -113,6 +123,7 @@ describe('navigationFor', () => {
       'Deliverables',
       'Calendar',
       'Invoices',
+      'Our scorecard',
       'My agency',
     ]);
     expect(entries[2].description).toContain('Your agency’s contracts');
@@ -120,7 +131,8 @@ describe('navigationFor', () => {
     expect(entries[4].path).toBe('/deliverables');
     expect(entries[5].path).toBe('/calendar');
     expect(entries[6].description).toContain('Invoice the work the brand approved');
-    expect(entries[7].path).toBe('/agencies/agency-1');
+    expect(entries[7].path).toBe('/scorecards/agencies/agency-1');
+    expect(entries[8].path).toBe('/agencies/agency-1');
   });
 
   it('should offer My agency and Users when the user is an agency admin', () => {
@@ -132,8 +144,19 @@ describe('navigationFor', () => {
       'Deliverables',
       'Calendar',
       'Invoices',
+      'Our scorecard',
       'My agency',
       'Users',
     ]);
+  });
+
+  it('should offer the scorecard comparison to every in-house role and their own scorecard to agency users', () => {
+    for (const role of ['admin', 'social_lead', 'reviewer', 'finance', 'viewer'] as const) {
+      expect(navigationFor(aSessionUser({ role })).some((entry) => entry.path === '/scorecards')).toBe(true);
+    }
+    const own = navigationFor(aSessionUser({ role: 'agency_member', agencyId: 'agency-1' })).find(
+      (entry) => entry.label === 'Our scorecard',
+    );
+    expect(own?.path).toBe('/scorecards/agencies/agency-1');
   });
 });

@@ -103,6 +103,18 @@ export function navigationFor(user: SessionUser): NavEntry[] {
       exact: false,
     });
   }
+  if (can(role, 'scorecard:read')) {
+    entries.push({
+      label: agencyUser
+        ? $localize`:Navigation entry — the agency's own scorecard@@nav.scorecard.agency:Our scorecard`
+        : $localize`:Navigation entry — agency scorecards@@nav.scorecards:Agency scorecards`,
+      path: agencyUser && user.agencyId ? `/scorecards/agencies/${user.agencyId}` : '/scorecards',
+      description: agencyUser
+        ? $localize`:Home page line of the agency's own scorecard@@nav.scorecard.agency.description:How your agency delivered each quarter: on time, first-pass approvals, revision rounds, budget and results.`
+        : $localize`:Home page line of the agency scorecards@@nav.scorecards.description:Compare agencies per quarter: on-time delivery, first-pass approval, revision rounds, our review turnaround, budget variance and results per spend.`,
+      exact: false,
+    });
+  }
   if (can(role, 'exchange_rate:manage')) {
     entries.push({
       label: $localize`:Navigation entry — finance's exchange rates@@nav.exchangeRates:Exchange rates`,

@@ -102,6 +102,7 @@ describe('Shell', () => {
       'Review queue',
       'Invoices',
       'Spend report',
+      'Agency scorecards',
       'Exchange rates',
       'Metric imports',
       'Business units',

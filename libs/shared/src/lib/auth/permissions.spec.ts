@@ -60,3 +60,9 @@ describe('outcome permissions', () => {
     }
   });
 });
+
+describe('scorecard permissions', () => {
+  it('should let every role read scorecards (agency users their own, scoped by the API) when asked', () => {
+    expect(ROLES.filter((role) => can(role, 'scorecard:read'))).toEqual([...ROLES]);
+  });
+});

@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'exchange_rate:manage',
   // Weekly digests by e-mail of a goal or a business unit: in-house readers, of what they may read.
   'digest:subscribe',
+  // Agency scorecards: in-house readers compare every agency, agency users see their own.
+  'scorecard:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -49,6 +51,7 @@ const IN_HOUSE_READ: readonly Permission[] = [
   'agency:read',
   'goal:read',
   'digest:subscribe',
+  'scorecard:read',
 ];
 
 /** What every agency user does for their own agency (scoped to it by the API). */
@@ -66,6 +69,7 @@ const AGENCY_WORK: readonly Permission[] = [
   'metric:read',
   'invoice:read',
   'invoice:submit',
+  'scorecard:read',
 ];
 
 /**
