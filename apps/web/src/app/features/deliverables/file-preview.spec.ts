@@ -161,6 +161,24 @@ describe('FilePreview', () => {
     expect(placed).toEqual([{ kind: 'region', x: 0.2, y: 0.2, w: 0.4, h: 0.6, fileId: 'file-1' }]);
   });
 
+  it('should drop the rectangle being drawn and pin nothing when the browser cancels the drag', async () => {
+    fixture.componentRef.setInput('pinning', true);
+    await fixture.whenStable();
+    const layer = captureLayer() as HTMLElement;
+    boxed(layer);
+
+    pointer(layer, 'pointerdown', 600, 400);
+    pointer(layer, 'pointermove', 300, 200);
+    pointer(layer, 'pointercancel', 300, 200);
+    // The button is up now: moving over the image draws nothing, and the next click is a point.
+    pointer(layer, 'pointermove', 200, 100);
+    fixture.detectChanges();
+
+    expect(element.querySelector('[data-testid="pending-region"]')).toBeNull();
+    clickAt(layer, 500, 250);
+    expect(placed).toEqual([{ kind: 'point', x: 0.5, y: 0.5, fileId: 'file-1' }]);
+  });
+
   it('should turn a pin into a rectangle and resize it when Shift and the arrow keys are used', async () => {
     fixture.componentRef.setInput('pinning', true);
     fixture.componentRef.setInput('pendingPin', { kind: 'point', x: 0.5, y: 0.5, fileId: 'file-1' });
