@@ -284,7 +284,7 @@ describe('FilePreview of a PDF', () => {
   });
 
   async function render(opened: () => Promise<PdfDocument>): Promise<void> {
-    open = jest.fn(opened);
+    open = jest.fn<Promise<PdfDocument>, [Blob]>(opened);
     TestBed.configureTestingModule({
       imports: [FilePreview],
       providers: [
@@ -303,7 +303,7 @@ describe('FilePreview of a PDF', () => {
   }
 
   function threePages(): Promise<PdfDocument> {
-    renderPage = jest.fn(() => Promise.resolve());
+    renderPage = jest.fn<Promise<void>, [number, HTMLCanvasElement]>(() => Promise.resolve());
     return Promise.resolve({ pageCount: 3, renderPage, destroy: () => Promise.resolve() });
   }
 
