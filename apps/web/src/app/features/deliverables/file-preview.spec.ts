@@ -238,7 +238,7 @@ describe('FilePreview', () => {
     expect(fitButton?.getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('should ask for full screen on the preview when Full screen is pressed', async () => {
+  it('should ask for full screen on the preview when Full screen is pressed', () => {
     const stage = element.querySelector('.ap-stage') as HTMLElement;
     const requestFullscreen = jest.fn(() => Promise.resolve());
     Object.assign(stage, { requestFullscreen });
@@ -250,7 +250,7 @@ describe('FilePreview', () => {
     expect(requestFullscreen).toHaveBeenCalled();
   });
 
-  it('should switch pin mode with "Pin on image" when the user may comment', async () => {
+  it('should switch pin mode with "Pin on image" when the user may comment', () => {
     const changes: boolean[] = [];
     fixture.componentInstance.pinningChange.subscribe((on) => changes.push(on));
     const button = Array.from(element.querySelectorAll('button')).find(
