@@ -91,8 +91,7 @@ const base = [
  * The stricter rules (docs/architecture.md, "Lint"): the base rules plus typescript-eslint's
  * type-checked recommended set, exhaustive switches, no import cycles, a file-length limit, and
  * every rule an error. A project's eslint.config.mjs spreads `strict` where it would spread the
- * default export: apps/api, libs/shared, e2e and tools/seed do; apps/web joins by changing its
- * `...baseConfig` to `...strict` (one line), once its list pages are rewritten.
+ * default export: every project does (apps/web adds one option of its own, see its config).
  */
 export const strict = asErrors([
   ...base,

@@ -1,13 +1,16 @@
 import nx from '@nx/eslint-plugin';
-import baseConfig from '../../eslint.config.mjs';
+import { strict } from '../../eslint.config.mjs';
 
 export default [
   ...nx.configs['flat/angular'],
   ...nx.configs['flat/angular-template'],
-  ...baseConfig,
+  ...strict,
   {
     files: ['**/*.ts'],
     rules: {
+      // Angular's Validators are static functions that never read `this` (Validators.required is
+      // passed unbound by design); instance methods taken off their object are still errors.
+      '@typescript-eslint/unbound-method': ['error', { ignoreStatic: true }],
       '@angular-eslint/directive-selector': [
         'error',
         {

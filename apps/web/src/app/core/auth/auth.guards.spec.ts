@@ -43,7 +43,7 @@ describe('auth guards', () => {
     const result = TestBed.runInInjectionContext(() => signedInGuard(route, state('/agencies')));
 
     expect(result).toBeInstanceOf(UrlTree);
-    expect(String(result)).toBe('/login?returnUrl=%2Fagencies');
+    expect((result as UrlTree).toString()).toBe('/login?returnUrl=%2Fagencies');
   });
 
   it('should let a signed-in user through when the page needs a session', () => {
@@ -76,6 +76,7 @@ describe('auth guards', () => {
 
     const result = TestBed.runInInjectionContext(() => ownAgencyRedirectGuard(route, state('/agencies')));
 
-    expect(String(result)).toBe('/agencies/agency-7');
+    expect(result).toBeInstanceOf(UrlTree);
+    expect((result as UrlTree).toString()).toBe('/agencies/agency-7');
   });
 });

@@ -141,7 +141,9 @@ export class ApprovalPolicyForm {
     field.replace(/\.approverRole$/, '.approverKind'),
   );
 
-  private readonly stepNameInputs = viewChildren('stepName', { read: ElementRef<HTMLElement> });
+  private readonly stepNameInputs = viewChildren<unknown, ElementRef<HTMLElement>>('stepName', {
+    read: ElementRef,
+  });
 
   constructor() {
     effect(() => {

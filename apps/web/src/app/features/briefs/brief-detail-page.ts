@@ -178,9 +178,10 @@ export class BriefDetailPage {
   }
 
   private acceptBrief(brief: BriefDetailDto): void {
+    // A code the app does not know is shown as the server sent it (the guard leaves it `never`).
     const estimate = isKnownCurrency(brief.currency)
       ? formatMoney(brief.budgetEstimateMinor, brief.currency, this.locale)
-      : `${brief.budgetEstimateMinor} ${brief.currency}`;
+      : `${brief.budgetEstimateMinor} ${String(brief.currency)}`;
     const due = formatDate(brief.dueDate, 'date', this.locale, undefined);
     openConfirmDialog(this.dialog, {
       title: $localize`Accept “${brief.title}:title:”?`,

@@ -157,7 +157,9 @@ export class BriefForm {
   );
   protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 
-  private readonly rateCardSelects = viewChildren('rateCardSelect', { read: ElementRef<HTMLElement> });
+  private readonly rateCardSelects = viewChildren<unknown, ElementRef<HTMLElement>>('rateCardSelect', {
+    read: ElementRef,
+  });
 
   constructor() {
     this.form.controls.contractId.valueChanges
@@ -279,7 +281,7 @@ export class BriefForm {
         ],
       ],
       dueDate: [spec?.dueDate ?? '', Validators.required],
-      channel: [(spec?.channel ?? '') as Channel | ''],
+      channel: this.fb.control<Channel | ''>(spec?.channel ?? ''),
     });
   }
 }

@@ -51,7 +51,7 @@ describe('CalendarPage', () => {
   let read: jest.Mock<Observable<CalendarDto>, [CalendarQuery]>;
 
   async function render(url: string, user: SessionUser, answer: Observable<CalendarDto> = of(ANSWER)) {
-    read = jest.fn(() => answer);
+    read = jest.fn<Observable<CalendarDto>, [CalendarQuery]>(() => answer);
     const current = signal<SessionUser | null>(user);
     TestBed.configureTestingModule({
       providers: [

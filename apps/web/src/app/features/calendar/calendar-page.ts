@@ -1,4 +1,3 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
@@ -12,74 +11,52 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import type { CalendarQuery } from '@agency-portal/shared';
-import {
-  CALENDAR_DATE_BASES,
-  CALENDAR_LIMITS,
-  CHANNELS,
-  DELIVERABLE_STATUSES,
-  isAgencyRole,
-} from '@agency-portal/shared';
-import { map } from 'rxjs';
+import { CALENDAR_LIMITS, isAgencyRole } from '@agency-portal/shared';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
-import { Lookups } from '../../core/lookups/lookups';
-import { calendarDay } from '../../shared/format/date-format';
-import { DISPLAY_TIME_ZONE } from '../../shared/format/time-zone';
-import { LookupField } from '../../shared/forms/lookup-field';
-import { CHANNEL_LABELS, DELIVERABLE_STATUS_LABELS } from '../../shared/i18n/labels';
-import { ListFilters } from '../../shared/list/list-filters';
-import { listQueryState, oneOf, uuid } from '../../shared/list/list-query-state';
 import { LoadError } from '../../shared/ui/load-error';
 import { AgendaList } from './agenda-list';
+import { CalendarFilters } from './calendar-filters';
 import { CalendarItem } from './calendar-item';
 import {
   addMonths,
   dayTitle,
   firstDayOfWeek,
   firstOfMonth,
-  isMonth,
   lastOfMonth,
   monthOf,
   monthTitle,
   monthWeeks,
 } from './calendar-dates';
+import { type CalendarView, calendarState } from './calendar-state';
 import { CalendarService } from './calendar.service';
 import { MonthGrid } from './month-grid';
 
-type CalendarView = 'month' | 'agenda';
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Items a day of the agenda lists before "and N more". */
 const AGENDA_PER_DAY = 10;
 
 /**
  * /calendar: the deliverables the person may see on the days of a month, as a month grid or an
  * agenda (the phone's default), placed by publish date once published and by due date before.
- * Filters, the month, the view and an opened day all live in the URL, like every list.
+ * Filters, the month, the view and an opened day all live in the URL, like every list
+ * (`calendar-state.ts`); the filter bar is `calendar-filters.ts`.
  */
 @Component({
   selector: 'ap-calendar-page',
   imports: [
     AgendaList,
+    CalendarFilters,
     CalendarItem,
-    ListFilters,
     LoadError,
-    LookupField,
     MatButtonModule,
     MatButtonToggleModule,
-    MatFormFieldModule,
     MatProgressBarModule,
-    MatSelectModule,
     MonthGrid,
-    ReactiveFormsModule,
     RouterLink,
   ],
   template: `
@@ -94,79 +71,7 @@ const AGENDA_PER_DAY = 10;
         </div>
       </header>
 
-      <ap-list-filters [list]="list" label="Filter the calendar" i18n-label="@@calendar.filter">
-        @if (canReadAgencies()) {
-          <ap-lookup-field
-            label="Agency"
-            i18n-label
-            emptyLabel="Any agency"
-            i18n-emptyLabel
-            clearable
-            [source]="lookups.agencies"
-            [formControl]="list.form.controls.agencyId"
-          />
-        }
-        @if (canReadContracts()) {
-          <ap-lookup-field
-            label="Contract"
-            i18n-label
-            emptyLabel="Any contract"
-            i18n-emptyLabel
-            clearable
-            [source]="lookups.contracts"
-            [formControl]="list.form.controls.contractId"
-          />
-        }
-        @if (canReadGoals()) {
-          <ap-lookup-field
-            label="Goal"
-            i18n-label="@@calendar.goal"
-            emptyLabel="Any goal"
-            i18n-emptyLabel="@@calendar.anyGoal"
-            clearable
-            [source]="lookups.goals"
-            [formControl]="list.form.controls.goalId"
-          />
-        }
-        <mat-form-field>
-          <mat-label i18n>Channel</mat-label>
-          <mat-select [formControl]="list.form.controls.channel">
-            <mat-option i18n value="">Any channel</mat-option>
-            @for (channel of channels; track channel) {
-              <mat-option [value]="channel">{{ channelLabels[channel] }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label i18n>Status</mat-label>
-          <mat-select [formControl]="list.form.controls.status">
-            <mat-option i18n value="">Any status</mat-option>
-            @for (status of statuses; track status) {
-              <mat-option [value]="status">{{ statusLabels[status] }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label i18n="Which date places a deliverable on the calendar@@calendar.on">Placed by</mat-label>
-          <mat-select [formControl]="list.form.controls.on">
-            <mat-option
-              i18n="Calendar placement: publish date once published, else due date@@calendar.on.schedule"
-              value=""
-              >Publish or due date</mat-option
-            >
-            <mat-option
-              i18n="Calendar placement: every deliverable by its due date@@calendar.on.due"
-              value="due"
-              >Due date</mat-option
-            >
-            <mat-option
-              i18n="Calendar placement: only published deliverables, by publish date@@calendar.on.published"
-              value="published"
-              >Publish date (published only)</mat-option
-            >
-          </mat-select>
-        </mat-form-field>
-      </ap-list-filters>
+      <ap-calendar-filters [list]="list" [inHouse]="showAgency()" />
 
       <div class="ap-cal-toolbar">
         <div class="ap-cal-toolbar__nav">
@@ -353,25 +258,11 @@ const AGENDA_PER_DAY = 10;
 export class CalendarPage {
   private readonly auth = inject(AuthService);
   private readonly service = inject(CalendarService);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
   private readonly locale = inject(LOCALE_ID);
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
-  private readonly displayZone = inject(DISPLAY_TIME_ZONE);
-  protected readonly lookups = inject(Lookups);
-
-  protected readonly channels = CHANNELS;
-  protected readonly channelLabels = CHANNEL_LABELS;
-  protected readonly statuses = DELIVERABLE_STATUSES;
-  protected readonly statusLabels = DELIVERABLE_STATUS_LABELS;
   protected readonly monthOf = monthOf;
 
-  protected readonly canReadAgencies = computed(
-    () => this.auth.hasPermission('agency:read') && !this.agencyUser(),
-  );
-  protected readonly canReadContracts = computed(() => this.auth.hasPermission('contract:read'));
-  protected readonly canReadGoals = computed(() => this.auth.hasPermission('goal:read'));
   private readonly agencyUser = computed(() => {
     const role = this.auth.user()?.role;
     return role !== undefined && isAgencyRole(role);
@@ -379,36 +270,13 @@ export class CalendarPage {
   /** In-house readers see several agencies' work; an agency sees only its own. */
   protected readonly showAgency = computed(() => !this.agencyUser());
 
-  protected readonly list = listQueryState({
-    filters: ['agencyId', 'contractId', 'goalId', 'channel', 'status', 'on'] as const,
-    sortKeys: ['day'],
-    defaultSort: 'day',
-  });
-
-  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
-  private readonly timeZone = computed(
-    () => this.displayZone() ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
-  );
-  protected readonly today = computed(() => calendarDay(new Date(), this.timeZone()));
-  protected readonly month = computed(() => {
-    const month = this.params().get('month');
-    return isMonth(month) ? month : monthOf(this.today());
-  });
-  private readonly phone = toSignal(
-    inject(BreakpointObserver)
-      .observe('(max-width: 599.98px)')
-      .pipe(map((state) => state.matches)),
-    { initialValue: false },
-  );
-  /** The URL's choice, else the agenda on a phone and the month grid elsewhere. */
-  protected readonly view = computed<CalendarView>(() => {
-    const view = this.params().get('view');
-    return view === 'month' || view === 'agenda' ? view : this.phone() ? 'agenda' : 'month';
-  });
-  protected readonly openedDay = computed(() => {
-    const day = this.params().get('day');
-    return day && ISO_DAY.test(day) && !Number.isNaN(Date.parse(day)) ? day : null;
-  });
+  private readonly state = calendarState();
+  protected readonly list = this.state.list;
+  protected readonly today = this.state.today;
+  protected readonly month = this.state.month;
+  protected readonly view = this.state.view;
+  protected readonly openedDay = this.state.openedDay;
+  private readonly filterQuery = this.state.filterQuery;
   protected readonly focusedDay = signal('');
 
   protected readonly title = computed(() => monthTitle(this.month(), this.locale));
@@ -421,19 +289,6 @@ export class CalendarPage {
   protected readonly nextLabel = computed(() => {
     const month = monthTitle(this.nextMonth(), this.locale);
     return $localize`:Moves the calendar one month on@@calendar.next:Next month, ${month}:month:`;
-  });
-
-  private readonly filterQuery = computed<Omit<CalendarQuery, 'from' | 'to'>>(() => {
-    const filters = this.list.filters();
-    return {
-      timeZone: this.timeZone(),
-      agencyId: uuid(filters.agencyId),
-      contractId: uuid(filters.contractId),
-      goalId: uuid(filters.goalId),
-      channel: oneOf(CHANNELS, filters.channel),
-      status: oneOf(DELIVERABLE_STATUSES, filters.status),
-      on: oneOf(CALENDAR_DATE_BASES, filters.on),
-    };
   });
 
   /** The month grid asks for its whole weeks (at most 42 days); the agenda for the month's days. */
@@ -512,6 +367,6 @@ export class CalendarPage {
   }
 
   private navigate(queryParams: Record<string, string | null>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge' });
+    this.state.navigate(queryParams);
   }
 }

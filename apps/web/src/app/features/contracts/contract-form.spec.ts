@@ -84,6 +84,7 @@ describe('ContractForm', () => {
       updatedAt: '2026-01-01T00:00:00.000Z',
       rateCard: [],
       allocations: [],
+      allowedActions: [],
       budget: {
         currency: 'KRW',
         capMinor: 50000000,

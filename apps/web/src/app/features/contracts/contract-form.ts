@@ -293,7 +293,7 @@ export class ContractForm {
         item?.description ?? '',
         [Validators.required, Validators.maxLength(TEXT_LIMITS.rateCardDescription), notBlank],
       ],
-      unit: [(item?.unit ?? '') as RateUnit | '', Validators.required],
+      unit: this.fb.control<RateUnit | ''>(item?.unit ?? '', Validators.required),
       unitPriceMinor: [item?.unitPriceMinor ?? (null as number | null), Validators.required],
     });
   }

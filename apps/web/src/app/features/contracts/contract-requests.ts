@@ -14,5 +14,5 @@ export function toUpdateRequest(
   const { agencyId: _agencyId, ...changeable } = request;
   return Object.fromEntries(
     Object.entries(changeable).filter(([field]) => isContractFieldEditable(status, field)),
-  ) as UpdateContractRequest;
+  );
 }

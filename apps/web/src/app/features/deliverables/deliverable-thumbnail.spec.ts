@@ -23,8 +23,8 @@ describe('DeliverableThumbnail', () => {
   });
 
   beforeEach(() => {
-    fileContent = jest.fn(() => of(new Blob(['original'])));
-    fileRendition = jest.fn(() => of(new Blob(['copy'])));
+    fileContent = jest.fn<Observable<Blob>, [string]>(() => of(new Blob(['original'])));
+    fileRendition = jest.fn<Observable<Blob>, [string, string]>(() => of(new Blob(['copy'])));
     TestBed.configureTestingModule({
       imports: [DeliverableThumbnail],
       providers: [{ provide: DeliverableService, useValue: { fileContent, fileRendition } }],

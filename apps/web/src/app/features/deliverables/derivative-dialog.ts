@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, type MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -73,7 +73,7 @@ export class DerivativeDialog {
   protected readonly channelLabels = CHANNEL_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({
     title: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.title), notBlank]],
-    channel: ['' as Channel | ''],
+    channel: new FormControl<Channel | ''>('', { nonNullable: true }),
     dueDate: [this.data.dueDate, Validators.required],
   });
 

@@ -161,6 +161,24 @@ describe('FilePreview', () => {
     expect(placed).toEqual([{ kind: 'region', x: 0.2, y: 0.2, w: 0.4, h: 0.6, fileId: 'file-1' }]);
   });
 
+  it('should drop the rectangle being drawn and pin nothing when the browser cancels the drag', async () => {
+    fixture.componentRef.setInput('pinning', true);
+    await fixture.whenStable();
+    const layer = captureLayer() as HTMLElement;
+    boxed(layer);
+
+    pointer(layer, 'pointerdown', 600, 400);
+    pointer(layer, 'pointermove', 300, 200);
+    pointer(layer, 'pointercancel', 300, 200);
+    // The button is up now: moving over the image draws nothing, and the next click is a point.
+    pointer(layer, 'pointermove', 200, 100);
+    fixture.detectChanges();
+
+    expect(element.querySelector('[data-testid="pending-region"]')).toBeNull();
+    clickAt(layer, 500, 250);
+    expect(placed).toEqual([{ kind: 'point', x: 0.5, y: 0.5, fileId: 'file-1' }]);
+  });
+
   it('should turn a pin into a rectangle and resize it when Shift and the arrow keys are used', async () => {
     fixture.componentRef.setInput('pinning', true);
     fixture.componentRef.setInput('pendingPin', { kind: 'point', x: 0.5, y: 0.5, fileId: 'file-1' });
@@ -220,7 +238,7 @@ describe('FilePreview', () => {
     expect(fitButton?.getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('should ask for full screen on the preview when Full screen is pressed', async () => {
+  it('should ask for full screen on the preview when Full screen is pressed', () => {
     const stage = element.querySelector('.ap-stage') as HTMLElement;
     const requestFullscreen = jest.fn(() => Promise.resolve());
     Object.assign(stage, { requestFullscreen });
@@ -232,7 +250,7 @@ describe('FilePreview', () => {
     expect(requestFullscreen).toHaveBeenCalled();
   });
 
-  it('should switch pin mode with "Pin on image" when the user may comment', async () => {
+  it('should switch pin mode with "Pin on image" when the user may comment', () => {
     const changes: boolean[] = [];
     fixture.componentInstance.pinningChange.subscribe((on) => changes.push(on));
     const button = Array.from(element.querySelectorAll('button')).find(
@@ -266,7 +284,7 @@ describe('FilePreview of a PDF', () => {
   });
 
   async function render(opened: () => Promise<PdfDocument>): Promise<void> {
-    open = jest.fn(opened);
+    open = jest.fn<Promise<PdfDocument>, [Blob]>(opened);
     TestBed.configureTestingModule({
       imports: [FilePreview],
       providers: [
@@ -285,7 +303,7 @@ describe('FilePreview of a PDF', () => {
   }
 
   function threePages(): Promise<PdfDocument> {
-    renderPage = jest.fn(() => Promise.resolve());
+    renderPage = jest.fn<Promise<void>, [number, HTMLCanvasElement]>(() => Promise.resolve());
     return Promise.resolve({ pageCount: 3, renderPage, destroy: () => Promise.resolve() });
   }
 

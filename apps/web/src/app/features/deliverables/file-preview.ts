@@ -26,48 +26,21 @@ import { FileSizePipe } from '../../shared/format/file-size.pipe';
 import { formatTimecode } from '../../shared/format/timecode';
 import { DeliverableService } from './deliverable.service';
 import { PdfPages } from './pdf-pages';
+import { RegionDrag, pinFromKey } from './pin-gestures';
 import {
   type Fractions,
   type PinMarker,
+  type TimeMarker,
   fractionsOf,
-  moveRegion,
-  nudge,
-  regionFromDrag,
-  resizeRegion,
+  isOnShownFrame,
+  pointMarkersOf,
+  regionMarkersOf,
+  timeMarkersOf,
 } from './pins';
 
-/** How far an arrow key moves (or, with Shift, resizes) a pin being placed with the keyboard. */
-const KEYBOARD_STEP = 0.02;
-/** The rectangle Enter starts with on a video frame, centred. */
-const KEYBOARD_REGION: Region = { x: 0.3, y: 0.3, w: 0.4, h: 0.4 };
 /** Zoom steps: each press multiplies or divides the scale by this, up to MAX_ZOOM of the image's pixels. */
 const ZOOM_STEP = 1.5;
 const MAX_ZOOM = 4;
-/** A region on a video frame is drawn while the playhead is this close to its time. */
-const FRAME_TOLERANCE_SECONDS = 0.5;
-
-interface Marker {
-  commentId: string;
-  number: number;
-  resolved: boolean;
-}
-interface PointMarker extends Marker {
-  x: number;
-  y: number;
-}
-interface RegionMarker extends Marker, Region {}
-interface TimeMarker extends Marker {
-  seconds: number;
-  label: string;
-}
-
-const ARROWS: Record<string, [number, number]> = {
-  ArrowLeft: [-KEYBOARD_STEP, 0],
-  ArrowRight: [KEYBOARD_STEP, 0],
-  ArrowUp: [0, -KEYBOARD_STEP],
-  ArrowDown: [0, KEYBOARD_STEP],
-};
-
 /**
  * One file of a version, reusable wherever a version's file is reviewed (the version tab, a
  * comparison): a preview with zoom, fit and full screen, or a download, with the comment pins
@@ -157,45 +130,20 @@ export class FilePreview {
 
   /** A rectangle being dragged, not yet released. */
   protected readonly draft = signal<Region | null>(null);
-  private dragStart: Fractions | null = null;
-  private dragged = false;
+  private readonly drag = new RegionDrag();
 
   private onShownFrame(pin: { page?: number; seconds?: number }): boolean {
-    if (this.kind() === 'pdf') return (pin.page ?? 1) === this.pdfPage();
-    if (this.kind() === 'video') {
-      return pin.seconds !== undefined && Math.abs(pin.seconds - this.videoTime()) <= FRAME_TOLERANCE_SECONDS;
-    }
-    return true;
+    return isOnShownFrame(pin, this.kind(), this.pdfPage(), this.videoTime());
   }
 
-  protected readonly pointMarkers = computed<PointMarker[]>(() =>
-    this.markers().flatMap(({ commentId, number, resolved, pin }) =>
-      pin.kind === 'point' && this.onShownFrame(pin)
-        ? [{ commentId, number, resolved, x: pin.x, y: pin.y }]
-        : [],
-    ),
+  protected readonly pointMarkers = computed(() =>
+    pointMarkersOf(this.markers(), (pin) => this.onShownFrame(pin)),
   );
-  protected readonly regionMarkers = computed<RegionMarker[]>(() =>
-    this.markers().flatMap(({ commentId, number, resolved, pin }) =>
-      pin.kind === 'region' && this.onShownFrame(pin)
-        ? [{ commentId, number, resolved, x: pin.x, y: pin.y, w: pin.w, h: pin.h }]
-        : [],
-    ),
+  protected readonly regionMarkers = computed(() =>
+    regionMarkersOf(this.markers(), (pin) => this.onShownFrame(pin)),
   );
-  protected readonly timeMarkers = computed<TimeMarker[]>(() =>
-    this.markers().flatMap(({ commentId, number, resolved, pin }) =>
-      pin.kind === 'timecode' || (pin.kind === 'region' && pin.seconds !== undefined)
-        ? [
-            {
-              commentId,
-              number,
-              resolved,
-              seconds: pin.seconds ?? 0,
-              label: formatTimecode(pin.seconds ?? 0),
-            },
-          ]
-        : [],
-    ),
+  protected readonly timeMarkers = computed(() =>
+    timeMarkersOf(this.markers()).map((marker) => ({ ...marker, label: formatTimecode(marker.seconds) })),
   );
   protected readonly pendingPoint = computed<Fractions | null>(() => {
     const pin = this.pendingPin();
@@ -306,43 +254,33 @@ export class FilePreview {
   /** Pin mode: a press starts a rectangle… */
   protected startDrag(event: PointerEvent, area: HTMLElement): void {
     if (!this.pinning() || event.button !== 0) return;
-    this.dragStart = fractionsOf(event.clientX, event.clientY, area.getBoundingClientRect());
-    this.dragged = false;
+    this.drag.begin(fractionsOf(event.clientX, event.clientY, area.getBoundingClientRect()));
     area.setPointerCapture?.(event.pointerId);
   }
 
   /** …that follows the pointer… */
   protected continueDrag(event: PointerEvent, area: HTMLElement): void {
-    if (!this.dragStart) return;
-    const region = regionFromDrag(
-      this.dragStart,
-      fractionsOf(event.clientX, event.clientY, area.getBoundingClientRect()),
-    );
-    this.draft.set(region);
+    if (!this.drag.active) return;
+    this.draft.set(this.drag.move(fractionsOf(event.clientX, event.clientY, area.getBoundingClientRect())));
   }
 
   /** …and becomes a region when released far enough away; otherwise the click places a point. */
   protected endDrag(event: PointerEvent, area: HTMLElement): void {
-    if (!this.dragStart) return;
-    const region = regionFromDrag(
-      this.dragStart,
-      fractionsOf(event.clientX, event.clientY, area.getBoundingClientRect()),
-    );
-    this.dragStart = null;
+    if (!this.drag.active) return;
+    const region = this.drag.end(fractionsOf(event.clientX, event.clientY, area.getBoundingClientRect()));
     this.draft.set(null);
-    if (region) {
-      this.dragged = true;
-      this.emitRegion(region);
-    }
+    if (region) this.emitRegion(region);
+  }
+
+  /** The browser took the pointer (a gesture, a lost window): the rectangle being drawn goes. */
+  protected cancelDrag(): void {
+    this.drag.cancel();
+    this.draft.set(null);
   }
 
   /** A click on the image or page in pin mode places a point (a drag just drew a region instead). */
   protected placePointPin(event: MouseEvent, area: HTMLElement): void {
-    if (!this.pinning()) return;
-    if (this.dragged) {
-      this.dragged = false;
-      return;
-    }
+    if (!this.pinning() || this.drag.takeClick()) return;
     if (this.kind() === 'video') return; // a frame takes rectangles; "Pin at current time" takes the moment
     // A click from the keyboard has no position: start in the middle, then move with the arrows.
     const point =
@@ -352,33 +290,14 @@ export class FilePreview {
     this.emitPoint(point);
   }
 
-  /**
-   * Keyboard pinning: Enter places a point (on a video frame, a rectangle), the arrows move it,
-   * Shift and the arrows turn it into a rectangle and resize it.
-   */
+  /** Keyboard pinning (see `pinFromKey`): Enter, the arrows, Shift and the arrows. */
   protected movePin(event: KeyboardEvent): void {
     if (!this.pinning()) return;
-    const pending = this.pendingPin();
-    const region = pending?.kind === 'region' ? pending : null;
-    const point = pending?.kind === 'point' ? pending : null;
-    const move = ARROWS[event.key];
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      if (this.kind() === 'video') this.emitRegion(region ?? KEYBOARD_REGION);
-      else if (region) this.emitRegion(region);
-      else this.emitPoint(point ?? { x: 0.5, y: 0.5 });
-    } else if (move) {
-      event.preventDefault();
-      const [dx, dy] = move;
-      if (event.shiftKey) {
-        const start = region ?? { ...(point ?? { x: 0.4, y: 0.4 }), w: 0.2, h: 0.2 };
-        this.emitRegion(region ? resizeRegion(region, dx, dy) : moveRegion(start, 0, 0));
-      } else if (region || this.kind() === 'video') {
-        this.emitRegion(moveRegion(region ?? KEYBOARD_REGION, dx, dy));
-      } else {
-        this.emitPoint(nudge(point ?? { x: 0.5, y: 0.5 }, dx, dy));
-      }
-    }
+    const next = pinFromKey(event.key, event.shiftKey, this.pendingPin(), this.kind() === 'video');
+    if (!next) return;
+    event.preventDefault();
+    if (next.kind === 'region') this.emitRegion(next.region);
+    else this.emitPoint(next.point);
   }
 
   protected pinCurrentTime(): void {

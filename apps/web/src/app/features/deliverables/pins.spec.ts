@@ -1,7 +1,12 @@
 import { aComment } from '../../testing/fixtures';
 import {
+  type PinMarker,
   fractionsOf,
+  isOnShownFrame,
   markersByFile,
+  pointMarkersOf,
+  regionMarkersOf,
+  timeMarkersOf,
   moveRegion,
   nudge,
   regionFromDrag,
@@ -113,5 +118,51 @@ describe('pins', () => {
     const region = { kind: 'region' as const, x: 0.1, y: 0.2, w: 0.3, h: 0.4, fileId: 'file-1' };
     const markers = markersByFile([aComment({ id: 'c1', pin: region })]);
     expect(markers.get('file-1')).toEqual([{ commentId: 'c1', number: 1, pin: region, resolved: false }]);
+  });
+
+  describe('markers over the preview', () => {
+    const marker = (commentId: string, pin: PinMarker['pin']): PinMarker => ({
+      commentId,
+      number: Number(commentId),
+      pin,
+      resolved: false,
+    });
+    const markers = [
+      marker('1', { kind: 'point', x: 0.1, y: 0.2, fileId: 'f' }),
+      marker('2', { kind: 'region', x: 0.1, y: 0.2, w: 0.3, h: 0.4, page: 2, fileId: 'f' }),
+      marker('3', { kind: 'timecode', seconds: 12.5, fileId: 'f' }),
+      marker('4', { kind: 'region', x: 0, y: 0, w: 0.5, h: 0.5, seconds: 3, fileId: 'f' }),
+    ];
+
+    it('should keep a pin on the PDF page shown, page 1 when it names none', () => {
+      expect(isOnShownFrame({ page: 2 }, 'pdf', 2, 0)).toBe(true);
+      expect(isOnShownFrame({ page: 2 }, 'pdf', 1, 0)).toBe(false);
+      expect(isOnShownFrame({}, 'pdf', 1, 0)).toBe(true);
+    });
+
+    it('should keep a pin on a video frame only within half a second of the playhead', () => {
+      expect(isOnShownFrame({ seconds: 3 }, 'video', 1, 3.5)).toBe(true);
+      expect(isOnShownFrame({ seconds: 3 }, 'video', 1, 3.6)).toBe(false);
+      expect(isOnShownFrame({}, 'video', 1, 0)).toBe(false);
+      expect(isOnShownFrame({ page: 9, seconds: 99 }, 'image', 1, 0)).toBe(true);
+    });
+
+    it('should split the pins into points and regions, each kept by the frame shown', () => {
+      const onPageTwo = (pin: PinMarker['pin']) => pin.kind !== 'timecode' && (pin.page ?? 1) === 2;
+
+      expect(pointMarkersOf(markers, () => true)).toEqual([
+        { commentId: '1', number: 1, resolved: false, x: 0.1, y: 0.2 },
+      ]);
+      expect(regionMarkersOf(markers, onPageTwo)).toEqual([
+        { commentId: '2', number: 2, resolved: false, x: 0.1, y: 0.2, w: 0.3, h: 0.4 },
+      ]);
+    });
+
+    it('should list the moments of a video: timecodes and regions drawn on a frame', () => {
+      expect(timeMarkersOf(markers)).toEqual([
+        { commentId: '3', number: 3, resolved: false, seconds: 12.5 },
+        { commentId: '4', number: 4, resolved: false, seconds: 3 },
+      ]);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { CommentDto, CommentPin, Region } from '@agency-portal/shared';
+import type { CommentDto, CommentPin, Region, previewKind } from '@agency-portal/shared';
 import { MIN_REGION_SIZE } from '@agency-portal/shared';
 
 export interface Fractions {
@@ -104,4 +104,66 @@ export function markersByFile(comments: readonly CommentDto[]): Map<string, PinM
     markers.sort((a, b) => a.number - b.number);
   }
   return byFile;
+}
+
+/** A region on a video frame is drawn while the playhead is this close to its time. */
+export const FRAME_TOLERANCE_SECONDS = 0.5;
+
+interface Marker {
+  commentId: string;
+  number: number;
+  resolved: boolean;
+}
+export interface PointMarker extends Marker, Fractions {}
+export interface RegionMarker extends Marker, Region {}
+export interface TimeMarker extends Marker {
+  seconds: number;
+}
+
+/**
+ * Whether a pin belongs to what the preview shows: a PDF's page shown, a video's frame within
+ * FRAME_TOLERANCE_SECONDS of the playhead (a pin with no time is on no frame), an image always.
+ */
+export function isOnShownFrame(
+  pin: { page?: number; seconds?: number },
+  kind: ReturnType<typeof previewKind>,
+  page: number,
+  playhead: number,
+): boolean {
+  if (kind === 'pdf') return (pin.page ?? 1) === page;
+  if (kind === 'video') {
+    return pin.seconds !== undefined && Math.abs(pin.seconds - playhead) <= FRAME_TOLERANCE_SECONDS;
+  }
+  return true;
+}
+
+/** The point markers drawn over the preview: the point pins `shown` keeps. */
+export function pointMarkersOf(
+  markers: readonly PinMarker[],
+  shown: (pin: CommentPin) => boolean,
+): PointMarker[] {
+  return markers.flatMap(({ commentId, number, resolved, pin }) =>
+    pin.kind === 'point' && shown(pin) ? [{ commentId, number, resolved, x: pin.x, y: pin.y }] : [],
+  );
+}
+
+/** The outlined regions drawn over the preview: the region pins `shown` keeps. */
+export function regionMarkersOf(
+  markers: readonly PinMarker[],
+  shown: (pin: CommentPin) => boolean,
+): RegionMarker[] {
+  return markers.flatMap(({ commentId, number, resolved, pin }) =>
+    pin.kind === 'region' && shown(pin)
+      ? [{ commentId, number, resolved, x: pin.x, y: pin.y, w: pin.w, h: pin.h }]
+      : [],
+  );
+}
+
+/** The moments listed under a video: its timecode pins and the regions drawn on a frame. */
+export function timeMarkersOf(markers: readonly PinMarker[]): TimeMarker[] {
+  return markers.flatMap(({ commentId, number, resolved, pin }) =>
+    pin.kind === 'timecode' || (pin.kind === 'region' && pin.seconds !== undefined)
+      ? [{ commentId, number, resolved, seconds: pin.seconds ?? 0 }]
+      : [],
+  );
 }

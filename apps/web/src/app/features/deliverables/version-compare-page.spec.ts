@@ -14,6 +14,7 @@ function aFile(id: string, contentType = 'image/png'): StoredFileDto {
     contentType,
     sizeBytes: 1024,
     sha256: 'ab'.repeat(32),
+    renditions: [],
   };
 }
 

@@ -38,7 +38,7 @@ describe('InvoiceForm', () => {
     const fields = await loader.getAllHarnesses(MatFormFieldHarness.with({ floatingLabelText: label }));
     const control = await fields[index]?.getControl(MatInputHarness);
     if (!control) throw new Error(`No input labelled ${String(label)}`);
-    return control as MatInputHarness;
+    return control;
   }
 
   function text(element: HTMLElement, testId: string): string {

@@ -4,13 +4,17 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatBadgeHarness } from '@angular/material/badge/testing';
 import { MatMenuHarness } from '@angular/material/menu/testing';
 import { Router, provideRouter } from '@angular/router';
-import type { NotificationListDto } from '@agency-portal/shared';
+import type { NotificationDto, NotificationListDto } from '@agency-portal/shared';
 import { signal } from '@angular/core';
 import { Subject, of } from 'rxjs';
 import { aNotification } from '../../testing/fixtures';
 import { NOTIFICATION_POLL_MS, NotificationBell } from './notification-bell';
 import { NoticeStream, type LiveNotice } from './notice-stream';
 import { NotificationService } from './notification.service';
+
+function aList(items: NotificationDto[], unread: number): NotificationListDto {
+  return { items, unread, nextCursor: null, limit: 25 };
+}
 
 describe('NotificationBell', () => {
   let fixture: ComponentFixture<NotificationBell>;
@@ -66,6 +70,8 @@ describe('NotificationBell', () => {
       aNotification({ id: 'notice-3', title: 'Older notice', readAt: '2026-02-01T00:00:00.000Z' }),
     ],
     unread: 2,
+    nextCursor: null,
+    limit: 25,
   };
 
   it('should show the unread count on the bell when there are unread notices', async () => {
@@ -80,7 +86,7 @@ describe('NotificationBell', () => {
   });
 
   it('should be named plainly when nothing is unread', async () => {
-    await render({ items: [], unread: 0 });
+    await render(aList([], 0));
 
     const bell = (fixture.nativeElement as HTMLElement).querySelector('button');
 
@@ -101,7 +107,7 @@ describe('NotificationBell', () => {
 
   it('should say how long ago a notice came, with the full date on hover', async () => {
     const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000).toISOString();
-    await render({ items: [aNotification({ createdAt: fiveMinutesAgo })], unread: 1 });
+    await render(aList([aNotification({ createdAt: fiveMinutesAgo })], 1));
     const menu = await loader.getHarness(MatMenuHarness);
 
     await menu.open();
@@ -112,7 +118,7 @@ describe('NotificationBell', () => {
   });
 
   it('should hide the badge when every notice is read', async () => {
-    await render({ items: [aNotification({ readAt: '2026-03-02T00:00:00.000Z' })], unread: 0 });
+    await render(aList([aNotification({ readAt: '2026-03-02T00:00:00.000Z' })], 0));
 
     expect(await (await loader.getHarness(MatBadgeHarness)).isHidden()).toBe(true);
   });

@@ -79,7 +79,7 @@ export function columnProblemText(problem: ColumnProblem): string {
   const column = problem.column ?? '';
   const field =
     problem.field && problem.field in IMPORT_FIELD_LABELS
-      ? IMPORT_FIELD_LABELS[problem.field as ImportField]
+      ? IMPORT_FIELD_LABELS[problem.field]
       : (problem.field ?? '');
   switch (problem.code) {
     case 'unknown_column':

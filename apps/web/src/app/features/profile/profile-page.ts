@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { Locale } from '@agency-portal/shared';
 import { AuthService } from '../../core/auth/auth.service';
 import { describeError } from '../../core/http/api-error';
 import { LocaleService } from '../../core/i18n/locale.service';
@@ -83,7 +82,7 @@ export class ProfilePage {
   protected readonly error = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [this.user()?.name ?? '', [Validators.required, notBlank, Validators.maxLength(TEXT_LIMITS.name)]],
-    locale: [(this.user()?.locale ?? this.localeService.current) as Locale],
+    locale: [this.user()?.locale ?? this.localeService.current],
     timeZone: [this.user()?.timeZone ?? ''],
   });
 
@@ -95,22 +94,20 @@ export class ProfilePage {
     const { name, locale, timeZone } = this.form.getRawValue();
     this.saving.set(true);
     this.error.set(null);
-    this.profile
-      .update({ name: name.trim(), locale: locale as Locale, timeZone: timeZone || null })
-      .subscribe({
-        next: (user) => {
-          this.saving.set(false);
-          this.auth.updateUser(user);
-          if (user.locale !== this.localeService.current) {
-            this.localeService.switchTo(user.locale);
-            return;
-          }
-          this.notifier.success($localize`Your profile is saved.`);
-        },
-        error: (error: unknown) => {
-          this.saving.set(false);
-          this.error.set(describeError(error));
-        },
-      });
+    this.profile.update({ name: name.trim(), locale, timeZone: timeZone || null }).subscribe({
+      next: (user) => {
+        this.saving.set(false);
+        this.auth.updateUser(user);
+        if (user.locale !== this.localeService.current) {
+          this.localeService.switchTo(user.locale);
+          return;
+        }
+        this.notifier.success($localize`Your profile is saved.`);
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.error.set(describeError(error));
+      },
+    });
   }
 }

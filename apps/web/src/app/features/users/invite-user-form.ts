@@ -20,7 +20,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { ApiErrorBody, InviteUserRequest, Locale, Role } from '@agency-portal/shared';
+import type { ApiErrorBody, InviteUserRequest, Role } from '@agency-portal/shared';
 import { isAgencyRole, TEXT_LIMITS } from '@agency-portal/shared';
 import { LocaleService } from '../../core/i18n/locale.service';
 import { Lookups } from '../../core/lookups/lookups';
@@ -83,7 +83,7 @@ export class InviteUserForm {
     agencyId: ['', agencyRequiredForAgencyRoles],
     businessUnitId: [''],
     // Usually the language the inviting person works in; they can pick another.
-    locale: [inject(LocaleService).current as Locale],
+    locale: [inject(LocaleService).current],
     timeZone: [''],
   });
   private readonly role = toSignal(this.form.controls.role.valueChanges, {

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, untracked } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -85,7 +85,7 @@ export class UserEditForm {
     name: ['', [Validators.required, Validators.maxLength(TEXT_LIMITS.name), notBlank]],
     role: ['' as Role | '', Validators.required],
     businessUnitId: [''],
-    locale: ['en' as Locale],
+    locale: new FormControl<Locale>('en', { nonNullable: true }),
     timeZone: [''],
   });
   protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);

@@ -69,8 +69,7 @@ describe('chartConfig', () => {
       ['bar', 'Spend', 1],
       ['line', 'Budget', 0],
     ]);
-    expect(config.data.datasets[1]?.data).toEqual([1000, null]);
-    expect(config.data.datasets[1]?.borderDash).toEqual([6, 4]);
+    expect(config.data.datasets[1]).toMatchObject({ data: [1000, null], borderDash: [6, 4] });
   });
 
   it('should format axis ticks with the given formatter when the values are money', () => {
