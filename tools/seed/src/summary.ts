@@ -29,6 +29,9 @@ export const SEEDED_TABLES = [
   'invoice_approvals',
   'exchange_rates',
   'budget_alerts',
+  'metric_imports',
+  'performance_metrics',
+  'goal_outcomes',
 ] as const;
 
 export interface AgencyFacts {
