@@ -32,6 +32,7 @@ export const SEEDED_TABLES = [
   'metric_imports',
   'performance_metrics',
   'goal_outcomes',
+  'goal_metric_days',
 ] as const;
 
 export interface AgencyFacts {

@@ -35,6 +35,7 @@ import { Spend1765600000000 } from './migrations/1765600000000-spend';
 import { InvoiceGoalTotals1765620000000 } from './migrations/1765620000000-invoice-goal-totals';
 import { HomeQueues1765700000001 } from './migrations/1765700000001-home-queues';
 import { CalendarIndexes1765720000001 } from './migrations/1765720000001-calendar-indexes';
+import { GoalMetricDays1765750000001 } from './migrations/1765750000001-goal-metric-days';
 import { RegionPins1765710000001 } from './migrations/1765710000001-region-pins';
 import { FileRenditions1765710000002 } from './migrations/1765710000002-file-renditions';
 import { FileRendition } from '../renditions/file-rendition.entity';
@@ -98,6 +99,7 @@ export const MIGRATIONS = [
   InvoiceGoalTotals1765620000000,
   HomeQueues1765700000001,
   CalendarIndexes1765720000001,
+  GoalMetricDays1765750000001,
   RegionPins1765710000001,
   FileRenditions1765710000002,
 ];
