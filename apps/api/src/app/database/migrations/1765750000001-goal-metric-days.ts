@@ -60,13 +60,27 @@ const ROW = `deliverable_id, metric_date, ${FIGURES.join(', ')}, revenue_minor, 
 /** The full rebuild of one goal's groups (or of every goal's with NULL), for the job and seed:large. */
 export const REBUILD_GOAL_METRIC_DAYS = `
   CREATE FUNCTION goal_metric_days_rebuild(goal uuid) RETURNS void LANGUAGE plpgsql AS $fn$
+  DECLARE
+    marked timestamptz;
   BEGIN
+    -- A mark made while this runs is kept (a marker waits for this row lock, or adds a new row).
+    SELECT marked_at INTO marked FROM goal_metric_stale WHERE goal_id = goal FOR UPDATE;
     DELETE FROM goal_metric_days WHERE goal IS NULL OR goal_id = goal;
-    ${applyDelta(
-      `(SELECT 1 AS sign, ${ROW} FROM performance_metrics) m`,
-      'JOIN brief_goals bg ON bg.brief_id = b.id AND (goal IS NULL OR bg.goal_id = goal)',
-    )};
-    DELETE FROM goal_metric_stale WHERE goal IS NULL OR goal_id = goal;
+    IF goal IS NULL THEN
+      ${applyDelta(`(SELECT 1 AS sign, ${ROW} FROM performance_metrics) m`)};
+    ELSE
+      ${applyDelta(
+        `(SELECT 1 AS sign, ${ROW} FROM performance_metrics
+           WHERE deliverable_id IN (SELECT d.id FROM brief_goals g JOIN deliverables d ON d.brief_id = g.brief_id
+                                     WHERE g.goal_id = goal)) m`,
+        'JOIN brief_goals bg ON bg.brief_id = b.id AND bg.goal_id = goal',
+      )};
+    END IF;
+    IF goal IS NULL THEN
+      DELETE FROM goal_metric_stale;
+    ELSE
+      DELETE FROM goal_metric_stale WHERE goal_id = goal AND marked_at <= marked;
+    END IF;
   END;
   $fn$;`;
 
