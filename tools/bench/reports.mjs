@@ -27,7 +27,8 @@
  *
  * Environment: BENCH_REPEATS (20), BENCH_API_PORT (3013), BENCH_PG_PORT / LARGE_PG_PORT (the large
  * data's port, 54340), BENCH_PG_DATA_DIR, DATABASE_URL, BENCH_PASSWORD (large-password),
- * BENCH_ONLY=substring (run the cases whose name contains it), BENCH_JSON=FILE.
+ * BENCH_ONLY=substring (run the cases whose name contains it), BENCH_STATEMENTS=1 (time each
+ * captured statement alone), BENCH_JSON=FILE.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -150,9 +151,9 @@ function overviewCheck() {
   return async (pool, body) => {
     const expected = await actuals(
       pool,
-      body.rows.map((row) => row.goalId),
+      body.items.map((row) => row.goalId),
     );
-    return body.rows.flatMap((row) =>
+    return body.items.flatMap((row) =>
       mismatch(`actual of ${row.name}`, row.actual, expected.get(row.goalId)),
     );
   };
@@ -277,11 +278,22 @@ async function main() {
         }
       }
       await capturedSql(api);
+      if (env.BENCH_STATEMENTS === '1') {
+        // Each statement alone, for finding the slow one.
+        for (const statement of statements) {
+          const started = performance.now();
+          await pool.query(statement.text, statement.values);
+          say(
+            `      ${format(performance.now() - started).padStart(9)}  ${statement.text.replace(/\s+/g, ' ').slice(0, 110)}`,
+          );
+        }
+      }
       const apiFigures = summary(apiTimes);
       const sqlFigures = summary(sqlTimes);
       const checkFigures = summary(checkTimes);
       const ratio = apiFigures.p95 / sqlFigures.p95;
       results.push({
+        ...(env.BENCH_STATEMENTS === '1' ? { sent: statements } : {}),
         name: entry.name,
         path,
         statements: statements.length,

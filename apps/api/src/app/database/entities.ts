@@ -36,6 +36,7 @@ import { InvoiceGoalTotals1765620000000 } from './migrations/1765620000000-invoi
 import { HomeQueues1765700000001 } from './migrations/1765700000001-home-queues';
 import { CalendarIndexes1765720000001 } from './migrations/1765720000001-calendar-indexes';
 import { GoalMetricDays1765750000001 } from './migrations/1765750000001-goal-metric-days';
+import { GoalLedgerByGoal1765750000002 } from './migrations/1765750000002-goal-ledger-by-goal';
 import { RegionPins1765710000001 } from './migrations/1765710000001-region-pins';
 import { FileRenditions1765710000002 } from './migrations/1765710000002-file-renditions';
 import { FileRendition } from '../renditions/file-rendition.entity';
@@ -100,6 +101,7 @@ export const MIGRATIONS = [
   HomeQueues1765700000001,
   CalendarIndexes1765720000001,
   GoalMetricDays1765750000001,
+  GoalLedgerByGoal1765750000002,
   RegionPins1765710000001,
   FileRenditions1765710000002,
 ];

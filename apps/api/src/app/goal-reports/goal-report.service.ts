@@ -227,6 +227,7 @@ export class GoalReportService {
    * GROUPING SETS statement. A deliverable's figures and its invoiced lines go to its agency,
    * channel and its brief's funnel stage; lines not tied to a served deliverable (hours, months)
    * count for their agency and the total, under "no channel/stage" (key null) in the others.
+   * The facts are summed per (agency, channel, stage, currency) before the grouping sets.
    */
   private async breakdowns(
     scopes: ReportScopes,
@@ -249,18 +250,24 @@ export class GoalReportService {
            ? `metrics AS (${rawMetrics()}),`
            : `metrics AS (${rawMetrics(`NOT ${ROLLUP_FRESH}`)}),
        rolled AS (
-         SELECT r.agency_id, NULLIF(r.channel, '') AS channel, r.funnel_stage, r.currency, 0 AS spend,
-                ${BREAKDOWN_ROLLUP_FIGURES}
-           FROM goal_metric_days r
-          WHERE ${ROLLUP_FRESH} AND r.goal_id = ANY(CAST(:goalIds AS uuid[])) AND r.metric_date BETWEEN :start AND :end
+         SELECT agency_id, channel, funnel_stage, currency, 0 AS spend, sum(impressions), sum(reach),
+                sum(engagements), sum(clicks), sum(video_views), sum(conversions), sum(revenue)
+           FROM (SELECT r.agency_id, NULLIF(r.channel, '') AS channel, r.funnel_stage, r.currency,
+                        ${BREAKDOWN_ROLLUP_FIGURES}
+                   FROM goal_metric_days r
+                  WHERE ${ROLLUP_FRESH} AND r.goal_id = ANY(CAST(:goalIds AS uuid[]))
+                    AND r.metric_date BETWEEN :start AND :end) days
+          GROUP BY 1, 2, 3, 4
        ),`
        }
        facts AS (
-         SELECT s.agency_id, s.channel, s.funnel_stage, s.currency, COALESCE(l.amount, 0) AS spend,
-                m.impressions, m.reach, m.engagements, m.clicks, m.video_views, m.conversions, m.revenue
+         SELECT s.agency_id, s.channel, s.funnel_stage, s.currency, sum(COALESCE(l.amount, 0)) AS spend,
+                sum(m.impressions), sum(m.reach), sum(m.engagements), sum(m.clicks), sum(m.video_views),
+                sum(m.conversions), sum(m.revenue)
            FROM served s
            LEFT JOIN metrics m ON m.deliverable_id = s.id
            LEFT JOIN lines l ON l.deliverable_id = s.id
+          GROUP BY 1, 2, 3, 4
          UNION ALL
          SELECT l.agency_id, NULL, NULL, l.currency, l.amount, NULL, NULL, NULL, NULL, NULL, NULL, NULL
            FROM lines l
