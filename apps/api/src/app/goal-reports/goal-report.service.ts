@@ -262,8 +262,9 @@ export class GoalReportService {
        }
        facts AS (
          SELECT s.agency_id, s.channel, s.funnel_stage, s.currency, sum(COALESCE(l.amount, 0)) AS spend,
-                sum(m.impressions), sum(m.reach), sum(m.engagements), sum(m.clicks), sum(m.video_views),
-                sum(m.conversions), sum(m.revenue)
+                sum(m.impressions) AS impressions, sum(m.reach) AS reach, sum(m.engagements) AS engagements,
+                sum(m.clicks) AS clicks, sum(m.video_views) AS video_views, sum(m.conversions) AS conversions,
+                sum(m.revenue) AS revenue
            FROM served s
            LEFT JOIN metrics m ON m.deliverable_id = s.id
            LEFT JOIN lines l ON l.deliverable_id = s.id
