@@ -247,13 +247,14 @@ export async function main(argv: string[]): Promise<number> {
       await database.stop();
       database = await start({ bulkLoad: true, log: say });
       say(`Replacing the metric rows in ${where} (scale ${options.scale}, seed ${options.seed}) …`);
-      await replaceMetrics({
+      const facts = await replaceMetrics({
         databaseUrl: database.url,
         scale: options.scale,
         seed: options.seed,
         now: new Date(),
         log: say,
       });
+      updateSummary(facts);
     } else if (existing.users > 0 && !options.reset) {
       if (!existing.large) {
         process.stderr.write(
