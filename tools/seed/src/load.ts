@@ -3,6 +3,9 @@ import { brokenForeignKeys } from './constraints';
 
 export type Checks = 'per-row' | 'at-end' | 'auto';
 
+/** Tables whose primary key stays during the load: goal_metric_days is upserted by it (its triggers, its rebuild). */
+const KEPT_KEYS = ['goal_metric_days'];
+
 /**
  * Which tables the load writes: all of the public schema, each empty (the full build), or only
  * the listed ones, whose rows it replaces (`--only metrics`: truncated in the transaction, so
@@ -151,8 +154,9 @@ export class BulkLoad {
        WHERE ns.nspname = 'public' AND con.contype = 'p' AND con.conrelid <> 'public.migrations'::regclass
          AND NOT EXISTS (SELECT 1 FROM pg_constraint ref WHERE ref.contype = 'f' AND ref.confrelid = con.conrelid)
          AND ($1::text[] IS NULL OR con.conrelid::regclass::text = ANY($1::text[]))
+         AND NOT con.conrelid::regclass::text = ANY($2::text[])
        ORDER BY 1`,
-      [this.only],
+      [this.only, KEPT_KEYS],
     );
     for (const key of keys) await this.client.query(`ALTER TABLE ${key.tab} DROP CONSTRAINT ${key.name}`);
     this.indexes = [
