@@ -26,138 +26,41 @@
  * BENCH_PG_PORT / LARGE_PG_PORT (the large data's port, 54340), BENCH_PG_DATA_DIR, DATABASE_URL,
  * BENCH_FINANCE (finance@large.local), BENCH_PASSWORD (large-password), BENCH_JSON=FILE.
  */
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import QueryStream from 'pg-query-stream';
+import {
+  benchTarget,
+  capturedSql,
+  direct,
+  format,
+  say,
+  signIn,
+  startApi,
+  stopApi,
+  summary,
+  timedGet,
+  waitForApi,
+} from './api-harness.mjs';
 
 const env = process.env;
 const REPEATS = Number(env.BENCH_REPEATS ?? 20);
 const EXPORT_LINES = Number(env.BENCH_EXPORT_LINES ?? 100_000);
-const API_PORT = Number(env.BENCH_API_PORT ?? 3013);
 const PASSWORD = env.BENCH_PASSWORD ?? 'large-password';
 const FINANCE = env.BENCH_FINANCE ?? 'finance@large.local';
 const TARGET_P95_MS = 300;
 const TARGET_RATIO = 1.5;
 const TARGET_EXPORT_GROWTH_MB = 100;
 const TARGET_FULL_EXTRA_MB = 50;
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const MAIN = join(ROOT, 'dist/apps/api/main.js');
-const CAPTURE = join(ROOT, 'tools/bench/capture-sql.cjs');
-const EMBEDDED_USER = 'agency_portal:agency_portal_local';
-
-const say = (message) => process.stdout.write(`${message}\n`);
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const mb = (bytes) => bytes / 1024 / 1024;
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function summary(times) {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
-}
 
 function rssOf(pid) {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) * 1024 : 0;
-}
-
-/** The startup flags `npm start` gives the API. */
-function startFlags() {
-  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const match = /\bnode((?:\s+--\S+)*)\s+dist\/apps\/api\/main\.js/.exec(scripts.start ?? '');
-  if (!match) throw new Error('package.json scripts.start does not run node dist/apps/api/main.js');
-  return match[1].split(/\s+/).filter(Boolean);
-}
-
-function startApi(apiEnv) {
-  const child = spawn(process.execPath, [...startFlags(), '--expose-gc', '--require', CAPTURE, MAIN], {
-    cwd: ROOT,
-    env: apiEnv,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  const log = [];
-  const keep = (chunk) => {
-    log.push(chunk.toString('utf8'));
-    if (log.length > 200) log.shift();
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  return { child, log };
-}
-
-async function stopApi(api) {
-  if (!api || api.child.exitCode !== null) return;
-  const exited = new Promise((done) => api.child.once('exit', done));
-  api.child.kill('SIGTERM');
-  const timer = setTimeout(() => api.child.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function waitForApi(base, api) {
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    if (api.child.exitCode !== null) throw new Error(`The API exited:\n${api.log.join('')}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`The API did not come up in 300 s:\n${api.log.join('')}`);
-}
-
-/** The statements the API sent since the last call (capture-sql.cjs). */
-function capturedSql(api) {
-  return new Promise((done) => {
-    const onMessage = (message) => {
-      if (message && Array.isArray(message.statements)) {
-        api.child.off('message', onMessage);
-        done(message.statements);
-      }
-    };
-    api.child.on('message', onMessage);
-    api.child.send('sql');
-  });
-}
-
-async function signIn(base, email) {
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`Sign-in as ${email} failed: ${response.status}`);
-  return (await response.json()).accessToken;
-}
-
-async function timedGet(base, path, token) {
-  const started = performance.now();
-  const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  const body = await response.text();
-  const ms = performance.now() - started;
-  if (response.status !== 200) throw new Error(`${path}: ${response.status} ${body.slice(0, 300)}`);
-  return { ms, body };
-}
-
-/** Runs the captured statements directly, all at once; the time until the last answers. */
-async function direct(pool, statements) {
-  const started = performance.now();
-  await Promise.all(statements.map((statement) => pool.query(statement.text, statement.values)));
-  return performance.now() - started;
 }
 
 /** A period of whole months from the newest back, holding about `lines` live invoice lines. */
@@ -286,40 +189,13 @@ async function directCursor(pool, statement) {
   }
 }
 
-function format(ms) {
-  return Number.isFinite(ms) ? `${ms.toFixed(ms < 100 ? 1 : 0)} ms` : 'n/a';
-}
-
 async function main() {
-  if (!existsSync(MAIN)) {
-    say(`${MAIN} is missing: build the API first (npx nx build api), or run npm run bench:spend.`);
+  const target = benchTarget('bench:spend');
+  if (!target) {
     process.exitCode = 1;
     return;
   }
-  const dataDir = resolve(
-    env.BENCH_PG_DATA_DIR ?? join(ROOT, env.LARGE_DATA_DIR ?? '.data/large', 'postgres'),
-  );
-  if (!env.DATABASE_URL && !existsSync(join(dirname(dataDir), 'summary.json'))) {
-    say(`No large data in ${dataDir}: run npm run seed:large first (or set DATABASE_URL).`);
-    process.exitCode = 1;
-    return;
-  }
-  const pgPort = Number(env.BENCH_PG_PORT ?? env.LARGE_PG_PORT ?? 54340);
-  const database = env.DATABASE_URL ?? `postgres://${EMBEDDED_USER}@127.0.0.1:${pgPort}/agency_portal`;
-  const apiEnv = {
-    PATH: env.PATH,
-    HOME: env.HOME,
-    PORT: String(API_PORT),
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    ACCESS_TOKEN_TTL_SECONDS: '7200',
-    SEED_DEMO: 'false',
-    JOBS_ENABLED: 'false',
-    WEB_DIST_DIR: join(tmpdir(), 'agency-portal-bench-no-web'),
-    STORAGE_DIR: join(dirname(dataDir), 'files'),
-    ...(env.DATABASE_URL
-      ? { DATABASE_URL: env.DATABASE_URL }
-      : { EMBEDDED_PG_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) }),
-  };
+  const { base, database, apiEnv } = target;
   let api;
   let pool;
   const cleanUp = async () => {
@@ -332,10 +208,9 @@ async function main() {
   const results = { report: [], exports: [] };
   try {
     api = startApi(apiEnv);
-    const base = `http://127.0.0.1:${API_PORT}`;
     await waitForApi(base, api);
     pool = new pg.Pool({ connectionString: database, max: 8 });
-    const token = await signIn(base, FINANCE);
+    const token = await signIn(base, FINANCE, PASSWORD);
     const { rows: volume } = await pool.query(
       `SELECT (SELECT count(*) FROM invoice_lines)::int AS lines, (SELECT count(*) FROM invoices)::int AS invoices`,
     );

@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { type LargeDatabase, largePaths, start } from '../large-database.mjs';
 import { generateLargeOrganisation, migrate } from './generate';
+import type { MetricFacts } from './domains/metrics';
+import { replaceMetrics } from './only-metrics';
 import { SEEDED_TABLES, summarise } from './summary';
 
 const USAGE = `npm run seed:large -- [options]
@@ -18,6 +20,8 @@ in its own embedded PostgreSQL (.data/large/postgres, port 54340) or in DATABASE
   --reset          drop everything in the target database and build again
   --keep-running   leave the embedded database running afterwards (Ctrl-C stops it)
   --no-files       rows only: do not link the sample files into .data/large/files
+  --only=metrics   on an existing large organisation, replace only the outcome rows (10M daily
+                   metric rows at scale 1, goal outcomes, their imports) in one transaction
   --help
 
 Environment: DATABASE_URL, LARGE_DATA_DIR (default .data/large), LARGE_PG_PORT (default 54340).
@@ -179,6 +183,20 @@ async function build(database: LargeDatabase, where: string, options: Options): 
   }
 }
 
+/** Keeps summary.json's row counts true after --only metrics (when there is one). */
+function updateSummary(facts: MetricFacts): void {
+  const { summaryFile } = largePaths();
+  if (!existsSync(summaryFile)) return;
+  const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { rows?: Record<string, number> };
+  summary.rows = {
+    ...summary.rows,
+    metric_imports: facts.imports,
+    performance_metrics: facts.rows,
+    goal_outcomes: facts.goalOutcomes,
+  };
+  writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -188,6 +206,7 @@ export async function main(argv: string[]): Promise<number> {
       reset: { type: 'boolean', default: false },
       'keep-running': { type: 'boolean', default: false },
       'no-files': { type: 'boolean', default: false },
+      only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -201,6 +220,10 @@ export async function main(argv: string[]): Promise<number> {
     reset: values.reset,
     files: !values['no-files'],
   };
+  if (values.only !== undefined && values.only !== 'metrics') {
+    process.stderr.write(`--only takes "metrics" (the one step that runs on its own).\n\n${USAGE}\n`);
+    return 2;
+  }
   if (!(options.scale > 0) || !Number.isInteger(options.seed)) {
     process.stderr.write(`--scale must be a positive number and --seed an integer.\n\n${USAGE}\n`);
     return 2;
@@ -214,7 +237,25 @@ export async function main(argv: string[]): Promise<number> {
   let database = await start({ log: say });
   try {
     const existing = await inspect(database.url);
-    if (existing.users > 0 && !options.reset) {
+    if (values.only === 'metrics') {
+      if (!existing.large) {
+        process.stderr.write(
+          `${where} does not hold the large organisation: build it first (without --only).\n`,
+        );
+        return 1;
+      }
+      await database.stop();
+      database = await start({ bulkLoad: true, log: say });
+      say(`Replacing the metric rows in ${where} (scale ${options.scale}, seed ${options.seed}) …`);
+      const facts = await replaceMetrics({
+        databaseUrl: database.url,
+        scale: options.scale,
+        seed: options.seed,
+        now: new Date(),
+        log: say,
+      });
+      updateSummary(facts);
+    } else if (existing.users > 0 && !options.reset) {
       if (!existing.large) {
         process.stderr.write(
           `${where} is not empty (${existing.users} users) and does not hold the large organisation: ` +

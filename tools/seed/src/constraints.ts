@@ -13,8 +13,13 @@ interface ForeignKey {
  * per constraint. Used when rows were written with per-row triggers off (session_replication_role
  * = replica): the load is committed only if every reference holds. Returns the broken ones.
  */
-export async function brokenForeignKeys(client: ClientBase): Promise<{ name: string; rows: number }[]> {
-  const { rows: keys } = await client.query<ForeignKey>(`
+export async function brokenForeignKeys(
+  client: ClientBase,
+  /** Only the keys of these (referencing) tables; null for all. */
+  children: readonly string[] | null = null,
+): Promise<{ name: string; rows: number }[]> {
+  const { rows: keys } = await client.query<ForeignKey>(
+    `
     SELECT c.conname AS name, c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent,
            ARRAY(SELECT quote_ident(a.attname) FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, n)
                    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.n) AS child_columns,
@@ -22,7 +27,10 @@ export async function brokenForeignKeys(client: ClientBase): Promise<{ name: str
                    JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum ORDER BY k.n) AS parent_columns
       FROM pg_constraint c JOIN pg_namespace ns ON ns.oid = c.connamespace
      WHERE c.contype = 'f' AND ns.nspname = 'public'
-     ORDER BY c.conname`);
+       AND ($1::text[] IS NULL OR c.conrelid::regclass::text = ANY($1::text[]))
+     ORDER BY c.conname`,
+    [children],
+  );
   const broken: { name: string; rows: number }[] = [];
   for (const key of keys) {
     const present = key.child_columns.map((column) => `child.${column} IS NOT NULL`).join(' AND ');

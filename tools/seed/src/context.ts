@@ -28,6 +28,8 @@ export interface Volumes {
   deliverables: number;
   /** Invoice lines over the contracts' history (issue 13: at least a million at scale 1). */
   invoiceLines: number;
+  /** Published deliverables' daily figures (issue 14: ten million at scale 1). */
+  metricRows: number;
 }
 
 export function volumesFor(scale: number): Volumes {
@@ -37,6 +39,7 @@ export function volumesFor(scale: number): Volumes {
     briefs: Math.max(60, Math.round(20_000 * scale)),
     deliverables: Math.max(300, Math.round(200_000 * scale)),
     invoiceLines: Math.max(600, Math.round(1_050_000 * scale)),
+    metricRows: Math.max(3000, Math.round(10_000_000 * scale)),
   };
 }
 

@@ -10,6 +10,7 @@ import { BulkLoad, type Checks } from './load';
 import { type Domain, type Organisation, type SeedContext, volumesFor, type Volumes } from './context';
 import { contracts } from './domains/contracts';
 import { goals } from './domains/goals';
+import { metrics } from './domains/metrics';
 import { LARGE_PASSWORD, organisation } from './domains/organisation';
 import { policies } from './domains/policies';
 import { spend } from './domains/spend';
@@ -18,8 +19,8 @@ import { Random } from './random';
 import { Storage } from './storage';
 import { DAY } from './time';
 
-/** In writing order; see Domain for how plan() and write() interleave. Reporting goes after spend. */
-export const DOMAINS: Domain[] = [organisation, goals, contracts, policies, work, spend];
+/** In writing order; see Domain for how plan() and write() interleave. */
+export const DOMAINS: Domain[] = [organisation, goals, contracts, policies, work, spend, metrics];
 
 export interface GenerateOptions {
   databaseUrl: string;

@@ -3,6 +3,16 @@ import { brokenForeignKeys } from './constraints';
 
 export type Checks = 'per-row' | 'at-end' | 'auto';
 
+/** Tables whose primary key stays during the load: goal_metric_days is upserted by it (its triggers, its rebuild). */
+const KEPT_KEYS = ['goal_metric_days'];
+
+/**
+ * Which tables the load writes: all of the public schema, each empty (the full build), or only
+ * the listed ones, whose rows it replaces (`--only metrics`: truncated in the transaction, so
+ * COPY can still write them frozen).
+ */
+export type Target = { tables: 'all' } | { tables: readonly string[]; replace: true };
+
 interface PlainIndex {
   name: string;
   definition: string;
@@ -27,9 +37,10 @@ export class BulkLoad {
     private readonly client: Client,
     /** Triggers off, tables truncated, rows written frozen. */
     readonly fast: boolean,
+    private readonly target: Target,
   ) {}
 
-  static async begin(client: Client, checks: Checks): Promise<BulkLoad> {
+  static async begin(client: Client, checks: Checks, target: Target = { tables: 'all' }): Promise<BulkLoad> {
     let fast = false;
     if (checks !== 'per-row') {
       try {
@@ -42,7 +53,7 @@ export class BulkLoad {
     await client.query('BEGIN');
     // This one big transaction need not wait for each WAL flush at its commit.
     await client.query('SET LOCAL synchronous_commit = off');
-    const load = new BulkLoad(client, fast);
+    const load = new BulkLoad(client, fast, target);
     await load.requireEmpty();
     await load.dropPlainIndexes();
     return load;
@@ -58,7 +69,7 @@ export class BulkLoad {
     if (this.fast) {
       mark = performance.now();
       await this.client.query('SET session_replication_role = DEFAULT');
-      const broken = await brokenForeignKeys(this.client);
+      const broken = await brokenForeignKeys(this.client, this.only);
       if (broken.length > 0) {
         throw new Error(
           `Foreign keys broken, nothing was kept: ${broken.map((key) => `${key.name} (${key.rows} rows)`).join(', ')}`,
@@ -74,17 +85,33 @@ export class BulkLoad {
     if (this.fast) await this.client.query('SET session_replication_role = DEFAULT').catch(() => undefined);
   }
 
-  /** Every table the data goes into must be empty; in fast mode they are then truncated (see above). */
+  /** The target's tables, or null for the whole public schema. */
+  private get only(): readonly string[] | null {
+    return this.target.tables === 'all' ? null : this.target.tables;
+  }
+
+  /**
+   * Every table the data goes into must be empty; in fast mode they are then truncated (see
+   * above). A replacing load truncates its tables whatever they hold.
+   */
   private async requireEmpty(): Promise<void> {
     const { rows } = await this.client.query<{ name: string }>(
       `SELECT quote_ident(tablename) AS name FROM pg_tables
-        WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`,
+        WHERE schemaname = 'public' AND tablename <> 'migrations'
+          AND ($1::text[] IS NULL OR tablename = ANY($1::text[])) ORDER BY tablename`,
+      [this.only],
     );
     // Nobody writes into them from here on: the check below stays true until the commit.
     if (rows.length > 0) {
       await this.client.query(
         `LOCK TABLE ${rows.map((row) => row.name).join(', ')} IN ACCESS EXCLUSIVE MODE`,
       );
+    }
+    if (this.only) {
+      if (rows.length !== this.only.length)
+        throw new Error(`Not every table of ${this.only.join(', ')} exists.`);
+      await this.client.query(`TRUNCATE ${rows.map((row) => row.name).join(', ')}`);
+      return;
     }
     for (const { name } of rows) {
       const { rows: found } = await this.client.query<{ taken: boolean }>(
@@ -104,24 +131,33 @@ export class BulkLoad {
    * to, are cheaper built once after the rows (a sort) than kept up to date row by row.
    */
   private async dropPlainIndexes(): Promise<void> {
-    const { rows } = await this.client.query<PlainIndex>(`
+    const { rows } = await this.client.query<PlainIndex>(
+      `
       SELECT index.indexrelid::regclass::text AS name, pg_get_indexdef(index.indexrelid) AS definition
         FROM pg_index index
         JOIN pg_class tab ON tab.oid = index.indrelid
         JOIN pg_namespace ns ON ns.oid = tab.relnamespace
        WHERE ns.nspname = 'public' AND tab.relkind = 'r' AND NOT index.indisunique
          AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = index.indexrelid)
-       ORDER BY 1`);
+         AND ($1::text[] IS NULL OR tab.relname = ANY($1::text[]))
+       ORDER BY 1`,
+      [this.only],
+    );
     for (const index of rows) await this.client.query(`DROP INDEX ${index.name}`);
     // Primary keys no foreign key references (the audit trail, notices, decisions, …) too.
-    const { rows: keys } = await this.client.query<{ tab: string; name: string; definition: string }>(`
+    const { rows: keys } = await this.client.query<{ tab: string; name: string; definition: string }>(
+      `
       SELECT con.conrelid::regclass::text AS tab, quote_ident(con.conname) AS name,
              pg_get_constraintdef(con.oid) AS definition
         FROM pg_constraint con
         JOIN pg_namespace ns ON ns.oid = con.connamespace
        WHERE ns.nspname = 'public' AND con.contype = 'p' AND con.conrelid <> 'public.migrations'::regclass
          AND NOT EXISTS (SELECT 1 FROM pg_constraint ref WHERE ref.contype = 'f' AND ref.confrelid = con.conrelid)
-       ORDER BY 1`);
+         AND ($1::text[] IS NULL OR con.conrelid::regclass::text = ANY($1::text[]))
+         AND NOT con.conrelid::regclass::text = ANY($2::text[])
+       ORDER BY 1`,
+      [this.only, KEPT_KEYS],
+    );
     for (const key of keys) await this.client.query(`ALTER TABLE ${key.tab} DROP CONSTRAINT ${key.name}`);
     this.indexes = [
       ...rows,

@@ -29,6 +29,10 @@ export const SEEDED_TABLES = [
   'invoice_approvals',
   'exchange_rates',
   'budget_alerts',
+  'metric_imports',
+  'performance_metrics',
+  'goal_outcomes',
+  'goal_metric_days',
 ] as const;
 
 export interface AgencyFacts {

@@ -16,6 +16,7 @@ import { brokenForeignKeys } from '../src/constraints';
 import { volumesFor } from '../src/context';
 import { LARGE_PASSWORD } from '../src/domains/organisation';
 import { generateLargeOrganisation, migrate, type GenerateResult } from '../src/generate';
+import { replaceMetrics } from '../src/only-metrics';
 import { SEEDED_TABLES } from '../src/summary';
 
 /**
@@ -288,6 +289,27 @@ const VIOLATIONS: Record<string, string> = {
     SELECT l.contract_id FROM contract_budget_ledger l
      WHERE ARRAY(SELECT t FROM unnest(ARRAY[80, 100]) t WHERE l.invoiced_minor * 100 >= l.cap_minor * t ORDER BY t)
            <> ARRAY(SELECT a.threshold_percent FROM budget_alerts a WHERE a.contract_id = l.contract_id ORDER BY 1)`,
+  'daily figures are for published deliverables, from the day of publication to the day before the run': `
+    SELECT m.deliverable_id FROM performance_metrics m JOIN deliverables d ON d.id = m.deliverable_id
+     WHERE d.status <> 'published' OR m.metric_date < (d.published_at AT TIME ZONE 'UTC')::date
+        OR m.metric_date >= DATE '2026-06-15'`,
+  "revenue is in the currency of the revenue goals a deliverable serves, else its contract's": `
+    SELECT m.deliverable_id FROM performance_metrics m JOIN deliverables d ON d.id = m.deliverable_id
+      JOIN briefs b ON b.id = d.brief_id JOIN contracts c ON c.id = b.contract_id
+     WHERE m.revenue_currency <> COALESCE(
+             (SELECT min(g.target_currency) FROM brief_goals bg JOIN marketing_goals g ON g.id = bg.goal_id
+               WHERE bg.brief_id = b.id AND g.kpi_metric = 'revenue'), c.currency)
+        OR (m.revenue_minor > 0) <> (m.conversions > 0)`,
+  "goal outcomes are the goal's KPI, on days of its period up to the day before the run, revenue in its currency": `
+    SELECT o.goal_id FROM goal_outcomes o JOIN marketing_goals g ON g.id = o.goal_id
+     WHERE o.metric <> g.kpi_metric OR o.outcome_date NOT BETWEEN g.period_start AND g.period_end
+        OR o.outcome_date >= DATE '2026-06-15' OR o.currency IS DISTINCT FROM g.target_currency`,
+  'every import counts the rows it wrote': `
+    SELECT i.id FROM metric_imports i
+      LEFT JOIN (SELECT import_id, count(*) AS n FROM performance_metrics GROUP BY 1) m ON m.import_id = i.id
+      LEFT JOIN (SELECT import_id, count(*) AS n FROM goal_outcomes GROUP BY 1) o ON o.import_id = i.id
+     WHERE i.rows_imported <> COALESCE(m.n, 0) + COALESCE(o.n, 0)
+        OR i.status <> 'imported' OR (i.target = 'goal') <> (i.goal_id IS NOT NULL)`,
   'agency roles belong to an agency, in-house roles to none': `
     SELECT u.id FROM users u WHERE (u.role IN ('agency_admin', 'agency_member')) <> (u.agency_id IS NOT NULL)`,
 };
@@ -431,6 +453,36 @@ describe('seed:large generator', () => {
         await client.query('ROLLBACK');
       }
     });
+  });
+
+  it('should replace only the metric rows with --only metrics, the same again when run twice', async () => {
+    const before = await counts(fast.url);
+    const options = { databaseUrl: fast.url, scale: SCALE, seed: 3, now: NOW, log: () => undefined };
+    const first = await replaceMetrics(options);
+    const once = await counts(fast.url);
+    const fingerprint = () =>
+      withClient(fast.url, async (client) => {
+        const { rows } = await client.query<{ sum: string }>(
+          'SELECT sum(impressions)::text AS sum FROM performance_metrics',
+        );
+        return rows[0]?.sum;
+      });
+    const figures = await fingerprint();
+    await replaceMetrics(options);
+    expect(await counts(fast.url)).toEqual(once);
+    expect(await fingerprint()).toEqual(figures);
+    const metricTables = ['performance_metrics', 'goal_outcomes', 'metric_imports', 'goal_metric_days'];
+    const untouched = (found: Record<string, number>) =>
+      Object.fromEntries(Object.entries(found).filter(([table]) => !metricTables.includes(table)));
+    expect(untouched(once)).toEqual(untouched(before));
+    expect(once['performance_metrics']).toBe(first.rows);
+    // Sized to the volume asked for (within the rounding of each post's life).
+    expect(first.rows).toBeGreaterThan(volumesFor(SCALE).metricRows * 0.97);
+    expect(first.rows).toBeLessThan(volumesFor(SCALE).metricRows * 1.03);
+    for (const sql of Object.values(VIOLATIONS)) {
+      const { rows } = await withClient(fast.url, (client) => client.query(sql));
+      expect({ sql, rows }).toEqual({ sql, rows: [] });
+    }
   });
 
   it('should refuse a database that already holds data, and change nothing in it', async () => {

@@ -38,6 +38,8 @@ import { HomeQueues1765700000001 } from './migrations/1765700000001-home-queues'
 import { CalendarIndexes1765720000001 } from './migrations/1765720000001-calendar-indexes';
 import { UnitApprovalPolicies1765760000001 } from './migrations/1765760000001-unit-approval-policies';
 import { ScorecardIndexes1765730000051 } from './migrations/1765730000051-scorecard-indexes';
+import { GoalMetricDays1765750000001 } from './migrations/1765750000001-goal-metric-days';
+import { GoalLedgerByGoal1765750000002 } from './migrations/1765750000002-goal-ledger-by-goal';
 import { RegionPins1765710000001 } from './migrations/1765710000001-region-pins';
 import { FileRenditions1765710000002 } from './migrations/1765710000002-file-renditions';
 import { DigestSubscriptions1765740000001 } from './migrations/1765740000001-digest-subscriptions';
@@ -104,6 +106,8 @@ export const MIGRATIONS = [
   HomeQueues1765700000001,
   CalendarIndexes1765720000001,
   UnitApprovalPolicies1765760000001,
+  GoalMetricDays1765750000001,
+  GoalLedgerByGoal1765750000002,
   RegionPins1765710000001,
   FileRenditions1765710000002,
   DigestSubscriptions1765740000001,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { GoalOverviewRow, GoalOverviewSortKey, Page } from '@agency-portal/shared';
+import type { GoalOverviewRow, GoalOverviewSortKey, KpiMetric, Page } from '@agency-portal/shared';
 import { addDays, can, goalPace } from '@agency-portal/shared';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -7,7 +7,7 @@ import type { Actor } from '../auth/actor';
 import { paginate, rawText, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
 import { MarketingGoal } from '../goals/goal.entity';
 import type { GoalOverviewQueryDto } from './dto/goal-report.dto';
-import { KPI_METRIC_COLUMN, reportScopes, runNamed, servedCte, where } from './goal-report-sql';
+import { KPI_METRIC_COLUMN, reportScopes, rollupFigure, runNamed, servedCte, where } from './goal-report-sql';
 
 const OVERVIEW: ListSpec<GoalOverviewSortKey> = {
   alias: 'goal',
@@ -27,10 +27,20 @@ const KPI_VALUE = `CASE g.kpi_metric ${Object.entries(KPI_METRIC_COLUMN)
     ' ',
   )} WHEN 'revenue' THEN CASE WHEN m.revenue_currency = g.target_currency THEN m.revenue_minor END END`;
 
+/** The same per goal from a goal_metric_days row `r`. */
+const ROLLUP_KPI_VALUE = `CASE g.kpi_metric ${Object.keys(KPI_METRIC_COLUMN)
+  .filter((metric) => KPI_METRIC_COLUMN[metric as KpiMetric] !== null && metric !== 'revenue')
+  .map((metric) => `WHEN '${metric}' THEN ${rollupFigure(metric as KpiMetric) ?? 'NULL'}`)
+  .join(
+    ' ',
+  )} WHEN 'revenue' THEN CASE WHEN r.revenue_currency = g.target_currency THEN ${rollupFigure('revenue') ?? 'NULL'} END END`;
+
 /**
  * The goals of a unit (or all units) whose period overlaps a range, side by side: KPI actual
  * against target, pace, allocation and invoiced spend per currency, invoiced cost per KPI unit.
- * Three statements a page: the goals, their KPI actuals, their ledgers.
+ * Three statements a page: the goals, their KPI actuals, their ledgers. Readers who see every
+ * deliverable's figures get the actuals from goal_metric_days (the daily rows of goals marked
+ * stale), others from the daily rows of the deliverables they see.
  */
 @Injectable()
 export class GoalOverviewService {
@@ -102,14 +112,25 @@ export class GoalOverviewService {
       this.dataSource,
       `WITH ${servedCte(scopes)},
        g AS (
-         SELECT id, kpi_metric, target_currency, period_start, LEAST(period_end, CAST(:yesterday AS date)) AS last_day
+         SELECT id, kpi_metric, target_currency, period_start, LEAST(period_end, CAST(:yesterday AS date)) AS last_day,
+                EXISTS (SELECT 1 FROM goal_metric_stale st WHERE st.goal_id = marketing_goals.id) AS stale
            FROM marketing_goals WHERE id = ANY(CAST(:goalIds AS uuid[]))
        ),
        d AS (
          SELECT s.goal_id, sum(${KPI_VALUE}) AS value
            FROM served s JOIN g ON g.id = s.goal_id
            JOIN performance_metrics m ON m.deliverable_id = s.id AND m.metric_date BETWEEN g.period_start AND g.last_day
+          WHERE ${scopes.deliverables ? 'true' : 'g.stale'}
           GROUP BY s.goal_id
+         ${
+           scopes.deliverables
+             ? ''
+             : `UNION ALL
+         SELECT r.goal_id, sum(${ROLLUP_KPI_VALUE}) AS value
+           FROM g JOIN goal_metric_days r ON r.goal_id = g.id AND r.metric_date BETWEEN g.period_start AND g.last_day
+          WHERE NOT g.stale
+          GROUP BY r.goal_id`
+         }
        ),
        o AS (
          SELECT o.goal_id, sum(o.value) AS value

@@ -22,6 +22,22 @@ export const KPI_METRIC_COLUMN: Record<KpiMetric, string | null> = {
   followers: null,
 };
 
+/**
+ * A KPI's figure on a goal_metric_days row (alias `r`): the sum of the deliverables' daily
+ * figures of the group, NULL when none of them had one (as a sum over the daily rows would be).
+ */
+export function rollupFigure(metric: KpiMetric, alias = 'r'): string | null {
+  const column = KPI_METRIC_COLUMN[metric];
+  return column ? `CASE WHEN ${alias}.n_${metric} > 0 THEN ${alias}.${column} END` : null;
+}
+
+/**
+ * Whether none of the goals `:goalIds` is marked in goal_metric_stale: then goal_metric_days
+ * holds exactly what their daily rows add up to (see the migration GoalMetricDays), else their
+ * figures are read from the daily rows until the queue rebuilds them.
+ */
+export const ROLLUP_FRESH = `NOT EXISTS (SELECT 1 FROM goal_metric_stale st WHERE st.goal_id = ANY(CAST(:goalIds AS uuid[])))`;
+
 /** Invoices whose lines count as spent on a goal (the ledger's "invoiced"). */
 export const INVOICED_STATUSES = ['submitted', 'approved', 'paid'] as const;
 

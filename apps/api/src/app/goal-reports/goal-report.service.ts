@@ -18,6 +18,8 @@ import {
   linesCte,
   num,
   reportScopes,
+  ROLLUP_FRESH,
+  rollupFigure,
   runNamed,
   servedCte,
   where,
@@ -25,6 +27,24 @@ import {
 } from './goal-report-sql';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** Each served deliverable's figures over the period, from its daily rows (when `only` holds). */
+const rawMetrics = (only = 'true') => `
+  SELECT m.deliverable_id, sum(m.impressions) AS impressions, sum(m.reach) AS reach,
+         sum(m.engagements) AS engagements, sum(m.clicks) AS clicks, sum(m.video_views) AS video_views,
+         sum(m.conversions) AS conversions,
+         sum(m.revenue_minor) FILTER (WHERE m.revenue_currency = s.currency) AS revenue
+    FROM served s JOIN performance_metrics m ON m.deliverable_id = s.id
+   WHERE ${only} AND m.metric_date BETWEEN :start AND :end
+   GROUP BY m.deliverable_id`;
+
+/** A goal_metric_days group's figures (revenue only in its contract's currency), NULL where none. */
+const BREAKDOWN_ROLLUP_FIGURES = [
+  ...(['impressions', 'reach', 'engagements', 'clicks', 'video_views', 'conversions'] as const).map(
+    (metric) => `${rollupFigure(metric) ?? 'NULL'} AS ${metric}`,
+  ),
+  `CASE WHEN r.revenue_currency = r.currency THEN ${rollupFigure('revenue') ?? 'NULL'} END AS revenue`,
+].join(', ');
 
 /** GROUPING(agency, channel, stage) of each grouping set: a bit is 1 for a column grouped away. */
 const GROUPING_SETS: Partial<Record<number, BreakdownDimension | 'total'>> = {
@@ -132,11 +152,23 @@ export class GoalReportService {
   ): Promise<{ sums: { date: string; value: number }[]; fromOutcomes: number; updatedAt: string | null }> {
     const column = KPI_METRIC_COLUMN[goal.kpiMetric];
     const revenue = goal.kpiMetric === 'revenue';
+    const raw = (when: string) =>
+      `SELECT m.metric_date AS day, m.${column} AS value, false AS outcome, m.updated_at
+         FROM served s JOIN performance_metrics m ON m.deliverable_id = s.id
+        WHERE ${when} m.metric_date BETWEEN :start AND :end AND m.${column} IS NOT NULL
+              ${revenue ? 'AND m.revenue_currency = :currency' : ''}`;
+    // Readers who see every deliverable's figures read the goal's daily groups (goal_metric_days).
+    const rolledUp = `SELECT r.metric_date AS day, ${rollupFigure(goal.kpiMetric)} AS value, false AS outcome, r.updated_at
+         FROM goal_metric_days r
+        WHERE ${ROLLUP_FRESH} AND r.goal_id = ANY(CAST(:goalIds AS uuid[]))
+          AND r.metric_date BETWEEN :start AND :end AND r.n_${goal.kpiMetric} > 0
+              ${revenue ? 'AND r.revenue_currency = :currency' : ''}
+       UNION ALL
+       ${raw(`NOT ${ROLLUP_FRESH} AND`)}`;
     const fromDeliverables = column
-      ? `SELECT m.metric_date AS day, m.${column} AS value, false AS outcome, m.updated_at
-           FROM served s JOIN performance_metrics m ON m.deliverable_id = s.id
-          WHERE m.metric_date BETWEEN :start AND :end AND m.${column} IS NOT NULL
-                ${revenue ? 'AND m.revenue_currency = :currency' : ''}`
+      ? scopes.deliverables
+        ? raw('')
+        : rolledUp
       : `SELECT NULL::date AS day, NULL::bigint AS value, false AS outcome, NULL::timestamptz AS updated_at WHERE false`;
     const rows = await runNamed<{ day: string; value: string; outcomes: string; updated_at: Date | null }>(
       this.dataSource,
@@ -195,6 +227,7 @@ export class GoalReportService {
    * GROUPING SETS statement. A deliverable's figures and its invoiced lines go to its agency,
    * channel and its brief's funnel stage; lines not tied to a served deliverable (hours, months)
    * count for their agency and the total, under "no channel/stage" (key null) in the others.
+   * The facts are summed per (agency, channel, stage, currency) before the grouping sets.
    */
   private async breakdowns(
     scopes: ReportScopes,
@@ -212,25 +245,35 @@ export class GoalReportService {
     >(
       this.dataSource,
       `WITH ${servedCte(scopes)}, ${linesCte(scopes)},
-       metrics AS (
-         SELECT m.deliverable_id, sum(m.impressions) AS impressions, sum(m.reach) AS reach,
-                sum(m.engagements) AS engagements, sum(m.clicks) AS clicks, sum(m.video_views) AS video_views,
-                sum(m.conversions) AS conversions,
-                sum(m.revenue_minor) FILTER (WHERE m.revenue_currency = s.currency) AS revenue
-           FROM served s JOIN performance_metrics m ON m.deliverable_id = s.id
-          WHERE m.metric_date BETWEEN :start AND :end
-          GROUP BY m.deliverable_id
-       ),
+       ${
+         scopes.deliverables
+           ? `metrics AS (${rawMetrics()}),`
+           : `metrics AS (${rawMetrics(`NOT ${ROLLUP_FRESH}`)}),
+       rolled AS (
+         SELECT agency_id, channel, funnel_stage, currency, 0 AS spend, sum(impressions), sum(reach),
+                sum(engagements), sum(clicks), sum(video_views), sum(conversions), sum(revenue)
+           FROM (SELECT r.agency_id, NULLIF(r.channel, '') AS channel, r.funnel_stage, r.currency,
+                        ${BREAKDOWN_ROLLUP_FIGURES}
+                   FROM goal_metric_days r
+                  WHERE ${ROLLUP_FRESH} AND r.goal_id = ANY(CAST(:goalIds AS uuid[]))
+                    AND r.metric_date BETWEEN :start AND :end) days
+          GROUP BY 1, 2, 3, 4
+       ),`
+       }
        facts AS (
-         SELECT s.agency_id, s.channel, s.funnel_stage, s.currency, COALESCE(l.amount, 0) AS spend,
-                m.impressions, m.reach, m.engagements, m.clicks, m.video_views, m.conversions, m.revenue
+         SELECT s.agency_id, s.channel, s.funnel_stage, s.currency, sum(COALESCE(l.amount, 0)) AS spend,
+                sum(m.impressions) AS impressions, sum(m.reach) AS reach, sum(m.engagements) AS engagements,
+                sum(m.clicks) AS clicks, sum(m.video_views) AS video_views, sum(m.conversions) AS conversions,
+                sum(m.revenue) AS revenue
            FROM served s
            LEFT JOIN metrics m ON m.deliverable_id = s.id
            LEFT JOIN lines l ON l.deliverable_id = s.id
+          GROUP BY 1, 2, 3, 4
          UNION ALL
          SELECT l.agency_id, NULL, NULL, l.currency, l.amount, NULL, NULL, NULL, NULL, NULL, NULL, NULL
            FROM lines l
           WHERE l.deliverable_id IS NULL OR l.deliverable_id NOT IN (SELECT id FROM served)
+         ${scopes.deliverables ? '' : 'UNION ALL SELECT * FROM rolled'}
        ),
        grouped AS (
          SELECT GROUPING(agency_id, channel, funnel_stage) AS grouping_set, agency_id, channel, funnel_stage, currency,
