@@ -14,7 +14,7 @@ function binary(response: Response, callback: (error: Error | null, body: Buffer
 }
 
 const csvRows = (response: Response) =>
-  parse(response.text, { bom: true, relax_column_count: true }) as string[][];
+  parse<string[]>(response.text, { bom: true, relax_column_count: true });
 
 /**
  * Exports of the goal dashboard and the goal overview on the demo's goals (with the demo's goal

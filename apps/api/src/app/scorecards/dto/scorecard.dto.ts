@@ -21,9 +21,10 @@ import {
   SCORECARD_SORT_KEYS,
 } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { toInt } from '../../common/http/transformers';
 import { ListQueryDto, ListSort, PageTotalResponse } from '../../common/lists/list-query.dto';
+import { EXPORT_FORMATS, type ExportFormat } from '../../report-exports/report-export.service';
 
 const QUARTER_MESSAGE = '$property must be a quarter as YYYY-Qn, e.g. 2026-Q3.';
 
@@ -53,6 +54,18 @@ export class AgencyScorecardQueryDto implements AgencyScorecardQuery {
   @Min(1)
   @Max(MAX_TREND_QUARTERS)
   quarters?: number;
+}
+
+export class ScorecardExportQueryDto extends ScorecardQueryDto {
+  @ApiProperty({ enum: EXPORT_FORMATS })
+  @IsIn(EXPORT_FORMATS)
+  format!: ExportFormat;
+}
+
+export class AgencyScorecardExportQueryDto extends AgencyScorecardQueryDto {
+  @ApiProperty({ enum: EXPORT_FORMATS })
+  @IsIn(EXPORT_FORMATS)
+  format!: ExportFormat;
 }
 
 export class RateFigureResponse implements RateFigure {

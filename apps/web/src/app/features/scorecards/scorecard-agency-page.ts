@@ -1,3 +1,4 @@
+import { ExportMenu } from '../../shared/export/export-menu';
 import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -40,6 +41,7 @@ const TREND_QUARTERS = 4;
   selector: 'ap-scorecard-agency-page',
   imports: [
     ApChart,
+    ExportMenu,
     LoadError,
     MatCardModule,
     MatFormFieldModule,
@@ -115,6 +117,11 @@ export class ScorecardAgencyPage {
     ({ agencyId, quarter }) =>
       this.scorecards.agency(agencyId, { quarters: TREND_QUARTERS, ...(quarter ? { quarter } : {}) }),
   );
+  protected readonly exportUrl = computed(() => `/api/scorecards/agencies/${this.agencyId()}/export`);
+  protected readonly exportParams = computed(() => ({
+    quarters: TREND_QUARTERS,
+    quarter: this.chosenQuarter() || undefined,
+  }));
   /** The chosen quarter: the trend's last. */
   protected readonly latest = computed<ScorecardQuarter | null>(
     () => this.scorecard.value()?.quarters.at(-1) ?? null,

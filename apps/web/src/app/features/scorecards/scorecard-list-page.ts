@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, LOCALE_ID, inject, signal } from '@angular/core';
+import { ExportMenu } from '../../shared/export/export-menu';
+import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
@@ -35,6 +36,7 @@ import {
 @Component({
   selector: 'ap-scorecard-list-page',
   imports: [
+    ExportMenu,
     ListFilters,
     ListView,
     MatFormFieldModule,
@@ -85,6 +87,11 @@ export class ScorecardListPage {
     sortKeys: SCORECARD_SORT_KEYS,
     defaultSort: 'name',
   });
+  /** The export carries the view's quarter and search. */
+  protected readonly exportParams = computed(() => ({
+    quarter: isQuarter(this.list.filters().quarter) ? this.list.filters().quarter : undefined,
+    q: this.list.listParams().q,
+  }));
   protected readonly rows = createListLoader(
     this.list,
     (filters) => ({ quarter: isQuarter(filters.quarter) ? filters.quarter : undefined }),
