@@ -18,7 +18,7 @@
  *     (a mismatch fails the run), timed too: what the figure costs without any rollup.
  * Targets (issue 14): API p95 < 300 ms and within 1.5× the SQL p95. Exits 1 when one is missed.
  *
- * Adding a case (e.g. the agency scorecard, /api/scorecards…): push an entry onto CASES below:
+ * Adding a case: push an entry onto CASES below (the scorecards' two cases are examples):
  *   { name, as: 'lead' | 'finance' | 'agency' | …  (an account of summary.json, see `account`),
  *     path: (facts) => '/api/…',            // facts: what `facts()` found in the data
  *     check: async (pool, body, facts) => [] // hand-written SQL: mismatches as strings, or []
@@ -159,6 +159,12 @@ function overviewCheck() {
   };
 }
 
+/** The quarter before the current one, as `2026-Q3`. */
+function lastQuarter(now = new Date()) {
+  const index = now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3) - 1;
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}
+
 const CASES = [
   dashboardCase('dashboard, goal with most deliverables', 'lead', (f) => f.biggest),
   dashboardCase('dashboard, a running goal', 'lead', (f) => f.active),
@@ -175,6 +181,30 @@ const CASES = [
     as: 'lead',
     path: (f) => `/api/goal-reports?limit=100&periodFrom=${f.lastYear}-01-01&periodTo=${f.lastYear}-12-31`,
     check: overviewCheck(),
+  },
+  {
+    name: 'scorecards, last quarter, by on-time rate',
+    as: 'lead',
+    path: () => `/api/scorecards?quarter=${lastQuarter()}&sort=-onTimeRate&withTotal=true&limit=25`,
+    check: async (pool, body) => {
+      // Every agency is compared; each row's on-time figure is a share of its own sample.
+      const { rows } = await pool.query('SELECT count(*)::int AS n FROM agencies');
+      const mismatches =
+        body.total?.count === rows[0].n ? [] : [`agencies ${body.total?.count} ≠ ${rows[0].n}`];
+      for (const row of body.items ?? []) {
+        const { count, sample, value } = row.figures.onTimeRate;
+        if (value !== null && Math.abs(value - count / sample) > 1e-9)
+          mismatches.push(`${row.agencyName} on time`);
+      }
+      return mismatches;
+    },
+  },
+  {
+    name: 'scorecard of the agency, 8 quarters',
+    as: 'agency',
+    path: (f) => `/api/scorecards/agencies/${f.agency.id}?quarters=8`,
+    check: async (_pool, body, f) =>
+      body.agencyId === f.agency.id && body.quarters?.length === 8 ? [] : ['trend of 8 quarters'],
   },
   ...['goal', 'agency', 'month'].map((group) => ({
     name: `spend report by ${group}`,
