@@ -7,6 +7,8 @@ const COMMUNITY = 'Pertumbuhan komunitas Indonesia';
 test('a viewer exports a goal dashboard it reads as CSV and opens the printable report', async ({ page }) => {
   await signIn(page, 'viewer@demo.local');
   await page.goto('/goals');
+  // Earlier journeys add goals of their own: find it the way a person would, by searching.
+  await page.getByRole('searchbox', { name: 'Search' }).fill(COMMUNITY);
   await page.getByRole('link', { name: COMMUNITY }).click();
   await expect(page.getByTestId('goal-progress')).toBeVisible();
   // Read-only, yet the figures can leave: the export menu is there, editing is not.
@@ -49,6 +51,8 @@ test('a viewer exports a goal dashboard it reads as CSV and opens the printable 
 test('a viewer turns the weekly digest of a goal on and finds it on the profile', async ({ page }) => {
   await signIn(page, 'viewer@demo.local');
   await page.goto('/goals');
+  // Earlier journeys add goals of their own: find it the way a person would, by searching.
+  await page.getByRole('searchbox', { name: 'Search' }).fill(COMMUNITY);
   await page.getByRole('link', { name: COMMUNITY }).click();
   const toggle = page.getByTestId('digest-toggle');
   await expect(toggle).toHaveText('Weekly digest: off');
