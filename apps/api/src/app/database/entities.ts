@@ -37,6 +37,7 @@ import { InvoiceGoalTotals1765620000000 } from './migrations/1765620000000-invoi
 import { HomeQueues1765700000001 } from './migrations/1765700000001-home-queues';
 import { CalendarIndexes1765720000001 } from './migrations/1765720000001-calendar-indexes';
 import { UnitApprovalPolicies1765760000001 } from './migrations/1765760000001-unit-approval-policies';
+import { AgencyQuarterFacts1765770000001 } from './migrations/1765770000001-agency-quarter-facts';
 import { ScorecardIndexes1765730000051 } from './migrations/1765730000051-scorecard-indexes';
 import { GoalMetricDays1765750000001 } from './migrations/1765750000001-goal-metric-days';
 import { GoalLedgerByGoal1765750000002 } from './migrations/1765750000002-goal-ledger-by-goal';
@@ -106,6 +107,7 @@ export const MIGRATIONS = [
   HomeQueues1765700000001,
   CalendarIndexes1765720000001,
   UnitApprovalPolicies1765760000001,
+  AgencyQuarterFacts1765770000001,
   GoalMetricDays1765750000001,
   GoalLedgerByGoal1765750000002,
   RegionPins1765710000001,

@@ -27,7 +27,8 @@ import { escapeLike } from '../common/like';
 import { decodeCursor, encodeCursor } from '../common/lists/paginate';
 import { msg } from '../i18n/message';
 import type { AgencyScorecardQueryDto, ScorecardQueryDto } from './dto/scorecard.dto';
-import { factsOf, loadScorecardFacts } from './scorecard-sql';
+import { ScorecardFactsStore } from './scorecard-facts.store';
+import { factsOf } from './scorecard-sql';
 import { type AgencyRecord, toScorecardAgency, toScorecardQuarter, toScorecardRow } from './scorecard.mapper';
 
 /**
@@ -45,6 +46,7 @@ export class ScorecardsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly store: ScorecardFactsStore,
   ) {}
 
   async list(actor: Actor, query: ScorecardQueryDto): Promise<ScorecardPage> {
@@ -69,29 +71,32 @@ export class ScorecardsService {
       a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
     let rows: ScorecardRow[];
     let ordered: { row: ScorecardRow; key: string }[];
+    let asOf: Date | null;
     if (key === 'name') {
       const sorted = [...agencies].sort(byName);
       if (direction === 'desc') sorted.reverse();
       const start = cursor ? sorted.findIndex((agency) => agency.id === cursor.i) + 1 : 0;
       const page = sorted.slice(start, start + limit + 1);
-      const facts = await loadScorecardFacts(this.dataSource, {
-        agencyIds: page.slice(0, limit).map((agency) => agency.id),
-        from: range.start,
-        to: range.end,
+      const stored = await this.store.facts(
+        page.slice(0, limit).map((agency) => agency.id),
+        [quarter],
         today,
-      });
+      );
+      const facts = stored.facts;
+      asOf = stored.asOf;
       ordered = page.map((agency) => ({
         row: toScorecardRow(agency, quarter, factsOf(facts, agency.id, quarter)),
         key: agency.name,
       }));
       rows = ordered.map((entry) => entry.row);
     } else {
-      const facts = await loadScorecardFacts(this.dataSource, {
-        agencyIds: agencies.map((agency) => agency.id),
-        from: range.start,
-        to: range.end,
+      const stored = await this.store.facts(
+        agencies.map((agency) => agency.id),
+        [quarter],
         today,
-      });
+      );
+      const facts = stored.facts;
+      asOf = stored.asOf;
       const figureKey = key as Exclude<ScorecardSortKey, 'name'>;
       const all = agencies.map((agency) => {
         const row = toScorecardRow(agency, quarter, factsOf(facts, agency.id, quarter));
@@ -130,6 +135,7 @@ export class ScorecardsService {
             },
           }
         : {}),
+      figuresAsOf: asOf?.toISOString() ?? null,
     };
   }
 
@@ -144,18 +150,14 @@ export class ScorecardsService {
     );
     const agency = rows[0];
     if (!agency) throw notFound('Agency');
-    const facts = await loadScorecardFacts(this.dataSource, {
-      agencyIds: [agencyId],
-      from: quarterRange(quarters[0] ?? last).start,
-      to: quarterRange(last).end,
-      today,
-    });
+    const { facts, asOf } = await this.store.facts([agencyId], quarters, today);
     return {
       ...toScorecardAgency(agency),
       quarters: quarters.map((quarter) =>
         toScorecardQuarter(quarter, factsOf(facts, agencyId, quarter), today),
       ),
       minimumSample: MINIMUM_SAMPLE,
+      figuresAsOf: asOf?.toISOString() ?? null,
     };
   }
 

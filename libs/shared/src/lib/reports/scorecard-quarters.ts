@@ -65,3 +65,24 @@ export function quartersEndingWith(last: string, count: number): string[] {
 export function isQuarterOpen(quarter: string, today: string): boolean {
   return today < quarterRange(quarter).end;
 }
+
+/**
+ * How old a quarter's stored facts may be before a reader recomputes them: the open quarter and
+ * the one before it change with every delivery, decision, invoice and imported metric, so 15
+ * minutes (the queue refreshes them every five); older quarters change rarely (a late approval,
+ * a late metric), so a day.
+ */
+export const SCORECARD_FACTS_MAX_AGE_MINUTES = { recent: 15, older: 24 * 60 } as const;
+
+/** Whether `quarter` is one of the two the queue keeps recent: the one `today` is in, or the one before. */
+export function isRecentQuarter(quarter: string, today: string): boolean {
+  return quarter >= shiftQuarter(quarterOf(today), -1);
+}
+
+/** Whether facts of `quarter` computed at `computedAt` are too old to show at `now`. */
+export function scorecardFactsStale(quarter: string, computedAt: Date, now: Date): boolean {
+  const limit = isRecentQuarter(quarter, now.toISOString().slice(0, 10))
+    ? SCORECARD_FACTS_MAX_AGE_MINUTES.recent
+    : SCORECARD_FACTS_MAX_AGE_MINUTES.older;
+  return now.getTime() - computedAt.getTime() > limit * 60_000;
+}

@@ -11,9 +11,11 @@ import {
 import {
   isQuarter,
   isQuarterOpen,
+  isRecentQuarter,
   quarterOf,
   quarterRange,
   quartersEndingWith,
+  scorecardFactsStale,
   shiftQuarter,
 } from './scorecard-quarters';
 
@@ -47,6 +49,26 @@ describe('scorecard quarters', () => {
   it('should call a quarter open until its last day has passed', () => {
     expect(isQuarterOpen('2026-Q3', '2026-09-30')).toBe(true);
     expect(isQuarterOpen('2026-Q3', '2026-10-01')).toBe(false);
+  });
+});
+
+describe('scorecard facts freshness', () => {
+  const now = new Date('2026-12-01T12:00:00Z');
+  const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+
+  it('should keep the current and the previous quarter recent and older ones not when asked', () => {
+    expect(isRecentQuarter('2026-Q4', '2026-12-01')).toBe(true);
+    expect(isRecentQuarter('2026-Q3', '2026-12-01')).toBe(true);
+    expect(isRecentQuarter('2026-Q2', '2026-12-01')).toBe(false);
+    expect(isRecentQuarter('2025-Q4', '2026-01-15')).toBe(true);
+  });
+
+  it('should call recent facts stale after 15 minutes and older ones after a day when checked', () => {
+    expect(scorecardFactsStale('2026-Q4', minutesAgo(15), now)).toBe(false);
+    expect(scorecardFactsStale('2026-Q4', minutesAgo(16), now)).toBe(true);
+    expect(scorecardFactsStale('2026-Q3', minutesAgo(16), now)).toBe(true);
+    expect(scorecardFactsStale('2026-Q2', minutesAgo(16), now)).toBe(false);
+    expect(scorecardFactsStale('2026-Q2', minutesAgo(24 * 60 + 1), now)).toBe(true);
   });
 });
 

@@ -102,6 +102,8 @@ export interface ScorecardPage {
   nextCursor: string | null;
   limit: number;
   total?: { count: number; exact: boolean };
+  /** When the oldest figure on the page was computed (ISO instant); null when the page is empty. */
+  figuresAsOf: string | null;
 }
 
 export interface ScorecardQuarter {
@@ -117,6 +119,8 @@ export interface AgencyScorecardDto extends ScorecardAgency {
   quarters: ScorecardQuarter[];
   /** The smallest sample a rate, average or median is shown for. */
   minimumSample: number;
+  /** When the oldest of these quarters' figures was computed (ISO instant). */
+  figuresAsOf: string | null;
 }
 
 export const SCORECARD_SORT_KEYS = [

@@ -136,6 +136,14 @@ export class ScorecardPageResponse implements ScorecardPage {
   limit!: number;
   @ApiPropertyOptional({ type: PageTotalResponse })
   total?: PageTotalResponse;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When the oldest figure shown was computed: the open and previous quarter are at most 15 minutes old, older quarters a day.',
+  })
+  figuresAsOf!: string | null;
 }
 
 export class ScorecardQuarterResponse implements ScorecardQuarter {
@@ -156,4 +164,12 @@ export class AgencyScorecardResponse implements AgencyScorecardDto {
   @ApiProperty({ type: [ScorecardQuarterResponse] })
   quarters!: ScorecardQuarterResponse[];
   minimumSample!: number;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When the oldest figure shown was computed: the open and previous quarter are at most 15 minutes old, older quarters a day.',
+  })
+  figuresAsOf!: string | null;
 }

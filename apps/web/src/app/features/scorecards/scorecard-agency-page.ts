@@ -1,3 +1,4 @@
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ExportMenu } from '../../shared/export/export-menu';
 import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
@@ -43,6 +44,7 @@ const TREND_QUARTERS = 4;
     ApChart,
     ExportMenu,
     LoadError,
+    LocalDatePipe,
     MatCardModule,
     MatFormFieldModule,
     MatProgressBarModule,

@@ -13,6 +13,7 @@ import { createListLoader } from '../../shared/list/list-loader';
 import { listQueryState } from '../../shared/list/list-query-state';
 import { ListView } from '../../shared/list/list-view';
 import { MoneyPipe } from '../../shared/money/money.pipe';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { KPI_METRIC_LABELS } from '../../shared/i18n/labels';
 import { ScorecardService } from './scorecard.service';
 import {
@@ -39,6 +40,7 @@ import {
     ExportMenu,
     ListFilters,
     ListView,
+    LocalDatePipe,
     MatFormFieldModule,
     MatSelectModule,
     MatSortModule,
@@ -80,7 +82,7 @@ export class ScorecardListPage {
   protected readonly quarterLabel = quarterLabel;
 
   /** The quarter the answer covers (the current one when none is chosen) and whether it is still running. */
-  protected readonly period = signal<{ quarter: string; open: boolean } | null>(null);
+  protected readonly period = signal<{ quarter: string; open: boolean; asOf: string | null } | null>(null);
 
   protected readonly list = listQueryState({
     filters: ['quarter'] as const,
@@ -98,7 +100,9 @@ export class ScorecardListPage {
     (query) =>
       this.scorecards
         .list(query)
-        .pipe(tap((page) => this.period.set({ quarter: page.quarter, open: page.open }))),
+        .pipe(
+          tap((page) => this.period.set({ quarter: page.quarter, open: page.open, asOf: page.figuresAsOf })),
+        ),
   );
 
   protected figure(row: ScorecardRow, key: FigureKey): string {
