@@ -108,4 +108,61 @@ describe('scorecards: stored facts and their freshness', () => {
     );
     expect(page.figuresAsOf).toBe(oldest[0]?.computed_at.toISOString());
   });
+
+  it('should keep the quarterly sums equal to the daily rows through inserts, upserts and deletes', async () => {
+    const [brief] = await t.dataSource.query<{ id: string }[]>(
+      `INSERT INTO briefs (contract_id, title, channels, funnel_stage, due_date, budget_estimate_minor, status,
+                           created_by)
+       SELECT c.id, 'Rollup brief', '{instagram}', 'awareness', '2024-03-31', 0, 'completed', $2
+         FROM contracts c WHERE c.agency_id = $1 ORDER BY c.created_at LIMIT 1 RETURNING id`,
+      [northwindId, lead.userId],
+    );
+    const [deliverable] = await t.dataSource.query<{ id: string }[]>(
+      `INSERT INTO deliverables (brief_id, title, channel, due_date, status)
+       VALUES ($1, 'Rollup post', 'instagram', '2024-01-10', 'draft') RETURNING id`,
+      [brief?.id],
+    );
+    const [made] = await t.dataSource.query<{ id: string }[]>(
+      `INSERT INTO metric_imports (source, status, created_by) VALUES ('api', 'imported', $1) RETURNING id`,
+      [lead.userId],
+    );
+    const write = (date: string, impressions: number | null, revenue: number | null) =>
+      t.dataSource.query(
+        `INSERT INTO performance_metrics (deliverable_id, metric_date, channel, impressions, revenue_minor,
+                                          revenue_currency, import_id)
+         VALUES ($1, $2, 'instagram', $3, $4, CASE WHEN $4::bigint IS NULL THEN NULL ELSE 'KRW' END, $5)
+         ON CONFLICT (deliverable_id, metric_date, channel) DO UPDATE
+           SET impressions = EXCLUDED.impressions, revenue_minor = EXCLUDED.revenue_minor,
+               revenue_currency = EXCLUDED.revenue_currency`,
+        [deliverable?.id, date, impressions, revenue, made?.id],
+      );
+    await write('2024-01-15', 100, null);
+    await write('2024-03-31', 50, 7_000);
+    await write('2024-04-01', 20, null);
+    await write('2024-01-15', 300, 1_000); // the upsert's UPDATE: new minus old
+    await t.dataSource.query(
+      `DELETE FROM performance_metrics WHERE deliverable_id = $1 AND metric_date = '2024-04-01'`,
+      [deliverable?.id],
+    );
+    const sums = (table: 'rollup' | 'daily') =>
+      t.dataSource.query<Record<string, string>[]>(
+        table === 'rollup'
+          ? `SELECT quarter_start::text AS quarter, revenue_currency AS currency, day_rows::text AS days,
+                    impressions::text, revenue_minor::text AS revenue
+               FROM deliverable_metric_quarters
+              WHERE deliverable_id = $1 AND quarter_start < '2025-01-01' AND day_rows <> 0
+              ORDER BY 1, 2`
+          : `SELECT date_trunc('quarter', metric_date)::date::text AS quarter,
+                    COALESCE(revenue_currency, '') AS currency, count(*)::text AS days,
+                    COALESCE(sum(impressions), 0)::text AS impressions,
+                    COALESCE(sum(revenue_minor), 0)::text AS revenue
+               FROM performance_metrics WHERE deliverable_id = $1 AND metric_date < '2025-01-01'
+              GROUP BY 1, 2 ORDER BY 1, 2`,
+        [deliverable?.id],
+      );
+    expect(await sums('rollup')).toEqual(await sums('daily'));
+    expect(await sums('rollup')).toEqual([
+      { quarter: '2024-01-01', currency: 'KRW', days: '2', impressions: '350', revenue: '8000' },
+    ]);
+  });
 });

@@ -345,6 +345,14 @@ export async function writeMetrics(loader: Loader, options: MetricOptions): Prom
   const mark = performance.now();
   await loader.timed('goal_metric_days', () => loader.client.query('SELECT goal_metric_days_rebuild(NULL)'));
   log(`  metrics: goal_metric_days built in ${((performance.now() - mark) / 1000).toFixed(1)} s`);
+  // The scorecards' quarterly sums per deliverable (DeliverableMetricQuarters), likewise.
+  const quarters = performance.now();
+  await loader.timed('deliverable_metric_quarters', () =>
+    loader.client.query('SELECT deliverable_metric_quarters_rebuild()'),
+  );
+  log(
+    `  metrics: deliverable_metric_quarters built in ${((performance.now() - quarters) / 1000).toFixed(1)} s`,
+  );
   return {
     deliverables: measured.length,
     rows: total,

@@ -38,6 +38,7 @@ import { HomeQueues1765700000001 } from './migrations/1765700000001-home-queues'
 import { CalendarIndexes1765720000001 } from './migrations/1765720000001-calendar-indexes';
 import { UnitApprovalPolicies1765760000001 } from './migrations/1765760000001-unit-approval-policies';
 import { AgencyQuarterFacts1765770000001 } from './migrations/1765770000001-agency-quarter-facts';
+import { DeliverableMetricQuarters1765770000002 } from './migrations/1765770000002-deliverable-metric-quarters';
 import { ScorecardIndexes1765730000051 } from './migrations/1765730000051-scorecard-indexes';
 import { GoalMetricDays1765750000001 } from './migrations/1765750000001-goal-metric-days';
 import { GoalLedgerByGoal1765750000002 } from './migrations/1765750000002-goal-ledger-by-goal';
@@ -108,6 +109,7 @@ export const MIGRATIONS = [
   CalendarIndexes1765720000001,
   UnitApprovalPolicies1765760000001,
   AgencyQuarterFacts1765770000001,
+  DeliverableMetricQuarters1765770000002,
   GoalMetricDays1765750000001,
   GoalLedgerByGoal1765750000002,
   RegionPins1765710000001,

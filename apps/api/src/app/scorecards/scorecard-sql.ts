@@ -121,9 +121,9 @@ const KPI_VALUE = `CASE s.kpi_metric ${Object.entries(KPI_METRIC_COLUMN)
  * **The scorecards' metric aggregation**, in one place so it can be pointed at a rollup: per
  * agency, quarter, KPI and currency, the KPI results of the agency's deliverables on the window's
  * days (each deliverable once per KPI, whatever number of goals with that KPI it serves), beside
- * the approved spend on goals with that KPI invoiced in the window. The daily rows are read by
- * `performance_metrics`' primary key range (deliverable_id, metric_date); invoices by
- * `invoices_agency_issue_idx`.
+ * the approved spend on goals with that KPI invoiced in the window. The figures are read from the
+ * quarterly sums per deliverable (`deliverable_metric_quarters`, kept exact by triggers on the
+ * daily rows; the windows are whole quarters); invoices by `invoices_agency_issue_idx`.
  */
 export const METRIC_CONTRIBUTION_SQL = `
   WITH s AS (
@@ -137,11 +137,11 @@ export const METRIC_CONTRIBUTION_SQL = `
        AND dl.published_at IS NOT NULL AND dl.published_at < CAST(:to AS date)
   ),
   results AS (
-    SELECT s.agency_id, to_char(m.metric_date, 'YYYY-"Q"Q') AS quarter, s.kpi_metric, s.currency,
+    SELECT s.agency_id, to_char(m.quarter_start, 'YYYY-"Q"Q') AS quarter, s.kpi_metric, s.currency,
            sum(${KPI_VALUE}) AS value
       FROM s
-      JOIN performance_metrics m ON m.deliverable_id = s.id
-       AND m.metric_date >= CAST(:from AS date) AND m.metric_date < CAST(:to AS date)
+      JOIN deliverable_metric_quarters m ON m.deliverable_id = s.id
+       AND m.quarter_start >= CAST(:from AS date) AND m.quarter_start < CAST(:to AS date)
      GROUP BY s.agency_id, quarter, s.kpi_metric, s.currency
   ),
   spend AS (
