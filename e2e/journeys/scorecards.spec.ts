@@ -30,6 +30,8 @@ test('an in-house reader compares the two agencies; an agency user sees only its
   await choose(page, 'Quarter', quarter);
   await expect(page).toHaveURL(/quarter=\d{4}-Q[1-4]/);
   await expect(page.getByTestId('scorecard-period')).toContainText(quarter);
+  // The figures say how fresh they are (stored facts, refreshed by the queue).
+  await expect(page.getByTestId('scorecard-as-of')).toContainText('figures as of');
   // Both demo agencies are compared (an earlier journey may have added one of its own).
   for (const agency of ['Northwind Social', 'Southpeak Media']) {
     await expect(page.getByTestId('scorecard-row').filter({ hasText: agency })).toHaveCount(1);
