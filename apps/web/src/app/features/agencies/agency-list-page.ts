@@ -110,16 +110,18 @@ export class AgencyListPage {
   protected readonly inHouse = { kind: 'in_house' } as const;
   protected readonly canManage = this.viewer.can('agency:manage');
   protected readonly canReadUsers = this.viewer.can('user:read');
-  protected readonly list = createListPage({
-    filters: {
+  protected readonly list = createListPage(
+    {
       status: oneOfThese(AGENCY_STATUSES),
       service: oneOfThese(AGENCY_SERVICES),
       relationshipOwnerId: uuid,
     },
-    sortKeys: AGENCY_SORT_KEYS,
-    defaultSort: 'name',
-    load: (query) => this.service.list(query),
-  });
+    {
+      sortKeys: AGENCY_SORT_KEYS,
+      defaultSort: 'name',
+      load: (query) => this.service.list(query),
+    },
+  );
 
   protected openNewAgency(): void {
     void this.router.navigate(['new'], { relativeTo: this.route });

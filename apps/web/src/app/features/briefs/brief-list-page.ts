@@ -31,8 +31,8 @@ export class BriefListPage {
   protected readonly showContractFilter = this.viewer.can('contract:read');
   protected readonly showAgencyFilter = this.viewer.inHouseCan('agency:read');
 
-  protected readonly list = createListPage({
-    filters: {
+  protected readonly list = createListPage(
+    {
       contractId: uuid,
       agencyId: uuid,
       status: oneOfThese(BRIEF_STATUSES),
@@ -40,10 +40,12 @@ export class BriefListPage {
       dueTo: isoDate,
       goalId: uuid,
     },
-    sortKeys: BRIEF_SORT_KEYS,
-    defaultSort: 'dueDate',
-    load: (query) => this.briefService.list(query),
-  });
+    {
+      sortKeys: BRIEF_SORT_KEYS,
+      defaultSort: 'dueDate',
+      load: (query) => this.briefService.list(query),
+    },
+  );
 
   protected openNewBrief(): void {
     void this.router.navigate(['new'], {

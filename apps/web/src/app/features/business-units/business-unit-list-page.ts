@@ -101,12 +101,14 @@ export class BusinessUnitListPage {
   protected readonly operatingModels = OPERATING_MODELS;
   protected readonly operatingModelLabels = OPERATING_MODEL_LABELS;
   protected readonly canManage = listViewer().can('business_unit:manage');
-  protected readonly list = createListPage({
-    filters: { operatingModel: oneOfThese(OPERATING_MODELS), parentId: uuid },
-    sortKeys: BUSINESS_UNIT_SORT_KEYS,
-    defaultSort: 'name',
-    load: (query) => this.service.list(query),
-  });
+  protected readonly list = createListPage(
+    { operatingModel: oneOfThese(OPERATING_MODELS), parentId: uuid },
+    {
+      sortKeys: BUSINESS_UNIT_SORT_KEYS,
+      defaultSort: 'name',
+      load: (query) => this.service.list(query),
+    },
+  );
 
   protected openNewUnit(): void {
     void this.router.navigate(['new'], { relativeTo: this.route });

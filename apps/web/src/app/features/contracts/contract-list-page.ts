@@ -50,8 +50,8 @@ export class ContractListPage {
   protected readonly showOwnerFilter = this.viewer.inHouseCan('user:read');
   protected readonly inHouse = { kind: 'in_house' } as const;
 
-  protected readonly list = createListPage({
-    filters: {
+  protected readonly list = createListPage(
+    {
       agencyId: uuid,
       businessUnitId: uuid,
       ownerId: uuid,
@@ -59,10 +59,12 @@ export class ContractListPage {
       currency: oneOfThese(CURRENCY_CODES),
       goalId: uuid,
     },
-    sortKeys: CONTRACT_SORT_KEYS,
-    defaultSort: '-startDate',
-    load: (query) => this.contractService.list(query),
-  });
+    {
+      sortKeys: CONTRACT_SORT_KEYS,
+      defaultSort: '-startDate',
+      load: (query) => this.contractService.list(query),
+    },
+  );
 
   protected openNewContract(): void {
     void this.router.navigate(['new'], { relativeTo: this.route });

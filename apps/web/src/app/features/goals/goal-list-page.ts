@@ -49,8 +49,8 @@ export class GoalListPage {
   protected readonly canCompare = this.viewer.can('outcome:read');
   protected readonly showUnitFilter = this.viewer.can('business_unit:read');
 
-  protected readonly list = createListPage({
-    filters: {
+  protected readonly list = createListPage(
+    {
       businessUnitId: uuid,
       status: oneOfThese(GOAL_STATUSES),
       kpiMetric: oneOfThese(KPI_METRICS),
@@ -58,10 +58,12 @@ export class GoalListPage {
       periodFrom: isoDate,
       periodTo: isoDate,
     },
-    sortKeys: GOAL_SORT_KEYS,
-    defaultSort: '-periodStart',
-    load: (query) => this.goalService.list(query),
-  });
+    {
+      sortKeys: GOAL_SORT_KEYS,
+      defaultSort: '-periodStart',
+      load: (query) => this.goalService.list(query),
+    },
+  );
 
   protected openNewGoal(): void {
     void this.router.navigate(['new'], { relativeTo: this.route });

@@ -44,8 +44,8 @@ export class InvoiceListPage {
   protected readonly showContractFilter = this.viewer.can('contract:read');
   protected readonly showAgencyFilter = this.viewer.inHouseCan('agency:read');
 
-  protected readonly list = createListPage({
-    filters: {
+  protected readonly list = createListPage(
+    {
       status: oneOfThese(INVOICE_STATUSES),
       contractId: uuid,
       agencyId: uuid,
@@ -53,8 +53,10 @@ export class InvoiceListPage {
       dueFrom: isoDate,
       dueTo: isoDate,
     },
-    sortKeys: INVOICE_SORT_KEYS,
-    defaultSort: '-submittedAt',
-    load: (query) => this.invoiceService.list(query),
-  });
+    {
+      sortKeys: INVOICE_SORT_KEYS,
+      defaultSort: '-submittedAt',
+      load: (query) => this.invoiceService.list(query),
+    },
+  );
 }

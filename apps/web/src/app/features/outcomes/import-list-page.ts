@@ -87,14 +87,16 @@ export class ImportListPage {
   protected readonly sourceLabels = IMPORT_SOURCE_LABELS;
   protected readonly targetLabels = IMPORT_TARGET_LABELS;
 
-  protected readonly list = createListPage({
-    filters: {
+  protected readonly list = createListPage(
+    {
       status: oneOfThese(IMPORT_STATUSES),
       source: oneOfThese(IMPORT_SOURCES),
       target: oneOfThese(IMPORT_TARGETS),
     },
-    sortKeys: IMPORT_SORT_KEYS,
-    defaultSort: '-createdAt',
-    load: (query) => this.importService.list(query),
-  });
+    {
+      sortKeys: IMPORT_SORT_KEYS,
+      defaultSort: '-createdAt',
+      load: (query) => this.importService.list(query),
+    },
+  );
 }

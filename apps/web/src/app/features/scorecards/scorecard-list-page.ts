@@ -60,15 +60,17 @@ export class ScorecardListPage extends ScorecardPage {
   /** The quarter the answer covers (the current one when none is chosen) and whether it is still running. */
   protected readonly period = signal<{ quarter: string; open: boolean } | null>(null);
 
-  protected readonly list = createListPage({
-    filters: { quarter: (value: string) => (isQuarter(value) ? value : undefined) },
-    sortKeys: SCORECARD_SORT_KEYS,
-    defaultSort: 'name',
-    load: (query) =>
-      this.scorecards
-        .list(query)
-        .pipe(tap((page) => this.period.set({ quarter: page.quarter, open: page.open }))),
-  });
+  protected readonly list = createListPage(
+    { quarter: (value: string) => (isQuarter(value) ? value : undefined) },
+    {
+      sortKeys: SCORECARD_SORT_KEYS,
+      defaultSort: 'name',
+      load: (query) =>
+        this.scorecards
+          .list(query)
+          .pipe(tap((page) => this.period.set({ quarter: page.quarter, open: page.open }))),
+    },
+  );
   /** The export carries the view's quarter and search. */
   protected readonly exportParams = computed(() => ({
     quarter: isQuarter(this.list.filters().quarter) ? this.list.filters().quarter : undefined,

@@ -50,8 +50,8 @@ export class UserListPage {
     this.viewer.isAgencyUser() ? AGENCY_ROLES : ROLES,
   );
 
-  protected readonly list = createListPage({
-    filters: {
+  protected readonly list = createListPage(
+    {
       role: oneOfThese(ROLES),
       kind: oneOfThese(KINDS),
       agencyId: uuid,
@@ -61,10 +61,12 @@ export class UserListPage {
         return active === undefined ? undefined : active === 'true';
       },
     },
-    sortKeys: USER_SORT_KEYS,
-    defaultSort: 'name',
-    load: (query) => this.userService.list(query),
-  });
+    {
+      sortKeys: USER_SORT_KEYS,
+      defaultSort: 'name',
+      load: (query) => this.userService.list(query),
+    },
+  );
 
   protected openInvite(): void {
     void this.router.navigate(['invite'], { relativeTo: this.route });

@@ -16,17 +16,19 @@ const load = jest.fn((_query: object) => of(aPage([{ id: 'row-1' }])));
 @Component({ selector: 'ap-list-page-host', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class ListPageHost {
   readonly viewer = listViewer();
-  readonly list = createListPage({
-    filters: {
+  readonly list = createListPage(
+    {
       status: oneOfThese(['open', 'closed'] as const),
       ownerId: uuid,
       dueFrom: isoDate,
       overdue: onlyWhenTrue,
     },
-    sortKeys: ['name'],
-    defaultSort: 'name',
-    load,
-  });
+    {
+      sortKeys: ['name'],
+      defaultSort: 'name',
+      load,
+    },
+  );
 }
 
 describe('createListPage', () => {

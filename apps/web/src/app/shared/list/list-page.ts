@@ -12,13 +12,13 @@ export type FilterParser = (value: string) => unknown;
 /** The typed filters a list page's parsers make of the URL. */
 export type ParsedFilters<P extends Record<string, FilterParser>> = { [K in keyof P]: ReturnType<P[K]> };
 
-export interface ListPageConfig<P extends Record<string, FilterParser>, T> extends Omit<
-  ListQueryConfig<keyof P & string>,
-  'filters'
-> {
-  /** The page's filters by query parameter name, each with its parser (`uuid`, `isoDate`, `oneOfThese`…). */
-  filters: P;
-  load: (query: ParsedFilters<P> & ListParams & Pick<ListQuery, 'withTotal'>) => Observable<Page<T>>;
+export interface ListPageConfig<P extends Record<string, FilterParser>, T> {
+  sortKeys: ListQueryConfig<string>['sortKeys'];
+  defaultSort: string;
+  /** Filters typed as text (wait for typing to rest like the search). */
+  textFilters?: readonly NoInfer<keyof P & string>[];
+  pageSize?: number;
+  load: (query: ParsedFilters<NoInfer<P>> & ListParams & Pick<ListQuery, 'withTotal'>) => Observable<Page<T>>;
 }
 
 /**
@@ -29,9 +29,8 @@ export interface ListPageConfig<P extends Record<string, FilterParser>, T> exten
 export class ListPage<F extends string, T> extends ListQueryState<F> {
   readonly loader: ListLoader<T>;
 
-  constructor(config: ListPageConfig<Record<F, FilterParser>, T>) {
-    super({ ...config, filters: Object.keys(config.filters) as F[] });
-    const parsers = config.filters;
+  constructor(parsers: Record<F, FilterParser>, config: ListPageConfig<Record<F, FilterParser>, T>) {
+    super({ ...config, filters: Object.keys(parsers) as F[] });
     this.loader = createListLoader(
       this,
       (filters) => {
@@ -46,11 +45,17 @@ export class ListPage<F extends string, T> extends ListQueryState<F> {
   }
 }
 
-/** Creates a list page's state and loader (in a field initializer of the routed component). */
+/**
+ * Creates a list page's state and loader (in a field initializer of the routed component):
+ * `filters` by query parameter name, each with its parser (`uuid`, `isoDate`, `oneOfThese`…). They
+ * come first and apart, so `load` is typed with the filters they make.
+ */
 export function createListPage<P extends Record<string, FilterParser>, T>(
+  filters: P,
   config: ListPageConfig<P, T>,
 ): ListPage<keyof P & string, T> {
   return new ListPage<keyof P & string, T>(
+    filters,
     config as unknown as ListPageConfig<Record<keyof P & string, FilterParser>, T>,
   );
 }
