@@ -18,6 +18,34 @@ import { ROLE_PERMISSIONS } from '@agency-portal/shared';
 
 /** Test data only. */
 
+/** The in-house owner most records name. */
+const SAM_LEAD = { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' };
+
+/** What a draft and a submitted invoice both bill: one approved feed post, at the rate card's price. */
+const FEED_POST_LINE: InvoiceDraftDto['lines'][number] = {
+  rateCardItemId: 'item-1',
+  itemCode: 'POST',
+  description: 'Feed post',
+  unit: 'deliverable',
+  quantity: 1,
+  unitPriceMinor: 300000,
+  amountMinor: 300000,
+  deliverableId: 'deliverable-1',
+  deliverableTitle: 'Spring post 1',
+  briefId: 'brief-1',
+  goalId: 'goal-1',
+  goalName: 'Spring awareness',
+};
+
+/** That line's totals, with 10 % tax. */
+const FEED_POST_TOTALS = {
+  currency: 'KRW',
+  taxRateBp: 1000,
+  netMinor: 300000,
+  taxMinor: 30000,
+  grossMinor: 330000,
+} as const;
+
 /** One page of a list, the last unless a next cursor is given. */
 export function aPage<T>(items: T[], nextCursor: string | null = null): Page<T> {
   return { items, nextCursor, limit: 25 };
@@ -70,7 +98,7 @@ export function aContract(overrides: Partial<ContractDetailDto> = {}): ContractD
     agencyName: 'Bright Social',
     businessUnitId: 'unit-1',
     businessUnitName: 'Korea',
-    owner: { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' },
+    owner: { ...SAM_LEAD },
     reference: 'SOW-2026-014',
     title: 'Always-on social',
     scope: 'Three feed posts a week.',
@@ -110,7 +138,7 @@ export function aGoal(overrides: Partial<GoalDetailDto> = {}): GoalDetailDto {
     id: 'goal-1',
     businessUnitId: 'unit-1',
     businessUnitName: 'Korea',
-    owner: { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' },
+    owner: { ...SAM_LEAD },
     name: 'Spring awareness',
     description: '',
     kpiMetric: 'impressions',
@@ -164,7 +192,7 @@ export function aBrief(overrides: Partial<BriefDetailDto> = {}): BriefDetailDto 
     budgetOverride: null,
     sentAt: '2026-03-02T09:00:00.000Z',
     answeredAt: null,
-    createdBy: { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' },
+    createdBy: { ...SAM_LEAD },
     createdAt: '2026-03-01T09:00:00.000Z',
     updatedAt: '2026-03-02T09:00:00.000Z',
     specs: [
@@ -203,7 +231,7 @@ export function aDeliverable(overrides: Partial<DeliverableDetailDto> = {}): Del
     briefTitle: 'Spring launch reels',
     goals: [{ goalId: 'goal-1', goalName: 'Spring awareness' }],
     contractId: 'contract-1',
-    contractOwner: { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' },
+    contractOwner: { ...SAM_LEAD },
     agencyId: 'agency-1',
     agencyName: 'Bright Social',
     derivedFrom: null,
@@ -265,7 +293,7 @@ export function aComment(overrides: Partial<CommentDto> = {}): CommentDto {
     id: 'comment-1',
     versionId: 'version-1',
     parentId: null,
-    author: { id: 'user-2', name: 'Sam Lead', email: 'sam@brand.test' },
+    author: { ...SAM_LEAD },
     body: 'Make the logo larger.',
     pin: null,
     resolved: false,
@@ -279,27 +307,8 @@ export function anInvoiceDraft(overrides: Partial<InvoiceDraftDto> = {}): Invoic
   return {
     contractId: 'contract-1',
     contractReference: 'SOW-2026-014',
-    currency: 'KRW',
-    taxRateBp: 1000,
-    lines: [
-      {
-        rateCardItemId: 'item-1',
-        itemCode: 'POST',
-        description: 'Feed post',
-        unit: 'deliverable',
-        quantity: 1,
-        unitPriceMinor: 300000,
-        amountMinor: 300000,
-        deliverableId: 'deliverable-1',
-        deliverableTitle: 'Spring post 1',
-        briefId: 'brief-1',
-        goalId: 'goal-1',
-        goalName: 'Spring awareness',
-      },
-    ],
-    netMinor: 300000,
-    taxMinor: 30000,
-    grossMinor: 330000,
+    ...FEED_POST_TOTALS,
+    lines: [{ ...FEED_POST_LINE }],
     remainingDeliverables: 0,
     ...overrides,
   };
@@ -316,11 +325,7 @@ export function anInvoice(overrides: Partial<InvoiceDetailDto> = {}): InvoiceDet
     number: 'BS-0042',
     issueDate: '2026-05-02',
     dueDate: '2026-06-01',
-    currency: 'KRW',
-    netMinor: 300000,
-    taxRateBp: 1000,
-    taxMinor: 30000,
-    grossMinor: 330000,
+    ...FEED_POST_TOTALS,
     status: 'submitted',
     approvalsRequired: 1,
     approvalCount: 0,
@@ -345,19 +350,8 @@ export function anInvoice(overrides: Partial<InvoiceDetailDto> = {}): InvoiceDet
       {
         id: 'line-1',
         position: 0,
-        rateCardItemId: 'item-1',
-        itemCode: 'POST',
-        description: 'Feed post',
-        unit: 'deliverable',
-        quantity: 1,
-        unitPriceMinor: 300000,
+        ...FEED_POST_LINE,
         rateCardPriceMinor: 300000,
-        amountMinor: 300000,
-        deliverableId: 'deliverable-1',
-        deliverableTitle: 'Spring post 1',
-        briefId: 'brief-1',
-        goalId: 'goal-1',
-        goalName: 'Spring awareness',
         checks: { priceDeviationMinor: null, quantityBeyondSpec: null },
       },
     ],

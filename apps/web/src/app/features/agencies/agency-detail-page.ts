@@ -1,5 +1,5 @@
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
@@ -8,7 +8,6 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { AgencyDto } from '@agency-portal/shared';
 import { AGENCY_SERVICE_LABELS } from '../../shared/i18n/labels';
-import { filter, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
 import { Notifier } from '../../core/notify/notifier';
@@ -18,6 +17,7 @@ import { UserService } from '../users/user.service';
 import { UsersTable } from '../users/users-table';
 import { AGENCY_STATUS_LABELS } from './agency-labels';
 import { AgencyService } from './agency.service';
+import { createMutation } from '../../shared/ui/mutation';
 import { openReasonDialog } from '../../shared/ui/reason-dialog';
 
 /** People shown on an agency's page; the rest are a link away. */
@@ -65,7 +65,7 @@ export class AgencyDetailPage {
     // The first page; the users list has them all (linked below when there are more).
     (agencyId) => this.users.list({ agencyId, limit: AGENCY_USERS_SHOWN, withTotal: true }),
   );
-  protected readonly busy = signal(false);
+  protected readonly busy = createMutation();
 
   protected editAgency(): void {
     void this.router.navigate(['/agencies', this.id(), 'edit']);
@@ -76,48 +76,31 @@ export class AgencyDetailPage {
   }
 
   protected offboardAgency(agency: AgencyDto): void {
-    openReasonDialog(this.dialog, {
+    const reason = openReasonDialog(this.dialog, {
       title: $localize`Offboard ${agency.name}:name:?`,
       message: $localize`The agency’s users are signed out at once and can no longer sign in. Its history stays, and you can reactivate the agency later.`,
       hint: $localize`Recorded in the audit log.`,
       confirmLabel: $localize`Offboard`,
       destructive: true,
-    })
-      .pipe(
-        filter((reason): reason is string => !!reason),
-        switchMap((reason) => {
-          this.busy.set(true);
-          return this.agencies.offboard(agency.id, reason);
-        }),
-      )
-      .subscribe({
-        next: (updated) =>
-          this.applyStatusChange(updated, $localize`${updated.name}:name: has been offboarded.`),
-        error: () => this.busy.set(false),
-      });
+    });
+    this.busy.runConfirmed(reason, (given) => this.agencies.offboard(agency.id, given), {
+      next: (updated) =>
+        this.applyStatusChange(updated, $localize`${updated.name}:name: has been offboarded.`),
+    });
   }
 
   protected reactivateAgency(agency: AgencyDto): void {
-    openConfirmDialog(this.dialog, {
+    const confirmation = openConfirmDialog(this.dialog, {
       title: $localize`Reactivate ${agency.name}:name:?`,
       message: $localize`Its users can sign in again.`,
       confirmLabel: $localize`Reactivate`,
-    })
-      .pipe(
-        filter(Boolean),
-        switchMap(() => {
-          this.busy.set(true);
-          return this.agencies.reactivate(agency.id);
-        }),
-      )
-      .subscribe({
-        next: (updated) => this.applyStatusChange(updated, $localize`${updated.name}:name: is active again.`),
-        error: () => this.busy.set(false),
-      });
+    });
+    this.busy.runConfirmed(confirmation, () => this.agencies.reactivate(agency.id), {
+      next: (updated) => this.applyStatusChange(updated, $localize`${updated.name}:name: is active again.`),
+    });
   }
 
   private applyStatusChange(updated: AgencyDto, message: string): void {
-    this.busy.set(false);
     this.agency.set(updated);
     this.agencyUsers.reload();
     this.notifier.success(message);

@@ -1,12 +1,11 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Lookups } from '../../core/lookups/lookups';
 import { LookupField } from '../../shared/forms/lookup-field';
-import type { AgencyDto, AgencyService, ApiErrorBody, CreateAgencyRequest } from '@agency-portal/shared';
+import type { AgencyDto, AgencyService, CreateAgencyRequest } from '@agency-portal/shared';
 import { AGENCY_SERVICES, TEXT_LIMITS } from '@agency-portal/shared';
 import { AGENCY_SERVICE_LABELS } from '../../shared/i18n/labels';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
@@ -14,14 +13,15 @@ import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { nonEmptyArray, notBlank } from '../../shared/forms/validators';
 import { FormErrorSummary } from '../../shared/forms/form-error-summary';
+import { FormActions, RecordForm } from '../../shared/forms/record-form';
 
 /** Name, legal name, services and the in-house relationship owner of an agency. */
 @Component({
   selector: 'ap-agency-form',
   imports: [
+    FormActions,
     FormErrorSummary,
     FormErrorAlert,
-    MatButtonModule,
     MatChipsModule,
     MatFormFieldModule,
     LookupField,
@@ -30,16 +30,11 @@ import { FormErrorSummary } from '../../shared/forms/form-error-summary';
     ValidationMessagePipe,
   ],
   templateUrl: './agency-form.html',
-  styleUrl: './agency-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class AgencyForm {
+export class AgencyForm extends RecordForm<CreateAgencyRequest> {
   /** The agency being edited; null to create one. */
   readonly agency = input<AgencyDto | null>(null);
-  readonly saving = input(false);
-  readonly serverError = input<ApiErrorBody | null>(null);
-  readonly save = output<CreateAgencyRequest>();
-  readonly cancelled = output();
 
   protected readonly lookups = inject(Lookups);
   /** Active in-house people may own a relationship (a current owner who left still shows). */
@@ -55,6 +50,7 @@ export class AgencyForm {
   protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 
   constructor() {
+    super();
     effect(() => {
       const agency = this.agency();
       untracked(() =>

@@ -1,17 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
 import { AGENCY_SERVICES, AGENCY_SORT_KEYS, AGENCY_STATUSES } from '@agency-portal/shared';
-import { AuthService } from '../../core/auth/auth.service';
 import { Lookups } from '../../core/lookups/lookups';
 import { LookupField } from '../../shared/forms/lookup-field';
 import { AGENCY_SERVICE_LABELS } from '../../shared/i18n/labels';
+import { OptionFilter, StatusFilter } from '../../shared/list/filter-fields';
 import { ListFilters } from '../../shared/list/list-filters';
-import { createListLoader } from '../../shared/list/list-loader';
-import { listQueryState, oneOf, uuid } from '../../shared/list/list-query-state';
+import { uuid } from '../../shared/list/list-query-state';
+import { createListPage, listViewer, oneOfThese } from '../../shared/list/list-page';
 import { ListView } from '../../shared/list/list-view';
 import { AgenciesTable } from './agencies-table';
 import { AGENCY_STATUS_LABELS } from './agency-labels';
@@ -26,9 +24,9 @@ import { AgencyService } from './agency.service';
     ListView,
     LookupField,
     MatButtonModule,
-    MatFormFieldModule,
-    MatSelectModule,
+    OptionFilter,
     ReactiveFormsModule,
+    StatusFilter,
   ],
   template: `
     <section class="ap-page">
@@ -53,24 +51,20 @@ import { AgencyService } from './agency.service';
         searchPlaceholder="Name or legal name"
         i18n-searchPlaceholder
       >
-        <mat-form-field>
-          <mat-label i18n>Status</mat-label>
-          <mat-select [formControl]="list.form.controls.status">
-            <mat-option i18n value="">Any status</mat-option>
-            @for (status of statuses; track status) {
-              <mat-option [value]="status">{{ statusLabels[status] }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label i18n>Service</mat-label>
-          <mat-select [formControl]="list.form.controls.service">
-            <mat-option i18n value="">Any service</mat-option>
-            @for (service of services; track service) {
-              <mat-option [value]="service">{{ serviceLabels[service] }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <ap-status-filter
+          [statuses]="statuses"
+          [labels]="statusLabels"
+          [control]="list.form.controls.status"
+        />
+        <ap-option-filter
+          label="Service"
+          i18n-label
+          anyLabel="Any service"
+          i18n-anyLabel
+          [options]="services"
+          [labels]="serviceLabels"
+          [control]="list.form.controls.service"
+        />
         @if (canReadUsers()) {
           <ap-lookup-field
             label="Relationship owner"
@@ -85,7 +79,7 @@ import { AgencyService } from './agency.service';
         }
       </ap-list-filters>
 
-      <ap-list-view [list]="list" [loader]="agencies" loadingLabel="Loading agencies" i18n-loadingLabel>
+      <ap-list-view [list]="list" [loader]="list.loader" loadingLabel="Loading agencies" i18n-loadingLabel>
         <div listEmpty>
           <p i18n>No agencies yet.</p>
           @if (canManage()) {
@@ -93,7 +87,7 @@ import { AgencyService } from './agency.service';
           }
         </div>
         <ap-agencies-table
-          [agencies]="agencies.items()"
+          [agencies]="list.loader.items()"
           [sort]="list.sortState()"
           (sortChange)="list.setSort($event)"
         />
@@ -103,10 +97,10 @@ import { AgencyService } from './agency.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AgencyListPage {
-  private readonly auth = inject(AuthService);
   private readonly service = inject(AgencyService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly viewer = listViewer();
   protected readonly lookups = inject(Lookups);
 
   protected readonly statuses = AGENCY_STATUSES;
@@ -114,21 +108,19 @@ export class AgencyListPage {
   protected readonly services = AGENCY_SERVICES;
   protected readonly serviceLabels = AGENCY_SERVICE_LABELS;
   protected readonly inHouse = { kind: 'in_house' } as const;
-  protected readonly canManage = computed(() => this.auth.hasPermission('agency:manage'));
-  protected readonly canReadUsers = computed(() => this.auth.hasPermission('user:read'));
-  protected readonly list = listQueryState({
-    filters: ['status', 'service', 'relationshipOwnerId'] as const,
-    sortKeys: AGENCY_SORT_KEYS,
-    defaultSort: 'name',
-  });
-  protected readonly agencies = createListLoader(
-    this.list,
-    (filters) => ({
-      status: oneOf(AGENCY_STATUSES, filters.status),
-      service: oneOf(AGENCY_SERVICES, filters.service),
-      relationshipOwnerId: uuid(filters.relationshipOwnerId),
-    }),
-    (query) => this.service.list(query),
+  protected readonly canManage = this.viewer.can('agency:manage');
+  protected readonly canReadUsers = this.viewer.can('user:read');
+  protected readonly list = createListPage(
+    {
+      status: oneOfThese(AGENCY_STATUSES),
+      service: oneOfThese(AGENCY_SERVICES),
+      relationshipOwnerId: uuid,
+    },
+    {
+      sortKeys: AGENCY_SORT_KEYS,
+      defaultSort: 'name',
+      load: (query) => this.service.list(query),
+    },
   );
 
   protected openNewAgency(): void {

@@ -1,13 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { MatCardModule } from '@angular/material/card';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Router } from '@angular/router';
-import type { ApiErrorBody, UpsertApprovalPolicyRequest } from '@agency-portal/shared';
+import type { UpsertApprovalPolicyRequest } from '@agency-portal/shared';
 import { type Observable, map } from 'rxjs';
 import { createLoader } from '../../core/data/loader';
-import { toApiError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
-import { LoadError } from '../../shared/ui/load-error';
+import { EditFormTemplate, EditPage } from '../../shared/forms/edit-page';
+import { createMutation } from '../../shared/ui/mutation';
 import { BusinessUnitService } from '../business-units/business-unit.service';
 import { ContractService } from '../contracts/contract.service';
 import { ApprovalPolicyForm } from './approval-policy-form';
@@ -24,53 +22,41 @@ interface Target {
  */
 @Component({
   selector: 'ap-approval-policy-edit-page',
-  imports: [ApprovalPolicyForm, LoadError, MatCardModule, MatProgressBarModule],
+  imports: [ApprovalPolicyForm, EditFormTemplate, EditPage],
   template: `
-    <section class="ap-page ap-page--form">
-      <header class="ap-page-header">
-        <div>
-          @if (existing()) {
-            <h1 i18n>Edit approval policy</h1>
-          } @else {
-            <h1 i18n>New approval policy</h1>
-          }
-          <p class="ap-subtitle">
-            @if (targetName.value(); as name) {
-              @if (scope() === 'contract') {
-                <ng-container i18n>Override for contract {{ name }}</ng-container>
-              } @else {
-                <ng-container i18n>For {{ name }} and the units inheriting from it</ng-container>
-              }
-            }
-          </p>
-        </div>
-      </header>
-      <div class="ap-progress-slot">
-        @if (loading() || saving()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading" i18n-aria-label />
+    <ap-edit-page
+      [busy]="loading() || saving.pending()"
+      [loadError]="loadError()"
+      [ready]="ready()"
+      [maxWidth]="1000"
+      (retry)="reloadAll()"
+    >
+      <div editPageHeader>
+        @if (existing()) {
+          <h1 i18n>Edit approval policy</h1>
+        } @else {
+          <h1 i18n>New approval policy</h1>
         }
+        <p class="ap-subtitle">
+          @if (targetName.value(); as name) {
+            @if (scope() === 'contract') {
+              <ng-container i18n>Override for contract {{ name }}</ng-container>
+            } @else {
+              <ng-container i18n>For {{ name }} and the units inheriting from it</ng-container>
+            }
+          }
+        </p>
       </div>
-      @if (loadError(); as error) {
-        <ap-load-error [error]="error" (retry)="reloadAll()" />
-      } @else if (ready()) {
-        <mat-card appearance="outlined">
-          <mat-card-content>
-            <ap-approval-policy-form
-              [policy]="existing()"
-              [saving]="saving()"
-              [serverError]="serverError()"
-              (save)="savePolicy($event)"
-              (cancelled)="leave()"
-            />
-          </mat-card-content>
-        </mat-card>
-      }
-    </section>
-  `,
-  styles: `
-    .ap-page--form {
-      max-width: 1000px;
-    }
+      <ng-template apEditForm>
+        <ap-approval-policy-form
+          [policy]="existing()"
+          [saving]="saving.pending()"
+          [serverError]="saving.error()"
+          (save)="savePolicy($event)"
+          (cancelled)="leave()"
+        />
+      </ng-template>
+    </ap-edit-page>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -110,21 +96,15 @@ export class ApprovalPolicyEditPage {
   protected readonly loading = computed(() => this.current.loading() || this.targetName.loading());
   protected readonly loadError = computed(() => this.current.error() ?? this.targetName.error());
   protected readonly ready = computed(() => this.current.value() !== undefined);
-  protected readonly saving = signal(false);
-  protected readonly serverError = signal<ApiErrorBody | null>(null);
+  protected readonly saving = createMutation();
 
   protected savePolicy(request: UpsertApprovalPolicyRequest): void {
     const { scope, id } = this.target();
-    this.saving.set(true);
-    this.serverError.set(null);
-    this.policies.save(scope, id, request).subscribe({
+    this.saving.run(this.policies.save(scope, id, request), {
+      leaves: true,
       next: (policy) => {
         this.notifier.success($localize`Policy “${policy.name}:name:” saved.`);
         this.leave();
-      },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.serverError.set(toApiError(error));
       },
     });
   }

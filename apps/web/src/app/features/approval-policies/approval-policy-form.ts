@@ -7,7 +7,6 @@ import {
   effect,
   inject,
   input,
-  output,
   untracked,
   viewChildren,
 } from '@angular/core';
@@ -25,12 +24,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type {
-  ApiErrorBody,
-  ApprovalPolicyDto,
-  ApprovalStepDto,
-  UpsertApprovalPolicyRequest,
-} from '@agency-portal/shared';
+import type { ApprovalPolicyDto, ApprovalStepDto, UpsertApprovalPolicyRequest } from '@agency-portal/shared';
 import { Lookups } from '../../core/lookups/lookups';
 import { LookupChips } from '../../shared/forms/lookup-chips';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
@@ -40,6 +34,7 @@ import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { nonEmptyArray, notBlank, wholeNumber } from '../../shared/forms/validators';
 import { NUMBER_LIMITS, TEXT_LIMITS } from '@agency-portal/shared';
 import { FormErrorSummary } from '../../shared/forms/form-error-summary';
+import { FormActions, RecordForm } from '../../shared/forms/record-form';
 
 type ApproverRole = NonNullable<ApprovalStepDto['approverRole']>;
 /** The contract's owner, a role whose members decide, or 'users': the named people. */
@@ -101,6 +96,7 @@ function kindOf(step: ApprovalStepDto): ApproverKind {
 @Component({
   selector: 'ap-approval-policy-form',
   imports: [
+    FormActions,
     FormErrorSummary,
     LookupChips,
     FormErrorAlert,
@@ -116,14 +112,10 @@ function kindOf(step: ApprovalStepDto): ApproverKind {
   styleUrl: './approval-policy-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ApprovalPolicyForm {
+export class ApprovalPolicyForm extends RecordForm<UpsertApprovalPolicyRequest> {
   protected readonly stepLabel = (number: number): string => $localize`Step ${number}:number:`;
   /** The policy being edited; null to create one. */
   readonly policy = input<ApprovalPolicyDto | null>(null);
-  readonly saving = input(false);
-  readonly serverError = input<ApiErrorBody | null>(null);
-  readonly save = output<UpsertApprovalPolicyRequest>();
-  readonly cancelled = output();
 
   protected readonly lookups = inject(Lookups);
   /** Active in-house people may be named as approvers. */
@@ -146,6 +138,7 @@ export class ApprovalPolicyForm {
   });
 
   constructor() {
+    super();
     effect(() => {
       const policy = this.policy();
       untracked(() => this.fillFrom(policy));

@@ -1,14 +1,12 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { computed, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { BriefDetailDto, Permission, SessionUser } from '@agency-portal/shared';
-import { can } from '@agency-portal/shared';
+import type { BriefDetailDto, SessionUser } from '@agency-portal/shared';
 import { of, throwError } from 'rxjs';
-import { AuthService } from '../../core/auth/auth.service';
 import { Notifier } from '../../core/notify/notifier';
 import { openDialogText, pressInDialog } from '../../testing/dialogs';
 import { aBrief, aContract, aSessionUser } from '../../testing/fixtures';
+import { provideSignedIn } from '../../testing/auth';
 import { ContractService } from '../contracts/contract.service';
 import { BriefDetailPage } from './brief-detail-page';
 import { BriefService } from './brief.service';
@@ -25,7 +23,6 @@ async function renderPage(
   accept: jest.Mock = jest.fn(() => of(brief)),
   send: jest.Mock = jest.fn(() => of(brief)),
 ): Promise<{ fixture: ComponentFixture<BriefDetailPage>; element: HTMLElement }> {
-  const current = signal<SessionUser | null>(user);
   TestBed.configureTestingModule({
     imports: [BriefDetailPage],
     providers: [
@@ -33,14 +30,7 @@ async function renderPage(
       { provide: BriefService, useValue: { get: () => of(brief), accept, send } },
       { provide: ContractService, useValue: { get: () => of(CONTRACT) } },
       { provide: Notifier, useValue: { success: jest.fn(), error: jest.fn() } },
-      {
-        provide: AuthService,
-        useValue: {
-          user: current,
-          isSignedIn: computed(() => current() !== null),
-          hasPermission: (permission: Permission) => can(user.role, permission),
-        },
-      },
+      provideSignedIn(user),
     ],
   });
   const fixture = TestBed.createComponent(BriefDetailPage);

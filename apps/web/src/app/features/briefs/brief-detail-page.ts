@@ -17,15 +17,16 @@ import { Router, RouterLink } from '@angular/router';
 import type { BriefAction, BriefDetailDto } from '@agency-portal/shared';
 import { formatMoney, isKnownCurrency } from '@agency-portal/shared';
 import { BRIEF_STATUS_LABELS, CHANNEL_LABELS, FUNNEL_STAGE_LABELS } from '../../shared/i18n/labels';
-import { type Observable, filter, switchMap } from 'rxjs';
+import { filter } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
-import { apiErrorBodyOf, describeError } from '../../core/http/api-error';
+import { describeError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
 import { formatDate } from '../../shared/format/date-format';
 import { MoneyPipe } from '../../shared/money/money.pipe';
 import { openConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { LoadError } from '../../shared/ui/load-error';
+import { type MutationRun, createMutation } from '../../shared/ui/mutation';
 import { openReasonDialog } from '../../shared/ui/reason-dialog';
 import { StatusChip } from '../../shared/ui/status-chip';
 import { ContractService } from '../contracts/contract.service';
@@ -125,7 +126,7 @@ export class BriefDetailPage {
     return !!brief && mayOverride && !brief.budgetOverride && exceedsBudgetCap(brief, this.budget());
   });
   protected readonly hasDeliverables = computed(() => (this.brief.value()?.deliverables.length ?? 0) > 0);
-  protected readonly busy = signal(false);
+  protected readonly busy = createMutation();
   protected readonly capRefusal = signal<CapRefusal | null>(null);
 
   protected runBriefAction(action: BriefAction, brief: BriefDetailDto): void {
@@ -149,32 +150,36 @@ export class BriefDetailPage {
         this.cancelBrief(brief);
         return;
       case 'complete':
-        this.applyAction(this.briefs.complete(brief.id), $localize`Brief marked complete.`);
+        this.busy.run(this.briefs.complete(brief.id), this.updated($localize`Brief marked complete.`));
         return;
     }
   }
 
   private overrideBudget(brief: BriefDetailDto): void {
-    openReasonDialog(this.dialog, {
+    const reason = openReasonDialog(this.dialog, {
       title: $localize`Override the budget cap?`,
       message: $localize`Accepting “${brief.title}:title:” would take ${brief.contractReference}:reference: past its budget cap. Say why the brief may go ahead anyway.`,
       hint: $localize`Recorded on the brief and in the audit log.`,
       confirmLabel: $localize`Override budget`,
-    })
-      .pipe(filter((reason): reason is string => !!reason))
-      .subscribe((reason) =>
-        this.applyAction(this.briefs.overrideBudget(brief.id, reason), $localize`Budget override recorded.`),
-      );
+    });
+    this.busy.runConfirmed(
+      reason,
+      (given) => this.briefs.overrideBudget(brief.id, given),
+      this.updated($localize`Budget override recorded.`),
+    );
   }
 
   private sendBrief(brief: BriefDetailDto): void {
-    openConfirmDialog(this.dialog, {
+    const confirmation = openConfirmDialog(this.dialog, {
       title: $localize`Send “${brief.title}:title:” to ${brief.agencyName}:agency:?`,
       message: $localize`The agency is notified and can accept or decline it. Once sent, the brief can no longer be edited; you can still cancel it.`,
       confirmLabel: $localize`Send brief`,
-    })
-      .pipe(filter((confirmed) => confirmed))
-      .subscribe(() => this.applyAction(this.briefs.send(brief.id), $localize`Brief sent to the agency.`));
+    });
+    this.busy.runConfirmed(
+      confirmation,
+      () => this.briefs.send(brief.id),
+      this.updated($localize`Brief sent to the agency.`),
+    );
   }
 
   private acceptBrief(brief: BriefDetailDto): void {
@@ -193,15 +198,12 @@ export class BriefDetailPage {
   }
 
   private postAcceptance(brief: BriefDetailDto): void {
-    this.busy.set(true);
     this.capRefusal.set(null);
-    this.briefs.accept(brief.id).subscribe({
+    this.busy.run(this.briefs.accept(brief.id), {
       next: (updated) =>
         this.showUpdated(updated, $localize`Brief accepted. Its deliverables are ready for work.`),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        const body = apiErrorBodyOf(error);
-        if (body?.code === 'invalid_state' && body.details && 'capMinor' in body.details) {
+      error: (body, error) => {
+        if (body.code === 'invalid_state' && body.details && 'capMinor' in body.details) {
           this.capRefusal.set({
             message: body.message,
             capMinor: minorOf(body.details, 'capMinor'),
@@ -217,48 +219,39 @@ export class BriefDetailPage {
   }
 
   private declineBrief(brief: BriefDetailDto): void {
-    openReasonDialog(this.dialog, {
+    const reason = openReasonDialog(this.dialog, {
       title: $localize`Decline this brief?`,
       message: $localize`The brand sees your reason for declining “${brief.title}:title:”.`,
       confirmLabel: $localize`Decline`,
       destructive: true,
-    })
-      .pipe(filter((reason): reason is string => !!reason))
-      .subscribe((reason) =>
-        this.applyAction(this.briefs.decline(brief.id, reason), $localize`Brief declined.`),
-      );
+    });
+    this.busy.runConfirmed(
+      reason,
+      (given) => this.briefs.decline(brief.id, given),
+      this.updated($localize`Brief declined.`),
+    );
   }
 
   private cancelBrief(brief: BriefDetailDto): void {
-    openConfirmDialog(this.dialog, {
+    const confirmation = openConfirmDialog(this.dialog, {
       title: $localize`Cancel this brief?`,
       message: $localize`“${brief.title}:title:” stops here; its estimate no longer counts against the contract.`,
       confirmLabel: $localize`Cancel brief`,
       destructive: true,
-    })
-      .pipe(
-        filter((confirmed) => confirmed),
-        switchMap(() => {
-          this.busy.set(true);
-          return this.briefs.cancel(brief.id);
-        }),
-      )
-      .subscribe({
-        next: (updated) => this.showUpdated(updated, $localize`Brief cancelled.`),
-        error: () => this.busy.set(false),
-      });
+    });
+    this.busy.runConfirmed(
+      confirmation,
+      () => this.briefs.cancel(brief.id),
+      this.updated($localize`Brief cancelled.`),
+    );
   }
 
-  private applyAction(request: Observable<BriefDetailDto>, message: string): void {
-    this.busy.set(true);
-    request.subscribe({
-      next: (updated) => this.showUpdated(updated, message),
-      error: () => this.busy.set(false),
-    });
+  /** An action's answer: the brief as it now stands (the interceptor says why one failed). */
+  private updated(message: string): MutationRun<BriefDetailDto> {
+    return { next: (updated) => this.showUpdated(updated, message) };
   }
 
   private showUpdated(updated: BriefDetailDto, message: string): void {
-    this.busy.set(false);
     this.capRefusal.set(null);
     this.brief.set(updated);
     // Accepting, cancelling or completing changes what the contract has committed.

@@ -1,15 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
-import { MatCardModule } from '@angular/material/card';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { ApiErrorBody, CreateBriefRequest } from '@agency-portal/shared';
+import type { CreateBriefRequest } from '@agency-portal/shared';
 import { canDoBriefAction } from '@agency-portal/shared';
 import { BRIEF_STATUS_LABELS } from '../../shared/i18n/labels';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
-import { toApiError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
+import { EditFormTemplate, EditPage } from '../../shared/forms/edit-page';
 import { LoadError } from '../../shared/ui/load-error';
+import { createMutation } from '../../shared/ui/mutation';
 import { ContractService } from '../contracts/contract.service';
 import { BriefForm } from './brief-form';
 import { BriefService } from './brief.service';
@@ -17,62 +16,54 @@ import { BriefService } from './brief.service';
 /** Drafts (/briefs/new, optionally ?contractId=) or edits a draft (/briefs/:id/edit). */
 @Component({
   selector: 'ap-brief-edit-page',
-  imports: [BriefForm, LoadError, MatCardModule, MatProgressBarModule, RouterLink],
+  imports: [BriefForm, EditFormTemplate, EditPage, LoadError, RouterLink],
   template: `
-    <section class="ap-page ap-page--form">
-      <header class="ap-page-header">
-        <div>
-          @if (id()) {
-            <h1 i18n>Edit brief</h1>
-          } @else {
-            <h1 i18n>New brief</h1>
-          }
-          @if (brief.value(); as current) {
-            <p class="ap-subtitle">{{ current.contractReference }} · {{ current.title }}</p>
-          } @else {
-            <p i18n class="ap-subtitle">
-              New briefs start as drafts; the agency sees them once you send them.
-            </p>
-          }
-        </div>
-      </header>
-      <div class="ap-progress-slot">
-        @if (loading() || saving()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading" i18n-aria-label />
+    <ap-edit-page
+      [busy]="loading() || saving.pending()"
+      [loadError]="loadError()"
+      [blocked]="lockedStatus() !== null"
+      [ready]="ready()"
+      [maxWidth]="1100"
+      (retry)="reloadAll()"
+    >
+      <div editPageHeader>
+        @if (id()) {
+          <h1 i18n>Edit brief</h1>
+        } @else {
+          <h1 i18n>New brief</h1>
+        }
+        @if (brief.value(); as current) {
+          <p class="ap-subtitle">{{ current.contractReference }} · {{ current.title }}</p>
+        } @else {
+          <p i18n class="ap-subtitle">New briefs start as drafts; the agency sees them once you send them.</p>
         }
       </div>
-      @if (loadError(); as error) {
-        <ap-load-error [error]="error" (retry)="reloadAll()" />
-      } @else if (lockedStatus(); as status) {
-        <div class="ap-notice" role="status">
-          <ng-container i18n>Only drafts can be edited. This brief is now “{{ status }}”.</ng-container>
-          <a i18n [routerLink]="['/briefs', id()]">Back to the brief</a>
-        </div>
-      } @else if (ready()) {
+      <div editPageBlocked>
+        @if (lockedStatus(); as status) {
+          <div class="ap-notice" role="status">
+            <ng-container i18n>Only drafts can be edited. This brief is now “{{ status }}”.</ng-container>
+            <a i18n [routerLink]="['/briefs', id()]">Back to the brief</a>
+          </div>
+        }
+      </div>
+      <div editPageNotice>
         @if (contract.error(); as error) {
           <ap-load-error [error]="error" (retry)="contract.reload()" />
         }
-        <mat-card appearance="outlined">
-          <mat-card-content>
-            <ap-brief-form
-              [brief]="brief.value() ?? null"
-              [contract]="chosenContract()"
-              [initialContractId]="contractId() ?? null"
-              [saving]="saving()"
-              [serverError]="serverError()"
-              (contractChange)="selectedContractId.set($event)"
-              (save)="saveBrief($event)"
-              (cancelled)="leave()"
-            />
-          </mat-card-content>
-        </mat-card>
-      }
-    </section>
-  `,
-  styles: `
-    .ap-page--form {
-      max-width: 1100px;
-    }
+      </div>
+      <ng-template apEditForm>
+        <ap-brief-form
+          [brief]="brief.value() ?? null"
+          [contract]="chosenContract()"
+          [initialContractId]="contractId() ?? null"
+          [saving]="saving.pending()"
+          [serverError]="saving.error()"
+          (contractChange)="selectedContractId.set($event)"
+          (save)="saveBrief($event)"
+          (cancelled)="leave()"
+        />
+      </ng-template>
+    </ap-edit-page>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -114,8 +105,7 @@ export class BriefEditPage {
       ? BRIEF_STATUS_LABELS[brief.status]
       : null;
   });
-  protected readonly saving = signal(false);
-  protected readonly serverError = signal<ApiErrorBody | null>(null);
+  protected readonly saving = createMutation();
 
   constructor() {
     // Editing: the brief's contract is the chosen one.
@@ -129,18 +119,12 @@ export class BriefEditPage {
 
   protected saveBrief(request: CreateBriefRequest): void {
     const id = this.id();
-    this.saving.set(true);
-    this.serverError.set(null);
     const { contractId: _contractId, ...changes } = request;
-    const save = id ? this.briefs.update(id, changes) : this.briefs.create(request);
-    save.subscribe({
+    this.saving.run(id ? this.briefs.update(id, changes) : this.briefs.create(request), {
+      leaves: true,
       next: (brief) => {
         this.notifier.success($localize`Brief “${brief.title}:title:” saved as a draft.`);
         void this.router.navigate(['/briefs', brief.id]);
-      },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.serverError.set(toApiError(error));
       },
     });
   }

@@ -29,7 +29,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type {
-  ApiErrorBody,
   BriefDetailDto,
   Channel,
   ContractDetailDto,
@@ -50,6 +49,7 @@ import { MoneyInput } from '../../shared/money/money-input';
 import { MoneyPipe } from '../../shared/money/money.pipe';
 import { briefEstimateMinor, specEstimateMinor } from './brief-estimate';
 import { FormErrorSummary } from '../../shared/forms/form-error-summary';
+import { FormActions, RecordForm } from '../../shared/forms/record-form';
 
 type SpecRow = FormGroup<{
   rateCardItemId: FormControl<string>;
@@ -80,6 +80,7 @@ export function keyMessagesFrom(text: string): string[] {
 @Component({
   selector: 'ap-brief-form',
   imports: [
+    FormActions,
     FormErrorSummary,
     PercentPipe,
     FormErrorAlert,
@@ -98,7 +99,7 @@ export function keyMessagesFrom(text: string): string[] {
   styleUrl: './brief-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class BriefForm {
+export class BriefForm extends RecordForm<CreateBriefRequest> {
   protected readonly specLabel = (number: number): string => $localize`Deliverable spec ${number}:number:`;
   /** The brief being edited; null to draft a new one. */
   readonly brief = input<BriefDetailDto | null>(null);
@@ -106,12 +107,8 @@ export class BriefForm {
   readonly contract = input<ContractDetailDto | null>(null);
   /** Contract to choose at first when drafting (from ?contractId=). */
   readonly initialContractId = input<string | null>(null);
-  readonly saving = input(false);
-  readonly serverError = input<ApiErrorBody | null>(null);
-  readonly save = output<CreateBriefRequest>();
   /** The chosen contract, so the page can load its allocations and rate card. */
   readonly contractChange = output<string>();
-  readonly cancelled = output();
 
   protected readonly lookups = inject(Lookups);
   /** Briefs are drafted under active contracts (the brief's own stays shown when it is not). */
@@ -162,6 +159,7 @@ export class BriefForm {
   });
 
   constructor() {
+    super();
     this.form.controls.contractId.valueChanges
       .pipe(distinctUntilChanged(), takeUntilDestroyed())
       .subscribe((contractId) => this.contractChange.emit(contractId));

@@ -1,18 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { ReactiveFormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
-import { BRIEF_SORT_KEYS, BRIEF_STATUSES, isAgencyRole } from '@agency-portal/shared';
-import { AuthService } from '../../core/auth/auth.service';
-import { Lookups } from '../../core/lookups/lookups';
-import { LookupField } from '../../shared/forms/lookup-field';
+import { BRIEF_SORT_KEYS, BRIEF_STATUSES } from '@agency-portal/shared';
 import { BRIEF_STATUS_LABELS } from '../../shared/i18n/labels';
+import { DateRangeFilter, LookupFilter, StatusFilter } from '../../shared/list/filter-fields';
 import { ListFilters } from '../../shared/list/list-filters';
-import { createListLoader } from '../../shared/list/list-loader';
-import { isoDate, listQueryState, oneOf, uuid } from '../../shared/list/list-query-state';
+import { createListPage, listViewer, oneOfThese } from '../../shared/list/list-page';
+import { isoDate, uuid } from '../../shared/list/list-query-state';
 import { ListView } from '../../shared/list/list-view';
 import { BriefService } from './brief.service';
 import { BriefsTable } from './briefs-table';
@@ -20,55 +14,37 @@ import { BriefsTable } from './briefs-table';
 /** /briefs: the briefs, searchable by title or contract reference, filtered through the URL. */
 @Component({
   selector: 'ap-brief-list-page',
-  imports: [
-    BriefsTable,
-    ListFilters,
-    ListView,
-    LookupField,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-  ],
+  imports: [BriefsTable, DateRangeFilter, ListFilters, ListView, LookupFilter, MatButtonModule, StatusFilter],
   templateUrl: './brief-list-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class BriefListPage {
-  private readonly auth = inject(AuthService);
   private readonly briefService = inject(BriefService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  protected readonly lookups = inject(Lookups);
+  private readonly viewer = listViewer();
 
   protected readonly statuses = BRIEF_STATUSES;
   protected readonly statusLabels = BRIEF_STATUS_LABELS;
-  protected readonly canManage = computed(() => this.auth.hasPermission('brief:manage'));
-  protected readonly isAgencyUser = computed(() => {
-    const user = this.auth.user();
-    return user !== null && isAgencyRole(user.role);
-  });
-  protected readonly showContractFilter = computed(() => this.auth.hasPermission('contract:read'));
-  protected readonly showAgencyFilter = computed(
-    () => !this.isAgencyUser() && this.auth.hasPermission('agency:read'),
-  );
+  protected readonly canManage = this.viewer.can('brief:manage');
+  protected readonly isAgencyUser = this.viewer.isAgencyUser;
+  protected readonly showContractFilter = this.viewer.can('contract:read');
+  protected readonly showAgencyFilter = this.viewer.inHouseCan('agency:read');
 
-  protected readonly list = listQueryState({
-    filters: ['contractId', 'agencyId', 'status', 'dueFrom', 'dueTo', 'goalId'] as const,
-    sortKeys: BRIEF_SORT_KEYS,
-    defaultSort: 'dueDate',
-  });
-  protected readonly briefs = createListLoader(
-    this.list,
-    (filters) => ({
-      contractId: uuid(filters.contractId),
-      agencyId: uuid(filters.agencyId),
-      status: oneOf(BRIEF_STATUSES, filters.status),
-      dueFrom: isoDate(filters.dueFrom),
-      dueTo: isoDate(filters.dueTo),
-      goalId: uuid(filters.goalId),
-    }),
-    (query) => this.briefService.list(query),
+  protected readonly list = createListPage(
+    {
+      contractId: uuid,
+      agencyId: uuid,
+      status: oneOfThese(BRIEF_STATUSES),
+      dueFrom: isoDate,
+      dueTo: isoDate,
+      goalId: uuid,
+    },
+    {
+      sortKeys: BRIEF_SORT_KEYS,
+      defaultSort: 'dueDate',
+      load: (query) => this.briefService.list(query),
+    },
   );
 
   protected openNewBrief(): void {

@@ -5,22 +5,15 @@ import {
   effect,
   inject,
   input,
-  output,
   untracked,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Lookups } from '../../core/lookups/lookups';
 import { LookupField } from '../../shared/forms/lookup-field';
-import type {
-  ApiErrorBody,
-  BusinessUnitDto,
-  CreateBusinessUnitRequest,
-  OperatingModel,
-} from '@agency-portal/shared';
+import type { BusinessUnitDto, CreateBusinessUnitRequest, OperatingModel } from '@agency-portal/shared';
 import { OPERATING_MODELS, TEXT_LIMITS } from '@agency-portal/shared';
 import { OPERATING_MODEL_LABELS } from '../../shared/i18n/labels';
 import { FormErrorAlert } from '../../shared/forms/form-error-alert';
@@ -28,15 +21,16 @@ import { serverErrorsOn } from '../../shared/forms/server-errors';
 import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
 import { FormErrorSummary } from '../../shared/forms/form-error-summary';
+import { FormActions, RecordForm } from '../../shared/forms/record-form';
 
 /** Name, operating model and parent of a business unit. */
 @Component({
   selector: 'ap-business-unit-form',
   imports: [
+    FormActions,
     FormErrorSummary,
     FormErrorAlert,
     LookupField,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -46,13 +40,9 @@ import { FormErrorSummary } from '../../shared/forms/form-error-summary';
   templateUrl: './business-unit-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class BusinessUnitForm {
+export class BusinessUnitForm extends RecordForm<CreateBusinessUnitRequest> {
   /** The unit being edited; null to create one. */
   readonly unit = input<BusinessUnitDto | null>(null);
-  readonly saving = input(false);
-  readonly serverError = input<ApiErrorBody | null>(null);
-  readonly save = output<CreateBusinessUnitRequest>();
-  readonly cancelled = output();
 
   protected readonly lookups = inject(Lookups);
   /** A unit cannot be its own parent (the API refuses deeper cycles, with a message on the field). */
@@ -70,6 +60,7 @@ export class BusinessUnitForm {
   protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 
   constructor() {
+    super();
     effect(() => {
       const unit = this.unit();
       untracked(() =>

@@ -1,17 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
 import { BUSINESS_UNIT_SORT_KEYS, OPERATING_MODELS } from '@agency-portal/shared';
-import { AuthService } from '../../core/auth/auth.service';
 import { Lookups } from '../../core/lookups/lookups';
 import { LookupField } from '../../shared/forms/lookup-field';
 import { OPERATING_MODEL_LABELS } from '../../shared/i18n/labels';
+import { OptionFilter } from '../../shared/list/filter-fields';
 import { ListFilters } from '../../shared/list/list-filters';
-import { createListLoader } from '../../shared/list/list-loader';
-import { listQueryState, oneOf, uuid } from '../../shared/list/list-query-state';
+import { uuid } from '../../shared/list/list-query-state';
+import { createListPage, listViewer, oneOfThese } from '../../shared/list/list-page';
 import { ListView } from '../../shared/list/list-view';
 import { BusinessUnitService } from './business-unit.service';
 import { BusinessUnitsTable } from './business-units-table';
@@ -25,8 +23,7 @@ import { BusinessUnitsTable } from './business-units-table';
     ListView,
     LookupField,
     MatButtonModule,
-    MatFormFieldModule,
-    MatSelectModule,
+    OptionFilter,
     ReactiveFormsModule,
   ],
   template: `
@@ -52,15 +49,15 @@ import { BusinessUnitsTable } from './business-units-table';
         searchPlaceholder="Unit name"
         i18n-searchPlaceholder
       >
-        <mat-form-field>
-          <mat-label i18n>Operating model</mat-label>
-          <mat-select [formControl]="list.form.controls.operatingModel">
-            <mat-option i18n value="">Any model</mat-option>
-            @for (model of operatingModels; track model) {
-              <mat-option [value]="model">{{ operatingModelLabels[model] }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <ap-option-filter
+          label="Operating model"
+          i18n-label
+          anyLabel="Any model"
+          i18n-anyLabel
+          [options]="operatingModels"
+          [labels]="operatingModelLabels"
+          [control]="list.form.controls.operatingModel"
+        />
         <ap-lookup-field
           label="Parent unit"
           i18n-label
@@ -72,7 +69,12 @@ import { BusinessUnitsTable } from './business-units-table';
         />
       </ap-list-filters>
 
-      <ap-list-view [list]="list" [loader]="units" loadingLabel="Loading business units" i18n-loadingLabel>
+      <ap-list-view
+        [list]="list"
+        [loader]="list.loader"
+        loadingLabel="Loading business units"
+        i18n-loadingLabel
+      >
         <div listEmpty>
           <p i18n>There are no business units yet.</p>
           @if (canManage()) {
@@ -80,7 +82,7 @@ import { BusinessUnitsTable } from './business-units-table';
           }
         </div>
         <ap-business-units-table
-          [units]="units.items()"
+          [units]="list.loader.items()"
           [canManage]="canManage()"
           [sort]="list.sortState()"
           (sortChange)="list.setSort($event)"
@@ -91,7 +93,6 @@ import { BusinessUnitsTable } from './business-units-table';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class BusinessUnitListPage {
-  private readonly auth = inject(AuthService);
   private readonly service = inject(BusinessUnitService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
@@ -99,19 +100,14 @@ export class BusinessUnitListPage {
 
   protected readonly operatingModels = OPERATING_MODELS;
   protected readonly operatingModelLabels = OPERATING_MODEL_LABELS;
-  protected readonly canManage = computed(() => this.auth.hasPermission('business_unit:manage'));
-  protected readonly list = listQueryState({
-    filters: ['operatingModel', 'parentId'] as const,
-    sortKeys: BUSINESS_UNIT_SORT_KEYS,
-    defaultSort: 'name',
-  });
-  protected readonly units = createListLoader(
-    this.list,
-    (filters) => ({
-      operatingModel: oneOf(OPERATING_MODELS, filters.operatingModel),
-      parentId: uuid(filters.parentId),
-    }),
-    (query) => this.service.list(query),
+  protected readonly canManage = listViewer().can('business_unit:manage');
+  protected readonly list = createListPage(
+    { operatingModel: oneOfThese(OPERATING_MODELS), parentId: uuid },
+    {
+      sortKeys: BUSINESS_UNIT_SORT_KEYS,
+      defaultSort: 'name',
+      load: (query) => this.service.list(query),
+    },
   );
 
   protected openNewUnit(): void {

@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { CHANNELS, DELIVERABLE_STATUSES } from '@agency-portal/shared';
+import { DELIVERABLE_STATUSES } from '@agency-portal/shared';
 import { AuthService } from '../../core/auth/auth.service';
 import { Lookups } from '../../core/lookups/lookups';
 import { LookupField } from '../../shared/forms/lookup-field';
-import { CHANNEL_LABELS, DELIVERABLE_STATUS_LABELS } from '../../shared/i18n/labels';
+import { DELIVERABLE_STATUS_LABELS } from '../../shared/i18n/labels';
+import { ChannelFilter, LookupFilter, StatusFilter } from '../../shared/list/filter-fields';
 import { ListFilters } from '../../shared/list/list-filters';
 import type { ListQueryState } from '../../shared/list/list-query-state';
 import type { CalendarFilter } from './calendar-state';
@@ -17,30 +18,23 @@ import type { CalendarFilter } from './calendar-state';
  */
 @Component({
   selector: 'ap-calendar-filters',
-  imports: [ListFilters, LookupField, MatFormFieldModule, MatSelectModule, ReactiveFormsModule],
+  imports: [
+    ChannelFilter,
+    ListFilters,
+    LookupField,
+    LookupFilter,
+    MatFormFieldModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    StatusFilter,
+  ],
   template: `
     <ap-list-filters [list]="list()" label="Filter the calendar" i18n-label="@@calendar.filter">
       @if (canReadAgencies()) {
-        <ap-lookup-field
-          label="Agency"
-          i18n-label
-          emptyLabel="Any agency"
-          i18n-emptyLabel
-          clearable
-          [source]="lookups.agencies"
-          [formControl]="list().form.controls.agencyId"
-        />
+        <ap-lookup-filter [kind]="'agency'" [control]="list().form.controls.agencyId" />
       }
       @if (canReadContracts()) {
-        <ap-lookup-field
-          label="Contract"
-          i18n-label
-          emptyLabel="Any contract"
-          i18n-emptyLabel
-          clearable
-          [source]="lookups.contracts"
-          [formControl]="list().form.controls.contractId"
-        />
+        <ap-lookup-filter [kind]="'contract'" [control]="list().form.controls.contractId" />
       }
       @if (canReadGoals()) {
         <ap-lookup-field
@@ -53,24 +47,12 @@ import type { CalendarFilter } from './calendar-state';
           [formControl]="list().form.controls.goalId"
         />
       }
-      <mat-form-field>
-        <mat-label i18n>Channel</mat-label>
-        <mat-select [formControl]="list().form.controls.channel">
-          <mat-option i18n value="">Any channel</mat-option>
-          @for (channel of channels; track channel) {
-            <mat-option [value]="channel">{{ channelLabels[channel] }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label i18n>Status</mat-label>
-        <mat-select [formControl]="list().form.controls.status">
-          <mat-option i18n value="">Any status</mat-option>
-          @for (status of statuses; track status) {
-            <mat-option [value]="status">{{ statusLabels[status] }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <ap-channel-filter [control]="list().form.controls.channel" />
+      <ap-status-filter
+        [statuses]="statuses"
+        [labels]="statusLabels"
+        [control]="list().form.controls.status"
+      />
       <mat-form-field>
         <mat-label i18n="Which date places a deliverable on the calendar@@calendar.on">Placed by</mat-label>
         <mat-select [formControl]="list().form.controls.on">
@@ -102,8 +84,6 @@ export class CalendarFilters {
 
   private readonly auth = inject(AuthService);
   protected readonly lookups = inject(Lookups);
-  protected readonly channels = CHANNELS;
-  protected readonly channelLabels = CHANNEL_LABELS;
   protected readonly statuses = DELIVERABLE_STATUSES;
   protected readonly statusLabels = DELIVERABLE_STATUS_LABELS;
 

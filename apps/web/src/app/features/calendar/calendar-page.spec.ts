@@ -1,14 +1,13 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { computed, signal } from '@angular/core';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { CalendarDto, CalendarQuery, Permission, SessionUser } from '@agency-portal/shared';
-import { can } from '@agency-portal/shared';
+import type { CalendarDto, CalendarQuery, SessionUser } from '@agency-portal/shared';
 import { of, throwError, type Observable } from 'rxjs';
-import { AuthService } from '../../core/auth/auth.service';
 import { DISPLAY_TIME_ZONE } from '../../shared/format/time-zone';
 import { aSessionUser } from '../../testing/fixtures';
+import { provideSignedIn } from '../../testing/auth';
 import { provideFakeLookups } from '../../testing/lookups';
 import { CalendarPage } from './calendar-page';
 import { CalendarService } from './calendar.service';
@@ -52,21 +51,13 @@ describe('CalendarPage', () => {
 
   async function render(url: string, user: SessionUser, answer: Observable<CalendarDto> = of(ANSWER)) {
     read = jest.fn<Observable<CalendarDto>, [CalendarQuery]>(() => answer);
-    const current = signal<SessionUser | null>(user);
     TestBed.configureTestingModule({
       providers: [
         provideRouter([{ path: 'calendar', component: CalendarPage }]),
         { provide: CalendarService, useValue: { read } },
         { provide: DISPLAY_TIME_ZONE, useValue: signal('Asia/Seoul') },
         ...provideFakeLookups(),
-        {
-          provide: AuthService,
-          useValue: {
-            user: current,
-            isSignedIn: computed(() => current() !== null),
-            hasPermission: (permission: Permission) => can(user.role, permission),
-          },
-        },
+        provideSignedIn(user),
       ],
     });
     const harness = await RouterTestingHarness.create();

@@ -1,12 +1,10 @@
-import { computed, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { AppliedPolicyDto, ContractDetailDto, Permission, SessionUser } from '@agency-portal/shared';
-import { can } from '@agency-portal/shared';
+import type { AppliedPolicyDto, ContractDetailDto, SessionUser } from '@agency-portal/shared';
 import { of } from 'rxjs';
-import { AuthService } from '../../core/auth/auth.service';
 import { openDialogText, pressInDialog } from '../../testing/dialogs';
 import { aContract, aSessionUser, aStep } from '../../testing/fixtures';
+import { provideSignedIn } from '../../testing/auth';
 import { ApprovalPolicyService } from '../approval-policies/approval-policy.service';
 import { ContractDetailPage } from './contract-detail-page';
 import { ContractService } from './contract.service';
@@ -42,21 +40,13 @@ async function renderPage(
     get: jest.fn(() => of(contract)),
     activate: jest.fn(() => of({ ...contract, status: 'active', activatedAt: '2026-03-01T00:00:00.000Z' })),
   };
-  const current = signal<SessionUser | null>(user);
   TestBed.configureTestingModule({
     imports: [ContractDetailPage],
     providers: [
       provideRouter([]),
       { provide: ContractService, useValue: service },
       { provide: ApprovalPolicyService, useValue: { effectiveForContract: () => of(INHERITED_POLICY) } },
-      {
-        provide: AuthService,
-        useValue: {
-          user: current,
-          isSignedIn: computed(() => current() !== null),
-          hasPermission: (permission: Permission) => can(user.role, permission),
-        },
-      },
+      provideSignedIn(user),
     ],
   });
   const fixture: ComponentFixture<ContractDetailPage> = TestBed.createComponent(ContractDetailPage);

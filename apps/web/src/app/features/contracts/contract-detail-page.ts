@@ -1,5 +1,4 @@
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
-import { DOCUMENT } from '@angular/common';
 import { HttpEventType } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
@@ -19,12 +18,10 @@ import { Router, RouterLink } from '@angular/router';
 import type { ContractDetailDto } from '@agency-portal/shared';
 import { type ContractAction, canDoContractAction } from '@agency-portal/shared';
 import { CONTRACT_STATUS_LABELS } from '../../shared/i18n/labels';
-import { filter, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
-import { describeError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
-import { saveBlob } from '../../shared/files/save-file';
+import { createDownload } from '../../shared/files/download';
 import { MoneyPipe } from '../../shared/money/money.pipe';
 import { LoadError } from '../../shared/ui/load-error';
 import { StatusChip } from '../../shared/ui/status-chip';
@@ -38,6 +35,7 @@ import { uploadErrorMessage } from './document-errors';
 import { RateCardTable } from './rate-card-table';
 import { SignedDocumentPanel } from './signed-document-panel';
 import { openConfirmDialog } from '../../shared/ui/confirm-dialog';
+import { createMutation } from '../../shared/ui/mutation';
 import { openReasonDialog } from '../../shared/ui/reason-dialog';
 
 /**
@@ -73,7 +71,6 @@ export class ContractDetailPage {
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
   private readonly router = inject(Router);
-  private readonly document = inject(DOCUMENT);
   private readonly destroyRef = inject(DestroyRef);
   private readonly policies = inject(ApprovalPolicyService);
 
@@ -103,56 +100,40 @@ export class ContractDetailPage {
     () => (this.canReadPolicies() ? this.id() : undefined),
     (id) => this.policies.effectiveForContract(id),
   );
-  protected readonly policyBusy = signal(false);
-  protected readonly busy = signal(false);
+  protected readonly policyBusy = createMutation();
+  protected readonly busy = createMutation();
   protected readonly uploading = signal(false);
   protected readonly uploadProgress = signal<number | null>(null);
   protected readonly uploadError = signal<string | null>(null);
-  protected readonly downloading = signal(false);
+  protected readonly download = createDownload();
 
   protected editContract(): void {
     void this.router.navigate(['/contracts', this.id(), 'edit']);
   }
 
   protected activateContract(contract: ContractDetailDto): void {
-    openConfirmDialog(this.dialog, {
+    const confirmation = openConfirmDialog(this.dialog, {
       title: $localize`Activate ${contract.reference}:reference:?`,
       message: $localize`${contract.agencyName}:agency: sees the contract from now on and briefs can be sent under it. Its agency, business unit, period and currency are locked as signed; it cannot go back to draft.`,
       confirmLabel: $localize`Activate`,
-    })
-      .pipe(
-        filter((confirmed) => confirmed),
-        switchMap(() => {
-          this.busy.set(true);
-          return this.contracts.activate(contract.id);
-        }),
-      )
-      .subscribe({
-        next: (updated) => this.applyChange(updated, $localize`${updated.reference}:reference: is active.`),
-        error: () => this.busy.set(false),
-      });
+    });
+    this.busy.runConfirmed(confirmation, () => this.contracts.activate(contract.id), {
+      next: (updated) => this.applyChange(updated, $localize`${updated.reference}:reference: is active.`),
+    });
   }
 
   protected terminateContract(contract: ContractDetailDto): void {
-    openReasonDialog(this.dialog, {
+    const reason = openReasonDialog(this.dialog, {
       title: $localize`Terminate ${contract.reference}:reference:?`,
       message: $localize`“${contract.title}:title:” ends now and can no longer be changed or reactivated. The agency sees the reason.`,
       hint: $localize`Shown on the contract and recorded in the audit log.`,
       confirmLabel: $localize`Terminate`,
       destructive: true,
-    })
-      .pipe(
-        filter((reason): reason is string => !!reason),
-        switchMap((reason) => {
-          this.busy.set(true);
-          return this.contracts.terminate(contract.id, reason);
-        }),
-      )
-      .subscribe({
-        next: (updated) =>
-          this.applyChange(updated, $localize`${updated.reference}:reference: has been terminated.`),
-        error: () => this.busy.set(false),
-      });
+    });
+    this.busy.runConfirmed(reason, (given) => this.contracts.terminate(contract.id, given), {
+      next: (updated) =>
+        this.applyChange(updated, $localize`${updated.reference}:reference: has been terminated.`),
+    });
   }
 
   protected uploadSignedDocument(file: File): void {
@@ -184,20 +165,7 @@ export class ContractDetailPage {
 
   protected downloadSignedDocument(contract: ContractDetailDto): void {
     const fileName = contract.signedDocument?.fileName ?? `${contract.reference}.pdf`;
-    this.downloading.set(true);
-    this.contracts
-      .downloadDocument(contract.id)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (blob) => {
-          this.downloading.set(false);
-          saveBlob(this.document, blob, fileName);
-        },
-        error: (error: unknown) => {
-          this.downloading.set(false);
-          this.notifier.error(describeError(error));
-        },
-      });
+    this.download.save(this.contracts.downloadDocument(contract.id), fileName);
   }
 
   protected editApprovalPolicy(): void {
@@ -205,27 +173,18 @@ export class ContractDetailPage {
   }
 
   protected removePolicyOverride(contract: ContractDetailDto): void {
-    openConfirmDialog(this.dialog, {
+    const confirmation = openConfirmDialog(this.dialog, {
       title: $localize`Remove the override?`,
       message: $localize`${contract.reference}:reference: goes back to the approval policy of ${contract.businessUnitName}:unit:. Reviews under way keep their steps.`,
       confirmLabel: $localize`Remove override`,
       destructive: true,
-    })
-      .pipe(
-        filter((confirmed) => confirmed),
-        switchMap(() => {
-          this.policyBusy.set(true);
-          return this.policies.remove('contract', contract.id);
-        }),
-      )
-      .subscribe({
-        next: () => {
-          this.policyBusy.set(false);
-          this.notifier.success($localize`The contract follows its business unit’s policy again.`);
-          this.approvalPolicy.reload();
-        },
-        error: () => this.policyBusy.set(false),
-      });
+    });
+    this.policyBusy.runConfirmed(confirmation, () => this.policies.remove('contract', contract.id), {
+      next: () => {
+        this.notifier.success($localize`The contract follows its business unit’s policy again.`);
+        this.approvalPolicy.reload();
+      },
+    });
   }
 
   private allows(action: ContractAction): boolean {
@@ -234,7 +193,6 @@ export class ContractDetailPage {
   }
 
   private applyChange(updated: ContractDetailDto, message: string): void {
-    this.busy.set(false);
     this.contract.set(updated);
     this.notifier.success(message);
   }

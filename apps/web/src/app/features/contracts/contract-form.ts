@@ -9,7 +9,6 @@ import {
   inject,
   Injector,
   input,
-  output,
   untracked,
   viewChildren,
 } from '@angular/core';
@@ -26,7 +25,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type {
-  ApiErrorBody,
   ContractDetailDto,
   CreateContractRequest,
   GoalAllocationDto,
@@ -52,6 +50,7 @@ import { CURRENCY_OPTIONS } from '../../shared/money/currency-options';
 import { MoneyInput } from '../../shared/money/money-input';
 import { allocationTotalValidator, distinctGoalsValidator } from './allocation-validators';
 import { FormErrorSummary } from '../../shared/forms/form-error-summary';
+import { FormActions, RecordForm } from '../../shared/forms/record-form';
 
 type RateCardRow = FormGroup<{
   code: FormControl<string>;
@@ -75,6 +74,7 @@ const DEFAULT_RENEWAL_NOTICE_DAYS = 30;
 @Component({
   selector: 'ap-contract-form',
   imports: [
+    FormActions,
     FormErrorSummary,
     PercentPipe,
     FormErrorAlert,
@@ -91,16 +91,12 @@ const DEFAULT_RENEWAL_NOTICE_DAYS = 30;
   styleUrl: './contract-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ContractForm {
+export class ContractForm extends RecordForm<CreateContractRequest> {
   protected readonly rateCardItemLabel = (number: number): string =>
     $localize`Rate card item ${number}:number:`;
   protected readonly allocationLabel = (number: number): string => $localize`Allocation ${number}:number:`;
   /** The contract being edited; null to draft a new one. */
   readonly contract = input<ContractDetailDto | null>(null);
-  readonly saving = input(false);
-  readonly serverError = input<ApiErrorBody | null>(null);
-  readonly save = output<CreateContractRequest>();
-  readonly cancelled = output();
 
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly injector = inject(Injector);
@@ -166,6 +162,7 @@ export class ContractForm {
   private filling = false;
 
   constructor() {
+    super();
     // Goals belong to one unit: choosing another unit empties the goals chosen so far.
     this.form.controls.businessUnitId.valueChanges
       .pipe(distinctUntilChanged(), takeUntilDestroyed())

@@ -1,17 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
-import { CONTRACT_SORT_KEYS, CONTRACT_STATUSES, CURRENCY_CODES, isAgencyRole } from '@agency-portal/shared';
-import { AuthService } from '../../core/auth/auth.service';
+import { CONTRACT_SORT_KEYS, CONTRACT_STATUSES, CURRENCY_CODES } from '@agency-portal/shared';
 import { Lookups } from '../../core/lookups/lookups';
 import { LookupField } from '../../shared/forms/lookup-field';
 import { CONTRACT_STATUS_LABELS } from '../../shared/i18n/labels';
+import { LookupFilter, OptionFilter, StatusFilter } from '../../shared/list/filter-fields';
 import { ListFilters } from '../../shared/list/list-filters';
-import { createListLoader } from '../../shared/list/list-loader';
-import { listQueryState, oneOf, uuid } from '../../shared/list/list-query-state';
+import { createListPage, listViewer, oneOfThese } from '../../shared/list/list-page';
+import { uuid } from '../../shared/list/list-query-state';
 import { ListView } from '../../shared/list/list-view';
 import { CURRENCY_OPTIONS } from '../../shared/money/currency-options';
 import { ContractService } from './contract.service';
@@ -25,55 +23,47 @@ import { ContractsTable } from './contracts-table';
     ListFilters,
     ListView,
     LookupField,
+    LookupFilter,
     MatButtonModule,
-    MatFormFieldModule,
-    MatSelectModule,
+    OptionFilter,
     ReactiveFormsModule,
+    StatusFilter,
   ],
   templateUrl: './contract-list-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ContractListPage {
-  private readonly auth = inject(AuthService);
   private readonly contractService = inject(ContractService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly viewer = listViewer();
   protected readonly lookups = inject(Lookups);
 
   protected readonly statuses = CONTRACT_STATUSES;
   protected readonly statusLabels = CONTRACT_STATUS_LABELS;
   protected readonly currencies = CURRENCY_OPTIONS.common;
-  protected readonly canManage = computed(() => this.auth.hasPermission('contract:manage'));
-  protected readonly isAgencyUser = computed(() => {
-    const user = this.auth.user();
-    return user !== null && isAgencyRole(user.role);
-  });
+  protected readonly canManage = this.viewer.can('contract:manage');
+  protected readonly isAgencyUser = this.viewer.isAgencyUser;
   /** Agency users only ever see their own agency's contracts. */
-  protected readonly showAgencyFilter = computed(
-    () => !this.isAgencyUser() && this.auth.hasPermission('agency:read'),
-  );
-  protected readonly showUnitFilter = computed(() => this.auth.hasPermission('business_unit:read'));
-  protected readonly showOwnerFilter = computed(
-    () => !this.isAgencyUser() && this.auth.hasPermission('user:read'),
-  );
+  protected readonly showAgencyFilter = this.viewer.inHouseCan('agency:read');
+  protected readonly showUnitFilter = this.viewer.can('business_unit:read');
+  protected readonly showOwnerFilter = this.viewer.inHouseCan('user:read');
   protected readonly inHouse = { kind: 'in_house' } as const;
 
-  protected readonly list = listQueryState({
-    filters: ['agencyId', 'businessUnitId', 'ownerId', 'status', 'currency', 'goalId'] as const,
-    sortKeys: CONTRACT_SORT_KEYS,
-    defaultSort: '-startDate',
-  });
-  protected readonly contracts = createListLoader(
-    this.list,
-    (filters) => ({
-      agencyId: uuid(filters.agencyId),
-      businessUnitId: uuid(filters.businessUnitId),
-      ownerId: uuid(filters.ownerId),
-      status: oneOf(CONTRACT_STATUSES, filters.status),
-      currency: oneOf(CURRENCY_CODES, filters.currency),
-      goalId: uuid(filters.goalId),
-    }),
-    (query) => this.contractService.list(query),
+  protected readonly list = createListPage(
+    {
+      agencyId: uuid,
+      businessUnitId: uuid,
+      ownerId: uuid,
+      status: oneOfThese(CONTRACT_STATUSES),
+      currency: oneOfThese(CURRENCY_CODES),
+      goalId: uuid,
+    },
+    {
+      sortKeys: CONTRACT_SORT_KEYS,
+      defaultSort: '-startDate',
+      load: (query) => this.contractService.list(query),
+    },
   );
 
   protected openNewContract(): void {

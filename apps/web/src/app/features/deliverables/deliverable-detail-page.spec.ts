@@ -1,15 +1,15 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { computed, signal } from '@angular/core';
+import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
-import type { DeliverableDetailDto, Permission, SessionUser } from '@agency-portal/shared';
-import { can, deliverableActions } from '@agency-portal/shared';
+import type { DeliverableDetailDto, SessionUser } from '@agency-portal/shared';
+import { deliverableActions } from '@agency-portal/shared';
 import { of, throwError } from 'rxjs';
-import { AuthService } from '../../core/auth/auth.service';
 import { Notifier } from '../../core/notify/notifier';
 import { openDialogText, pressInDialog } from '../../testing/dialogs';
 import { aComment, aDeliverable, aPage, aSessionUser } from '../../testing/fixtures';
+import { provideSignedIn } from '../../testing/auth';
 import { provideFakeLookups } from '../../testing/lookups';
 import { DeliverableDetailPage } from './deliverable-detail-page';
 import { DeliverableService } from './deliverable.service';
@@ -60,7 +60,6 @@ async function renderPage(
     decide,
     submitVersion: jest.fn(),
   };
-  const current = signal<SessionUser | null>(user);
   TestBed.configureTestingModule({
     imports: [DeliverableDetailPage],
     providers: [
@@ -68,15 +67,7 @@ async function renderPage(
       { provide: DeliverableService, useValue: service },
       ...provideFakeLookups(),
       { provide: Notifier, useValue: { success: jest.fn(), error: jest.fn() } },
-      {
-        provide: AuthService,
-        useValue: {
-          user: current,
-          isSignedIn: computed(() => current() !== null),
-          hasPermission: (permission: Permission) => can(user.role, permission),
-          accessToken: signal('token'),
-        },
-      },
+      provideSignedIn(user, { accessToken: signal('token') }),
     ],
   });
   const fixture = TestBed.createComponent(DeliverableDetailPage);

@@ -7,7 +7,6 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
 import type {
-  ApiErrorBody,
   CommentDto,
   CreateCommentRequest,
   CreateDerivedDeliverableRequest,
@@ -21,9 +20,10 @@ import { CHANNEL_LABELS, DELIVERABLE_STATUS_LABELS } from '../../shared/i18n/lab
 import { filter, map, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
-import { apiErrorBodyOf, describeError, toApiError } from '../../core/http/api-error';
+import { describeError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
 import { LoadError } from '../../shared/ui/load-error';
+import { createMutation } from '../../shared/ui/mutation';
 import { StatusChip } from '../../shared/ui/status-chip';
 import { Lookups, lookupNames } from '../../core/lookups/lookups';
 import { openDecisionDialog } from './decision-dialog';
@@ -120,7 +120,7 @@ export class DeliverableDetailPage {
     const loaded = this.comments.value();
     return !!loaded && loaded.versionId === this.selectedVersionId() && loaded.nextCursor !== null;
   });
-  protected readonly loadingMoreComments = signal(false);
+  protected readonly loadingMoreComments = createMutation();
   protected readonly visibleComments = computed<CommentDto[]>(() => {
     const loaded = this.comments.value();
     return loaded && loaded.versionId === this.selectedVersionId() ? loaded.comments : [];
@@ -151,13 +151,11 @@ export class DeliverableDetailPage {
     () => (this.deliverable.value()?.versions[0]?.number ?? 0) + 1,
   );
 
-  protected readonly deciding = signal(false);
+  protected readonly deciding = createMutation();
   protected readonly conflictMessage = signal<string | null>(null);
-  protected readonly submitting = signal(false);
-  protected readonly submitError = signal<ApiErrorBody | null>(null);
-  protected readonly publishing = signal(false);
-  protected readonly publishError = signal<ApiErrorBody | null>(null);
-  protected readonly posting = signal(false);
+  protected readonly submitting = createMutation();
+  protected readonly publishing = createMutation();
+  protected readonly posting = createMutation();
   protected readonly posted = signal(0);
 
   protected selectVersion(index: number): void {
@@ -203,36 +201,22 @@ export class DeliverableDetailPage {
   }
 
   protected submitNewVersion(request: SubmitVersionRequest, deliverable: DeliverableDetailDto): void {
-    this.submitting.set(true);
-    this.submitError.set(null);
-    this.deliverables.submitVersion(deliverable.id, request).subscribe({
+    this.submitting.run(this.deliverables.submitVersion(deliverable.id, request), {
       next: (updated) => {
-        this.submitting.set(false);
         this.selectedIndex.set(0);
         this.deliverable.set(updated);
         this.notifier.success(
           $localize`Version ${updated.versions[0]?.number ?? ''}:number: submitted for review.`,
         );
       },
-      error: (error: unknown) => {
-        this.submitting.set(false);
-        this.submitError.set(toApiError(error));
-      },
     });
   }
 
   protected publishDeliverable(postUrl: string, deliverable: DeliverableDetailDto): void {
-    this.publishing.set(true);
-    this.publishError.set(null);
-    this.deliverables.publish(deliverable.id, { postUrl }).subscribe({
+    this.publishing.run(this.deliverables.publish(deliverable.id, { postUrl }), {
       next: (updated) => {
-        this.publishing.set(false);
         this.deliverable.set(updated);
         this.notifier.success('Published.');
-      },
-      error: (error: unknown) => {
-        this.publishing.set(false);
-        this.publishError.set(toApiError(error));
       },
     });
   }
@@ -242,17 +226,12 @@ export class DeliverableDetailPage {
     if (!versionId) {
       return;
     }
-    this.posting.set(true);
-    this.deliverables.addComment(versionId, request).subscribe({
+    this.posting.run(this.deliverables.addComment(versionId, request), {
       next: (comment) => {
-        this.posting.set(false);
         this.replaceComment(versionId, comment);
         this.posted.update((count) => count + 1);
       },
-      error: (error: unknown) => {
-        this.posting.set(false);
-        this.notifier.error(describeError(error));
-      },
+      error: (_body, error) => this.notifier.error(describeError(error)),
     });
   }
 
@@ -278,16 +257,13 @@ export class DeliverableDetailPage {
     deliverable: DeliverableDetailDto,
     request: { versionId: string; stepIndex: number; decision: Decision; comment?: string },
   ): void {
-    this.deciding.set(true);
-    this.deliverables.decide(deliverable.id, request).subscribe({
+    this.deciding.run(this.deliverables.decide(deliverable.id, request), {
       next: (updated) => {
-        this.deciding.set(false);
         this.deliverable.set(updated);
         this.notifier.success(DECIDED_MESSAGES[request.decision]);
       },
-      error: (error: unknown) => {
-        this.deciding.set(false);
-        if (apiErrorBodyOf(error)?.code === 'conflict') {
+      error: (body, error) => {
+        if (body.code === 'conflict') {
           // Exactly one decision counts: show what the other one did.
           this.conflictMessage.set(CONFLICT_MESSAGE);
           this.deliverable.reload();
@@ -300,26 +276,24 @@ export class DeliverableDetailPage {
 
   protected loadMoreComments(): void {
     const loaded = this.comments.value();
-    if (!loaded?.nextCursor || this.loadingMoreComments()) return;
+    if (!loaded?.nextCursor || this.loadingMoreComments.pending()) return;
     const { versionId, nextCursor } = loaded;
-    this.loadingMoreComments.set(true);
-    this.deliverables.comments(versionId, { limit: MAX_PAGE_SIZE, cursor: nextCursor }).subscribe({
-      next: (page) => {
-        this.loadingMoreComments.set(false);
-        const current = this.comments.value();
-        if (current?.versionId !== versionId) return;
-        const known = new Set(current.comments.map((comment) => comment.id));
-        this.comments.set({
-          versionId,
-          comments: [...current.comments, ...page.items.filter((comment) => !known.has(comment.id))],
-          nextCursor: page.nextCursor,
-        });
+    this.loadingMoreComments.run(
+      this.deliverables.comments(versionId, { limit: MAX_PAGE_SIZE, cursor: nextCursor }),
+      {
+        next: (page) => {
+          const current = this.comments.value();
+          if (current?.versionId !== versionId) return;
+          const known = new Set(current.comments.map((comment) => comment.id));
+          this.comments.set({
+            versionId,
+            comments: [...current.comments, ...page.items.filter((comment) => !known.has(comment.id))],
+            nextCursor: page.nextCursor,
+          });
+        },
+        error: (_body, error) => this.notifier.error(describeError(error)),
       },
-      error: (error: unknown) => {
-        this.loadingMoreComments.set(false);
-        this.notifier.error(describeError(error));
-      },
-    });
+    );
   }
 
   private replaceComment(versionId: string, comment: CommentDto): void {

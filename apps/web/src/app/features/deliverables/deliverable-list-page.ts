@@ -1,14 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { CHANNELS, DELIVERABLE_SORT_KEYS, DELIVERABLE_STATUSES } from '@agency-portal/shared';
 import { AuthService } from '../../core/auth/auth.service';
-import { Lookups } from '../../core/lookups/lookups';
-import { LookupField } from '../../shared/forms/lookup-field';
-import { CHANNEL_LABELS, DELIVERABLE_STATUS_LABELS } from '../../shared/i18n/labels';
+import { DELIVERABLE_STATUS_LABELS } from '../../shared/i18n/labels';
+import { ChannelFilter, DateRangeFilter, LookupFilter, StatusFilter } from '../../shared/list/filter-fields';
 import { ListFilters } from '../../shared/list/list-filters';
 import { createListLoader } from '../../shared/list/list-loader';
 import { isoDate, listQueryState, oneOf, uuid } from '../../shared/list/list-query-state';
@@ -24,15 +19,14 @@ import { DeliverablesTable } from './deliverables-table';
 @Component({
   selector: 'ap-deliverable-list-page',
   imports: [
+    ChannelFilter,
+    DateRangeFilter,
     DeliverablesTable,
     ListFilters,
     ListView,
-    LookupField,
+    LookupFilter,
     MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
+    StatusFilter,
   ],
   template: `
     <section class="ap-page">
@@ -71,44 +65,17 @@ import { DeliverablesTable } from './deliverables-table';
         i18n-searchPlaceholder="@@deliverables.searchPlaceholder"
       >
         @if (showContractFilter()) {
-          <ap-lookup-field
-            label="Contract"
-            i18n-label
-            emptyLabel="Any contract"
-            i18n-emptyLabel
-            clearable
-            [source]="lookups.contracts"
-            [formControl]="list.form.controls.contractId"
-          />
+          <ap-lookup-filter [kind]="'contract'" [control]="list.form.controls.contractId" />
         }
         @if (!queue()) {
-          <mat-form-field>
-            <mat-label i18n>Status</mat-label>
-            <mat-select [formControl]="list.form.controls.status">
-              <mat-option i18n value="">Any status</mat-option>
-              @for (status of statuses; track status) {
-                <mat-option [value]="status">{{ statusLabels[status] }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
+          <ap-status-filter
+            [statuses]="statuses"
+            [labels]="statusLabels"
+            [control]="list.form.controls.status"
+          />
         }
-        <mat-form-field>
-          <mat-label i18n>Channel</mat-label>
-          <mat-select [formControl]="list.form.controls.channel">
-            <mat-option i18n value="">Any channel</mat-option>
-            @for (channel of channels; track channel) {
-              <mat-option [value]="channel">{{ channelLabels[channel] }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label i18n="@@list.dueFrom">Due from</mat-label>
-          <input matInput type="date" [formControl]="list.form.controls.dueFrom" />
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label i18n="@@list.dueTo">Due by</mat-label>
-          <input matInput type="date" [formControl]="list.form.controls.dueTo" />
-        </mat-form-field>
+        <ap-channel-filter [control]="list.form.controls.channel" />
+        <ap-date-range-filter [from]="list.form.controls.dueFrom" [to]="list.form.controls.dueTo" />
       </ap-list-filters>
 
       @if (list.filters().briefId) {
@@ -153,12 +120,9 @@ export class DeliverableListPage {
 
   private readonly auth = inject(AuthService);
   private readonly service = inject(DeliverableService);
-  protected readonly lookups = inject(Lookups);
 
   protected readonly statuses = DELIVERABLE_STATUSES;
   protected readonly statusLabels = DELIVERABLE_STATUS_LABELS;
-  protected readonly channels = CHANNELS;
-  protected readonly channelLabels = CHANNEL_LABELS;
   protected readonly tableLabel = $localize`Deliverables`;
   protected readonly queueLabel = $localize`Review queue`;
   protected readonly loadingLabel = $localize`:@@deliverables.loading:Loading deliverables`;

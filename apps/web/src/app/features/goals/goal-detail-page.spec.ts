@@ -1,6 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
-import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -9,15 +8,13 @@ import type {
   GoalDeliverableRow,
   GoalDetailDto,
   GoalReportDto,
-  Permission,
   SessionUser,
 } from '@agency-portal/shared';
-import { can } from '@agency-portal/shared';
 import { of } from 'rxjs';
-import { AuthService } from '../../core/auth/auth.service';
 import { CHART_FACTORY } from '../../shared/chart/chart';
 import { DigestService } from '../digests/digest.service';
 import { aGoal, aPage, aSessionUser } from '../../testing/fixtures';
+import { provideSignedIn } from '../../testing/auth';
 import { GoalDetailPage } from './goal-detail-page';
 import { GoalReportService } from './goal-report.service';
 import { GoalService } from './goal.service';
@@ -133,7 +130,6 @@ describe('GoalDetailPage', () => {
   let harness: RouterTestingHarness;
 
   async function render(user: SessionUser, goal: GoalDetailDto, report: GoalReportDto): Promise<HTMLElement> {
-    const current = signal<SessionUser | null>(user);
     TestBed.configureTestingModule({
       providers: [
         provideRouter([{ path: 'goals/:id', component: GoalDetailPage }], withComponentInputBinding()),
@@ -147,14 +143,7 @@ describe('GoalDetailPage', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         { provide: DigestService, useValue: { list: () => of(aPage([])) } },
-        {
-          provide: AuthService,
-          useValue: {
-            user: current,
-            isSignedIn: computed(() => current() !== null),
-            hasPermission: (permission: Permission) => can(user.role, permission),
-          },
-        },
+        provideSignedIn(user),
       ],
     });
     harness = await RouterTestingHarness.create('/goals/goal-1');

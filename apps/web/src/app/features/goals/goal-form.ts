@@ -1,13 +1,11 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type {
-  ApiErrorBody,
   Channel,
   CreateGoalRequest,
   FunnelStage,
@@ -38,15 +36,16 @@ import {
 import { CURRENCY_OPTIONS } from '../../shared/money/currency-options';
 import { MoneyInput } from '../../shared/money/money-input';
 import { FormErrorSummary } from '../../shared/forms/form-error-summary';
+import { FormActions, RecordForm } from '../../shared/forms/record-form';
 
 /** Business unit, owner, KPI and target, period, channels, funnel stage and status of a goal. */
 @Component({
   selector: 'ap-goal-form',
   imports: [
+    FormActions,
     FormErrorSummary,
     FormErrorAlert,
     LookupField,
-    MatButtonModule,
     MatChipsModule,
     MatFormFieldModule,
     MatInputModule,
@@ -58,16 +57,12 @@ import { FormErrorSummary } from '../../shared/forms/form-error-summary';
   templateUrl: './goal-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class GoalForm {
+export class GoalForm extends RecordForm<CreateGoalRequest> {
   /** The goal being edited; null to create one. */
   readonly goal = input<GoalDto | null>(null);
   protected readonly lookups = inject(Lookups);
   /** Active in-house people may own a goal (a current owner who left still shows). */
   protected readonly ownerFilter = { kind: 'in_house', active: true } as const;
-  readonly saving = input(false);
-  readonly serverError = input<ApiErrorBody | null>(null);
-  readonly save = output<CreateGoalRequest>();
-  readonly cancelled = output();
 
   protected readonly kpiMetrics = KPI_METRICS;
   protected readonly kpiLabels = KPI_METRIC_LABELS;
@@ -111,6 +106,7 @@ export class GoalForm {
   );
 
   constructor() {
+    super();
     // Only the target field of the chosen KPI is validated and sent.
     this.form.controls.kpiMetric.valueChanges
       .pipe(takeUntilDestroyed())

@@ -1,16 +1,14 @@
 import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { GoalDto, Permission, SessionUser } from '@agency-portal/shared';
-import { can } from '@agency-portal/shared';
+import type { GoalDto, SessionUser } from '@agency-portal/shared';
 import { of } from 'rxjs';
-import { AuthService } from '../../core/auth/auth.service';
 import { aGoal, aPage, aSessionUser } from '../../testing/fixtures';
+import { provideSignedIn } from '../../testing/auth';
 import { provideFakeLookups } from '../../testing/lookups';
 import { GoalListPage } from './goal-list-page';
 import { GoalService } from './goal.service';
@@ -22,20 +20,12 @@ describe('GoalListPage', () => {
 
   async function render(user: SessionUser, url: string, list: GoalDto[]): Promise<void> {
     goals = { list: jest.fn(() => of({ ...aPage(list), total: { count: list.length, exact: true } })) };
-    const current = signal<SessionUser | null>(user);
     TestBed.configureTestingModule({
       providers: [
         provideRouter([{ path: 'goals', component: GoalListPage }]),
         provideFakeLookups(),
         { provide: GoalService, useValue: goals },
-        {
-          provide: AuthService,
-          useValue: {
-            user: current,
-            isSignedIn: computed(() => current() !== null),
-            hasPermission: (permission: Permission) => can(user.role, permission),
-          },
-        },
+        provideSignedIn(user),
       ],
     });
     harness = await RouterTestingHarness.create(url);

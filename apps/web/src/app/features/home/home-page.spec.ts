@@ -1,12 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { computed, signal } from '@angular/core';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { HomeDto, HomeItemDto, HomeQueueDto, Permission, SessionUser } from '@agency-portal/shared';
-import { can } from '@agency-portal/shared';
+import type { HomeDto, HomeItemDto, HomeQueueDto, SessionUser } from '@agency-portal/shared';
 import { Subject, of, throwError } from 'rxjs';
-import { AuthService } from '../../core/auth/auth.service';
 import { aPage, aSessionUser } from '../../testing/fixtures';
+import { provideSignedIn } from '../../testing/auth';
 import { InvoiceService } from '../invoices/invoice.service';
 import { DeliverableService } from '../deliverables/deliverable.service';
 import { NoticeStream, type LiveNotice } from '../notifications/notice-stream';
@@ -57,7 +56,6 @@ describe('HomePage', () => {
     answer: HomeDto | Error,
     user: SessionUser = aSessionUser({ role: 'reviewer' }),
   ): Promise<HTMLElement> {
-    const current = signal<SessionUser | null>(user);
     live = new Subject<LiveNotice>();
     home = jest.fn(() =>
       answer instanceof Error
@@ -85,14 +83,7 @@ describe('HomePage', () => {
             list: () => of(aPage([])),
           },
         },
-        {
-          provide: AuthService,
-          useValue: {
-            user: current,
-            isSignedIn: computed(() => current() !== null),
-            hasPermission: (permission: Permission) => can(user.role, permission),
-          },
-        },
+        provideSignedIn(user),
       ],
     });
     const fixture = TestBed.createComponent(HomePage);

@@ -1,14 +1,12 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
-import type { InvoiceDetailDto, Permission, SessionUser } from '@agency-portal/shared';
-import { can } from '@agency-portal/shared';
+import type { InvoiceDetailDto, SessionUser } from '@agency-portal/shared';
 import { of, throwError } from 'rxjs';
-import { AuthService } from '../../core/auth/auth.service';
 import { Notifier } from '../../core/notify/notifier';
 import { aSessionUser, anInvoice } from '../../testing/fixtures';
+import { provideSignedIn } from '../../testing/auth';
 import { InvoiceDetailPage } from './invoice-detail-page';
 import { InvoiceService } from './invoice.service';
 
@@ -19,7 +17,6 @@ async function renderPage(
   service: Partial<Record<keyof InvoiceService, jest.Mock>> = {},
   user: SessionUser = FINANCE,
 ): Promise<HTMLElement> {
-  const current = signal<SessionUser | null>(user);
   const get = jest.fn(() => of(invoice));
   TestBed.configureTestingModule({
     imports: [InvoiceDetailPage],
@@ -29,14 +26,7 @@ async function renderPage(
       { provide: Notifier, useValue: { success: jest.fn(), error: jest.fn() } },
       // Every confirmation is answered "yes".
       { provide: MatDialog, useValue: { open: () => ({ afterClosed: () => of(true) }) } },
-      {
-        provide: AuthService,
-        useValue: {
-          user: current,
-          isSignedIn: computed(() => current() !== null),
-          hasPermission: (permission: Permission) => can(user.role, permission),
-        },
-      },
+      provideSignedIn(user),
     ],
   });
   const fixture = TestBed.createComponent(InvoiceDetailPage);

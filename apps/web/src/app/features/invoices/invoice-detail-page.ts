@@ -1,14 +1,4 @@
-import { DOCUMENT } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
@@ -16,17 +6,16 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { InvoiceAction, InvoiceDetailDto } from '@agency-portal/shared';
 import { taxRatePercentText } from '@agency-portal/shared';
-import { type Observable, filter, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
-import { describeError, toApiError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
-import { saveBlob } from '../../shared/files/save-file';
+import { createDownload } from '../../shared/files/download';
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { INVOICE_STATUS_LABELS } from '../../shared/i18n/labels';
 import { MoneyPipe } from '../../shared/money/money.pipe';
 import { openConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { LoadError } from '../../shared/ui/load-error';
+import { type MutationRun, createMutation } from '../../shared/ui/mutation';
 import { openReasonDialog } from '../../shared/ui/reason-dialog';
 import { StatusChip } from '../../shared/ui/status-chip';
 import {
@@ -74,8 +63,6 @@ export class InvoiceDetailPage {
   private readonly invoices = inject(InvoiceService);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
-  private readonly document = inject(DOCUMENT);
-  private readonly destroyRef = inject(DestroyRef);
 
   protected readonly statusLabels = INVOICE_STATUS_LABELS;
   protected readonly statusTones = INVOICE_STATUS_TONES;
@@ -97,61 +84,53 @@ export class InvoiceDetailPage {
     const user = this.auth.user();
     return !!user && (this.invoice.value()?.approvals ?? []).some((approval) => approval.by.id === user.id);
   });
-  protected readonly busy = signal(false);
-  protected readonly downloading = signal(false);
+  protected readonly busy = createMutation();
+  protected readonly download = createDownload();
   protected readonly conflict = signal<string | null>(null);
   protected readonly failure = signal<string | null>(null);
 
   protected decide(action: InvoiceAction, invoice: InvoiceDetailDto): void {
     switch (action) {
       case 'approve':
-        openConfirmDialog(this.dialog, approvalConfirmation(invoice))
-          .pipe(filter((confirmed) => confirmed))
-          .subscribe(() =>
-            this.apply(this.invoices.approve(invoice.id), (updated) =>
-              updated.status === 'approved'
-                ? $localize`Invoice ${updated.number}:number: approved.`
-                : $localize`Your approval of ${updated.number}:number: is recorded; it waits for a second approver.`,
-            ),
-          );
+        this.busy.runConfirmed(
+          openConfirmDialog(this.dialog, approvalConfirmation(invoice)),
+          () => this.invoices.approve(invoice.id),
+          this.outcome((updated) =>
+            updated.status === 'approved'
+              ? $localize`Invoice ${updated.number}:number: approved.`
+              : $localize`Your approval of ${updated.number}:number: is recorded; it waits for a second approver.`,
+          ),
+        );
         return;
       case 'reject':
-        openReasonDialog(this.dialog, rejectionPrompt(invoice))
-          .pipe(filter((reason): reason is string => !!reason))
-          .subscribe((reason) =>
-            this.apply(
-              this.invoices.reject(invoice.id, reason),
-              (updated) => $localize`Invoice ${updated.number}:number: rejected.`,
-            ),
-          );
+        this.busy.runConfirmed(
+          openReasonDialog(this.dialog, rejectionPrompt(invoice)),
+          (reason) => this.invoices.reject(invoice.id, reason),
+          this.outcome((updated) => $localize`Invoice ${updated.number}:number: rejected.`),
+        );
         return;
-      case 'pay':
-        openPayInvoiceDialog(this.dialog, {
+      case 'pay': {
+        const payment = openPayInvoiceDialog(this.dialog, {
           number: invoice.number,
           grossMinor: invoice.grossMinor,
           currency: invoice.currency,
           issueDate: invoice.issueDate,
           // The API's "today" is the UTC day.
           today: new Date().toISOString().slice(0, 10),
-        })
-          .pipe(
-            filter((payment) => payment !== undefined),
-            switchMap((payment) => {
-              this.busy.set(true);
-              return this.invoices.pay(invoice.id, payment);
-            }),
-          )
-          .subscribe(this.observer((updated) => $localize`Invoice ${updated.number}:number: marked paid.`));
+        });
+        this.busy.runConfirmed(
+          payment,
+          (paid) => this.invoices.pay(invoice.id, paid),
+          this.outcome((updated) => $localize`Invoice ${updated.number}:number: marked paid.`),
+        );
         return;
+      }
       case 'withdraw':
-        openConfirmDialog(this.dialog, withdrawalConfirmation(invoice))
-          .pipe(filter((confirmed) => confirmed))
-          .subscribe(() =>
-            this.apply(
-              this.invoices.withdraw(invoice.id),
-              (updated) => $localize`Invoice ${updated.number}:number: withdrawn.`,
-            ),
-          );
+        this.busy.runConfirmed(
+          openConfirmDialog(this.dialog, withdrawalConfirmation(invoice)),
+          () => this.invoices.withdraw(invoice.id),
+          this.outcome((updated) => $localize`Invoice ${updated.number}:number: withdrawn.`),
+        );
         return;
     }
   }
@@ -164,38 +143,18 @@ export class InvoiceDetailPage {
   }
 
   protected downloadDocument(invoice: InvoiceDetailDto): void {
-    this.downloading.set(true);
-    this.invoices
-      .downloadDocument(invoice.id)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (blob) => {
-          this.downloading.set(false);
-          saveBlob(this.document, blob, invoice.document.fileName);
-        },
-        error: (error: unknown) => {
-          this.downloading.set(false);
-          this.notifier.error(describeError(error));
-        },
-      });
+    this.download.save(this.invoices.downloadDocument(invoice.id), invoice.document.fileName);
   }
 
-  private apply(request: Observable<InvoiceDetailDto>, message: (updated: InvoiceDetailDto) => string): void {
-    this.busy.set(true);
-    request.subscribe(this.observer(message));
-  }
-
-  private observer(message: (updated: InvoiceDetailDto) => string) {
+  /** A decision's answer: the invoice as it now stands, or why it was refused (a lost race apart). */
+  private outcome(message: (updated: InvoiceDetailDto) => string): MutationRun<InvoiceDetailDto> {
     return {
-      next: (updated: InvoiceDetailDto) => {
-        this.busy.set(false);
+      next: (updated) => {
         this.failure.set(null);
         this.invoice.set(updated);
         this.notifier.success(message(updated));
       },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        const body = toApiError(error);
+      error: (body) => {
         const state = conflictState(body);
         if (state) {
           this.conflict.set(conflictMessage(state));

@@ -1,13 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { IMPORT_SORT_KEYS, IMPORT_SOURCES, IMPORT_STATUSES, IMPORT_TARGETS } from '@agency-portal/shared';
 import { ListFilters } from '../../shared/list/list-filters';
-import { createListLoader } from '../../shared/list/list-loader';
-import { listQueryState, oneOf } from '../../shared/list/list-query-state';
+import { OptionFilter } from '../../shared/list/filter-fields';
+import { createListPage, oneOfThese } from '../../shared/list/list-page';
 import { ListView } from '../../shared/list/list-view';
 import { ImportService } from './import.service';
 import { IMPORT_SOURCE_LABELS, IMPORT_STATUS_LABELS, IMPORT_TARGET_LABELS } from './import-labels';
@@ -16,16 +13,7 @@ import { ImportsTable } from './imports-table';
 /** /imports: metric imports newest first, filtered by status, source and target in the URL. */
 @Component({
   selector: 'ap-import-list-page',
-  imports: [
-    ImportsTable,
-    ListFilters,
-    ListView,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    RouterLink,
-  ],
+  imports: [ImportsTable, ListFilters, ListView, MatButtonModule, OptionFilter, RouterLink],
   template: `
     <section class="ap-page">
       <header class="ap-page-header">
@@ -42,38 +30,38 @@ import { ImportsTable } from './imports-table';
       </header>
 
       <ap-list-filters [list]="list" label="Filter imports" i18n-label="@@imports.filters">
-        <mat-form-field>
-          <mat-label i18n="@@imports.filter.status">Status</mat-label>
-          <mat-select [formControl]="list.form.controls.status">
-            <mat-option i18n="@@imports.filter.anyStatus" value="">Any status</mat-option>
-            @for (status of statuses; track status) {
-              <mat-option [value]="status">{{ statusLabels[status] }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label i18n="Filter: where imports came from@@imports.filter.source">Source</mat-label>
-          <mat-select [formControl]="list.form.controls.source">
-            <mat-option i18n="@@imports.filter.anySource" value="">Files and integrations</mat-option>
-            @for (source of sources; track source) {
-              <mat-option [value]="source">{{ sourceLabels[source] }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label i18n="Filter: what imports hold@@imports.filter.target">Holds</mat-label>
-          <mat-select [formControl]="list.form.controls.target">
-            <mat-option i18n="@@imports.filter.anyTarget" value="">Anything</mat-option>
-            @for (target of targets; track target) {
-              <mat-option [value]="target">{{ targetLabels[target] }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <ap-option-filter
+          label="Status"
+          i18n-label="@@imports.filter.status"
+          anyLabel="Any status"
+          i18n-anyLabel="@@imports.filter.anyStatus"
+          [options]="statuses"
+          [labels]="statusLabels"
+          [control]="list.form.controls.status"
+        />
+        <ap-option-filter
+          label="Source"
+          i18n-label="Filter: where imports came from@@imports.filter.source"
+          anyLabel="Files and integrations"
+          i18n-anyLabel="@@imports.filter.anySource"
+          [options]="sources"
+          [labels]="sourceLabels"
+          [control]="list.form.controls.source"
+        />
+        <ap-option-filter
+          label="Holds"
+          i18n-label="Filter: what imports hold@@imports.filter.target"
+          anyLabel="Anything"
+          i18n-anyLabel="@@imports.filter.anyTarget"
+          [options]="targets"
+          [labels]="targetLabels"
+          [control]="list.form.controls.target"
+        />
       </ap-list-filters>
 
       <ap-list-view
         [list]="list"
-        [loader]="imports"
+        [loader]="list.loader"
         loadingLabel="Loading imports"
         i18n-loadingLabel="@@imports.loading"
       >
@@ -83,7 +71,7 @@ import { ImportsTable } from './imports-table';
             Use “Import a file” to bring in a platform's export or our template.
           </p>
         </div>
-        <ap-imports-table [imports]="imports.items()" />
+        <ap-imports-table [imports]="list.loader.items()" />
       </ap-list-view>
     </section>
   `,
@@ -99,18 +87,16 @@ export class ImportListPage {
   protected readonly sourceLabels = IMPORT_SOURCE_LABELS;
   protected readonly targetLabels = IMPORT_TARGET_LABELS;
 
-  protected readonly list = listQueryState({
-    filters: ['status', 'source', 'target'] as const,
-    sortKeys: IMPORT_SORT_KEYS,
-    defaultSort: '-createdAt',
-  });
-  protected readonly imports = createListLoader(
-    this.list,
-    (filters) => ({
-      status: oneOf(IMPORT_STATUSES, filters.status),
-      source: oneOf(IMPORT_SOURCES, filters.source),
-      target: oneOf(IMPORT_TARGETS, filters.target),
-    }),
-    (query) => this.importService.list(query),
+  protected readonly list = createListPage(
+    {
+      status: oneOfThese(IMPORT_STATUSES),
+      source: oneOfThese(IMPORT_SOURCES),
+      target: oneOfThese(IMPORT_TARGETS),
+    },
+    {
+      sortKeys: IMPORT_SORT_KEYS,
+      defaultSort: '-createdAt',
+      load: (query) => this.importService.list(query),
+    },
   );
 }

@@ -1,6 +1,6 @@
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ExportMenu } from '../../shared/export/export-menu';
-import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -11,24 +11,11 @@ import { isAgencyRole, isQuarter } from '@agency-portal/shared';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
 import { ApChart } from '../../shared/chart/chart';
-import { KPI_METRIC_LABELS } from '../../shared/i18n/labels';
 import { MoneyPipe } from '../../shared/money/money.pipe';
 import { LoadError } from '../../shared/ui/load-error';
 import { ScorecardService } from './scorecard.service';
-import {
-  FIGURE_DEFINITIONS,
-  FIGURE_KEYS,
-  FIGURE_LABELS,
-  type FigureKey,
-  formatDecimal,
-  formatFigure,
-  formatShare,
-  quarterLabel,
-  quarterOptions,
-  roundsSeries,
-  sampleNote,
-  trendSeries,
-} from './scorecard-view';
+import { ScorecardPage } from './scorecard-page';
+import { roundsSeries, trendSeries } from './scorecard-view';
 
 /** How many quarters the trend shows. */
 const TREND_QUARTERS = 4;
@@ -89,22 +76,15 @@ const TREND_QUARTERS = 4;
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ScorecardAgencyPage {
+export class ScorecardAgencyPage extends ScorecardPage {
   readonly agencyId = input.required<string>();
   /** From the URL (`?quarter=2026-Q3`); the current quarter when absent. */
   readonly quarter = input<string | undefined>(undefined);
 
-  private readonly locale = inject(LOCALE_ID);
   private readonly router = inject(Router);
   private readonly scorecards = inject(ScorecardService);
   private readonly auth = inject(AuthService);
 
-  protected readonly figureKeys = FIGURE_KEYS;
-  protected readonly figureLabels = FIGURE_LABELS;
-  protected readonly definitions = FIGURE_DEFINITIONS;
-  protected readonly kpiLabels = KPI_METRIC_LABELS;
-  protected readonly quarters = quarterOptions();
-  protected readonly quarterLabel = quarterLabel;
   protected readonly inHouse = computed(() => {
     const user = this.auth.user();
     return user !== null && !isAgencyRole(user.role);
@@ -140,22 +120,6 @@ export class ScorecardAgencyPage {
     new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 }).format(value) + ' %';
   protected readonly formatRounds = (value: number) =>
     new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 }).format(value);
-
-  protected figure(quarter: ScorecardQuarter, key: FigureKey): string {
-    return formatFigure(quarter.figures, key, this.locale);
-  }
-
-  protected sample(quarter: ScorecardQuarter, key: FigureKey): string {
-    return sampleNote(quarter.figures, key);
-  }
-
-  protected ratio(value: number | null): string {
-    return value === null ? '—' : formatShare(value, this.locale);
-  }
-
-  protected perThousand(value: number | null): string {
-    return value === null ? '—' : formatDecimal(value, this.locale);
-  }
 
   protected count(value: number): string {
     return new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0 }).format(value);

@@ -1,33 +1,19 @@
 import { ExportMenu } from '../../shared/export/export-menu';
-import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule } from '@angular/material/sort';
 import { RouterLink } from '@angular/router';
 import { tap } from 'rxjs';
-import type { ScorecardRow } from '@agency-portal/shared';
 import { SCORECARD_SORT_KEYS, isQuarter } from '@agency-portal/shared';
 import { ListFilters } from '../../shared/list/list-filters';
-import { createListLoader } from '../../shared/list/list-loader';
-import { listQueryState } from '../../shared/list/list-query-state';
+import { createListPage } from '../../shared/list/list-page';
 import { ListView } from '../../shared/list/list-view';
 import { MoneyPipe } from '../../shared/money/money.pipe';
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
-import { KPI_METRIC_LABELS } from '../../shared/i18n/labels';
 import { ScorecardService } from './scorecard.service';
-import {
-  FIGURE_DEFINITIONS,
-  FIGURE_KEYS,
-  FIGURE_LABELS,
-  type FigureKey,
-  formatDecimal,
-  formatFigure,
-  formatShare,
-  quarterLabel,
-  quarterOptions,
-  sampleNote,
-} from './scorecard-view';
+import { ScorecardPage } from './scorecard-page';
 
 /**
  * /scorecards: every agency's figures for a chosen quarter side by side (in-house readers), sorted
@@ -70,54 +56,30 @@ import {
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ScorecardListPage {
-  private readonly locale = inject(LOCALE_ID);
+export class ScorecardListPage extends ScorecardPage {
   private readonly scorecards = inject(ScorecardService);
-
-  protected readonly figureKeys = FIGURE_KEYS;
-  protected readonly figureLabels = FIGURE_LABELS;
-  protected readonly definitions = FIGURE_DEFINITIONS;
-  protected readonly kpiLabels = KPI_METRIC_LABELS;
-  protected readonly quarters = quarterOptions();
-  protected readonly quarterLabel = quarterLabel;
 
   /** The quarter the answer covers (the current one when none is chosen) and whether it is still running. */
   protected readonly period = signal<{ quarter: string; open: boolean; asOf: string | null } | null>(null);
 
-  protected readonly list = listQueryState({
-    filters: ['quarter'] as const,
-    sortKeys: SCORECARD_SORT_KEYS,
-    defaultSort: 'name',
-  });
+  protected readonly list = createListPage(
+    { quarter: (value: string) => (isQuarter(value) ? value : undefined) },
+    {
+      sortKeys: SCORECARD_SORT_KEYS,
+      defaultSort: 'name',
+      load: (query) =>
+        this.scorecards
+          .list(query)
+          .pipe(
+            tap((page) =>
+              this.period.set({ quarter: page.quarter, open: page.open, asOf: page.figuresAsOf }),
+            ),
+          ),
+    },
+  );
   /** The export carries the view's quarter and search. */
   protected readonly exportParams = computed(() => ({
     quarter: isQuarter(this.list.filters().quarter) ? this.list.filters().quarter : undefined,
     q: this.list.listParams().q,
   }));
-  protected readonly rows = createListLoader(
-    this.list,
-    (filters) => ({ quarter: isQuarter(filters.quarter) ? filters.quarter : undefined }),
-    (query) =>
-      this.scorecards
-        .list(query)
-        .pipe(
-          tap((page) => this.period.set({ quarter: page.quarter, open: page.open, asOf: page.figuresAsOf })),
-        ),
-  );
-
-  protected figure(row: ScorecardRow, key: FigureKey): string {
-    return formatFigure(row.figures, key, this.locale);
-  }
-
-  protected sample(row: ScorecardRow, key: FigureKey): string {
-    return sampleNote(row.figures, key);
-  }
-
-  protected ratio(value: number | null): string {
-    return value === null ? '—' : formatShare(value, this.locale);
-  }
-
-  protected perThousand(value: number | null): string {
-    return value === null ? '—' : formatDecimal(value, this.locale);
-  }
 }

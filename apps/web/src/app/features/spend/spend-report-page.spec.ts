@@ -1,23 +1,15 @@
 import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type {
-  Permission,
-  SessionUser,
-  SpendLineDto,
-  SpendReportDto,
-  SpendReportQuery,
-} from '@agency-portal/shared';
-import { can } from '@agency-portal/shared';
+import type { SessionUser, SpendLineDto, SpendReportDto, SpendReportQuery } from '@agency-portal/shared';
 import { of } from 'rxjs';
-import { AuthService } from '../../core/auth/auth.service';
 import { CHART_FACTORY } from '../../shared/chart/chart';
 import { aPage, aSessionUser } from '../../testing/fixtures';
+import { provideSignedIn } from '../../testing/auth';
 import { provideFakeLookups } from '../../testing/lookups';
 import { SpendReportPage } from './spend-report-page';
 import { SpendService } from './spend.service';
@@ -118,7 +110,6 @@ describe('SpendReportPage', () => {
       export: jest.fn(),
     };
     charts = [];
-    const current = signal<SessionUser | null>(user);
     TestBed.configureTestingModule({
       providers: [
         provideRouter([{ path: 'spend', component: SpendReportPage }]),
@@ -131,14 +122,7 @@ describe('SpendReportPage', () => {
             return { destroy: jest.fn() };
           },
         },
-        {
-          provide: AuthService,
-          useValue: {
-            user: current,
-            isSignedIn: computed(() => current() !== null),
-            hasPermission: (permission: Permission) => can(user.role, permission),
-          },
-        },
+        provideSignedIn(user),
       ],
     });
     harness = await RouterTestingHarness.create(url);

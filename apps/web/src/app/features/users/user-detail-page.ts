@@ -5,16 +5,16 @@ import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { ApiErrorBody, InvitationDto, UpdateUserRequest, UserDto } from '@agency-portal/shared';
+import type { InvitationDto, UpdateUserRequest, UserDto } from '@agency-portal/shared';
 import { assignableRoles, isAgencyRole } from '@agency-portal/shared';
 import { ROLE_LABELS } from '../../shared/i18n/labels';
-import { type Observable, filter, switchMap } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { createLoader } from '../../core/data/loader';
-import { toApiError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
 import { openConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { LoadError } from '../../shared/ui/load-error';
+import { createMutation } from '../../shared/ui/mutation';
 import { InvitationLinkPanel } from './invitation-link-panel';
 import { UserEditForm } from './user-edit-form';
 import { USER_STATUS_LABELS, userStatus } from './user-status';
@@ -70,23 +70,15 @@ export class UserDetailPage {
   protected readonly canPickUnit = computed(
     () => this.canManage() && this.auth.hasPermission('business_unit:read'),
   );
-  protected readonly saving = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly serverError = signal<ApiErrorBody | null>(null);
+  protected readonly saving = createMutation();
+  protected readonly busy = createMutation();
   protected readonly invitation = signal<InvitationDto | null>(null);
 
   protected saveUser(request: UpdateUserRequest): void {
-    this.saving.set(true);
-    this.serverError.set(null);
-    this.users.update(this.id(), request).subscribe({
+    this.saving.run(this.users.update(this.id(), request), {
       next: (updated) => {
-        this.saving.set(false);
         this.user.set(updated);
         this.notifier.success($localize`Changes saved.`);
-      },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.serverError.set(toApiError(error));
       },
     });
   }
@@ -117,14 +109,11 @@ export class UserDetailPage {
   }
 
   protected createInvitationLink(user: UserDto): void {
-    this.busy.set(true);
-    this.users.newInvitation(user.id).subscribe({
+    this.busy.run(this.users.newInvitation(user.id), {
       next: (invitation) => {
-        this.busy.set(false);
         this.invitation.set(invitation);
         this.user.set(invitation.user);
       },
-      error: () => this.busy.set(false),
     });
   }
 
@@ -141,21 +130,11 @@ export class UserDetailPage {
     action: () => Observable<UserDto>,
     successMessage: string,
   ): void {
-    openConfirmDialog(this.dialog, dialog)
-      .pipe(
-        filter(Boolean),
-        switchMap(() => {
-          this.busy.set(true);
-          return action();
-        }),
-      )
-      .subscribe({
-        next: (updated) => {
-          this.busy.set(false);
-          this.user.set(updated);
-          this.notifier.success(successMessage);
-        },
-        error: () => this.busy.set(false),
-      });
+    this.busy.runConfirmed(openConfirmDialog(this.dialog, dialog), action, {
+      next: (updated) => {
+        this.user.set(updated);
+        this.notifier.success(successMessage);
+      },
+    });
   }
 }

@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { ApiErrorBody, Locale, Role, UpdateUserRequest, UserDto } from '@agency-portal/shared';
+import type { Locale, Role, UpdateUserRequest, UserDto } from '@agency-portal/shared';
 import { Lookups } from '../../core/lookups/lookups';
 import { LookupField } from '../../shared/forms/lookup-field';
 import { ROLE_LABELS } from '../../shared/i18n/labels';
@@ -15,6 +15,7 @@ import { ValidationMessagePipe } from '../../shared/forms/validation-message';
 import { notBlank } from '../../shared/forms/validators';
 import { TEXT_LIMITS } from '@agency-portal/shared';
 import { FormErrorSummary } from '../../shared/forms/form-error-summary';
+import { RecordForm } from '../../shared/forms/record-form';
 
 /** Name, role, business unit, language and time zone of an existing user. */
 @Component({
@@ -70,14 +71,11 @@ import { FormErrorSummary } from '../../shared/forms/form-error-summary';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class UserEditForm {
+export class UserEditForm extends RecordForm<UpdateUserRequest> {
   readonly user = input.required<UserDto>();
   readonly roleOptions = input.required<readonly Role[]>();
   /** Off hides the field (the editing user cannot read business units). */
   readonly showBusinessUnit = input(false);
-  readonly saving = input(false);
-  readonly serverError = input<ApiErrorBody | null>(null);
-  readonly save = output<UpdateUserRequest>();
 
   protected readonly lookups = inject(Lookups);
   protected readonly roleLabels = ROLE_LABELS;
@@ -91,6 +89,7 @@ export class UserEditForm {
   protected readonly unmatchedErrors = serverErrorsOn(this.form, this.serverError);
 
   constructor() {
+    super();
     effect(() => {
       const user = this.user();
       untracked(() =>

@@ -4,15 +4,13 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
-import type { Role, UserListQuery } from '@agency-portal/shared';
-import { AGENCY_ROLES, ROLES, USER_SORT_KEYS, isAgencyRole } from '@agency-portal/shared';
-import { AuthService } from '../../core/auth/auth.service';
-import { Lookups } from '../../core/lookups/lookups';
-import { LookupField } from '../../shared/forms/lookup-field';
+import type { Role } from '@agency-portal/shared';
+import { AGENCY_ROLES, ROLES, USER_SORT_KEYS } from '@agency-portal/shared';
 import { ROLE_LABELS } from '../../shared/i18n/labels';
+import { LookupFilter, OptionFilter } from '../../shared/list/filter-fields';
 import { ListFilters } from '../../shared/list/list-filters';
-import { createListLoader } from '../../shared/list/list-loader';
-import { listQueryState, oneOf, uuid } from '../../shared/list/list-query-state';
+import { oneOf, uuid } from '../../shared/list/list-query-state';
+import { createListPage, listViewer, oneOfThese } from '../../shared/list/list-page';
 import { ListView } from '../../shared/list/list-view';
 import { UserService } from './user.service';
 import { UsersTable } from './users-table';
@@ -26,10 +24,11 @@ const ACTIVE = ['true', 'false'] as const;
   imports: [
     ListFilters,
     ListView,
-    LookupField,
+    LookupFilter,
     MatButtonModule,
     MatFormFieldModule,
     MatSelectModule,
+    OptionFilter,
     ReactiveFormsModule,
     UsersTable,
   ],
@@ -37,47 +36,36 @@ const ACTIVE = ['true', 'false'] as const;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UserListPage {
-  private readonly auth = inject(AuthService);
   private readonly userService = inject(UserService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  protected readonly lookups = inject(Lookups);
+  private readonly viewer = listViewer();
 
   protected readonly roleLabels = ROLE_LABELS;
-  protected readonly canManage = computed(() => this.auth.hasPermission('user:manage'));
-  private readonly isAgencyUser = computed(() => {
-    const user = this.auth.user();
-    return user !== null && isAgencyRole(user.role);
-  });
+  protected readonly canManage = this.viewer.can('user:manage');
   /** Agency users only ever see their own agency's people. */
-  protected readonly showAgencyFilter = computed(
-    () => !this.isAgencyUser() && this.auth.hasPermission('agency:read'),
-  );
-  protected readonly showUnitFilter = computed(
-    () => !this.isAgencyUser() && this.auth.hasPermission('business_unit:read'),
-  );
+  protected readonly showAgencyFilter = this.viewer.inHouseCan('agency:read');
+  protected readonly showUnitFilter = this.viewer.inHouseCan('business_unit:read');
   protected readonly roleOptions = computed<readonly Role[]>(() =>
-    this.isAgencyUser() ? AGENCY_ROLES : ROLES,
+    this.viewer.isAgencyUser() ? AGENCY_ROLES : ROLES,
   );
 
-  protected readonly list = listQueryState({
-    filters: ['role', 'kind', 'agencyId', 'businessUnitId', 'active'] as const,
-    sortKeys: USER_SORT_KEYS,
-    defaultSort: 'name',
-  });
-  protected readonly users = createListLoader(
-    this.list,
-    (filters): UserListQuery => {
-      const active = oneOf(ACTIVE, filters.active);
-      return {
-        role: oneOf(ROLES, filters.role),
-        kind: oneOf(KINDS, filters.kind),
-        agencyId: uuid(filters.agencyId),
-        businessUnitId: uuid(filters.businessUnitId),
-        active: active === undefined ? undefined : active === 'true',
-      };
+  protected readonly list = createListPage(
+    {
+      role: oneOfThese(ROLES),
+      kind: oneOfThese(KINDS),
+      agencyId: uuid,
+      businessUnitId: uuid,
+      active: (value: string) => {
+        const active = oneOf(ACTIVE, value);
+        return active === undefined ? undefined : active === 'true';
+      },
     },
-    (query) => this.userService.list(query),
+    {
+      sortKeys: USER_SORT_KEYS,
+      defaultSort: 'name',
+      load: (query) => this.userService.list(query),
+    },
   );
 
   protected openInvite(): void {
