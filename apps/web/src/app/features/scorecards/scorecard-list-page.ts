@@ -3,10 +3,8 @@ import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, signal
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSortModule } from '@angular/material/sort';
 import { RouterLink } from '@angular/router';
 import { tap } from 'rxjs';
-import type { ScorecardRow } from '@agency-portal/shared';
 import { SCORECARD_SORT_KEYS, isQuarter } from '@agency-portal/shared';
 import { ListFilters } from '../../shared/list/list-filters';
 import { createListLoader } from '../../shared/list/list-loader';
@@ -14,18 +12,17 @@ import { listQueryState } from '../../shared/list/list-query-state';
 import { ListView } from '../../shared/list/list-view';
 import { MoneyPipe } from '../../shared/money/money.pipe';
 import { KPI_METRIC_LABELS } from '../../shared/i18n/labels';
+import { DataTable, TableCellDef } from '../../shared/table/data-table';
+import { scorecardColumns } from './scorecard-columns';
 import { ScorecardService } from './scorecard.service';
 import {
   FIGURE_DEFINITIONS,
   FIGURE_KEYS,
   FIGURE_LABELS,
-  type FigureKey,
   formatDecimal,
-  formatFigure,
   formatShare,
   quarterLabel,
   quarterOptions,
-  sampleNote,
 } from './scorecard-view';
 
 /**
@@ -36,24 +33,22 @@ import {
 @Component({
   selector: 'ap-scorecard-list-page',
   imports: [
+    DataTable,
     ExportMenu,
     ListFilters,
     ListView,
     MatFormFieldModule,
     MatSelectModule,
-    MatSortModule,
     MoneyPipe,
     ReactiveFormsModule,
     RouterLink,
+    TableCellDef,
   ],
   templateUrl: './scorecard-list-page.html',
   styles: `
     .ap-secondary {
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-body-small);
-    }
-    .ap-scorecard-table th[mat-sort-header] {
-      white-space: normal;
     }
     .ap-definitions {
       margin-top: 24px;
@@ -78,6 +73,7 @@ export class ScorecardListPage {
   protected readonly kpiLabels = KPI_METRIC_LABELS;
   protected readonly quarters = quarterOptions();
   protected readonly quarterLabel = quarterLabel;
+  protected readonly columns = scorecardColumns(this.locale);
 
   /** The quarter the answer covers (the current one when none is chosen) and whether it is still running. */
   protected readonly period = signal<{ quarter: string; open: boolean } | null>(null);
@@ -100,14 +96,6 @@ export class ScorecardListPage {
         .list(query)
         .pipe(tap((page) => this.period.set({ quarter: page.quarter, open: page.open }))),
   );
-
-  protected figure(row: ScorecardRow, key: FigureKey): string {
-    return formatFigure(row.figures, key, this.locale);
-  }
-
-  protected sample(row: ScorecardRow, key: FigureKey): string {
-    return sampleNote(row.figures, key);
-  }
 
   protected ratio(value: number | null): string {
     return value === null ? '—' : formatShare(value, this.locale);
