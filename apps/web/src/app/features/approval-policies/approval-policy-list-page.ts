@@ -4,8 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSortModule } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { ApprovalPolicyDto } from '@agency-portal/shared';
 import { APPROVAL_POLICY_SORT_KEYS } from '@agency-portal/shared';
@@ -13,18 +11,35 @@ import { filter, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { Lookups, lookupNames } from '../../core/lookups/lookups';
 import { Notifier } from '../../core/notify/notifier';
-import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { LookupField } from '../../shared/forms/lookup-field';
 import { ListFilters } from '../../shared/list/list-filters';
 import { createListLoader } from '../../shared/list/list-loader';
 import { listQueryState, oneOf, uuid } from '../../shared/list/list-query-state';
 import { ListView } from '../../shared/list/list-view';
+import { DataTable, TableCellDef } from '../../shared/table/data-table';
+import { type TableColumn, dateCell, omitColumns } from '../../shared/table/table-column';
 import { openConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { StatusChip } from '../../shared/ui/status-chip';
 import { type PolicyScope, ApprovalPolicyService } from './approval-policy.service';
 import { ApprovalStepsList } from './approval-steps-list';
 
 const KINDS = ['business_unit', 'contract'] as const;
+
+const COLUMNS: readonly TableColumn<ApprovalPolicyDto>[] = [
+  { id: 'name', header: $localize`:@@policies.column.name:Policy`, sort: 'name' },
+  {
+    id: 'target',
+    header: $localize`:Column — the unit or contract a policy is for@@policies.column.target:Applies to`,
+  },
+  {
+    id: 'updatedAt',
+    header: $localize`:When a record was last changed@@list.updated:Updated`,
+    sort: 'updatedAt',
+    start: 'desc',
+    cell: dateCell((policy) => policy.updatedAt),
+  },
+  { id: 'actions', header: $localize`Actions`, headerHidden: true, cellClass: 'ap-actions-cell' },
+];
 
 /**
  * /approval-policies: every approval policy — a business unit's (a centre of excellence's is the
@@ -38,17 +53,16 @@ const KINDS = ['business_unit', 'contract'] as const;
   imports: [
     ApprovalStepsList,
     ListFilters,
+    DataTable,
     ListView,
-    LocalDatePipe,
     LookupField,
     MatButtonModule,
     MatFormFieldModule,
     MatSelectModule,
-    MatSortModule,
-    MatTableModule,
     ReactiveFormsModule,
     RouterLink,
     StatusChip,
+    TableCellDef,
   ],
   template: `
     <section class="ap-page">
@@ -130,108 +144,57 @@ const KINDS = ['business_unit', 'contract'] as const;
           No policy has been set yet: every deliverable goes through the portal’s default (a social lead
           approves).
         </p>
-        <div class="ap-table-wrap">
-          <table
-            mat-table
-            [dataSource]="policies.items()"
-            aria-label="Approval policies"
-            i18n-aria-label="@@policies.table"
-            matSort
-            matSortDisableClear
-            [matSortActive]="list.sortState().key"
-            [matSortDirection]="list.sortState().direction"
-            (matSortChange)="list.setSort($event)"
-          >
-            <ng-container matColumnDef="name">
-              <th
-                i18n="@@policies.column.name"
-                mat-header-cell
-                *matHeaderCellDef
-                scope="col"
-                mat-sort-header="name"
-                sortActionDescription="Sort by this column"
-                i18n-sortActionDescription="@@list.sortByColumn"
-              >
-                Policy
-              </th>
-              <td mat-cell *matCellDef="let policy">
-                <strong>{{ policy.name }}</strong>
-                <ap-approval-steps-list [steps]="policy.steps" [userNames]="approverNames()" />
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="target">
-              <th
-                i18n="Column: the unit or contract a policy is for@@policies.column.target"
-                mat-header-cell
-                *matHeaderCellDef
-                scope="col"
-              >
-                Applies to
-              </th>
-              <td mat-cell *matCellDef="let policy">
-                @if (policy.contractId) {
-                  <a [routerLink]="['/contracts', policy.contractId]">{{
-                    contractNames().get(policy.contractId) ?? contractFallback
-                  }}</a>
-                  <div><ap-status-chip label="Contract override" i18n-label tone="active" /></div>
-                } @else if (policy.businessUnitId) {
-                  {{ unitNames().get(policy.businessUnitId) ?? '…' }}
-                  <div>
-                    <ap-status-chip
-                      label="Business unit policy"
-                      i18n-label="@@policies.unitPolicy"
-                      tone="neutral"
-                    />
-                  </div>
-                }
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="updatedAt">
-              <th
-                i18n="When a record was last changed@@list.updated"
-                mat-header-cell
-                *matHeaderCellDef
-                scope="col"
-                mat-sort-header="updatedAt"
-                [start]="'desc'"
-                sortActionDescription="Sort by this column"
-                i18n-sortActionDescription="@@list.sortByColumn"
-              >
-                Updated
-              </th>
-              <td mat-cell *matCellDef="let policy">{{ policy.updatedAt | localDate: 'date' }}</td>
-            </ng-container>
-            <ng-container matColumnDef="actions">
-              <th mat-header-cell *matHeaderCellDef scope="col">
-                <span i18n class="ap-visually-hidden">Actions</span>
-              </th>
-              <td mat-cell *matCellDef="let policy" class="ap-actions-cell">
-                <button
-                  i18n
-                  matButton="outlined"
-                  type="button"
-                  [attr.aria-label]="editLabel(policy.name)"
-                  (click)="editPolicy(policy)"
-                >
-                  Edit policy
-                </button>
-                <button
-                  i18n
-                  matButton
-                  type="button"
-                  class="ap-danger"
-                  [disabled]="removing()"
-                  [attr.aria-label]="removeLabel(policy.name)"
-                  (click)="removePolicy(policy)"
-                >
-                  Remove
-                </button>
-              </td>
-            </ng-container>
-            <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-            <tr mat-row *matRowDef="let row; columns: columns()"></tr>
-          </table>
-        </div>
+        <ap-data-table
+          [rows]="policies.items()"
+          [columns]="columns()"
+          [label]="label"
+          [sort]="list.sortState()"
+          (sortChange)="list.setSort($event)"
+        >
+          <ng-template apCell="name" [apCellOf]="policies.items()" let-policy>
+            <strong>{{ policy.name }}</strong>
+            <ap-approval-steps-list [steps]="policy.steps" [userNames]="approverNames()" />
+          </ng-template>
+          <ng-template apCell="target" [apCellOf]="policies.items()" let-policy>
+            @if (policy.contractId) {
+              <a [routerLink]="['/contracts', policy.contractId]">{{
+                contractNames().get(policy.contractId) ?? contractFallback
+              }}</a>
+              <div><ap-status-chip label="Contract override" i18n-label tone="active" /></div>
+            } @else if (policy.businessUnitId) {
+              {{ unitNames().get(policy.businessUnitId) ?? '…' }}
+              <div>
+                <ap-status-chip
+                  label="Business unit policy"
+                  i18n-label="@@policies.unitPolicy"
+                  tone="neutral"
+                />
+              </div>
+            }
+          </ng-template>
+          <ng-template apCell="actions" [apCellOf]="policies.items()" let-policy>
+            <button
+              i18n
+              matButton="outlined"
+              type="button"
+              [attr.aria-label]="editLabel(policy.name)"
+              (click)="editPolicy(policy)"
+            >
+              Edit policy
+            </button>
+            <button
+              i18n
+              matButton
+              type="button"
+              class="ap-danger"
+              [disabled]="removing()"
+              [attr.aria-label]="removeLabel(policy.name)"
+              (click)="removePolicy(policy)"
+            >
+              Remove
+            </button>
+          </ng-template>
+        </ap-data-table>
       </ap-list-view>
     </section>
   `,
@@ -253,10 +216,6 @@ const KINDS = ['business_unit', 'contract'] as const;
         margin-top: 8px;
       }
     }
-    .ap-actions-cell {
-      white-space: nowrap;
-      text-align: right;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -274,12 +233,8 @@ export class ApprovalPolicyListPage {
   protected readonly lookups = inject(Lookups);
 
   protected readonly canManage = computed(() => this.auth.hasPermission('approval_policy:manage'));
-  protected readonly columns = computed(() => [
-    'name',
-    'target',
-    'updatedAt',
-    ...(this.canManage() ? ['actions'] : []),
-  ]);
+  protected readonly label = $localize`:@@policies.table:Approval policies`;
+  protected readonly columns = computed(() => omitColumns(COLUMNS, !this.canManage() && 'actions'));
   protected readonly list = listQueryState({
     filters: ['kind', 'businessUnitId'] as const,
     sortKeys: APPROVAL_POLICY_SORT_KEYS,

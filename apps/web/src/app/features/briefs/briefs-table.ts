@@ -1,86 +1,62 @@
-import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { MatSortModule } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
-import type { BriefDto, BriefStatus } from '@agency-portal/shared';
+import type { BriefDto } from '@agency-portal/shared';
 import { BRIEF_STATUS_LABELS } from '../../shared/i18n/labels';
 import type { ListSort, SortChange } from '../../shared/list/list-query-state';
-import { MoneyPipe } from '../../shared/money/money.pipe';
-import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
+import { DataTable } from '../../shared/table/data-table';
+import {
+  type TableColumn,
+  dateCell,
+  linkCell,
+  moneyCell,
+  omitColumns,
+  statusCell,
+  textCell,
+} from '../../shared/table/table-column';
 import { BRIEF_STATUS_TONES } from './brief-labels';
+
+const COLUMNS: readonly TableColumn<BriefDto>[] = [
+  {
+    id: 'title',
+    header: $localize`Title`,
+    sort: 'title',
+    cell: linkCell(
+      (brief) => ['/briefs', brief.id],
+      (brief) => brief.title,
+    ),
+  },
+  { id: 'contract', header: $localize`Contract`, cell: textCell((brief) => brief.contractReference) },
+  { id: 'agency', header: $localize`Agency`, cell: textCell((brief) => brief.agencyName) },
+  { id: 'dueDate', header: $localize`Due date`, sort: 'dueDate', cell: dateCell((brief) => brief.dueDate) },
+  {
+    id: 'estimate',
+    header: $localize`Estimate`,
+    numeric: true,
+    cell: moneyCell(
+      (brief) => brief.budgetEstimateMinor,
+      (brief) => brief.currency,
+    ),
+  },
+  {
+    id: 'status',
+    header: $localize`Status`,
+    cell: statusCell(
+      (brief) => BRIEF_STATUS_LABELS[brief.status],
+      (brief) => BRIEF_STATUS_TONES[brief.status],
+    ),
+  },
+];
 
 @Component({
   selector: 'ap-briefs-table',
-  imports: [LocalDatePipe, MatSortModule, MatTableModule, MoneyPipe, RouterLink, StatusChip],
+  imports: [DataTable],
   template: `
-    <div class="ap-table-wrap">
-      <table
-        mat-table
-        [dataSource]="briefs()"
-        aria-label="Briefs"
-        i18n-aria-label
-        matSort
-        matSortDisableClear
-        [matSortActive]="sort()?.key ?? ''"
-        [matSortDirection]="sort()?.direction ?? ''"
-        [matSortDisabled]="!sort()"
-        (matSortChange)="sortChange.emit($event)"
-      >
-        <ng-container matColumnDef="title">
-          <th
-            i18n
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            mat-sort-header="title"
-            sortActionDescription="Sort by this column"
-            i18n-sortActionDescription="@@list.sortByColumn"
-          >
-            Title
-          </th>
-          <td mat-cell *matCellDef="let brief">
-            <a [routerLink]="['/briefs', brief.id]">{{ brief.title }}</a>
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="contract">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Contract</th>
-          <td mat-cell *matCellDef="let brief">{{ brief.contractReference }}</td>
-        </ng-container>
-        <ng-container matColumnDef="agency">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Agency</th>
-          <td mat-cell *matCellDef="let brief">{{ brief.agencyName }}</td>
-        </ng-container>
-        <ng-container matColumnDef="dueDate">
-          <th
-            i18n
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            mat-sort-header="dueDate"
-            sortActionDescription="Sort by this column"
-            i18n-sortActionDescription="@@list.sortByColumn"
-          >
-            Due date
-          </th>
-          <td mat-cell *matCellDef="let brief">{{ brief.dueDate | localDate: 'date' }}</td>
-        </ng-container>
-        <ng-container matColumnDef="estimate">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Estimate</th>
-          <td mat-cell *matCellDef="let brief" class="ap-number">
-            {{ brief.budgetEstimateMinor | money: brief.currency }}
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="status">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Status</th>
-          <td mat-cell *matCellDef="let brief">
-            <ap-status-chip [label]="statusLabel(brief.status)" [tone]="statusTone(brief.status)" />
-          </td>
-        </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns()"></tr>
-      </table>
-    </div>
+    <ap-data-table
+      [rows]="briefs()"
+      [columns]="columns()"
+      [label]="label"
+      [sort]="sort()"
+      (sortChange)="sortChange.emit($event)"
+    />
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -92,14 +68,6 @@ export class BriefsTable {
   readonly sort = input<ListSort | null>(null);
   readonly sortChange = output<SortChange>();
 
-  protected readonly statusLabel = (status: BriefStatus): string => BRIEF_STATUS_LABELS[status];
-  protected readonly statusTone = (status: BriefStatus): StatusTone => BRIEF_STATUS_TONES[status];
-  protected readonly columns = computed(() => [
-    'title',
-    'contract',
-    ...(this.showAgency() ? ['agency'] : []),
-    'dueDate',
-    'estimate',
-    'status',
-  ]);
+  protected readonly label = $localize`Briefs`;
+  protected readonly columns = computed(() => omitColumns(COLUMNS, !this.showAgency() && 'agency'));
 }

@@ -1,53 +1,20 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
 import type { GoalAllocationDto } from '@agency-portal/shared';
 import { MoneyPipe } from '../../shared/money/money.pipe';
+import { DataTable, TableFooterDef } from '../../shared/table/data-table';
+import { type TableColumn, linkCell, moneyCell, textCell } from '../../shared/table/table-column';
 
 /** How the contract's budget is split across goals. */
 @Component({
   selector: 'ap-allocations-table',
-  imports: [MatTableModule, MoneyPipe, RouterLink],
+  imports: [DataTable, MoneyPipe, TableFooterDef],
   template: `
-    <div class="ap-table-wrap">
-      <table mat-table [dataSource]="allocations()" aria-label="Goal allocations" i18n-aria-label>
-        <ng-container matColumnDef="goal">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Goal</th>
-          <td mat-cell *matCellDef="let allocation">
-            @if (linkGoals()) {
-              <a [routerLink]="['/goals', allocation.goalId]">{{ allocation.goalName }}</a>
-            } @else {
-              {{ allocation.goalName }}
-            }
-          </td>
-          <td i18n mat-footer-cell *matFooterCellDef>Total</td>
-        </ng-container>
-        <ng-container matColumnDef="percent">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Percent</th>
-          <td mat-cell *matCellDef="let allocation" class="ap-number">{{ allocation.percent }}%</td>
-          <td mat-footer-cell *matFooterCellDef class="ap-number" data-testid="allocation-total">
-            {{ totalPercent() }}%
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="allocated">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Allocated</th>
-          <td mat-cell *matCellDef="let allocation" class="ap-number">
-            {{ allocation.allocatedMinor | money: currency() }}
-          </td>
-          <td mat-footer-cell *matFooterCellDef class="ap-number">
-            {{ totalAllocatedMinor() | money: currency() }}
-          </td>
-        </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns"></tr>
-        <tr mat-footer-row *matFooterRowDef="columns"></tr>
-      </table>
-    </div>
-  `,
-  styles: `
-    .mat-mdc-footer-cell {
-      font-weight: 500;
-    }
+    <ap-data-table [rows]="allocations()" [columns]="columns()" [label]="label">
+      <ng-template apFooterCell="percent"
+        ><span data-testid="allocation-total">{{ totalPercent() }}%</span></ng-template
+      >
+      <ng-template apFooterCell="allocated">{{ totalAllocatedMinor() | money: currency() }}</ng-template>
+    </ap-data-table>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -56,7 +23,37 @@ export class AllocationsTable {
   readonly currency = input.required<string>();
   readonly linkGoals = input(true);
 
-  protected readonly columns = ['goal', 'percent', 'allocated'];
+  protected readonly label = $localize`Goal allocations`;
+  protected readonly columns = computed((): readonly TableColumn<GoalAllocationDto>[] => {
+    const currency = this.currency();
+    const linkGoals = this.linkGoals();
+    return [
+      {
+        id: 'goal',
+        header: $localize`Goal`,
+        cell: linkCell(
+          (allocation) => (linkGoals ? ['/goals', allocation.goalId] : null),
+          (allocation) => allocation.goalName,
+        ),
+        footer: $localize`Total`,
+      },
+      {
+        id: 'percent',
+        header: $localize`Percent`,
+        numeric: true,
+        cell: textCell((allocation) => `${allocation.percent}%`),
+      },
+      {
+        id: 'allocated',
+        header: $localize`Allocated`,
+        numeric: true,
+        cell: moneyCell(
+          (allocation) => allocation.allocatedMinor,
+          () => currency,
+        ),
+      },
+    ];
+  });
   protected readonly totalPercent = computed(() =>
     this.allocations().reduce((total, allocation) => total + allocation.percent, 0),
   );

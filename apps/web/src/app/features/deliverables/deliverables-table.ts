@@ -1,15 +1,40 @@
-import { DueRelativePipe, LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { MatSortModule } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import type { Channel, DeliverableStatus, DeliverableSummaryDto } from '@agency-portal/shared';
+import type { DeliverableStatus, DeliverableSummaryDto } from '@agency-portal/shared';
+import { DueRelativePipe, LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { CHANNEL_LABELS, DELIVERABLE_STATUS_LABELS } from '../../shared/i18n/labels';
 import type { ListSort, SortChange } from '../../shared/list/list-query-state';
-import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
+import { DataTable, TableCellDef } from '../../shared/table/data-table';
+import { type TableColumn, omitColumns, statusCell, textCell } from '../../shared/table/table-column';
 import { DELIVERABLE_STATUS_TONES } from './deliverable-labels';
 import { DeliverableThumbnail } from './deliverable-thumbnail';
 import { type LineageRow, lineageRows } from './lineage';
+
+const COLUMNS: readonly TableColumn<LineageRow>[] = [
+  { id: 'title', header: $localize`Deliverable`, sort: 'title' },
+  { id: 'code', header: $localize`Rate card item` },
+  {
+    id: 'channel',
+    header: $localize`Channel`,
+    cell: textCell(({ deliverable }) => (deliverable.channel ? CHANNEL_LABELS[deliverable.channel] : '—')),
+  },
+  { id: 'dueDate', header: $localize`Due date`, sort: 'dueDate' },
+  {
+    id: 'version',
+    header: $localize`Version`,
+    numeric: true,
+    cell: textCell(({ deliverable }) => deliverable.latestVersionNumber ?? '—'),
+  },
+  { id: 'step', header: $localize`Step`, numeric: true },
+  {
+    id: 'status',
+    header: $localize`Status`,
+    cell: statusCell(
+      ({ deliverable }) => DELIVERABLE_STATUS_LABELS[deliverable.status],
+      ({ deliverable }) => DELIVERABLE_STATUS_TONES[deliverable.status],
+    ),
+  },
+];
 
 /**
  * Deliverables with their status. With `lineage`, cut-downs sit indented under the master they
@@ -17,118 +42,49 @@ import { type LineageRow, lineageRows } from './lineage';
  */
 @Component({
   selector: 'ap-deliverables-table',
-  imports: [
-    DeliverableThumbnail,
-    DueRelativePipe,
-    LocalDatePipe,
-    MatSortModule,
-    MatTableModule,
-    RouterLink,
-    StatusChip,
-  ],
+  imports: [DataTable, DeliverableThumbnail, DueRelativePipe, LocalDatePipe, RouterLink, TableCellDef],
   template: `
-    <div class="ap-table-wrap">
-      <table
-        mat-table
-        [dataSource]="rows()"
-        [attr.aria-label]="label()"
-        matSort
-        matSortDisableClear
-        [matSortActive]="sort()?.key ?? ''"
-        [matSortDirection]="sort()?.direction ?? ''"
-        [matSortDisabled]="!sort()"
-        (matSortChange)="sortChange.emit($event)"
-      >
-        <ng-container matColumnDef="title">
-          <th
-            i18n
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            mat-sort-header="title"
-            sortActionDescription="Sort by this column"
-            i18n-sortActionDescription="@@list.sortByColumn"
-          >
-            Deliverable
-          </th>
-          <td mat-cell *matCellDef="let row" [style.padding-left.px]="16 + row.depth * 24">
-            <div class="ap-deliverable">
-              @if (row.depth > 0) {
-                <span class="ap-branch" aria-hidden="true">↳</span>
-              }
-              <ap-deliverable-thumbnail [thumbnail]="row.deliverable.thumbnail" />
-              <div>
-                <a [routerLink]="['/deliverables', row.deliverable.id]">{{ row.deliverable.title }}</a>
-                @if (row.master) {
-                  <div i18n class="ap-secondary">Cut from {{ row.master.title }}</div>
-                }
-              </div>
-            </div>
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="code">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Rate card item</th>
-          <td mat-cell *matCellDef="let row">
-            @if (row.deliverable.rateCardCode) {
-              <code>{{ row.deliverable.rateCardCode }}</code>
-            } @else {
-              —
+    <ap-data-table
+      [rows]="rows()"
+      [columns]="columns()"
+      [label]="label()"
+      [sort]="sort()"
+      (sortChange)="sortChange.emit($event)"
+    >
+      <ng-template apCell="title" [apCellOf]="rows()" let-row>
+        <div class="ap-deliverable" [style.padding-left.px]="row.depth * 24">
+          @if (row.depth > 0) {
+            <span class="ap-branch" aria-hidden="true">↳</span>
+          }
+          <ap-deliverable-thumbnail [thumbnail]="row.deliverable.thumbnail" />
+          <div>
+            <a [routerLink]="['/deliverables', row.deliverable.id]">{{ row.deliverable.title }}</a>
+            @if (row.master) {
+              <div i18n class="ap-secondary">Cut from {{ row.master.title }}</div>
             }
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="channel">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Channel</th>
-          <td mat-cell *matCellDef="let row">
-            {{ channelLabel(row.deliverable.channel) }}
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="dueDate">
-          <th
-            i18n
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            mat-sort-header="dueDate"
-            sortActionDescription="Sort by this column"
-            i18n-sortActionDescription="@@list.sortByColumn"
-          >
-            Due date
-          </th>
-          <td mat-cell *matCellDef="let row">
-            {{ row.deliverable.dueDate | localDate: 'date' }}
-            @if (isOpen(row.deliverable.status)) {
-              <div class="ap-secondary">{{ row.deliverable.dueDate | dueRelative }}</div>
-            }
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="version">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Version</th>
-          <td mat-cell *matCellDef="let row" class="ap-number">
-            {{ row.deliverable.latestVersionNumber ?? '—' }}
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="step">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Step</th>
-          <td mat-cell *matCellDef="let row" class="ap-number">
-            {{ row.deliverable.currentStep === null ? '—' : row.deliverable.currentStep + 1 }}
-            @if (row.deliverable.stepDueAt; as stepDueAt) {
-              <div class="ap-secondary" data-testid="step-due">{{ stepDueAt | dueRelative }}</div>
-            }
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="status">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Status</th>
-          <td mat-cell *matCellDef="let row">
-            <ap-status-chip
-              [label]="statusLabel(row.deliverable.status)"
-              [tone]="statusTone(row.deliverable.status)"
-            />
-          </td>
-        </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns()"></tr>
-      </table>
-    </div>
+          </div>
+        </div>
+      </ng-template>
+      <ng-template apCell="code" [apCellOf]="rows()" let-row>
+        @if (row.deliverable.rateCardCode) {
+          <code>{{ row.deliverable.rateCardCode }}</code>
+        } @else {
+          —
+        }
+      </ng-template>
+      <ng-template apCell="dueDate" [apCellOf]="rows()" let-row>
+        {{ row.deliverable.dueDate | localDate: 'date' }}
+        @if (isOpen(row.deliverable.status)) {
+          <div class="ap-secondary">{{ row.deliverable.dueDate | dueRelative }}</div>
+        }
+      </ng-template>
+      <ng-template apCell="step" [apCellOf]="rows()" let-row>
+        {{ row.deliverable.currentStep === null ? '—' : row.deliverable.currentStep + 1 }}
+        @if (row.deliverable.stepDueAt; as stepDueAt) {
+          <div class="ap-secondary" data-testid="step-due">{{ stepDueAt | dueRelative }}</div>
+        }
+      </ng-template>
+    </ap-data-table>
   `,
   styles: `
     .ap-deliverable {
@@ -158,25 +114,13 @@ export class DeliverablesTable {
   readonly sort = input<ListSort | null>(null);
   readonly sortChange = output<SortChange>();
 
-  protected readonly channelLabel = (channel: Channel | null): string =>
-    channel ? CHANNEL_LABELS[channel] : '—';
-  protected readonly statusLabel = (status: DeliverableStatus): string => DELIVERABLE_STATUS_LABELS[status];
   /** Still owed: its due date matters to someone. */
   protected readonly isOpen = (status: DeliverableStatus): boolean =>
     status !== 'approved' && status !== 'published' && status !== 'rejected';
-  protected readonly statusTone = (status: DeliverableStatus): StatusTone => DELIVERABLE_STATUS_TONES[status];
   protected readonly rows = computed<LineageRow[]>(() =>
     this.lineage()
       ? lineageRows(this.deliverables())
       : this.deliverables().map((deliverable) => ({ deliverable, depth: 0, master: null })),
   );
-  protected readonly columns = computed(() => [
-    'title',
-    'code',
-    'channel',
-    'dueDate',
-    'version',
-    ...(this.showStep() ? ['step'] : []),
-    'status',
-  ]);
+  protected readonly columns = computed(() => omitColumns(COLUMNS, !this.showStep() && 'step'));
 }

@@ -1,14 +1,14 @@
-import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, input } from '@angular/core';
-import { MatTableModule } from '@angular/material/table';
 import type {
   ApprovalStepDto,
-  Decision,
+  ApprovalDecisionDto,
   DeliverableDetailDto,
   Person,
   PolicySource,
 } from '@agency-portal/shared';
 import { DECISION_LABELS } from '../../shared/i18n/labels';
+import { DataTable } from '../../shared/table/data-table';
+import { type TableColumn, dateCell, textCell } from '../../shared/table/table-column';
 import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
 import { approversText } from './deliverable-labels';
 import { STEP_STATE_LABELS, type StepState, stepViews } from './review-steps';
@@ -28,6 +28,32 @@ const SOURCE_LABELS: Record<PolicySource, string> = {
   default: $localize`:Where the approval policy in force comes from@@policySource.default:Portal default`,
 };
 
+const HISTORY_COLUMNS: readonly TableColumn<ApprovalDecisionDto>[] = [
+  { id: 'when', header: $localize`When`, cell: dateCell((decision) => decision.decidedAt, 'dateTime') },
+  {
+    id: 'version',
+    header: $localize`Version`,
+    cell: textCell((decision) => $localize`Version ${decision.versionNumber}:INTERPOLATION:`),
+  },
+  {
+    id: 'step',
+    header: $localize`Step`,
+    cell: textCell((decision) => `${decision.stepIndex + 1}. ${decision.stepName}`),
+  },
+  { id: 'who', header: $localize`Who`, cell: textCell((decision) => decision.approver.name) },
+  {
+    id: 'decision',
+    header: $localize`Decision`,
+    cell: textCell((decision) => DECISION_LABELS[decision.decision]),
+  },
+  {
+    id: 'comment',
+    header: $localize`Comment`,
+    cellClass: 'ap-multiline',
+    cell: textCell((decision) => decision.comment || '—'),
+  },
+];
+
 /**
  * The review of a deliverable: the approval policy that applies and why, its steps with where the
  * latest version stands and the full history of decisions on every version (the decision itself
@@ -35,7 +61,7 @@ const SOURCE_LABELS: Record<PolicySource, string> = {
  */
 @Component({
   selector: 'ap-review-panel',
-  imports: [LocalDatePipe, MatTableModule, StatusChip],
+  imports: [DataTable, StatusChip],
   template: `
     <div class="ap-policy">
       <p class="ap-policy__name">
@@ -78,36 +104,7 @@ const SOURCE_LABELS: Record<PolicySource, string> = {
     @if (history().length === 0) {
       <p i18n class="ap-hint">No decisions yet.</p>
     } @else {
-      <div class="ap-table-wrap">
-        <table mat-table [dataSource]="history()" aria-label="Decision history" i18n-aria-label>
-          <ng-container matColumnDef="when">
-            <th i18n mat-header-cell *matHeaderCellDef scope="col">When</th>
-            <td mat-cell *matCellDef="let decision">{{ decision.decidedAt | localDate: 'dateTime' }}</td>
-          </ng-container>
-          <ng-container matColumnDef="version">
-            <th i18n mat-header-cell *matHeaderCellDef scope="col">Version</th>
-            <td i18n mat-cell *matCellDef="let decision">Version {{ decision.versionNumber }}</td>
-          </ng-container>
-          <ng-container matColumnDef="step">
-            <th i18n mat-header-cell *matHeaderCellDef scope="col">Step</th>
-            <td mat-cell *matCellDef="let decision">{{ decision.stepIndex + 1 }}. {{ decision.stepName }}</td>
-          </ng-container>
-          <ng-container matColumnDef="who">
-            <th i18n mat-header-cell *matHeaderCellDef scope="col">Who</th>
-            <td mat-cell *matCellDef="let decision">{{ decision.approver.name }}</td>
-          </ng-container>
-          <ng-container matColumnDef="decision">
-            <th i18n mat-header-cell *matHeaderCellDef scope="col">Decision</th>
-            <td mat-cell *matCellDef="let decision">{{ decisionLabel(decision.decision) }}</td>
-          </ng-container>
-          <ng-container matColumnDef="comment">
-            <th i18n mat-header-cell *matHeaderCellDef scope="col">Comment</th>
-            <td mat-cell *matCellDef="let decision" class="ap-multiline">{{ decision.comment || '—' }}</td>
-          </ng-container>
-          <tr mat-header-row *matHeaderRowDef="columns"></tr>
-          <tr mat-row *matRowDef="let row; columns: columns"></tr>
-        </table>
-      </div>
+      <ap-data-table [rows]="history()" [columns]="columns" [label]="historyLabel" />
     }
   `,
   styleUrl: './review-panel.scss',
@@ -123,8 +120,8 @@ export class ReviewPanel {
   protected readonly sourceLabels = SOURCE_LABELS;
   protected readonly stateLabels = STEP_STATE_LABELS;
   protected readonly stateTones = STEP_TONES;
-  protected readonly decisionLabel = (decision: Decision): string => DECISION_LABELS[decision];
-  protected readonly columns = ['when', 'version', 'step', 'who', 'decision', 'comment'];
+  protected readonly historyLabel = $localize`Decision history`;
+  protected readonly columns = HISTORY_COLUMNS;
   protected readonly steps = computed(() => stepViews(this.deliverable(), this.reader()));
   /** Newest first: every decision on every version. */
   protected readonly history = computed(() =>

@@ -1,87 +1,64 @@
-import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { MatSortModule } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
-import type { GoalDto, GoalStatus, KpiMetric } from '@agency-portal/shared';
+import type { GoalDto } from '@agency-portal/shared';
 import { GOAL_STATUS_LABELS, KPI_METRIC_LABELS } from '../../shared/i18n/labels';
 import type { ListSort, SortChange } from '../../shared/list/list-query-state';
-import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
+import { DataTable, TableCellDef } from '../../shared/table/data-table';
+import {
+  type TableColumn,
+  linkCell,
+  periodCell,
+  statusCell,
+  textCell,
+} from '../../shared/table/table-column';
 import { GOAL_STATUS_TONES } from './goal-labels';
 import { GoalTargetPipe } from './goal-target.pipe';
 
+const COLUMNS: readonly TableColumn<GoalDto>[] = [
+  {
+    id: 'name',
+    header: $localize`Name`,
+    sort: 'name',
+    cell: linkCell(
+      (goal) => ['/goals', goal.id],
+      (goal) => goal.name,
+    ),
+  },
+  { id: 'unit', header: $localize`Business unit`, cell: textCell((goal) => goal.businessUnitName) },
+  { id: 'kpi', header: $localize`KPI`, cell: textCell((goal) => KPI_METRIC_LABELS[goal.kpiMetric]) },
+  { id: 'target', header: $localize`Target`, numeric: true },
+  {
+    id: 'period',
+    header: $localize`Period`,
+    sort: 'periodStart',
+    start: 'desc',
+    cell: periodCell(
+      (goal) => goal.periodStart,
+      (goal) => goal.periodEnd,
+    ),
+  },
+  {
+    id: 'status',
+    header: $localize`Status`,
+    cell: statusCell(
+      (goal) => GOAL_STATUS_LABELS[goal.status],
+      (goal) => GOAL_STATUS_TONES[goal.status],
+    ),
+  },
+];
+
 @Component({
   selector: 'ap-goals-table',
-  imports: [LocalDatePipe, GoalTargetPipe, MatSortModule, MatTableModule, RouterLink, StatusChip],
+  imports: [DataTable, GoalTargetPipe, TableCellDef],
   template: `
-    <div class="ap-table-wrap">
-      <table
-        mat-table
-        [dataSource]="goals()"
-        aria-label="Goals"
-        i18n-aria-label
-        matSort
-        matSortDisableClear
-        [matSortActive]="sort()?.key ?? ''"
-        [matSortDirection]="sort()?.direction ?? ''"
-        [matSortDisabled]="!sort()"
-        (matSortChange)="sortChange.emit($event)"
-      >
-        <ng-container matColumnDef="name">
-          <th
-            i18n
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            mat-sort-header="name"
-            sortActionDescription="Sort by this column"
-            i18n-sortActionDescription="@@list.sortByColumn"
-          >
-            Name
-          </th>
-          <td mat-cell *matCellDef="let goal">
-            <a [routerLink]="['/goals', goal.id]">{{ goal.name }}</a>
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="unit">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Business unit</th>
-          <td mat-cell *matCellDef="let goal">{{ goal.businessUnitName }}</td>
-        </ng-container>
-        <ng-container matColumnDef="kpi">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">KPI</th>
-          <td mat-cell *matCellDef="let goal">{{ kpiLabel(goal.kpiMetric) }}</td>
-        </ng-container>
-        <ng-container matColumnDef="target">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Target</th>
-          <td mat-cell *matCellDef="let goal" class="ap-number">{{ goal | goalTarget }}</td>
-        </ng-container>
-        <ng-container matColumnDef="period">
-          <th
-            i18n
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            mat-sort-header="periodStart"
-            [start]="'desc'"
-            sortActionDescription="Sort by this column"
-            i18n-sortActionDescription="@@list.sortByColumn"
-          >
-            Period
-          </th>
-          <td mat-cell *matCellDef="let goal">
-            {{ goal.periodStart | localDate: 'date' }} – {{ goal.periodEnd | localDate: 'date' }}
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="status">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Status</th>
-          <td mat-cell *matCellDef="let goal">
-            <ap-status-chip [label]="statusLabel(goal.status)" [tone]="statusTone(goal.status)" />
-          </td>
-        </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns"></tr>
-      </table>
-    </div>
+    <ap-data-table
+      [rows]="goals()"
+      [columns]="columns"
+      [label]="label"
+      [sort]="sort()"
+      (sortChange)="sortChange.emit($event)"
+    >
+      <ng-template apCell="target" [apCellOf]="goals()" let-goal>{{ goal | goalTarget }}</ng-template>
+    </ap-data-table>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -91,8 +68,6 @@ export class GoalsTable {
   readonly sort = input<ListSort | null>(null);
   readonly sortChange = output<SortChange>();
 
-  protected readonly columns = ['name', 'unit', 'kpi', 'target', 'period', 'status'];
-  protected readonly kpiLabel = (metric: KpiMetric): string => KPI_METRIC_LABELS[metric];
-  protected readonly statusLabel = (status: GoalStatus): string => GOAL_STATUS_LABELS[status];
-  protected readonly statusTone = (status: GoalStatus): StatusTone => GOAL_STATUS_TONES[status];
+  protected readonly columns = COLUMNS;
+  protected readonly label = $localize`Goals`;
 }

@@ -1,10 +1,11 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { MatTableModule } from '@angular/material/table';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { InvoiceLineDto, RateUnit } from '@agency-portal/shared';
 import { RATE_UNIT_LABELS } from '../../shared/i18n/labels';
 import { MoneyPipe } from '../../shared/money/money.pipe';
+import { DataTable, TableCellDef } from '../../shared/table/data-table';
+import { type TableColumn, moneyCell } from '../../shared/table/table-column';
 
 /**
  * An invoice's lines: the rate card item, the deliverable and goal it is traced to, quantity,
@@ -13,113 +14,43 @@ import { MoneyPipe } from '../../shared/money/money.pipe';
  */
 @Component({
   selector: 'ap-invoice-lines-table',
-  imports: [DecimalPipe, MatTableModule, MoneyPipe, RouterLink],
+  imports: [DataTable, DecimalPipe, MoneyPipe, RouterLink, TableCellDef],
   template: `
-    <div class="ap-table-wrap">
-      <table mat-table [dataSource]="lines()" aria-label="Invoice lines" i18n-aria-label>
-        <ng-container matColumnDef="item">
-          <th
-            i18n="Column: the rate card item an invoice line bills"
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-          >
-            Item
-          </th>
-          <td mat-cell *matCellDef="let line">
-            <span class="ap-code">{{ line.itemCode }}</span> {{ line.description }}
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="deliverable">
-          <th
-            i18n="Column: the deliverable an invoice line bills"
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-          >
-            Deliverable
-          </th>
-          <td mat-cell *matCellDef="let line">
-            @if (line.deliverableId) {
-              @if (linkDeliverables()) {
-                <a [routerLink]="['/deliverables', line.deliverableId]">{{ line.deliverableTitle }}</a>
-              } @else {
-                {{ line.deliverableTitle }}
-              }
-            } @else {
-              —
-            }
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="goal">
-          <th
-            i18n="Column: the marketing goal an invoice line is charged to"
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-          >
-            Goal
-          </th>
-          <td mat-cell *matCellDef="let line">
-            <a [routerLink]="['/goals', line.goalId]" data-testid="invoice-line-goal">{{ line.goalName }}</a>
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="quantity">
-          <th
-            i18n="How many units a line bills"
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            class="ap-number"
-          >
-            Quantity
-          </th>
-          <td mat-cell *matCellDef="let line" class="ap-number">
-            {{ line.quantity | number: '1.0-2' }} <span class="ap-unit">{{ unitLabel(line.unit) }}</span>
-            @if (line.checks.quantityBeyondSpec; as beyond) {
-              <span i18n class="ap-check" data-testid="line-quantity-check">
-                The brief specified {{ beyond.specified }}; {{ beyond.billed }} billed
-              </span>
-            }
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="unitPrice">
-          <th
-            i18n="Price of one unit on an invoice line"
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            class="ap-number"
-          >
-            Unit price
-          </th>
-          <td mat-cell *matCellDef="let line" class="ap-number">
-            {{ line.unitPriceMinor | money: currency() }}
-            @if (line.checks.priceDeviationMinor !== null) {
-              <span i18n class="ap-check" data-testid="line-price-check">
-                Rate card {{ line.rateCardPriceMinor | money: currency() }}
-              </span>
-            }
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="amount">
-          <th
-            i18n="Amount of one invoice line"
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            class="ap-number"
-          >
-            Amount
-          </th>
-          <td mat-cell *matCellDef="let line" class="ap-number">
-            {{ line.amountMinor | money: currency() }}
-          </td>
-        </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns"></tr>
-      </table>
-    </div>
+    <ap-data-table [rows]="lines()" [columns]="columns()" [label]="label">
+      <ng-template apCell="item" [apCellOf]="lines()" let-line>
+        <span class="ap-code">{{ line.itemCode }}</span> {{ line.description }}
+      </ng-template>
+      <ng-template apCell="deliverable" [apCellOf]="lines()" let-line>
+        @if (line.deliverableId) {
+          @if (linkDeliverables()) {
+            <a [routerLink]="['/deliverables', line.deliverableId]">{{ line.deliverableTitle }}</a>
+          } @else {
+            {{ line.deliverableTitle }}
+          }
+        } @else {
+          —
+        }
+      </ng-template>
+      <ng-template apCell="goal" [apCellOf]="lines()" let-line>
+        <a [routerLink]="['/goals', line.goalId]" data-testid="invoice-line-goal">{{ line.goalName }}</a>
+      </ng-template>
+      <ng-template apCell="quantity" [apCellOf]="lines()" let-line>
+        {{ line.quantity | number: '1.0-2' }} <span class="ap-unit">{{ unitLabel(line.unit) }}</span>
+        @if (line.checks.quantityBeyondSpec; as beyond) {
+          <span i18n class="ap-check" data-testid="line-quantity-check">
+            The brief specified {{ beyond.specified }}; {{ beyond.billed }} billed
+          </span>
+        }
+      </ng-template>
+      <ng-template apCell="unitPrice" [apCellOf]="lines()" let-line>
+        {{ line.unitPriceMinor | money: currency() }}
+        @if (line.checks.priceDeviationMinor !== null) {
+          <span i18n class="ap-check" data-testid="line-price-check">
+            Rate card {{ line.rateCardPriceMinor | money: currency() }}
+          </span>
+        }
+      </ng-template>
+    </ap-data-table>
   `,
   styles: `
     .ap-code {
@@ -145,6 +76,25 @@ export class InvoiceLinesTable {
   /** Whether the reader may open the deliverables. */
   readonly linkDeliverables = input(false);
 
+  protected readonly label = $localize`Invoice lines`;
   protected readonly unitLabel = (unit: RateUnit): string => RATE_UNIT_LABELS[unit];
-  protected readonly columns = ['item', 'deliverable', 'goal', 'quantity', 'unitPrice', 'amount'];
+  protected readonly columns = computed((): readonly TableColumn<InvoiceLineDto>[] => {
+    const currency = this.currency();
+    return [
+      { id: 'item', header: $localize`:Column — the rate card item an invoice line bills:Item` },
+      { id: 'deliverable', header: $localize`:Column — the deliverable an invoice line bills:Deliverable` },
+      { id: 'goal', header: $localize`:Column — the marketing goal an invoice line is charged to:Goal` },
+      { id: 'quantity', header: $localize`:How many units a line bills:Quantity`, numeric: true },
+      { id: 'unitPrice', header: $localize`:Price of one unit on an invoice line:Unit price`, numeric: true },
+      {
+        id: 'amount',
+        header: $localize`:Amount of one invoice line:Amount`,
+        numeric: true,
+        cell: moneyCell(
+          (line) => line.amountMinor,
+          () => currency,
+        ),
+      },
+    ];
+  });
 }

@@ -1,133 +1,84 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { MatSortModule } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
-import type { InvoiceDto, InvoiceStatus } from '@agency-portal/shared';
+import type { InvoiceDto } from '@agency-portal/shared';
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { INVOICE_STATUS_LABELS } from '../../shared/i18n/labels';
 import type { ListSort, SortChange } from '../../shared/list/list-query-state';
-import { MoneyPipe } from '../../shared/money/money.pipe';
+import { DataTable, TableCellDef } from '../../shared/table/data-table';
+import {
+  type TableColumn,
+  dateCell,
+  linkCell,
+  moneyCell,
+  omitColumns,
+  textCell,
+} from '../../shared/table/table-column';
 import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
 import { INVOICE_STATUS_TONES } from './invoice-labels';
+
+const COLUMNS: readonly TableColumn<InvoiceDto>[] = [
+  {
+    id: 'number',
+    header: $localize`:Column — the agency's invoice number:Invoice`,
+    sort: 'number',
+    cell: linkCell(
+      (invoice) => ['/invoices', invoice.id],
+      (invoice) => invoice.number,
+    ),
+  },
+  { id: 'contract', header: $localize`Contract`, cell: textCell((invoice) => invoice.contractReference) },
+  { id: 'agency', header: $localize`Agency`, cell: textCell((invoice) => invoice.agencyName) },
+  {
+    id: 'issueDate',
+    header: $localize`:Column — when an invoice was issued:Issued`,
+    sort: 'issueDate',
+    cell: dateCell((invoice) => invoice.issueDate),
+  },
+  { id: 'dueDate', header: $localize`Due date`, sort: 'dueDate' },
+  {
+    id: 'gross',
+    header: $localize`:Column — an invoice's total including tax:Gross`,
+    numeric: true,
+    cell: moneyCell(
+      (invoice) => invoice.grossMinor,
+      (invoice) => invoice.currency,
+    ),
+  },
+  {
+    id: 'submittedAt',
+    header: $localize`:Column of invoice submission dates|Column — when an invoice was submitted:Submitted`,
+    sort: 'submittedAt',
+    cell: dateCell((invoice) => invoice.submittedAt),
+  },
+  { id: 'status', header: $localize`Status` },
+];
 
 /** Invoices as a table: number (to its page), contract, agency, dates, gross and where it stands. */
 @Component({
   selector: 'ap-invoices-table',
-  imports: [LocalDatePipe, MatSortModule, MatTableModule, MoneyPipe, RouterLink, StatusChip],
+  imports: [DataTable, LocalDatePipe, StatusChip, TableCellDef],
   template: `
-    <div class="ap-table-wrap">
-      <table
-        mat-table
-        [dataSource]="invoices()"
-        aria-label="Invoices"
-        i18n-aria-label
-        matSort
-        matSortDisableClear
-        [matSortActive]="sort()?.key ?? ''"
-        [matSortDirection]="sort()?.direction ?? ''"
-        [matSortDisabled]="!sort()"
-        (matSortChange)="sortChange.emit($event)"
-      >
-        <ng-container matColumnDef="number">
-          <th
-            i18n="Column: the agency's invoice number"
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            mat-sort-header="number"
-            sortActionDescription="Sort by this column"
-            i18n-sortActionDescription="@@list.sortByColumn"
-          >
-            Invoice
-          </th>
-          <td mat-cell *matCellDef="let invoice">
-            <a [routerLink]="['/invoices', invoice.id]">{{ invoice.number }}</a>
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="contract">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Contract</th>
-          <td mat-cell *matCellDef="let invoice">{{ invoice.contractReference }}</td>
-        </ng-container>
-        <ng-container matColumnDef="agency">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Agency</th>
-          <td mat-cell *matCellDef="let invoice">{{ invoice.agencyName }}</td>
-        </ng-container>
-        <ng-container matColumnDef="issueDate">
-          <th
-            i18n="Column: when an invoice was issued"
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            mat-sort-header="issueDate"
-            sortActionDescription="Sort by this column"
-            i18n-sortActionDescription="@@list.sortByColumn"
-          >
-            Issued
-          </th>
-          <td mat-cell *matCellDef="let invoice">{{ invoice.issueDate | localDate: 'date' }}</td>
-        </ng-container>
-        <ng-container matColumnDef="dueDate">
-          <th
-            i18n
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            mat-sort-header="dueDate"
-            sortActionDescription="Sort by this column"
-            i18n-sortActionDescription="@@list.sortByColumn"
-          >
-            Due date
-          </th>
-          <td mat-cell *matCellDef="let invoice">
-            {{ invoice.dueDate | localDate: 'date' }}
-            @if (invoice.overdue) {
-              <span i18n="An approved invoice past its due date, unpaid" class="ap-flag">Overdue</span>
-            }
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="gross">
-          <th
-            i18n="Column: an invoice's total including tax"
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            class="ap-number"
-          >
-            Gross
-          </th>
-          <td mat-cell *matCellDef="let invoice" class="ap-number">
-            {{ invoice.grossMinor | money: invoice.currency }}
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="submittedAt">
-          <th
-            i18n="Column: when an invoice was submitted"
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            mat-sort-header="submittedAt"
-            sortActionDescription="Sort by this column"
-            i18n-sortActionDescription="@@list.sortByColumn"
-          >
-            Submitted
-          </th>
-          <td mat-cell *matCellDef="let invoice">{{ invoice.submittedAt | localDate: 'date' }}</td>
-        </ng-container>
-        <ng-container matColumnDef="status">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Status</th>
-          <td mat-cell *matCellDef="let invoice">
-            <ap-status-chip [label]="statusLabel(invoice.status)" [tone]="statusTone(invoice.status)" />
-            @if (invoice.status === 'submitted' && invoice.approvalsRequired > 1) {
-              <span i18n="Approvals an invoice has of those it needs" class="ap-approvals">
-                {{ invoice.approvalCount }} of {{ invoice.approvalsRequired }} approvals
-              </span>
-            }
-          </td>
-        </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns()"></tr>
-      </table>
-    </div>
+    <ap-data-table
+      [rows]="invoices()"
+      [columns]="columns()"
+      [label]="label"
+      [sort]="sort()"
+      (sortChange)="sortChange.emit($event)"
+    >
+      <ng-template apCell="dueDate" [apCellOf]="invoices()" let-invoice>
+        {{ invoice.dueDate | localDate: 'date' }}
+        @if (invoice.overdue) {
+          <span i18n="An approved invoice past its due date, unpaid" class="ap-flag">Overdue</span>
+        }
+      </ng-template>
+      <ng-template apCell="status" [apCellOf]="invoices()" let-invoice>
+        <ap-status-chip [label]="statusLabel(invoice.status)" [tone]="statusTone(invoice.status)" />
+        @if (invoice.status === 'submitted' && invoice.approvalsRequired > 1) {
+          <span i18n="Approvals an invoice has of those it needs" class="ap-approvals">
+            {{ invoice.approvalCount }} of {{ invoice.approvalsRequired }} approvals
+          </span>
+        }
+      </ng-template>
+    </ap-data-table>
   `,
   styles: `
     .ap-flag {
@@ -153,16 +104,8 @@ export class InvoicesTable {
   readonly sort = input<ListSort | null>(null);
   readonly sortChange = output<SortChange>();
 
-  protected readonly statusLabel = (status: InvoiceStatus): string => INVOICE_STATUS_LABELS[status];
-  protected readonly statusTone = (status: InvoiceStatus): StatusTone => INVOICE_STATUS_TONES[status];
-  protected readonly columns = computed(() => [
-    'number',
-    'contract',
-    ...(this.showAgency() ? ['agency'] : []),
-    'issueDate',
-    'dueDate',
-    'gross',
-    'submittedAt',
-    'status',
-  ]);
+  protected readonly label = $localize`Invoices`;
+  protected readonly statusLabel = (status: InvoiceDto['status']): string => INVOICE_STATUS_LABELS[status];
+  protected readonly statusTone = (status: InvoiceDto['status']): StatusTone => INVOICE_STATUS_TONES[status];
+  protected readonly columns = computed(() => omitColumns(COLUMNS, !this.showAgency() && 'agency'));
 }

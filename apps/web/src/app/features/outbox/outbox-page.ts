@@ -1,18 +1,17 @@
-import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSortModule } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
 import type { OutboxMessageDto } from '@agency-portal/shared';
 import { OUTBOX_SORT_KEYS, OUTBOX_STATUSES } from '@agency-portal/shared';
 import { ListFilters } from '../../shared/list/list-filters';
 import { createListLoader } from '../../shared/list/list-loader';
 import { listQueryState, oneOf } from '../../shared/list/list-query-state';
 import { ListView } from '../../shared/list/list-view';
-import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
+import { DataTable, TableCellDef, TableRowDetailDef } from '../../shared/table/data-table';
+import { type TableColumn, dateCell, statusCell, textCell } from '../../shared/table/table-column';
+import type { StatusTone } from '../../shared/ui/status-chip';
 import { OutboxService } from './outbox.service';
 
 type OutboxStatus = OutboxMessageDto['status'];
@@ -31,20 +30,40 @@ const STATUS_TONES: Record<OutboxStatus, StatusTone> = {
   failed: 'inactive',
 };
 
+const COLUMNS: readonly TableColumn<OutboxMessageDto>[] = [
+  {
+    id: 'time',
+    header: $localize`Time`,
+    sort: 'createdAt',
+    start: 'desc',
+    cell: dateCell((message) => message.createdAt, 'dateTime'),
+  },
+  { id: 'to', header: $localize`To`, cell: textCell((message) => message.to) },
+  { id: 'subject', header: $localize`Subject`, cell: textCell((message) => message.subject) },
+  {
+    id: 'status',
+    header: $localize`Status`,
+    cell: statusCell(
+      (message) => STATUS_LABELS[message.status],
+      (message) => STATUS_TONES[message.status],
+    ),
+  },
+  { id: 'body', header: $localize`Body`, headerHidden: true },
+];
+
 /** /outbox: the e-mails the portal sent or tried to send, newest first, each body on demand. */
 @Component({
   selector: 'ap-outbox-page',
   imports: [
+    DataTable,
     ListFilters,
     ListView,
-    LocalDatePipe,
     MatButtonModule,
     MatFormFieldModule,
     MatSelectModule,
-    MatSortModule,
-    MatTableModule,
     ReactiveFormsModule,
-    StatusChip,
+    TableCellDef,
+    TableRowDetailDef,
   ],
   template: `
     <section class="ap-page">
@@ -88,110 +107,51 @@ const STATUS_TONES: Record<OutboxStatus, StatusTone> = {
       </ap-list-filters>
       <ap-list-view [list]="list" [loader]="messages" loadingLabel="Loading the outbox" i18n-loadingLabel>
         <p listEmpty i18n>No e-mail has been sent yet.</p>
-        <div class="ap-table-wrap">
-          <table
-            mat-table
-            [dataSource]="messages.items()"
-            multiTemplateDataRows
-            aria-label="Mail outbox"
-            i18n-aria-label
-            matSort
-            matSortDisableClear
-            [matSortActive]="list.sortState().key"
-            [matSortDirection]="list.sortState().direction"
-            (matSortChange)="list.setSort($event)"
-          >
-            <ng-container matColumnDef="time">
-              <th
-                i18n
-                mat-header-cell
-                *matHeaderCellDef
-                scope="col"
-                mat-sort-header="createdAt"
-                [start]="'desc'"
-                sortActionDescription="Sort by this column"
-                i18n-sortActionDescription="@@list.sortByColumn"
-              >
-                Time
-              </th>
-              <td mat-cell *matCellDef="let message">{{ message.createdAt | localDate: 'dateTime' }}</td>
-            </ng-container>
-            <ng-container matColumnDef="to">
-              <th i18n mat-header-cell *matHeaderCellDef scope="col">To</th>
-              <td mat-cell *matCellDef="let message">{{ message.to }}</td>
-            </ng-container>
-            <ng-container matColumnDef="subject">
-              <th i18n mat-header-cell *matHeaderCellDef scope="col">Subject</th>
-              <td mat-cell *matCellDef="let message">{{ message.subject }}</td>
-            </ng-container>
-            <ng-container matColumnDef="status">
-              <th i18n mat-header-cell *matHeaderCellDef scope="col">Status</th>
-              <td mat-cell *matCellDef="let message">
-                <ap-status-chip [label]="statusLabel(message.status)" [tone]="statusTone(message.status)" />
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="body">
-              <th mat-header-cell *matHeaderCellDef scope="col">
-                <span i18n class="ap-visually-hidden">Body</span>
-              </th>
-              <td mat-cell *matCellDef="let message">
-                <button
-                  matButton
-                  type="button"
-                  class="ap-body-toggle"
-                  [attr.aria-expanded]="expandedId() === message.id"
-                  [attr.aria-controls]="'outbox-body-' + message.id"
-                  (click)="toggleBody(message.id)"
-                >
-                  @if (expandedId() === message.id) {
-                    <ng-container i18n>Hide body</ng-container>
+        <ap-data-table
+          [rows]="messages.items()"
+          [columns]="columns"
+          [label]="label"
+          [sort]="list.sortState()"
+          [detailOpen]="isExpanded"
+          (sortChange)="list.setSort($event)"
+        >
+          <ng-template apCell="body" [apCellOf]="messages.items()" let-message>
+            <button
+              matButton
+              type="button"
+              class="ap-body-toggle"
+              [attr.aria-expanded]="expandedId() === message.id"
+              [attr.aria-controls]="'outbox-body-' + message.id"
+              (click)="toggleBody(message.id)"
+            >
+              @if (expandedId() === message.id) {
+                <ng-container i18n>Hide body</ng-container>
+              } @else {
+                <ng-container i18n>Show body</ng-container>
+              }
+            </button>
+          </ng-template>
+          <ng-template apRowDetail [apRowDetailOf]="messages.items()" let-message>
+            <div [attr.id]="'outbox-body-' + message.id">
+              @if (message.error) {
+                <p [class]="message.status === 'failed' ? 'ap-form-error' : 'ap-hint'">
+                  @if (message.status === 'failed') {
+                    <ng-container i18n>Sending failed: {{ message.error }}</ng-container>
                   } @else {
-                    <ng-container i18n>Show body</ng-container>
+                    {{ message.error }}
                   }
-                </button>
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="expanded">
-              <td mat-cell *matCellDef="let message" [attr.colspan]="columns.length" class="ap-body-cell">
-                @if (expandedId() === message.id) {
-                  <div [attr.id]="'outbox-body-' + message.id">
-                    @if (message.error) {
-                      <p [class]="message.status === 'failed' ? 'ap-form-error' : 'ap-hint'">
-                        @if (message.status === 'failed') {
-                          <ng-container i18n>Sending failed: {{ message.error }}</ng-container>
-                        } @else {
-                          {{ message.error }}
-                        }
-                      </p>
-                    }
-                    <pre class="ap-body">{{ message.body }}</pre>
-                  </div>
-                }
-              </td>
-            </ng-container>
-            <tr mat-header-row *matHeaderRowDef="columns"></tr>
-            <tr mat-row *matRowDef="let row; columns: columns"></tr>
-            <tr
-              mat-row
-              *matRowDef="let row; columns: ['expanded']"
-              class="ap-body-row"
-              [class.ap-body-row--open]="expandedId() === row.id"
-            ></tr>
-          </table>
-        </div>
+                </p>
+              }
+              <pre class="ap-body">{{ message.body }}</pre>
+            </div>
+          </ng-template>
+        </ap-data-table>
       </ap-list-view>
     </section>
   `,
   styles: `
-    .ap-body-row {
-      height: 0;
-    }
     .ap-body-toggle {
       white-space: nowrap;
-    }
-    .ap-body-row:not(.ap-body-row--open) .ap-body-cell {
-      padding: 0;
-      border-bottom-width: 0;
     }
     .ap-body {
       margin: 0 0 12px;
@@ -208,8 +168,8 @@ export class OutboxPage {
   private readonly outbox = inject(OutboxService);
 
   protected readonly statusLabel = (status: OutboxStatus): string => STATUS_LABELS[status];
-  protected readonly statusTone = (status: OutboxStatus): StatusTone => STATUS_TONES[status];
-  protected readonly columns = ['time', 'to', 'subject', 'status', 'body'];
+  protected readonly columns = COLUMNS;
+  protected readonly label = $localize`Mail outbox`;
   protected readonly statuses = OUTBOX_STATUSES;
   protected readonly list = listQueryState({
     filters: ['status'] as const,
@@ -222,6 +182,7 @@ export class OutboxPage {
     (query) => this.outbox.list(query),
   );
   protected readonly expandedId = signal<string | null>(null);
+  protected readonly isExpanded = (message: OutboxMessageDto): boolean => this.expandedId() === message.id;
 
   protected toggleBody(id: string): void {
     this.expandedId.update((current) => (current === id ? null : id));

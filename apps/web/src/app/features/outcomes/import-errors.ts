@@ -10,19 +10,39 @@ import {
 } from '@angular/core';
 import { DecimalPipe } from '@angular/common';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatTableModule } from '@angular/material/table';
 import type { MetricImportErrorDto, Page } from '@agency-portal/shared';
 import { createLoader } from '../../core/data/loader';
 import { ListPaginator } from '../../shared/list/list-paginator';
+import { DataTable, TableCellDef } from '../../shared/table/data-table';
+import { type TableColumn, textCell } from '../../shared/table/table-column';
 import { LoadError } from '../../shared/ui/load-error';
 import { ImportService } from './import.service';
 
 export const ERROR_PAGE_SIZE = 25;
 
+const COLUMNS: readonly TableColumn<MetricImportErrorDto>[] = [
+  {
+    id: 'line',
+    header: $localize`:Column — the file's line@@importErrors.line:Line`,
+    numeric: true,
+  },
+  {
+    id: 'column',
+    header: $localize`:Column — the file's column@@importErrors.column:Column`,
+    cell: textCell((error) => error.column ?? ''),
+  },
+  { id: 'value', header: $localize`:Column — the value in the file@@importErrors.value:Value` },
+  {
+    id: 'message',
+    header: $localize`:Column — what is wrong@@importErrors.message:Problem`,
+    cell: textCell((error) => error.message),
+  },
+];
+
 /** A refused import's line errors, a page at a time in the file's order: line, column, value and what is wrong. */
 @Component({
   selector: 'ap-import-errors',
-  imports: [DecimalPipe, ListPaginator, LoadError, MatProgressBarModule, MatTableModule],
+  imports: [DataTable, DecimalPipe, ListPaginator, LoadError, MatProgressBarModule, TableCellDef],
   template: `
     <div class="ap-progress-slot">
       @if (page.loading()) {
@@ -36,62 +56,12 @@ export const ERROR_PAGE_SIZE = 25;
     @if (page.error(); as error) {
       <ap-load-error [error]="error" (retry)="page.reload()" />
     } @else if (page.value(); as errors) {
-      <div class="ap-table-wrap">
-        <table
-          mat-table
-          [dataSource]="errors.items"
-          aria-label="Line errors"
-          i18n-aria-label="@@importErrors.table"
-        >
-          <ng-container matColumnDef="line">
-            <th
-              i18n="Column: the file's line@@importErrors.line"
-              mat-header-cell
-              *matHeaderCellDef
-              scope="col"
-              class="ap-number"
-            >
-              Line
-            </th>
-            <td mat-cell *matCellDef="let error" class="ap-number">{{ error.line | number }}</td>
-          </ng-container>
-          <ng-container matColumnDef="column">
-            <th
-              i18n="Column: the file's column@@importErrors.column"
-              mat-header-cell
-              *matHeaderCellDef
-              scope="col"
-            >
-              Column
-            </th>
-            <td mat-cell *matCellDef="let error">{{ error.column ?? '' }}</td>
-          </ng-container>
-          <ng-container matColumnDef="value">
-            <th
-              i18n="Column: the value in the file@@importErrors.value"
-              mat-header-cell
-              *matHeaderCellDef
-              scope="col"
-            >
-              Value
-            </th>
-            <td mat-cell *matCellDef="let error" class="ap-import-errors__value">{{ error.value ?? '' }}</td>
-          </ng-container>
-          <ng-container matColumnDef="message">
-            <th
-              i18n="Column: what is wrong@@importErrors.message"
-              mat-header-cell
-              *matHeaderCellDef
-              scope="col"
-            >
-              Problem
-            </th>
-            <td mat-cell *matCellDef="let error">{{ error.message }}</td>
-          </ng-container>
-          <tr mat-header-row *matHeaderRowDef="columns"></tr>
-          <tr mat-row *matRowDef="let row; columns: columns"></tr>
-        </table>
-      </div>
+      <ap-data-table [rows]="errors.items" [columns]="columns" [label]="label">
+        <ng-template apCell="line" [apCellOf]="errors.items" let-error>{{ error.line | number }}</ng-template>
+        <ng-template apCell="value" [apCellOf]="errors.items" let-error>
+          <div class="ap-import-errors__value">{{ error.value ?? '' }}</div>
+        </ng-template>
+      </ap-data-table>
       <ap-list-paginator
         [pageIndex]="cursors().length"
         [pageSize]="pageSize"
@@ -120,7 +90,8 @@ export class ImportErrors {
 
   private readonly imports = inject(ImportService);
   protected readonly pageSize = ERROR_PAGE_SIZE;
-  protected readonly columns = ['line', 'column', 'value', 'message'];
+  protected readonly columns = COLUMNS;
+  protected readonly label = $localize`:@@importErrors.table:Line errors`;
   /** The cursors of the pages before this one (empty: the first page). */
   protected readonly cursors = signal<string[]>([]);
   private readonly cursor = computed(() => this.cursors().at(-1));

@@ -3,7 +3,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSortModule } from '@angular/material/sort';
 import { RouterLink } from '@angular/router';
 import { tap } from 'rxjs';
 import { SCORECARD_SORT_KEYS, isQuarter } from '@agency-portal/shared';
@@ -12,8 +11,10 @@ import { createListPage } from '../../shared/list/list-page';
 import { ListView } from '../../shared/list/list-view';
 import { MoneyPipe } from '../../shared/money/money.pipe';
 import { LocalDatePipe } from '../../shared/format/local-date.pipe';
-import { ScorecardService } from './scorecard.service';
+import { DataTable, TableCellDef } from '../../shared/table/data-table';
+import { scorecardColumns } from './scorecard-columns';
 import { ScorecardPage } from './scorecard-page';
+import { ScorecardService } from './scorecard.service';
 
 /**
  * /scorecards: every agency's figures for a chosen quarter side by side (in-house readers), sorted
@@ -23,25 +24,23 @@ import { ScorecardPage } from './scorecard-page';
 @Component({
   selector: 'ap-scorecard-list-page',
   imports: [
+    DataTable,
     ExportMenu,
     ListFilters,
     ListView,
     LocalDatePipe,
     MatFormFieldModule,
     MatSelectModule,
-    MatSortModule,
     MoneyPipe,
     ReactiveFormsModule,
     RouterLink,
+    TableCellDef,
   ],
   templateUrl: './scorecard-list-page.html',
   styles: `
     .ap-secondary {
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-body-small);
-    }
-    .ap-scorecard-table th[mat-sort-header] {
-      white-space: normal;
     }
     .ap-definitions {
       margin-top: 24px;
@@ -58,6 +57,8 @@ import { ScorecardPage } from './scorecard-page';
 })
 export class ScorecardListPage extends ScorecardPage {
   private readonly scorecards = inject(ScorecardService);
+
+  protected readonly columns = scorecardColumns(this.locale);
 
   /** The quarter the answer covers (the current one when none is chosen) and whether it is still running. */
   protected readonly period = signal<{ quarter: string; open: boolean; asOf: string | null } | null>(null);

@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { ExchangeRateDto } from '@agency-portal/shared';
 import { COMMON_CURRENCIES, EXCHANGE_RATE_SORT_KEYS, isKnownCurrency } from '@agency-portal/shared';
@@ -12,11 +11,13 @@ import { filter, switchMap } from 'rxjs';
 import { describeError } from '../../core/http/api-error';
 import { Notifier } from '../../core/notify/notifier';
 import { formatMonth } from '../../shared/format/date-format';
-import { LocalDatePipe, LocalMonthPipe } from '../../shared/format/local-date.pipe';
+import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { ListFilters } from '../../shared/list/list-filters';
 import { createListLoader } from '../../shared/list/list-loader';
 import { listQueryState } from '../../shared/list/list-query-state';
 import { ListView } from '../../shared/list/list-view';
+import { DataTable, TableCellDef } from '../../shared/table/data-table';
+import { type TableColumn, textCell } from '../../shared/table/table-column';
 import { openConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { openExchangeRateDialog } from './exchange-rate-dialog';
 import { formatRate } from './spend-format';
@@ -38,14 +39,14 @@ function currency(value: string): string | undefined {
   imports: [
     ListFilters,
     ListView,
+    DataTable,
     LocalDatePipe,
-    LocalMonthPipe,
     MatButtonModule,
     MatFormFieldModule,
     MatSelectModule,
-    MatTableModule,
     ReactiveFormsModule,
     RouterLink,
+    TableCellDef,
   ],
   template: `
     <section class="ap-page">
@@ -89,60 +90,23 @@ function currency(value: string): string | undefined {
           <p i18n>Finance has not entered any exchange rate yet.</p>
           <p i18n>Add the monthly rates so the spend report can show amounts in one reporting currency.</p>
         </div>
-        <div class="ap-table-wrap">
-          <table mat-table [dataSource]="rates.items()" aria-label="Exchange rates" i18n-aria-label>
-            <ng-container matColumnDef="month">
-              <th i18n="The month an exchange rate applies to" mat-header-cell *matHeaderCellDef scope="col">
-                Month
-              </th>
-              <td mat-cell *matCellDef="let rate">{{ rate.month | localMonth: 'long' }}</td>
-            </ng-container>
-            <ng-container matColumnDef="rate">
-              <th i18n="An exchange rate" mat-header-cell *matHeaderCellDef scope="col">Rate</th>
-              <td
-                mat-cell
-                *matCellDef="let rate"
-                [attr.data-testid]="'rate-' + rate.currency + '-' + rate.month"
-              >
-                {{ rateText(rate) }}
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="updated">
-              <th
-                i18n="Column: who last changed a record, and when"
-                mat-header-cell
-                *matHeaderCellDef
-                scope="col"
-              >
-                Last changed
-              </th>
-              <td mat-cell *matCellDef="let rate">
-                {{ rate.updatedBy.name }}
-                <span class="ap-rates__detail">{{ rate.updatedAt | localDate: 'dateTime' }}</span>
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="actions">
-              <th mat-header-cell *matHeaderCellDef scope="col">
-                <span i18n class="ap-visually-hidden">Actions</span>
-              </th>
-              <td mat-cell *matCellDef="let rate" class="ap-rates__actions">
-                <button matButton type="button" [attr.aria-label]="editLabel(rate)" (click)="editRate(rate)">
-                  <ng-container i18n="Changes a record">Change</ng-container>
-                </button>
-                <button
-                  matButton
-                  type="button"
-                  [attr.aria-label]="removeLabel(rate)"
-                  (click)="removeRate(rate)"
-                >
-                  <ng-container i18n="Removes a record">Remove</ng-container>
-                </button>
-              </td>
-            </ng-container>
-            <tr mat-header-row *matHeaderRowDef="columns"></tr>
-            <tr mat-row *matRowDef="let row; columns: columns"></tr>
-          </table>
-        </div>
+        <ap-data-table [rows]="rates.items()" [columns]="columns" [label]="label">
+          <ng-template apCell="rate" [apCellOf]="rates.items()" let-rate>
+            <span [attr.data-testid]="'rate-' + rate.currency + '-' + rate.month">{{ rateText(rate) }}</span>
+          </ng-template>
+          <ng-template apCell="updated" [apCellOf]="rates.items()" let-rate>
+            {{ rate.updatedBy.name }}
+            <span class="ap-rates__detail">{{ rate.updatedAt | localDate: 'dateTime' }}</span>
+          </ng-template>
+          <ng-template apCell="actions" [apCellOf]="rates.items()" let-rate>
+            <button matButton type="button" [attr.aria-label]="editLabel(rate)" (click)="editRate(rate)">
+              <ng-container i18n="Changes a record">Change</ng-container>
+            </button>
+            <button matButton type="button" [attr.aria-label]="removeLabel(rate)" (click)="removeRate(rate)">
+              <ng-container i18n="Removes a record">Remove</ng-container>
+            </button>
+          </ng-template>
+        </ap-data-table>
       </ap-list-view>
     </section>
   `,
@@ -151,10 +115,6 @@ function currency(value: string): string | undefined {
       display: block;
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-body-small);
-    }
-    .ap-rates__actions {
-      white-space: nowrap;
-      text-align: right;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -166,7 +126,17 @@ export class ExchangeRatesPage {
   private readonly locale = inject(LOCALE_ID);
 
   protected readonly currencies = COMMON_CURRENCIES;
-  protected readonly columns = ['month', 'rate', 'updated', 'actions'];
+  protected readonly label = $localize`Exchange rates`;
+  protected readonly columns: readonly TableColumn<ExchangeRateDto>[] = [
+    {
+      id: 'month',
+      header: $localize`:The month an exchange rate applies to:Month`,
+      cell: textCell((rate) => this.month(rate)),
+    },
+    { id: 'rate', header: $localize`:An exchange rate:Rate` },
+    { id: 'updated', header: $localize`:Column — who last changed a record, and when:Last changed` },
+    { id: 'actions', header: $localize`Actions`, headerHidden: true, cellClass: 'ap-actions-cell' },
+  ];
   protected readonly list = listQueryState({
     filters: ['currency', 'reportingCurrency'] as const,
     sortKeys: EXCHANGE_RATE_SORT_KEYS,

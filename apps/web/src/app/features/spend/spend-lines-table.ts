@@ -1,113 +1,85 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { MatSortModule } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { InvoiceStatus, SpendLineDto } from '@agency-portal/shared';
-import { LocalDatePipe } from '../../shared/format/local-date.pipe';
 import { INVOICE_STATUS_LABELS } from '../../shared/i18n/labels';
 import type { ListSort, SortChange } from '../../shared/list/list-query-state';
-import { MoneyPipe } from '../../shared/money/money.pipe';
+import { DataTable, TableCellDef } from '../../shared/table/data-table';
+import { type TableColumn, dateCell, linkCell, moneyCell } from '../../shared/table/table-column';
 import { StatusChip, type StatusTone } from '../../shared/ui/status-chip';
 import { INVOICE_STATUS_TONES } from '../invoices/invoice-labels';
+
+const COLUMNS: readonly TableColumn<SpendLineDto>[] = [
+  {
+    id: 'issueDate',
+    header: $localize`:Column — when an invoice was issued:Issued`,
+    sort: 'issueDate',
+    cell: dateCell((line) => line.issueDate),
+  },
+  { id: 'invoice', header: $localize`:Column — the agency's invoice number:Invoice` },
+  { id: 'contract', header: $localize`Contract` },
+  {
+    id: 'goal',
+    header: $localize`Goal`,
+    cell: linkCell(
+      (line) => ['/goals', line.goalId],
+      (line) => line.goalName,
+    ),
+  },
+  { id: 'deliverable', header: $localize`:Column — what an invoice line bills:Billed work` },
+  { id: 'quantity', header: $localize`Quantity`, numeric: true },
+  {
+    id: 'unitPrice',
+    header: $localize`Unit price`,
+    numeric: true,
+    cell: moneyCell(
+      (line) => line.unitPriceMinor,
+      (line) => line.currency,
+    ),
+  },
+  {
+    id: 'amount',
+    header: $localize`:Column — a line's net amount:Amount`,
+    numeric: true,
+    cell: moneyCell(
+      (line) => line.amountMinor,
+      (line) => line.currency,
+    ),
+  },
+];
 
 /** The invoice lines behind a report row, each leading to its invoice, contract, goal and deliverable. */
 @Component({
   selector: 'ap-spend-lines-table',
-  imports: [DecimalPipe, LocalDatePipe, MatSortModule, MatTableModule, MoneyPipe, RouterLink, StatusChip],
+  imports: [DataTable, DecimalPipe, RouterLink, StatusChip, TableCellDef],
   template: `
-    <div class="ap-table-wrap">
-      <table
-        mat-table
-        [dataSource]="lines()"
-        aria-label="Invoice lines"
-        i18n-aria-label
-        matSort
-        matSortDisableClear
-        [matSortActive]="sort().key"
-        [matSortDirection]="sort().direction"
-        (matSortChange)="sortChange.emit($event)"
-      >
-        <ng-container matColumnDef="issueDate">
-          <th
-            i18n="Column: when an invoice was issued"
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            mat-sort-header="issueDate"
-            sortActionDescription="Sort by this column"
-            i18n-sortActionDescription="@@list.sortByColumn"
-          >
-            Issued
-          </th>
-          <td mat-cell *matCellDef="let line">{{ line.issueDate | localDate: 'date' }}</td>
-        </ng-container>
-        <ng-container matColumnDef="invoice">
-          <th i18n="Column: the agency's invoice number" mat-header-cell *matHeaderCellDef scope="col">
-            Invoice
-          </th>
-          <td mat-cell *matCellDef="let line">
-            <a [routerLink]="['/invoices', line.invoiceId]">{{ line.invoiceNumber }}</a>
-            <ap-status-chip
-              [label]="statusLabel(line.invoiceStatus)"
-              [tone]="statusTone(line.invoiceStatus)"
-            />
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="contract">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Contract</th>
-          <td mat-cell *matCellDef="let line">
-            <a [routerLink]="['/contracts', line.contractId]">{{ line.contractReference }}</a>
-            <span class="ap-spend-lines__detail">{{ line.agencyName }}</span>
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="goal">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Goal</th>
-          <td mat-cell *matCellDef="let line">
-            <a [routerLink]="['/goals', line.goalId]">{{ line.goalName }}</a>
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="deliverable">
-          <th i18n="Column: what an invoice line bills" mat-header-cell *matHeaderCellDef scope="col">
-            Billed work
-          </th>
-          <td mat-cell *matCellDef="let line">
-            @if (line.deliverableId) {
-              <a [routerLink]="['/deliverables', line.deliverableId]">{{ line.deliverableTitle }}</a>
-            } @else {
-              {{ line.description }}
-            }
-            <span class="ap-spend-lines__detail">{{ line.itemCode }}</span>
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="quantity">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Quantity</th>
-          <td mat-cell *matCellDef="let line" class="ap-number">{{ line.quantity | number: '1.0-2' }}</td>
-        </ng-container>
-        <ng-container matColumnDef="unitPrice">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col" class="ap-number">Unit price</th>
-          <td mat-cell *matCellDef="let line" class="ap-number">
-            {{ line.unitPriceMinor | money: line.currency }}
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="amount">
-          <th
-            i18n="Column: a line's net amount"
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            class="ap-number"
-          >
-            Amount
-          </th>
-          <td mat-cell *matCellDef="let line" class="ap-number">
-            {{ line.amountMinor | money: line.currency }}
-          </td>
-        </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns"></tr>
-      </table>
-    </div>
+    <ap-data-table
+      [rows]="lines()"
+      [columns]="columns"
+      [label]="label"
+      [sort]="sort()"
+      (sortChange)="sortChange.emit($event)"
+    >
+      <ng-template apCell="invoice" [apCellOf]="lines()" let-line>
+        <a [routerLink]="['/invoices', line.invoiceId]">{{ line.invoiceNumber }}</a>
+        <ap-status-chip [label]="statusLabel(line.invoiceStatus)" [tone]="statusTone(line.invoiceStatus)" />
+      </ng-template>
+      <ng-template apCell="contract" [apCellOf]="lines()" let-line>
+        <a [routerLink]="['/contracts', line.contractId]">{{ line.contractReference }}</a>
+        <span class="ap-spend-lines__detail">{{ line.agencyName }}</span>
+      </ng-template>
+      <ng-template apCell="deliverable" [apCellOf]="lines()" let-line>
+        @if (line.deliverableId) {
+          <a [routerLink]="['/deliverables', line.deliverableId]">{{ line.deliverableTitle }}</a>
+        } @else {
+          {{ line.description }}
+        }
+        <span class="ap-spend-lines__detail">{{ line.itemCode }}</span>
+      </ng-template>
+      <ng-template apCell="quantity" [apCellOf]="lines()" let-line>{{
+        line.quantity | number: '1.0-2'
+      }}</ng-template>
+    </ap-data-table>
   `,
   styles: `
     .ap-spend-lines__detail {
@@ -126,16 +98,8 @@ export class SpendLinesTable {
   readonly sort = input.required<ListSort>();
   readonly sortChange = output<SortChange>();
 
-  protected readonly columns = [
-    'issueDate',
-    'invoice',
-    'contract',
-    'goal',
-    'deliverable',
-    'quantity',
-    'unitPrice',
-    'amount',
-  ];
+  protected readonly columns = COLUMNS;
+  protected readonly label = $localize`Invoice lines`;
   protected readonly statusLabel = (status: InvoiceStatus): string => INVOICE_STATUS_LABELS[status];
   protected readonly statusTone = (status: InvoiceStatus): StatusTone => INVOICE_STATUS_TONES[status];
 }

@@ -1,93 +1,60 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { MatSortModule } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
-import type { Role, UserDto } from '@agency-portal/shared';
+import type { UserDto } from '@agency-portal/shared';
 import { ROLE_LABELS } from '../../shared/i18n/labels';
 import type { ListSort, SortChange } from '../../shared/list/list-query-state';
+import { DataTable } from '../../shared/table/data-table';
+import {
+  type TableColumn,
+  linkCell,
+  omitColumns,
+  statusCell,
+  textCell,
+} from '../../shared/table/table-column';
+import type { StatusTone } from '../../shared/ui/status-chip';
 import { USER_STATUS_LABELS, type UserStatus, userStatus } from './user-status';
+
+const IN_HOUSE = $localize`:A user who belongs to the brand, not an agency:In-house`;
+const TONES: Record<UserStatus, StatusTone> = { active: 'active', invited: 'pending', inactive: 'inactive' };
+
+const COLUMNS: readonly TableColumn<UserDto>[] = [
+  {
+    id: 'name',
+    header: $localize`Name`,
+    sort: 'name',
+    cell: linkCell(
+      (user) => ['/users', user.id],
+      (user) => user.name,
+    ),
+  },
+  { id: 'email', header: $localize`Email`, sort: 'email', cell: textCell((user) => user.email) },
+  { id: 'role', header: $localize`Role`, cell: textCell((user) => ROLE_LABELS[user.role]) },
+  { id: 'agency', header: $localize`Agency`, cell: textCell((user) => user.agencyName ?? IN_HOUSE) },
+  {
+    id: 'businessUnit',
+    header: $localize`Business unit`,
+    cell: textCell((user) => user.businessUnitName ?? '—'),
+  },
+  {
+    id: 'status',
+    header: $localize`Status`,
+    cell: statusCell(
+      (user) => USER_STATUS_LABELS[userStatus(user)],
+      (user) => TONES[userStatus(user)],
+    ),
+  },
+];
 
 @Component({
   selector: 'ap-users-table',
-  imports: [MatSortModule, MatTableModule, RouterLink],
+  imports: [DataTable],
   template: `
-    <div class="ap-table-wrap">
-      <table
-        mat-table
-        [dataSource]="users()"
-        [attr.aria-label]="label()"
-        matSort
-        matSortDisableClear
-        [matSortActive]="sort()?.key ?? ''"
-        [matSortDirection]="sort()?.direction ?? ''"
-        [matSortDisabled]="!sort()"
-        (matSortChange)="sortChange.emit($event)"
-      >
-        <ng-container matColumnDef="name">
-          <th
-            i18n
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            mat-sort-header="name"
-            sortActionDescription="Sort by this column"
-            i18n-sortActionDescription="@@list.sortByColumn"
-          >
-            Name
-          </th>
-          <td mat-cell *matCellDef="let user">
-            <a [routerLink]="['/users', user.id]">{{ user.name }}</a>
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="email">
-          <th
-            i18n
-            mat-header-cell
-            *matHeaderCellDef
-            scope="col"
-            mat-sort-header="email"
-            sortActionDescription="Sort by this column"
-            i18n-sortActionDescription="@@list.sortByColumn"
-          >
-            Email
-          </th>
-          <td mat-cell *matCellDef="let user">{{ user.email }}</td>
-        </ng-container>
-        <ng-container matColumnDef="role">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Role</th>
-          <td mat-cell *matCellDef="let user">{{ roleLabel(user.role) }}</td>
-        </ng-container>
-        <ng-container matColumnDef="agency">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Agency</th>
-          <td mat-cell *matCellDef="let user">
-            @if (user.agencyName) {
-              {{ user.agencyName }}
-            } @else {
-              <ng-container i18n="A user who belongs to the brand, not an agency">In-house</ng-container>
-            }
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="businessUnit">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Business unit</th>
-          <td mat-cell *matCellDef="let user">{{ user.businessUnitName ?? '—' }}</td>
-        </ng-container>
-        <ng-container matColumnDef="status">
-          <th i18n mat-header-cell *matHeaderCellDef scope="col">Status</th>
-          <td mat-cell *matCellDef="let user">
-            @let status = statusOf(user);
-            <span
-              class="ap-status"
-              [class.ap-status--active]="status === 'active'"
-              [class.ap-status--pending]="status === 'invited'"
-              [class.ap-status--inactive]="status === 'inactive'"
-              >{{ statusLabel(status) }}</span
-            >
-          </td>
-        </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns()"></tr>
-      </table>
-    </div>
+    <ap-data-table
+      [rows]="users()"
+      [columns]="columns()"
+      [label]="label()"
+      [sort]="sort()"
+      (sortChange)="sortChange.emit($event)"
+    />
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -101,15 +68,7 @@ export class UsersTable {
   readonly sort = input<ListSort | null>(null);
   readonly sortChange = output<SortChange>();
 
-  protected readonly roleLabel = (role: Role): string => ROLE_LABELS[role];
-  protected readonly statusLabel = (status: UserStatus): string => USER_STATUS_LABELS[status];
-  protected readonly statusOf = userStatus;
-  protected readonly columns = computed(() => [
-    'name',
-    'email',
-    'role',
-    ...(this.showAgency() ? ['agency'] : []),
-    ...(this.showBusinessUnit() ? ['businessUnit'] : []),
-    'status',
-  ]);
+  protected readonly columns = computed(() =>
+    omitColumns(COLUMNS, !this.showAgency() && 'agency', !this.showBusinessUnit() && 'businessUnit'),
+  );
 }
