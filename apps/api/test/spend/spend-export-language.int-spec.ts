@@ -2,6 +2,9 @@ import type { SpendReportDto } from '@agency-portal/shared';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
+import { FILE_STORAGE, type FileStorage } from '../../src/app/files/file-storage';
+import { seedDemoReviews } from '../../src/app/seed/demo-reviews';
+import { seedDemoSpend } from '../../src/app/seed/demo-spend';
 import { bearer, createTestApp, DEMO, type TestApp } from '../support/test-app';
 
 /** Collects a binary body (XLSX) as a Buffer. */
@@ -33,6 +36,9 @@ describe('spend export: in the reader’s language', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    const storage = t.app.get<FileStorage>(FILE_STORAGE);
+    await seedDemoReviews(t.dataSource, storage);
+    await seedDemoSpend(t.dataSource, storage, t.config.invoiceDualApprovalThresholds);
     // A second finance person reads Korean, in Seoul; Putri (a social lead) reads Indonesian.
     await t.dataSource.query(`UPDATE users SET locale = 'ko', time_zone = 'Asia/Seoul' WHERE email = $1`, [
       DEMO.finance2,
@@ -40,7 +46,7 @@ describe('spend export: in the reader’s language', () => {
     korean = (await t.login(DEMO.finance2)).accessToken;
     indonesian = (await t.login('putri@demo.local')).accessToken;
     english = (await t.login(DEMO.finance)).accessToken;
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await t.close();
