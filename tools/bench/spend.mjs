@@ -17,17 +17,22 @@
  * Export: the lines CSV and the XLSX of a period holding ~BENCH_EXPORT_LINES lines, and the CSV of
  * every line, streamed to nowhere; time to the last byte, rows received (parsed back), and the
  * API's RSS before and at its peak (sampled every 20 ms), next to the same cursor read directly.
+ * Then the same XLSX read by a slow client (BENCH_SLOW_READ_KBPS, 512 kB/s: slower than the API
+ * writes it), which must not grow the API's live memory: the rows are pulled only as fast as the
+ * client reads. Its file is checked to end in a whole zip (the end of its central directory).
  *
  * Targets (issue 13): report p95 < 300 ms and within 1.5× of the direct SQL; the export of 100k
  * lines streams in constant memory (peak RSS growth under 100 MB, and the full export's no more
- * than the 100k one's plus 50 MB). Exits 1 when one is missed.
+ * than the 100k one's plus 50 MB; behind the slow client, live memory after collection grows
+ * under 25 MB). Exits 1 when one is missed.
  *
- * Environment: BENCH_REPEATS (20), BENCH_ONLY_EXPORTS=1 (skips the report cases), BENCH_EXPORT_LINES (100000), BENCH_API_PORT (3013),
+ * Environment: BENCH_REPEATS (20), BENCH_ONLY_EXPORTS=1 (skips the report cases), BENCH_EXPORT_LINES (100000),
+ * BENCH_EXPORT_CASES (csv,xlsx,full,slow: which exports run), BENCH_SLOW_READ_KBPS (512), BENCH_API_PORT (3013),
  * BENCH_PG_PORT / LARGE_PG_PORT (the large data's port, 54340), BENCH_PG_DATA_DIR, DATABASE_URL,
  * BENCH_FINANCE (finance@large.local), BENCH_PASSWORD (large-password), BENCH_JSON=FILE.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -56,6 +61,9 @@ const TARGET_P95_MS = 300;
 const TARGET_RATIO = 1.5;
 const TARGET_EXPORT_GROWTH_MB = 100;
 const TARGET_FULL_EXTRA_MB = 50;
+const TARGET_SLOW_LIVE_GROWTH_MB = 25;
+const EXPORT_CASES = new Set((env.BENCH_EXPORT_CASES ?? 'csv,xlsx,full,slow').split(','));
+const SLOW_READ_BYTES_PER_SECOND = Number(env.BENCH_SLOW_READ_KBPS ?? 512) * 1024;
 const mb = (bytes) => bytes / 1024 / 1024;
 
 function rssOf(pid) {
@@ -98,10 +106,36 @@ function liveHeap(api) {
 }
 
 /**
- * Streams an export, sampling the API's RSS every 20 ms and its live memory (after a forced
- * collection) every second; parses the CSV rows (or the XLSX lines sheet) back.
+ * Reads a download at `bytesPerSecond` (16 kB at a time, each after its share of the second), as
+ * a client on a slow link would: the server's writes wait on the socket. Counts the bytes and keeps
+ * the last 64 kB (to check the zip is whole).
  */
-async function timedExport(base, path, token, api) {
+async function slowRead(body, bytesPerSecond) {
+  let bytes = 0;
+  let tail = Buffer.alloc(0);
+  const reader = new Writable({
+    highWaterMark: 16 * 1024,
+    write(chunk, _encoding, done) {
+      bytes += chunk.length;
+      tail = Buffer.concat([tail, chunk]).subarray(-64 * 1024);
+      setTimeout(done, (chunk.length / bytesPerSecond) * 1000);
+    },
+  });
+  await pipeline(Readable.fromWeb(body), reader);
+  return { bytes, tail };
+}
+
+/** A zip ends with its end-of-central-directory record (PK 5 6), 22 bytes plus a comment. */
+function endsAsZip(tail) {
+  return tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) >= tail.length - 22 - 0xffff;
+}
+
+/**
+ * Streams an export, sampling the API's RSS every 20 ms and its live memory (after a forced
+ * collection) every second; parses the CSV rows (or the XLSX lines sheet) back, or, with
+ * `slowBytesPerSecond`, only reads the file that slowly.
+ */
+async function timedExport(base, path, token, api, slowBytesPerSecond = 0) {
   const pid = api.child.pid;
   const liveBefore = await liveHeap(api);
   let livePeak = liveBefore;
@@ -121,6 +155,7 @@ async function timedExport(base, path, token, api) {
   if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   let bytes = 0;
   let rows = 0;
+  let whole = null;
   const counter = new Writable({
     write(chunk, _encoding, done) {
       bytes += chunk.length;
@@ -128,7 +163,11 @@ async function timedExport(base, path, token, api) {
     },
   });
   const body = response.body;
-  if (path.includes('format=csv')) {
+  if (slowBytesPerSecond) {
+    const read = await slowRead(body, slowBytesPerSecond);
+    bytes = read.bytes;
+    whole = endsAsZip(read.tail);
+  } else if (path.includes('format=csv')) {
     const parser = parse({ relax_column_count: true, bom: true });
     parser.on('data', () => {
       rows += 1;
@@ -137,10 +176,12 @@ async function timedExport(base, path, token, api) {
     await Promise.all([pipeline(forCount, counter), pipeline(forParse, parser)]);
   } else {
     const [forCount, forParse] = body.tee();
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(
-      (await import('node:stream')).Readable.fromWeb(forParse),
-      { sharedStrings: 'ignore', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' },
-    );
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.fromWeb(forParse), {
+      sharedStrings: 'ignore',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      worksheets: 'emit',
+    });
     const parsing = (async () => {
       for await (const sheet of reader) {
         if (sheet.name !== 'Lines') {
@@ -163,6 +204,7 @@ async function timedExport(base, path, token, api) {
     ms,
     bytes,
     rows,
+    whole,
     rssBeforeMb: mb(rssBefore),
     rssPeakMb: mb(peak),
     growthMb: mb(peak - rssBefore),
@@ -274,21 +316,31 @@ async function main() {
     const filter = `from=${period.from}&to=${period.to}`;
     const exports = [
       {
+        key: 'csv',
         name: `CSV lines, ${period.from} – ${period.to}`,
         path: `/api/spend/export?groupBy=month&format=csv&view=lines&${filter}`,
         expected: period.lines,
       },
       {
+        key: 'xlsx',
         name: `XLSX, ${period.from} – ${period.to}`,
         path: `/api/spend/export?groupBy=month&format=xlsx&${filter}`,
         expected: period.lines,
       },
       {
+        key: 'full',
         name: 'CSV lines, everything',
         path: '/api/spend/export?groupBy=month&format=csv&view=lines',
         expected: null,
       },
-    ];
+      {
+        key: 'slow',
+        name: `XLSX at ${SLOW_READ_BYTES_PER_SECOND / 1024} kB/s, same period`,
+        path: `/api/spend/export?groupBy=month&format=xlsx&${filter}`,
+        expected: period.lines,
+        slow: SLOW_READ_BYTES_PER_SECOND,
+      },
+    ].filter((entry) => EXPORT_CASES.has(entry.key));
     say(
       `\nExport (GET /api/spend/export), streamed; about ${EXPORT_LINES.toLocaleString('en')} lines in the period`,
     );
@@ -297,7 +349,7 @@ async function main() {
     );
     for (const entry of exports) {
       await capturedSql(api);
-      const run = await timedExport(base, entry.path, token, api);
+      const run = await timedExport(base, entry.path, token, api, entry.slow);
       const cursor = (await capturedSql(api)).find((statement) => statement.cursor);
       const directRun = cursor ? await directCursor(pool, cursor) : { ms: NaN, rows: NaN };
       results.exports.push({ ...entry, ...run, directMs: directRun.ms, directRows: directRun.rows });
@@ -312,12 +364,16 @@ async function main() {
         );
       if (entry.path.includes('format=csv') && run.rows < directRun.rows)
         failures.push(`export ${entry.name}: ${run.rows} CSV rows for ${directRun.rows} lines`);
-      if (entry.path.includes('format=xlsx') && run.rows !== directRun.rows + 1)
+      if (entry.slow && !run.whole) failures.push(`export ${entry.name}: the file is not a whole zip`);
+      if (!entry.slow && entry.path.includes('format=xlsx') && run.rows !== directRun.rows + 1)
         failures.push(`export ${entry.name}: ${run.rows - 1} XLSX lines for ${directRun.rows}`);
+      if (entry.slow && run.liveGrowthMb > TARGET_SLOW_LIVE_GROWTH_MB)
+        failures.push(`export ${entry.name}: live memory grew ${run.liveGrowthMb.toFixed(0)} MB`);
       if (run.growthMb > TARGET_EXPORT_GROWTH_MB)
         failures.push(`export ${entry.name}: RSS grew ${run.growthMb.toFixed(0)} MB`);
     }
-    const [period100k, , full] = results.exports;
+    const period100k = results.exports.find((entry) => entry.key === 'csv');
+    const full = results.exports.find((entry) => entry.key === 'full');
     if (full && period100k && full.rssPeakMb > period100k.rssPeakMb + TARGET_FULL_EXTRA_MB)
       failures.push(
         `the full export peaked at ${full.rssPeakMb.toFixed(0)} MB, the period's at ${period100k.rssPeakMb.toFixed(0)} MB`,

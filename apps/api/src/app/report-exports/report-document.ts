@@ -19,9 +19,17 @@ export interface ReportDocument {
   /** Who exported, and when. */
   reader: { name: string; email: string };
   exportedAt: Date;
-  /** How fresh the figures are: when the newest figure was written, and the last day they cover. */
-  freshness: { updatedAt: string | null; throughDay: string | null };
+  /**
+   * How fresh the figures are: when the newest figure was written, and the last day they cover.
+   * Left out for figures read from the records at the moment of export (the spend report).
+   */
+  freshness?: { updatedAt: string | null; throughDay: string | null };
   tables: ReportTable[];
+  /**
+   * A table too long to hold in memory (the spend export's invoice lines), written after `tables`
+   * as its rows come. CSV and XLSX only.
+   */
+  streamed?: StreamedTable;
   /** A chart the PDF draws (CSV and XLSX carry its numbers as a table). */
   chart?: ReportChart;
   /** Sentences printed below the header (e.g. "Amounts are never added across currencies."). */
@@ -31,6 +39,8 @@ export interface ReportDocument {
 export interface ReportField {
   label: Message;
   value: ReportCell;
+  /** How the header block shows the value (text unless said: a `date` in the reader's locale). */
+  kind?: ColumnKind;
 }
 
 export type ColumnKind = 'text' | 'integer' | 'decimal' | 'money' | 'percent' | 'date';
@@ -60,6 +70,16 @@ export interface ReportTable {
   rows: ReportCell[][];
   /** Set when the table holds only its first `shown` rows. */
   truncated?: { shown: number };
+}
+
+/**
+ * A table whose rows come from an async source (a database cursor), pulled only as fast as the
+ * reader takes the file: the writers never hold more than a bounded part of it.
+ */
+export interface StreamedTable {
+  title: Message;
+  columns: ReportColumn[];
+  rows: AsyncIterable<ReportCell[]>;
 }
 
 /** A line chart of actual against target over time (the KPI chart). */

@@ -21,7 +21,10 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
 };
 
-/** Writes a report in a format for a reader. */
+/**
+ * Writes a report in a format for a reader. A streamed table is pulled as fast as `out` takes the
+ * file (a response: the client), so writing straight to a response keeps memory bounded.
+ */
 export async function writeReport(
   report: ReportDocument,
   format: ExportFormat,
@@ -35,6 +38,8 @@ export async function writeReport(
     case 'xlsx':
       return writeXlsx(report, formatter, out);
     case 'pdf':
+      // A PDF is set page by page in memory: a table too long to hold has no PDF form.
+      if (report.streamed) throw new Error('A streamed table is written as CSV or XLSX only');
       return writePdf(report, formatter, out);
   }
 }
@@ -44,7 +49,8 @@ export async function writeReport(
  * the reader's language and time zone. Building counts against the export limit (DB_EXPORTS_MAX,
  * 429 `exports_busy` when it stays full), and the file is written to memory first: a report
  * (tens to thousands of rows) is small, and a failure while building answers a clean error
- * instead of a file cut short. Streamed line-level exports (spend lines) use LongReads directly.
+ * instead of a file cut short. Streamed line-level exports (the spend lines) run their own long
+ * read and write their document, its lines a StreamedTable, straight to the response.
  */
 @Injectable()
 export class ReportExportService {

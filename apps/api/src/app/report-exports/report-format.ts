@@ -90,25 +90,27 @@ export class ReportFormat {
     const none = this.t(msg('none'));
     const filters = report.filters.length
       ? report.filters
-          .map((field) => `${this.t(field.label)}: ${this.display(field.value, 'text')}`)
+          .map((field) => `${this.t(field.label)}: ${this.display(field.value, field.kind ?? 'text')}`)
           .join('; ')
       : none;
     const lines: [string, string][] = [
       [this.t(report.title), this.subject(report)],
       ...report.facts.map((field): [string, string] => [
         this.t(field.label),
-        this.display(field.value, 'text'),
+        this.display(field.value, field.kind ?? 'text'),
       ]),
       [this.t(msg('Filters')), filters],
       [this.t(msg('Exported by')), `${report.reader.name} <${report.reader.email}>`],
       [this.t(msg('Exported at')), this.dateTime(report.exportedAt)],
-      [this.t(msg('Figures')), this.t(this.freshness(report.freshness))],
+      ...(report.freshness
+        ? [[this.t(msg('Figures')), this.t(this.freshness(report.freshness))] satisfies [string, string]]
+        : []),
       ...(report.notes ?? []).map((note): [string, string] => ['', this.t(note)]),
     ];
     return lines;
   }
 
-  private freshness({ updatedAt, throughDay }: ReportDocument['freshness']): Message {
+  private freshness({ updatedAt, throughDay }: NonNullable<ReportDocument['freshness']>): Message {
     if (!throughDay) return msg('no figures yet');
     const day = this.date(throughDay);
     return updatedAt

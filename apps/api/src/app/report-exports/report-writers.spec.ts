@@ -2,10 +2,10 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { pdfText } from '../../../test/support/pdf-text';
 import { msg } from '../i18n/message';
-import type { ReportDocument } from './report-document';
+import type { ReportCell, ReportDocument } from './report-document';
 import type { ExportFormat } from './report-export.service';
 import { writeReport } from './report-export.service';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 
 const REPORT: ReportDocument = {
   title: msg('Goal report'),
@@ -78,6 +78,53 @@ describe('report writers', () => {
       ['USD', '1234.56', '', '', '2026-11-02'],
     ]);
     expect(rows.at(-1)).toEqual(['Only the first 1 rows are included.']);
+  });
+
+  it('should write a streamed table after the others and leave out the freshness when the report has none', async () => {
+    const lines: ReportCell[][] = [
+      ['2026-11-03', msg('Paid'), { amountMinor: 5, currency: 'KRW' }],
+      ['2026-11-04', 'INV-2', { amountMinor: 12_345, currency: 'USD' }],
+    ];
+    const { freshness: _freshness, ...fresh } = REPORT;
+    const sink = new PassThrough();
+    const chunks: Buffer[] = [];
+    sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+    await writeReport(
+      {
+        ...fresh,
+        filters: [{ label: msg('From'), value: '2026-11-01', kind: 'date' }],
+        streamed: {
+          title: msg('Lines'),
+          columns: [
+            { label: msg('Issue date'), kind: 'date' },
+            { label: msg('Status'), kind: 'text' },
+            { label: msg('Amount'), kind: 'money' },
+          ],
+          rows: Readable.from(lines),
+        },
+      },
+      'csv',
+      { locale: 'ko', timeZone: 'Asia/Seoul' },
+      sink,
+    );
+    const rows: string[][] = parse(Buffer.concat(chunks), { bom: true, relax_column_count: true });
+
+    expect(rows).toContainEqual(['필터', '시작일: 2026. 11. 1.']);
+    expect(rows.map((row) => row[0])).not.toContain('수치');
+    expect(rows.slice(-4)).toEqual([
+      ['항목'],
+      ['발행일', '상태', '금액'],
+      ['2026-11-03', '지급됨', '5'],
+      ['2026-11-04', 'INV-2', '123.45'],
+    ]);
+  });
+
+  it('should refuse a PDF of a report with a streamed table', async () => {
+    const report = { ...REPORT, streamed: { title: msg('Lines'), columns: [], rows: Readable.from([]) } };
+
+    await expect(
+      writeReport(report, 'pdf', { locale: 'en', timeZone: null }, new PassThrough()),
+    ).rejects.toThrow('CSV or XLSX only');
   });
 
   it('should translate the labels when the reader reads Korean', async () => {

@@ -1,96 +1,31 @@
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
-import type { SpendFilters, SpendReportDto } from '@agency-portal/shared';
-import { minorDigits, minorToDecimalString } from '@agency-portal/shared';
-import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { coalesce } from '../common/streams/coalesce';
 import type { Actor } from '../auth/actor';
 import { LongReads, type LongRead } from '../database/long-read';
+import { ReportExportService, writeReport } from '../report-exports/report-export.service';
+import type { ExportReader } from '../report-exports/report-format';
 import type { SpendExportQueryDto } from './dto/spend.dto';
+import { spendDocument, type ExportLine, type SpendFilterNames } from './spend-document';
 import { linesQuery } from './spend-filters';
 import { SpendReportService } from './spend-report.service';
 
-/** A line as the export streams it from the database. */
-interface ExportLine {
-  issue_date: string;
-  number: string;
-  status: string;
-  agency: string;
-  contract: string;
-  unit: string;
-  goal: string;
-  deliverable: string | null;
-  item_code: string;
-  description: string;
-  quantity: string;
-  unit_price_minor: string;
-  amount_minor: string;
-  currency: string;
-}
-
-const LINE_HEADER = [
-  'Issue date',
-  'Invoice',
-  'Status',
-  'Agency',
-  'Contract',
-  'Business unit',
-  'Goal',
-  'Deliverable',
-  'Item',
-  'Description',
-  'Quantity',
-  'Unit price',
-  'Amount',
-  'Currency',
-];
-
-const SUMMARY_HEADER = ['Group', 'Currency', 'Lines', 'Invoices', 'Amount', 'Approved', 'Paid'];
-
-/** The currency's amount as a number with its own decimals (text only on the way, never a float sum). */
-function amount(minor: number | string, currency: string): number {
-  return Number(minorToDecimalString(Number(minor), currency));
-}
-
-function amountFormat(currency: string): string {
-  const digits = minorDigits(currency);
-  return digits === 0 ? '#,##0' : `#,##0.${'0'.repeat(digits)}`;
-}
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
 
 /**
- * One style object per look, shared by every cell that has it: exceljs's streaming writer knows a
- * style it has seen by identity, so a shared one costs a lookup, while a style per cell is
- * serialised and compared each time (a fifth of a large export's CPU).
- */
-const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
-const moneyStyles = new Map<string, Partial<ExcelJS.Style>>();
-function moneyStyle(currency: string): Partial<ExcelJS.Style> {
-  let style = moneyStyles.get(currency);
-  if (!style) {
-    style = { numFmt: amountFormat(currency) };
-    moneyStyles.set(currency, style);
-  }
-  return style;
-}
-
-function describeFilters(filters: SpendFilters): string {
-  const entries = Object.entries(filters);
-  return entries.length ? entries.map(([key, value]) => `${key}=${String(value)}`).join('; ') : 'none';
-}
-
-/**
- * Exports of the spend report as CSV (csv-stringify) and XLSX (exceljs's streaming workbook
- * writer): the filters and the export time first, amounts as numbers with the currency's decimals.
- * It runs as a long read (its own connection, one snapshot, DB_EXPORT_STATEMENT_TIMEOUT_MS per
- * statement), so the summary matches the lines and a large export is not cut off by the ordinary
- * statement timeout. The lines come from a server-side cursor a batch at a time, through the
- * writer into the response, waiting whenever the client is slower, so memory stays flat however
- * many lines there are.
+ * Exports of the spend report as CSV and XLSX through the report export writers
+ * (report-exports/), in the reader's language and time zone: the header block (grouping, filters,
+ * who exported, when), the summary, and the lines as a streamed table; amounts are numbers in the
+ * currency's decimals. It runs as a long read (its own connection, one snapshot,
+ * DB_EXPORT_STATEMENT_TIMEOUT_MS per statement), so the summary matches the lines and a large
+ * export is not cut off by the ordinary statement timeout. The lines come from a server-side
+ * cursor a batch at a time and are pulled only as fast as the client reads the file (the CSV
+ * through stream backpressure, the XLSX by its zip entry, see ZipEntryPacing), so memory stays
+ * flat however many lines there are and however slowly they are read.
  */
 @Injectable()
 export class SpendExportService {
@@ -99,11 +34,13 @@ export class SpendExportService {
     private readonly access: AccessService,
     private readonly reports: SpendReportService,
     private readonly longReads: LongReads,
+    private readonly exports: ReportExportService,
   ) {}
 
   async export(actor: Actor, query: SpendExportQueryDto, response: Response): Promise<void> {
+    const reader = await this.exports.readerOf(actor);
     try {
-      await this.longReads.run((read) => this.write(read, actor, query, response));
+      await this.longReads.run((read) => this.write(read, actor, reader, query, response));
     } catch (error) {
       // Once the file has begun, no error answer can follow: end the connection, so the client
       // sees a failed download instead of waiting on (or keeping) a file cut short.
@@ -115,220 +52,50 @@ export class SpendExportService {
   private async write(
     read: LongRead,
     actor: Actor,
+    reader: ExportReader,
     query: SpendExportQueryDto,
     response: Response,
   ): Promise<void> {
-    const report = await this.reports.report(actor, query, read.query);
-    const exportedAt = new Date().toISOString();
-    const name = `spend-by-${query.groupBy.replace('_', '-')}-${exportedAt.slice(0, 10)}`;
+    const [report, names] = await Promise.all([
+      this.reports.report(actor, query, read.query),
+      this.filterNames(read, query),
+    ]);
+    const document = spendDocument({
+      report,
+      names,
+      view: query.format === 'csv' ? (query.view ?? 'summary') : 'both',
+      lines: () => this.lines(read, actor, query),
+      reader: { name: actor.name, email: actor.email },
+      exportedAt: new Date(),
+    });
     response.setHeader('Cache-Control', 'private, no-store');
     response.setHeader('X-Content-Type-Options', 'nosniff');
-    if (query.format === 'csv') {
-      const view = query.view ?? 'summary';
-      response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      response.attachment(`${name}${view === 'lines' ? '-lines' : ''}.csv`);
-      await this.csv(read, actor, query, report, exportedAt, view, response);
-    } else {
-      response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      response.attachment(`${name}.xlsx`);
-      await this.xlsx(read, actor, query, report, exportedAt, response);
-    }
+    response.setHeader('Content-Type', CONTENT_TYPES[query.format]);
+    response.attachment(`${document.fileName}.${query.format}`);
+    await writeReport(document, query.format, reader, response);
   }
 
-  private preamble(report: SpendReportDto, exportedAt: string): string[][] {
-    return [
-      ['Spend report', `grouped by ${report.groupBy.replace('_', ' ')}`],
-      ['Exported at', exportedAt],
-      ['Filters', describeFilters(report.filters)],
-      ['Amounts', 'net of tax, in each currency; never added across currencies'],
-      [],
-    ];
-  }
-
-  private async csv(
-    read: LongRead,
-    actor: Actor,
-    query: SpendExportQueryDto,
-    report: SpendReportDto,
-    exportedAt: string,
-    view: 'summary' | 'lines',
-    response: Response,
-  ): Promise<void> {
-    const csv = stringify({ bom: true });
-    const done = pipeline(csv, coalesce(), response);
-    for (const row of this.preamble(report, exportedAt)) csv.write(row);
-    if (view === 'summary') {
-      csv.write([
-        ...SUMMARY_HEADER,
-        ...(report.reportingCurrency ? [`In ${report.reportingCurrency}`, 'Rates'] : []),
-      ]);
-      for (const row of report.rows) {
-        csv.write([
-          row.label,
-          row.currency,
-          row.lineCount,
-          row.invoiceCount,
-          minorToDecimalString(row.amountMinor, row.currency),
-          minorToDecimalString(row.approvedMinor, row.currency),
-          minorToDecimalString(row.paidMinor, row.currency),
-          ...(row.reporting
-            ? [
-                row.reporting.amountMinor === null || row.reporting.missingRate
-                  ? ''
-                  : minorToDecimalString(row.reporting.amountMinor, row.reporting.currency),
-                row.reporting.rates.map((rate) => `${rate.month} ${rate.rate ?? 'missing'}`).join('; '),
-              ]
-            : []),
-        ]);
-      }
-      csv.write([]);
-      for (const total of report.totals) {
-        csv.write([
-          'Total',
-          total.currency,
-          total.lineCount,
-          total.invoiceCount,
-          minorToDecimalString(total.amountMinor, total.currency),
-          minorToDecimalString(total.approvedMinor, total.currency),
-          minorToDecimalString(total.paidMinor, total.currency),
-        ]);
-      }
-      csv.end();
-      await done;
-      return;
-    }
-    csv.write(LINE_HEADER);
-    await Promise.all([
-      pipeline(
-        Readable.from(this.lines(read, actor, query)),
-        new Transform({
-          objectMode: true,
-          transform(line: ExportLine, _encoding, callback) {
-            const currency = line.currency.trim();
-            callback(null, [
-              line.issue_date,
-              line.number,
-              line.status,
-              line.agency,
-              line.contract,
-              line.unit,
-              line.goal,
-              line.deliverable ?? '',
-              line.item_code,
-              line.description,
-              line.quantity,
-              minorToDecimalString(Number(line.unit_price_minor), currency),
-              minorToDecimalString(Number(line.amount_minor), currency),
-              currency,
-            ]);
-          },
-        }),
-        csv,
-      ),
-      done,
-    ]);
-  }
-
-  private async xlsx(
-    read: LongRead,
-    actor: Actor,
-    query: SpendExportQueryDto,
-    report: SpendReportDto,
-    exportedAt: string,
-    response: Response,
-  ): Promise<void> {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: response,
-      useStyles: true,
-      useSharedStrings: false,
-    });
-    workbook.created = new Date(exportedAt);
-    const summary = workbook.addWorksheet('Summary');
-    for (const row of this.preamble(report, exportedAt)) summary.addRow(row).commit();
-    const header = [
-      ...SUMMARY_HEADER,
-      ...(report.reportingCurrency ? [`In ${report.reportingCurrency}`, 'Rates'] : []),
-    ];
-    const headerRow = summary.addRow(header);
-    headerRow.font = { bold: true };
-    headerRow.commit();
-    const moneyRow = (values: (string | number | null)[], currency: string, reportingCurrency?: string) => {
-      const row = summary.addRow(values);
-      for (const column of [5, 6, 7]) row.getCell(column).numFmt = amountFormat(currency);
-      if (reportingCurrency) row.getCell(8).numFmt = amountFormat(reportingCurrency);
-      row.commit();
+  /** The names of the agency, unit, goal and contract the filters name, in the export's snapshot. */
+  private async filterNames(read: LongRead, query: SpendExportQueryDto): Promise<SpendFilterNames> {
+    if (!query.agencyId && !query.businessUnitId && !query.goalId && !query.contractId) return {};
+    const [names] = await read.query<{
+      agency: string | null;
+      business_unit: string | null;
+      goal: string | null;
+      contract: string | null;
+    }>(
+      `SELECT (SELECT name FROM agencies WHERE id = CAST($1 AS uuid)) AS agency,
+              (SELECT name FROM business_units WHERE id = CAST($2 AS uuid)) AS business_unit,
+              (SELECT name FROM marketing_goals WHERE id = CAST($3 AS uuid)) AS goal,
+              (SELECT reference FROM contracts WHERE id = CAST($4 AS uuid)) AS contract`,
+      [query.agencyId ?? null, query.businessUnitId ?? null, query.goalId ?? null, query.contractId ?? null],
+    );
+    return {
+      agency: names?.agency,
+      businessUnit: names?.business_unit,
+      goal: names?.goal,
+      contract: names?.contract,
     };
-    for (const row of report.rows) {
-      moneyRow(
-        [
-          row.label,
-          row.currency,
-          row.lineCount,
-          row.invoiceCount,
-          amount(row.amountMinor, row.currency),
-          amount(row.approvedMinor, row.currency),
-          amount(row.paidMinor, row.currency),
-          ...(row.reporting
-            ? [
-                row.reporting.amountMinor === null || row.reporting.missingRate
-                  ? null
-                  : amount(row.reporting.amountMinor, row.reporting.currency),
-                row.reporting.rates.map((rate) => `${rate.month} ${rate.rate ?? 'missing'}`).join('; '),
-              ]
-            : []),
-        ],
-        row.currency,
-        row.reporting?.currency,
-      );
-    }
-    summary.addRow([]).commit();
-    for (const total of report.totals) {
-      moneyRow(
-        [
-          'Total',
-          total.currency,
-          total.lineCount,
-          total.invoiceCount,
-          amount(total.amountMinor, total.currency),
-          amount(total.approvedMinor, total.currency),
-          amount(total.paidMinor, total.currency),
-        ],
-        total.currency,
-      );
-    }
-    summary.commit();
-
-    const sheet = workbook.addWorksheet('Lines');
-    const linesHeader = sheet.addRow(LINE_HEADER);
-    linesHeader.font = { bold: true };
-    linesHeader.commit();
-    for await (const line of this.lines(read, actor, query)) {
-      const currency = line.currency.trim();
-      const row = sheet.addRow([
-        line.issue_date,
-        line.number,
-        line.status,
-        line.agency,
-        line.contract,
-        line.unit,
-        line.goal,
-        line.deliverable ?? '',
-        line.item_code,
-        line.description,
-        Number(line.quantity),
-        amount(line.unit_price_minor, currency),
-        amount(line.amount_minor, currency),
-        currency,
-      ]);
-      row.eachCell((cell, column) => {
-        cell.style = column === 12 || column === 13 ? moneyStyle(currency) : PLAIN_STYLE;
-      });
-      row.commit();
-      // The workbook writes into the response: wait while the client has not read what is buffered.
-      if (response.writableNeedDrain) await new Promise((resolve) => response.once('drain', resolve));
-    }
-    sheet.commit();
-    await workbook.commit();
   }
 
   /** The matching lines in report order, from the long read's cursor. */

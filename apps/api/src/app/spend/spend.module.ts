@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReportExportsModule } from '../report-exports/report-exports.module';
 import { ExchangeRatesService } from './exchange-rates.service';
 import { LedgerService } from './ledger.service';
 import { SpendExportService } from './spend-export.service';
@@ -6,6 +7,7 @@ import { SpendReportService } from './spend-report.service';
 import { ExchangeRatesController, LedgerController, SpendController } from './spend.controller';
 
 @Module({
+  imports: [ReportExportsModule],
   controllers: [SpendController, LedgerController, ExchangeRatesController],
   providers: [LedgerService, SpendReportService, SpendExportService, ExchangeRatesService],
   exports: [LedgerService],
