@@ -46,7 +46,13 @@ import { UserRefResponse } from '../../agencies/dto/agency.dto';
 import { DeliverableSummaryResponse } from '../../deliverables/dto/deliverable.dto';
 import { trim } from '../../common/http/transformers';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
-import { IsIsoDate, IsMinorUnits, NestedObjects } from '../../common/http/validators';
+import {
+  IsIsoDate,
+  IsMinorUnits,
+  NestedObjects,
+  OptionalDate,
+  OptionalIn,
+} from '../../common/http/validators';
 
 export class DeliverableSpecInputDto implements DeliverableSpecInput {
   @IsUUID()
@@ -168,9 +174,7 @@ export class UpdateBriefDto implements UpdateBriefRequest {
   @IsIn(CHANNELS, { each: true })
   channels?: Channel[];
 
-  @ApiPropertyOptional({ enum: FUNNEL_STAGES })
-  @IsOptional()
-  @IsIn(FUNNEL_STAGES)
+  @OptionalIn(FUNNEL_STAGES)
   funnelStage?: FunnelStage;
 
   @IsOptional()
@@ -202,14 +206,10 @@ export class BriefListQueryDto extends ListQueryDto implements BriefListQuery {
   @ListSort(BRIEF_SORT_KEYS, 'dueDate')
   sort?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   dueFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   dueTo?: string;
 
   @IsOptional()
@@ -224,9 +224,7 @@ export class BriefListQueryDto extends ListQueryDto implements BriefListQuery {
   @IsUUID()
   goalId?: string;
 
-  @ApiPropertyOptional({ enum: BRIEF_STATUSES })
-  @IsOptional()
-  @IsIn(BRIEF_STATUSES)
+  @OptionalIn(BRIEF_STATUSES)
   status?: BriefStatus;
 }
 

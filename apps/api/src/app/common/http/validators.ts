@@ -1,11 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { SUPPORTED_LOCALES, isKnownCurrency, isLocale, isTimeZone } from '@agency-portal/shared';
 import { Type } from 'class-transformer';
 import {
+  IsIn,
   IsISO8601,
   IsObject,
+  IsOptional,
+  IsUUID,
   Matches,
   ValidateBy,
+  ValidateIf,
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
@@ -104,5 +109,30 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
       },
     },
     options,
+  );
+}
+
+/*
+ * Optional fields and filters, each with its OpenAPI description stated explicitly (the swagger
+ * plugin cannot see through a composite decorator, so these carry what it would have read).
+ */
+
+/** An optional field or filter that is one of `values`. */
+export function OptionalIn(values: readonly string[]): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ enum: values }), IsOptional(), IsIn(values));
+}
+
+/** An optional calendar date as `YYYY-MM-DD`. */
+export function OptionalDate(): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ format: 'date' }), IsOptional(), IsIsoDate());
+}
+
+/** An optional reference that `null` clears (a parent unit, a user's agency). */
+export function OptionalNullableUuid(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ nullable: true, format: 'uuid' }),
+    IsOptional(),
+    ValidateIf((_, value) => value !== null),
+    IsUUID(),
   );
 }

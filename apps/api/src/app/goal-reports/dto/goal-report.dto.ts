@@ -28,7 +28,7 @@ import {
   KPI_METRICS,
 } from '@agency-portal/shared';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsIsoDate } from '../../common/http/validators';
+import { IsIsoDate, OptionalIn } from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 import { EXPORT_FORMATS, type ExportFormat } from '../../report-exports/report-export.service';
 
@@ -47,9 +47,7 @@ export class GoalOverviewQueryDto extends ListQueryDto implements GoalOverviewQu
   @IsUUID()
   businessUnitId?: string;
 
-  @ApiPropertyOptional({ enum: GOAL_STATUSES })
-  @IsOptional()
-  @IsIn(GOAL_STATUSES)
+  @OptionalIn(GOAL_STATUSES)
   status?: GoalStatus;
 
   @ApiPropertyOptional({ format: 'date', description: 'Goals whose period ends on or after this day.' })

@@ -35,7 +35,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { trim } from '../../common/http/transformers';
-import { IsCurrencyCode, IsIsoDate } from '../../common/http/validators';
+import { IsCurrencyCode, IsIsoDate, OptionalDate, OptionalIn } from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
 
@@ -93,9 +93,7 @@ export class CreateGoalDto implements CreateGoalRequest {
   @IsIn(FUNNEL_STAGES)
   funnelStage!: FunnelStage;
 
-  @ApiPropertyOptional({ enum: GOAL_STATUSES })
-  @IsOptional()
-  @IsIn(GOAL_STATUSES)
+  @OptionalIn(GOAL_STATUSES)
   status?: GoalStatus;
 }
 
@@ -120,9 +118,7 @@ export class UpdateGoalDto implements UpdateGoalRequest {
   @MaxLength(TEXT_LIMITS.longText)
   description?: string;
 
-  @ApiPropertyOptional({ enum: KPI_METRICS })
-  @IsOptional()
-  @IsIn(KPI_METRICS)
+  @OptionalIn(KPI_METRICS)
   kpiMetric?: KpiMetric;
 
   @IsOptional()
@@ -136,14 +132,10 @@ export class UpdateGoalDto implements UpdateGoalRequest {
   @IsCurrencyCode()
   targetCurrency?: string | null;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   periodStart?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   periodEnd?: string;
 
   @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
@@ -154,14 +146,10 @@ export class UpdateGoalDto implements UpdateGoalRequest {
   @IsIn(CHANNELS, { each: true })
   channels?: Channel[];
 
-  @ApiPropertyOptional({ enum: FUNNEL_STAGES })
-  @IsOptional()
-  @IsIn(FUNNEL_STAGES)
+  @OptionalIn(FUNNEL_STAGES)
   funnelStage?: FunnelStage;
 
-  @ApiPropertyOptional({ enum: GOAL_STATUSES })
-  @IsOptional()
-  @IsIn(GOAL_STATUSES)
+  @OptionalIn(GOAL_STATUSES)
   status?: GoalStatus;
 }
 
@@ -173,33 +161,23 @@ export class GoalListQueryDto extends ListQueryDto implements GoalListQuery {
   @IsUUID()
   ownerId?: string;
 
-  @ApiPropertyOptional({ enum: KPI_METRICS })
-  @IsOptional()
-  @IsIn(KPI_METRICS)
+  @OptionalIn(KPI_METRICS)
   kpiMetric?: KpiMetric;
 
   @IsOptional()
   @IsUUID()
   businessUnitId?: string;
 
-  @ApiPropertyOptional({ enum: GOAL_STATUSES })
-  @IsOptional()
-  @IsIn(GOAL_STATUSES)
+  @OptionalIn(GOAL_STATUSES)
   status?: GoalStatus;
 
-  @ApiPropertyOptional({ enum: CHANNELS })
-  @IsOptional()
-  @IsIn(CHANNELS)
+  @OptionalIn(CHANNELS)
   channel?: Channel;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   periodFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   periodTo?: string;
 }
 
