@@ -9,7 +9,7 @@ import { isAgencyActor, type Actor } from '../auth/actor';
 import { InvitationsService, type IssuedInvitation } from '../auth/invitations.service';
 import { SessionsService } from '../auth/sessions.service';
 import { BusinessUnit } from '../business-units/business-unit.entity';
-import { joinSome, paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { joinSome, paginate, toPage, whereSearch, type ListSpec, whereEqual } from '../common/lists/paginate';
 import { DomainError, fieldError, invalidState, notFound } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DomainEvents } from '../events/domain-events.service';
@@ -48,12 +48,12 @@ export class UsersService {
   async list(actor: Actor, query: UserListQueryDto): Promise<Page<UserDto>> {
     const qb = this.baseQuery(this.uow.manager);
     this.access.scope(qb, actor, 'user', 'user');
-    if (query.role) qb.andWhere('user.role = :role', { role: query.role });
-    if (query.agencyId) qb.andWhere('user.agency_id = :agencyId', { agencyId: query.agencyId });
-    if (query.businessUnitId) {
-      qb.andWhere('user.business_unit_id = :unitId', { unitId: query.businessUnitId });
-    }
-    if (query.active !== undefined) qb.andWhere('user.active = :active', { active: query.active });
+    whereEqual(qb, {
+      'user.role': query.role,
+      'user.agency_id': query.agencyId,
+      'user.business_unit_id': query.businessUnitId,
+      'user.active': query.active,
+    });
     if (query.kind === 'in_house') qb.andWhere('user.agency_id IS NULL');
     if (query.kind === 'agency') qb.andWhere('user.agency_id IS NOT NULL');
     whereSearch(qb, query.q, ['user.name', 'user.email']);
