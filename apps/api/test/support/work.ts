@@ -7,6 +7,20 @@ import type {
 import { finishedUpload } from './deliverable-files';
 import { bearer, type SignedIn, type TestApp } from './test-app';
 
+/** An active contract of a demo agency (Northwind Social unless named), read with `token`. */
+export async function activeContract(
+  t: TestApp,
+  token: string,
+  agency = 'Northwind Social',
+): Promise<ContractDetailDto> {
+  const rows: { id: string }[] = await t.dataSource.query(
+    `SELECT c.id FROM contracts c JOIN agencies a ON a.id = c.agency_id
+      WHERE a.name = $1 AND c.status = 'active' LIMIT 1`,
+    [agency],
+  );
+  return (await t.http().get(`/api/contracts/${rows[0]?.id}`).set(bearer(token))).body as ContractDetailDto;
+}
+
 /**
  * A brief from the social lead on `contract` (one deliverable from its first rate-card item unless
  * `overrides` say otherwise), sent, and accepted by the agency user: the state in which its
