@@ -121,17 +121,16 @@ export class AgenciesService {
     await this.uow.run(async (manager) => {
       const agency = await this.uow.lockVisible(manager, actor, 'agency', Agency, id);
       if (agency.status === 'offboarded') throw invalidState('This agency is already offboarded.');
-      const before = agencySnapshot(agency);
-      agency.status = 'offboarded';
-      agency.offboardedAt = new Date();
-      agency.offboardReason = reason;
-      await manager.save(agency);
-      await this.audit.record(manager, actor, {
-        action: 'agency.offboarded',
+      const audited = {
         entity: 'agency',
-        entityId: agency.id,
-        before,
-        after: agencySnapshot(agency),
+        action: 'agency.offboarded',
+        record: agency,
+        snapshot: agencySnapshot,
+      };
+      await this.audit.saveChange(manager, actor, audited, (offboarded) => {
+        offboarded.status = 'offboarded';
+        offboarded.offboardedAt = new Date();
+        offboarded.offboardReason = reason;
       });
       await this.sessions.revokeSessions(manager, { agencyId: agency.id }, 'agency_offboarded', actor);
     }, UNIQUES);
@@ -142,17 +141,16 @@ export class AgenciesService {
     await this.uow.run(async (manager) => {
       const agency = await this.uow.lockVisible(manager, actor, 'agency', Agency, id);
       if (agency.status === 'active') throw invalidState('This agency is already active.');
-      const before = agencySnapshot(agency);
-      agency.status = 'active';
-      agency.offboardedAt = null;
-      agency.offboardReason = null;
-      await manager.save(agency);
-      await this.audit.record(manager, actor, {
-        action: 'agency.reactivated',
+      const audited = {
         entity: 'agency',
-        entityId: agency.id,
-        before,
-        after: agencySnapshot(agency),
+        action: 'agency.reactivated',
+        record: agency,
+        snapshot: agencySnapshot,
+      };
+      await this.audit.saveChange(manager, actor, audited, (reactivated) => {
+        reactivated.status = 'active';
+        reactivated.offboardedAt = null;
+        reactivated.offboardReason = null;
       });
     }, UNIQUES);
     return this.get(actor, id);

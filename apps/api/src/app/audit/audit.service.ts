@@ -29,6 +29,14 @@ export interface AuditEntry {
   after?: AuditSnapshot | null;
 }
 
+/** A change of one record to save with its audit record: before and after come from `snapshot`. */
+export interface AuditedChange<T extends { id: string }> {
+  entity: string;
+  action: string;
+  record: T;
+  snapshot: (record: T) => AuditSnapshot;
+}
+
 export interface AuditActor {
   id: string;
   email: string;
@@ -56,6 +64,29 @@ export class AuditService {
         after: toJson(entry.after),
       }),
     );
+  }
+
+  /**
+   * Applies `change` to a record already locked in the change's transaction, saves it and writes
+   * its audit record (the snapshots before and after), all with that transaction's manager.
+   */
+  async saveChange<T extends { id: string }>(
+    manager: EntityManager,
+    actor: AuditActor | Actor | null,
+    { entity, action, record, snapshot }: AuditedChange<T>,
+    change: (record: T) => void | Promise<void>,
+  ): Promise<T> {
+    const before = snapshot(record);
+    await change(record);
+    await manager.save(record);
+    await this.record(manager, actor, {
+      action,
+      entity,
+      entityId: record.id,
+      before,
+      after: snapshot(record),
+    });
+    return record;
   }
 
   /** Keyset pages on (at, id): a deep page reads what the first one reads (audit_events_at_id_idx). */

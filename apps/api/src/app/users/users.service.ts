@@ -135,15 +135,9 @@ export class UsersService {
     await this.uow.run(async (manager) => {
       const user = await this.uow.lockVisible(manager, actor, 'user', User, id);
       if (!user.active) throw invalidState('This user is already deactivated.');
-      const before = userSnapshot(user);
-      user.active = false;
-      await manager.save(user);
-      await this.audit.record(manager, actor, {
-        action: 'user.deactivated',
-        entity: 'user',
-        entityId: user.id,
-        before,
-        after: userSnapshot(user),
+      const audited = { entity: 'user', action: 'user.deactivated', record: user, snapshot: userSnapshot };
+      await this.audit.saveChange(manager, actor, audited, (deactivated) => {
+        deactivated.active = false;
       });
       await this.sessions.revokeSessions(manager, { userId: user.id }, 'user_deactivated', actor);
     }, UNIQUES);
@@ -154,15 +148,9 @@ export class UsersService {
     await this.uow.run(async (manager) => {
       const user = await this.uow.lockVisible(manager, actor, 'user', User, id);
       if (user.active) throw invalidState('This user is already active.');
-      const before = userSnapshot(user);
-      user.active = true;
-      await manager.save(user);
-      await this.audit.record(manager, actor, {
-        action: 'user.reactivated',
-        entity: 'user',
-        entityId: user.id,
-        before,
-        after: userSnapshot(user),
+      const audited = { entity: 'user', action: 'user.reactivated', record: user, snapshot: userSnapshot };
+      await this.audit.saveChange(manager, actor, audited, (reactivated) => {
+        reactivated.active = true;
       });
     }, UNIQUES);
     return this.get(actor, id);
