@@ -23,12 +23,8 @@ export class Session extends CreatedEntity {
   ip!: string | null;
 }
 
-/** A rotating refresh token; only its sha256 is stored. Reuse of a used token revokes the session. */
-@Entity({ name: 'refresh_tokens' })
-export class RefreshToken extends CreatedEntity {
-  @Column({ name: 'session_id', type: 'uuid' })
-  sessionId!: string;
-
+/** A secret the API hands out: only its sha256 is stored; it expires and keeps when it was used. */
+abstract class OneTimeToken extends CreatedEntity {
   @Column({ name: 'token_hash', type: 'text' })
   tokenHash!: string;
 
@@ -37,6 +33,13 @@ export class RefreshToken extends CreatedEntity {
 
   @TimestampColumn('used_at', { nullable: true })
   usedAt!: Date | null;
+}
+
+/** A rotating refresh token; only its sha256 is stored. Reuse of a used token revokes the session. */
+@Entity({ name: 'refresh_tokens' })
+export class RefreshToken extends OneTimeToken {
+  @Column({ name: 'session_id', type: 'uuid' })
+  sessionId!: string;
 
   /** The tokens this one was exchanged for, sealed with this token (see SessionsService.rotate). */
   @Column({ name: 'successor_sealed', type: 'text', nullable: true })
@@ -45,18 +48,9 @@ export class RefreshToken extends CreatedEntity {
 
 /** A one-time set-password link; only its sha256 is stored. */
 @Entity({ name: 'invitations' })
-export class Invitation extends CreatedEntity {
+export class Invitation extends OneTimeToken {
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
-
-  @Column({ name: 'token_hash', type: 'text' })
-  tokenHash!: string;
-
-  @TimestampColumn('expires_at')
-  expiresAt!: Date;
-
-  @TimestampColumn('used_at', { nullable: true })
-  usedAt!: Date | null;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;

@@ -51,6 +51,7 @@ import {
   IsMinorUnits,
   NestedObjects,
   OptionalDate,
+  DistinctValues,
   OptionalIn,
 } from '../../common/http/validators';
 
@@ -101,11 +102,7 @@ class BriefFieldsDto {
   @MaxLength(TEXT_LIMITS.keyMessage, { each: true })
   keyMessages!: string[];
 
-  @ApiProperty({ enum: CHANNELS, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(CHANNELS, { each: true })
+  @DistinctValues(CHANNELS)
   channels!: Channel[];
 
   @ApiProperty({ enum: FUNNEL_STAGES })
@@ -166,12 +163,7 @@ export class UpdateBriefDto implements UpdateBriefRequest {
   @MaxLength(TEXT_LIMITS.keyMessage, { each: true })
   keyMessages?: string[];
 
-  @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(CHANNELS, { each: true })
+  @DistinctValues(CHANNELS, { optional: true })
   channels?: Channel[];
 
   @OptionalIn(FUNNEL_STAGES)

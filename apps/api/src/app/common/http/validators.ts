@@ -1,8 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SUPPORTED_LOCALES, isKnownCurrency, isLocale, isTimeZone } from '@agency-portal/shared';
 import { Type } from 'class-transformer';
 import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
   IsIn,
   IsISO8601,
   IsObject,
@@ -134,5 +137,20 @@ export function OptionalNullableUuid(): PropertyDecorator {
     IsOptional(),
     ValidateIf((_, value) => value !== null),
     IsUUID(),
+  );
+}
+
+/** A non-empty list of distinct values of `values` (a goal's or a brief's channels). */
+export function DistinctValues(
+  values: readonly string[],
+  options: { optional?: boolean } = {},
+): PropertyDecorator {
+  const openApi = { enum: values, isArray: true, minItems: 1, uniqueItems: true };
+  return applyDecorators(
+    ...(options.optional ? [ApiPropertyOptional(openApi), IsOptional()] : [ApiProperty(openApi)]),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayUnique(),
+    IsIn(values, { each: true }),
   );
 }

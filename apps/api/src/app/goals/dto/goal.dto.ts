@@ -21,9 +21,6 @@ import {
 } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -35,7 +32,13 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { trim } from '../../common/http/transformers';
-import { IsCurrencyCode, IsIsoDate, OptionalDate, OptionalIn } from '../../common/http/validators';
+import {
+  DistinctValues,
+  IsCurrencyCode,
+  IsIsoDate,
+  OptionalDate,
+  OptionalIn,
+} from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
 
@@ -82,11 +85,7 @@ export class CreateGoalDto implements CreateGoalRequest {
   @IsIsoDate()
   periodEnd!: string;
 
-  @ApiProperty({ enum: CHANNELS, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(CHANNELS, { each: true })
+  @DistinctValues(CHANNELS)
   channels!: Channel[];
 
   @ApiProperty({ enum: FUNNEL_STAGES })
@@ -138,12 +137,7 @@ export class UpdateGoalDto implements UpdateGoalRequest {
   @OptionalDate()
   periodEnd?: string;
 
-  @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(CHANNELS, { each: true })
+  @DistinctValues(CHANNELS, { optional: true })
   channels?: Channel[];
 
   @OptionalIn(FUNNEL_STAGES)
