@@ -129,7 +129,8 @@ export class BreakdownsResponse implements Record<BreakdownDimension, BreakdownR
   funnel_stage!: BreakdownRowResponse[];
 }
 
-export class GoalReportResponse implements GoalReportDto {
+/** What the goal dashboard and a goal overview row both say of the goal. */
+abstract class GoalFactsResponse {
   goalId!: string;
   name!: string;
   businessUnitId!: string;
@@ -144,6 +145,9 @@ export class GoalReportResponse implements GoalReportDto {
   periodEnd!: string;
   @ApiProperty({ enum: GOAL_STATUSES })
   status!: GoalStatus;
+}
+
+export class GoalReportResponse extends GoalFactsResponse implements GoalReportDto {
   @ApiProperty({ enum: CHANNELS, isArray: true })
   channels!: Channel[];
   @ApiProperty({ enum: FUNNEL_STAGES })
@@ -204,21 +208,7 @@ export class GoalOverviewSpendResponse {
   costPerKpiUnitMinor!: number | null;
 }
 
-export class GoalOverviewRowResponse implements GoalOverviewRow {
-  goalId!: string;
-  name!: string;
-  businessUnitId!: string;
-  businessUnitName!: string;
-  @ApiProperty({ enum: KPI_METRICS })
-  kpiMetric!: KpiMetric;
-  targetValue!: number;
-  targetCurrency!: string | null;
-  @ApiProperty({ format: 'date' })
-  periodStart!: string;
-  @ApiProperty({ format: 'date' })
-  periodEnd!: string;
-  @ApiProperty({ enum: GOAL_STATUSES })
-  status!: GoalStatus;
+export class GoalOverviewRowResponse extends GoalFactsResponse implements GoalOverviewRow {
   actual!: number;
   pace!: PaceResponse;
   spendVisible!: boolean;
