@@ -9,7 +9,7 @@ import type {
   UpsertApprovalPolicyRequest,
 } from '@agency-portal/shared';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
-import { acceptedBrief, submittedVersion } from '../support/work';
+import { activeContract, acceptedBrief, submittedVersion } from '../support/work';
 
 /**
  * Reviewers read what they review: the contracts whose applicable approval policy names them (by
@@ -118,11 +118,7 @@ describe('reviewers read what they review', () => {
     const signedIn = {} as Record<Who, SignedIn>;
     for (const who of Object.keys(DEMO) as Who[]) signedIn[who] = await t.login(DEMO[who]);
     users = signedIn;
-    const rows: { id: string }[] = await t.dataSource.query(
-      `SELECT c.id FROM contracts c JOIN agencies a ON a.id = c.agency_id
-        WHERE a.name = 'Northwind Social' AND c.status = 'active' LIMIT 1`,
-    );
-    northwind = (await get(`/api/contracts/${rows[0].id}`, 'lead')).body as ContractDetailDto;
+    northwind = await activeContract(t, tokenOf('lead'));
     const raised = await t
       .http()
       .patch(`/api/contracts/${northwind.id}`)

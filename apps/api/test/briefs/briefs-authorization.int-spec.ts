@@ -23,6 +23,7 @@ import {
 import type { Response } from 'supertest';
 import { finishedUpload, PNG_BYTES } from '../support/deliverable-files';
 import { bearer, createTestApp, DEMO, type TestApp } from '../support/test-app';
+import { describeWithoutToken, expectRefused, FORBIDDEN } from '../support/route-matrix';
 
 /**
  * Who may call which brief, deliverable, review, comment, file, approval-policy and outbox
@@ -826,16 +827,11 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
   describe.each(ROLES)('as %s', (role) => {
     for (const endpoint of ENDPOINTS) {
       if (!allowed(role, endpoint.access)) {
-        it(`should refuse with 403 forbidden and write nothing when ${role} calls ${endpoint.route}`, async () => {
-          const call = await endpoint.arrange(role);
-          const before = await writeCounts();
-
-          const response = await send(endpoint.method, call, fx.tokens[role]);
-
-          expect(response.status).toBe(403);
-          expect((response.body as ApiErrorBody).code).toBe('forbidden');
-          expect(await writeCounts()).toEqual(before);
-        });
+        it(`should refuse with 403 forbidden and write nothing when ${role} calls ${endpoint.route}`, () =>
+          expectRefused(FORBIDDEN, writeCounts, async () => {
+            const call = await endpoint.arrange(role);
+            return () => send(endpoint.method, call, fx.tokens[role]);
+          }));
       } else if (endpoint.refusedBy?.includes(role)) {
         it(`should refuse by workflow with a 4xx other than 401/404 and write nothing when ${role} calls ${endpoint.route}`, async () => {
           const call = await endpoint.arrange(role);
@@ -861,19 +857,9 @@ describe('authorization of the brief, deliverable, review and outbox endpoints',
     }
   });
 
-  describe('without a token', () => {
-    for (const endpoint of ENDPOINTS) {
-      it(`should refuse with 401 and write nothing when nobody is signed in for ${endpoint.route}`, async () => {
-        const call = await endpoint.arrange('anonymous');
-        const before = await writeCounts();
-
-        const response = await send(endpoint.method, call);
-
-        expect(response.status).toBe(401);
-        expect((response.body as ApiErrorBody).code).toBe('unauthenticated');
-        expect(await writeCounts()).toEqual(before);
-      });
-    }
+  describeWithoutToken(ENDPOINTS, writeCounts, async (endpoint) => {
+    const call = await endpoint.arrange('anonymous');
+    return () => send(endpoint.method, call);
   });
 
   describe('record scoping', () => {

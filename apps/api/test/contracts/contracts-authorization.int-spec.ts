@@ -19,6 +19,7 @@ import {
 } from '@agency-portal/shared';
 import type { Response } from 'supertest';
 import { bearer, createTestApp, DEMO, type TestApp } from '../support/test-app';
+import { describeWithoutToken, expectRefused, FORBIDDEN } from '../support/route-matrix';
 
 /**
  * Who may call which goal, contract and notification endpoint, derived from the shared permission
@@ -519,33 +520,18 @@ describe('authorization of the goal, contract and notification endpoints', () =>
           await endpoint.verify(response, call, role);
         });
       } else {
-        it(`should refuse with 403 forbidden and write nothing when ${role} calls ${endpoint.route}`, async () => {
-          const call = await endpoint.arrange(role);
-          const before = await writeCounts();
-
-          const response = await send(endpoint.method, call, fx.tokens[role]);
-
-          expect(response.status).toBe(403);
-          expect((response.body as ApiErrorBody).code).toBe('forbidden');
-          expect(await writeCounts()).toEqual(before);
-        });
+        it(`should refuse with 403 forbidden and write nothing when ${role} calls ${endpoint.route}`, () =>
+          expectRefused(FORBIDDEN, writeCounts, async () => {
+            const call = await endpoint.arrange(role);
+            return () => send(endpoint.method, call, fx.tokens[role]);
+          }));
       }
     }
   });
 
-  describe('without a token', () => {
-    for (const endpoint of ENDPOINTS) {
-      it(`should refuse with 401 and write nothing when nobody is signed in for ${endpoint.route}`, async () => {
-        const call = await endpoint.arrange('anonymous');
-        const before = await writeCounts();
-
-        const response = await send(endpoint.method, call);
-
-        expect(response.status).toBe(401);
-        expect((response.body as ApiErrorBody).code).toBe('unauthenticated');
-        expect(await writeCounts()).toEqual(before);
-      });
-    }
+  describeWithoutToken(ENDPOINTS, writeCounts, async (endpoint) => {
+    const call = await endpoint.arrange('anonymous');
+    return () => send(endpoint.method, call);
   });
 
   describe('record scoping', () => {

@@ -1,17 +1,9 @@
-import { bearer, createTestApp, DEMO, type TestApp } from '../support/test-app';
+import { bearer, suiteApp, DEMO } from '../support/test-app';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 describe('contracts: lifecycle smoke', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = suiteApp();
 
   it('should create a goal and a KRW contract, take the signed PDF, activate, and hide notes from the agency', async () => {
     const lead = await t.login(DEMO.lead);

@@ -4,14 +4,8 @@ import { parse } from 'csv-parse/sync';
 import type { Response } from 'supertest';
 import { seedDemoGoalOutcomes } from '../../src/app/seed/demo-goal-outcomes';
 import { pdfText } from '../support/pdf-text';
-import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
-
-/** Collects a binary body (XLSX, PDF) as a Buffer. */
-function binary(response: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => callback(null, Buffer.concat(chunks)));
-}
+import { asBytes, bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
+import { goalOutsideNorthwind } from '../support/work';
 
 const csvRows = (response: Response) =>
   parse<string[]>(response.text, { bom: true, relax_column_count: true });
@@ -33,7 +27,7 @@ describe('goal report exports', () => {
       .http()
       .get(path)
       .set(bearer(who[actor]?.accessToken ?? ''));
-  const file = (actor: string, path: string) => get(actor, path).buffer(true).parse(binary);
+  const file = (actor: string, path: string) => asBytes(get(actor, path));
   const goalId = async (name: string) =>
     (await t.dataSource.query<{ id: string }[]>(`SELECT id FROM marketing_goals WHERE name = $1`, [name]))[0]
       ?.id ?? '';
@@ -64,13 +58,7 @@ describe('goal report exports', () => {
           [koreanGoalId],
         )
       )[0]?.business_unit_id ?? '';
-    const [southpeakOnly] = await t.dataSource.query<{ id: string }[]>(
-      `SELECT g.id FROM marketing_goals g WHERE NOT EXISTS (
-         SELECT 1 FROM contract_goals cg JOIN contracts c ON c.id = cg.contract_id JOIN agencies a ON a.id = c.agency_id
-          WHERE cg.goal_id = g.id AND a.name = 'Northwind Social')
-         AND EXISTS (SELECT 1 FROM contract_goals cg WHERE cg.goal_id = g.id) LIMIT 1`,
-    );
-    southpeakOnlyGoalId = southpeakOnly?.id ?? '';
+    southpeakOnlyGoalId = await goalOutsideNorthwind(t);
   });
 
   afterAll(async () => {

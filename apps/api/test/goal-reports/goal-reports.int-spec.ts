@@ -8,7 +8,7 @@ import type {
 } from '@agency-portal/shared';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
 import { contractBySuffix, invoiceBody, submitted, uploadInvoicePdf } from '../support/spend';
-import { acceptedBrief } from '../support/work';
+import { goalOutsideNorthwind, acceptedBrief } from '../support/work';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -170,13 +170,7 @@ describe('goal reports: dashboard, deliverables and overview', () => {
     ];
     await submitted(t, agency, body);
 
-    const [southpeakOnly] = await t.dataSource.query<{ id: string }[]>(
-      `SELECT g.id FROM marketing_goals g WHERE NOT EXISTS (
-         SELECT 1 FROM contract_goals cg JOIN contracts c ON c.id = cg.contract_id JOIN agencies a ON a.id = c.agency_id
-          WHERE cg.goal_id = g.id AND a.name = 'Northwind Social')
-         AND EXISTS (SELECT 1 FROM contract_goals cg WHERE cg.goal_id = g.id) LIMIT 1`,
-    );
-    southpeakOnlyGoalId = southpeakOnly?.id ?? '';
+    southpeakOnlyGoalId = await goalOutsideNorthwind(t);
   });
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import type {
   Page,
 } from '@agency-portal/shared';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
-import { acceptedBrief, submittedVersion } from '../support/work';
+import { activeContract, acceptedBrief, submittedVersion } from '../support/work';
 
 /**
  * Each role's home: its own queues, overdue first, with counts, scoped like every read. A version
@@ -144,16 +144,7 @@ describe('home queues', () => {
     const signedIn = {} as Record<Who, SignedIn>;
     for (const who of Object.keys(emails) as Who[]) signedIn[who] = await t.login(emails[who]);
     users = signedIn;
-    const [row] = await t.dataSource.query<{ id: string }[]>(
-      `SELECT c.id FROM contracts c JOIN agencies a ON a.id = c.agency_id
-        WHERE a.name = 'Northwind Social' AND c.status = 'active' LIMIT 1`,
-    );
-    northwind = (
-      await t
-        .http()
-        .get(`/api/contracts/${row?.id}`)
-        .set(bearer(tokenOf('lead')))
-    ).body as ContractDetailDto;
+    northwind = await activeContract(t, tokenOf('lead'));
     expect(northwind.owner.id).toBe(users.lead.userId);
     const raised = await t
       .http()

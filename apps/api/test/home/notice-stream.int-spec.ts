@@ -1,7 +1,8 @@
-import type { BriefDetailDto, ContractDetailDto, NotificationDto } from '@agency-portal/shared';
+import type { BriefDetailDto, NotificationDto } from '@agency-portal/shared';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { AddressInfo } from 'node:net';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
+import { activeContract } from '../support/work';
 
 /**
  * New notices reach their recipients' open streams once the change that caused them has been
@@ -117,12 +118,7 @@ describe('the notice stream', () => {
   it('should deliver a new notice, worded, to its recipient only once its delivery has committed', async () => {
     const northwindStream = await open(northwind.accessToken);
     const southpeakStream = await open(southpeak.accessToken);
-    const [row] = await t.dataSource.query<{ id: string }[]>(
-      `SELECT c.id FROM contracts c JOIN agencies a ON a.id = c.agency_id
-        WHERE a.name = 'Northwind Social' AND c.status = 'active' LIMIT 1`,
-    );
-    const contract = (await t.http().get(`/api/contracts/${row?.id}`).set(bearer(lead.accessToken)))
-      .body as ContractDetailDto;
+    const contract = await activeContract(t, lead.accessToken);
     const created = await t
       .http()
       .post('/api/briefs')

@@ -1,15 +1,7 @@
-import { bearer, createTestApp, DEMO, type TestApp } from '../support/test-app';
+import { bearer, suiteApp, DEMO } from '../support/test-app';
 
 describe('audit log', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = suiteApp();
 
   it('should refuse UPDATE on audit_events when anyone tries to rewrite history', async () => {
     await expect(t.dataSource.query(`UPDATE audit_events SET action = 'tampered'`)).rejects.toThrow(

@@ -1,6 +1,6 @@
 import type { MetricImportDetailDto, MetricImportFormatDto } from '@agency-portal/shared';
 import { GOAL_TEMPLATE_COLUMNS, TARGET_FIELDS, TEMPLATE_COLUMNS } from '@agency-portal/shared';
-import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
+import { asBytes, bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
 
 /** The file format the upload and mapping screens show, and our templates to fill in. */
 describe('outcomes: import format and templates', () => {
@@ -35,16 +35,9 @@ describe('outcomes: import format and templates', () => {
   });
 
   it('should answer the template as a CSV whose header the template preset recognises when uploaded back', async () => {
-    const response = await t
-      .http()
-      .get('/api/metric-imports/template?target=deliverables')
-      .set(bearer(lead.accessToken))
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const response = await asBytes(
+      t.http().get('/api/metric-imports/template?target=deliverables').set(bearer(lead.accessToken)),
+    );
 
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);

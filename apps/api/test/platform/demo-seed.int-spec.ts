@@ -3,18 +3,10 @@ import { ReviewsService } from '../../src/app/reviews/reviews.service';
 import { seedDemoGoalOutcomes } from '../../src/app/seed/demo-goal-outcomes';
 import { seedDemoOutcomes } from '../../src/app/seed/demo-outcomes';
 import { seedDemoReviews } from '../../src/app/seed/demo-reviews';
-import { bearer, createTestApp, DEMO, type TestApp } from '../support/test-app';
+import { bearer, suiteApp, DEMO } from '../support/test-app';
 
 describe('demo data', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = suiteApp();
 
   it('should seed briefs and reviews once, in the states a new user should meet', async () => {
     const storage = t.app.get<FileStorage>(FILE_STORAGE);

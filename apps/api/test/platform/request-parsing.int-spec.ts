@@ -1,16 +1,8 @@
-import { createTestApp, type TestApp } from '../support/test-app';
+import { suiteApp } from '../support/test-app';
 
 /** What reaches the API before any route runs: the body parsers, as users' clients hit them. */
 describe('request parsing', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = suiteApp();
 
   it('should answer 400 in the error shape when the body is malformed JSON', async () => {
     const response = await t

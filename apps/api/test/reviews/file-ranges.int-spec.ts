@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { ContractDetailDto, DeliverableDetailDto, FileStreamLinkDto } from '@agency-portal/shared';
+import type { DeliverableDetailDto, FileStreamLinkDto } from '@agency-portal/shared';
 import type request from 'supertest';
 import { finishedUpload } from '../support/deliverable-files';
-import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
-import { acceptedBrief } from '../support/work';
+import { asBytes, bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
+import { activeContract, acceptedBrief } from '../support/work';
 
 /**
  * A deliverable file's content answers HTTP range requests, so a video seeks without the whole
@@ -28,16 +28,12 @@ describe('file content ranges', () => {
   let fileId: string;
 
   function content(who: SignedIn, headers: Record<string, string> = {}) {
-    return t
-      .http()
-      .get(`/api/files/${fileId}/content`)
-      .set({ ...bearer(who.accessToken), ...headers })
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    return asBytes(
+      t
+        .http()
+        .get(`/api/files/${fileId}/content`)
+        .set({ ...bearer(who.accessToken), ...headers }),
+    );
   }
 
   beforeAll(async () => {
@@ -45,12 +41,7 @@ describe('file content ranges', () => {
     lead = await t.login(DEMO.lead);
     member = await t.login(DEMO.northwindMember);
     otherAgency = await t.login(DEMO.southpeakMember);
-    const rows: { id: string }[] = await t.dataSource.query(
-      `SELECT c.id FROM contracts c JOIN agencies a ON a.id = c.agency_id
-        WHERE a.name = 'Northwind Social' AND c.status = 'active' LIMIT 1`,
-    );
-    const contract = (await t.http().get(`/api/contracts/${rows[0].id}`).set(bearer(lead.accessToken)))
-      .body as ContractDetailDto;
+    const contract = await activeContract(t, lead.accessToken);
     const brief = await acceptedBrief(
       t,
       contract,

@@ -8,7 +8,7 @@ import type {
 } from '@agency-portal/shared';
 import { ReviewsService } from '../../src/app/reviews/reviews.service';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
-import { acceptedBrief, submittedVersion } from '../support/work';
+import { activeContract, acceptedBrief, submittedVersion } from '../support/work';
 
 /**
  * Reviews past their step's SLA are escalated once per step to the step's approvers and the
@@ -157,16 +157,7 @@ describe('overdue reviews and the mail outbox', () => {
       signedIn[who] = await t.login(DEMO[who]);
     }
     users = signedIn;
-    const contracts: { id: string }[] = await t.dataSource.query(
-      `SELECT c.id FROM contracts c JOIN agencies a ON a.id = c.agency_id
-        WHERE a.name = 'Northwind Social' AND c.status = 'active' LIMIT 1`,
-    );
-    contract = (
-      await t
-        .http()
-        .get(`/api/contracts/${contracts[0].id}`)
-        .set(bearer(tokenOf('lead')))
-    ).body as ContractDetailDto;
+    contract = await activeContract(t, tokenOf('lead'));
     const owners: { relationship_owner_id: string }[] = await t.dataSource.query(
       `SELECT relationship_owner_id FROM agencies WHERE name = 'Northwind Social'`,
     );

@@ -1,14 +1,9 @@
-import type {
-  ApiErrorBody,
-  CommentDto,
-  ContractDetailDto,
-  DeliverableDetailDto,
-} from '@agency-portal/shared';
+import type { ApiErrorBody, CommentDto, DeliverableDetailDto } from '@agency-portal/shared';
 import type { Response } from 'supertest';
 import { demoPdfPages } from '../../src/app/seed/demo-pdf';
 import { finishedUpload } from '../support/deliverable-files';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
-import { acceptedBrief } from '../support/work';
+import { activeContract, acceptedBrief } from '../support/work';
 
 /**
  * Comments pinned to a rectangle (`region`: x, y, w, h in fractions of the preview) on an image, a
@@ -48,12 +43,7 @@ describe('region pins', () => {
     t = await createTestApp();
     lead = await t.login(DEMO.lead);
     member = await t.login(DEMO.northwindMember);
-    const rows: { id: string }[] = await t.dataSource.query(
-      `SELECT c.id FROM contracts c JOIN agencies a ON a.id = c.agency_id
-        WHERE a.name = 'Northwind Social' AND c.status = 'active' LIMIT 1`,
-    );
-    const contract = (await t.http().get(`/api/contracts/${rows[0].id}`).set(bearer(lead.accessToken)))
-      .body as ContractDetailDto;
+    const contract = await activeContract(t, lead.accessToken);
     const brief = await acceptedBrief(
       t,
       contract,

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import type { ContractDetailDto, DeliverableDetailDto, StoredFileDto } from '@agency-portal/shared';
+import type { DeliverableDetailDto, StoredFileDto } from '@agency-portal/shared';
 import sharp from 'sharp';
 import { RenditionsService } from '../../src/app/renditions/renditions.service';
 import { demoPng } from '../../src/app/seed/demo-png';
 import { finishedUpload } from '../support/deliverable-files';
-import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
-import { acceptedBrief } from '../support/work';
+import { asBytes, bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
+import { activeContract, acceptedBrief } from '../support/work';
 
 /**
  * Submitting a version queues its renditions: a web-sized WebP preview of each image (the
@@ -72,16 +72,7 @@ describe('renditions', () => {
   }
 
   function fetchBytes(path: string, who: SignedIn) {
-    return t
-      .http()
-      .get(path)
-      .set(bearer(who.accessToken))
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    return asBytes(t.http().get(path).set(bearer(who.accessToken)));
   }
 
   beforeAll(async () => {
@@ -89,12 +80,7 @@ describe('renditions', () => {
     lead = await t.login(DEMO.lead);
     member = await t.login(DEMO.northwindMember);
     otherAgency = await t.login(DEMO.southpeakMember);
-    const rows: { id: string }[] = await t.dataSource.query(
-      `SELECT c.id FROM contracts c JOIN agencies a ON a.id = c.agency_id
-        WHERE a.name = 'Northwind Social' AND c.status = 'active' LIMIT 1`,
-    );
-    const contract = (await t.http().get(`/api/contracts/${rows[0].id}`).set(bearer(lead.accessToken)))
-      .body as ContractDetailDto;
+    const contract = await activeContract(t, lead.accessToken);
     const brief = await acceptedBrief(
       t,
       contract,

@@ -9,7 +9,7 @@ import type {
 } from '@agency-portal/shared';
 import type { Response } from 'supertest';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
-import { acceptedBrief, submittedVersion } from '../support/work';
+import { activeContract, acceptedBrief, submittedVersion } from '../support/work';
 
 /**
  * Who decides and who hears: a person decides at most one step of a version unless the step
@@ -139,15 +139,7 @@ describe('who decides a review step, and who hears of it', () => {
     const signedIn = {} as Record<Who, SignedIn>;
     for (const who of Object.keys(emails) as Who[]) signedIn[who] = await t.login(emails[who]);
     users = signedIn;
-    const [row] = await t.dataSource.query<{ id: string }[]>(
-      `SELECT c.id FROM contracts c JOIN agencies a ON a.id = c.agency_id
-        WHERE a.name = 'Northwind Social' AND c.status = 'active' LIMIT 1`,
-    );
-    const contract = await t
-      .http()
-      .get(`/api/contracts/${row?.id}`)
-      .set(bearer(tokenOf('lead')));
-    northwind = contract.body as ContractDetailDto;
+    northwind = await activeContract(t, tokenOf('lead'));
     expect(northwind.owner.id).toBe(users.lead.userId);
     const raised = await t
       .http()

@@ -15,7 +15,7 @@ import type {
 import type { Response } from 'supertest';
 import { finishedUpload, PNG_BYTES } from '../support/deliverable-files';
 import { demoPdfPages } from '../../src/app/seed/demo-pdf';
-import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
+import { asBytes, bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
 import { acceptedBrief as sentAndAccepted } from '../support/work';
 
 /**
@@ -258,16 +258,12 @@ describe('review rules', () => {
   }
 
   function content(fileId: string, who: Who, query = ''): Promise<Response> {
-    return t
-      .http()
-      .get(`/api/files/${fileId}/content${query}`)
-      .set(bearer(tokenOf(who)))
-      .buffer(true)
-      .parse((res, callback) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => callback(null, Buffer.concat(chunks)));
-      });
+    return asBytes(
+      t
+        .http()
+        .get(`/api/files/${fileId}/content${query}`)
+        .set(bearer(tokenOf(who))),
+    );
   }
 
   beforeAll(async () => {

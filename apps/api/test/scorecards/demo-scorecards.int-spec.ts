@@ -2,29 +2,13 @@ import type { AgencyScorecardDto, ScorecardPage } from '@agency-portal/shared';
 import { quarterOf, shiftQuarter } from '@agency-portal/shared';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Response } from 'supertest';
 import { FILE_STORAGE, type FileStorage } from '../../src/app/files/file-storage';
 import { seedDemoReviews } from '../../src/app/seed/demo-reviews';
 import { seedDemoScorecards } from '../../src/app/seed/demo-scorecards';
-import { bearer, createTestApp, DEMO, type TestApp } from '../support/test-app';
-
-/** Collects a binary body (XLSX, PDF) as a Buffer. */
-function binary(response: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => callback(null, Buffer.concat(chunks)));
-}
+import { asBytes, bearer, suiteApp, DEMO } from '../support/test-app';
 
 describe('demo scorecards', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = suiteApp();
 
   it('should seed three past quarters once, in which the two agencies visibly differ', async () => {
     const storage = t.app.get<FileStorage>(FILE_STORAGE);
@@ -89,12 +73,12 @@ describe('demo scorecards', () => {
       [last, 75],
     ]);
 
-    const xlsx = await get(
-      lead.accessToken,
-      `/api/scorecards/agencies/${northwindId}/export?format=xlsx&quarter=${last}&quarters=3`,
-    )
-      .buffer(true)
-      .parse(binary);
+    const xlsx = await asBytes(
+      get(
+        lead.accessToken,
+        `/api/scorecards/agencies/${northwindId}/export?format=xlsx&quarter=${last}&quarters=3`,
+      ),
+    );
     expect(xlsx.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as ArrayBuffer);
@@ -115,9 +99,7 @@ describe('demo scorecards', () => {
       const koreanRows = parse<string[]>(comparison.text, { bom: true, relax_column_count: true });
       expect(koreanRows[0]?.[0]).toBe('에이전시 스코어카드');
       expect(koreanRows.some((row) => row[0] === 'Southpeak Media')).toBe(true);
-      const pdf = await get(korean.accessToken, `/api/scorecards/export?format=pdf&quarter=${last}`)
-        .buffer(true)
-        .parse(binary);
+      const pdf = await asBytes(get(korean.accessToken, `/api/scorecards/export?format=pdf&quarter=${last}`));
       expect(pdf.status).toBe(200);
       expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     } finally {

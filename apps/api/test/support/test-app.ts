@@ -157,11 +157,40 @@ export async function createTestApp(
   };
 }
 
+/**
+ * The suite's app, created before its tests and closed after them (`const t = suiteApp();` in a
+ * describe block, before its other hooks): it stands for the app once `beforeAll` has made it.
+ */
+export function suiteApp(env: Record<string, string> = {}): TestApp {
+  let current: TestApp | undefined;
+  beforeAll(async () => {
+    current = await createTestApp(env);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as TestApp, {
+    get(_, property) {
+      if (!current) throw new Error('The suite app is used before beforeAll created it');
+      return Reflect.get(current, property) as unknown;
+    },
+  });
+}
+
 export function refreshCookieOf(response: request.Response): string {
   const header = response.headers['set-cookie'] as unknown as string[] | string | undefined;
   const cookies = Array.isArray(header) ? header : header ? [header] : [];
   const cookie = cookies.find((entry) => entry.startsWith('ap_refresh='));
   return cookie ? cookie.split(';')[0] : '';
+}
+
+/** Reads the answer as bytes: `response.body` is a Buffer whatever the type (files, XLSX, PDF). */
+export function asBytes(test: request.Test): request.Test {
+  return test.buffer(true).parse((response, done) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => done(null, Buffer.concat(chunks)));
+  });
 }
 
 export function bearer(token: string): { Authorization: string } {

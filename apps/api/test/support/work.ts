@@ -7,6 +7,31 @@ import type {
 import { finishedUpload } from './deliverable-files';
 import { bearer, type SignedIn, type TestApp } from './test-app';
 
+/** An active contract of a demo agency (Northwind Social unless named), read with `token`. */
+export async function activeContract(
+  t: TestApp,
+  token: string,
+  agency = 'Northwind Social',
+): Promise<ContractDetailDto> {
+  const rows: { id: string }[] = await t.dataSource.query(
+    `SELECT c.id FROM contracts c JOIN agencies a ON a.id = c.agency_id
+      WHERE a.name = $1 AND c.status = 'active' LIMIT 1`,
+    [agency],
+  );
+  return (await t.http().get(`/api/contracts/${rows[0]?.id}`).set(bearer(token))).body as ContractDetailDto;
+}
+
+/** A goal that contracts fund, none of them Northwind Social's ('' if the demo has none). */
+export async function goalOutsideNorthwind(t: TestApp): Promise<string> {
+  const [goal] = await t.dataSource.query<{ id: string }[]>(
+    `SELECT g.id FROM marketing_goals g WHERE NOT EXISTS (
+       SELECT 1 FROM contract_goals cg JOIN contracts c ON c.id = cg.contract_id JOIN agencies a ON a.id = c.agency_id
+        WHERE cg.goal_id = g.id AND a.name = 'Northwind Social')
+       AND EXISTS (SELECT 1 FROM contract_goals cg WHERE cg.goal_id = g.id) LIMIT 1`,
+  );
+  return goal?.id ?? '';
+}
+
 /**
  * A brief from the social lead on `contract` (one deliverable from its first rate-card item unless
  * `overrides` say otherwise), sent, and accepted by the agency user: the state in which its

@@ -11,7 +11,7 @@ import type { FileStorage } from '../../src/app/files/file-storage';
 import { UploadTempStore } from '../../src/app/uploads/upload-temp-store';
 import { UploadsService } from '../../src/app/uploads/uploads.service';
 import { bearer, createTestApp, DEMO, type SignedIn, type TestApp } from '../support/test-app';
-import { acceptedBrief } from '../support/work';
+import { activeContract, acceptedBrief } from '../support/work';
 
 /**
  * Issue 4, deliverable uploads: the tus protocol over HTTP (create, resume after a dropped
@@ -177,12 +177,7 @@ describe('deliverable uploads (tus)', () => {
     member = await t.login(DEMO.northwindMember);
     colleague = await t.login(DEMO.northwindAdmin);
     southpeak = await t.login(DEMO.southpeakMember);
-    const rows: { id: string }[] = await t.dataSource.query(
-      `SELECT c.id FROM contracts c JOIN agencies a ON a.id = c.agency_id
-        WHERE a.name = 'Northwind Social' AND c.status = 'active' LIMIT 1`,
-    );
-    contract = (await t.http().get(`/api/contracts/${rows[0].id}`).set(bearer(lead.accessToken)))
-      .body as ContractDetailDto;
+    contract = await activeContract(t, lead.accessToken);
     deliverableId = await acceptedDeliverable();
   });
 

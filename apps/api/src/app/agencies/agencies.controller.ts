@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { CurrentActor } from '../auth/decorators';
 import { AgenciesService } from './agencies.service';
 import {
   AgencyListQueryDto,
@@ -11,6 +11,7 @@ import {
   OffboardAgencyDto,
   UpdateAgencyDto,
 } from './dto/agency.dto';
+import { Endpoint } from '../auth/endpoint';
 
 @ApiTags('agencies')
 @ApiBearerAuth()
@@ -18,36 +19,38 @@ import {
 export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
-  @Get()
-  @ApiOperation({
-    description: 'Agencies, filtered by status, service or name; agency users see only their own agency.',
-  })
-  @RequirePermission('agency:read')
+  @Endpoint.get(
+    '',
+    'agency:read',
+    'Agencies, filtered by status, service or name; agency users see only their own agency.',
+  )
   list(@CurrentActor() actor: Actor, @Query() query: AgencyListQueryDto): Promise<AgencyPage> {
     return this.agencies.list(actor, query);
   }
 
-  @Get(':id')
-  @ApiOperation({ description: "One agency with its relationship owner; another agency's id answers 404." })
-  @RequirePermission('agency:read')
+  @Endpoint.get(
+    ':id',
+    'agency:read',
+    "One agency with its relationship owner; another agency's id answers 404.",
+  )
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AgencyResponse> {
     return this.agencies.get(actor, id);
   }
 
-  @Post()
-  @ApiOperation({
-    description: 'Adds an agency with its services and a required in-house relationship owner (admin).',
-  })
-  @RequirePermission('agency:manage')
+  @Endpoint.post(
+    '',
+    'agency:manage',
+    'Adds an agency with its services and a required in-house relationship owner (admin).',
+  )
   create(@CurrentActor() actor: Actor, @Body() body: CreateAgencyDto): Promise<AgencyResponse> {
     return this.agencies.create(actor, body);
   }
 
-  @Patch(':id')
-  @ApiOperation({
-    description: "Changes an agency's names, services or relationship owner; owner changes are audited.",
-  })
-  @RequirePermission('agency:manage')
+  @Endpoint.patch(
+    ':id',
+    'agency:manage',
+    "Changes an agency's names, services or relationship owner; owner changes are audited.",
+  )
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -56,10 +59,12 @@ export class AgenciesController {
     return this.agencies.update(actor, id, body);
   }
 
-  @Post(':id/offboard')
-  @ApiOperation({ description: "Offboards an agency with a reason and ends its users' sessions at once." })
-  @HttpCode(200)
-  @RequirePermission('agency:manage')
+  @Endpoint.post(
+    ':id/offboard',
+    'agency:manage',
+    "Offboards an agency with a reason and ends its users' sessions at once.",
+    200,
+  )
   offboard(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -68,10 +73,12 @@ export class AgenciesController {
     return this.agencies.offboard(actor, id, body.reason);
   }
 
-  @Post(':id/reactivate')
-  @ApiOperation({ description: 'Brings an offboarded agency back; its users can sign in again.' })
-  @HttpCode(200)
-  @RequirePermission('agency:manage')
+  @Endpoint.post(
+    ':id/reactivate',
+    'agency:manage',
+    'Brings an offboarded agency back; its users can sign in again.',
+    200,
+  )
   reactivate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AgencyResponse> {
     return this.agencies.reactivate(actor, id);
   }

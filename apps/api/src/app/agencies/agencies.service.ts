@@ -7,7 +7,15 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { SessionsService } from '../auth/sessions.service';
 import { fieldError, invalidState, notFound } from '../common/errors/domain-error';
-import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import {
+  joinSome,
+  paginate,
+  PERSON,
+  toPage,
+  whereSearch,
+  type ListSpec,
+  whereEqual,
+} from '../common/lists/paginate';
 import { UnitOfWork } from '../database/unit-of-work';
 import { User } from '../users/user.entity';
 import { Agency } from './agency.entity';
@@ -39,11 +47,11 @@ export class AgenciesService {
   async list(actor: Actor, query: AgencyListQueryDto): Promise<Page<AgencyDto>> {
     const qb = this.baseQuery(this.uow.manager);
     this.access.scope(qb, actor, 'agency', 'agency');
-    if (query.status) qb.andWhere('agency.status = :status', { status: query.status });
+    whereEqual(qb, {
+      'agency.status': query.status,
+      'agency.relationship_owner_id': query.relationshipOwnerId,
+    });
     if (query.service) qb.andWhere(':service = ANY(agency.services)', { service: query.service });
-    if (query.relationshipOwnerId) {
-      qb.andWhere('agency.relationship_owner_id = :ownerId', { ownerId: query.relationshipOwnerId });
-    }
     whereSearch(qb, query.q, ['agency.name', 'agency.legal_name']);
     const page = await paginate(qb, AGENCY_LIST, query);
     return toPage(page, (agency) =>
@@ -113,17 +121,16 @@ export class AgenciesService {
     await this.uow.run(async (manager) => {
       const agency = await this.uow.lockVisible(manager, actor, 'agency', Agency, id);
       if (agency.status === 'offboarded') throw invalidState('This agency is already offboarded.');
-      const before = agencySnapshot(agency);
-      agency.status = 'offboarded';
-      agency.offboardedAt = new Date();
-      agency.offboardReason = reason;
-      await manager.save(agency);
-      await this.audit.record(manager, actor, {
-        action: 'agency.offboarded',
+      const audited = {
         entity: 'agency',
-        entityId: agency.id,
-        before,
-        after: agencySnapshot(agency),
+        action: 'agency.offboarded',
+        record: agency,
+        snapshot: agencySnapshot,
+      };
+      await this.audit.saveChange(manager, actor, audited, (offboarded) => {
+        offboarded.status = 'offboarded';
+        offboarded.offboardedAt = new Date();
+        offboarded.offboardReason = reason;
       });
       await this.sessions.revokeSessions(manager, { agencyId: agency.id }, 'agency_offboarded', actor);
     }, UNIQUES);
@@ -134,17 +141,16 @@ export class AgenciesService {
     await this.uow.run(async (manager) => {
       const agency = await this.uow.lockVisible(manager, actor, 'agency', Agency, id);
       if (agency.status === 'active') throw invalidState('This agency is already active.');
-      const before = agencySnapshot(agency);
-      agency.status = 'active';
-      agency.offboardedAt = null;
-      agency.offboardReason = null;
-      await manager.save(agency);
-      await this.audit.record(manager, actor, {
-        action: 'agency.reactivated',
+      const audited = {
         entity: 'agency',
-        entityId: agency.id,
-        before,
-        after: agencySnapshot(agency),
+        action: 'agency.reactivated',
+        record: agency,
+        snapshot: agencySnapshot,
+      };
+      await this.audit.saveChange(manager, actor, audited, (reactivated) => {
+        reactivated.status = 'active';
+        reactivated.offboardedAt = null;
+        reactivated.offboardReason = null;
       });
     }, UNIQUES);
     return this.get(actor, id);

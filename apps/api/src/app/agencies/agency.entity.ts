@@ -1,21 +1,10 @@
 import type { AgencyService, AgencyStatus } from '@agency-portal/shared';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, type Relation } from 'typeorm';
 import { User } from '../users/user.entity';
+import { ForeignKey, TimestampColumn, TimestampedEntity } from '../database/columns';
 
 @Entity({ name: 'agencies' })
-export class Agency {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class Agency extends TimestampedEntity {
   @Column({ type: 'text' })
   name!: string;
 
@@ -28,22 +17,13 @@ export class Agency {
   @Column({ type: 'text', default: 'active' })
   status!: AgencyStatus;
 
-  @Column({ name: 'relationship_owner_id', type: 'uuid' })
+  @ForeignKey('relationship_owner_id', () => User, 'relationshipOwner')
   relationshipOwnerId!: string;
-
-  @ManyToOne(() => User)
-  @JoinColumn({ name: 'relationship_owner_id' })
   relationshipOwner?: Relation<User>;
 
-  @Column({ name: 'offboarded_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('offboarded_at', { nullable: true })
   offboardedAt!: Date | null;
 
   @Column({ name: 'offboard_reason', type: 'text', nullable: true })
   offboardReason!: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { CurrentActor } from '../auth/decorators';
 import { ApprovalPoliciesService } from './approval-policies.service';
 import {
   AppliedPolicyResponse,
@@ -10,6 +10,7 @@ import {
   ApprovalPolicyResponse,
   UpsertApprovalPolicyDto,
 } from './dto/approval-policy.dto';
+import { Endpoint } from '../auth/endpoint';
 
 @ApiTags('reviews')
 @ApiBearerAuth()
@@ -17,9 +18,11 @@ import {
 export class ApprovalPoliciesController {
   constructor(private readonly policies: ApprovalPoliciesService) {}
 
-  @Get('approval-policies')
-  @ApiOperation({ description: 'Every approval policy, per business unit and per contract.' })
-  @RequirePermission('approval_policy:read')
+  @Endpoint.get(
+    'approval-policies',
+    'approval_policy:read',
+    'Every approval policy, per business unit and per contract.',
+  )
   listPolicies(
     @CurrentActor() actor: Actor,
     @Query() query: ApprovalPolicyListQueryDto,
@@ -27,11 +30,11 @@ export class ApprovalPoliciesController {
     return this.policies.list(actor, query);
   }
 
-  @Put('business-units/:id/approval-policy')
-  @ApiOperation({
-    description: "Sets a business unit's approval policy (a CoE's is the template its units inherit).",
-  })
-  @RequirePermission('approval_policy:manage')
+  @Endpoint.put(
+    'business-units/:id/approval-policy',
+    'approval_policy:manage',
+    "Sets a business unit's approval policy (a CoE's is the template its units inherit).",
+  )
   setUnitPolicy(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -40,18 +43,22 @@ export class ApprovalPoliciesController {
     return this.policies.upsert(actor, { businessUnitId: id }, body);
   }
 
-  @Delete('business-units/:id/approval-policy')
-  @ApiOperation({ description: 'Back to inheritance (a CoE template above, or the default).' })
-  @HttpCode(204)
+  @Endpoint.delete(
+    'business-units/:id/approval-policy',
+    'approval_policy:manage',
+    'Back to inheritance (a CoE template above, or the default).',
+    204,
+  )
   @ApiNoContentResponse()
-  @RequirePermission('approval_policy:manage')
   removeUnitPolicy(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.policies.remove(actor, { businessUnitId: id });
   }
 
-  @Put('contracts/:id/approval-policy')
-  @ApiOperation({ description: "Overrides the approval policy for one contract's work." })
-  @RequirePermission('approval_policy:manage')
+  @Endpoint.put(
+    'contracts/:id/approval-policy',
+    'approval_policy:manage',
+    "Overrides the approval policy for one contract's work.",
+  )
   setContractPolicy(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -60,18 +67,22 @@ export class ApprovalPoliciesController {
     return this.policies.upsert(actor, { contractId: id }, body);
   }
 
-  @Delete('contracts/:id/approval-policy')
-  @ApiOperation({ description: "Removes a contract's own policy: its unit's applies again." })
-  @HttpCode(204)
+  @Endpoint.delete(
+    'contracts/:id/approval-policy',
+    'approval_policy:manage',
+    "Removes a contract's own policy: its unit's applies again.",
+    204,
+  )
   @ApiNoContentResponse()
-  @RequirePermission('approval_policy:manage')
   removeContractPolicy(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.policies.remove(actor, { contractId: id });
   }
 
-  @Get('contracts/:id/approval-policy/effective')
-  @ApiOperation({ description: "Which policy applies to the contract's work, and why." })
-  @RequirePermission('approval_policy:read')
+  @Endpoint.get(
+    'contracts/:id/approval-policy/effective',
+    'approval_policy:read',
+    "Which policy applies to the contract's work, and why.",
+  )
   effective(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -15,7 +15,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { fieldError, notFound } from '../common/errors/domain-error';
-import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { paginate, toPage, whereSearch, type ListSpec, whereEqual } from '../common/lists/paginate';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Contract } from '../contracts/contract.entity';
 import { User } from '../users/user.entity';
@@ -45,10 +45,10 @@ export class ApprovalPoliciesService {
   async list(actor: Actor, query: ApprovalPolicyListQueryDto): Promise<Page<ApprovalPolicyDto>> {
     const qb = this.uow.manager.getRepository(ApprovalPolicy).createQueryBuilder('policy');
     this.access.scope(qb, actor, 'approval_policy', 'policy');
-    if (query.businessUnitId) {
-      qb.andWhere('policy.business_unit_id = :unitId', { unitId: query.businessUnitId });
-    }
-    if (query.contractId) qb.andWhere('policy.contract_id = :contractId', { contractId: query.contractId });
+    whereEqual(qb, {
+      'policy.business_unit_id': query.businessUnitId,
+      'policy.contract_id': query.contractId,
+    });
     if (query.kind === 'business_unit') qb.andWhere('policy.business_unit_id IS NOT NULL');
     if (query.kind === 'contract') qb.andWhere('policy.contract_id IS NOT NULL');
     whereSearch(qb, query.q, ['policy.name']);

@@ -1,12 +1,10 @@
 import type { ApprovalStepDto } from '@agency-portal/shared';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { TimestampedEntity } from '../database/columns';
 
 /** Ordered approval steps for a business unit (a CoE's is its units' template) or one contract. */
 @Entity({ name: 'approval_policies' })
-export class ApprovalPolicy {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class ApprovalPolicy extends TimestampedEntity {
   @Column({ name: 'business_unit_id', type: 'uuid', nullable: true })
   businessUnitId!: string | null;
 
@@ -18,10 +16,4 @@ export class ApprovalPolicy {
 
   @Column({ type: 'jsonb' })
   steps!: ApprovalStepDto[];
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

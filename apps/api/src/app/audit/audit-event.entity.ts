@@ -1,11 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { IdEntity } from '../database/columns';
 
 /** Append-only: a database trigger refuses UPDATE, DELETE and TRUNCATE on this table. */
 @Entity({ name: 'audit_events' })
-export class AuditEvent {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class AuditEvent extends IdEntity {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   at!: Date;
 

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { AuditEventDto, AuditQuery, Page } from '@agency-portal/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import {
+  paginate,
+  toPage,
+  whereSearch,
+  type ListSpec,
+  whereEqual,
+  whereBetween,
+} from '../common/lists/paginate';
 import { escapeLike } from '../common/like';
 import { AuditEvent } from './audit-event.entity';
 
@@ -20,6 +27,14 @@ export interface AuditEntry {
   entityId: string;
   before?: AuditSnapshot | null;
   after?: AuditSnapshot | null;
+}
+
+/** A change of one record to save with its audit record: before and after come from `snapshot`. */
+export interface AuditedChange<T extends { id: string }> {
+  entity: string;
+  action: string;
+  record: T;
+  snapshot: (record: T) => AuditSnapshot;
 }
 
 export interface AuditActor {
@@ -51,18 +66,42 @@ export class AuditService {
     );
   }
 
+  /**
+   * Applies `change` to a record already locked in the change's transaction, saves it and writes
+   * its audit record (the snapshots before and after), all with that transaction's manager.
+   */
+  async saveChange<T extends { id: string }>(
+    manager: EntityManager,
+    actor: AuditActor | Actor | null,
+    { entity, action, record, snapshot }: AuditedChange<T>,
+    change: (record: T) => void | Promise<void>,
+  ): Promise<T> {
+    const before = snapshot(record);
+    await change(record);
+    await manager.save(record);
+    await this.record(manager, actor, {
+      action,
+      entity,
+      entityId: record.id,
+      before,
+      after: snapshot(record),
+    });
+    return record;
+  }
+
   /** Keyset pages on (at, id): a deep page reads what the first one reads (audit_events_at_id_idx). */
   async list(query: AuditQuery): Promise<Page<AuditEventDto>> {
     const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('event');
-    if (query.entity) qb.andWhere('event.entity = :entity', { entity: query.entity });
-    if (query.entityId) qb.andWhere('event.entity_id = :entityId', { entityId: query.entityId });
-    if (query.actorId) qb.andWhere('event.actor_id = :actorId', { actorId: query.actorId });
+    whereEqual(qb, {
+      'event.entity': query.entity,
+      'event.entity_id': query.entityId,
+      'event.actor_id': query.actorId,
+    });
     if (query.action)
       qb.andWhere('event.action ILIKE :action', {
         action: `%${escapeLike(query.action)}%`,
       });
-    if (query.from) qb.andWhere('event.at >= :from', { from: query.from });
-    if (query.to) qb.andWhere('event.at <= :to', { to: query.to });
+    whereBetween(qb, 'event.at', query.from, query.to);
     whereSearch(qb, query.q, ['event.actor_email']);
     return toPage(await paginate(qb, AUDIT_LIST, query), toAuditEventDto);
   }

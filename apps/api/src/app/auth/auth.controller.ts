@@ -6,7 +6,7 @@ import { APP_CONFIG, type ResolvedConfig } from '../config/app-config';
 import type { User } from '../users/user.entity';
 import type { Actor } from './actor';
 import { AuthService } from './auth.service';
-import { AnySignedIn, CurrentActor, Public } from './decorators';
+import { CurrentActor, Public } from './decorators';
 import {
   InvitationInfoResponse,
   LoginDto,
@@ -17,6 +17,7 @@ import {
 import { LocalAuthGuard } from './guards';
 import { InvitationsService } from './invitations.service';
 import { SessionsService, type IssuedTokens } from './sessions.service';
+import { Endpoint } from './endpoint';
 
 export const REFRESH_COOKIE = 'ap_refresh';
 const REFRESH_COOKIE_PATH = '/api/auth';
@@ -88,10 +89,8 @@ export class AuthController {
     this.clearCookie(response);
   }
 
+  @Endpoint.get('me', 'any-signed-in', 'The signed-in user with their role and permissions.')
   @ApiBearerAuth()
-  @AnySignedIn()
-  @Get('me')
-  @ApiOperation({ description: 'The signed-in user with their role and permissions.' })
   me(@CurrentActor() actor: Actor): Promise<SessionUserResponse> {
     return this.auth.me(actor);
   }

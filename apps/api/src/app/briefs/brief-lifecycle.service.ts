@@ -165,16 +165,13 @@ export class BriefLifecycleService {
     await this.uow.run(async (manager) => {
       const brief = await this.uow.lockVisible(manager, actor, 'brief', Brief, id);
       assertBriefAction(brief, action, actor);
-      const before = briefSnapshot(brief);
-      await apply(manager, brief);
-      await manager.save(brief);
-      await this.audit.record(manager, actor, {
-        action: `brief.${AUDITED_AS[action]}`,
+      const audited = {
         entity: 'brief',
-        entityId: id,
-        before,
-        after: briefSnapshot(brief),
-      });
+        action: `brief.${AUDITED_AS[action]}`,
+        record: brief,
+        snapshot: briefSnapshot,
+      };
+      await this.audit.saveChange(manager, actor, audited, (changed) => apply(manager, changed));
     });
   }
 

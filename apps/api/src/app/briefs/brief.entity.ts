@@ -1,30 +1,14 @@
 import type { BriefStatus, Channel, FunnelStage } from '@agency-portal/shared';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-} from 'typeorm';
-import { bigintNumber } from '../common/bigint';
+import { Column, Entity, PrimaryColumn, type Relation } from 'typeorm';
 import { Contract, RateCardItem } from '../contracts/contract.entity';
 import { MarketingGoal } from '../goals/goal.entity';
 import { User } from '../users/user.entity';
+import { BigintColumn, ForeignKey, IdEntity, TimestampColumn, TimestampedEntity } from '../database/columns';
 
 @Entity({ name: 'briefs' })
-export class Brief {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'contract_id', type: 'uuid' })
+export class Brief extends TimestampedEntity {
+  @ForeignKey('contract_id', () => Contract, 'contract')
   contractId!: string;
-
-  @ManyToOne(() => Contract)
-  @JoinColumn({ name: 'contract_id' })
   contract?: Relation<Contract>;
 
   @Column({ type: 'text' })
@@ -48,7 +32,7 @@ export class Brief {
   @Column({ name: 'due_date', type: 'date' })
   dueDate!: string;
 
-  @Column({ name: 'budget_estimate_minor', type: 'bigint', transformer: bigintNumber })
+  @BigintColumn('budget_estimate_minor')
   budgetEstimateMinor!: number;
 
   @Column({ type: 'text', default: 'draft' })
@@ -60,34 +44,22 @@ export class Brief {
   @Column({ name: 'override_reason', type: 'text', nullable: true })
   overrideReason!: string | null;
 
-  @Column({ name: 'override_by', type: 'uuid', nullable: true })
+  @ForeignKey('override_by', () => User, 'overrideUser', { nullable: true })
   overrideBy!: string | null;
-
-  @ManyToOne(() => User, { nullable: true })
-  @JoinColumn({ name: 'override_by' })
   overrideUser?: Relation<User> | null;
 
-  @Column({ name: 'override_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('override_at', { nullable: true })
   overrideAt!: Date | null;
 
-  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('sent_at', { nullable: true })
   sentAt!: Date | null;
 
-  @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('answered_at', { nullable: true })
   answeredAt!: Date | null;
 
-  @Column({ name: 'created_by', type: 'uuid' })
+  @ForeignKey('created_by', () => User, 'creator')
   createdBy!: string;
-
-  @ManyToOne(() => User)
-  @JoinColumn({ name: 'created_by' })
   creator?: Relation<User>;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }
 
 @Entity({ name: 'brief_goals' })
@@ -95,30 +67,21 @@ export class BriefGoal {
   @PrimaryColumn({ name: 'brief_id', type: 'uuid' })
   briefId!: string;
 
-  @PrimaryColumn({ name: 'goal_id', type: 'uuid' })
+  @ForeignKey('goal_id', () => MarketingGoal, 'goal', { primary: true })
   goalId!: string;
-
-  @ManyToOne(() => MarketingGoal)
-  @JoinColumn({ name: 'goal_id' })
   goal?: Relation<MarketingGoal>;
 }
 
 @Entity({ name: 'deliverable_specs' })
-export class DeliverableSpec {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class DeliverableSpec extends IdEntity {
   @Column({ name: 'brief_id', type: 'uuid' })
   briefId!: string;
 
   @Column({ type: 'integer' })
   position!: number;
 
-  @Column({ name: 'rate_card_item_id', type: 'uuid' })
+  @ForeignKey('rate_card_item_id', () => RateCardItem, 'rateCardItem')
   rateCardItemId!: string;
-
-  @ManyToOne(() => RateCardItem)
-  @JoinColumn({ name: 'rate_card_item_id' })
   rateCardItem?: Relation<RateCardItem>;
 
   @Column({ type: 'integer' })

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { CurrentActor } from '../auth/decorators';
 import { BriefLifecycleService } from './brief-lifecycle.service';
 import { BriefsService } from './briefs.service';
 import {
@@ -12,6 +12,7 @@ import {
   ReasonDto,
   UpdateBriefDto,
 } from './dto/brief.dto';
+import { Endpoint } from '../auth/endpoint';
 
 @ApiTags('briefs')
 @ApiBearerAuth()
@@ -22,30 +23,30 @@ export class BriefsController {
     private readonly lifecycle: BriefLifecycleService,
   ) {}
 
-  @Get()
-  @ApiOperation({ description: 'Briefs the caller may see, filtered by contract, agency, status or goal.' })
-  @RequirePermission('brief:read')
+  @Endpoint.get('', 'brief:read', 'Briefs the caller may see, filtered by contract, agency, status or goal.')
   list(@CurrentActor() actor: Actor, @Query() query: BriefListQueryDto): Promise<BriefPage> {
     return this.briefs.list(actor, query);
   }
 
-  @Get(':id')
-  @ApiOperation({ description: 'One brief with its goals, deliverable specs and deliverables.' })
-  @RequirePermission('brief:read')
+  @Endpoint.get(':id', 'brief:read', 'One brief with its goals, deliverable specs and deliverables.')
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<BriefDetailResponse> {
     return this.briefs.get(actor, id);
   }
 
-  @Post()
-  @ApiOperation({ description: 'Creates a draft brief under an active contract, priced from its rate card.' })
-  @RequirePermission('brief:manage')
+  @Endpoint.post(
+    '',
+    'brief:manage',
+    'Creates a draft brief under an active contract, priced from its rate card.',
+  )
   create(@CurrentActor() actor: Actor, @Body() body: CreateBriefDto): Promise<BriefDetailResponse> {
     return this.briefs.create(actor, body);
   }
 
-  @Patch(':id')
-  @ApiOperation({ description: 'Edits a draft brief: goals, content, due date and deliverable specs.' })
-  @RequirePermission('brief:manage')
+  @Endpoint.patch(
+    ':id',
+    'brief:manage',
+    'Edits a draft brief: goals, content, due date and deliverable specs.',
+  )
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -54,20 +55,22 @@ export class BriefsController {
     return this.briefs.update(actor, id, body);
   }
 
-  @Post(':id/send')
-  @ApiOperation({ description: 'Sends a draft brief to the agency, which is told in the app and by e-mail.' })
-  @HttpCode(200)
-  @RequirePermission('brief:manage')
+  @Endpoint.post(
+    ':id/send',
+    'brief:manage',
+    'Sends a draft brief to the agency, which is told in the app and by e-mail.',
+    200,
+  )
   send(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<BriefDetailResponse> {
     return this.lifecycle.send(actor, id);
   }
 
-  @Post(':id/budget-override')
-  @ApiOperation({
-    description: 'The contract owner allows this brief to take the contract past its budget cap.',
-  })
-  @HttpCode(200)
-  @RequirePermission('brief:manage')
+  @Endpoint.post(
+    ':id/budget-override',
+    'brief:manage',
+    'The contract owner allows this brief to take the contract past its budget cap.',
+    200,
+  )
   overrideBudget(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -76,20 +79,17 @@ export class BriefsController {
     return this.lifecycle.overrideBudget(actor, id, body.reason);
   }
 
-  @Post(':id/accept')
-  @ApiOperation({
-    description: 'The agency accepts a sent brief: its estimate is committed and its deliverables created.',
-  })
-  @HttpCode(200)
-  @RequirePermission('brief:respond')
+  @Endpoint.post(
+    ':id/accept',
+    'brief:respond',
+    'The agency accepts a sent brief: its estimate is committed and its deliverables created.',
+    200,
+  )
   accept(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<BriefDetailResponse> {
     return this.lifecycle.accept(actor, id);
   }
 
-  @Post(':id/decline')
-  @ApiOperation({ description: 'The agency declines a sent brief with a reason.' })
-  @HttpCode(200)
-  @RequirePermission('brief:respond')
+  @Endpoint.post(':id/decline', 'brief:respond', 'The agency declines a sent brief with a reason.', 200)
   decline(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -98,18 +98,12 @@ export class BriefsController {
     return this.lifecycle.decline(actor, id, body.reason);
   }
 
-  @Post(':id/cancel')
-  @ApiOperation({ description: 'Cancels a brief that has not been completed.' })
-  @HttpCode(200)
-  @RequirePermission('brief:manage')
+  @Endpoint.post(':id/cancel', 'brief:manage', 'Cancels a brief that has not been completed.', 200)
   cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<BriefDetailResponse> {
     return this.lifecycle.cancel(actor, id);
   }
 
-  @Post(':id/complete')
-  @ApiOperation({ description: 'Marks a running brief completed.' })
-  @HttpCode(200)
-  @RequirePermission('brief:manage')
+  @Endpoint.post(':id/complete', 'brief:manage', 'Marks a running brief completed.', 200)
   complete(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

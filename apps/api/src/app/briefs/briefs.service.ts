@@ -6,7 +6,16 @@ import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { fieldError, notFound } from '../common/errors/domain-error';
-import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import {
+  joinSome,
+  paginate,
+  PERSON,
+  toPage,
+  whereSearch,
+  type ListSpec,
+  whereEqual,
+  whereBetween,
+} from '../common/lists/paginate';
 import { Contract, ContractGoal, RateCardItem } from '../contracts/contract.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { deliverableSummaryQuery, thumbnailOf, withThumbnail } from '../deliverables/deliverable-queries';
@@ -44,11 +53,12 @@ export class BriefsService {
   async list(actor: Actor, query: BriefListQueryDto): Promise<Page<BriefDto>> {
     const qb = this.baseQuery(this.uow.manager);
     this.access.scope(qb, actor, 'brief', 'brief');
-    if (query.contractId) qb.andWhere('brief.contract_id = :contractId', { contractId: query.contractId });
-    if (query.agencyId) qb.andWhere('contract.agency_id = :agencyId', { agencyId: query.agencyId });
-    if (query.status) qb.andWhere('brief.status = :status', { status: query.status });
-    if (query.dueFrom) qb.andWhere('brief.due_date >= :dueFrom', { dueFrom: query.dueFrom });
-    if (query.dueTo) qb.andWhere('brief.due_date <= :dueTo', { dueTo: query.dueTo });
+    whereEqual(qb, {
+      'brief.contract_id': query.contractId,
+      'contract.agency_id': query.agencyId,
+      'brief.status': query.status,
+    });
+    whereBetween(qb, 'brief.due_date', query.dueFrom, query.dueTo);
     if (query.goalId) {
       qb.andWhere('brief.id IN (SELECT bg.brief_id FROM brief_goals bg WHERE bg.goal_id = :goalId)', {
         goalId: query.goalId,

@@ -1,36 +1,16 @@
 import type { OperatingModel } from '@agency-portal/shared';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, type Relation } from 'typeorm';
+import { ForeignKey, TimestampedEntity } from '../database/columns';
 
 @Entity({ name: 'business_units' })
-export class BusinessUnit {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class BusinessUnit extends TimestampedEntity {
   @Column({ type: 'text' })
   name!: string;
 
   @Column({ name: 'operating_model', type: 'text' })
   operatingModel!: OperatingModel;
 
-  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  @ForeignKey('parent_id', () => BusinessUnit, 'parent', { nullable: true })
   parentId!: string | null;
-
-  @ManyToOne(() => BusinessUnit, { nullable: true })
-  @JoinColumn({ name: 'parent_id' })
   parent?: Relation<BusinessUnit> | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { CurrentActor } from '../auth/decorators';
 import { BusinessUnitsService } from './business-units.service';
 import {
   BusinessUnitListQueryDto,
@@ -10,6 +10,7 @@ import {
   CreateBusinessUnitDto,
   UpdateBusinessUnitDto,
 } from './dto/business-unit.dto';
+import { Endpoint } from '../auth/endpoint';
 
 @ApiTags('business units')
 @ApiBearerAuth()
@@ -17,33 +18,30 @@ import {
 export class BusinessUnitsController {
   constructor(private readonly units: BusinessUnitsService) {}
 
-  @Get()
-  @ApiOperation({ description: 'Every business unit with its operating model and parent.' })
-  @RequirePermission('business_unit:read')
+  @Endpoint.get('', 'business_unit:read', 'Every business unit with its operating model and parent.')
   list(@CurrentActor() actor: Actor, @Query() query: BusinessUnitListQueryDto): Promise<BusinessUnitPage> {
     return this.units.list(actor, query);
   }
 
-  @Get(':id')
-  @ApiOperation({ description: 'One business unit.' })
-  @RequirePermission('business_unit:read')
+  @Endpoint.get(':id', 'business_unit:read', 'One business unit.')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<BusinessUnitResponse> {
     return this.units.get(id);
   }
 
-  @Post()
-  @ApiOperation({
-    description:
-      'Adds a business unit: centralised, decentralised or centre of excellence, with an optional parent.',
-  })
-  @RequirePermission('business_unit:manage')
+  @Endpoint.post(
+    '',
+    'business_unit:manage',
+    'Adds a business unit: centralised, decentralised or centre of excellence, with an optional parent.',
+  )
   create(@CurrentActor() actor: Actor, @Body() body: CreateBusinessUnitDto): Promise<BusinessUnitResponse> {
     return this.units.create(actor, body);
   }
 
-  @Patch(':id')
-  @ApiOperation({ description: 'Renames a business unit or changes its operating model or parent.' })
-  @RequirePermission('business_unit:manage')
+  @Endpoint.patch(
+    ':id',
+    'business_unit:manage',
+    'Renames a business unit or changes its operating model or parent.',
+  )
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

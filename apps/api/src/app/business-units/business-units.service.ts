@@ -5,7 +5,7 @@ import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { fieldError, notFound } from '../common/errors/domain-error';
-import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { paginate, toPage, whereSearch, type ListSpec, whereEqual } from '../common/lists/paginate';
 import { UnitOfWork } from '../database/unit-of-work';
 import { BusinessUnit } from './business-unit.entity';
 import { businessUnitSnapshot, toBusinessUnitDto } from './business-unit.mapper';
@@ -43,8 +43,10 @@ export class BusinessUnitsService {
       .createQueryBuilder('unit')
       .leftJoinAndSelect('unit.parent', 'parent');
     this.access.scope(qb, actor, 'business_unit', 'unit');
-    if (query.operatingModel) qb.andWhere('unit.operating_model = :model', { model: query.operatingModel });
-    if (query.parentId) qb.andWhere('unit.parent_id = :parentId', { parentId: query.parentId });
+    whereEqual(qb, {
+      'unit.operating_model': query.operatingModel,
+      'unit.parent_id': query.parentId,
+    });
     whereSearch(qb, query.q, ['unit.name']);
     return toPage(await paginate(qb, UNIT_LIST, query), toBusinessUnitDto);
   }

@@ -1,9 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { CurrentActor } from '../auth/decorators';
 import { CalendarService } from './calendar.service';
 import { CalendarQueryDto, CalendarResponse } from './dto/calendar.dto';
+import { Endpoint } from '../auth/endpoint';
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -11,12 +12,11 @@ import { CalendarQueryDto, CalendarResponse } from './dto/calendar.dto';
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
-  @Get('calendar')
-  @ApiOperation({
-    description:
-      'The content calendar: deliverables the caller may see on the days of a window (at most 62 days), by publish or due date, each day capped with a count of the rest.',
-  })
-  @RequirePermission('deliverable:read')
+  @Endpoint.get(
+    'calendar',
+    'deliverable:read',
+    'The content calendar: deliverables the caller may see on the days of a window (at most 62 days), by publish or due date, each day capped with a count of the rest.',
+  )
   read(@CurrentActor() actor: Actor, @Query() query: CalendarQueryDto): Promise<CalendarResponse> {
     return this.calendar.read(actor, query);
   }

@@ -58,16 +58,15 @@ export class ContractJobs implements OnModuleInit {
         .andWhere('contract.end_date < :today', { today })
         .getMany();
       for (const contract of due) {
-        const before = contractSnapshot(contract);
-        contract.status = 'expired';
-        contract.expiredAt = new Date();
-        await manager.save(contract);
-        await this.audit.record(manager, null, {
-          action: 'contract.expired',
+        const audited = {
           entity: 'contract',
-          entityId: contract.id,
-          before,
-          after: contractSnapshot(contract),
+          action: 'contract.expired',
+          record: contract,
+          snapshot: contractSnapshot,
+        };
+        await this.audit.saveChange(manager, null, audited, (expired) => {
+          expired.status = 'expired';
+          expired.expiredAt = new Date();
         });
         await this.events.publish(manager, {
           type: 'contract.expired',

@@ -32,16 +32,15 @@ export class ContractLifecycleService {
       if (contract.endDate < todayIso()) {
         throw invalidState('The contract has already ended; change its dates before activating it.');
       }
-      const before = contractSnapshot(contract);
-      contract.status = 'active';
-      contract.activatedAt = new Date();
-      await manager.save(contract);
-      await this.audit.record(manager, actor, {
-        action: 'contract.activated',
+      const audited = {
         entity: 'contract',
-        entityId: id,
-        before,
-        after: contractSnapshot(contract),
+        action: 'contract.activated',
+        record: contract,
+        snapshot: contractSnapshot,
+      };
+      await this.audit.saveChange(manager, actor, audited, (activated) => {
+        activated.status = 'active';
+        activated.activatedAt = new Date();
       });
       await this.events.publish(
         manager,
@@ -60,17 +59,16 @@ export class ContractLifecycleService {
     await this.uow.run(async (manager) => {
       const contract = await this.uow.lockVisible(manager, actor, 'contract', Contract, id);
       assertContractAction(contract, 'terminate');
-      const before = contractSnapshot(contract);
-      contract.status = 'terminated';
-      contract.terminationReason = reason;
-      contract.terminatedAt = new Date();
-      await manager.save(contract);
-      await this.audit.record(manager, actor, {
-        action: 'contract.terminated',
+      const audited = {
         entity: 'contract',
-        entityId: id,
-        before,
-        after: contractSnapshot(contract),
+        action: 'contract.terminated',
+        record: contract,
+        snapshot: contractSnapshot,
+      };
+      await this.audit.saveChange(manager, actor, audited, (terminated) => {
+        terminated.status = 'terminated';
+        terminated.terminationReason = reason;
+        terminated.terminatedAt = new Date();
       });
       await this.events.publish(
         manager,

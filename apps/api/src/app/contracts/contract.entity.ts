@@ -1,47 +1,32 @@
 import type { ContractStatus, RateUnit } from '@agency-portal/shared';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, type Relation } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
 import { BusinessUnit } from '../business-units/business-unit.entity';
-import { bigintNumber } from '../common/bigint';
 import { StoredFile } from '../files/stored-file.entity';
 import { MarketingGoal } from '../goals/goal.entity';
 import { User } from '../users/user.entity';
+import {
+  BigintColumn,
+  CurrencyColumn,
+  ForeignKey,
+  IdEntity,
+  TimestampColumn,
+  TimestampedEntity,
+} from '../database/columns';
 
 /** A statement of work binding one agency to a business unit, with an in-house owner. */
 @Entity({ name: 'contracts' })
-export class Contract {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'agency_id', type: 'uuid' })
+export class Contract extends TimestampedEntity {
+  @ForeignKey('agency_id', () => Agency, 'agency')
   agencyId!: string;
-
-  @ManyToOne(() => Agency)
-  @JoinColumn({ name: 'agency_id' })
   agency?: Relation<Agency>;
 
-  @Column({ name: 'business_unit_id', type: 'uuid' })
+  @ForeignKey('business_unit_id', () => BusinessUnit, 'businessUnit')
   businessUnitId!: string;
-
-  @ManyToOne(() => BusinessUnit)
-  @JoinColumn({ name: 'business_unit_id' })
   businessUnit?: Relation<BusinessUnit>;
 
-  @Column({ name: 'owner_id', type: 'uuid' })
+  @ForeignKey('owner_id', () => User, 'owner')
   ownerId!: string;
-
-  @ManyToOne(() => User)
-  @JoinColumn({ name: 'owner_id' })
   owner?: Relation<User>;
 
   @Column({ type: 'text' })
@@ -59,10 +44,10 @@ export class Contract {
   @Column({ name: 'end_date', type: 'date' })
   endDate!: string;
 
-  @Column({ type: 'char', length: 3 })
+  @CurrencyColumn()
   currency!: string;
 
-  @Column({ name: 'budget_cap_minor', type: 'bigint', transformer: bigintNumber })
+  @BigintColumn('budget_cap_minor')
   budgetCapMinor!: number;
 
   /** Tax on invoices in basis points (1000 = 10 % Korean VAT, 1100 = 11 % Indonesian PPN, 0 = none). */
@@ -78,41 +63,29 @@ export class Contract {
   @Column({ name: 'termination_reason', type: 'text', nullable: true })
   terminationReason!: string | null;
 
-  @Column({ name: 'terminated_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('terminated_at', { nullable: true })
   terminatedAt!: Date | null;
 
-  @Column({ name: 'activated_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('activated_at', { nullable: true })
   activatedAt!: Date | null;
 
-  @Column({ name: 'expired_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('expired_at', { nullable: true })
   expiredAt!: Date | null;
 
-  @Column({ name: 'renewal_notified_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('renewal_notified_at', { nullable: true })
   renewalNotifiedAt!: Date | null;
 
-  @Column({ name: 'signed_document_id', type: 'uuid', nullable: true })
+  @ForeignKey('signed_document_id', () => StoredFile, 'signedDocument', { nullable: true })
   signedDocumentId!: string | null;
-
-  @ManyToOne(() => StoredFile, { nullable: true })
-  @JoinColumn({ name: 'signed_document_id' })
   signedDocument?: Relation<StoredFile> | null;
 
   /** In-house only: never sent to agency users. */
   @Column({ name: 'internal_notes', type: 'text', default: '' })
   internalNotes!: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }
 
 @Entity({ name: 'rate_card_items' })
-export class RateCardItem {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class RateCardItem extends IdEntity {
   @Column({ name: 'contract_id', type: 'uuid' })
   contractId!: string;
 
@@ -128,24 +101,18 @@ export class RateCardItem {
   @Column({ type: 'text' })
   unit!: RateUnit;
 
-  @Column({ name: 'unit_price_minor', type: 'bigint', transformer: bigintNumber })
+  @BigintColumn('unit_price_minor')
   unitPriceMinor!: number;
 }
 
 @Entity({ name: 'contract_goals' })
 export class ContractGoal {
-  @PrimaryColumn({ name: 'contract_id', type: 'uuid' })
+  @ForeignKey('contract_id', () => Contract, 'contract', { primary: true })
   contractId!: string;
-
-  @ManyToOne(() => Contract)
-  @JoinColumn({ name: 'contract_id' })
   contract?: Relation<Contract>;
 
-  @PrimaryColumn({ name: 'goal_id', type: 'uuid' })
+  @ForeignKey('goal_id', () => MarketingGoal, 'goal', { primary: true })
   goalId!: string;
-
-  @ManyToOne(() => MarketingGoal)
-  @JoinColumn({ name: 'goal_id' })
   goal?: Relation<MarketingGoal>;
 
   @Column({ type: 'integer' })

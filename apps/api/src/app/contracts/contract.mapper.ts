@@ -2,27 +2,35 @@ import type { ContractDto, GoalAllocationDto, RateCardItemDto } from '@agency-po
 import { allocatedAmount } from '@agency-portal/shared';
 import type { AuditSnapshot } from '../audit/audit.service';
 import type { Contract, ContractGoal, RateCardItem } from './contract.entity';
+import { pick } from '../common/pick';
+
+/** What a contract's answer and its audit snapshot both copy as it is. */
+const CONTRACT_TERMS = [
+  'agencyId',
+  'businessUnitId',
+  'reference',
+  'title',
+  'startDate',
+  'endDate',
+  'currency',
+  'budgetCapMinor',
+  'taxRateBp',
+  'renewalNoticeDays',
+  'status',
+  'terminationReason',
+] as const;
+
+const RATE_CARD_TERMS = ['code', 'description', 'unit', 'unitPriceMinor'] as const;
 
 export function toContractDto(contract: Contract, includeInternal: boolean): ContractDto {
   const document = contract.signedDocument;
   const dto: ContractDto = {
     id: contract.id,
-    agencyId: contract.agencyId,
+    ...pick(contract, CONTRACT_TERMS),
     agencyName: contract.agency?.name ?? '',
-    businessUnitId: contract.businessUnitId,
     businessUnitName: contract.businessUnit?.name ?? '',
     owner: { id: contract.ownerId, name: contract.owner?.name ?? '', email: contract.owner?.email ?? '' },
-    reference: contract.reference,
-    title: contract.title,
     scope: contract.scope,
-    startDate: contract.startDate,
-    endDate: contract.endDate,
-    currency: contract.currency,
-    budgetCapMinor: contract.budgetCapMinor,
-    taxRateBp: contract.taxRateBp,
-    renewalNoticeDays: contract.renewalNoticeDays,
-    status: contract.status,
-    terminationReason: contract.terminationReason,
     terminatedAt: contract.terminatedAt?.toISOString() ?? null,
     activatedAt: contract.activatedAt?.toISOString() ?? null,
     signedDocument: document
@@ -42,13 +50,7 @@ export function toContractDto(contract: Contract, includeInternal: boolean): Con
 }
 
 export function toRateCardItemDto(item: RateCardItem): RateCardItemDto {
-  return {
-    id: item.id,
-    code: item.code,
-    description: item.description,
-    unit: item.unit,
-    unitPriceMinor: item.unitPriceMinor,
-  };
+  return { id: item.id, ...pick(item, RATE_CARD_TERMS) };
 }
 
 export function toAllocationDto(allocation: ContractGoal, capMinor: number): GoalAllocationDto {
@@ -63,28 +65,12 @@ export function toAllocationDto(allocation: ContractGoal, capMinor: number): Goa
 /** The audited terms of a contract (notes are in-house and audited too). */
 export function contractSnapshot(contract: Contract): AuditSnapshot {
   return {
-    agencyId: contract.agencyId,
-    businessUnitId: contract.businessUnitId,
+    ...pick(contract, CONTRACT_TERMS),
     ownerId: contract.ownerId,
-    reference: contract.reference,
-    title: contract.title,
-    startDate: contract.startDate,
-    endDate: contract.endDate,
-    currency: contract.currency,
-    budgetCapMinor: contract.budgetCapMinor,
-    taxRateBp: contract.taxRateBp,
-    renewalNoticeDays: contract.renewalNoticeDays,
-    status: contract.status,
-    terminationReason: contract.terminationReason,
     signedDocumentId: contract.signedDocumentId,
   };
 }
 
 export function rateCardSnapshot(items: readonly RateCardItem[]): AuditSnapshot[] {
-  return items.map((item) => ({
-    code: item.code,
-    description: item.description,
-    unit: item.unit,
-    unitPriceMinor: item.unitPriceMinor,
-  }));
+  return items.map((item) => pick(item, RATE_CARD_TERMS));
 }

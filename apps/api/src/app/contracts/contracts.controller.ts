@@ -1,25 +1,18 @@
 import {
   Body,
   Controller,
-  Get,
-  HttpCode,
   Param,
   ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
   Query,
   Res,
   type StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, RequirePermission } from '../auth/decorators';
-import { DiscardUploadOnErrorInterceptor } from '../files/discard-upload.interceptor';
+import { CurrentActor } from '../auth/decorators';
+import { UploadsFile } from '../files/discard-upload.interceptor';
 import { requireReceived, type UploadedFile as Upload } from '../files/upload';
 import { ContractDocumentsService } from './contract-documents.service';
 import { ContractLifecycleService } from './contract-lifecycle.service';
@@ -33,6 +26,7 @@ import {
   TerminateContractDto,
   UpdateContractDto,
 } from './dto/contract.dto';
+import { Endpoint } from '../auth/endpoint';
 
 @ApiTags('contracts')
 @ApiBearerAuth()
@@ -45,36 +39,34 @@ export class ContractsController {
     private readonly documents: ContractDocumentsService,
   ) {}
 
-  @Get()
-  @ApiOperation({ description: 'Contracts the caller may see, filtered by agency, unit, status or goal.' })
-  @RequirePermission('contract:read')
+  @Endpoint.get(
+    '',
+    'contract:read',
+    'Contracts the caller may see, filtered by agency, unit, status or goal.',
+  )
   list(@CurrentActor() actor: Actor, @Query() query: ContractListQueryDto): Promise<ContractPage> {
     return this.contracts.list(actor, query);
   }
 
-  @Get(':id')
-  @ApiOperation({
-    description:
-      'One contract with its rate card, allocations and budget; agencies never see internal notes.',
-  })
-  @RequirePermission('contract:read')
+  @Endpoint.get(
+    ':id',
+    'contract:read',
+    'One contract with its rate card, allocations and budget; agencies never see internal notes.',
+  )
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ContractDetailResponse> {
     return this.contracts.get(actor, id);
   }
 
-  @Post()
-  @ApiOperation({ description: 'Creates a draft contract with its rate card and goal allocations.' })
-  @RequirePermission('contract:manage')
+  @Endpoint.post('', 'contract:manage', 'Creates a draft contract with its rate card and goal allocations.')
   create(@CurrentActor() actor: Actor, @Body() body: CreateContractDto): Promise<ContractDetailResponse> {
     return this.terms.create(actor, body);
   }
 
-  @Patch(':id')
-  @ApiOperation({
-    description:
-      'Edits a contract; once active only some terms change, and budget and rate card changes are audited.',
-  })
-  @RequirePermission('contract:manage')
+  @Endpoint.patch(
+    ':id',
+    'contract:manage',
+    'Edits a contract; once active only some terms change, and budget and rate card changes are audited.',
+  )
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -83,10 +75,12 @@ export class ContractsController {
     return this.terms.update(actor, id, body);
   }
 
-  @Post(':id/activate')
-  @ApiOperation({ description: 'Activates a draft contract that has its signed document.' })
-  @HttpCode(200)
-  @RequirePermission('contract:manage')
+  @Endpoint.post(
+    ':id/activate',
+    'contract:manage',
+    'Activates a draft contract that has its signed document.',
+    200,
+  )
   activate(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -94,10 +88,12 @@ export class ContractsController {
     return this.lifecycle.activate(actor, id);
   }
 
-  @Post(':id/terminate')
-  @ApiOperation({ description: 'Terminates an active contract with a reason; the agency is notified.' })
-  @HttpCode(200)
-  @RequirePermission('contract:manage')
+  @Endpoint.post(
+    ':id/terminate',
+    'contract:manage',
+    'Terminates an active contract with a reason; the agency is notified.',
+    200,
+  )
   terminate(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -106,20 +102,12 @@ export class ContractsController {
     return this.lifecycle.terminate(actor, id, body.reason);
   }
 
-  @Put(':id/document')
-  @ApiOperation({
-    description: 'Uploads the signed PDF (multipart field `file`), checked by content and size.',
-  })
-  @RequirePermission('contract:manage')
-  @UseInterceptors(FileInterceptor('file'), DiscardUploadOnErrorInterceptor)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
-  })
+  @Endpoint.put(
+    ':id/document',
+    'contract:manage',
+    'Uploads the signed PDF (multipart field `file`), checked by content and size.',
+  )
+  @UploadsFile()
   uploadDocument(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -128,9 +116,7 @@ export class ContractsController {
     return this.documents.attachSignedDocument(actor, id, requireReceived(file));
   }
 
-  @Get(':id/document')
-  @ApiOperation({ description: 'The signed PDF, as an attachment.' })
-  @RequirePermission('contract:read')
+  @Endpoint.get(':id/document', 'contract:read', 'The signed PDF, as an attachment.')
   @ApiProduces('application/pdf')
   downloadDocument(
     @CurrentActor() actor: Actor,

@@ -5,7 +5,15 @@ import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { mayReadInternalNotes } from '../access/access-rules';
 import type { Actor } from '../auth/actor';
-import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import {
+  joinSome,
+  paginate,
+  PERSON,
+  toPage,
+  whereSearch,
+  type ListSpec,
+  whereEqual,
+} from '../common/lists/paginate';
 import { notFound } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { BudgetService } from './budget.service';
@@ -41,12 +49,13 @@ export class ContractsService {
   async list(actor: Actor, query: ContractListQueryDto): Promise<Page<ContractDto>> {
     const qb = this.baseQuery(this.uow.manager);
     this.access.scope(qb, actor, 'contract', 'contract');
-    if (query.agencyId) qb.andWhere('contract.agency_id = :agencyId', { agencyId: query.agencyId });
-    if (query.businessUnitId)
-      qb.andWhere('contract.business_unit_id = :unit', { unit: query.businessUnitId });
-    if (query.ownerId) qb.andWhere('contract.owner_id = :ownerId', { ownerId: query.ownerId });
-    if (query.status) qb.andWhere('contract.status = :status', { status: query.status });
-    if (query.currency) qb.andWhere('contract.currency = :currency', { currency: query.currency });
+    whereEqual(qb, {
+      'contract.agency_id': query.agencyId,
+      'contract.business_unit_id': query.businessUnitId,
+      'contract.owner_id': query.ownerId,
+      'contract.status': query.status,
+      'contract.currency': query.currency,
+    });
     if (query.goalId) {
       qb.andWhere(
         'contract.id IN (SELECT cg.contract_id FROM contract_goals cg WHERE cg.goal_id = :goalId)',

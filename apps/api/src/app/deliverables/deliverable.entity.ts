@@ -1,34 +1,17 @@
 import type { AppliedPolicyDto, Channel, Decision, DeliverableStatus } from '@agency-portal/shared';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, type Relation } from 'typeorm';
 import { Brief, DeliverableSpec } from '../briefs/brief.entity';
 import { User } from '../users/user.entity';
+import { ForeignKey, IdEntity, TimestampColumn, TimestampedEntity } from '../database/columns';
 
 @Entity({ name: 'deliverables' })
-export class Deliverable {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'brief_id', type: 'uuid' })
+export class Deliverable extends TimestampedEntity {
+  @ForeignKey('brief_id', () => Brief, 'brief')
   briefId!: string;
-
-  @ManyToOne(() => Brief)
-  @JoinColumn({ name: 'brief_id' })
   brief?: Relation<Brief>;
 
-  @Column({ name: 'spec_id', type: 'uuid', nullable: true })
+  @ForeignKey('spec_id', () => DeliverableSpec, 'spec', { nullable: true })
   specId!: string | null;
-
-  @ManyToOne(() => DeliverableSpec, { nullable: true })
-  @JoinColumn({ name: 'spec_id' })
   spec?: Relation<DeliverableSpec> | null;
 
   @Column({ type: 'text' })
@@ -41,22 +24,19 @@ export class Deliverable {
   dueDate!: string;
 
   /** Content atomisation lineage: the master asset this one was cut from. */
-  @Column({ name: 'derived_from_id', type: 'uuid', nullable: true })
+  @ForeignKey('derived_from_id', () => Deliverable, 'derivedFrom', { nullable: true })
   derivedFromId!: string | null;
-
-  @ManyToOne(() => Deliverable, { nullable: true })
-  @JoinColumn({ name: 'derived_from_id' })
   derivedFrom?: Relation<Deliverable> | null;
 
   @Column({ type: 'text', default: 'draft' })
   status!: DeliverableStatus;
 
-  @Column({ name: 'current_version_id', type: 'uuid', nullable: true })
-  currentVersionId!: string | null;
-
   /** Read-only join for summaries: the current version is always the latest one submitted. */
-  @ManyToOne(() => DeliverableVersion, { nullable: true, createForeignKeyConstraints: false })
-  @JoinColumn({ name: 'current_version_id' })
+  @ForeignKey('current_version_id', () => DeliverableVersion, 'currentVersion', {
+    nullable: true,
+    noConstraint: true,
+  })
+  currentVersionId!: string | null;
   currentVersion?: Relation<DeliverableVersion> | null;
 
   /** The approval step awaiting a decision while in review. */
@@ -64,7 +44,7 @@ export class Deliverable {
   currentStep!: number | null;
 
   /** When the current step started waiting (SLA clock). */
-  @Column({ name: 'review_started_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('review_started_at', { nullable: true })
   reviewStartedAt!: Date | null;
 
   /** The step already escalated as overdue, so each step escalates once. */
@@ -78,22 +58,13 @@ export class Deliverable {
   @Column({ name: 'post_url', type: 'text', nullable: true })
   postUrl!: string | null;
 
-  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('published_at', { nullable: true })
   publishedAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }
 
 /** Immutable once written: a trigger refuses UPDATE and DELETE. */
 @Entity({ name: 'deliverable_versions' })
-export class DeliverableVersion {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class DeliverableVersion extends IdEntity {
   @Column({ name: 'deliverable_id', type: 'uuid' })
   deliverableId!: string;
 
@@ -103,22 +74,16 @@ export class DeliverableVersion {
   @Column({ name: 'copy_text', type: 'text', default: '' })
   copyText!: string;
 
-  @Column({ name: 'uploaded_by', type: 'uuid' })
+  @ForeignKey('uploaded_by', () => User, 'uploader')
   uploadedBy!: string;
-
-  @ManyToOne(() => User)
-  @JoinColumn({ name: 'uploaded_by' })
   uploader?: Relation<User>;
 
-  @Column({ name: 'submitted_at', type: 'timestamptz', default: () => 'now()' })
+  @TimestampColumn('submitted_at', { default: () => 'now()' })
   submittedAt!: Date;
 }
 
 @Entity({ name: 'approval_decisions' })
-export class ApprovalDecision {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class ApprovalDecision extends IdEntity {
   @Column({ name: 'version_id', type: 'uuid' })
   versionId!: string;
 
@@ -128,11 +93,8 @@ export class ApprovalDecision {
   @Column({ name: 'step_name', type: 'text' })
   stepName!: string;
 
-  @Column({ name: 'approver_id', type: 'uuid' })
+  @ForeignKey('approver_id', () => User, 'approver')
   approverId!: string;
-
-  @ManyToOne(() => User)
-  @JoinColumn({ name: 'approver_id' })
   approver?: Relation<User>;
 
   @Column({ type: 'text' })
@@ -141,6 +103,6 @@ export class ApprovalDecision {
   @Column({ type: 'text', nullable: true })
   comment!: string | null;
 
-  @Column({ name: 'decided_at', type: 'timestamptz', default: () => 'now()' })
+  @TimestampColumn('decided_at', { default: () => 'now()' })
   decidedAt!: Date;
 }

@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  HttpCode,
   Param,
   ParseUUIDPipe,
   Post,
@@ -28,6 +27,7 @@ import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { RENDITION_KINDS, type FileStreamLinkDto, type RenditionKind } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import { toBoolean } from '../common/http/transformers';
+import { Endpoint } from '../auth/endpoint';
 
 export class RenditionParamsDto {
   @IsUUID()
@@ -66,12 +66,11 @@ export class DeliverablesController {
     private readonly files: DeliverableFilesService,
   ) {}
 
-  @Get('deliverables')
-  @ApiOperation({
-    description:
-      "Deliverables the caller may see, by brief or status, or those awaiting the caller's decision.",
-  })
-  @RequirePermission('deliverable:read')
+  @Endpoint.get(
+    'deliverables',
+    'deliverable:read',
+    "Deliverables the caller may see, by brief or status, or those awaiting the caller's decision.",
+  )
   list(
     @CurrentActor() actor: Actor,
     @Query() query: DeliverableListQueryDto,
@@ -79,11 +78,11 @@ export class DeliverablesController {
     return this.deliverables.list(actor, query);
   }
 
-  @Get('deliverables/:id')
-  @ApiOperation({
-    description: 'One deliverable with its versions, files, the applicable approval policy and decisions.',
-  })
-  @RequirePermission('deliverable:read')
+  @Endpoint.get(
+    'deliverables/:id',
+    'deliverable:read',
+    'One deliverable with its versions, files, the applicable approval policy and decisions.',
+  )
   get(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -91,9 +90,11 @@ export class DeliverablesController {
     return this.deliverables.get(actor, id);
   }
 
-  @Post('deliverables/:id/derivatives')
-  @ApiOperation({ description: 'A cut-down of this master asset for another channel.' })
-  @RequirePermission('deliverable:derive')
+  @Endpoint.post(
+    'deliverables/:id/derivatives',
+    'deliverable:derive',
+    'A cut-down of this master asset for another channel.',
+  )
   derive(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -102,10 +103,12 @@ export class DeliverablesController {
     return this.deliverables.createDerivative(actor, id, body);
   }
 
-  @Post('deliverables/:id/publish')
-  @ApiOperation({ description: 'Records where and when an approved deliverable was published.' })
-  @HttpCode(200)
-  @RequirePermission('deliverable:publish')
+  @Endpoint.post(
+    'deliverables/:id/publish',
+    'deliverable:publish',
+    'Records where and when an approved deliverable was published.',
+    200,
+  )
   publish(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

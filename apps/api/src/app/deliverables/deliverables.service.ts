@@ -13,7 +13,14 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { Brief } from '../briefs/brief.entity';
 import { forbidden, invalidState, notFound } from '../common/errors/domain-error';
-import { paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import {
+  paginate,
+  toPage,
+  whereSearch,
+  type ListSpec,
+  whereEqual,
+  whereBetween,
+} from '../common/lists/paginate';
 import { Contract } from '../contracts/contract.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { msg } from '../i18n/message';
@@ -66,19 +73,18 @@ export class DeliverablesService {
   async list(actor: Actor, query: DeliverableListQueryDto): Promise<Page<DeliverableSummaryDto>> {
     const qb = deliverableSummaryQuery(this.uow.manager);
     this.access.scope(qb, actor, 'deliverable', 'deliverable');
-    if (query.briefId) qb.andWhere('deliverable.brief_id = :briefId', { briefId: query.briefId });
     if (query.contractId) {
       qb.andWhere('deliverable.brief_id IN (SELECT b.id FROM briefs b WHERE b.contract_id = :contractId)', {
         contractId: query.contractId,
       });
     }
-    if (query.derivedFromId) {
-      qb.andWhere('deliverable.derived_from_id = :derivedFromId', { derivedFromId: query.derivedFromId });
-    }
-    if (query.status) qb.andWhere('deliverable.status = :status', { status: query.status });
-    if (query.channel) qb.andWhere('deliverable.channel = :channel', { channel: query.channel });
-    if (query.dueFrom) qb.andWhere('deliverable.due_date >= :dueFrom', { dueFrom: query.dueFrom });
-    if (query.dueTo) qb.andWhere('deliverable.due_date <= :dueTo', { dueTo: query.dueTo });
+    whereEqual(qb, {
+      'deliverable.brief_id': query.briefId,
+      'deliverable.derived_from_id': query.derivedFromId,
+      'deliverable.status': query.status,
+      'deliverable.channel': query.channel,
+    });
+    whereBetween(qb, 'deliverable.due_date', query.dueFrom, query.dueTo);
     if (query.awaitingMe) whereAwaitingDecisionOf(qb, actor);
     whereSearch(qb, query.q, ['deliverable.title']);
     const page = await paginate(withThumbnail(qb), DELIVERABLE_LIST, query);

@@ -1,11 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedEntity } from '../database/columns';
 
 /** A person's subscription to the weekly digest of one goal or one business unit (exactly one is set). */
 @Entity({ name: 'digest_subscriptions' })
-export class DigestSubscription {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class DigestSubscription extends CreatedEntity {
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
 
@@ -14,7 +12,4 @@ export class DigestSubscription {
 
   @Column({ name: 'business_unit_id', type: 'uuid', nullable: true })
   businessUnitId!: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
 }

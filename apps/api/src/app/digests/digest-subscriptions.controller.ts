@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { CurrentActor } from '../auth/decorators';
 import { DigestSubscriptionsService } from './digest-subscriptions.service';
 import {
   DigestSubscriptionInputDto,
@@ -9,6 +9,7 @@ import {
   DigestSubscriptionQueryDto,
   DigestSubscriptionResponse,
 } from './dto/digest.dto';
+import { Endpoint } from '../auth/endpoint';
 
 @ApiTags('digests')
 @ApiBearerAuth()
@@ -16,9 +17,7 @@ import {
 export class DigestSubscriptionsController {
   constructor(private readonly subscriptions: DigestSubscriptionsService) {}
 
-  @Get()
-  @ApiOperation({ description: 'The signed-in person’s weekly digest subscriptions, newest first.' })
-  @RequirePermission('digest:subscribe')
+  @Endpoint.get('', 'digest:subscribe', 'The signed-in person’s weekly digest subscriptions, newest first.')
   list(
     @CurrentActor() actor: Actor,
     @Query() query: DigestSubscriptionQueryDto,
@@ -26,12 +25,11 @@ export class DigestSubscriptionsController {
     return this.subscriptions.list(actor, query);
   }
 
-  @Post()
-  @ApiOperation({
-    description:
-      'Subscribes the signed-in person to the weekly digest of a goal or a business unit they may read (again: the existing subscription). In-house users only.',
-  })
-  @RequirePermission('digest:subscribe')
+  @Endpoint.post(
+    '',
+    'digest:subscribe',
+    'Subscribes the signed-in person to the weekly digest of a goal or a business unit they may read (again: the existing subscription). In-house users only.',
+  )
   subscribe(
     @CurrentActor() actor: Actor,
     @Body() body: DigestSubscriptionInputDto,
@@ -39,10 +37,7 @@ export class DigestSubscriptionsController {
     return this.subscriptions.subscribe(actor, body);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @ApiOperation({ description: 'Ends one of the signed-in person’s own subscriptions.' })
-  @RequirePermission('digest:subscribe')
+  @Endpoint.delete(':id', 'digest:subscribe', 'Ends one of the signed-in person’s own subscriptions.', 204)
   unsubscribe(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.subscriptions.unsubscribe(actor, id);
   }

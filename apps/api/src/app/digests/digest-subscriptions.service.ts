@@ -5,7 +5,7 @@ import { AccessService } from '../access/access.service';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { fieldError } from '../common/errors/domain-error';
-import { paginate, rawText, toPage, type ListSpec } from '../common/lists/paginate';
+import { paginate, rawText, toPage, type ListSpec, whereEqual } from '../common/lists/paginate';
 import { UnitOfWork } from '../database/unit-of-work';
 import { msg } from '../i18n/message';
 import { DigestSubscription } from './digest-subscription.entity';
@@ -42,9 +42,10 @@ export class DigestSubscriptionsService {
         'last_sent_at',
       );
     this.access.scope(qb, actor, 'digest_subscription', 'subscription');
-    if (query.goalId) qb.andWhere('subscription.goal_id = :goalId', { goalId: query.goalId });
-    if (query.businessUnitId)
-      qb.andWhere('subscription.business_unit_id = :unitId', { unitId: query.businessUnitId });
+    whereEqual(qb, {
+      'subscription.goal_id': query.goalId,
+      'subscription.business_unit_id': query.businessUnitId,
+    });
     const page = await paginate(qb, SUBSCRIPTIONS, query);
     return toPage(page, (subscription) => {
       const raw = page.raw.get(subscription.id);

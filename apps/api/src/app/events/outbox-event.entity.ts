@@ -1,12 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { Audience, DomainEventType } from './domain-events';
+import { IdEntity } from '../database/columns';
 
 /** A domain event, written in the transaction of the change that raised it. Append-only. */
 @Entity({ name: 'outbox_events' })
-export class OutboxEvent {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class OutboxEvent extends IdEntity {
   @Column({ type: 'text' })
   type!: DomainEventType;
 

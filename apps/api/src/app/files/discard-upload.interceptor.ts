@@ -1,4 +1,13 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  applyDecorators,
+  Injectable,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { catchError, type Observable } from 'rxjs';
 import { FilesService } from './files.service';
@@ -21,4 +30,22 @@ export class DiscardUploadOnErrorInterceptor implements NestInterceptor {
       }),
     );
   }
+}
+
+/**
+ * The route takes one file in the multipart field `file`, streamed into storage (the module's
+ * multer storage engine) and removed again if the request then fails; described so in OpenAPI.
+ */
+export function UploadsFile(): MethodDecorator {
+  return applyDecorators(
+    UseInterceptors(FileInterceptor('file'), DiscardUploadOnErrorInterceptor),
+    ApiConsumes('multipart/form-data'),
+    ApiBody({
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: { file: { type: 'string', format: 'binary' } },
+      },
+    }),
+  );
 }

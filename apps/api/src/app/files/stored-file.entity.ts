@@ -1,12 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { bigintNumber } from '../common/bigint';
+import { Column, Entity } from 'typeorm';
+import { BigintColumn, CreatedEntity } from '../database/columns';
 
 /** A file kept in the portal's file storage; the bytes live behind the FileStorage interface. */
 @Entity({ name: 'stored_files' })
-export class StoredFile {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class StoredFile extends CreatedEntity {
   @Column({ name: 'storage_key', type: 'text' })
   storageKey!: string;
 
@@ -17,7 +14,7 @@ export class StoredFile {
   @Column({ name: 'content_type', type: 'text' })
   contentType!: string;
 
-  @Column({ name: 'size_bytes', type: 'bigint', transformer: bigintNumber })
+  @BigintColumn('size_bytes')
   sizeBytes!: number;
 
   @Column({ type: 'char', length: 64 })
@@ -33,7 +30,4 @@ export class StoredFile {
 
   @Column({ name: 'uploaded_by', type: 'uuid', nullable: true })
   uploadedBy!: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
 }

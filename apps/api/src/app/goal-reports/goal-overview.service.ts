@@ -4,7 +4,7 @@ import { addDays, can, goalPace } from '@agency-portal/shared';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { Actor } from '../auth/actor';
-import { paginate, rawText, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { paginate, rawText, toPage, whereSearch, type ListSpec, whereEqual } from '../common/lists/paginate';
 import { MarketingGoal } from '../goals/goal.entity';
 import type { GoalOverviewQueryDto } from './dto/goal-report.dto';
 import { KPI_METRIC_COLUMN, reportScopes, rollupFigure, runNamed, servedCte, where } from './goal-report-sql';
@@ -56,8 +56,10 @@ export class GoalOverviewService {
       .innerJoin('business_units', 'unit', 'unit.id = goal.business_unit_id')
       .addSelect('unit.name', 'unit_name');
     this.access.scope(qb, actor, 'goal', 'goal');
-    if (query.businessUnitId) qb.andWhere('goal.business_unit_id = :unit', { unit: query.businessUnitId });
-    if (query.status) qb.andWhere('goal.status = :status', { status: query.status });
+    whereEqual(qb, {
+      'goal.business_unit_id': query.businessUnitId,
+      'goal.status': query.status,
+    });
     if (query.periodFrom) qb.andWhere('goal.period_end >= :periodFrom', { periodFrom: query.periodFrom });
     if (query.periodTo) qb.andWhere('goal.period_start <= :periodTo', { periodTo: query.periodTo });
     whereSearch(qb, query.q, ['goal.name']);

@@ -1,4 +1,6 @@
 import type {
+  BreakdownDimension,
+  BreakdownRow,
   CostFigures,
   GoalDeliverableRow,
   GoalOverviewQuery,
@@ -78,16 +80,44 @@ function kpiValue(
     : value;
 }
 
-function breakdownTable(
-  title: Message,
-  first: Message,
-  rows: { label: ReportCell; figures: CostFigures }[],
-): ReportTable {
-  return {
+/** A label from a table of labels, for a key that may be missing or unknown. */
+function labelOf(labels: Record<string, Message>, key: string | null): Message | null {
+  return key !== null && key in labels ? (labels[key] ?? null) : null;
+}
+
+/** The breakdown tables, one per dimension: title, first column, and the label of a row. */
+const BREAKDOWNS: {
+  dimension: BreakdownDimension;
+  title: Message;
+  first: Message;
+  label: (row: BreakdownRow) => ReportCell;
+}[] = [
+  {
+    dimension: 'agency',
+    title: msg('By agency'),
+    first: msg('Agency'),
+    label: (row) => row.label ?? msg('Not tied to a deliverable'),
+  },
+  {
+    dimension: 'channel',
+    title: msg('By channel'),
+    first: msg('Channel'),
+    label: (row) => labelOf(CHANNEL_LABELS, row.key) ?? msg('No channel'),
+  },
+  {
+    dimension: 'funnel_stage',
+    title: msg('By funnel stage'),
+    first: msg('Funnel stage'),
+    label: (row) => labelOf(FUNNEL_STAGE_LABELS, row.key) ?? msg('No funnel stage'),
+  },
+];
+
+function breakdownTables(breakdowns: GoalReportDto['breakdowns']): ReportTable[] {
+  return BREAKDOWNS.map(({ dimension, title, first, label }) => ({
     title,
     columns: [{ label: first, kind: 'text' }, ...COST_COLUMNS],
-    rows: rows.map((row) => [row.label, ...costCells(row.figures)]),
-  };
+    rows: breakdowns[dimension].map((row) => [label(row), ...costCells(row)]),
+  }));
 }
 
 export interface GoalReportInput {
@@ -184,36 +214,7 @@ export function goalReportDocument({
   }
   tables.push(
     { title: msg('Cost per result'), columns: COST_COLUMNS, rows: report.costs.map(costCells) },
-    breakdownTable(
-      msg('By agency'),
-      msg('Agency'),
-      report.breakdowns.agency.map((row) => ({
-        label: row.label ?? msg('Not tied to a deliverable'),
-        figures: row,
-      })),
-    ),
-    breakdownTable(
-      msg('By channel'),
-      msg('Channel'),
-      report.breakdowns.channel.map((row) => ({
-        label:
-          row.key && row.key in CHANNEL_LABELS
-            ? CHANNEL_LABELS[row.key as keyof typeof CHANNEL_LABELS]
-            : msg('No channel'),
-        figures: row,
-      })),
-    ),
-    breakdownTable(
-      msg('By funnel stage'),
-      msg('Funnel stage'),
-      report.breakdowns.funnel_stage.map((row) => ({
-        label:
-          row.key && row.key in FUNNEL_STAGE_LABELS
-            ? FUNNEL_STAGE_LABELS[row.key as keyof typeof FUNNEL_STAGE_LABELS]
-            : msg('No funnel stage'),
-        figures: row,
-      })),
-    ),
+    ...breakdownTables(report.breakdowns),
     {
       title: msg('Contributing deliverables'),
       columns: [

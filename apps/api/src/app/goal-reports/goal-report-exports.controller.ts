@@ -1,10 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { CurrentActor } from '../auth/decorators';
 import { GoalOverviewExportQueryDto, GoalReportExportQueryDto } from './dto/goal-report.dto';
 import { GoalReportExportsService } from './goal-report-exports.service';
+import { Endpoint } from '../auth/endpoint';
 
 const FORMATS = [
   'text/csv',
@@ -19,13 +20,12 @@ const FORMATS = [
 export class GoalReportExportsController {
   constructor(private readonly exports: GoalReportExportsService) {}
 
-  @Get('export')
-  @ApiOperation({
-    description:
-      'The goal overview (same filters as the list, every page up to 2,000 goals) as CSV, XLSX or PDF in the reader’s language, with the filters, reader, export time and freshness in the header. In-house readers.',
-  })
+  @Endpoint.get(
+    'export',
+    'outcome:read',
+    'The goal overview (same filters as the list, every page up to 2,000 goals) as CSV, XLSX or PDF in the reader’s language, with the filters, reader, export time and freshness in the header. In-house readers.',
+  )
   @ApiProduces(...FORMATS)
-  @RequirePermission('outcome:read')
   overview(
     @CurrentActor() actor: Actor,
     @Query() query: GoalOverviewExportQueryDto,
@@ -34,13 +34,12 @@ export class GoalReportExportsController {
     return this.exports.exportOverview(actor, query, response);
   }
 
-  @Get(':goalId/export')
-  @ApiOperation({
-    description:
-      "A goal's dashboard as CSV, XLSX (a sheet per table, amounts as numbers in their currency's format) or PDF (A4, with the KPI chart), in the reader’s language. What the reader may read: agencies their own work only.",
-  })
+  @Endpoint.get(
+    ':goalId/export',
+    'goal:read',
+    "A goal's dashboard as CSV, XLSX (a sheet per table, amounts as numbers in their currency's format) or PDF (A4, with the KPI chart), in the reader’s language. What the reader may read: agencies their own work only.",
+  )
   @ApiProduces(...FORMATS)
-  @RequirePermission('goal:read')
   goal(
     @CurrentActor() actor: Actor,
     @Param('goalId', ParseUUIDPipe) goalId: string,

@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { CurrentActor } from '../auth/decorators';
 import {
   GoalDeliverablePage,
   GoalDeliverableQueryDto,
@@ -12,6 +12,7 @@ import {
 import { GoalDeliverablesService } from './goal-deliverables.service';
 import { GoalOverviewService } from './goal-overview.service';
 import { GoalReportService } from './goal-report.service';
+import { Endpoint } from '../auth/endpoint';
 
 @ApiTags('goal reports')
 @ApiBearerAuth()
@@ -23,22 +24,20 @@ export class GoalReportsController {
     private readonly overview: GoalOverviewService,
   ) {}
 
-  @Get()
-  @ApiOperation({
-    description:
-      'The goal overview: goals whose period overlaps a range, with KPI actual against target, pace and spend. In-house readers.',
-  })
-  @RequirePermission('outcome:read')
+  @Endpoint.get(
+    '',
+    'outcome:read',
+    'The goal overview: goals whose period overlaps a range, with KPI actual against target, pace and spend. In-house readers.',
+  )
   list(@CurrentActor() actor: Actor, @Query() query: GoalOverviewQueryDto): Promise<GoalOverviewPage> {
     return this.overview.list(actor, query);
   }
 
-  @Get(':goalId')
-  @ApiOperation({
-    description:
-      "A goal's dashboard: KPI against target, pace, ledger, cost per result and ROI by agency, channel and stage. Agencies: their own work only.",
-  })
-  @RequirePermission('goal:read')
+  @Endpoint.get(
+    ':goalId',
+    'goal:read',
+    "A goal's dashboard: KPI against target, pace, ledger, cost per result and ROI by agency, channel and stage. Agencies: their own work only.",
+  )
   report(
     @CurrentActor() actor: Actor,
     @Param('goalId', ParseUUIDPipe) goalId: string,
@@ -46,12 +45,11 @@ export class GoalReportsController {
     return this.reports.report(actor, goalId);
   }
 
-  @Get(':goalId/deliverables')
-  @ApiOperation({
-    description:
-      'The master assets serving a goal, each with its cut-downs rolled up: what it cost and returned.',
-  })
-  @RequirePermission('goal:read')
+  @Endpoint.get(
+    ':goalId/deliverables',
+    'goal:read',
+    'The master assets serving a goal, each with its cut-downs rolled up: what it cost and returned.',
+  )
   deliverablesOf(
     @CurrentActor() actor: Actor,
     @Param('goalId', ParseUUIDPipe) goalId: string,

@@ -1,35 +1,17 @@
 import type { Channel, FunnelStage, GoalStatus, KpiMetric } from '@agency-portal/shared';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, type Relation } from 'typeorm';
 import { BusinessUnit } from '../business-units/business-unit.entity';
-import { bigintNumber } from '../common/bigint';
 import { User } from '../users/user.entity';
+import { BigintColumn, CurrencyColumn, ForeignKey, TimestampedEntity } from '../database/columns';
 
 @Entity({ name: 'marketing_goals' })
-export class MarketingGoal {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'business_unit_id', type: 'uuid' })
+export class MarketingGoal extends TimestampedEntity {
+  @ForeignKey('business_unit_id', () => BusinessUnit, 'businessUnit')
   businessUnitId!: string;
-
-  @ManyToOne(() => BusinessUnit)
-  @JoinColumn({ name: 'business_unit_id' })
   businessUnit?: Relation<BusinessUnit>;
 
-  @Column({ name: 'owner_id', type: 'uuid' })
+  @ForeignKey('owner_id', () => User, 'owner')
   ownerId!: string;
-
-  @ManyToOne(() => User)
-  @JoinColumn({ name: 'owner_id' })
   owner?: Relation<User>;
 
   @Column({ type: 'text' })
@@ -41,10 +23,10 @@ export class MarketingGoal {
   @Column({ name: 'kpi_metric', type: 'text' })
   kpiMetric!: KpiMetric;
 
-  @Column({ name: 'target_value', type: 'bigint', transformer: bigintNumber })
+  @BigintColumn('target_value')
   targetValue!: number;
 
-  @Column({ name: 'target_currency', type: 'char', length: 3, nullable: true })
+  @CurrencyColumn('target_currency', { nullable: true })
   targetCurrency!: string | null;
 
   @Column({ name: 'period_start', type: 'date' })
@@ -61,10 +43,4 @@ export class MarketingGoal {
 
   @Column({ type: 'text', default: 'draft' })
   status!: GoalStatus;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

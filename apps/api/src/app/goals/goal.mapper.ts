@@ -1,40 +1,34 @@
 import type { GoalDto } from '@agency-portal/shared';
 import type { AuditSnapshot } from '../audit/audit.service';
 import type { MarketingGoal } from './goal.entity';
+import { pick } from '../common/pick';
+
+/** What a goal's answer and its audit snapshot both copy as it is. */
+const GOAL_TERMS = [
+  'businessUnitId',
+  'name',
+  'kpiMetric',
+  'targetValue',
+  'targetCurrency',
+  'periodStart',
+  'periodEnd',
+  'channels',
+  'funnelStage',
+  'status',
+] as const;
 
 export function toGoalDto(goal: MarketingGoal): GoalDto {
   return {
     id: goal.id,
-    businessUnitId: goal.businessUnitId,
+    ...pick(goal, GOAL_TERMS),
     businessUnitName: goal.businessUnit?.name ?? '',
     owner: { id: goal.ownerId, name: goal.owner?.name ?? '', email: goal.owner?.email ?? '' },
-    name: goal.name,
     description: goal.description,
-    kpiMetric: goal.kpiMetric,
-    targetValue: goal.targetValue,
-    targetCurrency: goal.targetCurrency,
-    periodStart: goal.periodStart,
-    periodEnd: goal.periodEnd,
-    channels: goal.channels,
-    funnelStage: goal.funnelStage,
-    status: goal.status,
     createdAt: goal.createdAt.toISOString(),
     updatedAt: goal.updatedAt.toISOString(),
   };
 }
 
 export function goalSnapshot(goal: MarketingGoal): AuditSnapshot {
-  return {
-    businessUnitId: goal.businessUnitId,
-    ownerId: goal.ownerId,
-    name: goal.name,
-    kpiMetric: goal.kpiMetric,
-    targetValue: goal.targetValue,
-    targetCurrency: goal.targetCurrency,
-    periodStart: goal.periodStart,
-    periodEnd: goal.periodEnd,
-    channels: goal.channels,
-    funnelStage: goal.funnelStage,
-    status: goal.status,
-  };
+  return { ...pick(goal, GOAL_TERMS), ownerId: goal.ownerId };
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { CurrentActor } from '../auth/decorators';
 import {
   CreateGoalDto,
   GoalDetailResponse,
@@ -11,6 +11,7 @@ import {
   UpdateGoalDto,
 } from './dto/goal.dto';
 import { GoalsService } from './goals.service';
+import { Endpoint } from '../auth/endpoint';
 
 @ApiTags('goals')
 @ApiBearerAuth()
@@ -18,35 +19,30 @@ import { GoalsService } from './goals.service';
 export class GoalsController {
   constructor(private readonly goals: GoalsService) {}
 
-  @Get()
-  @ApiOperation({
-    description:
-      'Marketing goals, filtered by unit, status or KPI; agencies see the goals their contracts serve.',
-  })
-  @RequirePermission('goal:read')
+  @Endpoint.get(
+    '',
+    'goal:read',
+    'Marketing goals, filtered by unit, status or KPI; agencies see the goals their contracts serve.',
+  )
   list(@CurrentActor() actor: Actor, @Query() query: GoalListQueryDto): Promise<GoalPage> {
     return this.goals.list(actor, query);
   }
 
-  @Get(':id')
-  @ApiOperation({ description: 'One marketing goal.' })
-  @RequirePermission('goal:read')
+  @Endpoint.get(':id', 'goal:read', 'One marketing goal.')
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<GoalDetailResponse> {
     return this.goals.get(actor, id);
   }
 
-  @Post()
-  @ApiOperation({
-    description: 'Sets a marketing goal: KPI, target, period, channels and funnel stage for a business unit.',
-  })
-  @RequirePermission('goal:manage')
+  @Endpoint.post(
+    '',
+    'goal:manage',
+    'Sets a marketing goal: KPI, target, period, channels and funnel stage for a business unit.',
+  )
   create(@CurrentActor() actor: Actor, @Body() body: CreateGoalDto): Promise<GoalResponse> {
     return this.goals.create(actor, body);
   }
 
-  @Patch(':id')
-  @ApiOperation({ description: 'Changes a marketing goal.' })
-  @RequirePermission('goal:manage')
+  @Endpoint.patch(':id', 'goal:manage', 'Changes a marketing goal.')
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

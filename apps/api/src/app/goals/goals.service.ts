@@ -7,7 +7,15 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { DomainError, fieldError, notFound } from '../common/errors/domain-error';
-import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import {
+  joinSome,
+  paginate,
+  PERSON,
+  toPage,
+  whereSearch,
+  type ListSpec,
+  whereEqual,
+} from '../common/lists/paginate';
 import { ContractGoal } from '../contracts/contract.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { User } from '../users/user.entity';
@@ -46,10 +54,12 @@ export class GoalsService {
   async list(actor: Actor, query: GoalListQueryDto): Promise<Page<GoalDto>> {
     const qb = this.baseQuery(this.uow.manager);
     this.access.scope(qb, actor, 'goal', 'goal');
-    if (query.businessUnitId) qb.andWhere('goal.business_unit_id = :unit', { unit: query.businessUnitId });
-    if (query.ownerId) qb.andWhere('goal.owner_id = :ownerId', { ownerId: query.ownerId });
-    if (query.kpiMetric) qb.andWhere('goal.kpi_metric = :kpiMetric', { kpiMetric: query.kpiMetric });
-    if (query.status) qb.andWhere('goal.status = :status', { status: query.status });
+    whereEqual(qb, {
+      'goal.business_unit_id': query.businessUnitId,
+      'goal.owner_id': query.ownerId,
+      'goal.kpi_metric': query.kpiMetric,
+      'goal.status': query.status,
+    });
     if (query.channel) qb.andWhere(':channel = ANY(goal.channels)', { channel: query.channel });
     if (query.periodFrom) qb.andWhere('goal.period_end >= :periodFrom', { periodFrom: query.periodFrom });
     if (query.periodTo) qb.andWhere('goal.period_start <= :periodTo', { periodTo: query.periodTo });

@@ -5,7 +5,8 @@ import {
   type HomeItemKind,
   type HomeQueueKey,
 } from '@agency-portal/shared';
-import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Resource } from '../access/access-rules';
 import type { AccessService } from '../access/access.service';
 import { Agency } from '../agencies/agency.entity';
 import type { Actor } from '../auth/actor';
@@ -72,15 +73,36 @@ function deliverables(manager: EntityManager, access: AccessService, actor: Acto
   return withThumbnail(qb);
 }
 
-/** Briefs with their agency, scoped. */
-function briefs(manager: EntityManager, access: AccessService, actor: Actor) {
-  const qb = manager
-    .getRepository(Brief)
-    .createQueryBuilder('brief')
-    .innerJoin('brief.contract', 'contract')
-    .innerJoin('contract.agency', 'agency')
-    .addSelect('agency.name', RAW.agencyName);
-  return access.scope(qb, actor, 'brief', 'brief');
+/**
+ * A queue's query over one kind of record: `entity` under `alias`, shaped by `shape` (joins,
+ * selects, conditions; given the actor), then scoped by the access service for `resource`.
+ */
+function scoped<T extends ObjectLiteral>(
+  entity: EntityTarget<T>,
+  resource: Resource,
+  alias: string,
+  shape: (query: SelectQueryBuilder<T>, actor: Actor) => SelectQueryBuilder<T>,
+): QueueDefinition['build'] {
+  return (manager, access, actor) =>
+    access.scope(
+      shape(manager.getRepository(entity).createQueryBuilder(alias), actor),
+      actor,
+      resource,
+      alias,
+    );
+}
+
+/** Briefs with their agency, then `where` (scoped). */
+function briefs(where: (query: SelectQueryBuilder<Brief>, actor: Actor) => SelectQueryBuilder<Brief>) {
+  return scoped(Brief, 'brief', 'brief', (query, actor) =>
+    where(
+      query
+        .innerJoin('brief.contract', 'contract')
+        .innerJoin('contract.agency', 'agency')
+        .addSelect('agency.name', RAW.agencyName),
+      actor,
+    ),
+  );
 }
 
 /** The lead's part of the work: contracts they own, or whose agency's relationship they hold. */
@@ -121,7 +143,7 @@ export const HOME_QUEUES: Record<HomeQueueKey, QueueDefinition> = {
     alias: 'brief',
     due: SENT,
     overdue: 'brief.due_date < CURRENT_DATE',
-    build: (manager, access, actor) => briefs(manager, access, actor).andWhere("brief.status = 'sent'"),
+    build: briefs((query) => query.andWhere("brief.status = 'sent'")),
   },
   changes_requested: {
     kind: 'deliverable',
@@ -147,22 +169,19 @@ export const HOME_QUEUES: Record<HomeQueueKey, QueueDefinition> = {
     alias: 'brief',
     due: SENT,
     overdue: 'brief.due_date < CURRENT_DATE',
-    build: (manager, access, actor) =>
-      briefs(manager, access, actor)
-        .andWhere("brief.status = 'sent'")
-        .andWhere(LEADS_CONTRACT, { leadId: actor.id }),
+    build: briefs((query, actor) =>
+      query.andWhere("brief.status = 'sent'").andWhere(LEADS_CONTRACT, { leadId: actor.id }),
+    ),
   },
   contracts_attention: {
     kind: 'contract',
     alias: 'contract',
     due: { expression: 'contract.end_date', type: 'date' },
     overdue: 'GREATEST(ledger.committed_minor, ledger.invoiced_minor) >= contract.budget_cap_minor',
-    build: (manager, access, actor) => {
+    build: scoped(Contract, 'contract', 'contract', (query, actor) => {
       const used = `GREATEST(ledger.committed_minor, ledger.invoiced_minor)`;
       const renewal = `CURRENT_DATE >= contract.end_date - contract.renewal_notice_days`;
-      const qb = manager
-        .getRepository(Contract)
-        .createQueryBuilder('contract')
+      return query
         .innerJoin('contract.agency', 'agency')
         .innerJoin('contract_budget_ledger', 'ledger', 'ledger.contract_id = contract.id')
         .addSelect('agency.name', RAW.agencyName)
@@ -174,52 +193,41 @@ export const HOME_QUEUES: Record<HomeQueueKey, QueueDefinition> = {
         .where("contract.status = 'active'")
         .andWhere(LEADS_CONTRACT, { leadId: actor.id })
         .andWhere(`(${renewal} OR ${used} * 100 >= contract.budget_cap_minor * ${BUDGET_WATCH_PERCENT})`);
-      return access.scope(qb, actor, 'contract', 'contract');
-    },
+    }),
   },
   agencies_owner_inactive: {
     kind: 'agency',
     alias: 'agency',
     due: { expression: 'agency.created_at', type: 'timestamptz' },
     overdue: 'false',
-    build: (manager, access, actor) => {
-      const qb = manager
-        .getRepository(Agency)
-        .createQueryBuilder('agency')
+    build: scoped(Agency, 'agency', 'agency', (query) =>
+      query
         .innerJoin(User, 'owner', 'owner.id = agency.relationship_owner_id')
         .addSelect('owner.name', RAW.detail)
         .where("agency.status = 'active'")
-        .andWhere('owner.active = false');
-      return access.scope(qb, actor, 'agency', 'agency');
-    },
+        .andWhere('owner.active = false'),
+    ),
   },
   units_default_policy: {
     kind: 'business_unit',
     alias: 'unit',
     due: { expression: 'unit.created_at', type: 'timestamptz' },
     overdue: 'false',
-    build: (manager, access, actor) => {
-      // No policy of its own, nor from a centre-of-excellence ancestor: its reviews run on the
-      // default (the contract owner's review). The view holds that rule for every unit.
-      const qb = manager
-        .getRepository(BusinessUnit)
-        .createQueryBuilder('unit')
-        .where('NOT EXISTS (SELECT 1 FROM unit_approval_policies applied WHERE applied.unit_id = unit.id)');
-      return access.scope(qb, actor, 'business_unit', 'unit');
-    },
+    // No policy of its own, nor from a centre-of-excellence ancestor: its reviews run on the
+    // default (the contract owner's review). The view holds that rule for every unit.
+    build: scoped(BusinessUnit, 'business_unit', 'unit', (query) =>
+      query.where(
+        'NOT EXISTS (SELECT 1 FROM unit_approval_policies applied WHERE applied.unit_id = unit.id)',
+      ),
+    ),
   },
   pending_invites: {
     kind: 'user',
     alias: 'person',
     due: { expression: 'person.created_at', type: 'timestamptz' },
     overdue: "person.created_at < now() - interval '7 days'",
-    build: (manager, access, actor) => {
-      const qb = manager
-        .getRepository(User)
-        .createQueryBuilder('person')
-        .where('person.password_hash IS NULL')
-        .andWhere('person.active = true');
-      return access.scope(qb, actor, 'user', 'person');
-    },
+    build: scoped(User, 'user', 'person', (query) =>
+      query.where('person.password_hash IS NULL').andWhere('person.active = true'),
+    ),
   },
 };

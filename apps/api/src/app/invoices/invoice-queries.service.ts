@@ -14,7 +14,16 @@ import { AccessService } from '../access/access.service';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../common/errors/domain-error';
 import { todayIso } from '../common/http/validators';
-import { joinSome, paginate, PERSON, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import {
+  joinSome,
+  paginate,
+  PERSON,
+  toPage,
+  whereSearch,
+  type ListSpec,
+  whereEqual,
+  whereBetween,
+} from '../common/lists/paginate';
 import { FilesService } from '../files/files.service';
 import type { FinanceQueueQueryDto, InvoiceListQueryDto } from './dto/invoice.dto';
 import { Invoice, InvoiceApproval, InvoiceLine } from './invoice.entity';
@@ -43,12 +52,13 @@ export class InvoiceQueriesService {
   async list(actor: Actor, query: InvoiceListQueryDto): Promise<Page<InvoiceDto>> {
     const qb = this.baseQuery(this.dataSource.manager);
     this.access.scope(qb, actor, 'invoice', 'invoice');
-    if (query.status) qb.andWhere('invoice.status = :status', { status: query.status });
-    if (query.agencyId) qb.andWhere('invoice.agency_id = :agencyId', { agencyId: query.agencyId });
-    if (query.contractId) qb.andWhere('invoice.contract_id = :contractId', { contractId: query.contractId });
-    if (query.currency) qb.andWhere('invoice.currency = :currency', { currency: query.currency });
-    if (query.dueFrom) qb.andWhere('invoice.due_date >= :dueFrom', { dueFrom: query.dueFrom });
-    if (query.dueTo) qb.andWhere('invoice.due_date <= :dueTo', { dueTo: query.dueTo });
+    whereEqual(qb, {
+      'invoice.status': query.status,
+      'invoice.agency_id': query.agencyId,
+      'invoice.contract_id': query.contractId,
+      'invoice.currency': query.currency,
+    });
+    whereBetween(qb, 'invoice.due_date', query.dueFrom, query.dueTo);
     if (query.overdue === true) {
       qb.andWhere("invoice.status = 'approved' AND invoice.due_date < :today", { today: todayIso() });
     } else if (query.overdue === false) {

@@ -1,22 +1,19 @@
 import type { InvoiceChecks, InvoiceStatus, RateUnit } from '@agency-portal/shared';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, PrimaryColumn, type Relation } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
-import { bigintNumber } from '../common/bigint';
 import { Contract } from '../contracts/contract.entity';
 import { Deliverable } from '../deliverables/deliverable.entity';
 import { StoredFile } from '../files/stored-file.entity';
 import { MarketingGoal } from '../goals/goal.entity';
 import { User } from '../users/user.entity';
+import {
+  BigintColumn,
+  CurrencyColumn,
+  ForeignKey,
+  IdEntity,
+  TimestampColumn,
+  TimestampedEntity,
+} from '../database/columns';
 
 /** numeric(12,2) quantities arrive as text; two decimals are exact in a double. */
 const decimalNumber = {
@@ -26,22 +23,13 @@ const decimalNumber = {
 
 /** An agency's invoice against one of its contracts, in the contract's currency. */
 @Entity({ name: 'invoices' })
-export class Invoice {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'agency_id', type: 'uuid' })
+export class Invoice extends TimestampedEntity {
+  @ForeignKey('agency_id', () => Agency, 'agency')
   agencyId!: string;
-
-  @ManyToOne(() => Agency)
-  @JoinColumn({ name: 'agency_id' })
   agency?: Relation<Agency>;
 
-  @Column({ name: 'contract_id', type: 'uuid' })
+  @ForeignKey('contract_id', () => Contract, 'contract')
   contractId!: string;
-
-  @ManyToOne(() => Contract)
-  @JoinColumn({ name: 'contract_id' })
   contract?: Relation<Contract>;
 
   @Column({ type: 'text' })
@@ -53,19 +41,19 @@ export class Invoice {
   @Column({ name: 'due_date', type: 'date' })
   dueDate!: string;
 
-  @Column({ type: 'char', length: 3 })
+  @CurrencyColumn()
   currency!: string;
 
-  @Column({ name: 'net_minor', type: 'bigint', transformer: bigintNumber })
+  @BigintColumn('net_minor')
   netMinor!: number;
 
   @Column({ name: 'tax_rate_bp', type: 'integer' })
   taxRateBp!: number;
 
-  @Column({ name: 'tax_minor', type: 'bigint', transformer: bigintNumber })
+  @BigintColumn('tax_minor')
   taxMinor!: number;
 
-  @Column({ name: 'gross_minor', type: 'bigint', transformer: bigintNumber })
+  @BigintColumn('gross_minor')
   grossMinor!: number;
 
   @Column({ type: 'text', default: 'submitted' })
@@ -78,11 +66,8 @@ export class Invoice {
   @Column({ name: 'approvals_required', type: 'smallint' })
   approvalsRequired!: number;
 
-  @Column({ name: 'document_id', type: 'uuid' })
+  @ForeignKey('document_id', () => StoredFile, 'document')
   documentId!: string;
-
-  @ManyToOne(() => StoredFile)
-  @JoinColumn({ name: 'document_id' })
   document?: Relation<StoredFile>;
 
   @Column({ type: 'text', default: '' })
@@ -91,40 +76,31 @@ export class Invoice {
   @Column({ type: 'jsonb', default: {} })
   checks!: InvoiceChecks;
 
-  @Column({ name: 'submitted_by', type: 'uuid' })
+  @ForeignKey('submitted_by', () => User, 'submitter')
   submittedBy!: string;
-
-  @ManyToOne(() => User)
-  @JoinColumn({ name: 'submitted_by' })
   submitter?: Relation<User>;
 
-  @Column({ name: 'submitted_at', type: 'timestamptz', default: () => 'now()' })
+  @TimestampColumn('submitted_at', { default: () => 'now()' })
   submittedAt!: Date;
 
-  @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('approved_at', { nullable: true })
   approvedAt!: Date | null;
 
-  @Column({ name: 'rejected_by', type: 'uuid', nullable: true })
+  @ForeignKey('rejected_by', () => User, 'rejecter', { nullable: true })
   rejectedBy!: string | null;
-
-  @ManyToOne(() => User, { nullable: true })
-  @JoinColumn({ name: 'rejected_by' })
   rejecter?: Relation<User> | null;
 
-  @Column({ name: 'rejected_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('rejected_at', { nullable: true })
   rejectedAt!: Date | null;
 
   @Column({ name: 'rejection_reason', type: 'text', nullable: true })
   rejectionReason!: string | null;
 
-  @Column({ name: 'paid_by', type: 'uuid', nullable: true })
+  @ForeignKey('paid_by', () => User, 'payer', { nullable: true })
   paidBy!: string | null;
-
-  @ManyToOne(() => User, { nullable: true })
-  @JoinColumn({ name: 'paid_by' })
   payer?: Relation<User> | null;
 
-  @Column({ name: 'paid_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('paid_at', { nullable: true })
   paidAt!: Date | null;
 
   @Column({ name: 'payment_date', type: 'date', nullable: true })
@@ -133,29 +109,17 @@ export class Invoice {
   @Column({ name: 'payment_reference', type: 'text', nullable: true })
   paymentReference!: string | null;
 
-  @Column({ name: 'withdrawn_by', type: 'uuid', nullable: true })
+  @ForeignKey('withdrawn_by', () => User, 'withdrawer', { nullable: true })
   withdrawnBy!: string | null;
-
-  @ManyToOne(() => User, { nullable: true })
-  @JoinColumn({ name: 'withdrawn_by' })
   withdrawer?: Relation<User> | null;
 
-  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('withdrawn_at', { nullable: true })
   withdrawnAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }
 
 /** One billed item: what the rate card said, what the agency charged, the work and goal it traces to. */
 @Entity({ name: 'invoice_lines' })
-export class InvoiceLine {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class InvoiceLine extends IdEntity {
   @Column({ name: 'invoice_id', type: 'uuid' })
   invoiceId!: string;
 
@@ -178,27 +142,21 @@ export class InvoiceLine {
   @Column({ type: 'numeric', precision: 12, scale: 2, transformer: decimalNumber })
   quantity!: number;
 
-  @Column({ name: 'unit_price_minor', type: 'bigint', transformer: bigintNumber })
+  @BigintColumn('unit_price_minor')
   unitPriceMinor!: number;
 
-  @Column({ name: 'rate_card_price_minor', type: 'bigint', transformer: bigintNumber })
+  @BigintColumn('rate_card_price_minor')
   rateCardPriceMinor!: number;
 
-  @Column({ name: 'amount_minor', type: 'bigint', transformer: bigintNumber })
+  @BigintColumn('amount_minor')
   amountMinor!: number;
 
-  @Column({ name: 'deliverable_id', type: 'uuid', nullable: true })
+  @ForeignKey('deliverable_id', () => Deliverable, 'deliverable', { nullable: true })
   deliverableId!: string | null;
-
-  @ManyToOne(() => Deliverable, { nullable: true })
-  @JoinColumn({ name: 'deliverable_id' })
   deliverable?: Relation<Deliverable> | null;
 
-  @Column({ name: 'goal_id', type: 'uuid' })
+  @ForeignKey('goal_id', () => MarketingGoal, 'goal')
   goalId!: string;
-
-  @ManyToOne(() => MarketingGoal)
-  @JoinColumn({ name: 'goal_id' })
   goal?: Relation<MarketingGoal>;
 
   /** The brief spec's quantity and what live invoices billed of it with this line (null without a spec). */
@@ -225,13 +183,10 @@ export class InvoiceApproval {
   @PrimaryColumn({ name: 'invoice_id', type: 'uuid' })
   invoiceId!: string;
 
-  @PrimaryColumn({ name: 'approver_id', type: 'uuid' })
+  @ForeignKey('approver_id', () => User, 'approver', { primary: true })
   approverId!: string;
-
-  @ManyToOne(() => User)
-  @JoinColumn({ name: 'approver_id' })
   approver?: Relation<User>;
 
-  @Column({ name: 'approved_at', type: 'timestamptz', default: () => 'now()' })
+  @TimestampColumn('approved_at', { default: () => 'now()' })
   approvedAt!: Date;
 }

@@ -10,6 +10,7 @@ import type { AuditSnapshot } from '../audit/audit.service';
 import { todayIso } from '../common/http/validators';
 import type { User } from '../users/user.entity';
 import type { Invoice, InvoiceApproval, InvoiceLine } from './invoice.entity';
+import { pick } from '../common/pick';
 
 function person(user: Pick<User, 'id' | 'name' | 'email'> | null | undefined, id: string): UserRef {
   return { id, name: user?.name ?? '', email: user?.email ?? '' };
@@ -19,24 +20,29 @@ function personOrNull(user: User | null | undefined, id: string | null): UserRef
   return id ? person(user, id) : null;
 }
 
+/** What an invoice's answer and its audit snapshot both copy as it is. */
+const INVOICE_TERMS = [
+  'agencyId',
+  'contractId',
+  'number',
+  'issueDate',
+  'dueDate',
+  'currency',
+  'netMinor',
+  'taxRateBp',
+  'taxMinor',
+  'grossMinor',
+  'status',
+  'approvalsRequired',
+] as const;
+
 export function toInvoiceDto(invoice: Invoice, approvalCount: number, today = todayIso()): InvoiceDto {
   return {
     id: invoice.id,
-    agencyId: invoice.agencyId,
+    ...pick(invoice, INVOICE_TERMS),
     agencyName: invoice.agency?.name ?? '',
-    contractId: invoice.contractId,
     contractReference: invoice.contract?.reference ?? '',
     businessUnitId: invoice.contract?.businessUnitId ?? '',
-    number: invoice.number,
-    issueDate: invoice.issueDate,
-    dueDate: invoice.dueDate,
-    currency: invoice.currency,
-    netMinor: invoice.netMinor,
-    taxRateBp: invoice.taxRateBp,
-    taxMinor: invoice.taxMinor,
-    grossMinor: invoice.grossMinor,
-    status: invoice.status,
-    approvalsRequired: invoice.approvalsRequired,
     approvalCount,
     overdue: isInvoiceOverdue(invoice.status, invoice.dueDate, today),
     checks: {
@@ -119,19 +125,8 @@ export function toInvoiceDetailDto(
 /** The audited facts of an invoice. */
 export function invoiceSnapshot(invoice: Invoice): AuditSnapshot {
   return {
-    agencyId: invoice.agencyId,
-    contractId: invoice.contractId,
-    number: invoice.number,
-    issueDate: invoice.issueDate,
-    dueDate: invoice.dueDate,
-    currency: invoice.currency,
-    netMinor: invoice.netMinor,
-    taxRateBp: invoice.taxRateBp,
-    taxMinor: invoice.taxMinor,
-    grossMinor: invoice.grossMinor,
-    status: invoice.status,
+    ...pick(invoice, INVOICE_TERMS),
     version: invoice.version,
-    approvalsRequired: invoice.approvalsRequired,
     documentId: invoice.documentId,
     rejectionReason: invoice.rejectionReason,
     paymentDate: invoice.paymentDate,

@@ -1,32 +1,19 @@
 import {
   Body,
   Controller,
-  Get,
   Headers,
-  HttpCode,
   Param,
   ParseUUIDPipe,
-  Post,
   Query,
   Res,
   type StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBody,
-  ApiConsumes,
-  ApiHeader,
-  ApiOperation,
-  ApiProduces,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiHeader, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, RequirePermission } from '../auth/decorators';
-import { DiscardUploadOnErrorInterceptor } from '../files/discard-upload.interceptor';
+import { CurrentActor } from '../auth/decorators';
+import { UploadsFile } from '../files/discard-upload.interceptor';
 import { requireReceived, type UploadedFile as Upload } from '../files/upload';
 import {
   FinanceQueueCountsResponse,
@@ -45,6 +32,7 @@ import { InvoiceDecisionsService } from './invoice-decisions.service';
 import { InvoiceDraftsService } from './invoice-drafts.service';
 import { InvoiceQueriesService } from './invoice-queries.service';
 import { InvoiceSubmissionService } from './invoice-submission.service';
+import { Endpoint } from '../auth/endpoint';
 
 @ApiTags('invoices')
 @Controller('invoices')
@@ -56,48 +44,39 @@ export class InvoicesController {
     private readonly drafts: InvoiceDraftsService,
   ) {}
 
-  @Get()
-  @ApiOperation({
-    description:
-      'Invoices the caller may see (an agency its own), filtered by status, agency, contract, currency, due dates or overdue; `q` searches the number.',
-  })
-  @RequirePermission('invoice:read')
+  @Endpoint.get(
+    '',
+    'invoice:read',
+    'Invoices the caller may see (an agency its own), filtered by status, agency, contract, currency, due dates or overdue; `q` searches the number.',
+  )
   list(@CurrentActor() actor: Actor, @Query() query: InvoiceListQueryDto): Promise<InvoicePage> {
     return this.queries.list(actor, query);
   }
 
-  @Get('finance-queue')
-  @ApiOperation({
-    description:
-      'What waits for finance: `to_decide` (submitted), `awaiting_payment` (approved, unpaid), `overdue` (approved and past due), oldest due first.',
-  })
-  @RequirePermission('invoice:read')
+  @Endpoint.get(
+    'finance-queue',
+    'invoice:read',
+    'What waits for finance: `to_decide` (submitted), `awaiting_payment` (approved, unpaid), `overdue` (approved and past due), oldest due first.',
+  )
   queue(@CurrentActor() actor: Actor, @Query() query: FinanceQueueQueryDto): Promise<InvoicePage> {
     return this.queries.queue(actor, query);
   }
 
-  @Get('finance-queue/counts')
-  @ApiOperation({ description: 'How many invoices wait in each of the finance queues.' })
-  @RequirePermission('invoice:read')
+  @Endpoint.get(
+    'finance-queue/counts',
+    'invoice:read',
+    'How many invoices wait in each of the finance queues.',
+  )
   queueCounts(@CurrentActor() actor: Actor): Promise<FinanceQueueCountsResponse> {
     return this.queries.queueCounts(actor);
   }
 
-  @Post('documents')
-  @ApiOperation({
-    description:
-      "Uploads the agency's invoice PDF (multipart field `file`, checked by content); submit it with the invoice as `documentId`.",
-  })
-  @RequirePermission('invoice:submit')
-  @UseInterceptors(FileInterceptor('file'), DiscardUploadOnErrorInterceptor)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
-  })
+  @Endpoint.post(
+    'documents',
+    'invoice:submit',
+    "Uploads the agency's invoice PDF (multipart field `file`, checked by content); submit it with the invoice as `documentId`.",
+  )
+  @UploadsFile()
   uploadDocument(
     @CurrentActor() actor: Actor,
     @UploadedFile() file: Upload | undefined,
@@ -105,29 +84,27 @@ export class InvoicesController {
     return this.submission.recordDocument(actor, requireReceived(file));
   }
 
-  @Post('draft')
-  @HttpCode(200)
-  @ApiOperation({
-    description:
-      "Pay on approval: a proposed invoice (not stored) for the contract's approved deliverables that no live invoice bills, priced from the rate card.",
-  })
-  @RequirePermission('invoice:submit')
+  @Endpoint.post(
+    'draft',
+    'invoice:submit',
+    "Pay on approval: a proposed invoice (not stored) for the contract's approved deliverables that no live invoice bills, priced from the rate card.",
+    200,
+  )
   draft(@CurrentActor() actor: Actor, @Body() body: InvoiceDraftRequestDto): Promise<InvoiceDraftResponse> {
     return this.drafts.draft(actor, body);
   }
 
-  @Post()
-  @ApiOperation({
-    description:
-      'Submits an invoice; net, tax and gross are computed here. With an Idempotency-Key, a retry with the same body answers the first answer (header Idempotent-Replayed: true) and creates nothing; the same key with another body is refused (422).',
-  })
+  @Endpoint.post(
+    '',
+    'invoice:submit',
+    'Submits an invoice; net, tax and gross are computed here. With an Idempotency-Key, a retry with the same body answers the first answer (header Idempotent-Replayed: true) and creates nothing; the same key with another body is refused (422).',
+  )
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
     description: 'A unique key per invoice (a UUID), kept at least 24 hours.',
   })
   @ApiResponse({ status: 201, type: InvoiceDetailResponse })
-  @RequirePermission('invoice:submit')
   async submit(
     @CurrentActor() actor: Actor,
     @Body() body: SubmitInvoiceDto,
@@ -140,20 +117,17 @@ export class InvoicesController {
     return answer.body;
   }
 
-  @Get(':id')
-  @ApiOperation({
-    description:
-      'One invoice with its lines (each traced to its deliverable and goal), checks, approvals and allowed actions.',
-  })
-  @RequirePermission('invoice:read')
+  @Endpoint.get(
+    ':id',
+    'invoice:read',
+    'One invoice with its lines (each traced to its deliverable and goal), checks, approvals and allowed actions.',
+  )
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<InvoiceDetailResponse> {
     return this.queries.get(actor, id);
   }
 
-  @Get(':id/document')
-  @ApiOperation({ description: "The agency's invoice PDF, as an attachment." })
+  @Endpoint.get(':id/document', 'invoice:read', "The agency's invoice PDF, as an attachment.")
   @ApiProduces('application/pdf')
-  @RequirePermission('invoice:read')
   downloadDocument(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -162,13 +136,12 @@ export class InvoicesController {
     return this.queries.downloadDocument(actor, id, response);
   }
 
-  @Post(':id/approve')
-  @HttpCode(200)
-  @ApiOperation({
-    description:
-      'Finance approves; above the currency threshold the first approval waits for a second, different approver. The submitter never approves. A lost race answers 409 with the current state.',
-  })
-  @RequirePermission('invoice:decide')
+  @Endpoint.post(
+    ':id/approve',
+    'invoice:decide',
+    'Finance approves; above the currency threshold the first approval waits for a second, different approver. The submitter never approves. A lost race answers 409 with the current state.',
+    200,
+  )
   approve(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -176,12 +149,12 @@ export class InvoicesController {
     return this.decisions.approve(actor, id);
   }
 
-  @Post(':id/reject')
-  @HttpCode(200)
-  @ApiOperation({
-    description: 'Finance rejects a submitted invoice with a reason; its deliverables may be billed again.',
-  })
-  @RequirePermission('invoice:decide')
+  @Endpoint.post(
+    ':id/reject',
+    'invoice:decide',
+    'Finance rejects a submitted invoice with a reason; its deliverables may be billed again.',
+    200,
+  )
   reject(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -190,12 +163,12 @@ export class InvoicesController {
     return this.decisions.reject(actor, id, body.reason);
   }
 
-  @Post(':id/pay')
-  @HttpCode(200)
-  @ApiOperation({
-    description: 'Finance marks an approved invoice paid, with the payment date and reference.',
-  })
-  @RequirePermission('invoice:decide')
+  @Endpoint.post(
+    ':id/pay',
+    'invoice:decide',
+    'Finance marks an approved invoice paid, with the payment date and reference.',
+    200,
+  )
   pay(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -204,12 +177,12 @@ export class InvoicesController {
     return this.decisions.pay(actor, id, body);
   }
 
-  @Post(':id/withdraw')
-  @HttpCode(200)
-  @ApiOperation({
-    description: 'The agency withdraws a submitted invoice; its deliverables may be billed again.',
-  })
-  @RequirePermission('invoice:submit')
+  @Endpoint.post(
+    ':id/withdraw',
+    'invoice:submit',
+    'The agency withdraws a submitted invoice; its deliverables may be billed again.',
+    200,
+  )
   withdraw(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

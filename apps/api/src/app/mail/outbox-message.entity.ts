@@ -1,11 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CreatedEntity, TimestampColumn } from '../database/columns';
 
 /** Every e-mail the portal meant to send: sent through SMTP, or kept here when SMTP is not configured. */
 @Entity({ name: 'mail_outbox' })
-export class OutboxMessage {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class OutboxMessage extends CreatedEntity {
   @Column({ name: 'to_address', type: 'text' })
   toAddress!: string;
 
@@ -21,7 +19,7 @@ export class OutboxMessage {
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 
-  @Column({ name: 'processed_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('processed_at', { nullable: true })
   processedAt!: Date | null;
 
   /** The domain event the message was written for, if any. */
@@ -29,12 +27,9 @@ export class OutboxMessage {
   eventId!: string | null;
 
   /** When a sender took the message; a claim older than the job timeout belongs to a dead sender. */
-  @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('claimed_at', { nullable: true })
   claimedAt!: Date | null;
 
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
 }

@@ -1,11 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { OutboxListQuery, OutboxMessageDto, OutboxStatus } from '@agency-portal/shared';
 import { OUTBOX_SORT_KEYS, OUTBOX_STATUSES } from '@agency-portal/shared';
-import { IsIn, IsOptional } from 'class-validator';
 import { ListQueryDto, ListSort, PageOf } from '../common/lists/list-query.dto';
-import { RequirePermission } from '../auth/decorators';
 import { MailService } from './mail.service';
+import { Endpoint } from '../auth/endpoint';
+import { OptionalIn } from '../common/http/validators';
 
 export class OutboxMessageResponse implements OutboxMessageDto {
   id!: string;
@@ -24,9 +24,7 @@ export class OutboxListQueryDto extends ListQueryDto implements OutboxListQuery 
   @ListSort(OUTBOX_SORT_KEYS, '-createdAt')
   sort?: string;
 
-  @ApiPropertyOptional({ enum: OUTBOX_STATUSES })
-  @IsOptional()
-  @IsIn(OUTBOX_STATUSES)
+  @OptionalIn(OUTBOX_STATUSES)
   status?: OutboxStatus;
 }
 
@@ -36,9 +34,7 @@ export class OutboxListQueryDto extends ListQueryDto implements OutboxListQuery 
 export class OutboxController {
   constructor(private readonly mail: MailService) {}
 
-  @Get()
-  @ApiOperation({ description: 'The latest e-mails the portal sent or kept (admin).' })
-  @RequirePermission('outbox:read')
+  @Endpoint.get('', 'outbox:read', 'The latest e-mails the portal sent or kept (admin).')
   list(@Query() query: OutboxListQueryDto): Promise<OutboxPage> {
     return this.mail.list(query);
   }

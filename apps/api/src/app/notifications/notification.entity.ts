@@ -1,12 +1,10 @@
 import type { NotificationKind } from '@agency-portal/shared';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { OutboxEvent } from '../events/outbox-event.entity';
+import { CreatedEntity, ForeignKey, TimestampColumn } from '../database/columns';
 
 @Entity({ name: 'notifications' })
-export class Notification {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class Notification extends CreatedEntity {
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
 
@@ -14,11 +12,8 @@ export class Notification {
   kind!: NotificationKind;
 
   /** The event the notice tells of: it is worded from it when read, in the reader's language. */
-  @Column({ name: 'event_id', type: 'uuid', nullable: true })
+  @ForeignKey('event_id', () => OutboxEvent, 'event', { nullable: true, onDelete: 'SET NULL' })
   eventId!: string | null;
-
-  @ManyToOne(() => OutboxEvent, { nullable: true, onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'event_id' })
   event?: OutboxEvent | null;
 
   /** The English wording at delivery: the record, and the text when the event cannot be worded. */
@@ -37,9 +32,6 @@ export class Notification {
   @Column({ name: 'entity_id', type: 'uuid', nullable: true })
   entityId!: string | null;
 
-  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('read_at', { nullable: true })
   readAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
 }

@@ -130,8 +130,23 @@ function noValues(line: number): RowError {
   return { line, column: null, code: 'no_values', value: null, params: {} };
 }
 
-export function checkMetricRows(items: readonly unknown[]): { rows: MetricWrite[]; errors: RowError[] } {
-  const rows: MetricWrite[] = [];
+/** A checked row: what to write, and the key a second row of the batch may not repeat. */
+interface ReadRow<W> {
+  key: string;
+  write: W;
+}
+
+/**
+ * Checks each item of a batch: an item that is no object has no values; otherwise `read` checks
+ * its properties through the checker and answers the row (or a line error of its own). The
+ * checker's errors refuse the row, and so does a key an earlier line already had.
+ */
+function checkRows<W>(
+  items: readonly unknown[],
+  known: readonly string[],
+  read: (check: RowChecker, row: Record<string, unknown>) => ReadRow<W> | RowError,
+): { rows: W[]; errors: RowError[] } {
+  const rows: W[] = [];
   const errors: RowError[] = [];
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
@@ -142,7 +157,29 @@ export function checkMetricRows(items: readonly unknown[]): { rows: MetricWrite[
       return;
     }
     const check = new RowChecker(line, row);
-    check.unknown(METRIC_PROPERTIES);
+    check.unknown(known);
+    const result = read(check, row);
+    const first = 'key' in result ? seen.get(result.key) : undefined;
+    if (check.errors.length > 0) errors.push(...check.errors);
+    else if (!('key' in result)) errors.push(result);
+    else if (first !== undefined) {
+      errors.push({
+        line,
+        column: null,
+        code: 'duplicate_row',
+        value: null,
+        params: { line: String(first) },
+      });
+    } else {
+      seen.set(result.key, line);
+      rows.push(result.write);
+    }
+  });
+  return { rows, errors };
+}
+
+export function checkMetricRows(items: readonly unknown[]): { rows: MetricWrite[]; errors: RowError[] } {
+  return checkRows(items, METRIC_PROPERTIES, (check, row) => {
     const deliverableId = row['deliverableId'];
     if (deliverableId === undefined || deliverableId === null || deliverableId === '') {
       check.fail('deliverableId', 'missing_value');
@@ -164,55 +201,25 @@ export function checkMetricRows(items: readonly unknown[]): { rows: MetricWrite[
     }
     const revenueMinor = check.minor('revenueMinor');
     const currency = check.currency('currency');
-    if (check.errors.length > 0) {
-      errors.push(...check.errors);
-      return;
-    }
-    if (Object.keys(counts).length === 0 && revenueMinor === null) {
-      errors.push(noValues(line));
-      return;
-    }
-    const key = `${String(deliverableId).toLowerCase()}|${date}|${channel ?? ''}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      {
-        errors.push({
-          line,
-          column: null,
-          code: 'duplicate_row',
-          value: null,
-          params: { line: String(first) },
-        });
-        return;
-      }
-    }
-    seen.set(key, line);
-    rows.push({
-      line,
-      deliverableId: String(deliverableId).toLowerCase(),
-      date: date as string,
-      channel,
-      counts,
-      revenueMinor,
-      currency: revenueMinor === null ? null : currency,
-    });
+    if (Object.keys(counts).length === 0 && revenueMinor === null) return noValues(check.line);
+    const id = String(deliverableId).toLowerCase();
+    return {
+      key: `${id}|${date}|${channel ?? ''}`,
+      write: {
+        line: check.line,
+        deliverableId: id,
+        date: date as string,
+        channel,
+        counts,
+        revenueMinor,
+        currency: revenueMinor === null ? null : currency,
+      },
+    };
   });
-  return { rows, errors };
 }
 
 export function checkOutcomeRows(items: readonly unknown[]): { rows: OutcomeWrite[]; errors: RowError[] } {
-  const rows: OutcomeWrite[] = [];
-  const errors: RowError[] = [];
-  const seen = new Map<string, number>();
-  items.forEach((item, index) => {
-    const line = index + 1;
-    const row = asObject(item);
-    if (!row) {
-      errors.push(noValues(line));
-      return;
-    }
-    const check = new RowChecker(line, row);
-    check.unknown(OUTCOME_PROPERTIES);
+  return checkRows(items, OUTCOME_PROPERTIES, (check, row) => {
     const date = check.date('date');
     const metricValue = row['metric'];
     let metric: OutcomeMetric | null = null;
@@ -226,35 +233,18 @@ export function checkOutcomeRows(items: readonly unknown[]): { rows: OutcomeWrit
     const note = row['note'];
     if (note !== undefined && note !== null && typeof note !== 'string') check.fail('note', 'not_text');
     if (typeof note === 'string' && note.length > MAX_NOTE_LENGTH) check.fail('note', 'value_too_large');
-    if (check.errors.length > 0) {
-      errors.push(...check.errors);
-      return;
-    }
-    const key = `${date}|${metric}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      {
-        errors.push({
-          line,
-          column: null,
-          code: 'duplicate_row',
-          value: null,
-          params: { line: String(first) },
-        });
-        return;
-      }
-    }
-    seen.set(key, line);
-    rows.push({
-      line,
-      date: date as string,
-      metric: metric as OutcomeMetric,
-      value,
-      currency: metric === 'revenue' ? currency : null,
-      note: typeof note === 'string' ? note.trim() : '',
-    });
+    return {
+      key: `${date}|${metric}`,
+      write: {
+        line: check.line,
+        date: date as string,
+        metric: metric as OutcomeMetric,
+        value,
+        currency: metric === 'revenue' ? currency : null,
+        note: typeof note === 'string' ? note.trim() : '',
+      },
+    };
   });
-  return { rows, errors };
 }
 
 /** The offending value as a line error shows it: text as it came, anything else as JSON, cut at 200. */

@@ -12,7 +12,7 @@ import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { DomainError, invalidState } from '../common/errors/domain-error';
-import { joinSome, paginate, PERSON, toPage, type ListSpec } from '../common/lists/paginate';
+import { joinSome, paginate, PERSON, toPage, type ListSpec, whereEqual } from '../common/lists/paginate';
 import { UnitOfWork } from '../database/unit-of-work';
 import { FILE_STORAGE, type FileStorage } from '../files/file-storage';
 import { FilesService } from '../files/files.service';
@@ -180,10 +180,12 @@ export class ImportsService implements OnModuleInit {
       PERSON,
     );
     this.access.scope(qb, actor, 'metric_import', 'import');
-    if (query.status) qb.andWhere('import.status = :status', { status: query.status });
-    if (query.source) qb.andWhere('import.source = :source', { source: query.source });
-    if (query.target) qb.andWhere('import.target = :target', { target: query.target });
-    if (query.goalId) qb.andWhere('import.goal_id = :goalId', { goalId: query.goalId });
+    whereEqual(qb, {
+      'import.status': query.status,
+      'import.source': query.source,
+      'import.target': query.target,
+      'import.goal_id': query.goalId,
+    });
     return toPage(await paginate(qb, IMPORT_LIST, query), toImportDto);
   }
 

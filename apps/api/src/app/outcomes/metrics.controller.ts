@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { GoalOutcomeDto, Page, PerformanceMetricDto } from '@agency-portal/shared';
 import type { Actor } from '../auth/actor';
@@ -15,6 +15,7 @@ import {
   PerformanceMetricResponse,
 } from './dto/outcome.dto';
 import { MetricsService } from './metrics.service';
+import { Endpoint } from '../auth/endpoint';
 
 export const PerformanceMetricPage = PageOf(PerformanceMetricResponse, 'PerformanceMetricPage');
 export const GoalOutcomePage = PageOf(GoalOutcomeResponse, 'GoalOutcomePage');
@@ -36,9 +37,7 @@ export class MetricsController {
     return this.metrics.upsertMetrics(actor, body.rows);
   }
 
-  @Get('deliverables/:id/metrics')
-  @ApiOperation({ description: "A deliverable's daily metrics, newest day first." })
-  @RequirePermission('metric:read')
+  @Endpoint.get('deliverables/:id/metrics', 'metric:read', "A deliverable's daily metrics, newest day first.")
   list(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -62,9 +61,7 @@ export class MetricsController {
     return this.metrics.upsertGoalOutcomes(actor, id, body.rows);
   }
 
-  @Get('goals/:id/outcomes')
-  @ApiOperation({ description: "A goal's own outcomes, newest day first." })
-  @RequirePermission('outcome:read')
+  @Endpoint.get('goals/:id/outcomes', 'outcome:read', "A goal's own outcomes, newest day first.")
   listGoalOutcomes(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

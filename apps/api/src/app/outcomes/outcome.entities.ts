@@ -7,25 +7,19 @@ import type {
   ImportTarget,
   OutcomeMetric,
 } from '@agency-portal/shared';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
-import { bigintNumber } from '../common/bigint';
+import { Column, Entity, PrimaryColumn, type Relation } from 'typeorm';
 import { User } from '../users/user.entity';
+import {
+  BigintColumn,
+  CreatedEntity,
+  CurrencyColumn,
+  ForeignKey,
+  TimestampColumn,
+} from '../database/columns';
 
 /** A batch of figures: one uploaded file through its mapping, check and import, or one integration request. */
 @Entity({ name: 'metric_imports' })
-export class MetricImport {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class MetricImport extends CreatedEntity {
   @Column({ type: 'text' })
   source!: ImportSource;
 
@@ -38,11 +32,8 @@ export class MetricImport {
   @Column({ type: 'text' })
   status!: ImportStatus;
 
-  @Column({ name: 'created_by', type: 'uuid' })
+  @ForeignKey('created_by', () => User, 'creator')
   createdBy!: string;
-
-  @ManyToOne(() => User)
-  @JoinColumn({ name: 'created_by' })
   creator?: Relation<User>;
 
   @Column({ name: 'file_id', type: 'uuid', nullable: true })
@@ -102,13 +93,10 @@ export class MetricImport {
   @Column({ type: 'text', nullable: true })
   failure!: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('started_at', { nullable: true })
   startedAt!: Date | null;
 
-  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('finished_at', { nullable: true })
   finishedAt!: Date | null;
 }
 
@@ -167,10 +155,10 @@ export class PerformanceMetric {
   @Column({ type: 'integer', nullable: true })
   conversions!: number | null;
 
-  @Column({ name: 'revenue_minor', type: 'bigint', nullable: true, transformer: bigintNumber })
+  @BigintColumn('revenue_minor', { nullable: true })
   revenueMinor!: number | null;
 
-  @Column({ name: 'revenue_currency', type: 'char', length: 3, nullable: true })
+  @CurrencyColumn('revenue_currency', { nullable: true })
   currency!: string | null;
 
   @Column({ name: 'import_id', type: 'uuid' })
@@ -189,10 +177,10 @@ export class GoalOutcome {
   @PrimaryColumn({ type: 'text' })
   metric!: OutcomeMetric;
 
-  @Column({ type: 'bigint', transformer: bigintNumber })
+  @BigintColumn()
   value!: number;
 
-  @Column({ type: 'char', length: 3, nullable: true })
+  @CurrencyColumn(undefined, { nullable: true })
   currency!: string | null;
 
   @Column({ type: 'text', default: '' })

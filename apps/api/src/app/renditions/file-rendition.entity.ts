@@ -1,6 +1,6 @@
 import type { RenditionKind } from '@agency-portal/shared';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { bigintNumber } from '../common/bigint';
+import { Column, Entity } from 'typeorm';
+import { BigintColumn, CreatedEntity } from '../database/columns';
 
 /**
  * A smaller copy of a stored file made for the review screen (`preview` of an image, `poster` of
@@ -8,10 +8,7 @@ import { bigintNumber } from '../common/bigint';
  * image, a video ffmpeg cannot read) keeps a `failed` row, so it is not tried again and again.
  */
 @Entity({ name: 'file_renditions' })
-export class FileRendition {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class FileRendition extends CreatedEntity {
   @Column({ name: 'file_id', type: 'uuid' })
   fileId!: string;
 
@@ -27,7 +24,7 @@ export class FileRendition {
   @Column({ name: 'content_type', type: 'text', nullable: true })
   contentType!: string | null;
 
-  @Column({ name: 'size_bytes', type: 'bigint', transformer: bigintNumber, nullable: true })
+  @BigintColumn('size_bytes', { nullable: true })
   sizeBytes!: number | null;
 
   @Column({ type: 'char', length: 64, nullable: true })
@@ -46,7 +43,4 @@ export class FileRendition {
   /** How long making it took, in milliseconds. */
   @Column({ name: 'took_ms', type: 'integer' })
   tookMs!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
 }

@@ -1,31 +1,18 @@
 import type { CommentPin } from '@agency-portal/shared';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Entity, type Relation } from 'typeorm';
 import { User } from '../users/user.entity';
+import { CreatedEntity, ForeignKey, TimestampColumn } from '../database/columns';
 
 @Entity({ name: 'comments' })
-export class Comment {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class Comment extends CreatedEntity {
   @Column({ name: 'version_id', type: 'uuid' })
   versionId!: string;
 
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId!: string | null;
 
-  @Column({ name: 'author_id', type: 'uuid' })
+  @ForeignKey('author_id', () => User, 'author')
   authorId!: string;
-
-  @ManyToOne(() => User)
-  @JoinColumn({ name: 'author_id' })
   author?: Relation<User>;
 
   @Column({ type: 'text' })
@@ -34,16 +21,10 @@ export class Comment {
   @Column({ type: 'jsonb', nullable: true })
   pin!: CommentPin | null;
 
-  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('resolved_at', { nullable: true })
   resolvedAt!: Date | null;
 
-  @Column({ name: 'resolved_by', type: 'uuid', nullable: true })
+  @ForeignKey('resolved_by', () => User, 'resolver', { nullable: true })
   resolvedBy!: string | null;
-
-  @ManyToOne(() => User, { nullable: true })
-  @JoinColumn({ name: 'resolved_by' })
   resolver?: Relation<User> | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
 }

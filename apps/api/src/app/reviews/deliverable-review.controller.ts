@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { CurrentActor } from '../auth/decorators';
 import { DecideDto, DeliverableDetailResponse, SubmitVersionDto } from '../deliverables/dto/deliverable.dto';
 import { RequestedChangesResponse } from './dto/review.dto';
 import { RequestedChangesService } from './requested-changes.service';
 import { ReviewsService } from './reviews.service';
+import { Endpoint } from '../auth/endpoint';
 
 /** A deliverable's review: the agency submits a version, approvers decide step by step. */
 @ApiTags('deliverables')
@@ -17,12 +18,11 @@ export class DeliverableReviewController {
     private readonly requestedChanges: RequestedChangesService,
   ) {}
 
-  @Get('deliverables/:id/requested-changes')
-  @ApiOperation({
-    description:
-      'The changes asked for on a deliverable: its "request changes" decisions, newest first (at most 20, with the count of all), each with the open comments of its version.',
-  })
-  @RequirePermission('deliverable:read')
+  @Endpoint.get(
+    'deliverables/:id/requested-changes',
+    'deliverable:read',
+    'The changes asked for on a deliverable: its "request changes" decisions, newest first (at most 20, with the count of all), each with the open comments of its version.',
+  )
   listRequestedChanges(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -30,12 +30,11 @@ export class DeliverableReviewController {
     return this.requestedChanges.list(actor, id);
   }
 
-  @Post('deliverables/:id/versions')
-  @ApiOperation({
-    description:
-      'The agency submits a version made of its finished uploads and copy; review starts at step one.',
-  })
-  @RequirePermission('deliverable:upload')
+  @Endpoint.post(
+    'deliverables/:id/versions',
+    'deliverable:upload',
+    'The agency submits a version made of its finished uploads and copy; review starts at step one.',
+  )
   submitVersion(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -44,13 +43,12 @@ export class DeliverableReviewController {
     return this.reviews.submitVersion(actor, id, body);
   }
 
-  @Post('deliverables/:id/decisions')
-  @ApiOperation({
-    description:
-      'Approve, request changes or reject the current step; 409 with the current state if someone decided first.',
-  })
-  @HttpCode(200)
-  @RequirePermission('deliverable:review')
+  @Endpoint.post(
+    'deliverables/:id/decisions',
+    'deliverable:review',
+    'Approve, request changes or reject the current step; 409 with the current state if someone decided first.',
+    200,
+  )
   decide(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

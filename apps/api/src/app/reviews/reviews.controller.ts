@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { CurrentActor } from '../auth/decorators';
 import { CommentsService } from './comments.service';
 import { CommentListQueryDto, CommentPage, CommentResponse, CreateCommentDto } from './dto/review.dto';
+import { Endpoint } from '../auth/endpoint';
 
 @ApiTags('reviews')
 @ApiBearerAuth()
@@ -11,9 +12,11 @@ import { CommentListQueryDto, CommentPage, CommentResponse, CreateCommentDto } f
 export class ReviewsController {
   constructor(private readonly comments: CommentsService) {}
 
-  @Get('versions/:versionId/comments')
-  @ApiOperation({ description: 'The comment threads on a version, pinned or not.' })
-  @RequirePermission('deliverable:read')
+  @Endpoint.get(
+    'versions/:versionId/comments',
+    'deliverable:read',
+    'The comment threads on a version, pinned or not.',
+  )
   listComments(
     @CurrentActor() actor: Actor,
     @Param('versionId', ParseUUIDPipe) versionId: string,
@@ -22,11 +25,11 @@ export class ReviewsController {
     return this.comments.list(actor, versionId, query);
   }
 
-  @Post('versions/:versionId/comments')
-  @ApiOperation({
-    description: 'Comments on a version, optionally pinned to a point, a PDF page or a video timecode.',
-  })
-  @RequirePermission('comment:write')
+  @Endpoint.post(
+    'versions/:versionId/comments',
+    'comment:write',
+    'Comments on a version, optionally pinned to a point, a PDF page or a video timecode.',
+  )
   createComment(
     @CurrentActor() actor: Actor,
     @Param('versionId', ParseUUIDPipe) versionId: string,
@@ -35,18 +38,12 @@ export class ReviewsController {
     return this.comments.create(actor, versionId, body);
   }
 
-  @Post('comments/:id/resolve')
-  @ApiOperation({ description: 'Marks a comment thread resolved.' })
-  @HttpCode(200)
-  @RequirePermission('comment:write')
+  @Endpoint.post('comments/:id/resolve', 'comment:write', 'Marks a comment thread resolved.', 200)
   resolve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CommentResponse> {
     return this.comments.setResolved(actor, id, true);
   }
 
-  @Post('comments/:id/unresolve')
-  @ApiOperation({ description: 'Opens a resolved comment thread again.' })
-  @HttpCode(200)
-  @RequirePermission('comment:write')
+  @Endpoint.post('comments/:id/unresolve', 'comment:write', 'Opens a resolved comment thread again.', 200)
   unresolve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CommentResponse> {
     return this.comments.setResolved(actor, id, false);
   }

@@ -1,8 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { CurrentActor } from '../auth/decorators';
 import {
   AgencyScorecardExportQueryDto,
   AgencyScorecardQueryDto,
@@ -13,6 +13,7 @@ import {
 } from './dto/scorecard.dto';
 import { ScorecardExportsService } from './scorecard-exports.service';
 import { ScorecardsService } from './scorecards.service';
+import { Endpoint } from '../auth/endpoint';
 
 const FORMATS = [
   'text/csv',
@@ -29,23 +30,21 @@ export class ScorecardsController {
     private readonly exports: ScorecardExportsService,
   ) {}
 
-  @Get()
-  @ApiOperation({
-    description:
-      'Agencies compared for a quarter: on-time delivery, first-pass approval, revision rounds, time to first version, our review turnaround, budget variance and KPI contribution per currency. Agency users: their own agency only.',
-  })
-  @RequirePermission('scorecard:read')
+  @Endpoint.get(
+    '',
+    'scorecard:read',
+    'Agencies compared for a quarter: on-time delivery, first-pass approval, revision rounds, time to first version, our review turnaround, budget variance and KPI contribution per currency. Agency users: their own agency only.',
+  )
   list(@CurrentActor() actor: Actor, @Query() query: ScorecardQueryDto): Promise<ScorecardPageResponse> {
     return this.scorecards.list(actor, query);
   }
 
-  @Get('export')
-  @ApiOperation({
-    description:
-      "The quarter's comparison (same filters and search as the list) as CSV, XLSX or PDF in the reader's language. Agency users: their own agency only.",
-  })
+  @Endpoint.get(
+    'export',
+    'scorecard:read',
+    "The quarter's comparison (same filters and search as the list) as CSV, XLSX or PDF in the reader's language. Agency users: their own agency only.",
+  )
   @ApiProduces(...FORMATS)
-  @RequirePermission('scorecard:read')
   exportComparison(
     @CurrentActor() actor: Actor,
     @Query() query: ScorecardExportQueryDto,
@@ -54,13 +53,12 @@ export class ScorecardsController {
     return this.exports.exportComparison(actor, query, response);
   }
 
-  @Get('agencies/:agencyId/export')
-  @ApiOperation({
-    description:
-      "One agency's scorecard over its last quarters as CSV, XLSX or PDF in the reader's language. Another agency's id answers 404 to agency users.",
-  })
+  @Endpoint.get(
+    'agencies/:agencyId/export',
+    'scorecard:read',
+    "One agency's scorecard over its last quarters as CSV, XLSX or PDF in the reader's language. Another agency's id answers 404 to agency users.",
+  )
   @ApiProduces(...FORMATS)
-  @RequirePermission('scorecard:read')
   exportAgency(
     @CurrentActor() actor: Actor,
     @Param('agencyId', ParseUUIDPipe) agencyId: string,
@@ -70,12 +68,11 @@ export class ScorecardsController {
     return this.exports.exportAgency(actor, agencyId, query, response);
   }
 
-  @Get('agencies/:agencyId')
-  @ApiOperation({
-    description:
-      "One agency's scorecard over its last quarters (oldest first), for the trend. Another agency's id answers 404 to agency users.",
-  })
-  @RequirePermission('scorecard:read')
+  @Endpoint.get(
+    'agencies/:agencyId',
+    'scorecard:read',
+    "One agency's scorecard over its last quarters (oldest first), for the trend. Another agency's id answers 404 to agency users.",
+  )
   agency(
     @CurrentActor() actor: Actor,
     @Param('agencyId', ParseUUIDPipe) agencyId: string,

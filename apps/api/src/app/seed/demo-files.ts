@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { FileStorage } from '../files/file-storage';
 import { StoredFile } from '../files/stored-file.entity';
 
@@ -12,6 +12,25 @@ export interface DemoFile {
   uploadedBy: string;
   deliverableId?: string;
   versionId?: string;
+}
+
+/**
+ * Runs a seed in one transaction with the list its stored files join (`storeDemoFile`): if the
+ * transaction fails, the files it put into storage are removed again, so a failed seed leaves
+ * nothing behind.
+ */
+export async function seedWithFiles<T>(
+  dataSource: DataSource,
+  storage: FileStorage,
+  seed: (manager: EntityManager, written: string[]) => Promise<T>,
+): Promise<T> {
+  const written: string[] = [];
+  try {
+    return await dataSource.transaction((manager) => seed(manager, written));
+  } catch (error) {
+    await Promise.all(written.map((key) => storage.remove(key).catch(() => undefined)));
+    throw error;
+  }
 }
 
 /**

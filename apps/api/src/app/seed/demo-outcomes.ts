@@ -7,6 +7,7 @@ import { MetricImport } from '../outcomes/outcome.entities';
 import { User } from '../users/user.entity';
 import { activeContract, brief, decide, version } from './demo-review-builders';
 import { recordSeedEvent } from './seed-audit';
+import { seedWithFiles } from './demo-files';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -61,107 +62,92 @@ export async function seedDemoOutcomes(
   storage: FileStorage,
   now = new Date(),
 ): Promise<boolean> {
-  const written: string[] = [];
-  try {
-    return await dataSource.transaction(async (manager) => {
-      if ((await manager.count(MetricImport)) > 0) return false;
-      const user = (email: string) => manager.findOneByOrFail(User, { email });
-      const lead = await user('lead@demo.local');
-      const reviewer = await user('reviewer@demo.local');
-      const legal = await user('legal@demo.local');
-      const batch = await manager.save(
-        manager.create(MetricImport, {
-          source: 'api',
-          target: 'deliverables',
-          status: 'imported',
-          createdBy: lead.id,
-          fileId: null,
-          startedAt: now,
-          finishedAt: now,
-        }),
-      );
-      const rows: StoredMetric[] = [];
-      for (const seed of SEEDS) {
-        const contract = await activeContract(manager, seed.agency);
-        const uploader = await user(seed.uploader);
-        const firstPost = Math.max(...seed.posts.map((post) => post.daysAgo));
-        const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
-        const created = await brief(manager, lead, contract, 'in_progress', {
-          title: seed.title,
-          objective: seed.title,
-          audience:
-            seed.agency === 'Northwind Social' ? '서울의 18–34세' : 'Pengguna TikTok Indonesia, 18–30 tahun.',
-          keyMessages: [seed.title],
-          channels: [seed.channel],
-          dueDate: at(firstPost - 5)
-            .toISOString()
-            .slice(0, 10),
-          specs: [
-            {
-              code: seed.code,
-              quantity: seed.quantity,
-              dueDate: at(firstPost).toISOString().slice(0, 10),
-              channel: seed.channel,
-            },
-          ],
-          sentAt: at(firstPost + 20),
-          answeredAt: at(firstPost + 19),
-        });
-        for (const [index, deliverable] of created.deliverables.entries()) {
-          const post = seed.posts[index];
-          if (!post) continue;
-          const v1 = await version(
-            manager,
-            storage,
-            written,
-            deliverable,
-            uploader,
-            1,
-            at(post.daysAgo + 6),
-            seed.title,
-            [200, 120, 60],
-            [250, 200, 120],
-          );
-          await decide(
-            manager,
-            v1.version,
-            0,
-            'Brand review',
-            reviewer,
-            'approve',
-            null,
-            at(post.daysAgo + 4),
-          );
-          await decide(manager, v1.version, 1, 'Legal', legal, 'approve', null, at(post.daysAgo + 3));
-          await manager.update(
-            Deliverable,
-            { id: deliverable.id },
-            {
-              status: 'published',
-              currentVersionId: v1.version.id,
-              postUrl: post.url,
-              publishedAt: at(post.daysAgo),
-            },
-          );
-          rows.push(...dailyFigures(deliverable.id, seed.channel, post, now));
-          await recordSeedEvent(manager, 'deliverable.published', 'deliverable', deliverable.id, {
+  return seedWithFiles(dataSource, storage, async (manager, written) => {
+    if ((await manager.count(MetricImport)) > 0) return false;
+    const user = (email: string) => manager.findOneByOrFail(User, { email });
+    const lead = await user('lead@demo.local');
+    const reviewer = await user('reviewer@demo.local');
+    const legal = await user('legal@demo.local');
+    const batch = await manager.save(
+      manager.create(MetricImport, {
+        source: 'api',
+        target: 'deliverables',
+        status: 'imported',
+        createdBy: lead.id,
+        fileId: null,
+        startedAt: now,
+        finishedAt: now,
+      }),
+    );
+    const rows: StoredMetric[] = [];
+    for (const seed of SEEDS) {
+      const contract = await activeContract(manager, seed.agency);
+      const uploader = await user(seed.uploader);
+      const firstPost = Math.max(...seed.posts.map((post) => post.daysAgo));
+      const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
+      const created = await brief(manager, lead, contract, 'in_progress', {
+        title: seed.title,
+        objective: seed.title,
+        audience:
+          seed.agency === 'Northwind Social' ? '서울의 18–34세' : 'Pengguna TikTok Indonesia, 18–30 tahun.',
+        keyMessages: [seed.title],
+        channels: [seed.channel],
+        dueDate: at(firstPost - 5)
+          .toISOString()
+          .slice(0, 10),
+        specs: [
+          {
+            code: seed.code,
+            quantity: seed.quantity,
+            dueDate: at(firstPost).toISOString().slice(0, 10),
+            channel: seed.channel,
+          },
+        ],
+        sentAt: at(firstPost + 20),
+        answeredAt: at(firstPost + 19),
+      });
+      for (const [index, deliverable] of created.deliverables.entries()) {
+        const post = seed.posts[index];
+        if (!post) continue;
+        const v1 = await version(
+          manager,
+          storage,
+          written,
+          deliverable,
+          uploader,
+          1,
+          at(post.daysAgo + 6),
+          seed.title,
+          [200, 120, 60],
+          [250, 200, 120],
+        );
+        await decide(manager, v1.version, 0, 'Brand review', reviewer, 'approve', null, at(post.daysAgo + 4));
+        await decide(manager, v1.version, 1, 'Legal', legal, 'approve', null, at(post.daysAgo + 3));
+        await manager.update(
+          Deliverable,
+          { id: deliverable.id },
+          {
+            status: 'published',
+            currentVersionId: v1.version.id,
             postUrl: post.url,
-          });
-        }
+            publishedAt: at(post.daysAgo),
+          },
+        );
+        rows.push(...dailyFigures(deliverable.id, seed.channel, post, now));
+        await recordSeedEvent(manager, 'deliverable.published', 'deliverable', deliverable.id, {
+          postUrl: post.url,
+        });
       }
-      const counts = await writeMetrics(manager, batch.id, rows);
-      await manager.update(
-        MetricImport,
-        { id: batch.id },
-        { ...counts, rowsTotal: rows.length, rowsChecked: rows.length, rowsImported: rows.length },
-      );
-      await recordSeedEvent(manager, 'metrics.upserted', 'metric_import', batch.id, { rows: rows.length });
-      return true;
-    });
-  } catch (error) {
-    await Promise.all(written.map((key) => storage.remove(key).catch(() => undefined)));
-    throw error;
-  }
+    }
+    const counts = await writeMetrics(manager, batch.id, rows);
+    await manager.update(
+      MetricImport,
+      { id: batch.id },
+      { ...counts, rowsTotal: rows.length, rowsChecked: rows.length, rowsImported: rows.length },
+    );
+    await recordSeedEvent(manager, 'metrics.upserted', 'metric_import', batch.id, { rows: rows.length });
+    return true;
+  });
 }
 
 /** A post's days: launch-day reach decaying by a tenth a day to a long tail, never below 2 %. */

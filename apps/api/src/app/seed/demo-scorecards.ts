@@ -6,7 +6,8 @@ import type { Deliverable } from '../deliverables/deliverable.entity';
 import type { FileStorage } from '../files/file-storage';
 import { User } from '../users/user.entity';
 import { activeContract, brief, decide, review, version } from './demo-review-builders';
-import { appliedPolicy, type Cast, DAY, deciderOf, demoInvoice } from './demo-spend-builders';
+import { appliedPolicy, type Cast, DAY, demoCast, deciderOf, demoInvoice } from './demo-spend-builders';
+import { seedWithFiles } from './demo-files';
 
 /**
  * Three past quarters of finished work for both demo agencies, so their scorecards differ and
@@ -117,44 +118,32 @@ export async function seedDemoScorecards(
   thresholds: Readonly<Record<string, number>>,
   now = new Date(),
 ): Promise<boolean> {
-  const written: string[] = [];
   const current = quarterOf(now);
   const pastQuarters = [3, 2, 1].map((back) => shiftQuarter(current, -back));
-  try {
-    return await dataSource.transaction(async (manager) => {
-      const marker = STORIES[0]?.title(pastQuarters[0] ?? '') ?? '';
-      if ((await manager.count(Brief, { where: { title: marker } })) > 0) return false;
-      const user = (email: string) => manager.findOneByOrFail(User, { email });
-      const cast: Cast = {
-        lead: await user('lead@demo.local'),
-        reviewer: await user('reviewer@demo.local'),
-        legal: await user('legal@demo.local'),
-        finance: await user('finance@demo.local'),
-        finance2: await user('finance2@demo.local'),
-      };
-      for (const story of STORIES) {
-        const contract = await activeContract(manager, story.agency);
-        const agencyUser = await user(story.agencyEmail);
-        for (const [index, quarter] of pastQuarters.entries()) {
-          await seedQuarter(manager, storage, written, {
-            cast,
-            contract,
-            agencyUser,
-            story,
-            quarter,
-            deliverables: story.quarters[index] ?? [],
-            thresholds,
-            now,
-            overpricedFirstLine: index === 0 ? story.overpricedFirstLine : undefined,
-          });
-        }
+  return seedWithFiles(dataSource, storage, async (manager, written) => {
+    const marker = STORIES[0]?.title(pastQuarters[0] ?? '') ?? '';
+    if ((await manager.count(Brief, { where: { title: marker } })) > 0) return false;
+    const user = (email: string) => manager.findOneByOrFail(User, { email });
+    const cast = await demoCast(manager);
+    for (const story of STORIES) {
+      const contract = await activeContract(manager, story.agency);
+      const agencyUser = await user(story.agencyEmail);
+      for (const [index, quarter] of pastQuarters.entries()) {
+        await seedQuarter(manager, storage, written, {
+          cast,
+          contract,
+          agencyUser,
+          story,
+          quarter,
+          deliverables: story.quarters[index] ?? [],
+          thresholds,
+          now,
+          overpricedFirstLine: index === 0 ? story.overpricedFirstLine : undefined,
+        });
       }
-      return true;
-    });
-  } catch (error) {
-    await Promise.all(written.map((key) => storage.remove(key).catch(() => undefined)));
-    throw error;
-  }
+    }
+    return true;
+  });
 }
 
 async function seedQuarter(

@@ -44,6 +44,18 @@ export interface Cast {
   finance2: User;
 }
 
+/** The demo's in-house people who review work and decide invoices. */
+export async function demoCast(manager: EntityManager): Promise<Cast> {
+  const user = (email: string) => manager.findOneByOrFail(User, { email });
+  return {
+    lead: await user('lead@demo.local'),
+    reviewer: await user('reviewer@demo.local'),
+    legal: await user('legal@demo.local'),
+    finance: await user('finance@demo.local'),
+    finance2: await user('finance2@demo.local'),
+  };
+}
+
 /** The policy the CoE template gives (the one demo-reviews seeds), as a review snapshot. */
 export async function appliedPolicy(manager: EntityManager): Promise<AppliedPolicyDto> {
   const template = await manager.findOneByOrFail(ApprovalPolicy, { name: 'Lead, brand and legal review' });

@@ -14,7 +14,7 @@ import type { FileStorage } from '../files/file-storage';
 import { type StoredFile } from '../files/stored-file.entity';
 import { MarketingGoal } from '../goals/goal.entity';
 import { User } from '../users/user.entity';
-import { storeDemoFile } from './demo-files';
+import { storeDemoFile, seedWithFiles } from './demo-files';
 import { demoPdf } from './demo-pdf';
 import { recordSeedEvent } from './seed-audit';
 
@@ -282,90 +282,84 @@ export async function seedDemoWork(
   storage: FileStorage,
   today = new Date(),
 ): Promise<boolean> {
-  const written: string[] = [];
-  try {
-    return await dataSource.transaction(async (manager) => {
-      if ((await manager.count(MarketingGoal)) > 0) return false;
-      const lead = await manager.findOneByOrFail(User, { email: 'lead@demo.local' });
-      const units: Record<UnitKey, BusinessUnit> = {
-        coe: await manager.findOneByOrFail(BusinessUnit, { name: 'Global Social Centre of Excellence' }),
-        korea: await manager.findOneByOrFail(BusinessUnit, { name: 'Korea Consumer Marketing' }),
-      };
-      const { goals, contracts } = demoWork(today);
-      const goalIds = new Map<string, string>();
-      for (const goal of goals) {
-        const saved = await manager.save(
-          manager.create(MarketingGoal, {
-            businessUnitId: units[goal.unit].id,
-            ownerId: lead.id,
-            name: goal.name,
-            description: goal.description,
-            kpiMetric: goal.kpiMetric,
-            targetValue: goal.targetValue,
-            targetCurrency: goal.targetCurrency ?? null,
-            periodStart: goal.period[0],
-            periodEnd: goal.period[1],
-            channels: goal.channels,
-            funnelStage: goal.funnelStage,
-            status: goal.status,
-          }),
-        );
-        goalIds.set(goal.key, saved.id);
-        await recordSeedEvent(manager, 'goal.created', 'goal', saved.id, { name: saved.name });
-      }
-      for (const demo of contracts) {
-        const agency = await manager.findOneByOrFail(Agency, { name: demo.agency });
-        const signed =
-          demo.status !== 'draft' ? await storeSignedPdf(manager, storage, demo, lead.id, written) : null;
-        const contract = await manager.save(
-          manager.create(Contract, {
-            agencyId: agency.id,
-            businessUnitId: units[demo.unit].id,
-            ownerId: lead.id,
-            reference: demo.reference,
-            title: demo.title,
-            scope: demo.scope,
-            startDate: demo.period[0],
-            endDate: demo.period[1],
-            currency: demo.currency,
-            budgetCapMinor: demo.budgetCapMinor,
-            renewalNoticeDays: demo.renewalNoticeDays,
-            status: demo.status,
-            terminationReason: demo.terminationReason ?? null,
-            terminatedAt:
-              demo.status === 'terminated'
-                ? new Date(`${isoDate(today.getUTCFullYear(), 7, 1)}T09:00:00Z`)
-                : null,
-            activatedAt: demo.status !== 'draft' ? new Date(`${demo.period[0]}T09:00:00Z`) : null,
-            expiredAt: demo.status === 'expired' ? new Date(`${demo.period[1]}T23:59:00Z`) : null,
-            renewalNotifiedAt: null,
-            signedDocumentId: signed?.id ?? null,
-            internalNotes: demo.internalNotes,
-          }),
-        );
-        await manager.insert(
-          RateCardItem,
-          demo.rateCard.map((item, position) => ({ ...item, position, contractId: contract.id })),
-        );
-        await manager.insert(
-          ContractGoal,
-          demo.allocations.map((allocation) => ({
-            contractId: contract.id,
-            goalId: goalIds.get(allocation.goal) as string,
-            percent: allocation.percent,
-          })),
-        );
-        await recordSeedEvent(manager, 'contract.created', 'contract', contract.id, {
-          reference: contract.reference,
-          status: contract.status,
-        });
-      }
-      return true;
-    });
-  } catch (error) {
-    await Promise.all(written.map((key) => storage.remove(key).catch(() => undefined)));
-    throw error;
-  }
+  return seedWithFiles(dataSource, storage, async (manager, written) => {
+    if ((await manager.count(MarketingGoal)) > 0) return false;
+    const lead = await manager.findOneByOrFail(User, { email: 'lead@demo.local' });
+    const units: Record<UnitKey, BusinessUnit> = {
+      coe: await manager.findOneByOrFail(BusinessUnit, { name: 'Global Social Centre of Excellence' }),
+      korea: await manager.findOneByOrFail(BusinessUnit, { name: 'Korea Consumer Marketing' }),
+    };
+    const { goals, contracts } = demoWork(today);
+    const goalIds = new Map<string, string>();
+    for (const goal of goals) {
+      const saved = await manager.save(
+        manager.create(MarketingGoal, {
+          businessUnitId: units[goal.unit].id,
+          ownerId: lead.id,
+          name: goal.name,
+          description: goal.description,
+          kpiMetric: goal.kpiMetric,
+          targetValue: goal.targetValue,
+          targetCurrency: goal.targetCurrency ?? null,
+          periodStart: goal.period[0],
+          periodEnd: goal.period[1],
+          channels: goal.channels,
+          funnelStage: goal.funnelStage,
+          status: goal.status,
+        }),
+      );
+      goalIds.set(goal.key, saved.id);
+      await recordSeedEvent(manager, 'goal.created', 'goal', saved.id, { name: saved.name });
+    }
+    for (const demo of contracts) {
+      const agency = await manager.findOneByOrFail(Agency, { name: demo.agency });
+      const signed =
+        demo.status !== 'draft' ? await storeSignedPdf(manager, storage, demo, lead.id, written) : null;
+      const contract = await manager.save(
+        manager.create(Contract, {
+          agencyId: agency.id,
+          businessUnitId: units[demo.unit].id,
+          ownerId: lead.id,
+          reference: demo.reference,
+          title: demo.title,
+          scope: demo.scope,
+          startDate: demo.period[0],
+          endDate: demo.period[1],
+          currency: demo.currency,
+          budgetCapMinor: demo.budgetCapMinor,
+          renewalNoticeDays: demo.renewalNoticeDays,
+          status: demo.status,
+          terminationReason: demo.terminationReason ?? null,
+          terminatedAt:
+            demo.status === 'terminated'
+              ? new Date(`${isoDate(today.getUTCFullYear(), 7, 1)}T09:00:00Z`)
+              : null,
+          activatedAt: demo.status !== 'draft' ? new Date(`${demo.period[0]}T09:00:00Z`) : null,
+          expiredAt: demo.status === 'expired' ? new Date(`${demo.period[1]}T23:59:00Z`) : null,
+          renewalNotifiedAt: null,
+          signedDocumentId: signed?.id ?? null,
+          internalNotes: demo.internalNotes,
+        }),
+      );
+      await manager.insert(
+        RateCardItem,
+        demo.rateCard.map((item, position) => ({ ...item, position, contractId: contract.id })),
+      );
+      await manager.insert(
+        ContractGoal,
+        demo.allocations.map((allocation) => ({
+          contractId: contract.id,
+          goalId: goalIds.get(allocation.goal) as string,
+          percent: allocation.percent,
+        })),
+      );
+      await recordSeedEvent(manager, 'contract.created', 'contract', contract.id, {
+        reference: contract.reference,
+        status: contract.status,
+      });
+    }
+    return true;
+  });
 }
 
 async function storeSignedPdf(

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
-import { AnySignedIn, CurrentActor } from '../auth/decorators';
+import { CurrentActor } from '../auth/decorators';
 import { SessionUserResponse } from '../auth/dto/auth.dto';
 import { UpdateProfileDto } from './dto/user.dto';
 import { ProfileService } from './profile.service';
+import { Endpoint } from '../auth/endpoint';
 
 /** Self-service: every signed-in person reads and edits their own name, language and time zone. */
 @ApiTags('profile')
@@ -13,17 +14,13 @@ import { ProfileService } from './profile.service';
 export class ProfileController {
   constructor(private readonly profile: ProfileService) {}
 
-  @Get()
-  @ApiOperation({ description: "The caller's own profile: name, e-mail, role, language and time zone." })
-  @AnySignedIn()
+  @Endpoint.get('', 'any-signed-in', "The caller's own profile: name, e-mail, role, language and time zone.")
   @ApiOperation({ description: "The caller's own profile, as the session describes them." })
   get(@CurrentActor() actor: Actor): Promise<SessionUserResponse> {
     return this.profile.get(actor);
   }
 
-  @Patch()
-  @ApiOperation({ description: "Changes the caller's own name, language or time zone (audited)." })
-  @AnySignedIn()
+  @Endpoint.patch('', 'any-signed-in', "Changes the caller's own name, language or time zone (audited).")
   @ApiOperation({ description: 'Changes the caller’s own name, language or time zone.' })
   update(@CurrentActor() actor: Actor, @Body() body: UpdateProfileDto): Promise<SessionUserResponse> {
     return this.profile.update(actor, body);

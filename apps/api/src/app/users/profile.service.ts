@@ -28,17 +28,16 @@ export class ProfileService {
         .getRepository(User)
         .findOne({ where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound('User');
-      const before = userSnapshot(user);
-      if (input.name !== undefined) user.name = input.name;
-      if (input.locale !== undefined) user.locale = input.locale;
-      if (input.timeZone !== undefined) user.timeZone = input.timeZone;
-      await manager.save(user);
-      await this.audit.record(manager, actor, {
-        action: 'user.profile_updated',
+      const audited = {
         entity: 'user',
-        entityId: user.id,
-        before,
-        after: userSnapshot(user),
+        action: 'user.profile_updated',
+        record: user,
+        snapshot: userSnapshot,
+      };
+      await this.audit.saveChange(manager, actor, audited, (changed) => {
+        if (input.name !== undefined) changed.name = input.name;
+        if (input.locale !== undefined) changed.locale = input.locale;
+        if (input.timeZone !== undefined) changed.timeZone = input.timeZone;
       });
     });
     return this.auth.sessionUser(actor.id);

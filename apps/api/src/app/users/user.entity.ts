@@ -1,22 +1,11 @@
 import type { Locale, Role } from '@agency-portal/shared';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, type Relation } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
 import { BusinessUnit } from '../business-units/business-unit.entity';
+import { ForeignKey, TimestampColumn, TimestampedEntity } from '../database/columns';
 
 @Entity({ name: 'users' })
-export class User {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class User extends TimestampedEntity {
   @Column({ type: 'text' })
   email!: string;
 
@@ -26,18 +15,12 @@ export class User {
   @Column({ type: 'text' })
   role!: Role;
 
-  @Column({ name: 'agency_id', type: 'uuid', nullable: true })
+  @ForeignKey('agency_id', () => Agency, 'agency', { nullable: true })
   agencyId!: string | null;
-
-  @ManyToOne(() => Agency, { nullable: true })
-  @JoinColumn({ name: 'agency_id' })
   agency?: Relation<Agency> | null;
 
-  @Column({ name: 'business_unit_id', type: 'uuid', nullable: true })
+  @ForeignKey('business_unit_id', () => BusinessUnit, 'businessUnit', { nullable: true })
   businessUnitId!: string | null;
-
-  @ManyToOne(() => BusinessUnit, { nullable: true })
-  @JoinColumn({ name: 'business_unit_id' })
   businessUnit?: Relation<BusinessUnit> | null;
 
   /** argon2id hash; null until the invited person sets a password. Never leaves the API. */
@@ -54,12 +37,6 @@ export class User {
   @Column({ name: 'time_zone', type: 'text', nullable: true })
   timeZone!: string | null;
 
-  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
+  @TimestampColumn('last_login_at', { nullable: true })
   lastLoginAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

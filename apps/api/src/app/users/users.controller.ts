@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
-import { CurrentActor, RequirePermission } from '../auth/decorators';
+import { CurrentActor } from '../auth/decorators';
 import {
   InvitationResponse,
   InviteUserDto,
@@ -11,6 +11,7 @@ import {
   UserResponse,
 } from './dto/user.dto';
 import { UsersService } from './users.service';
+import { Endpoint } from '../auth/endpoint';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -18,35 +19,30 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Get()
-  @ApiOperation({ description: 'Users the caller may see, by name or e-mail, role, agency, state or kind.' })
-  @RequirePermission('user:read')
+  @Endpoint.get('', 'user:read', 'Users the caller may see, by name or e-mail, role, agency, state or kind.')
   list(@CurrentActor() actor: Actor, @Query() query: UserListQueryDto): Promise<UserPage> {
     return this.users.list(actor, query);
   }
 
-  @Get(':id')
-  @ApiOperation({ description: 'One user.' })
-  @RequirePermission('user:read')
+  @Endpoint.get(':id', 'user:read', 'One user.')
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
     return this.users.get(actor, id);
   }
 
-  @Post()
-  @ApiOperation({
-    description:
-      'Invites a user: returns a one-time set-password link (also e-mailed when SMTP is configured).',
-  })
-  @RequirePermission('user:manage')
+  @Endpoint.post(
+    '',
+    'user:manage',
+    'Invites a user: returns a one-time set-password link (also e-mailed when SMTP is configured).',
+  )
   invite(@CurrentActor() actor: Actor, @Body() body: InviteUserDto): Promise<InvitationResponse> {
     return this.users.invite(actor, body);
   }
 
-  @Patch(':id')
-  @ApiOperation({
-    description: "Changes a user's name, role or business unit; a new role ends their sessions.",
-  })
-  @RequirePermission('user:manage')
+  @Endpoint.patch(
+    ':id',
+    'user:manage',
+    "Changes a user's name, role or business unit; a new role ends their sessions.",
+  )
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -55,26 +51,22 @@ export class UsersController {
     return this.users.update(actor, id, body);
   }
 
-  @Post(':id/deactivate')
-  @ApiOperation({ description: 'Deactivates a user and ends their sessions at once.' })
-  @HttpCode(200)
-  @RequirePermission('user:manage')
+  @Endpoint.post(':id/deactivate', 'user:manage', 'Deactivates a user and ends their sessions at once.', 200)
   deactivate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
     return this.users.deactivate(actor, id);
   }
 
-  @Post(':id/reactivate')
-  @ApiOperation({ description: 'Lets a deactivated user sign in again.' })
-  @HttpCode(200)
-  @RequirePermission('user:manage')
+  @Endpoint.post(':id/reactivate', 'user:manage', 'Lets a deactivated user sign in again.', 200)
   reactivate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
     return this.users.reactivate(actor, id);
   }
 
-  @Post(':id/invitation')
-  @ApiOperation({ description: 'Issues a new one-time set-password link; earlier links stop working.' })
-  @HttpCode(200)
-  @RequirePermission('user:manage')
+  @Endpoint.post(
+    ':id/invitation',
+    'user:manage',
+    'Issues a new one-time set-password link; earlier links stop working.',
+    200,
+  )
   reissueInvitation(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

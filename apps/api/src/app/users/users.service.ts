@@ -9,7 +9,7 @@ import { isAgencyActor, type Actor } from '../auth/actor';
 import { InvitationsService, type IssuedInvitation } from '../auth/invitations.service';
 import { SessionsService } from '../auth/sessions.service';
 import { BusinessUnit } from '../business-units/business-unit.entity';
-import { joinSome, paginate, toPage, whereSearch, type ListSpec } from '../common/lists/paginate';
+import { joinSome, paginate, toPage, whereSearch, type ListSpec, whereEqual } from '../common/lists/paginate';
 import { DomainError, fieldError, invalidState, notFound } from '../common/errors/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DomainEvents } from '../events/domain-events.service';
@@ -48,12 +48,12 @@ export class UsersService {
   async list(actor: Actor, query: UserListQueryDto): Promise<Page<UserDto>> {
     const qb = this.baseQuery(this.uow.manager);
     this.access.scope(qb, actor, 'user', 'user');
-    if (query.role) qb.andWhere('user.role = :role', { role: query.role });
-    if (query.agencyId) qb.andWhere('user.agency_id = :agencyId', { agencyId: query.agencyId });
-    if (query.businessUnitId) {
-      qb.andWhere('user.business_unit_id = :unitId', { unitId: query.businessUnitId });
-    }
-    if (query.active !== undefined) qb.andWhere('user.active = :active', { active: query.active });
+    whereEqual(qb, {
+      'user.role': query.role,
+      'user.agency_id': query.agencyId,
+      'user.business_unit_id': query.businessUnitId,
+      'user.active': query.active,
+    });
     if (query.kind === 'in_house') qb.andWhere('user.agency_id IS NULL');
     if (query.kind === 'agency') qb.andWhere('user.agency_id IS NOT NULL');
     whereSearch(qb, query.q, ['user.name', 'user.email']);
@@ -135,15 +135,9 @@ export class UsersService {
     await this.uow.run(async (manager) => {
       const user = await this.uow.lockVisible(manager, actor, 'user', User, id);
       if (!user.active) throw invalidState('This user is already deactivated.');
-      const before = userSnapshot(user);
-      user.active = false;
-      await manager.save(user);
-      await this.audit.record(manager, actor, {
-        action: 'user.deactivated',
-        entity: 'user',
-        entityId: user.id,
-        before,
-        after: userSnapshot(user),
+      const audited = { entity: 'user', action: 'user.deactivated', record: user, snapshot: userSnapshot };
+      await this.audit.saveChange(manager, actor, audited, (deactivated) => {
+        deactivated.active = false;
       });
       await this.sessions.revokeSessions(manager, { userId: user.id }, 'user_deactivated', actor);
     }, UNIQUES);
@@ -154,15 +148,9 @@ export class UsersService {
     await this.uow.run(async (manager) => {
       const user = await this.uow.lockVisible(manager, actor, 'user', User, id);
       if (user.active) throw invalidState('This user is already active.');
-      const before = userSnapshot(user);
-      user.active = true;
-      await manager.save(user);
-      await this.audit.record(manager, actor, {
-        action: 'user.reactivated',
-        entity: 'user',
-        entityId: user.id,
-        before,
-        after: userSnapshot(user),
+      const audited = { entity: 'user', action: 'user.reactivated', record: user, snapshot: userSnapshot };
+      await this.audit.saveChange(manager, actor, audited, (reactivated) => {
+        reactivated.active = true;
       });
     }, UNIQUES);
     return this.get(actor, id);

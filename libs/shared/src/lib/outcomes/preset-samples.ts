@@ -1,21 +1,11 @@
+import { TEMPLATE_COLUMNS } from './presets';
+
 /**
  * Header rows as the platforms' exports write them (see docs/outcomes.md for the source of
  * each), for the specs of the presets here and the import tests of the API.
  */
 export const PRESET_SAMPLE_HEADERS: Record<string, readonly string[]> = {
-  template: [
-    'deliverable',
-    'date',
-    'channel',
-    'impressions',
-    'reach',
-    'engagements',
-    'clicks',
-    'video_views',
-    'conversions',
-    'revenue',
-    'currency',
-  ],
+  template: TEMPLATE_COLUMNS,
   goal_template: ['date', 'conversions', 'followers', 'revenue', 'currency'],
   meta_instagram: [
     '\uFEFFPost ID',

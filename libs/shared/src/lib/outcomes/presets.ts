@@ -1,5 +1,6 @@
 import type { Channel } from '../goals/goal.types';
 import type { ImportField, ImportTarget } from './imports';
+import { METRIC_COUNTS } from './metrics';
 import type { DateFormat } from './values';
 
 /**
@@ -48,29 +49,13 @@ export const TEMPLATE_COLUMNS = [
   'deliverable',
   'date',
   'channel',
-  'impressions',
-  'reach',
-  'engagements',
-  'clicks',
-  'video_views',
-  'conversions',
+  ...METRIC_COUNTS,
   'revenue',
   'currency',
 ] as const;
 
 /** Our template for a goal's own outcomes: one row per day. */
-export const GOAL_TEMPLATE_COLUMNS = [
-  'date',
-  'impressions',
-  'reach',
-  'engagements',
-  'clicks',
-  'video_views',
-  'conversions',
-  'followers',
-  'revenue',
-  'currency',
-] as const;
+export const GOAL_TEMPLATE_COLUMNS = ['date', ...METRIC_COUNTS, 'followers', 'revenue', 'currency'] as const;
 
 export const MAPPING_PRESETS: readonly MappingPreset[] = [
   {

@@ -24,6 +24,7 @@ import {
 } from 'class-validator';
 import { trim } from '../../common/http/transformers';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
+import { OptionalIn } from '../../common/http/validators';
 
 export class CreateAgencyDto implements CreateAgencyRequest {
   @Transform(trim)
@@ -89,14 +90,10 @@ export class AgencyListQueryDto extends ListQueryDto implements AgencyListQuery 
   @ListSort(AGENCY_SORT_KEYS, 'name')
   sort?: string;
 
-  @ApiPropertyOptional({ enum: AGENCY_STATUSES })
-  @IsOptional()
-  @IsIn(AGENCY_STATUSES)
+  @OptionalIn(AGENCY_STATUSES)
   status?: AgencyStatus;
 
-  @ApiPropertyOptional({ enum: AGENCY_SERVICES })
-  @IsOptional()
-  @IsIn(AGENCY_SERVICES)
+  @OptionalIn(AGENCY_SERVICES)
   service?: AgencyService;
 
   @IsOptional()

@@ -1,17 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { AuditEventDto, AuditQuery } from '@agency-portal/shared';
 import { AUDIT_ENTITIES, AUDIT_SORT_KEYS, TEXT_LIMITS } from '@agency-portal/shared';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsDateOrInstant } from '../../common/http/validators';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDateOrInstant, OptionalIn } from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 
 export class AuditQueryDto extends ListQueryDto implements AuditQuery {
   @ListSort(AUDIT_SORT_KEYS, '-at')
   sort?: string;
 
-  @ApiPropertyOptional({ enum: AUDIT_ENTITIES })
-  @IsOptional()
-  @IsIn(AUDIT_ENTITIES)
+  @OptionalIn(AUDIT_ENTITIES)
   entity?: string;
 
   @IsOptional()

@@ -46,7 +46,14 @@ import { UserRefResponse } from '../../agencies/dto/agency.dto';
 import { DeliverableSummaryResponse } from '../../deliverables/dto/deliverable.dto';
 import { trim } from '../../common/http/transformers';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
-import { IsIsoDate, IsMinorUnits, NestedObjects } from '../../common/http/validators';
+import {
+  IsIsoDate,
+  IsMinorUnits,
+  NestedObjects,
+  OptionalDate,
+  DistinctValues,
+  OptionalIn,
+} from '../../common/http/validators';
 
 export class DeliverableSpecInputDto implements DeliverableSpecInput {
   @IsUUID()
@@ -95,11 +102,7 @@ class BriefFieldsDto {
   @MaxLength(TEXT_LIMITS.keyMessage, { each: true })
   keyMessages!: string[];
 
-  @ApiProperty({ enum: CHANNELS, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(CHANNELS, { each: true })
+  @DistinctValues(CHANNELS)
   channels!: Channel[];
 
   @ApiProperty({ enum: FUNNEL_STAGES })
@@ -160,17 +163,10 @@ export class UpdateBriefDto implements UpdateBriefRequest {
   @MaxLength(TEXT_LIMITS.keyMessage, { each: true })
   keyMessages?: string[];
 
-  @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(CHANNELS, { each: true })
+  @DistinctValues(CHANNELS, { optional: true })
   channels?: Channel[];
 
-  @ApiPropertyOptional({ enum: FUNNEL_STAGES })
-  @IsOptional()
-  @IsIn(FUNNEL_STAGES)
+  @OptionalIn(FUNNEL_STAGES)
   funnelStage?: FunnelStage;
 
   @IsOptional()
@@ -202,14 +198,10 @@ export class BriefListQueryDto extends ListQueryDto implements BriefListQuery {
   @ListSort(BRIEF_SORT_KEYS, 'dueDate')
   sort?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   dueFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   dueTo?: string;
 
   @IsOptional()
@@ -224,9 +216,7 @@ export class BriefListQueryDto extends ListQueryDto implements BriefListQuery {
   @IsUUID()
   goalId?: string;
 
-  @ApiPropertyOptional({ enum: BRIEF_STATUSES })
-  @IsOptional()
-  @IsIn(BRIEF_STATUSES)
+  @OptionalIn(BRIEF_STATUSES)
   status?: BriefStatus;
 }
 

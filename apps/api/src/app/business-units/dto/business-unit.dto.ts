@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type {
   BusinessUnitListQuery,
   BusinessUnitDto,
@@ -8,9 +8,10 @@ import type {
 } from '@agency-portal/shared';
 import { BUSINESS_UNIT_SORT_KEYS, OPERATING_MODELS, TEXT_LIMITS } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { trim } from '../../common/http/transformers';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
+import { OptionalIn, OptionalNullableUuid } from '../../common/http/validators';
 
 export class CreateBusinessUnitDto implements CreateBusinessUnitRequest {
   @Transform(trim)
@@ -23,10 +24,7 @@ export class CreateBusinessUnitDto implements CreateBusinessUnitRequest {
   @IsIn(OPERATING_MODELS)
   operatingModel!: OperatingModel;
 
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsUUID()
+  @OptionalNullableUuid()
   parentId?: string | null;
 }
 
@@ -38,15 +36,10 @@ export class UpdateBusinessUnitDto implements UpdateBusinessUnitRequest {
   @MaxLength(TEXT_LIMITS.name)
   name?: string;
 
-  @ApiPropertyOptional({ enum: OPERATING_MODELS })
-  @IsOptional()
-  @IsIn(OPERATING_MODELS)
+  @OptionalIn(OPERATING_MODELS)
   operatingModel?: OperatingModel;
 
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsUUID()
+  @OptionalNullableUuid()
   parentId?: string | null;
 }
 
@@ -65,9 +58,7 @@ export class BusinessUnitListQueryDto extends ListQueryDto implements BusinessUn
   @ListSort(BUSINESS_UNIT_SORT_KEYS, 'name')
   sort?: string;
 
-  @ApiPropertyOptional({ enum: OPERATING_MODELS })
-  @IsOptional()
-  @IsIn(OPERATING_MODELS)
+  @OptionalIn(OPERATING_MODELS)
   operatingModel?: OperatingModel;
 
   @IsOptional()

@@ -10,9 +10,9 @@ import type {
 } from '@agency-portal/shared';
 import { CALENDAR_DATE_BASES, CALENDAR_LIMITS, CHANNELS, DELIVERABLE_STATUSES } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { toInt } from '../../common/http/transformers';
-import { IsIsoDate, IsTimeZone } from '../../common/http/validators';
+import { IsIsoDate, IsTimeZone, OptionalIn } from '../../common/http/validators';
 
 export class CalendarQueryDto implements CalendarQuery {
   @ApiProperty({ format: 'date', description: 'First day of the window.' })
@@ -31,9 +31,7 @@ export class CalendarQueryDto implements CalendarQuery {
   @IsTimeZone()
   timeZone?: string;
 
-  @ApiPropertyOptional({ enum: CALENDAR_DATE_BASES })
-  @IsOptional()
-  @IsIn(CALENDAR_DATE_BASES)
+  @OptionalIn(CALENDAR_DATE_BASES)
   on?: CalendarDateBasis;
 
   @ApiPropertyOptional({ minimum: 1, maximum: CALENDAR_LIMITS.maxPerDay })
@@ -56,14 +54,10 @@ export class CalendarQueryDto implements CalendarQuery {
   @IsUUID()
   goalId?: string;
 
-  @ApiPropertyOptional({ enum: CHANNELS })
-  @IsOptional()
-  @IsIn(CHANNELS)
+  @OptionalIn(CHANNELS)
   channel?: Channel;
 
-  @ApiPropertyOptional({ enum: DELIVERABLE_STATUSES })
-  @IsOptional()
-  @IsIn(DELIVERABLE_STATUSES)
+  @OptionalIn(DELIVERABLE_STATUSES)
   status?: DeliverableStatus;
 }
 

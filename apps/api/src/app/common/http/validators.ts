@@ -1,11 +1,19 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SUPPORTED_LOCALES, isKnownCurrency, isLocale, isTimeZone } from '@agency-portal/shared';
 import { Type } from 'class-transformer';
 import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
   IsISO8601,
   IsObject,
+  IsOptional,
+  IsUUID,
   Matches,
   ValidateBy,
+  ValidateIf,
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
@@ -104,5 +112,45 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
       },
     },
     options,
+  );
+}
+
+/*
+ * Optional fields and filters, each with its OpenAPI description stated explicitly (the swagger
+ * plugin cannot see through a composite decorator, so these carry what it would have read).
+ */
+
+/** An optional field or filter that is one of `values`. */
+export function OptionalIn(values: readonly string[]): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ enum: values }), IsOptional(), IsIn(values));
+}
+
+/** An optional calendar date as `YYYY-MM-DD`. */
+export function OptionalDate(): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ format: 'date' }), IsOptional(), IsIsoDate());
+}
+
+/** An optional reference that `null` clears (a parent unit, a user's agency). */
+export function OptionalNullableUuid(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ nullable: true, format: 'uuid' }),
+    IsOptional(),
+    ValidateIf((_, value) => value !== null),
+    IsUUID(),
+  );
+}
+
+/** A non-empty list of distinct values of `values` (a goal's or a brief's channels). */
+export function DistinctValues(
+  values: readonly string[],
+  options: { optional?: boolean } = {},
+): PropertyDecorator {
+  const openApi = { enum: values, isArray: true, minItems: 1, uniqueItems: true };
+  return applyDecorators(
+    ...(options.optional ? [ApiPropertyOptional(openApi), IsOptional()] : [ApiProperty(openApi)]),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayUnique(),
+    IsIn(values, { each: true }),
   );
 }

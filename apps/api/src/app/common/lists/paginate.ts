@@ -156,6 +156,42 @@ export function whereSearch<T extends ObjectLiteral>(
   );
 }
 
+/** A filter value as it arrives in a list query; absent (or empty) filters nothing. */
+type FilterValue = string | number | boolean | null | undefined;
+
+function given(value: FilterValue): value is string | number | boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
+function parameterOf(column: string): string {
+  return `filter_${column.replace(/\W/g, '_')}`;
+}
+
+/** `column = value` for each filter the caller gave: `whereEqual(qb, { 'brief.status': query.status })`. */
+export function whereEqual<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  filters: Record<string, FilterValue>,
+): SelectQueryBuilder<T> {
+  for (const [column, value] of Object.entries(filters)) {
+    const name = parameterOf(column);
+    if (given(value)) query.andWhere(`${column} = :${name}`, { [name]: value });
+  }
+  return query;
+}
+
+/** `column >= from` and `column <= to` for the bounds the caller gave (both inclusive). */
+export function whereBetween<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  column: string,
+  from: FilterValue,
+  to: FilterValue,
+): SelectQueryBuilder<T> {
+  const name = parameterOf(column);
+  if (given(from)) query.andWhere(`${column} >= :${name}_from`, { [`${name}_from`]: from });
+  if (given(to)) query.andWhere(`${column} <= :${name}_to`, { [`${name}_to`]: to });
+  return query;
+}
+
 /** A row page's paging fields, for building the `Page` answer around mapped items. */
 export function pageMeta<T>(page: RowPage<T>): Omit<Page<never>, 'items'> {
   return { nextCursor: page.nextCursor, limit: page.limit, ...(page.total ? { total: page.total } : {}) };

@@ -42,7 +42,14 @@ import {
 } from 'class-validator';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
 import { trim } from '../../common/http/transformers';
-import { IsCurrencyCode, IsIsoDate, IsMinorUnits, NestedObjects } from '../../common/http/validators';
+import {
+  IsCurrencyCode,
+  IsIsoDate,
+  IsMinorUnits,
+  NestedObjects,
+  OptionalDate,
+  OptionalIn,
+} from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 
 export class RateCardItemInputDto implements RateCardItemInput {
@@ -179,14 +186,10 @@ export class UpdateContractDto implements UpdateContractRequest {
   @MaxLength(TEXT_LIMITS.contractText)
   scope?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   startDate?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   endDate?: string;
 
   @IsOptional()
@@ -258,9 +261,7 @@ export class ContractListQueryDto extends ListQueryDto implements ContractListQu
   @IsUUID()
   businessUnitId?: string;
 
-  @ApiPropertyOptional({ enum: CONTRACT_STATUSES })
-  @IsOptional()
-  @IsIn(CONTRACT_STATUSES)
+  @OptionalIn(CONTRACT_STATUSES)
   status?: ContractStatus;
 
   @IsOptional()

@@ -47,7 +47,7 @@ import {
 } from 'class-validator';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
 import { toBoolean, trim } from '../../common/http/transformers';
-import { IsIsoDate } from '../../common/http/validators';
+import { IsIsoDate, OptionalDate, OptionalIn } from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 import { AppliedPolicyResponse } from '../../approval-policies/dto/approval-policy.dto';
 
@@ -93,14 +93,10 @@ export class DeliverableListQueryDto extends ListQueryDto implements Deliverable
   @IsUUID()
   derivedFromId?: string;
 
-  @ApiPropertyOptional({ enum: DELIVERABLE_STATUSES })
-  @IsOptional()
-  @IsIn(DELIVERABLE_STATUSES)
+  @OptionalIn(DELIVERABLE_STATUSES)
   status?: DeliverableStatus;
 
-  @ApiPropertyOptional({ enum: CHANNELS })
-  @IsOptional()
-  @IsIn(CHANNELS)
+  @OptionalIn(CHANNELS)
   channel?: Channel;
 
   /** Only deliverables in review whose current step the caller may decide (the review queue). */
@@ -110,14 +106,10 @@ export class DeliverableListQueryDto extends ListQueryDto implements Deliverable
   @IsIn([true, false])
   awaitingMe?: boolean;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   dueFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   dueTo?: string;
 }
 

@@ -28,7 +28,7 @@ import {
   KPI_METRICS,
 } from '@agency-portal/shared';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsIsoDate } from '../../common/http/validators';
+import { IsIsoDate, OptionalIn } from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 import { EXPORT_FORMATS, type ExportFormat } from '../../report-exports/report-export.service';
 
@@ -47,9 +47,7 @@ export class GoalOverviewQueryDto extends ListQueryDto implements GoalOverviewQu
   @IsUUID()
   businessUnitId?: string;
 
-  @ApiPropertyOptional({ enum: GOAL_STATUSES })
-  @IsOptional()
-  @IsIn(GOAL_STATUSES)
+  @OptionalIn(GOAL_STATUSES)
   status?: GoalStatus;
 
   @ApiPropertyOptional({ format: 'date', description: 'Goals whose period ends on or after this day.' })
@@ -131,7 +129,8 @@ export class BreakdownsResponse implements Record<BreakdownDimension, BreakdownR
   funnel_stage!: BreakdownRowResponse[];
 }
 
-export class GoalReportResponse implements GoalReportDto {
+/** What the goal dashboard and a goal overview row both say of the goal. */
+abstract class GoalFactsResponse {
   goalId!: string;
   name!: string;
   businessUnitId!: string;
@@ -146,6 +145,9 @@ export class GoalReportResponse implements GoalReportDto {
   periodEnd!: string;
   @ApiProperty({ enum: GOAL_STATUSES })
   status!: GoalStatus;
+}
+
+export class GoalReportResponse extends GoalFactsResponse implements GoalReportDto {
   @ApiProperty({ enum: CHANNELS, isArray: true })
   channels!: Channel[];
   @ApiProperty({ enum: FUNNEL_STAGES })
@@ -206,21 +208,7 @@ export class GoalOverviewSpendResponse {
   costPerKpiUnitMinor!: number | null;
 }
 
-export class GoalOverviewRowResponse implements GoalOverviewRow {
-  goalId!: string;
-  name!: string;
-  businessUnitId!: string;
-  businessUnitName!: string;
-  @ApiProperty({ enum: KPI_METRICS })
-  kpiMetric!: KpiMetric;
-  targetValue!: number;
-  targetCurrency!: string | null;
-  @ApiProperty({ format: 'date' })
-  periodStart!: string;
-  @ApiProperty({ format: 'date' })
-  periodEnd!: string;
-  @ApiProperty({ enum: GOAL_STATUSES })
-  status!: GoalStatus;
+export class GoalOverviewRowResponse extends GoalFactsResponse implements GoalOverviewRow {
   actual!: number;
   pace!: PaceResponse;
   spendVisible!: boolean;

@@ -21,9 +21,6 @@ import {
 } from '@agency-portal/shared';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -35,7 +32,13 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { trim } from '../../common/http/transformers';
-import { IsCurrencyCode, IsIsoDate } from '../../common/http/validators';
+import {
+  DistinctValues,
+  IsCurrencyCode,
+  IsIsoDate,
+  OptionalDate,
+  OptionalIn,
+} from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
 
@@ -82,20 +85,14 @@ export class CreateGoalDto implements CreateGoalRequest {
   @IsIsoDate()
   periodEnd!: string;
 
-  @ApiProperty({ enum: CHANNELS, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(CHANNELS, { each: true })
+  @DistinctValues(CHANNELS)
   channels!: Channel[];
 
   @ApiProperty({ enum: FUNNEL_STAGES })
   @IsIn(FUNNEL_STAGES)
   funnelStage!: FunnelStage;
 
-  @ApiPropertyOptional({ enum: GOAL_STATUSES })
-  @IsOptional()
-  @IsIn(GOAL_STATUSES)
+  @OptionalIn(GOAL_STATUSES)
   status?: GoalStatus;
 }
 
@@ -120,9 +117,7 @@ export class UpdateGoalDto implements UpdateGoalRequest {
   @MaxLength(TEXT_LIMITS.longText)
   description?: string;
 
-  @ApiPropertyOptional({ enum: KPI_METRICS })
-  @IsOptional()
-  @IsIn(KPI_METRICS)
+  @OptionalIn(KPI_METRICS)
   kpiMetric?: KpiMetric;
 
   @IsOptional()
@@ -136,32 +131,19 @@ export class UpdateGoalDto implements UpdateGoalRequest {
   @IsCurrencyCode()
   targetCurrency?: string | null;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   periodStart?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   periodEnd?: string;
 
-  @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsIn(CHANNELS, { each: true })
+  @DistinctValues(CHANNELS, { optional: true })
   channels?: Channel[];
 
-  @ApiPropertyOptional({ enum: FUNNEL_STAGES })
-  @IsOptional()
-  @IsIn(FUNNEL_STAGES)
+  @OptionalIn(FUNNEL_STAGES)
   funnelStage?: FunnelStage;
 
-  @ApiPropertyOptional({ enum: GOAL_STATUSES })
-  @IsOptional()
-  @IsIn(GOAL_STATUSES)
+  @OptionalIn(GOAL_STATUSES)
   status?: GoalStatus;
 }
 
@@ -173,33 +155,23 @@ export class GoalListQueryDto extends ListQueryDto implements GoalListQuery {
   @IsUUID()
   ownerId?: string;
 
-  @ApiPropertyOptional({ enum: KPI_METRICS })
-  @IsOptional()
-  @IsIn(KPI_METRICS)
+  @OptionalIn(KPI_METRICS)
   kpiMetric?: KpiMetric;
 
   @IsOptional()
   @IsUUID()
   businessUnitId?: string;
 
-  @ApiPropertyOptional({ enum: GOAL_STATUSES })
-  @IsOptional()
-  @IsIn(GOAL_STATUSES)
+  @OptionalIn(GOAL_STATUSES)
   status?: GoalStatus;
 
-  @ApiPropertyOptional({ enum: CHANNELS })
-  @IsOptional()
-  @IsIn(CHANNELS)
+  @OptionalIn(CHANNELS)
   channel?: Channel;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   periodFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   periodTo?: string;
 }
 

@@ -50,7 +50,14 @@ import {
 } from 'class-validator';
 import { UserRefResponse } from '../../agencies/dto/agency.dto';
 import { toBoolean, trim } from '../../common/http/transformers';
-import { IsCurrencyCode, IsIsoDate, IsMinorUnits, NestedObjects } from '../../common/http/validators';
+import {
+  IsCurrencyCode,
+  IsIsoDate,
+  IsMinorUnits,
+  NestedObjects,
+  OptionalDate,
+  OptionalIn,
+} from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 
 export class InvoiceLineInputDto implements InvoiceLineInput {
@@ -185,9 +192,7 @@ export class InvoiceListQueryDto extends ListQueryDto implements InvoiceListQuer
   @ListSort(INVOICE_SORT_KEYS, '-submittedAt')
   sort?: string;
 
-  @ApiPropertyOptional({ enum: INVOICE_STATUSES })
-  @IsOptional()
-  @IsIn(INVOICE_STATUSES)
+  @OptionalIn(INVOICE_STATUSES)
   status?: InvoiceStatus;
 
   @IsOptional()
@@ -203,14 +208,10 @@ export class InvoiceListQueryDto extends ListQueryDto implements InvoiceListQuer
   @IsCurrencyCode()
   currency?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   dueFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   dueTo?: string;
 
   @ApiPropertyOptional({ description: 'Approved, unpaid and past due.' })

@@ -38,7 +38,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { IsCurrencyCode, IsIsoDate, NestedObject } from '../../common/http/validators';
+import { IsCurrencyCode, NestedObject, OptionalDate, OptionalIn } from '../../common/http/validators';
 import { ListQueryDto, ListSort } from '../../common/lists/list-query.dto';
 
 /** One day of one deliverable on one channel, as an integration sends it. */
@@ -139,14 +139,10 @@ export class GoalOutcomeResponse implements GoalOutcomeDto {
 }
 
 class DateRangeQueryDto extends OmitType(ListQueryDto, ['q'] as const) {
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate()
   to?: string;
 }
 
@@ -154,9 +150,7 @@ export class MetricListQueryDto extends DateRangeQueryDto implements MetricListQ
   @ListSort(METRIC_SORT_KEYS, '-date')
   sort?: string;
 
-  @ApiPropertyOptional({ enum: CHANNELS })
-  @IsOptional()
-  @IsIn(CHANNELS)
+  @OptionalIn(CHANNELS)
   channel?: Channel;
 }
 
@@ -164,9 +158,7 @@ export class GoalOutcomeListQueryDto extends DateRangeQueryDto implements GoalOu
   @ListSort(METRIC_SORT_KEYS, '-date')
   sort?: string;
 
-  @ApiPropertyOptional({ enum: KPI_METRICS })
-  @IsOptional()
-  @IsIn(KPI_METRICS)
+  @OptionalIn(KPI_METRICS)
   metric?: OutcomeMetric;
 }
 
@@ -177,19 +169,13 @@ export class MetricImportListQueryDto
   @ListSort(IMPORT_SORT_KEYS, '-createdAt')
   sort?: string;
 
-  @ApiPropertyOptional({ enum: IMPORT_STATUSES })
-  @IsOptional()
-  @IsIn(IMPORT_STATUSES)
+  @OptionalIn(IMPORT_STATUSES)
   status?: ImportStatus;
 
-  @ApiPropertyOptional({ enum: IMPORT_SOURCES })
-  @IsOptional()
-  @IsIn(IMPORT_SOURCES)
+  @OptionalIn(IMPORT_SOURCES)
   source?: ImportSource;
 
-  @ApiPropertyOptional({ enum: IMPORT_TARGETS })
-  @IsOptional()
-  @IsIn(IMPORT_TARGETS)
+  @OptionalIn(IMPORT_TARGETS)
   target?: ImportTarget;
 
   @IsOptional()

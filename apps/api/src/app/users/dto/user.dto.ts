@@ -23,7 +23,12 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { toBoolean, toLowerTrim, trim } from '../../common/http/transformers';
-import { IsSupportedLocale, IsTimeZone } from '../../common/http/validators';
+import {
+  IsSupportedLocale,
+  IsTimeZone,
+  OptionalIn,
+  OptionalNullableUuid,
+} from '../../common/http/validators';
 import { ListQueryDto, ListSort, PageOf } from '../../common/lists/list-query.dto';
 
 /** The language and time zone fields shared by invitation, admin edit and the profile. */
@@ -58,16 +63,10 @@ export class InviteUserDto extends LanguageFields implements InviteUserRequest {
   role!: Role;
 
   /** Required for agency roles, refused for in-house roles. agency_admin may only use its own agency. */
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsUUID()
+  @OptionalNullableUuid()
   agencyId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsUUID()
+  @OptionalNullableUuid()
   businessUnitId?: string | null;
 }
 
@@ -79,15 +78,10 @@ export class UpdateUserDto extends LanguageFields implements UpdateUserRequest {
   @MaxLength(TEXT_LIMITS.name)
   name?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
-  @IsIn(ROLES)
+  @OptionalIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsUUID()
+  @OptionalNullableUuid()
   businessUnitId?: string | null;
 }
 
@@ -99,9 +93,7 @@ export class UserListQueryDto extends ListQueryDto implements UserListQuery {
   @IsUUID()
   businessUnitId?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
-  @IsIn(ROLES)
+  @OptionalIn(ROLES)
   role?: Role;
 
   @IsOptional()
