@@ -3,8 +3,11 @@ import { brokenForeignKeys } from './constraints';
 
 export type Checks = 'per-row' | 'at-end' | 'auto';
 
-/** Tables whose primary key stays during the load: goal_metric_days is upserted by it (its triggers, its rebuild). */
-const KEPT_KEYS = ['goal_metric_days'];
+/**
+ * Tables whose primary key stays during the load: the metric rollups are upserted by it (their
+ * rebuilds: goal_metric_days for the goal dashboard, deliverable_metric_quarters for scorecards).
+ */
+const KEPT_KEYS = ['goal_metric_days', 'deliverable_metric_quarters'];
 
 /**
  * Which tables the load writes: all of the public schema, each empty (the full build), or only
