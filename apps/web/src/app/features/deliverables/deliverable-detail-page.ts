@@ -216,7 +216,9 @@ export class DeliverableDetailPage {
     this.publishing.run(this.deliverables.publish(deliverable.id, { postUrl }), {
       next: (updated) => {
         this.deliverable.set(updated);
-        this.notifier.success('Published.');
+        this.notifier.success(
+          $localize`:A deliverable was published with its post URL@@deliverable.publishedNotice:Published.`,
+        );
       },
     });
   }
