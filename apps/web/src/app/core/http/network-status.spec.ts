@@ -46,6 +46,20 @@ describe('NetworkStatus', () => {
     expect(router.url).toBe('/home');
   });
 
+  it('should open the next page as a new document when a lazy page failed to load and the device is online', async () => {
+    const router = TestBed.inject(Router);
+    const status = TestBed.inject(NetworkStatus);
+    const loadPage = jest.spyOn(status, 'loadPage').mockImplementation(() => undefined);
+    await router.navigateByUrl('/home');
+    await router.navigateByUrl('/contracts').catch(() => false);
+    expect(loadPage).not.toHaveBeenCalled();
+
+    await router.navigateByUrl('/contracts').catch(() => false);
+
+    expect(loadPage).toHaveBeenCalledTimes(1);
+    expect(loadPage).toHaveBeenCalledWith('/contracts');
+  });
+
   it('should follow the browser going offline and say when it is back online', () => {
     const status = TestBed.inject(NetworkStatus);
 
